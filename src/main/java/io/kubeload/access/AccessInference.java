@@ -1,0 +1,178 @@
+package io.kubeload.access;
+
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.kubeload.access.Access.Pattern;
+import io.kubeload.access.Access.Scope;
+import io.kubeload.access.Provenance.Source;
+import io.kubeload.manifest.ManifestSet;
+import io.kubeload.manifest.SourceLocation;
+import io.kubeload.workload.Workload;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Infers what each pod of a workload asks of the API server. Sources, strongest first: the
+ * {@code kubeload.io/access} annotation, pod-spec hints (own-node scope), RBAC as an upper bound.
+ */
+public final class AccessInference {
+
+  /** Period assumed for a {@code list} without {@code watch}: fluentd's metadata filter re-queries every minute (incidents.md §3). */
+  static final double DEFAULT_POLL_SECONDS = 60;
+
+  private static final Set<String> INFORMER_VERBS = Set.of("watch", "*");
+
+  private AccessInference() {}
+
+  public static AccessSet infer(Workload workload, ManifestSet manifests) {
+    Optional<List<Access>> declared = AccessAnnotation.read(workload);
+    if (declared.isPresent()) {
+      return new AccessSet(workload, "annotation " + AccessAnnotation.KEY, declared.get(), List.of());
+    }
+    Optional<String> noToken = tokenNotMounted(workload, manifests);
+    if (noToken.isPresent()) {
+      return new AccessSet(workload, "automountServiceAccountToken: false in the " + noToken.get() + ": no API access", List.of(), List.of());
+    }
+    RbacGrants.Result rbac = RbacGrants.forAccount(workload.serviceAccount(), workload.namespace(), manifests);
+    List<AccessSet.Note> notes = new ArrayList<>();
+    rbac.missing().stream()
+        .filter(missing -> !missing.name().startsWith("system:"))
+        .forEach(missing -> notes.add(new AccessSet.Note(
+            "rbac-role-not-found",
+            missing.binding() + " binds " + missing.kind() + " " + missing.name()
+                + ", which is not in the manifests: its grants are not counted",
+            missing.location())));
+    List<Access> accesses = fromGrants(rbac.grants(), notes);
+    Optional<NodeNameHint> hint = NodeNameHint.find(workload);
+    if (hint.isPresent()) {
+      accesses = accesses.stream().map(a -> ownNode(a, hint.get())).toList();
+    }
+    String basis = hint.isPresent() ? "RBAC (upper bound), narrowed by the pod spec" : "RBAC (upper bound)";
+    return new AccessSet(workload, basis, accesses, notes);
+  }
+
+  /** Pods with no API token make no API calls (pod spec, then the ServiceAccount). */
+  private static Optional<String> tokenNotMounted(Workload workload, ManifestSet manifests) {
+    Boolean podSetting = workload.podSpec().getAutomountServiceAccountToken();
+    if (podSetting != null) {
+      return podSetting ? Optional.empty() : Optional.of("pod spec");
+    }
+    return manifests.find("ServiceAccount", workload.namespace(), workload.serviceAccount())
+        .flatMap(m -> m.as(ServiceAccount.class))
+        .filter(sa -> Boolean.FALSE.equals(sa.getAutomountServiceAccountToken()))
+        .map(sa -> "ServiceAccount");
+  }
+
+  private static Access ownNode(Access access, NodeNameHint hint) {
+    if (!access.resource().equals("pods") || access.scope() != Scope.CLUSTER) {
+      return access;
+    }
+    return access.withScope(Scope.OWN_NODE, new Provenance(Source.POD_SPEC,
+        hint.describe() + " (heuristic: narrows " + access.provenance().detail() + ")", hint.location()));
+  }
+
+  /** Key of the grants merged into one access: resource, scope and namespace. */
+  private record Target(String resource, boolean clusterWide, String namespace, boolean named) {}
+
+  private static List<Access> fromGrants(List<RbacGrants.Grant> grants, List<AccessSet.Note> notes) {
+    Map<Target, Set<String>> verbs = new LinkedHashMap<>();
+    Map<Target, RbacGrants.Grant> firstGrant = new LinkedHashMap<>();
+    for (RbacGrants.Grant grant : grants) {
+      PolicyRule rule = grant.rule();
+      List<String> resources = orEmpty(rule.getResources());
+      if (resources.contains("*")) {
+        notes.add(new AccessSet.Note("rbac-wildcard",
+            grant.via() + " grants " + String.join(",", orEmpty(rule.getVerbs()))
+                + " on every resource: what the pods use cannot be inferred; declare it with kubeload.io/access",
+            grant.location()));
+        continue;
+      }
+      List<String> groups = rule.getApiGroups() == null || rule.getApiGroups().isEmpty() ? List.of("") : rule.getApiGroups();
+      boolean named = !orEmpty(rule.getResourceNames()).isEmpty();
+      for (String group : groups) {
+        for (String resource : resources) {
+          if (resource.contains("/")) {
+            continue; // subresources (pods/log, nodes/proxy) are not list-watched
+          }
+          Target target = new Target(Resources.key(group, resource), grant.clusterWide(), grant.namespace(), named);
+          verbs.computeIfAbsent(target, t -> new TreeSet<>()).addAll(orEmpty(rule.getVerbs()));
+          firstGrant.putIfAbsent(target, grant);
+        }
+      }
+    }
+    List<Access> out = new ArrayList<>();
+    for (Map.Entry<Target, Set<String>> e : verbs.entrySet()) {
+      Target t = e.getKey();
+      if (!t.clusterWide() && coveredByClusterGrant(t, verbs.keySet())) {
+        continue; // a cluster-wide informer already sees this namespace
+      }
+      RbacGrants.Grant grant = firstGrant.get(t);
+      Provenance provenance = new Provenance(Source.RBAC,
+          grant.via() + " grants " + String.join(",", e.getValue()) + " " + t.resource()
+              + " (an upper bound: RBAC says what the pods may do)",
+          grant.location());
+      patternFor(t.resource(), e.getValue()).ifPresent(pattern -> out.add(new Access(
+          t.resource(),
+          e.getValue(),
+          t.named() ? Scope.NAMED : t.clusterWide() ? Scope.CLUSTER : Scope.NAMESPACE,
+          t.clusterWide() || t.named() ? "" : t.namespace(),
+          pattern,
+          pattern == Pattern.POLL ? DEFAULT_POLL_SECONDS : 0,
+          Optional.empty(),
+          provenance)));
+    }
+    return dedupeLeaderElection(out);
+  }
+
+  private static boolean coveredByClusterGrant(Target t, Set<Target> all) {
+    return all.contains(new Target(t.resource(), true, "", t.named()));
+  }
+
+  /** The pattern a client with these verbs follows; empty for write-only grants (rate unknown). */
+  static Optional<Pattern> patternFor(String resource, Set<String> verbs) {
+    boolean get = verbs.contains("get") || verbs.contains("*");
+    boolean write = verbs.contains("update") || verbs.contains("create") || verbs.contains("patch") || verbs.contains("*");
+    if (resource.equals("leases") && get && write) {
+      return Optional.of(Pattern.LEADER_ELECTION);
+    }
+    if (verbs.stream().anyMatch(INFORMER_VERBS::contains)) {
+      return Optional.of(Pattern.INFORMER);
+    }
+    if (verbs.contains("list")) {
+      return Optional.of(Pattern.POLL);
+    }
+    if (get) {
+      return Optional.of(Pattern.GET_PER_EVENT);
+    }
+    return Optional.empty();
+  }
+
+  /** One elector per pod, however many bindings grant leases. */
+  private static List<Access> dedupeLeaderElection(List<Access> accesses) {
+    List<Access> out = new ArrayList<>();
+    boolean elector = false;
+    for (Access a : accesses) {
+      if (a.pattern() == Pattern.LEADER_ELECTION) {
+        if (elector) {
+          continue;
+        }
+        elector = true;
+      }
+      out.add(a);
+    }
+    return out;
+  }
+
+  private static List<String> orEmpty(List<String> values) {
+    return values == null ? List.of() : values;
+  }
+
+  static SourceLocation podSpecLocation(Workload workload, String relativePath) {
+    return workload.manifest().locationOf(PodSpecPaths.of(workload.kind()) + relativePath);
+  }
+}

@@ -1,0 +1,154 @@
+package io.kubeload.access;
+
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import io.fabric8.kubernetes.api.model.rbac.AggregationRule;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.RoleRef;
+import io.fabric8.kubernetes.api.model.rbac.Subject;
+import io.kubeload.manifest.Manifest;
+import io.kubeload.manifest.ManifestSet;
+import io.kubeload.manifest.SourceLocation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The RBAC rules that reach a ServiceAccount through the bindings in the same release, with
+ * ClusterRole aggregation resolved. RBAC says what a pod may do: an upper bound on what it does.
+ */
+final class RbacGrants {
+
+  /** One rule as it applies to the account: cluster-wide, or in the binding's namespace. */
+  record Grant(PolicyRule rule, boolean clusterWide, String namespace, String via, SourceLocation location) {}
+
+  /** A role a binding names that the manifests do not contain. */
+  record MissingRole(String kind, String name, String binding, SourceLocation location) {}
+
+  record Result(List<Grant> grants, List<MissingRole> missing) {}
+
+  private RbacGrants() {}
+
+  static Result forAccount(String account, String namespace, ManifestSet manifests) {
+    List<Grant> grants = new ArrayList<>();
+    List<MissingRole> missing = new ArrayList<>();
+    manifests.ofKind("ClusterRoleBinding").forEach(m -> m.as(ClusterRoleBinding.class).ifPresent(crb -> {
+      if (binds(crb.getSubjects(), account, namespace, "")) {
+        collect(crb.getRoleRef(), true, "", "ClusterRoleBinding " + m.name(), m, manifests, grants, missing);
+      }
+    }));
+    manifests.ofKind("RoleBinding").forEach(m -> m.as(RoleBinding.class).ifPresent(rb -> {
+      if (binds(rb.getSubjects(), account, namespace, m.namespace())) {
+        collect(rb.getRoleRef(), false, m.namespace(), "RoleBinding " + m.namespace() + "/" + m.name(), m, manifests, grants, missing);
+      }
+    }));
+    return new Result(List.copyOf(grants), List.copyOf(missing));
+  }
+
+  private static boolean binds(List<Subject> subjects, String account, String namespace, String bindingNamespace) {
+    if (subjects == null) {
+      return false;
+    }
+    for (Subject s : subjects) {
+      if (s == null || s.getKind() == null) {
+        continue;
+      }
+      if (s.getKind().equals("ServiceAccount")) {
+        String ns = s.getNamespace() == null || s.getNamespace().isBlank() ? bindingNamespace : s.getNamespace();
+        if (account.equals(s.getName()) && namespace.equals(ns)) {
+          return true;
+        }
+      } else if (s.getKind().equals("Group")) {
+        String group = String.valueOf(s.getName());
+        if (group.equals("system:serviceaccounts") || group.equals("system:serviceaccounts:" + namespace)
+            || group.equals("system:authenticated")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static void collect(
+      RoleRef ref, boolean clusterWide, String namespace, String via, Manifest binding, ManifestSet manifests,
+      List<Grant> grants, List<MissingRole> missing) {
+    if (ref == null || ref.getName() == null) {
+      return;
+    }
+    String kind = ref.getKind() == null ? "ClusterRole" : ref.getKind();
+    Optional<Manifest> role =
+        kind.equals("Role")
+            ? manifests.find("Role", namespace, ref.getName())
+            : manifests.find("ClusterRole", "", ref.getName());
+    if (role.isEmpty()) {
+      missing.add(new MissingRole(kind, ref.getName(), via, binding.locationOf("roleRef")));
+      return;
+    }
+    String through = via + " → " + kind + " " + ref.getName();
+    addRules(role.get(), rulesOf(role.get()), clusterWide, namespace, through, grants);
+    role.get().as(ClusterRole.class).map(ClusterRole::getAggregationRule).ifPresent(rule ->
+        aggregated(rule, manifests).forEach(member ->
+            addRules(member, rulesOf(member), clusterWide, namespace, through + " (aggregates ClusterRole " + member.name() + ")", grants)));
+  }
+
+  private static void addRules(
+      Manifest role, List<PolicyRule> rules, boolean clusterWide, String namespace, String via, List<Grant> grants) {
+    for (int i = 0; i < rules.size(); i++) {
+      if (rules.get(i) != null) {
+        grants.add(new Grant(rules.get(i), clusterWide, namespace, via + " rules[" + i + "]", role.locationOf("rules[" + i + "]")));
+      }
+    }
+  }
+
+  private static List<PolicyRule> rulesOf(Manifest role) {
+    List<PolicyRule> rules =
+        role.as(ClusterRole.class).map(ClusterRole::getRules)
+            .or(() -> role.as(Role.class).map(Role::getRules))
+            .orElse(List.of());
+    return rules == null ? List.of() : rules;
+  }
+
+  private static List<Manifest> aggregated(AggregationRule rule, ManifestSet manifests) {
+    if (rule.getClusterRoleSelectors() == null) {
+      return List.of();
+    }
+    return manifests.ofKind("ClusterRole")
+        .filter(candidate -> rule.getClusterRoleSelectors().stream().anyMatch(s -> matches(s, candidate.labels())))
+        .toList();
+  }
+
+  static boolean matches(LabelSelector selector, Map<String, String> labels) {
+    if (selector == null) {
+      return false;
+    }
+    if (selector.getMatchLabels() != null) {
+      for (Map.Entry<String, String> e : selector.getMatchLabels().entrySet()) {
+        if (!e.getValue().equals(labels.get(e.getKey()))) {
+          return false;
+        }
+      }
+    }
+    if (selector.getMatchExpressions() != null) {
+      for (LabelSelectorRequirement r : selector.getMatchExpressions()) {
+        List<String> values = r.getValues() == null ? List.of() : r.getValues();
+        boolean has = labels.containsKey(r.getKey());
+        boolean ok = switch (String.valueOf(r.getOperator())) {
+          case "In" -> has && values.contains(labels.get(r.getKey()));
+          case "NotIn" -> !has || !values.contains(labels.get(r.getKey()));
+          case "Exists" -> has;
+          case "DoesNotExist" -> !has;
+          default -> false;
+        };
+        if (!ok) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+}

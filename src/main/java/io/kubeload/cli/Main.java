@@ -1,0 +1,66 @@
+package io.kubeload.cli;
+
+import io.kubeload.manifest.InputException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** Entry point: parses the command line, runs the command, maps every failure to one line and an exit code. */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.in, System.out, System.err));
+  }
+
+  /** Runs kubeload in-process, as the tests do. */
+  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    PrintWriter stdout = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+    PrintWriter stderr = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    Io io = new Io(in, stdout, stderr);
+    CommandLine cli = new CommandLine(new KubeloadCommand(io))
+        .addSubcommand(new AnalyzeCommand(io))
+        .addSubcommand(new ProfileCommand());
+    cli.setOut(stdout);
+    cli.setErr(stderr);
+    cli.setParameterExceptionHandler((e, a) -> {
+      stderr.println("kubeload: " + e.getMessage() + " (see '" + qualified(e.getCommandLine()) + " --help')");
+      return ExitCode.USAGE;
+    });
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof InputException || e instanceof UsageException) {
+        stderr.println("kubeload: " + e.getMessage());
+        return ExitCode.USAGE;
+      }
+      stderr.println("kubeload: internal error: " + e + " (a kubeload bug: please report it with the input)");
+      if (System.getenv("KUBELOAD_DEBUG") != null) {
+        e.printStackTrace(stderr);
+      }
+      return ExitCode.INTERNAL;
+    });
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      stderr.println("kubeload: the input is too large or too deeply nested to analyse (" + e.getClass().getSimpleName() + ")");
+      code = ExitCode.USAGE;
+    }
+    stdout.flush();
+    stderr.flush();
+    return code;
+  }
+
+  private static String qualified(CommandLine command) {
+    StringBuilder name = new StringBuilder(command.getCommandName());
+    for (CommandLine parent = command.getParent(); parent != null; parent = parent.getParent()) {
+      name.insert(0, parent.getCommandName() + " ");
+    }
+    return name.toString();
+  }
+
+  /** The process's streams, handed to commands so tests can capture them. */
+  record Io(InputStream in, PrintWriter out, PrintWriter err) {}
+}

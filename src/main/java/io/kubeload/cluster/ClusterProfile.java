@@ -1,0 +1,92 @@
+package io.kubeload.cluster;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The cluster a change is judged against: what cannot be known from manifests (sizes, counts, churn,
+ * API server replicas, latency, existing load), with defaults from published figures.
+ */
+public record ClusterProfile(
+    String name,
+    KubernetesVersion version,
+    int nodes,
+    double podsPerNode,
+    ApiServers apiServers,
+    Latency latency,
+    Rollout rollout,
+    Map<String, ResourceProfile> resources,
+    Map<String, Double> existingSeatDemand) {
+
+  /** The API servers: replicas and the two in-flight flags whose sum is the APF concurrency. */
+  public record ApiServers(
+      int replicas,
+      int maxRequestsInflight,
+      int maxMutatingRequestsInflight,
+      double memoryBytes,
+      double listMemoryAmplification) {
+
+    /** APF's server concurrency limit per replica (physics §3.1: the sum of the two flags). */
+    public int concurrencyLimit() {
+      return maxRequestsInflight + maxMutatingRequestsInflight;
+    }
+  }
+
+  /** How long requests hold their seats: inputs, since nothing upstream publishes them. */
+  public record Latency(double requestSeconds, double listBytesPerSecond) {
+
+    /** Seconds a LIST returning {@code bytes} holds its seats. */
+    public double listSeconds(double bytes) {
+      return requestSeconds + bytes / listBytesPerSecond;
+    }
+  }
+
+  /** How fast pods of a roll-out appear. */
+  public record Rollout(double controllerQps, double podStartSeconds) {}
+
+  public ClusterProfile {
+    if (nodes < 1) {
+      throw new IllegalArgumentException("nodes must be at least 1");
+    }
+    resources = Map.copyOf(new TreeMap<>(resources));
+    existingSeatDemand = Map.copyOf(new TreeMap<>(existingSeatDemand));
+  }
+
+  public ClusterProfile withNodes(int otherNodes) {
+    return new ClusterProfile(
+        name, version, otherNodes, podsPerNode, apiServers, latency, rollout, resources, existingSeatDemand);
+  }
+
+  public ClusterProfile withVersion(KubernetesVersion otherVersion) {
+    return new ClusterProfile(
+        name, otherVersion, nodes, podsPerNode, apiServers, latency, rollout, resources, existingSeatDemand);
+  }
+
+  public Optional<ResourceProfile> resource(String resource) {
+    return Optional.ofNullable(resources.get(resource));
+  }
+
+  /** Objects of a resource in the whole cluster; 0 for resources the profile does not describe. */
+  public double objects(String resource) {
+    return resource(resource).map(r -> r.count().at(nodes, podsPerNode)).orElse(0.0);
+  }
+
+  /** Writes per second to a resource in the whole cluster. */
+  public double churn(String resource) {
+    return resource(resource).map(r -> r.churn().at(nodes, podsPerNode)).orElse(0.0);
+  }
+
+  /** Cluster-wide watchers of a resource that exist before the change. */
+  public double existingWatchers(String resource) {
+    return resource(resource).map(r -> r.watchers().at(nodes, podsPerNode)).orElse(0.0);
+  }
+
+  public double namespaces() {
+    return Math.max(1, objects("namespaces"));
+  }
+
+  public double pods() {
+    return nodes * podsPerNode;
+  }
+}

@@ -1,0 +1,159 @@
+package io.kubeload.cluster;
+
+import io.kubeload.manifest.InputException;
+import io.kubeload.manifest.YamlDocuments;
+import io.kubeload.manifest.YamlObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Loads cluster profiles: the built-in presets by name, or a {@code ClusterProfile} YAML file. */
+public final class Profiles {
+
+  /** The preset used when no profile is named: production-like, at the supported maximum. */
+  public static final String DEFAULT = "production";
+
+  public static final List<String> PRESETS = List.of("production", "staging");
+
+  private Profiles() {}
+
+  /** A preset's name or a file's path. */
+  public static ClusterProfile load(String nameOrFile) {
+    Optional<byte[]> preset = presetBytes(nameOrFile);
+    if (preset.isPresent()) {
+      return parse("preset:" + nameOrFile, preset.get());
+    }
+    Path path = Path.of(nameOrFile);
+    if (!Files.isRegularFile(path)) {
+      throw new InputException(
+          nameOrFile, "no such profile: not a file and not a preset (presets: " + String.join(", ", PRESETS) + ")");
+    }
+    try {
+      return parse(nameOrFile, Files.readAllBytes(path));
+    } catch (IOException e) {
+      throw new InputException(nameOrFile, "cannot read: " + e.getClass().getSimpleName());
+    }
+  }
+
+  /** The preset's YAML as shipped, comments and sources included. */
+  public static Optional<String> presetText(String name) {
+    return presetBytes(name).map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static Optional<byte[]> presetBytes(String name) {
+    if (!PRESETS.contains(name)) {
+      return Optional.empty();
+    }
+    try (InputStream in = Profiles.class.getResourceAsStream(name + ".yaml")) {
+      if (in == null) {
+        throw new IllegalStateException("preset " + name + " is missing from the jar");
+      }
+      return Optional.of(in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static ClusterProfile parse(String file, byte[] bytes) {
+    List<YamlDocuments.Document> documents = YamlDocuments.read(file, bytes);
+    if (documents.size() != 1) {
+      throw new InputException(file, 1, "a profile file holds exactly one ClusterProfile document");
+    }
+    YamlObject root = YamlObject.root(documents.get(0), file).onlyKeys("apiVersion", "kind", "metadata", "spec");
+    if (!root.string("kind").equals("ClusterProfile")) {
+      throw root.error("kind", "kind must be ClusterProfile, not " + root.string("kind"));
+    }
+    String name = root.object("metadata").onlyKeys("name").string("name");
+    YamlObject spec =
+        root.object("spec")
+            .onlyKeys(
+                "kubernetesVersion", "nodes", "podsPerNode", "apiServers", "latency", "rollout", "resources",
+                "existingSeatDemand");
+    KubernetesVersion version;
+    try {
+      version = KubernetesVersion.parse(spec.string("kubernetesVersion"));
+    } catch (IllegalArgumentException e) {
+      throw spec.error("kubernetesVersion", e.getMessage());
+    }
+    YamlObject servers =
+        spec.object("apiServers")
+            .onlyKeys(
+                "replicas", "maxRequestsInflight", "maxMutatingRequestsInflight", "memoryBytes",
+                "listMemoryAmplification");
+    YamlObject latency = spec.object("latency").onlyKeys("requestSeconds", "listBytesPerSecond");
+    YamlObject rollout = spec.object("rollout").onlyKeys("controllerQps", "podStartSeconds");
+    Map<String, ResourceProfile> resources = new LinkedHashMap<>();
+    YamlObject resourcesYaml = spec.object("resources");
+    for (String resource : resourcesYaml.keys()) {
+      resources.put(resource, resource(resource, resourcesYaml.object(resource)));
+    }
+    Map<String, Double> existing = new LinkedHashMap<>();
+    spec.optionalObject("existingSeatDemand")
+        .ifPresent(levels -> levels.keys().forEach(level -> existing.put(level, levels.number(level, 0))));
+    return new ClusterProfile(
+        name,
+        version,
+        spec.integer("nodes", 1),
+        spec.number("podsPerNode", 0),
+        new ClusterProfile.ApiServers(
+            servers.integer("replicas", 1),
+            servers.integer("maxRequestsInflight", 1),
+            servers.integer("maxMutatingRequestsInflight", 1),
+            servers.number("memoryBytes", 1),
+            servers.number("listMemoryAmplification", 0)),
+        new ClusterProfile.Latency(
+            positive(latency, "requestSeconds"), positive(latency, "listBytesPerSecond")),
+        new ClusterProfile.Rollout(positive(rollout, "controllerQps"), rollout.number("podStartSeconds", 0)),
+        resources,
+        existing);
+  }
+
+  private static double positive(YamlObject yaml, String key) {
+    double value = yaml.number(key, 0);
+    if (value <= 0) {
+      throw yaml.error(key, yaml.path() + "." + key + " must be greater than 0");
+    }
+    return value;
+  }
+
+  private static ResourceProfile resource(String name, YamlObject yaml) {
+    yaml.onlyKeys(
+        "count", "countPerNode", "countPerPod", "sizeBytes", "churn", "churnPerNode", "churnPerPod", "writerLevel",
+        "watchers", "watchersPerNode");
+    return new ResourceProfile(
+        name,
+        scaled(yaml, "count"),
+        yaml.number("sizeBytes", 0),
+        scaled(yaml, "churn"),
+        yaml.optionalString("writerLevel").orElse("workload-high"),
+        scaled(yaml, "watchers"));
+  }
+
+  /** {@code x}, {@code xPerNode} or {@code xPerPod}: at most one of them. */
+  private static Scaled scaled(YamlObject yaml, String key) {
+    Scaled found = Scaled.ZERO;
+    int given = 0;
+    for (Scaled.Basis basis : Scaled.Basis.values()) {
+      String variant = key + switch (basis) {
+        case ABSOLUTE -> "";
+        case PER_NODE -> "PerNode";
+        case PER_POD -> "PerPod";
+      };
+      Optional<Double> value = yaml.optionalNumber(variant, 0);
+      if (value.isPresent()) {
+        found = new Scaled(value.get(), basis);
+        given++;
+      }
+    }
+    if (given > 1) {
+      throw yaml.error(key, yaml.path() + ": give only one of " + key + ", " + key + "PerNode, " + key + "PerPod");
+    }
+    return found;
+  }
+}

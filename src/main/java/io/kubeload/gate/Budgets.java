@@ -1,0 +1,117 @@
+package io.kubeload.gate;
+
+import io.kubeload.access.Access.Pattern;
+import io.kubeload.access.Access.Scope;
+import io.kubeload.model.AccessLoad;
+import io.kubeload.model.LevelLoad;
+import io.kubeload.model.Projection;
+import io.kubeload.model.StartupStorm;
+import io.kubeload.model.Units;
+import io.kubeload.model.WorkloadLoad;
+import java.util.ArrayList;
+import java.util.List;
+
+import java.util.Optional;
+
+/** The budget rules for one workload, each with its numbers and a fix. */
+final class Budgets {
+
+  static final String SEAT_DEMAND = "seat-demand";
+  static final String STARTUP_STORM = "startup-storm";
+  static final String LIST_MEMORY = "list-memory";
+  static final String WATCH_EGRESS = "watch-egress";
+
+  private Budgets() {}
+
+  static List<Finding> workloadFindings(WorkloadLoad load, Projection projection, Policy policy) {
+    List<Finding> out = new ArrayList<>();
+    String ref = load.ref().toString();
+    StartupStorm storm = load.storm();
+    int replicas = projection.profile().apiServers().replicas();
+    if (storm.rejected() > policy.startupRejections()) {
+      out.add(new Finding(Severity.ERROR, STARTUP_STORM, ref,
+          storm.pods() + " pods start at " + Units.number(storm.podsPerSecond()) + "/s (" + storm.bound() + "), each LISTing "
+              + Units.bytes(load.listBytesPerStart()) + ": " + Units.number(storm.seatsDemanded()) + " seats wanted of "
+              + load.priorityLevel() + "'s " + Units.number(storm.seatsAvailable()) + "; ≈ "
+              + Units.number(storm.rejected()) + " LISTs answered 429 in the first pass (budget "
+              + Units.number(policy.startupRejections()) + ")",
+          load.workload().location(), stormFix(load)));
+    }
+    double memoryBudget = policy.transientListMemoryFraction() * projection.profile().apiServers().memoryBytes();
+    if (storm.peakTransientBytes() > memoryBudget) {
+      out.add(new Finding(Severity.ERROR, LIST_MEMORY, ref,
+          "start-up LISTs in flight hold ≈ " + Units.bytes(storm.peakTransientBytes()) + " of API-server memory per replica ("
+              + Units.number(projection.profile().apiServers().listMemoryAmplification()) + "× each response; budget "
+              + Units.bytes(memoryBudget) + ")",
+          load.workload().location(), scopeFix(load).orElse(
+              "list less at start, or use streaming lists (client-go WatchListClient) so responses are not held whole")));
+    }
+    double egress = load.watchBytesPerSecond() / replicas;
+    if (egress > policy.watchBytesPerSecondPerReplica()) {
+      out.add(new Finding(Severity.ERROR, WATCH_EGRESS, ref,
+          "its " + Units.number(load.watches()) + " watches receive " + Units.number(load.watchEventsPerSecond() / replicas)
+              + " events/s, " + Units.bytes(egress) + "/s per API server (budget "
+              + Units.bytes(policy.watchBytesPerSecondPerReplica()) + "/s)",
+          load.workload().location(), scopeFix(load).orElse("narrow the watches with a label or field selector")));
+    }
+    for (LevelLoad level : projection.levelLoads()) {
+      double alone = level.existing() + load.demandIn(level.name());
+      if (load.demandIn(level.name()) > 0 && level.seats() > 0 && alone / level.seats() > policy.levelUtilization()) {
+        out.add(seatDemandFinding(load, level, policy, false));
+      }
+    }
+    return out;
+  }
+
+  static Finding seatDemandFinding(WorkloadLoad load, LevelLoad level, Policy policy, boolean shared) {
+    String inflation = Gate.inflationSummary(load.inflations(), level.name());
+    String who = shared ? " (largest share: " + Units.number(load.demandIn(level.name())) + " of it)" : "";
+    String message = level.name() + ": " + Units.number(level.existing() + (shared ? level.demand() : load.demandIn(level.name())))
+        + " seats busy in steady state, " + Units.percent((level.existing() + (shared ? level.demand() : load.demandIn(level.name()))) / level.seats())
+        + " of its " + Units.number(level.seats()) + " (budget " + Units.percent(policy.levelUtilization()) + ")" + who
+        + (inflation.isEmpty() ? "" : ": " + inflation);
+    String fix = !inflation.isEmpty()
+        ? scopeFix(load).orElse("narrow the watches: every cluster-wide watcher makes every write of the resource cost more")
+        : pollFix(load).orElse("lower the request rate, or move the work to a single replica that caches it");
+    return new Finding(Severity.ERROR, SEAT_DEMAND, load.ref().toString(), message, load.workload().location(), fix);
+  }
+
+  private static String stormFix(WorkloadLoad load) {
+    String narrow = scopeFix(load).map(f -> f + "; and ").orElse("");
+    if (load.workload().isNew()) {
+      return narrow + "roll it out to a small labelled node pool first and widen the nodeSelector step by step";
+    }
+    return narrow + "slow the roll-out: updateStrategy.rollingUpdate.maxUnavailable: 1 and minReadySeconds: 60 "
+        + "(AWS EKS best practices, incidents.md §12)";
+  }
+
+  /** The narrowing that removes the cluster-size term from a per-node workload's cost. */
+  static Optional<String> scopeFix(WorkloadLoad load) {
+    Optional<AccessLoad> dominant = Gate.dominant(load);
+    if (dominant.isEmpty() || dominant.get().access().scope() != Scope.CLUSTER) {
+      return Optional.empty();
+    }
+    String resource = dominant.get().access().resource();
+    if (!load.workload().runsOnEveryNode()) {
+      return Optional.of("narrow the " + resource + " " + dominant.get().access().pattern().label()
+          + " with a namespace, label or field selector");
+    }
+    return Optional.of(switch (resource) {
+      case "pods" -> "filter the pod " + dominant.get().access().pattern().label()
+          + " to the pod's own node: pass NODE_NAME (env from fieldRef spec.nodeName) and list/watch with fieldSelector "
+          + "spec.nodeName=$(NODE_NAME), served from the watch cache's node index";
+      case "nodes" -> "get or watch only the pod's own Node: fieldSelector metadata.name=$(NODE_NAME)";
+      default -> "move the cluster-wide " + resource + " watch out of the per-node pods into one Deployment they ask "
+          + "(the Datadog Cluster Agent and Calico Typha pattern), or narrow it with a selector";
+    });
+  }
+
+  private static Optional<String> pollFix(WorkloadLoad load) {
+    return load.accesses().stream()
+        .filter(a -> a.access().pattern() == Pattern.POLL)
+        .max(java.util.Comparator.comparingDouble(AccessLoad::seatSecondsPerSecond))
+        .map(a -> "poll " + a.access().resource() + " less often than every " + Units.number(a.access().periodSeconds())
+            + " s, or replace the poll with an informer (one LIST, then a watch)");
+  }
+
+}

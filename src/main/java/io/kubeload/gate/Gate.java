@@ -1,0 +1,130 @@
+package io.kubeload.gate;
+
+import io.kubeload.access.Access;
+import io.kubeload.access.AccessSet;
+import io.kubeload.manifest.Manifest;
+import io.kubeload.model.AccessLoad;
+import io.kubeload.model.LevelLoad;
+import io.kubeload.model.LoadModel;
+import io.kubeload.model.Projection;
+import io.kubeload.model.Units;
+import io.kubeload.model.WorkloadLoad;
+import io.kubeload.model.WriteInflation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Judges a projection against a policy: findings, break-even node counts, pass or fail. */
+public final class Gate {
+
+  /** The largest cluster break-even search looks at: far past the upstream envelope of 5,000 nodes. */
+  static final int BREAK_EVEN_SEARCH_LIMIT = 1_000_000;
+
+  private Gate() {}
+
+  public static Verdict judge(Projection projection, Policy policy, List<Manifest> skippedTestHooks) {
+    List<Finding> findings = new ArrayList<>();
+    for (WorkloadLoad load : projection.workloads()) {
+      findings.addAll(Budgets.workloadFindings(load, projection, policy));
+      findings.addAll(notes(load));
+    }
+    findings.addAll(levelFindings(projection, policy, findings));
+    findings.sort(Comparator.comparing(Finding::severity)
+        .thenComparing(Finding::workload)
+        .thenComparing(Finding::rule)
+        .thenComparing(Finding::message));
+    Map<String, OptionalInt> breakEven = new LinkedHashMap<>();
+    for (WorkloadLoad load : projection.workloads()) {
+      breakEven.put(load.ref().toString(), breakEvenNodes(load.accessSet(), projection, policy));
+    }
+    return new Verdict(projection, policy, List.copyOf(findings), breakEven, skippedTestHooks);
+  }
+
+  /** Smallest node count at which the workload alone breaks a budget (load never falls as nodes grow). */
+  static OptionalInt breakEvenNodes(AccessSet set, Projection projection, Policy policy) {
+    if (set.accesses().isEmpty()) {
+      return OptionalInt.empty();
+    }
+    if (!failsAlone(set, projection, policy, BREAK_EVEN_SEARCH_LIMIT)) {
+      return OptionalInt.empty();
+    }
+    int low = 0;
+    int high = BREAK_EVEN_SEARCH_LIMIT;
+    while (high - low > 1) {
+      int mid = low + (high - low) / 2;
+      if (failsAlone(set, projection, policy, mid)) {
+        high = mid;
+      } else {
+        low = mid;
+      }
+    }
+    return OptionalInt.of(high);
+  }
+
+  private static boolean failsAlone(AccessSet set, Projection projection, Policy policy, int nodes) {
+    Projection alone = LoadModel.project(List.of(set), projection.profile().withNodes(nodes));
+    WorkloadLoad load = alone.workloads().get(0);
+    return !Budgets.workloadFindings(load, alone, policy).isEmpty()
+        || !levelFindings(alone, policy, List.of()).isEmpty();
+  }
+
+  private static List<Finding> notes(WorkloadLoad load) {
+    List<Finding> out = new ArrayList<>();
+    for (AccessSet.Note note : load.accessSet().notes()) {
+      out.add(new Finding(Severity.WARNING, note.rule(), load.ref().toString(), note.message(), note.location(),
+          "declare what the pods really do with the kubeload.io/access annotation (docs/access-annotation.md)"));
+    }
+    for (AccessLoad access : load.accesses()) {
+      if (!access.profiled()) {
+        out.add(new Finding(Severity.WARNING, "unknown-resource", load.ref().toString(),
+            access.access().describe() + ": the profile does not describe " + access.access().resource()
+                + ", so its load is not counted",
+            access.access().provenance().location(),
+            "add " + access.access().resource() + " (count, sizeBytes, churn) to the cluster profile"));
+      }
+    }
+    return out;
+  }
+
+  /** Levels over budget, attributed to their largest contributor unless it was flagged already. */
+  private static List<Finding> levelFindings(Projection projection, Policy policy, List<Finding> already) {
+    List<Finding> out = new ArrayList<>();
+    for (LevelLoad level : projection.levelLoads()) {
+      if (level.demand() <= 0 || level.utilization() <= policy.levelUtilization()) {
+        continue;
+      }
+      String top = level.contributions().keySet().iterator().next();
+      boolean flagged = already.stream().anyMatch(f -> f.rule().equals(Budgets.SEAT_DEMAND) && f.workload().equals(top)
+          && f.message().startsWith(level.name() + ":"));
+      if (flagged) {
+        continue;
+      }
+      WorkloadLoad load = projection.workloads().stream().filter(w -> w.ref().toString().equals(top)).findFirst().orElseThrow();
+      out.add(Budgets.seatDemandFinding(load, level, policy, level.contributions().size() > 1));
+    }
+    return out;
+  }
+
+  /** The access that dominates a workload's cost, for messages and fixes. */
+  static Optional<AccessLoad> dominant(WorkloadLoad load) {
+    return load.accesses().stream()
+        .filter(a -> a.access().pattern() != Access.Pattern.LEADER_ELECTION)
+        .max(Comparator.comparingInt(AccessLoad::scalingDegree)
+            .thenComparingDouble(a -> a.listBytes() + a.watchBytesPerSecond())
+            .thenComparing(a -> a.access().resource()));
+  }
+
+  static String inflationSummary(List<WriteInflation> inflations, String level) {
+    return inflations.stream()
+        .filter(i -> i.writerLevel().equals(level))
+        .map(i -> Units.number(i.writesPerSecond()) + " " + i.resource() + " writes/s now hold "
+            + i.seatsPerWriteAfter() + " seats each (was " + i.seatsPerWriteBefore() + ") for "
+            + Units.number(i.watchersAfter()) + " interested watchers")
+        .reduce((a, b) -> a + "; " + b)
+        .orElse("");
+  }
+}

@@ -1,0 +1,54 @@
+package io.kubeload.gate;
+
+import io.kubeload.manifest.InputException;
+import io.kubeload.manifest.YamlDocuments;
+import io.kubeload.manifest.YamlObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The budgets a change is judged by (docs/policy.md). The defaults are policy choices, not physics:
+ * each says what it protects.
+ *
+ * @param levelUtilization the most of a priority level's nominal seats that steady demand may use:
+ *     beyond 1, the level depends on seats others may reclaim, and queues grow
+ * @param startupRejections 429s a start-up storm may cause in its first pass
+ * @param transientListMemoryFraction share of an API server's memory the LISTs in flight may hold
+ * @param watchBytesPerSecondPerReplica watch egress one API server may send for the change
+ */
+public record Policy(
+    double levelUtilization, double startupRejections, double transientListMemoryFraction, double watchBytesPerSecondPerReplica) {
+
+  /**
+   * Defaults: the level's nominal seats; no 429s; half the control plane's memory; 1 Gbit/s of watch
+   * egress per replica (≈ 9,000 exemplar-pod events/s, a tenth of the 90,000 events/s that overwhelmed
+   * a 96-core control plane in incidents.md §6).
+   */
+  public static final Policy DEFAULT = new Policy(1.0, 0, 0.5, 125_000_000);
+
+  public static Policy load(String file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(Path.of(file));
+    } catch (IOException e) {
+      throw new InputException(file, "cannot read policy file: " + e.getClass().getSimpleName());
+    }
+    List<YamlDocuments.Document> documents = YamlDocuments.read(file, bytes);
+    if (documents.size() != 1) {
+      throw new InputException(file, 1, "a policy file holds exactly one Policy document");
+    }
+    YamlObject root = YamlObject.root(documents.get(0), file).onlyKeys("apiVersion", "kind", "metadata", "spec");
+    if (!root.string("kind").equals("Policy")) {
+      throw root.error("kind", "kind must be Policy, not " + root.string("kind"));
+    }
+    YamlObject budgets = root.object("spec").onlyKeys("budgets").object("budgets")
+        .onlyKeys("levelUtilization", "startupRejections", "transientListMemoryFraction", "watchBytesPerSecondPerReplica");
+    return new Policy(
+        budgets.optionalNumber("levelUtilization", 0).orElse(DEFAULT.levelUtilization),
+        budgets.optionalNumber("startupRejections", 0).orElse(DEFAULT.startupRejections),
+        budgets.optionalNumber("transientListMemoryFraction", 0).orElse(DEFAULT.transientListMemoryFraction),
+        budgets.optionalNumber("watchBytesPerSecondPerReplica", 0).orElse(DEFAULT.watchBytesPerSecondPerReplica));
+  }
+}

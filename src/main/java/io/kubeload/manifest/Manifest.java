@@ -1,0 +1,81 @@
+package io.kubeload.manifest;
+
+import io.fabric8.kubernetes.api.model.KubernetesResource;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One Kubernetes object as read: its identity, its plain YAML tree, the typed fabric8 object for the
+ * kinds kubeload models, and where each of its fields was written.
+ *
+ * @param raw the document as plain maps, lists and scalars (Secret data removed on reading)
+ * @param typed the fabric8 object for kinds in {@link TypedKinds}; empty for other kinds and CRs
+ * @param fieldLines 1-based line of each field, keyed by path such as {@code spec.replicas} or
+ *     {@code rules[2]}
+ */
+public record Manifest(
+    String apiVersion,
+    ObjectRef ref,
+    Map<String, Object> raw,
+    Optional<KubernetesResource> typed,
+    SourceLocation location,
+    Map<String, Integer> fieldLines) {
+
+  public String kind() {
+    return ref.kind();
+  }
+
+  public String namespace() {
+    return ref.namespace();
+  }
+
+  public String name() {
+    return ref.name();
+  }
+
+  /** The API group, empty for the core group. */
+  public String group() {
+    int slash = apiVersion.indexOf('/');
+    return slash < 0 ? "" : apiVersion.substring(0, slash);
+  }
+
+  public <T extends KubernetesResource> Optional<T> as(Class<T> type) {
+    return typed.filter(type::isInstance).map(type::cast);
+  }
+
+  /** Location of a field, or of the object when the field is not written out. */
+  public SourceLocation locationOf(String fieldPath) {
+    Integer line = fieldLines.get(fieldPath);
+    return line == null ? location : location.atLine(line);
+  }
+
+  public Map<String, String> annotations() {
+    return stringMap("annotations");
+  }
+
+  public Map<String, String> labels() {
+    return stringMap("labels");
+  }
+
+  /** Helm test hooks run only under {@code helm test}; they put no load on a live cluster. */
+  public boolean isHelmTestHook() {
+    String hooks = annotations().getOrDefault("helm.sh/hook", "");
+    for (String hook : hooks.split(",")) {
+      String h = hook.strip();
+      if (h.equals("test") || h.equals("test-success") || h.equals("test-failure")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Map<String, String> stringMap(String metadataKey) {
+    Object metadata = raw.get("metadata");
+    if (!(metadata instanceof Map<?, ?> m) || !(m.get(metadataKey) instanceof Map<?, ?> values)) {
+      return Map.of();
+    }
+    java.util.TreeMap<String, String> out = new java.util.TreeMap<>();
+    values.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+    return out;
+  }
+}

@@ -1,0 +1,240 @@
+package io.kubeload.manifest;
+
+import io.fabric8.kubernetes.api.model.KubernetesResource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads rendered manifests from files, folders (recursively: {@code *.yaml}, {@code *.yml},
+ * {@code *.json}) and standard input ({@code -}). Multi-document streams, {@code kind: List} and
+ * empty documents are handled; every object keeps its file, line and Helm template.
+ */
+public final class ManifestReader {
+
+  public static final String STDIN = "-";
+
+  /**
+   * Expressions only Helm writes. Go-template words shared with Prometheus and Alertmanager
+   * templates ({@code {{ with $labels.x }}}, {@code {{ end }}}) are data in rendered output.
+   */
+  private static final Pattern HELM_EXPRESSION =
+      Pattern.compile(
+          "\\{\\{-?\\s*(?:\\.(?:Values|Release|Chart|Capabilities|Template|Files)\\b"
+              + "|(?:include|toYaml|tpl|required)\\s)");
+
+  private final InputStream stdin;
+
+  public ManifestReader(InputStream stdin) {
+    this.stdin = stdin;
+  }
+
+  /** Reads every input in the order given; folders in sorted path order. */
+  public ManifestSet read(List<String> inputs) {
+    List<Manifest> all = new ArrayList<>();
+    for (String input : inputs) {
+      if (input.equals(STDIN)) {
+        all.addAll(parse("<stdin>", readStdin()));
+      } else {
+        for (Path file : expand(input)) {
+          all.addAll(parse(file.toString(), readFile(file)));
+        }
+      }
+    }
+    return ManifestSet.of(all);
+  }
+
+  /** Parses one input's bytes; {@code name} is how errors and locations refer to it. */
+  public static List<Manifest> parse(String name, byte[] content) {
+    String text = SourceText.decode(name, content);
+    HelmSources sources = new HelmSources(text);
+    List<Manifest> out = new ArrayList<>();
+    int previousEnd = 0;
+    for (YamlDocuments.Document document : YamlDocuments.read(name, text, YamlDocuments.Limits.DEFAULT)) {
+      if (document.value() != null) {
+        SourceLocation at =
+            new SourceLocation(name, document.startLine(), sources.templateFor(document.startLine(), previousEnd));
+        addObjects(document.value(), "", document.lines(), at, out);
+      }
+      previousEnd = document.endLine();
+    }
+    return out;
+  }
+
+  private static void addObjects(
+      Object value, String path, Map<String, Integer> lines, SourceLocation at, List<Manifest> out) {
+    if (!(value instanceof Map<?, ?> map)) {
+      throw new InputException(at.file(), at.line(), "a document must be a mapping with apiVersion and kind");
+    }
+    Map<String, Object> tree = stringKeys(map, path, lines, at);
+    String kind = requiredString(tree, "kind", at);
+    String apiVersion = requiredString(tree, "apiVersion", at);
+    if (kind.equals("List") || (kind.endsWith("List") && tree.get("items") instanceof List<?>)) {
+      List<?> items = tree.get("items") instanceof List<?> l ? l : List.of();
+      for (int i = 0; i < items.size(); i++) {
+        String itemPath = prefix(path) + "items[" + i + "]";
+        SourceLocation itemAt = at.atLine(lines.getOrDefault(itemPath, at.line()));
+        addObjects(items.get(i), itemPath, lines, itemAt, out);
+      }
+      return;
+    }
+    checkRendered(tree, path, lines, at);
+    out.add(toManifest(apiVersion, kind, tree, relativeLines(path, lines), at));
+  }
+
+  private static Manifest toManifest(
+      String apiVersion, String kind, Map<String, Object> tree, Map<String, Integer> lines, SourceLocation at) {
+    Map<?, ?> metadata = tree.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
+    String name = metadata.get("name") instanceof String n ? n : null;
+    if (name == null || name.isBlank()) {
+      name = metadata.get("generateName") instanceof String g && !g.isBlank() ? g : null;
+    }
+    if (name == null) {
+      throw new InputException(at.file(), at.line(), kind + " has no metadata.name");
+    }
+    String namespace =
+        TypedKinds.isClusterScoped(kind)
+            ? ""
+            : metadata.get("namespace") instanceof String ns && !ns.isBlank() ? ns : ObjectRef.DEFAULT_NAMESPACE;
+    String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+    Map<String, Object> kept = kind.equals("Secret") && group.isEmpty() ? withoutSecretData(tree) : tree;
+    Optional<KubernetesResource> typed =
+        TypedKinds.classFor(group, kind).map(type -> TypedConversion.convert(kept, type, lines, at));
+    return new Manifest(apiVersion, new ObjectRef(kind, namespace, name), kept, typed, at, lines);
+  }
+
+  /** A Secret's values never leave the reader: no report, log or error can show them. */
+  private static Map<String, Object> withoutSecretData(Map<String, Object> tree) {
+    Map<String, Object> copy = new LinkedHashMap<>(tree);
+    copy.remove("data");
+    copy.remove("stringData");
+    return copy;
+  }
+
+  private static Map<String, Object> stringKeys(
+      Map<?, ?> map, String path, Map<String, Integer> lines, SourceLocation at) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      if (!(e.getKey() instanceof String key)) {
+        throw new InputException(
+            at.file(), lines.getOrDefault(path, at.line()),
+            e.getKey() instanceof Map<?, ?>
+                ? "unrendered Helm template: a mapping where a key should be (run `helm template` first)"
+                : "a mapping key must be a string, not " + e.getKey());
+      }
+      out.put(key, e.getValue());
+    }
+    return out;
+  }
+
+  private static void checkRendered(Object value, String path, Map<String, Integer> lines, SourceLocation at) {
+    if (value instanceof String s) {
+      if (s.contains("{{") && HELM_EXPRESSION.matcher(s).find()) {
+        throw new InputException(
+            at.file(), lines.getOrDefault(path, at.line()),
+            "unrendered Helm template in " + path + ": run `helm template` first");
+      }
+    } else if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (!(e.getKey() instanceof String key)) {
+          throw new InputException(
+              at.file(), lines.getOrDefault(path, at.line()),
+              "unrendered Helm template: a mapping where a key should be (run `helm template` first)");
+        }
+        checkRendered(e.getValue(), prefix(path) + key, lines, at);
+      }
+    } else if (value instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        checkRendered(list.get(i), path + "[" + i + "]", lines, at);
+      }
+    }
+  }
+
+  private static String requiredString(Map<String, Object> tree, String key, SourceLocation at) {
+    if (tree.get(key) instanceof String s && !s.isBlank()) {
+      return s;
+    }
+    throw new InputException(at.file(), at.line(), "document has no " + key + " (every object needs apiVersion and kind)");
+  }
+
+  private static Map<String, Integer> relativeLines(String path, Map<String, Integer> lines) {
+    if (path.isEmpty()) {
+      return lines;
+    }
+    String prefix = path + ".";
+    Map<String, Integer> out = new LinkedHashMap<>();
+    lines.forEach((k, v) -> {
+      if (k.startsWith(prefix)) {
+        out.put(k.substring(prefix.length()), v);
+      }
+    });
+    return out;
+  }
+
+  private static String prefix(String path) {
+    return path.isEmpty() ? "" : path + ".";
+  }
+
+  private List<Path> expand(String input) {
+    Path path = Path.of(input);
+    if (!Files.exists(path)) {
+      throw new InputException(input, "no such file or folder");
+    }
+    if (!Files.isDirectory(path)) {
+      return List.of(path);
+    }
+    try (Stream<Path> walk = Files.walk(path, FileVisitOption.FOLLOW_LINKS)) {
+      return walk.filter(Files::isRegularFile).filter(ManifestReader::isManifestFile).sorted().toList();
+    } catch (UncheckedIOException | IOException e) {
+      throw new InputException(input, "cannot read folder: " + describe(e));
+    }
+  }
+
+  private static boolean isManifestFile(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
+  }
+
+  private static byte[] readFile(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new InputException(file.toString(), "cannot read: " + describe(e));
+    }
+  }
+
+  private byte[] readStdin() {
+    try {
+      return stdin.readAllBytes();
+    } catch (IOException e) {
+      throw new InputException("<stdin>", "cannot read: " + describe(e));
+    }
+  }
+
+  private static String describe(Exception e) {
+    Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+    if (cause instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (cause instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (cause instanceof java.nio.file.FileSystemLoopException) {
+      return "symbolic link loop at " + cause.getMessage();
+    }
+    return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+  }
+}

@@ -1,0 +1,18 @@
+package io.kubeload.manifest;
+
+/** {@code Kind/namespace/name}, the key reports and baselines match objects by. */
+public record ObjectRef(String kind, String namespace, String name) implements Comparable<ObjectRef> {
+
+  /** Namespace used for namespaced objects rendered without one ({@code helm template} without -n). */
+  public static final String DEFAULT_NAMESPACE = "default";
+
+  @Override
+  public String toString() {
+    return namespace.isEmpty() ? kind + "/" + name : kind + "/" + namespace + "/" + name;
+  }
+
+  @Override
+  public int compareTo(ObjectRef other) {
+    return toString().compareTo(other.toString());
+  }
+}

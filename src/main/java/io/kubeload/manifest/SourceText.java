@@ -1,0 +1,59 @@
+package io.kubeload.manifest;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/** Decodes an input as strict UTF-8, naming the line of the first byte that is not. */
+final class SourceText {
+
+  private SourceText() {}
+
+  static String decode(String file, byte[] bytes) {
+    int offset = startsWithUtf8Bom(bytes) ? 3 : 0;
+    if (bytes.length >= 2
+        && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+            || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+      throw new InputException(file, 1, "UTF-16 text is not supported; convert the file to UTF-8");
+    }
+    for (int i = offset; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        throw new InputException(file, lineAt(bytes, i), "binary data (a NUL byte): not a YAML or JSON file");
+      }
+    }
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      throw new InputException(file, lineAt(bytes, in.position()), "not valid UTF-8 text");
+    }
+    decoder.flush(out);
+    out.flip();
+    return out.toString();
+  }
+
+  private static boolean startsWithUtf8Bom(byte[] bytes) {
+    return bytes.length >= 3
+        && bytes[0] == (byte) 0xEF
+        && bytes[1] == (byte) 0xBB
+        && bytes[2] == (byte) 0xBF;
+  }
+
+  private static int lineAt(byte[] bytes, int position) {
+    int line = 1;
+    for (int i = 0; i < position && i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+}

@@ -1,0 +1,240 @@
+package io.kubeload.model;
+
+import io.kubeload.access.Access;
+import io.kubeload.access.Access.Pattern;
+import io.kubeload.access.Access.Scope;
+import io.kubeload.access.AccessSet;
+import io.kubeload.cluster.ClusterProfile;
+import io.kubeload.cluster.ResourceProfile;
+import io.kubeload.cluster.Scaled;
+import io.kubeload.workload.Workload;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The API server's arithmetic applied to inferred accesses: informer LIST/WATCH lifecycle, APF seats,
+ * watch fan-out and the writes it inflates, start-up storms. Closed form, so its cost does not depend
+ * on the node count.
+ */
+public final class LoadModel {
+
+  private LoadModel() {}
+
+  public static Projection project(List<AccessSet> accessSets, ClusterProfile profile) {
+    Map<String, PriorityLevel> levels = PriorityLevels.of(profile);
+    List<WorkloadLoad> loads = new ArrayList<>();
+    for (AccessSet set : accessSets) {
+      loads.add(workload(set, profile, levels));
+    }
+    return new Projection(profile, levels, List.copyOf(loads), levelLoads(loads, profile, levels));
+  }
+
+  static WorkloadLoad workload(AccessSet set, ClusterProfile profile, Map<String, PriorityLevel> levels) {
+    Workload workload = set.workload();
+    int pods = workload.pods().atNodes(profile.nodes()).count();
+    String level = PriorityLevels.forServiceAccountNamespace(workload.namespace());
+    List<AccessLoad> accesses = new ArrayList<>();
+    for (Access access : set.accesses()) {
+      accesses.add(access(access, workload, pods, level, profile, levels));
+    }
+    Map<String, Double> byVerb = new TreeMap<>();
+    accesses.forEach(a -> a.requestsPerSecond().forEach((verb, rate) -> byVerb.merge(verb, rate, Double::sum)));
+    List<WriteInflation> inflations = inflations(accesses, profile, levels);
+    StartupStorm storm = Storms.startup(workload, pods, accesses, level, profile, levels);
+    int degree = accesses.stream().mapToInt(AccessLoad::scalingDegree).max().orElse(-1);
+    ScalingClass scaling = accesses.isEmpty() ? ScalingClass.NONE : ScalingClass.ofDegree(degree);
+    return new WorkloadLoad(
+        set,
+        pods,
+        level,
+        List.copyOf(accesses),
+        Map.copyOf(byVerb),
+        byVerb.values().stream().mapToDouble(Double::doubleValue).sum(),
+        accesses.stream().mapToDouble(AccessLoad::watches).sum(),
+        accesses.stream().mapToDouble(a -> a.listsPerStart() * a.listBytes()).sum(),
+        accesses.stream().mapToDouble(AccessLoad::watchEventsPerSecond).sum(),
+        accesses.stream().mapToDouble(AccessLoad::watchBytesPerSecond).sum(),
+        accesses.stream().mapToDouble(AccessLoad::seatSecondsPerSecond).sum(),
+        storm.seatsDemanded(),
+        inflations,
+        storm,
+        scaling,
+        scalingReason(workload, scaling, accesses));
+  }
+
+  private static AccessLoad access(
+      Access access, Workload workload, int pods, String workloadLevel, ClusterProfile profile, Map<String, PriorityLevel> levels) {
+    Optional<ResourceProfile> resource = profile.resource(access.resource());
+    double clusterObjects = profile.objects(access.resource());
+    double size = resource.map(ResourceProfile::sizeBytes).orElse(0.0);
+    double inScope = clusterObjects * scopeFraction(access, profile, clusterObjects);
+    double churnInScope = profile.churn(access.resource()) * scopeFraction(access, profile, clusterObjects);
+    String level = access.pattern() == Pattern.LEADER_ELECTION
+        ? PriorityLevels.forLeaderElection(workload.namespace())
+        : workloadLevel;
+    PriorityLevel priority = levels.get(level);
+    double requestSeconds = profile.latency().requestSeconds();
+    double listBytes = 0;
+    int listSeats = 0;
+    double listSeconds = 0;
+    double watches = 0;
+    double events = 0;
+    double addedWatchers = 0;
+    double seatSeconds;
+    Map<String, Double> rates = new TreeMap<>();
+    switch (access.pattern()) {
+      case INFORMER -> {
+        listBytes = inScope * size;
+        listSeats = WorkEstimator.listSeats(profile.version(), clusterObjects, size, access.scope() == Scope.NAMED, priority.maxSeatsPerRequest());
+        listSeconds = profile.latency().listSeconds(listBytes);
+        watches = pods;
+        events = pods * churnInScope;
+        addedWatchers = pods * interestedWatcherWeight(access, profile, clusterObjects);
+        double rewatch = pods / Physics.MEAN_WATCH_SECONDS;
+        rates.put("watch", rewatch);
+        seatSeconds = rewatch * Physics.MIN_SEATS * requestSeconds;
+      }
+      case POLL -> {
+        listBytes = inScope * size;
+        listSeats = WorkEstimator.listSeats(profile.version(), clusterObjects, size, access.scope() == Scope.NAMED, priority.maxSeatsPerRequest());
+        listSeconds = profile.latency().listSeconds(listBytes);
+        double lists = pods / access.periodSeconds();
+        rates.put("list", lists);
+        seatSeconds = lists * listSeats * listSeconds;
+      }
+      case GET_PER_EVENT -> {
+        double gets = access.ratePerSecond().map(r -> r * pods)
+            .orElse(workload.runsOnEveryNode() ? pods * ownNodeShare(access, churnInScope, profile) : churnInScope);
+        rates.put("get", gets);
+        seatSeconds = gets * Physics.MIN_SEATS * requestSeconds;
+      }
+      case LEADER_ELECTION -> {
+        double electors = pods == 0 ? 0 : Physics.LEADER_REQUESTS_PER_SECOND + (pods - 1) * Physics.FOLLOWER_REQUESTS_PER_SECOND;
+        rates.put("get/update", electors);
+        seatSeconds = electors * Physics.MIN_SEATS * requestSeconds;
+      }
+      default -> throw new IllegalStateException("unknown pattern " + access.pattern());
+    }
+    return new AccessLoad(
+        access, level, inScope, listBytes, listSeats, listSeconds, Map.copyOf(rates), watches, events, events * size,
+        seatSeconds, addedWatchers, degree(access, workload, resource), resource.isPresent() || access.pattern() == Pattern.LEADER_ELECTION);
+  }
+
+  /** Share of a resource's objects (and writes) one pod sees. */
+  static double scopeFraction(Access access, ClusterProfile profile, double clusterObjects) {
+    return switch (access.scope()) {
+      case CLUSTER -> 1;
+      // Objects are assumed spread evenly over namespaces.
+      case NAMESPACE -> 1 / profile.namespaces();
+      case OWN_NODE -> 1.0 / profile.nodes();
+      case NAMED -> clusterObjects <= 0 ? 0 : Math.min(1, 1 / clusterObjects);
+    };
+  }
+
+  /**
+   * A per-node agent's GETs follow the events on its own node: of a cluster- or namespace-wide
+   * scope, one node's share. Other workloads' replicas share the scope's events between them.
+   */
+  private static double ownNodeShare(Access access, double churnInScope, ClusterProfile profile) {
+    return access.scope() == Scope.CLUSTER || access.scope() == Scope.NAMESPACE ? churnInScope / profile.nodes() : churnInScope;
+  }
+
+  /**
+   * How much one watcher counts in APF's W for a write of the resource: cluster-wide watchers always,
+   * namespace watchers for writes in their namespace; pod watchers selecting a spec.nodeName are not
+   * counted (watch_tracker.go, physics §3.5).
+   */
+  private static double interestedWatcherWeight(Access access, ClusterProfile profile, double clusterObjects) {
+    return switch (access.scope()) {
+      case CLUSTER -> 1;
+      case NAMESPACE -> 1 / profile.namespaces();
+      case OWN_NODE -> access.resource().equals("pods") ? 0 : 1;
+      case NAMED -> clusterObjects <= 0 ? 0 : Math.min(1, 1 / clusterObjects);
+    };
+  }
+
+  /** How the access's total cost grows with nodes: pods per node (0/1) + objects or writes in scope (0/1). */
+  private static int degree(Access access, Workload workload, Optional<ResourceProfile> resource) {
+    int podsDegree = workload.runsOnEveryNode() ? 1 : 0;
+    if (resource.isEmpty()) {
+      return access.pattern() == Pattern.LEADER_ELECTION ? 0 : podsDegree;
+    }
+    Scaled count = resource.get().count();
+    Scaled churn = resource.get().churn();
+    int scopeDegree = switch (access.scope()) {
+      case CLUSTER -> Math.max(count.nodeDegree(), churn.nodeDegree());
+      case NAMESPACE, OWN_NODE, NAMED -> 0;
+    };
+    return switch (access.pattern()) {
+      case INFORMER, POLL -> podsDegree + scopeDegree;
+      // A per-node agent's GETs follow its node's events: the cluster's writes, spread over the nodes.
+      case GET_PER_EVENT -> workload.runsOnEveryNode() ? churn.nodeDegree() : scopeDegree;
+      case LEADER_ELECTION -> 0;
+    };
+  }
+
+  private static String scalingReason(Workload workload, ScalingClass scaling, List<AccessLoad> accesses) {
+    if (scaling == ScalingClass.NONE) {
+      return "no API access";
+    }
+    AccessLoad worst = accesses.stream().max(Comparator.comparingInt(AccessLoad::scalingDegree)).orElseThrow();
+    String pods = workload.runsOnEveryNode() ? "one pod per node" : "a fixed number of pods";
+    String scope = switch (worst.access().scope()) {
+      case CLUSTER -> worst.scalingDegree() - (workload.runsOnEveryNode() ? 1 : 0) > 0
+          ? "each sees every " + worst.access().resource() + " object in the cluster, which grows with the nodes"
+          : "each sees all " + worst.access().resource() + ", a count that does not grow with the nodes";
+      case NAMESPACE -> "each sees one namespace of " + worst.access().resource();
+      case OWN_NODE -> "each sees only its own node's " + worst.access().resource();
+      case NAMED -> "each sees only named " + worst.access().resource();
+    };
+    return pods + "; " + scope;
+  }
+
+  private static List<WriteInflation> inflations(List<AccessLoad> accesses, ClusterProfile profile, Map<String, PriorityLevel> levels) {
+    Map<String, Double> added = new TreeMap<>();
+    accesses.stream()
+        .filter(a -> a.addedWatchers() > 0 && a.profiled())
+        .forEach(a -> added.merge(a.access().resource(), a.addedWatchers(), Double::sum));
+    List<WriteInflation> out = new ArrayList<>();
+    added.forEach((resource, watchers) -> {
+      ResourceProfile r = profile.resource(resource).orElseThrow();
+      double writes = profile.churn(resource);
+      PriorityLevel writer = levels.getOrDefault(r.writerLevel(), levels.get(PriorityLevels.WORKLOAD_HIGH));
+      double before = profile.existingWatchers(resource);
+      double after = before + watchers;
+      double exec = profile.latency().requestSeconds();
+      double extra = writes * (WorkEstimator.writeSeatSeconds(after, exec, writer.maxSeatsPerRequest())
+          - WorkEstimator.writeSeatSeconds(before, exec, writer.maxSeatsPerRequest()));
+      if (writes > 0) {
+        out.add(new WriteInflation(resource, writer.name(), writes, before, after,
+            WorkEstimator.writeSeats(before, writer.maxSeatsPerRequest()),
+            WorkEstimator.writeSeats(after, writer.maxSeatsPerRequest()), extra));
+      }
+    });
+    return List.copyOf(out);
+  }
+
+  private static List<LevelLoad> levelLoads(List<WorkloadLoad> loads, ClusterProfile profile, Map<String, PriorityLevel> levels) {
+    List<LevelLoad> out = new ArrayList<>();
+    int replicas = profile.apiServers().replicas();
+    for (PriorityLevel level : levels.values()) {
+      if (level.nominalSeats() == 0) {
+        continue; // exempt: not limited
+      }
+      Map<String, Double> contributions = new LinkedHashMap<>();
+      loads.stream()
+          .filter(l -> l.demandIn(level.name()) > 0)
+          .sorted(Comparator.comparingDouble((WorkloadLoad l) -> -l.demandIn(level.name())).thenComparing(WorkloadLoad::ref))
+          .forEach(l -> contributions.put(l.ref().toString(), l.demandIn(level.name())));
+      double demand = contributions.values().stream().mapToDouble(Double::doubleValue).sum();
+      double existing = profile.existingSeatDemand().getOrDefault(level.name(), 0.0) * replicas;
+      out.add(new LevelLoad(level.name(), (double) level.nominalSeats() * replicas, existing, demand, contributions));
+    }
+    return List.copyOf(out);
+  }
+}

@@ -1,0 +1,67 @@
+package io.kubeload.model;
+
+import io.kubeload.cluster.ClusterProfile;
+import io.kubeload.workload.Workload;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Start-up storms in closed form. Pods appear at a rate; each fires its start-up LISTs; the priority
+ * level serves them with its seats (Little's law), queues what one flow may queue, and answers 429
+ * to the rest (physics §3.6). The roll-out simulation refines this with retries and time.
+ */
+final class Storms {
+
+  private Storms() {}
+
+  static StartupStorm startup(
+      Workload workload, int pods, List<AccessLoad> accesses, String levelName, ClusterProfile profile, Map<String, PriorityLevel> levels) {
+    List<AccessLoad> listing = accesses.stream().filter(a -> a.listsPerStart() > 0 && a.priorityLevel().equals(levelName)).toList();
+    if (pods == 0 || listing.isEmpty()) {
+      return StartupStorm.NONE;
+    }
+    PriorityLevel level = levels.get(levelName);
+    int replicas = profile.apiServers().replicas();
+    int listsPerPod = listing.size();
+    double seatSecondsPerPod = listing.stream().mapToDouble(a -> a.listSeats() * a.listSeconds()).sum();
+    double seatsPerPod = listing.stream().mapToDouble(AccessLoad::listSeats).sum();
+    double bytesPerPod = listing.stream().mapToDouble(AccessLoad::listBytes).sum();
+    double secondsPerPod = listing.stream().mapToDouble(AccessLoad::listSeconds).sum();
+
+    double rate;
+    String bound;
+    if (workload.isNew()) {
+      rate = profile.rollout().controllerQps();
+      bound = "new: the controller creates pods at kube-controller-manager's " + trim(rate) + " requests/s";
+    } else {
+      var rollout = workload.rollout();
+      double wave = profile.rollout().podStartSeconds() + rollout.minReadySeconds();
+      rate = Math.min(profile.rollout().controllerQps(), rollout.podsPerWave() / Math.max(wave, 1e-9));
+      bound = "update: " + rollout.podsPerWave() + " pods per wave (" + rollout.declared() + "), a wave every " + trim(wave) + " s";
+    }
+    double arrivalSeconds = pods / rate;
+    double existing = profile.existingSeatDemand().getOrDefault(levelName, 0.0) * replicas;
+    double available = Math.max(0, (double) level.nominalSeats() * replicas - existing);
+    // Seats wanted at once: the arrival rate × seat-seconds per pod, never more than every LIST at once.
+    double demanded = Math.min(rate * seatSecondsPerPod, pods * seatsPerPod);
+    double totalRequests = (double) pods * listsPerPod;
+    double meanSeatSeconds = seatSecondsPerPod / listsPerPod;
+    double meanSeats = seatsPerPod / listsPerPod;
+    double servedPerSecond = available / meanSeatSeconds;
+    // One ServiceAccount is one flow: it queues in its hand of queues only, and no longer than the wait limit.
+    double queued = Math.min((double) level.flowQueueCapacity() * replicas, servedPerSecond * Physics.QUEUE_WAIT_LIMIT_SECONDS);
+    double inService = available / meanSeats;
+    double rejected = available == 0 ? totalRequests
+        : Math.max(0, totalRequests - servedPerSecond * arrivalSeconds - queued - inService);
+    double drain = available == 0 ? Double.POSITIVE_INFINITY : totalRequests * meanSeatSeconds / available;
+    // LISTs in flight (Little's law, capped by the seats), their responses held amplified in memory.
+    double inFlight = Math.min(rate * secondsPerPod, Math.min(totalRequests, inService));
+    double peakBytes = inFlight * (bytesPerPod / listsPerPod) * profile.apiServers().listMemoryAmplification() / replicas;
+    return new StartupStorm(pods, rate, bound, arrivalSeconds, listsPerPod, seatSecondsPerPod, demanded, available,
+        Math.floor(rejected), drain, peakBytes);
+  }
+
+  private static String trim(double value) {
+    return value == Math.rint(value) ? String.valueOf((long) value) : String.format(java.util.Locale.ROOT, "%.1f", value);
+  }
+}

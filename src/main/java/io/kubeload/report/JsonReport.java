@@ -1,0 +1,203 @@
+package io.kubeload.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubeload.access.Access;
+import io.kubeload.gate.Finding;
+import io.kubeload.gate.Severity;
+import io.kubeload.gate.Verdict;
+import io.kubeload.manifest.Manifest;
+import io.kubeload.manifest.SourceLocation;
+import io.kubeload.model.AccessLoad;
+import io.kubeload.model.LevelLoad;
+import io.kubeload.model.StartupStorm;
+import io.kubeload.model.WorkloadLoad;
+import io.kubeload.model.WriteInflation;
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+import java.util.OptionalInt;
+
+/**
+ * The machine-readable report: the contract in docs/json-report.md. Fields are added, never renamed;
+ * {@code schemaVersion} changes when a field's meaning does.
+ */
+final class JsonReport {
+
+  static final int SCHEMA_VERSION = 1;
+
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private JsonReport() {}
+
+  static String render(Verdict verdict) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("schemaVersion", SCHEMA_VERSION);
+    root.put("tool", "kubeload " + Versions.tool());
+    root.put("verdict", verdict.passed() ? "pass" : "fail");
+    var profile = verdict.projection().profile();
+    ObjectNode p = root.putObject("profile");
+    p.put("name", profile.name());
+    p.put("nodes", profile.nodes());
+    p.put("version", profile.version().toString());
+    p.put("podsPerNode", round(profile.podsPerNode()));
+    p.put("apiServers", profile.apiServers().replicas());
+    ObjectNode summary = root.putObject("summary");
+    summary.put("errors", verdict.count(Severity.ERROR));
+    summary.put("warnings", verdict.count(Severity.WARNING));
+    summary.put("workloads", verdict.projection().workloads().size());
+    summary.put("skippedTestHooks", verdict.skippedTestHooks().size());
+    ArrayNode workloads = root.putArray("workloads");
+    for (WorkloadLoad load : verdict.projection().workloads()) {
+      workload(workloads.addObject(), load, verdict.breakEvenNodes().getOrDefault(load.ref().toString(), OptionalInt.empty()));
+    }
+    ArrayNode levels = root.putArray("priorityLevels");
+    for (LevelLoad level : verdict.projection().levelLoads()) {
+      ObjectNode l = levels.addObject();
+      l.put("name", level.name());
+      l.put("seats", round(level.seats()));
+      l.put("existing", round(level.existing()));
+      l.put("demand", round(level.demand()));
+      l.put("utilization", round(level.utilization()));
+      ObjectNode contributions = l.putObject("contributions");
+      level.contributions().forEach((ref, demand) -> contributions.put(ref, round(demand)));
+    }
+    ArrayNode findings = root.putArray("findings");
+    for (Finding f : verdict.findings()) {
+      ObjectNode n = findings.addObject();
+      n.put("severity", f.severity().label());
+      n.put("rule", f.rule());
+      n.put("workload", f.workload());
+      n.put("message", f.message());
+      location(n.putObject("location"), f.location());
+      n.put("fix", f.fix());
+    }
+    ArrayNode hooks = root.putArray("skippedTestHooks");
+    for (Manifest hook : verdict.skippedTestHooks()) {
+      ObjectNode h = hooks.addObject();
+      h.put("ref", hook.ref().toString());
+      location(h.putObject("location"), hook.location());
+    }
+    try {
+      return MAPPER.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise the report", e);
+    }
+  }
+
+  private static void workload(ObjectNode w, WorkloadLoad load, OptionalInt breakEven) {
+    w.put("ref", load.ref().toString());
+    w.put("kind", load.ref().kind());
+    w.put("namespace", load.ref().namespace());
+    w.put("name", load.ref().name());
+    location(w.putObject("location"), load.workload().location());
+    w.put("pods", load.pods());
+    w.put("podsReason", load.workload().pods().reason());
+    w.put("serviceAccount", load.workload().serviceAccount());
+    w.put("accessBasis", load.accessSet().basis());
+    ArrayNode accesses = w.putArray("accesses");
+    for (AccessLoad a : load.accesses()) {
+      access(accesses.addObject(), a);
+    }
+    ObjectNode l = w.putObject("load");
+    l.put("requestsPerSecond", round(load.requestsPerSecond()));
+    ObjectNode byVerb = l.putObject("requestsByVerb");
+    new java.util.TreeMap<>(load.requestsByVerb()).forEach((verb, rate) -> byVerb.put(verb, round(rate)));
+    l.put("watches", round(load.watches()));
+    l.put("listBytesPerStart", round(load.listBytesPerStart()));
+    l.put("watchEventsPerSecond", round(load.watchEventsPerSecond()));
+    l.put("watchBytesPerSecond", round(load.watchBytesPerSecond()));
+    l.put("peakSeats", round(load.peakSeats()));
+    l.put("seatSecondsPerSecond", round(load.seatSecondsPerSecond()));
+    storm(w.putObject("startupStorm"), load.storm());
+    ArrayNode inflations = w.putArray("writeInflation");
+    for (WriteInflation i : load.inflations()) {
+      ObjectNode n = inflations.addObject();
+      n.put("resource", i.resource());
+      n.put("writerLevel", i.writerLevel());
+      n.put("writesPerSecond", round(i.writesPerSecond()));
+      n.put("watchersBefore", round(i.watchersBefore()));
+      n.put("watchersAfter", round(i.watchersAfter()));
+      n.put("seatsPerWriteBefore", i.seatsPerWriteBefore());
+      n.put("seatsPerWriteAfter", i.seatsPerWriteAfter());
+      n.put("extraSeatSecondsPerSecond", round(i.extraSeatSecondsPerSecond()));
+    }
+    w.put("priorityLevel", load.priorityLevel());
+    w.put("scalingClass", load.scalingClass().label());
+    w.put("scalingReason", load.scalingReason());
+    if (breakEven.isPresent()) {
+      w.put("breakEvenNodes", breakEven.getAsInt());
+    } else {
+      w.putNull("breakEvenNodes");
+    }
+  }
+
+  private static void access(ObjectNode n, AccessLoad load) {
+    Access a = load.access();
+    n.put("resource", a.resource());
+    ArrayNode verbs = n.putArray("verbs");
+    a.verbs().stream().sorted().forEach(verbs::add);
+    n.put("scope", a.scope().label());
+    if (!a.namespace().isEmpty()) {
+      n.put("namespace", a.namespace());
+    }
+    n.put("pattern", a.pattern().label());
+    if (a.pattern() == Access.Pattern.POLL) {
+      n.put("periodSeconds", round(a.periodSeconds()));
+    }
+    a.ratePerSecond().ifPresent(r -> n.put("ratePerSecond", round(r)));
+    n.put("priorityLevel", load.priorityLevel());
+    n.put("objectsInScope", round(load.objectsInScope()));
+    n.put("listBytes", round(load.listBytes()));
+    n.put("listSeats", load.listSeats());
+    n.put("listSeconds", round(load.listSeconds()));
+    n.put("requestsPerSecond", round(load.totalRequestsPerSecond()));
+    n.put("watchEventsPerSecond", round(load.watchEventsPerSecond()));
+    n.put("profiled", load.profiled());
+    ObjectNode provenance = n.putObject("provenance");
+    provenance.put("source", a.provenance().source().label());
+    provenance.put("detail", a.provenance().detail());
+    location(provenance.putObject("location"), a.provenance().location());
+  }
+
+  private static void storm(ObjectNode n, StartupStorm s) {
+    n.put("pods", s.pods());
+    n.put("podsPerSecond", round(s.podsPerSecond()));
+    n.put("bound", s.bound());
+    n.put("arrivalSeconds", round(s.arrivalSeconds()));
+    n.put("listsPerPod", s.listsPerPod());
+    n.put("seatSecondsPerPod", round(s.seatSecondsPerPod()));
+    n.put("seatsDemanded", round(s.seatsDemanded()));
+    n.put("seatsAvailable", round(s.seatsAvailable()));
+    n.put("rejected", round(s.rejected()));
+    if (Double.isFinite(s.drainSeconds())) {
+      n.put("drainSeconds", round(s.drainSeconds()));
+    } else {
+      n.putNull("drainSeconds");
+    }
+    n.put("peakTransientBytes", round(s.peakTransientBytes()));
+  }
+
+  private static void location(ObjectNode n, SourceLocation at) {
+    n.put("file", at.file());
+    n.put("line", at.line());
+    if (at.template().isPresent()) {
+      n.put("template", at.template().get());
+    } else {
+      n.putNull("template");
+    }
+  }
+
+  /** Six significant digits: enough to check by hand, no binary noise. */
+  static BigDecimal round(double value) {
+    if (!Double.isFinite(value)) {
+      return BigDecimal.ZERO;
+    }
+    BigDecimal rounded = new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros();
+    return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
+  }
+
+}

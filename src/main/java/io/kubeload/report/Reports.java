@@ -1,0 +1,16 @@
+package io.kubeload.report;
+
+import io.kubeload.gate.Verdict;
+
+/** One renderer per format over the same verdict. Pure: a verdict in, the report's text out. */
+public final class Reports {
+
+  private Reports() {}
+
+  public static String render(Verdict verdict, Format format) {
+    return switch (format) {
+      case TEXT -> TextReport.render(verdict);
+      case JSON -> JsonReport.render(verdict);
+    };
+  }
+}

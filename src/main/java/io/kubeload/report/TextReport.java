@@ -1,0 +1,138 @@
+package io.kubeload.report;
+
+import io.kubeload.gate.Finding;
+import io.kubeload.gate.Severity;
+import io.kubeload.gate.Verdict;
+import io.kubeload.model.LevelLoad;
+import io.kubeload.model.Units;
+import io.kubeload.model.WorkloadLoad;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+
+/** The terminal report: the verdict first, then one line per workload, busy levels, findings with fixes. */
+final class TextReport {
+
+  private static final int WIDTH = 100;
+
+  private TextReport() {}
+
+  static String render(Verdict verdict) {
+    var profile = verdict.projection().profile();
+    StringBuilder out = new StringBuilder();
+    out.append("kubeload: ").append(verdict.passed() ? "PASS" : "FAIL")
+        .append(" at ").append(profile.name()).append(" (").append(Units.number(profile.nodes())).append(" nodes, ")
+        .append(Units.number(profile.podsPerNode())).append(" pods/node, Kubernetes ").append(profile.version())
+        .append(", ").append(profile.apiServers().replicas()).append(profile.apiServers().replicas() == 1 ? " API server)" : " API servers)")
+        .append('\n');
+    out.append(plural(verdict.count(Severity.ERROR), "error")).append(", ")
+        .append(plural(verdict.count(Severity.WARNING), "warning")).append(", ")
+        .append(plural(verdict.projection().workloads().size(), "workload"));
+    if (!verdict.skippedTestHooks().isEmpty()) {
+      out.append(", ").append(plural(verdict.skippedTestHooks().size(), "Helm test hook")).append(" skipped");
+    }
+    out.append("\n\n");
+    workloads(verdict, out);
+    levels(verdict, out);
+    findings(verdict, out);
+    return out.toString();
+  }
+
+  private static void workloads(Verdict verdict, StringBuilder out) {
+    if (verdict.projection().workloads().isEmpty()) {
+      out.append("No workloads found.\n");
+      return;
+    }
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"WORKLOAD", "PODS", "SCALING", "FAILS FROM", "REQ/S", "WATCH EV/S", "LIST/START", "PEAK SEATS", "LEVEL"});
+    for (WorkloadLoad load : verdict.projection().workloads()) {
+      OptionalInt breakEven = verdict.breakEvenNodes().getOrDefault(load.ref().toString(), OptionalInt.empty());
+      rows.add(new String[] {
+          load.ref().toString(),
+          Units.number(load.pods()),
+          load.scalingClass().label(),
+          breakEven.isPresent() ? Units.number(breakEven.getAsInt()) + " nodes" : "-",
+          Units.number(load.requestsPerSecond()),
+          Units.number(load.watchEventsPerSecond()),
+          load.listBytesPerStart() > 0 ? Units.bytes(load.listBytesPerStart()) : "-",
+          Units.number(load.peakSeats()),
+          load.priorityLevel()});
+    }
+    table(rows, out, 1);
+    out.append('\n');
+  }
+
+  private static void levels(Verdict verdict, StringBuilder out) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"PRIORITY LEVEL", "SEATS", "EXISTING", "ADDED", "UTILIZATION", "LARGEST SHARE"});
+    for (LevelLoad level : verdict.projection().levelLoads()) {
+      if (level.demand() <= 0) {
+        continue;
+      }
+      rows.add(new String[] {
+          level.name(),
+          Units.number(level.seats()),
+          Units.number(level.existing()),
+          Units.number(level.demand()),
+          Units.percent(level.utilization()),
+          level.contributions().keySet().iterator().next()});
+    }
+    if (rows.size() > 1) {
+      table(rows, out, 1);
+      out.append('\n');
+    }
+  }
+
+  private static void findings(Verdict verdict, StringBuilder out) {
+    if (verdict.findings().isEmpty()) {
+      out.append("No findings: every budget holds at this scale.\n");
+      return;
+    }
+    for (Finding f : verdict.findings()) {
+      out.append(f.severity().label().toUpperCase(Locale.ROOT)).append(' ').append(f.rule()).append("  ").append(f.workload()).append('\n');
+      out.append("  at ").append(f.location()).append('\n');
+      wrap(f.message(), "  ", out);
+      wrap("fix: " + f.fix(), "  ", out);
+    }
+  }
+
+  /** Left-aligned text columns, numbers right-aligned from column {@code firstNumeric}. */
+  private static void table(List<String[]> rows, StringBuilder out, int firstNumeric) {
+    int columns = rows.get(0).length;
+    int[] width = new int[columns];
+    for (String[] row : rows) {
+      for (int c = 0; c < columns; c++) {
+        width[c] = Math.max(width[c], row[c].length());
+      }
+    }
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < columns; c++) {
+        boolean right = c >= firstNumeric && c < columns - 1 && row != rows.get(0);
+        String cell = right ? " ".repeat(width[c] - row[c].length()) + row[c] : row[c] + " ".repeat(width[c] - row[c].length());
+        line.append(cell).append(c < columns - 1 ? "  " : "");
+      }
+      out.append(line.toString().stripTrailing()).append('\n');
+    }
+  }
+
+  private static void wrap(String text, String indent, StringBuilder out) {
+    StringBuilder line = new StringBuilder(indent);
+    for (String word : text.split(" ")) {
+      if (line.length() > indent.length() && line.length() + 1 + word.length() > WIDTH) {
+        out.append(line).append('\n');
+        line = new StringBuilder(indent).append("  ");
+      }
+      if (line.length() > indent.length() && !line.toString().isBlank()) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    out.append(line).append('\n');
+  }
+
+  private static String plural(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}

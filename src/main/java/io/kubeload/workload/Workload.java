@@ -1,0 +1,42 @@
+package io.kubeload.workload;
+
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.kubeload.manifest.Manifest;
+import io.kubeload.manifest.ObjectRef;
+import io.kubeload.manifest.SourceLocation;
+import java.util.Map;
+
+/**
+ * Something that runs pods, and how many it runs in production.
+ *
+ * @param serviceAccount the pods' ServiceAccount name ({@code default} when unset)
+ * @param podAnnotations the pod template's annotations
+ * @param isNew true when the workload has no baseline: every pod starts at once
+ */
+public record Workload(
+    ObjectRef ref,
+    Manifest manifest,
+    PodSpec podSpec,
+    Map<String, String> podAnnotations,
+    String serviceAccount,
+    PodCount pods,
+    RolloutStrategy rollout,
+    boolean isNew) {
+
+  public String namespace() {
+    return ref.namespace();
+  }
+
+  public String kind() {
+    return ref.kind();
+  }
+
+  public SourceLocation location() {
+    return manifest.location();
+  }
+
+  /** One pod per node: its cost grows with the cluster even when nothing else does. */
+  public boolean runsOnEveryNode() {
+    return pods.perNode();
+  }
+}

@@ -1,0 +1,187 @@
+package io.kubeload.workload;
+
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.ReplicationController;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetUpdateStrategy;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
+import io.kubeload.cluster.ClusterProfile;
+import io.kubeload.manifest.InputException;
+import io.kubeload.manifest.Manifest;
+import io.kubeload.manifest.ManifestSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Finds the workloads in a manifest set and how many pods each runs on the profile's cluster. */
+public final class Workloads {
+
+  private Workloads() {}
+
+  public static List<Workload> from(ManifestSet manifests, ClusterProfile profile) {
+    List<Workload> out = new ArrayList<>();
+    for (Manifest m : manifests.manifests()) {
+      workload(m, manifests, profile).ifPresent(out::add);
+    }
+    return List.copyOf(out);
+  }
+
+  private static Optional<Workload> workload(Manifest m, ManifestSet all, ClusterProfile profile) {
+    if (m.typed().isEmpty()) {
+      return Optional.empty();
+    }
+    Object typed = m.typed().get();
+    if (typed instanceof Deployment d && d.getSpec() != null) {
+      return Optional.of(
+          build(m, d.getSpec().getTemplate(), replicas(m, d.getSpec().getReplicas(), all),
+              deploymentRollout(d.getSpec().getStrategy(), d.getSpec().getMinReadySeconds(), m, replicasOf(d.getSpec().getReplicas()))));
+    }
+    if (typed instanceof StatefulSet s && s.getSpec() != null) {
+      return Optional.of(
+          build(m, s.getSpec().getTemplate(), replicas(m, s.getSpec().getReplicas(), all),
+              statefulSetRollout(s, m)));
+    }
+    if (typed instanceof DaemonSet ds && ds.getSpec() != null) {
+      PodCount pods = new PodCount(profile.nodes(), true, "one per node (" + profile.nodes() + " nodes)");
+      return Optional.of(build(m, ds.getSpec().getTemplate(), pods, daemonSetRollout(ds, m, profile.nodes())));
+    }
+    if (typed instanceof ReplicaSet rs && rs.getSpec() != null) {
+      return Optional.of(
+          build(m, rs.getSpec().getTemplate(), replicas(m, rs.getSpec().getReplicas(), all), RolloutStrategy.NONE));
+    }
+    if (typed instanceof ReplicationController rc && rc.getSpec() != null) {
+      return Optional.of(
+          build(m, rc.getSpec().getTemplate(), replicas(m, rc.getSpec().getReplicas(), all), RolloutStrategy.NONE));
+    }
+    if (typed instanceof Job job && job.getSpec() != null) {
+      return Optional.of(build(m, job.getSpec().getTemplate(), parallelism(m, job.getSpec(), "spec.parallelism"), RolloutStrategy.NONE));
+    }
+    if (typed instanceof CronJob cron && cron.getSpec() != null && cron.getSpec().getJobTemplate() != null
+        && cron.getSpec().getJobTemplate().getSpec() != null) {
+      JobSpec spec = cron.getSpec().getJobTemplate().getSpec();
+      return Optional.of(build(m, spec.getTemplate(), parallelism(m, spec, "spec.jobTemplate.spec.parallelism"), RolloutStrategy.NONE));
+    }
+    if (typed instanceof Pod pod && pod.getSpec() != null) {
+      PodTemplateSpec template = new PodTemplateSpec(pod.getMetadata(), pod.getSpec());
+      return Optional.of(build(m, template, new PodCount(1, false, "a bare Pod"), RolloutStrategy.NONE));
+    }
+    return Optional.empty();
+  }
+
+  private static Workload build(Manifest m, PodTemplateSpec template, PodCount pods, RolloutStrategy rollout) {
+    PodSpec spec = template != null && template.getSpec() != null ? template.getSpec() : new PodSpec();
+    Map<String, String> annotations =
+        template != null && template.getMetadata() != null && template.getMetadata().getAnnotations() != null
+            ? new TreeMap<>(template.getMetadata().getAnnotations())
+            : Map.of();
+    String account = firstNonBlank(spec.getServiceAccountName(), spec.getServiceAccount()).orElse("default");
+    return new Workload(m.ref(), m, spec, Map.copyOf(annotations), account, pods, rollout, true);
+  }
+
+  private static PodCount replicas(Manifest m, Integer declared, ManifestSet all) {
+    int replicas = replicasOf(declared);
+    if (declared != null && declared < 0) {
+      throw new InputException(m.location().file(), m.locationOf("spec.replicas").line(), "spec.replicas must not be negative");
+    }
+    Optional<Integer> hpaMax = Autoscalers.maxReplicasFor(m, all);
+    if (hpaMax.isPresent()) {
+      return new PodCount(hpaMax.get(), false, "HPA maxReplicas " + hpaMax.get());
+    }
+    return new PodCount(replicas, false, replicas + (replicas == 1 ? " replica" : " replicas")
+        + (declared == null ? " (default)" : ""));
+  }
+
+  private static int replicasOf(Integer declared) {
+    return declared == null ? 1 : Math.max(0, declared);
+  }
+
+  private static PodCount parallelism(Manifest m, JobSpec spec, String path) {
+    Integer declared = spec.getParallelism();
+    if (declared != null && declared < 0) {
+      throw new InputException(m.location().file(), m.locationOf(path).line(), path + " must not be negative");
+    }
+    int pods = declared == null ? 1 : declared;
+    return new PodCount(pods, false, "parallelism " + pods + (declared == null ? " (default)" : ""));
+  }
+
+  private static RolloutStrategy deploymentRollout(DeploymentStrategy strategy, Integer minReady, Manifest m, int replicas) {
+    String type = strategy != null && strategy.getType() != null ? strategy.getType() : "RollingUpdate";
+    if (type.equals("Recreate")) {
+      return new RolloutStrategy(type, replicas, 0, orZero(minReady), "Recreate");
+    }
+    IntOrString unavailable = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxUnavailable() : null;
+    IntOrString surge = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxSurge() : null;
+    // Deployment defaults: maxUnavailable 25% (rounded down), maxSurge 25% (rounded up).
+    return rolling(type, unavailable, "25%", surge, "25%", replicas, minReady, m);
+  }
+
+  private static RolloutStrategy daemonSetRollout(DaemonSet ds, Manifest m, int nodes) {
+    DaemonSetUpdateStrategy strategy = ds.getSpec().getUpdateStrategy();
+    String type = strategy != null && strategy.getType() != null ? strategy.getType() : "RollingUpdate";
+    if (type.equals("OnDelete")) {
+      return new RolloutStrategy(type, 0, 0, orZero(ds.getSpec().getMinReadySeconds()), "OnDelete");
+    }
+    IntOrString unavailable = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxUnavailable() : null;
+    IntOrString surge = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxSurge() : null;
+    // DaemonSet defaults: maxUnavailable 1, maxSurge 0.
+    return rolling(type, unavailable, "1", surge, "0", nodes, ds.getSpec().getMinReadySeconds(), m);
+  }
+
+  private static RolloutStrategy statefulSetRollout(StatefulSet s, Manifest m) {
+    var strategy = s.getSpec().getUpdateStrategy();
+    String type = strategy != null && strategy.getType() != null ? strategy.getType() : "RollingUpdate";
+    IntOrString unavailable = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxUnavailable() : null;
+    return rolling(type, unavailable, "1", null, "0", replicasOf(s.getSpec().getReplicas()), s.getSpec().getMinReadySeconds(), m);
+  }
+
+  private static RolloutStrategy rolling(
+      String type, IntOrString unavailable, String defaultUnavailable, IntOrString surge, String defaultSurge,
+      int pods, Integer minReady, Manifest m) {
+    String u = unavailable == null ? defaultUnavailable : text(unavailable);
+    String s = surge == null ? defaultSurge : text(surge);
+    int maxUnavailable = resolve(u, pods, false, m, "maxUnavailable");
+    int maxSurge = resolve(s, pods, true, m, "maxSurge");
+    String declared = "maxUnavailable=" + u + " maxSurge=" + s + (minReady == null || minReady == 0 ? "" : " minReadySeconds=" + minReady);
+    return new RolloutStrategy(type, maxUnavailable, maxSurge, orZero(minReady), declared);
+  }
+
+  private static String text(IntOrString value) {
+    return value.getIntVal() != null ? String.valueOf(value.getIntVal()) : String.valueOf(value.getStrVal());
+  }
+
+  /** An absolute number or a percentage of {@code pods}, rounded as the controllers round it. */
+  private static int resolve(String value, int pods, boolean roundUp, Manifest m, String field) {
+    try {
+      if (value.endsWith("%")) {
+        double percent = Double.parseDouble(value.substring(0, value.length() - 1));
+        double exact = pods * percent / 100.0;
+        return (int) (roundUp ? Math.ceil(exact) : Math.floor(exact));
+      }
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new InputException(m.location().file(), m.location().line(), field + " must be a number or a percentage, not '" + value + "'");
+    }
+  }
+
+  private static int orZero(Integer value) {
+    return value == null ? 0 : value;
+  }
+
+  private static Optional<String> firstNonBlank(String a, String b) {
+    if (a != null && !a.isBlank()) {
+      return Optional.of(a);
+    }
+    return b != null && !b.isBlank() ? Optional.of(b) : Optional.empty();
+  }
+}
