@@ -1,0 +1,35 @@
+package io.kubeload.testing;
+
+import io.kubeload.access.AccessInference;
+import io.kubeload.access.AccessSet;
+import io.kubeload.cluster.ClusterProfile;
+import io.kubeload.cluster.Profiles;
+import io.kubeload.manifest.ManifestReader;
+import io.kubeload.manifest.ManifestSet;
+import io.kubeload.workload.Workloads;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Inline YAML for stage tests: {@code TestManifests.set("""...""")}. */
+public final class TestManifests {
+
+  private TestManifests() {}
+
+  public static ManifestSet set(String yaml) {
+    return ManifestSet.of(ManifestReader.parse("test.yaml", yaml.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  public static ClusterProfile production() {
+    return Profiles.load("production");
+  }
+
+  public static ClusterProfile staging() {
+    return Profiles.load("staging");
+  }
+
+  /** Workloads and their inferred accesses, as the analyze pipeline builds them. */
+  public static List<AccessSet> accessSets(String yaml, ClusterProfile profile) {
+    ManifestSet manifests = set(yaml);
+    return Workloads.from(manifests, profile).stream().map(w -> AccessInference.infer(w, manifests)).toList();
+  }
+}
