@@ -63,6 +63,13 @@ public record ClusterProfile(
         name, otherVersion, nodes, podsPerNode, apiServers, latency, rollout, resources, existingSeatDemand);
   }
 
+  /** The same profile with {@code resource} added or replaced. */
+  public ClusterProfile withResource(ResourceProfile resource) {
+    Map<String, ResourceProfile> all = new TreeMap<>(resources);
+    all.put(resource.resource(), resource);
+    return new ClusterProfile(name, version, nodes, podsPerNode, apiServers, latency, rollout, all, existingSeatDemand);
+  }
+
   public Optional<ResourceProfile> resource(String resource) {
     return Optional.ofNullable(resources.get(resource));
   }

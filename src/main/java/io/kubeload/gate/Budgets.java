@@ -30,7 +30,7 @@ final class Budgets {
     int replicas = projection.profile().apiServers().replicas();
     if (storm.rejected() > policy.startupRejections()) {
       out.add(new Finding(Severity.ERROR, STARTUP_STORM, ref,
-          storm.pods() + " pods start at " + Units.number(storm.podsPerSecond()) + "/s (" + storm.bound() + "), each LISTing "
+          Units.number(storm.pods()) + " pods start at " + Units.number(storm.podsPerSecond()) + "/s (" + storm.bound() + "), each LISTing "
               + Units.bytes(load.listBytesPerStart()) + ": " + Units.number(storm.seatsDemanded()) + " seats wanted of "
               + load.priorityLevel() + "'s " + Units.number(storm.seatsAvailable()) + "; ≈ "
               + Units.number(storm.rejected()) + " LISTs answered 429 in the first pass (budget "

@@ -24,6 +24,11 @@ public final class Gate {
   /** The largest cluster break-even search looks at: far past the upstream envelope of 5,000 nodes. */
   static final int BREAK_EVEN_SEARCH_LIMIT = 1_000_000;
 
+  // Upstream scalability envelope: 5,000 nodes (sig-scalability thresholds.md, physics §5).
+  static final int SUPPORTED_MAXIMUM_NODES = 5_000;
+
+  static final String SCALES_WITH_CLUSTER = "scales-with-cluster";
+
   private Gate() {}
 
   public static Verdict judge(Projection projection, Policy policy, List<Manifest> skippedTestHooks) {
@@ -33,14 +38,16 @@ public final class Gate {
       findings.addAll(notes(load));
     }
     findings.addAll(levelFindings(projection, policy, findings));
+    Map<String, OptionalInt> breakEven = new LinkedHashMap<>();
+    for (WorkloadLoad load : projection.workloads()) {
+      OptionalInt nodes = breakEvenNodes(load.accessSet(), projection, policy);
+      breakEven.put(load.ref().toString(), nodes);
+      scalesWithCluster(load, nodes, projection).ifPresent(findings::add);
+    }
     findings.sort(Comparator.comparing(Finding::severity)
         .thenComparing(Finding::workload)
         .thenComparing(Finding::rule)
         .thenComparing(Finding::message));
-    Map<String, OptionalInt> breakEven = new LinkedHashMap<>();
-    for (WorkloadLoad load : projection.workloads()) {
-      breakEven.put(load.ref().toString(), breakEvenNodes(load.accessSet(), projection, policy));
-    }
     return new Verdict(projection, policy, List.copyOf(findings), breakEven, skippedTestHooks);
   }
 
@@ -63,6 +70,24 @@ public final class Gate {
       }
     }
     return OptionalInt.of(high);
+  }
+
+  /**
+   * A workload that passes here but breaks a budget in a cluster inside the supported envelope: the
+   * staging-versus-production gap that hid the incidents (incidents.md §1).
+   */
+  private static Optional<Finding> scalesWithCluster(WorkloadLoad load, OptionalInt breakEven, Projection projection) {
+    int nodes = projection.profile().nodes();
+    if (breakEven.isEmpty() || breakEven.getAsInt() <= nodes || breakEven.getAsInt() > SUPPORTED_MAXIMUM_NODES) {
+      return Optional.empty();
+    }
+    int at = breakEven.getAsInt();
+    return Optional.of(new Finding(Severity.WARNING, SCALES_WITH_CLUSTER, load.ref().toString(),
+        "passes at " + Units.number(nodes) + " nodes but breaks a budget from " + Units.number(at) + " nodes ("
+            + Units.number((double) at / nodes) + "× this cluster): " + load.scalingClass().label() + " in nodes, "
+            + load.scalingReason(),
+        load.workload().location(),
+        Budgets.scopeFix(load).orElse("check it against your production profile: --profile FILE or --nodes N")));
   }
 
   private static boolean failsAlone(AccessSet set, Projection projection, Policy policy, int nodes) {

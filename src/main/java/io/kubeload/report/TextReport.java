@@ -57,7 +57,7 @@ final class TextReport {
           Units.number(load.watchEventsPerSecond()),
           load.listBytesPerStart() > 0 ? Units.bytes(load.listBytesPerStart()) : "-",
           Units.number(load.peakSeats()),
-          load.priorityLevel()});
+          load.accesses().isEmpty() ? "-" : load.priorityLevel()});
     }
     table(rows, out, 1);
     out.append('\n');

@@ -1,0 +1,53 @@
+package io.kubeload.architecture;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point down the pipeline only (docs/architecture.md). */
+class ArchitectureTest {
+
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.kubeload");
+
+  @Test
+  void stagesDependOnlyOnTheStagesBeforeThem() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("cli").definedBy("io.kubeload.cli..")
+        .layer("report").definedBy("io.kubeload.report..")
+        .layer("gate").definedBy("io.kubeload.gate..")
+        .layer("model").definedBy("io.kubeload.model..")
+        .layer("access").definedBy("io.kubeload.access..")
+        .layer("workload").definedBy("io.kubeload.workload..")
+        .layer("cluster").definedBy("io.kubeload.cluster..")
+        .layer("manifest").definedBy("io.kubeload.manifest..")
+        .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+        .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("gate").mayOnlyBeAccessedByLayers("cli", "report")
+        .whereLayer("model").mayOnlyBeAccessedByLayers("cli", "report", "gate")
+        .whereLayer("access").mayOnlyBeAccessedByLayers("cli", "report", "gate", "model")
+        .whereLayer("workload").mayOnlyBeAccessedByLayers("cli", "report", "gate", "model", "access")
+        .whereLayer("cluster").mayOnlyBeAccessedByLayers("cli", "report", "gate", "model", "access", "workload")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyTheCliKnowsPicocli() {
+    noClasses().that().resideOutsideOfPackage("io.kubeload.cli..")
+        .should().dependOnClassesThat().resideInAPackage("picocli..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void nothingOpensNetworkConnections() {
+    noClasses().should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "io.fabric8.kubernetes.client..", "okhttp3..")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URLConnection")
+        .check(CLASSES);
+  }
+}

@@ -1,0 +1,43 @@
+package io.kubeload.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Real Helm-rendered charts from ../shared/corpus (third-party data: read in place, never copied):
+ * none may crash kubeload or be rejected as bad input. Skipped when ../shared is not beside the clone.
+ */
+class CorpusTest {
+
+  static final Path CORPUS = Path.of("../shared/corpus");
+
+  static Stream<Path> charts() throws IOException {
+    if (!Files.isDirectory(CORPUS)) {
+      return Stream.of(Path.of("(../shared/corpus is absent)"));
+    }
+    try (Stream<Path> files = Files.walk(CORPUS)) {
+      List<Path> yaml = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+      return yaml.stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("charts")
+  void analysesWithoutCrashOrBadInput(Path chart) {
+    assumeTrue(Files.isDirectory(CORPUS), "../shared/corpus is absent: the corpus test needs ../shared beside the clone");
+    for (String format : List.of("text", "json")) {
+      CliRun run = CliRun.of("analyze", chart.toString(), "--format", format);
+      assertThat(run.exitCode()).as("%s: %s", chart, run.stderr()).isIn(ExitCode.PASS, ExitCode.FAIL);
+      assertThat(run.stderr()).as(chart.toString()).isEmpty();
+      assertThat(run.stdout()).isNotBlank();
+    }
+  }
+}

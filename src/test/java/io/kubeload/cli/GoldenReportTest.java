@@ -1,0 +1,63 @@
+package io.kubeload.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every sample × profile × format against its golden report in src/test/resources/golden/.
+ * Regenerate after an intended change with {@code mvn test -Dtest=GoldenReportTest -Dgolden.update=true}
+ * and review the diff.
+ */
+class GoldenReportTest {
+
+  private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+  record Case(String sample, String profile, String format, int expectedExit) {
+    @Override
+    public String toString() {
+      return sample + " @" + profile + " as " + format;
+    }
+
+    Path golden() {
+      return GOLDEN.resolve(sample.replace(".yaml", "") + "." + profile + "." + (format.equals("text") ? "txt" : format));
+    }
+  }
+
+  static Stream<Case> cases() throws IOException {
+    List<Case> cases = new ArrayList<>();
+    try (Stream<Path> samples = Files.list(Path.of("samples/manifests"))) {
+      for (Path sample : samples.sorted().toList()) {
+        String name = sample.getFileName().toString();
+        for (String profile : List.of("staging", "production")) {
+          int exit = name.equals("telemetry-daemonset.yaml") && profile.equals("production") ? ExitCode.FAIL : ExitCode.PASS;
+          for (String format : List.of("text", "json")) {
+            cases.add(new Case(name, profile, format, exit));
+          }
+        }
+      }
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void reportMatchesItsGoldenFile(Case c) throws IOException {
+    CliRun run = CliRun.of("analyze", "samples/manifests/" + c.sample(), "--profile", c.profile(), "--format", c.format());
+    assertThat(run.stderr()).isEmpty();
+    assertThat(run.exitCode()).isEqualTo(c.expectedExit());
+    if (Boolean.getBoolean("golden.update")) {
+      Files.createDirectories(GOLDEN);
+      Files.writeString(c.golden(), run.stdout(), StandardCharsets.UTF_8);
+    }
+    assertThat(run.stdout()).isEqualTo(Files.readString(c.golden(), StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,109 @@
+package io.kubeload.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kubeload.cluster.ClusterProfile;
+import io.kubeload.manifest.InputException;
+import io.kubeload.model.LoadModel;
+import io.kubeload.testing.TestManifests;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GateTest {
+
+  static Verdict judge(String sample, ClusterProfile profile, Policy policy) throws Exception {
+    String yaml = Files.readString(Path.of("samples/manifests", sample));
+    return Gate.judge(LoadModel.project(TestManifests.accessSets(yaml, profile), profile), policy, List.of());
+  }
+
+  static List<String> rules(Verdict verdict) {
+    return verdict.findings().stream().map(Finding::rule).toList();
+  }
+
+  @Test
+  void telemetryDaemonSetFailsInProductionOnStormMemoryAndEgress() throws Exception {
+    Verdict verdict = judge("telemetry-daemonset.yaml", TestManifests.production(), Policy.DEFAULT);
+    assertThat(verdict.passed()).isFalse();
+    assertThat(rules(verdict)).containsExactly("list-memory", "startup-storm", "watch-egress");
+    assertThat(verdict.findings()).allSatisfy(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.ERROR);
+      assertThat(f.workload()).isEqualTo("DaemonSet/telemetry/node-telemetry");
+      assertThat(f.location().template()).contains("node-telemetry/templates/daemonset.yaml");
+      assertThat(f.fix()).contains("spec.nodeName");
+    });
+  }
+
+  @Test
+  void telemetryDaemonSetPassesInStagingAndItsBreakEvenLiesBetweenStagingAndProduction() throws Exception {
+    Verdict verdict = judge("telemetry-daemonset.yaml", TestManifests.staging(), Policy.DEFAULT);
+    assertThat(verdict.passed()).isTrue();
+    OptionalInt breakEven = verdict.breakEvenNodes().get("DaemonSet/telemetry/node-telemetry");
+    assertThat(breakEven).isPresent();
+    assertThat(breakEven.getAsInt()).isBetween(21, 5_000);
+    // The break-even is exact: the workload passes one node below it.
+    assertThat(judge("telemetry-daemonset.yaml", TestManifests.staging().withNodes(breakEven.getAsInt() - 1), Policy.DEFAULT).passed()).isTrue();
+    assertThat(judge("telemetry-daemonset.yaml", TestManifests.staging().withNodes(breakEven.getAsInt()), Policy.DEFAULT).passed()).isFalse();
+  }
+
+  @Test
+  void theOtherSamplesPassAtBothScales() throws Exception {
+    for (String sample : List.of("telemetry-daemonset-fixed.yaml", "web-deployment.yaml", "controller-deployment.yaml")) {
+      for (ClusterProfile profile : List.of(TestManifests.staging(), TestManifests.production())) {
+        Verdict verdict = judge(sample, profile, Policy.DEFAULT);
+        assertThat(verdict.passed()).as(sample + " at " + profile.name()).isTrue();
+        assertThat(verdict.findings()).as(sample).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void aWorkloadWithoutAccessHasNoBreakEven() throws Exception {
+    Verdict verdict = judge("web-deployment.yaml", TestManifests.production(), Policy.DEFAULT);
+    assertThat(verdict.breakEvenNodes().get("Deployment/shop/shop-web")).isEmpty();
+  }
+
+  @Test
+  void looserBudgetsLetTheSameChangePass() throws Exception {
+    Policy loose = new Policy(10, 1e9, 100, 1e12);
+    assertThat(judge("telemetry-daemonset.yaml", TestManifests.production(), loose).passed()).isTrue();
+  }
+
+  @Test
+  void seatDemandOverTheLevelsBudgetNamesTheWritesItInflates() throws Exception {
+    Policy tight = new Policy(0.5, 1e9, 100, 1e12);
+    Verdict verdict = judge("telemetry-daemonset.yaml", TestManifests.production(), tight);
+    Finding system = verdict.findings().stream().filter(f -> f.rule().equals("seat-demand") && f.message().startsWith("system:"))
+        .findFirst().orElseThrow();
+    assertThat(system.message()).contains("pods writes/s now hold 10 seats each (was 1)").contains("5,000 interested watchers");
+  }
+
+  @Test
+  void policyFileOverridesOnlyTheBudgetsItNames(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("policy.yaml");
+    Files.writeString(file, """
+        apiVersion: kubeload.io/v1alpha1
+        kind: Policy
+        spec:
+          budgets:
+            levelUtilization: 0.7
+        """);
+    Policy policy = Policy.load(file.toString());
+    assertThat(policy.levelUtilization()).isEqualTo(0.7);
+    assertThat(policy.watchBytesPerSecondPerReplica()).isEqualTo(Policy.DEFAULT.watchBytesPerSecondPerReplica());
+  }
+
+  @Test
+  void policyFileWithAnUnknownBudgetIsAnErrorNamingItsLine(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("policy.yaml");
+    Files.writeString(file, "apiVersion: kubeload.io/v1alpha1\nkind: Policy\nspec:\n  budgets:\n    seats: 3\n");
+    assertThatThrownBy(() -> Policy.load(file.toString()))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("policy.yaml:5:")
+        .hasMessageContaining("unknown key 'seats'");
+  }
+}
