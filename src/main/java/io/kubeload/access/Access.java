@@ -1,5 +1,6 @@
 package io.kubeload.access;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -76,6 +77,16 @@ public record Access(
 
     public static Pattern parse(String text) {
       return Pattern.valueOf(text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    /** The verbs a client following this pattern uses, when nothing says otherwise. */
+    public List<String> defaultVerbs() {
+      return switch (this) {
+        case INFORMER -> List.of("list", "watch");
+        case POLL -> List.of("list");
+        case GET_PER_EVENT -> List.of("get");
+        case LEADER_ELECTION -> List.of("get", "update");
+      };
     }
   }
 

@@ -69,12 +69,7 @@ final class AccessAnnotation {
     Scope scope = parseEnum(yaml, "scope", Scope::parse, Scope.CLUSTER);
     List<String> verbs = yaml.stringList("verbs");
     if (verbs.isEmpty()) {
-      verbs = switch (pattern) {
-        case INFORMER -> List.of("list", "watch");
-        case POLL -> List.of("list");
-        case GET_PER_EVENT -> List.of("get");
-        case LEADER_ELECTION -> List.of("get", "update");
-      };
+      verbs = pattern.defaultVerbs();
     }
     double period = 0;
     if (pattern == Pattern.POLL) {

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.kubeload.access.Access.Pattern;
 import io.kubeload.access.Access.Scope;
 import io.kubeload.access.Provenance.Source;
+import io.kubeload.access.catalog.CatalogInference;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.manifest.SourceLocation;
 import io.kubeload.workload.Workload;
@@ -18,12 +19,13 @@ import java.util.TreeSet;
 
 /**
  * Infers what each pod of a workload asks of the API server. Sources, strongest first: the
- * {@code kubeload.io/access} annotation, pod-spec hints (own-node scope), RBAC as an upper bound.
+ * {@code kubeload.io/access} annotation, the catalog entry of every container with its parsed
+ * configuration, pod-spec hints (own-node scope), RBAC as an upper bound.
  */
 public final class AccessInference {
 
   /** Period assumed for a {@code list} without {@code watch}: fluentd's metadata filter re-queries every minute (incidents.md §3). */
-  static final double DEFAULT_POLL_SECONDS = 60;
+  public static final double DEFAULT_POLL_SECONDS = 60;
 
   private static final Set<String> INFORMER_VERBS = Set.of("watch", "*");
 
@@ -39,6 +41,14 @@ public final class AccessInference {
       return new AccessSet(workload, "automountServiceAccountToken: false in the " + noToken.get() + ": no API access", List.of(), List.of());
     }
     RbacGrants.Result rbac = RbacGrants.forAccount(workload.serviceAccount(), workload.namespace(), manifests);
+    List<AccessSet.Note> rbacNotes = new ArrayList<>();
+    List<Access> granted = fromGrants(rbac.grants(), rbacNotes);
+    CatalogInference.Result catalog = CatalogInference.infer(workload, manifests);
+    if (catalog.decides()) {
+      List<AccessSet.Note> notes = new ArrayList<>(catalog.notes());
+      upperBound(granted, rbacNotes, catalog).ifPresent(notes::add);
+      return new AccessSet(workload, catalog.basis(), catalog.accesses(), notes);
+    }
     List<AccessSet.Note> notes = new ArrayList<>();
     rbac.missing().stream()
         .filter(missing -> !missing.name().startsWith("system:"))
@@ -47,13 +57,49 @@ public final class AccessInference {
             missing.binding() + " binds " + missing.kind() + " " + missing.name()
                 + ", which is not in the manifests: its grants are not counted",
             missing.location())));
-    List<Access> accesses = fromGrants(rbac.grants(), notes);
+    notes.addAll(rbacNotes);
+    if (!catalog.recognised().isEmpty()) {
+      notes.add(new AccessSet.Note("catalog-partial",
+          "the catalog knows " + catalog.recognised().stream().map(r -> r.container() + " (" + r.entry().name() + ")").toList()
+              + " but not " + catalog.unrecognised() + ": RBAC's upper bound stands for the whole pod",
+          workload.location()));
+    }
+    List<Access> accesses = granted;
     Optional<NodeNameHint> hint = NodeNameHint.find(workload);
     if (hint.isPresent()) {
       accesses = accesses.stream().map(a -> ownNode(a, hint.get())).toList();
     }
     String basis = hint.isPresent() ? "RBAC (upper bound), narrowed by the pod spec" : "RBAC (upper bound)";
     return new AccessSet(workload, basis, accesses, notes);
+  }
+
+  /**
+   * RBAC that lets the pods read resources, or read them more widely, than the catalog says they
+   * do: not a failure, but a least-privilege gap and a sign the inference rests on the catalog alone.
+   */
+  private static Optional<AccessSet.Note> upperBound(List<Access> granted, List<AccessSet.Note> rbacNotes, CatalogInference.Result catalog) {
+    List<Access> unused = granted.stream()
+        .filter(g -> g.pattern() == Pattern.INFORMER || g.pattern() == Pattern.POLL)
+        .filter(g -> g.scope() == Scope.CLUSTER || g.scope() == Scope.NAMESPACE)
+        .filter(g -> catalog.accesses().stream().noneMatch(a -> a.resource().equals(g.resource()) && a.scope().breadth() >= g.scope().breadth()))
+        .toList();
+    boolean wildcard = rbacNotes.stream().anyMatch(n -> n.rule().equals("rbac-wildcard"));
+    if (unused.isEmpty() && !wildcard) {
+      return Optional.empty();
+    }
+    List<String> listed = unused.stream().map(a -> a.resource() + " (" + a.scope().label() + ")").distinct().toList();
+    String what = (listed.isEmpty() ? "" : "list/watch on " + listed.size() + " resource" + (listed.size() == 1 ? "" : "s") + " ("
+        + String.join(", ", listed.subList(0, Math.min(8, listed.size()))) + (listed.size() > 8 ? ", ..." : "") + ")")
+        + (wildcard ? (listed.isEmpty() ? "" : " and ") + "every resource (*)" : "");
+    SourceLocation at = unused.isEmpty()
+        ? rbacNotes.stream().filter(n -> n.rule().equals("rbac-wildcard")).findFirst().orElseThrow().location()
+        : unused.get(0).provenance().location();
+    return Optional.of(new AccessSet.Note("rbac-upper-bound",
+        "RBAC grants " + what + " beyond what the catalog ("
+            + String.join(", ", catalog.recognised().stream().map(r -> r.entry().name()).distinct().toList())
+            + ") says the pods read: an upper bound, not a failure; the verdict rests on the catalog",
+        at,
+        "grant only what the component uses (least privilege), or declare the accesses with kubeload.io/access if the catalog is wrong"));
   }
 
   /** Pods with no API token make no API calls (pod spec, then the ServiceAccount). */

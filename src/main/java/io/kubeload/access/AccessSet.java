@@ -1,14 +1,15 @@
 package io.kubeload.access;
 
+import io.kubeload.manifest.SourceLocation;
 import io.kubeload.workload.Workload;
 import java.util.List;
 
 /**
  * What one workload's pods ask of the API server.
  *
- * @param basis which source decided the set, e.g. {@code RBAC (upper bound)}
- * @param notes what the inference could not settle (wildcard grants, roles not in the manifests),
- *     shown to the reviewer as warnings
+ * @param basis which source decided the set, e.g. {@code RBAC (upper bound)} or {@code catalog: fluentd}
+ * @param notes what the inference could not settle (wildcard grants, roles not in the manifests,
+ *     configuration it could not read, RBAC granting far more than the use), shown as warnings
  */
 public record AccessSet(Workload workload, String basis, List<Access> accesses, List<Note> notes) {
 
@@ -17,6 +18,14 @@ public record AccessSet(Workload workload, String basis, List<Access> accesses, 
     notes = List.copyOf(notes);
   }
 
-  /** Something a reviewer should know about how the accesses were inferred. */
-  public record Note(String rule, String message, io.kubeload.manifest.SourceLocation location) {}
+  /** Something a reviewer should know about how the accesses were inferred, and what to do about it. */
+  public record Note(String rule, String message, SourceLocation location, String fix) {
+
+    static final String DECLARE = "declare what the pods really do with the kubeload.io/access annotation (docs/access-annotation.md)";
+
+    /** A note whose remedy is to declare the accesses. */
+    public Note(String rule, String message, SourceLocation location) {
+      this(rule, message, location, DECLARE);
+    }
+  }
 }

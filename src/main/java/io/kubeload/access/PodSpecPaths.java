@@ -1,11 +1,11 @@
 package io.kubeload.access;
 
 /** Where the pod spec sits in each workload kind's YAML, for pointing at its lines. */
-final class PodSpecPaths {
+public final class PodSpecPaths {
 
   private PodSpecPaths() {}
 
-  static String of(String kind) {
+  public static String of(String kind) {
     return switch (kind) {
       case "Pod" -> "spec";
       case "CronJob" -> "spec.jobTemplate.spec.template.spec";

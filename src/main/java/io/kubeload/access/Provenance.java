@@ -12,6 +12,7 @@ public record Provenance(Source source, String detail, SourceLocation location) 
   /** Sources in the order they win: an explicit annotation beats everything. */
   public enum Source {
     ANNOTATION,
+    CATALOG,
     POD_SPEC,
     RBAC;
 

@@ -1,7 +1,5 @@
 package io.kubeload.access;
 
-import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.rbac.AggregationRule;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
@@ -15,7 +13,6 @@ import io.kubeload.manifest.ManifestSet;
 import io.kubeload.manifest.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -118,37 +115,7 @@ final class RbacGrants {
       return List.of();
     }
     return manifests.ofKind("ClusterRole")
-        .filter(candidate -> rule.getClusterRoleSelectors().stream().anyMatch(s -> matches(s, candidate.labels())))
+        .filter(candidate -> rule.getClusterRoleSelectors().stream().anyMatch(s -> LabelSelectors.matches(s, candidate.labels())))
         .toList();
-  }
-
-  static boolean matches(LabelSelector selector, Map<String, String> labels) {
-    if (selector == null) {
-      return false;
-    }
-    if (selector.getMatchLabels() != null) {
-      for (Map.Entry<String, String> e : selector.getMatchLabels().entrySet()) {
-        if (!e.getValue().equals(labels.get(e.getKey()))) {
-          return false;
-        }
-      }
-    }
-    if (selector.getMatchExpressions() != null) {
-      for (LabelSelectorRequirement r : selector.getMatchExpressions()) {
-        List<String> values = r.getValues() == null ? List.of() : r.getValues();
-        boolean has = labels.containsKey(r.getKey());
-        boolean ok = switch (String.valueOf(r.getOperator())) {
-          case "In" -> has && values.contains(labels.get(r.getKey()));
-          case "NotIn" -> !has || !values.contains(labels.get(r.getKey()));
-          case "Exists" -> has;
-          case "DoesNotExist" -> !has;
-          default -> false;
-        };
-        if (!ok) {
-          return false;
-        }
-      }
-    }
-    return true;
   }
 }

@@ -14,7 +14,22 @@ public final class Resources {
           "scheduling.k8s.io", "node.k8s.io", "flowcontrol.apiserver.k8s.io", "resource.k8s.io",
           "authentication.k8s.io", "authorization.k8s.io", "apiregistration.k8s.io", "metrics.k8s.io");
 
+  /** Resources that live outside namespaces: a namespace cannot narrow them. */
+  private static final Set<String> CLUSTER_SCOPED =
+      Set.of(
+          "nodes", "namespaces", "persistentvolumes", "storageclasses", "volumeattachments", "csidrivers", "csinodes",
+          "certificatesigningrequests", "mutatingwebhookconfigurations", "validatingwebhookconfigurations",
+          "customresourcedefinitions", "apiservices", "clusterroles", "clusterrolebindings", "priorityclasses",
+          "ingressclasses", "runtimeclasses", "tokenreviews", "subjectaccessreviews", "ciliumnodes.cilium.io",
+          "ciliumidentities.cilium.io", "ciliumclusterwidenetworkpolicies.cilium.io", "clusterissuers.cert-manager.io",
+          "ipamblocks.crd.projectcalico.org", "installations.operator.tigera.io", "clusterpolicies.kyverno.io",
+          "clustercleanuppolicies.kyverno.io", "clusterpolicyreports.wgpolicyk8s.io", "eniconfigs.crd.k8s.amazonaws.com");
+
   private Resources() {}
+
+  public static boolean isClusterScoped(String resource) {
+    return CLUSTER_SCOPED.contains(resource);
+  }
 
   public static String key(String group, String resource) {
     String plural = resource.toLowerCase(Locale.ROOT);

@@ -23,7 +23,8 @@ public final class Main {
     Io io = new Io(in, stdout, stderr);
     CommandLine cli = new CommandLine(new KubeloadCommand(io))
         .addSubcommand(new AnalyzeCommand(io))
-        .addSubcommand(new ProfileCommand());
+        .addSubcommand(new ProfileCommand())
+        .addSubcommand(new CatalogCommand());
     cli.setOut(stdout);
     cli.setErr(stderr);
     cli.setParameterExceptionHandler((e, a) -> {

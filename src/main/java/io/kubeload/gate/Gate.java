@@ -44,12 +44,15 @@ public final class Gate {
       breakEven.put(load.ref().toString(), nodes);
       scalesWithCluster(load, nodes, projection).ifPresent(findings::add);
     }
-    findings.sort(Comparator.comparing(Finding::severity)
-        .thenComparing(Finding::workload)
-        .thenComparing(Finding::rule)
-        .thenComparing(Finding::message));
-    return new Verdict(projection, policy, List.copyOf(findings), breakEven, skippedTestHooks);
+    List<SkippedFinding> skipped = Ignores.apply(projection, policy, findings);
+    findings.sort(ORDER);
+    return new Verdict(projection, policy, List.copyOf(findings), breakEven, skippedTestHooks, skipped);
   }
+
+  static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
+      .thenComparing(Finding::workload)
+      .thenComparing(Finding::rule)
+      .thenComparing(Finding::message);
 
   /** Smallest node count at which the workload alone breaks a budget (load never falls as nodes grow). */
   static OptionalInt breakEvenNodes(AccessSet set, Projection projection, Policy policy) {
@@ -100,8 +103,7 @@ public final class Gate {
   private static List<Finding> notes(WorkloadLoad load) {
     List<Finding> out = new ArrayList<>();
     for (AccessSet.Note note : load.accessSet().notes()) {
-      out.add(new Finding(Severity.WARNING, note.rule(), load.ref().toString(), note.message(), note.location(),
-          "declare what the pods really do with the kubeload.io/access annotation (docs/access-annotation.md)"));
+      out.add(new Finding(Severity.WARNING, note.rule(), load.ref().toString(), note.message(), note.location(), note.fix()));
     }
     for (AccessLoad access : load.accesses()) {
       if (!access.profiled()) {

@@ -17,9 +17,19 @@ import java.util.List;
  * @param startupRejections 429s a start-up storm may cause in its first pass
  * @param transientListMemoryFraction share of an API server's memory the LISTs in flight may hold
  * @param watchBytesPerSecondPerReplica watch egress one API server may send for the change
+ * @param allowIgnores whether {@code kubeload.io/ignore} may skip findings; when false each ignore is an error
  */
 public record Policy(
-    double levelUtilization, double startupRejections, double transientListMemoryFraction, double watchBytesPerSecondPerReplica) {
+    double levelUtilization,
+    double startupRejections,
+    double transientListMemoryFraction,
+    double watchBytesPerSecondPerReplica,
+    boolean allowIgnores) {
+
+  /** Budgets with ignores allowed. */
+  public Policy(double levelUtilization, double startupRejections, double transientListMemoryFraction, double watchBytesPerSecondPerReplica) {
+    this(levelUtilization, startupRejections, transientListMemoryFraction, watchBytesPerSecondPerReplica, true);
+  }
 
   /**
    * Defaults: the level's nominal seats; no 429s; half the control plane's memory; 1 Gbit/s of watch
@@ -43,12 +53,24 @@ public record Policy(
     if (!root.string("kind").equals("Policy")) {
       throw root.error("kind", "kind must be Policy, not " + root.string("kind"));
     }
-    YamlObject budgets = root.object("spec").onlyKeys("budgets").object("budgets")
-        .onlyKeys("levelUtilization", "startupRejections", "transientListMemoryFraction", "watchBytesPerSecondPerReplica");
+    YamlObject spec = root.object("spec").onlyKeys("budgets", "allowIgnores");
+    YamlObject budgets = spec.optionalObject("budgets").orElse(null);
+    if (budgets != null) {
+      budgets.onlyKeys("levelUtilization", "startupRejections", "transientListMemoryFraction", "watchBytesPerSecondPerReplica");
+    }
+    String allowIgnores = spec.optionalString("allowIgnores").orElse("true");
+    if (!allowIgnores.equals("true") && !allowIgnores.equals("false")) {
+      throw spec.error("allowIgnores", "spec.allowIgnores must be true or false, not '" + allowIgnores + "'");
+    }
     return new Policy(
-        budgets.optionalNumber("levelUtilization", 0).orElse(DEFAULT.levelUtilization),
-        budgets.optionalNumber("startupRejections", 0).orElse(DEFAULT.startupRejections),
-        budgets.optionalNumber("transientListMemoryFraction", 0).orElse(DEFAULT.transientListMemoryFraction),
-        budgets.optionalNumber("watchBytesPerSecondPerReplica", 0).orElse(DEFAULT.watchBytesPerSecondPerReplica));
+        budget(budgets, "levelUtilization", DEFAULT.levelUtilization),
+        budget(budgets, "startupRejections", DEFAULT.startupRejections),
+        budget(budgets, "transientListMemoryFraction", DEFAULT.transientListMemoryFraction),
+        budget(budgets, "watchBytesPerSecondPerReplica", DEFAULT.watchBytesPerSecondPerReplica),
+        Boolean.parseBoolean(allowIgnores));
+  }
+
+  private static double budget(YamlObject budgets, String key, double fallback) {
+    return budgets == null ? fallback : budgets.optionalNumber(key, 0).orElse(fallback);
   }
 }

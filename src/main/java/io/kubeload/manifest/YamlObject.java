@@ -129,6 +129,26 @@ public final class YamlObject {
     return optionalObject(key).orElseThrow(() -> error(key, "missing " + qualified(key)));
   }
 
+  /** The mappings of a list, each located at its item; an absent key gives none. */
+  public List<YamlObject> objectList(String key) {
+    Object value = map.get(key);
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof List<?> list)) {
+      throw error(key, qualified(key) + " must be a list");
+    }
+    List<YamlObject> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String itemPath = qualified(key) + "[" + i + "]";
+      if (!(list.get(i) instanceof Map<?, ?> m)) {
+        throw new InputException(file, lines.getOrDefault(itemPath, lineOf(key)), itemPath + " must be a mapping");
+      }
+      out.add(new YamlObject(m, itemPath, file, lines, lines.getOrDefault(itemPath, lineOf(key))));
+    }
+    return out;
+  }
+
   public List<String> stringList(String key) {
     Object value = map.get(key);
     if (value == null) {

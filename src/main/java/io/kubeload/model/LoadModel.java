@@ -160,7 +160,7 @@ public final class LoadModel {
 
   /** How the access's total cost grows with nodes: pods per node (0/1) + objects or writes in scope (0/1). */
   private static int degree(Access access, Workload workload, Optional<ResourceProfile> resource) {
-    int podsDegree = workload.runsOnEveryNode() ? 1 : 0;
+    int podsDegree = workload.podsGrowWithNodes() ? 1 : 0;
     if (resource.isEmpty()) {
       return access.pattern() == Pattern.LEADER_ELECTION ? 0 : podsDegree;
     }
@@ -172,8 +172,10 @@ public final class LoadModel {
     };
     return switch (access.pattern()) {
       case INFORMER, POLL -> podsDegree + scopeDegree;
-      // A per-node agent's GETs follow its node's events: the cluster's writes, spread over the nodes.
-      case GET_PER_EVENT -> workload.runsOnEveryNode() ? churn.nodeDegree() : scopeDegree;
+      // A per-node agent's GETs follow its node's events: the cluster's writes, spread over the nodes;
+      // a declared rate is per pod, so it grows as the pods do.
+      case GET_PER_EVENT -> access.ratePerSecond().isPresent() ? podsDegree
+          : workload.runsOnEveryNode() ? churn.nodeDegree() : scopeDegree;
       case LEADER_ELECTION -> 0;
     };
   }
@@ -183,9 +185,10 @@ public final class LoadModel {
       return "no API access";
     }
     AccessLoad worst = accesses.stream().max(Comparator.comparingInt(AccessLoad::scalingDegree)).orElseThrow();
-    String pods = workload.runsOnEveryNode() ? "one pod per node" : "a fixed number of pods";
+    String pods = workload.runsOnEveryNode() ? "one pod per node"
+        : workload.podsGrowWithNodes() ? "pods in proportion to the nodes" : "a fixed number of pods";
     String scope = switch (worst.access().scope()) {
-      case CLUSTER -> worst.scalingDegree() - (workload.runsOnEveryNode() ? 1 : 0) > 0
+      case CLUSTER -> worst.scalingDegree() - (workload.podsGrowWithNodes() ? 1 : 0) > 0
           ? "each sees every " + worst.access().resource() + " object in the cluster, which grows with the nodes"
           : "each sees all " + worst.access().resource() + ", a count that does not grow with the nodes";
       case NAMESPACE -> "each sees one namespace of " + worst.access().resource();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubeload.access.Access;
 import io.kubeload.gate.Finding;
 import io.kubeload.gate.Severity;
+import io.kubeload.gate.SkippedFinding;
 import io.kubeload.gate.Verdict;
 import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.SourceLocation;
@@ -67,13 +68,14 @@ final class JsonReport {
     }
     ArrayNode findings = root.putArray("findings");
     for (Finding f : verdict.findings()) {
-      ObjectNode n = findings.addObject();
-      n.put("severity", f.severity().label());
-      n.put("rule", f.rule());
-      n.put("workload", f.workload());
-      n.put("message", f.message());
-      location(n.putObject("location"), f.location());
-      n.put("fix", f.fix());
+      finding(findings.addObject(), f);
+    }
+    ArrayNode skipped = root.putArray("skippedFindings");
+    for (SkippedFinding s : verdict.skippedFindings()) {
+      ObjectNode n = skipped.addObject();
+      finding(n, s.finding());
+      n.put("reason", s.reason());
+      location(n.putObject("ignoredAt"), s.ignoredAt());
     }
     ArrayNode hooks = root.putArray("skippedTestHooks");
     for (Manifest hook : verdict.skippedTestHooks()) {
@@ -86,6 +88,15 @@ final class JsonReport {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise the report", e);
     }
+  }
+
+  private static void finding(ObjectNode n, Finding f) {
+    n.put("severity", f.severity().label());
+    n.put("rule", f.rule());
+    n.put("workload", f.workload());
+    n.put("message", f.message());
+    location(n.putObject("location"), f.location());
+    n.put("fix", f.fix());
   }
 
   private static void workload(ObjectNode w, WorkloadLoad load, OptionalInt breakEven) {

@@ -2,6 +2,7 @@ package io.kubeload.report;
 
 import io.kubeload.gate.Finding;
 import io.kubeload.gate.Severity;
+import io.kubeload.gate.SkippedFinding;
 import io.kubeload.gate.Verdict;
 import io.kubeload.model.LevelLoad;
 import io.kubeload.model.Units;
@@ -31,6 +32,9 @@ final class TextReport {
         .append(plural(verdict.projection().workloads().size(), "workload"));
     if (!verdict.skippedTestHooks().isEmpty()) {
       out.append(", ").append(plural(verdict.skippedTestHooks().size(), "Helm test hook")).append(" skipped");
+    }
+    if (!verdict.skippedFindings().isEmpty()) {
+      out.append(", ").append(plural(verdict.skippedFindings().size(), "finding")).append(" ignored");
     }
     out.append("\n\n");
     workloads(verdict, out);
@@ -86,14 +90,19 @@ final class TextReport {
 
   private static void findings(Verdict verdict, StringBuilder out) {
     if (verdict.findings().isEmpty()) {
-      out.append("No findings: every budget holds at this scale.\n");
-      return;
+      out.append(verdict.skippedFindings().isEmpty()
+          ? "No findings: every budget holds at this scale.\n"
+          : "No findings but the ignored ones below.\n");
     }
     for (Finding f : verdict.findings()) {
       out.append(f.severity().label().toUpperCase(Locale.ROOT)).append(' ').append(f.rule()).append("  ").append(f.workload()).append('\n');
       out.append("  at ").append(f.location()).append('\n');
       wrap(f.message(), "  ", out);
       wrap("fix: " + f.fix(), "  ", out);
+    }
+    for (SkippedFinding s : verdict.skippedFindings()) {
+      wrap("IGNORED " + s.finding().severity().label() + " " + s.finding().rule() + "  " + s.finding().workload() + ": " + s.reason()
+          + " (kubeload.io/ignore at " + s.ignoredAt() + ")", "", out);
     }
   }
 

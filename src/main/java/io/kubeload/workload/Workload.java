@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.ObjectRef;
 import io.kubeload.manifest.SourceLocation;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +13,7 @@ import java.util.Map;
  * @param serviceAccount the pods' ServiceAccount name ({@code default} when unset)
  * @param podAnnotations the pod template's annotations
  * @param isNew true when the workload has no baseline: every pod starts at once
+ * @param ignores findings a reviewer chose to skip on this object ({@code kubeload.io/ignore})
  */
 public record Workload(
     ObjectRef ref,
@@ -21,7 +23,12 @@ public record Workload(
     String serviceAccount,
     PodCount pods,
     RolloutStrategy rollout,
-    boolean isNew) {
+    boolean isNew,
+    List<Ignore> ignores) {
+
+  public Workload {
+    ignores = List.copyOf(ignores);
+  }
 
   public String namespace() {
     return ref.namespace();
@@ -31,12 +38,18 @@ public record Workload(
     return ref.kind();
   }
 
+  /** Where the workload is written: its own manifest, or the resource an operator turns into it. */
   public SourceLocation location() {
     return manifest.location();
   }
 
   /** One pod per node: its cost grows with the cluster even when nothing else does. */
   public boolean runsOnEveryNode() {
+    return pods.onePerNode();
+  }
+
+  /** Its pod count grows with the nodes: one per node, or in proportion to them. */
+  public boolean podsGrowWithNodes() {
     return pods.perNode();
   }
 }

@@ -24,7 +24,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Finds the workloads in a manifest set and how many pods each runs on the profile's cluster. */
+/**
+ * Finds the workloads in a manifest set, including those an operator creates from a resource in it,
+ * and how many pods each runs on the profile's cluster.
+ */
 public final class Workloads {
 
   private Workloads() {}
@@ -33,6 +36,7 @@ public final class Workloads {
     List<Workload> out = new ArrayList<>();
     for (Manifest m : manifests.manifests()) {
       workload(m, manifests, profile).ifPresent(out::add);
+      out.addAll(OperatorWorkloads.from(m, profile));
     }
     return List.copyOf(out);
   }
@@ -44,7 +48,8 @@ public final class Workloads {
     Object typed = m.typed().get();
     if (typed instanceof Deployment d && d.getSpec() != null) {
       return Optional.of(
-          build(m, d.getSpec().getTemplate(), replicas(m, d.getSpec().getReplicas(), all),
+          build(m, d.getSpec().getTemplate(), ProportionalAutoscalers.podsFor(m, all, profile.nodes())
+                  .orElseGet(() -> replicas(m, d.getSpec().getReplicas(), all)),
               deploymentRollout(d.getSpec().getStrategy(), d.getSpec().getMinReadySeconds(), m, replicasOf(d.getSpec().getReplicas()))));
     }
     if (typed instanceof StatefulSet s && s.getSpec() != null) {
@@ -86,7 +91,7 @@ public final class Workloads {
             ? new TreeMap<>(template.getMetadata().getAnnotations())
             : Map.of();
     String account = firstNonBlank(spec.getServiceAccountName(), spec.getServiceAccount()).orElse("default");
-    return new Workload(m.ref(), m, spec, Map.copyOf(annotations), account, pods, rollout, true);
+    return new Workload(m.ref(), m, spec, Map.copyOf(annotations), account, pods, rollout, true, Ignore.of(m));
   }
 
   private static PodCount replicas(Manifest m, Integer declared, ManifestSet all) {
@@ -145,7 +150,7 @@ public final class Workloads {
     return rolling(type, unavailable, "1", null, "0", replicasOf(s.getSpec().getReplicas()), s.getSpec().getMinReadySeconds(), m);
   }
 
-  private static RolloutStrategy rolling(
+  static RolloutStrategy rolling(
       String type, IntOrString unavailable, String defaultUnavailable, IntOrString surge, String defaultSurge,
       int pods, Integer minReady, Manifest m) {
     String u = unavailable == null ? defaultUnavailable : text(unavailable);

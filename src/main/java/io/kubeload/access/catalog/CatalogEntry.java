@@ -1,0 +1,117 @@
+package io.kubeload.access.catalog;
+
+import io.kubeload.access.Access.Pattern;
+import io.kubeload.access.Access.Scope;
+import io.kubeload.access.config.ConfigLanguage;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What kubeload knows about one component (and version range): how to recognise its containers,
+ * where its configuration is, what it asks of the API server by default and which settings change
+ * that. Read from a YAML resource; docs/catalog.md gives the schema.
+ *
+ * @param file the resource the entry was read from
+ */
+public record CatalogEntry(
+    String name,
+    String title,
+    String summary,
+    Optional<VersionRange> versions,
+    Recognition recognition,
+    Optional<ConfigSpec> config,
+    List<AccessRule> accesses,
+    List<NoteRule> notes,
+    String file) {
+
+  /**
+   * Which containers are this component.
+   *
+   * @param images repository patterns: a repository matches when it is the pattern or ends with
+   *     {@code /pattern}; {@code *} stands for any characters but {@code /}
+   * @param command a regular expression the container's command and args must contain
+   * @param createdFrom the kind of the custom resource an operator turns into the workload
+   */
+  public record Recognition(List<String> images, Optional<java.util.regex.Pattern> command, Optional<String> createdFrom) {}
+
+  /**
+   * Where the configuration is: files (keys) of the ConfigMaps the container mounts.
+   *
+   * @param files key globs; {@code *} for all keys
+   * @param configMaps ConfigMap name globs; empty for any mounted ConfigMap; a plain name is read
+   *     even when not mounted (the component reads it through the API)
+   */
+  public record ConfigSpec(ConfigLanguage language, List<String> files, List<String> configMaps) {}
+
+  /**
+   * One kind of request the component makes, with the settings that change it.
+   *
+   * @param resources resource keys as the profile names them; {@code {item}} takes a forEach item
+   * @param resourceFrom where the resource comes from instead (with its API group from {@code groupFrom})
+   * @param every seconds between polls, or between GETs of a get-per-event access; 0 for none
+   * @param discoveries Kubernetes service discovery read from the config: {@code prometheus},
+   *     {@code alloy}, or {@code monitors} (the ServiceMonitors and PodMonitors a Prometheus selects)
+   * @param nodeFilteredRoles discovery roles the component narrows to its own node by itself
+   */
+  public record AccessRule(
+      List<String> resources,
+      Optional<ValueSource> resourceFrom,
+      Optional<ValueSource> groupFrom,
+      List<String> verbs,
+      Scope scope,
+      String namespace,
+      Pattern pattern,
+      double every,
+      Optional<Condition> when,
+      Optional<ForEach> forEach,
+      Optional<String> discoveries,
+      List<String> nodeFilteredRoles,
+      List<Switch> switches,
+      String why,
+      String source) {}
+
+  /**
+   * A setting that changes an access when its condition holds.
+   *
+   * @param namespaceFrom where the namespace of a namespace scope comes from
+   * @param everyFrom where a new period comes from (a number of seconds or a duration like 5m0s)
+   * @param drop true when the access does not happen at all
+   */
+  public record Switch(
+      Condition when,
+      Optional<Scope> scope,
+      Optional<ValueSource> namespaceFrom,
+      Optional<Pattern> pattern,
+      double every,
+      Optional<ValueSource> everyFrom,
+      boolean drop,
+      String because,
+      String source) {}
+
+  /**
+   * Repeats an access for each value: a config list, a flag's values, an env var split on a separator.
+   *
+   * @param defaults the values when the source gives none
+   * @param map value → resources; empty when the value is the resource itself
+   */
+  public record ForEach(ValueSource from, String split, List<String> defaults, Map<String, List<String>> map) {}
+
+  /** A value read from the container: a flag, an env var, a config path, or the current item. */
+  public record ValueSource(Kind kind, String key, Optional<PathQuery> path) {
+    public enum Kind { ARG, ENV, CONFIG, ITEM }
+
+    @Override
+    public String toString() {
+      return switch (kind) {
+        case ARG -> "arg --" + key;
+        case ENV -> "env " + key;
+        case CONFIG -> "config " + key;
+        case ITEM -> "item " + key;
+      };
+    }
+  }
+
+  /** A warning the entry raises when its condition holds: what the model cannot count. */
+  public record NoteRule(String rule, Condition when, String message, String fix, String source) {}
+}

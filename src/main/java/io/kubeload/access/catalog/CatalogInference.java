@@ -1,0 +1,274 @@
+package io.kubeload.access.catalog;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.kubeload.access.Access;
+import io.kubeload.access.Access.Pattern;
+import io.kubeload.access.Access.Scope;
+import io.kubeload.access.AccessInference;
+import io.kubeload.access.AccessSet;
+import io.kubeload.access.Provenance;
+import io.kubeload.access.Resources;
+import io.kubeload.access.catalog.CatalogEntry.AccessRule;
+import io.kubeload.access.catalog.CatalogEntry.ForEach;
+import io.kubeload.access.catalog.CatalogEntry.NoteRule;
+import io.kubeload.access.catalog.CatalogEntry.Switch;
+import io.kubeload.access.catalog.CatalogEntry.ValueSource;
+import io.kubeload.manifest.ManifestSet;
+import io.kubeload.manifest.SourceLocation;
+import io.kubeload.workload.Workload;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the catalog says a workload's pods ask of the API server: each container is matched to an
+ * entry, its configuration is read, and the entry's accesses are switched by what the container's
+ * env, args and configuration say. Each access's provenance names the entry, the setting that
+ * switched it and the source the entry cites.
+ */
+public final class CatalogInference {
+
+  /** A container the catalog recognises, and the entry it matches. */
+  public record Recognised(String container, CatalogEntry entry, String image) {}
+
+  /**
+   * The catalog's reading of a workload.
+   *
+   * @param unrecognised containers no entry matches (the catalog decides only when this is empty)
+   * @param decisions what settings turned off, in words, for the report's basis
+   */
+  public record Result(
+      List<Recognised> recognised, List<String> unrecognised, List<Access> accesses, List<AccessSet.Note> notes, List<String> decisions) {
+
+    public boolean decides() {
+      return !recognised.isEmpty() && unrecognised.isEmpty();
+    }
+
+    /** {@code catalog: fluent-bit 5.1.1}, with what its settings turned off. */
+    public String basis() {
+      Map<String, Integer> names = new LinkedHashMap<>();
+      recognised.forEach(r -> names.merge(r.entry().name(), 1, Integer::sum));
+      List<String> parts = new ArrayList<>();
+      names.forEach((name, count) -> parts.add(count == 1 ? name : name + " ×" + count));
+      return "catalog: " + String.join(", ", parts) + (decisions.isEmpty() ? "" : " (" + String.join("; ", decisions) + ")");
+    }
+  }
+
+  private CatalogInference() {}
+
+  public static Result infer(Workload workload, ManifestSet manifests) {
+    List<Recognised> recognised = new ArrayList<>();
+    List<String> unrecognised = new ArrayList<>();
+    List<Access> accesses = new ArrayList<>();
+    List<AccessSet.Note> notes = new ArrayList<>();
+    List<String> decisions = new ArrayList<>();
+    Map<String, Container> containers = containers(workload);
+    for (Map.Entry<String, Container> c : containers.entrySet()) {
+      ContainerFacts facts = new ContainerFacts(workload, c.getKey(), c.getValue(), manifests);
+      Optional<CatalogEntry> entry = recognise(facts);
+      String name = String.valueOf(c.getValue().getName());
+      if (entry.isEmpty()) {
+        unrecognised.add(name + " (" + facts.image() + ")");
+        continue;
+      }
+      recognised.add(new Recognised(name, entry.get(), facts.image().toString()));
+      entry.get().config().ifPresent(spec -> facts.useConfig(ConfigLocator.locate(spec, facts, manifests)));
+      if (!facts.config().read()) {
+        notes.add(new AccessSet.Note("config-unread",
+            "container " + name + " (" + entry.get().title() + "): " + facts.config().problem()
+                + "; the catalog's defaults for " + entry.get().name() + " apply",
+            facts.config().locate("").orElse(facts.containerLocation()),
+            "keep the configuration in a ConfigMap the container mounts, so kubeload can read it, or declare the accesses with kubeload.io/access"));
+      }
+      for (NoteRule rule : entry.get().notes()) {
+        rule.when().test(facts, null).ifPresent(evidence -> notes.add(new AccessSet.Note(rule.rule(),
+            rule.message() + " (catalog " + entry.get().name() + ": " + evidence.description() + "; source " + rule.source() + ")",
+            evidence.location(), rule.fix())));
+      }
+      accesses.addAll(containerAccesses(entry.get(), facts, manifests, decisions));
+    }
+    return new Result(List.copyOf(recognised), List.copyOf(unrecognised), List.copyOf(accesses), List.copyOf(notes), List.copyOf(decisions));
+  }
+
+  /** App containers, and init containers that keep running beside them (restartPolicy Always). */
+  private static Map<String, Container> containers(Workload workload) {
+    Map<String, Container> out = new LinkedHashMap<>();
+    List<Container> app = workload.podSpec().getContainers();
+    for (int i = 0; app != null && i < app.size(); i++) {
+      if (app.get(i) != null) {
+        out.put("containers[" + i + "]", app.get(i));
+      }
+    }
+    List<Container> init = workload.podSpec().getInitContainers();
+    for (int i = 0; init != null && i < init.size(); i++) {
+      if (init.get(i) != null && "Always".equals(init.get(i).getRestartPolicy())) {
+        out.put("initContainers[" + i + "]", init.get(i));
+      }
+    }
+    return out;
+  }
+
+  /** The most specific entry that matches: an operator's resource, then a command, then a version range. */
+  static Optional<CatalogEntry> recognise(ContainerFacts facts) {
+    return Catalog.entries().stream()
+        .filter(e -> matches(e, facts))
+        .min(Comparator.comparingInt(CatalogInference::specificity).reversed().thenComparing(CatalogEntry::name));
+  }
+
+  private static boolean matches(CatalogEntry entry, ContainerFacts facts) {
+    CatalogEntry.Recognition r = entry.recognition();
+    if (r.images().stream().noneMatch(p -> Globs.matchesRepository(p, facts.image().repository()))) {
+      return false;
+    }
+    if (r.command().isPresent() && !r.command().get().matcher(facts.commandLine()).find()) {
+      return false;
+    }
+    if (r.createdFrom().isPresent() && !r.createdFrom().get().equals(facts.workload().manifest().kind())) {
+      return false;
+    }
+    return entry.versions().isEmpty() || facts.image().version().map(v -> entry.versions().get().contains(v)).orElse(true);
+  }
+
+  private static int specificity(CatalogEntry entry) {
+    return (entry.recognition().createdFrom().isPresent() ? 4 : 0) + (entry.recognition().command().isPresent() ? 2 : 0)
+        + (entry.versions().isPresent() ? 1 : 0);
+  }
+
+  private static List<Access> containerAccesses(CatalogEntry entry, ContainerFacts facts, ManifestSet manifests, List<String> decisions) {
+    Map<String, Access> unique = new LinkedHashMap<>();
+    List<Access> discovered = new ArrayList<>();
+    for (AccessRule rule : entry.accesses()) {
+      if (rule.discoveries().isPresent()) {
+        if (rule.when().isEmpty() || rule.when().get().test(facts, null).isPresent()) {
+          discovered.addAll(DiscoveryAccesses.of(entry, rule, facts, manifests));
+        }
+        continue;
+      }
+      for (Object item : items(rule.forEach(), facts)) {
+        Optional<Evidence> enabled = rule.when().isEmpty() ? Optional.of(new Evidence("", facts.containerLocation()))
+            : rule.when().get().test(facts, item);
+        if (enabled.isEmpty()) {
+          continue;
+        }
+        for (String resource : resources(rule, facts, item)) {
+          build(entry, rule, resource, item, enabled.get(), facts, decisions).ifPresent(access -> unique.putIfAbsent(
+              access.resource() + "|" + access.scope() + "|" + access.namespace() + "|" + access.pattern(), access));
+        }
+      }
+    }
+    List<Access> out = new ArrayList<>(unique.values());
+    out.addAll(discovered);
+    return out;
+  }
+
+  /** The items a forEach runs over: strings from a flag or env var, or nodes of the config. */
+  private static List<Object> items(Optional<ForEach> forEach, ContainerFacts facts) {
+    if (forEach.isEmpty()) {
+      return java.util.Collections.singletonList(null);
+    }
+    ForEach each = forEach.get();
+    List<Object> items = new ArrayList<>();
+    ValueSource from = each.from();
+    switch (from.kind()) {
+      case ARG -> facts.flag(from.key()).forEach(v -> items.addAll(split(v.value(), each.split())));
+      case ENV -> facts.env(from.key()).ifPresent(v -> items.addAll(split(v.value(), each.split())));
+      case CONFIG -> from.path().orElseThrow().select(facts.config().tree()).forEach(node -> {
+        if (node instanceof List<?> list) {
+          items.addAll(list);
+        } else {
+          items.add(node);
+        }
+      });
+      case ITEM -> throw new IllegalStateException("forEach cannot run over an item");
+    }
+    if (items.isEmpty()) {
+      items.addAll(each.defaults());
+    }
+    return items;
+  }
+
+  private static List<String> split(String value, String separator) {
+    if (separator.isEmpty()) {
+      return value.isBlank() ? List.of() : List.of(value.strip());
+    }
+    return java.util.Arrays.stream(value.split(java.util.regex.Pattern.quote(separator))).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static List<String> resources(AccessRule rule, ContainerFacts facts, Object item) {
+    Optional<ForEach> each = rule.forEach();
+    if (each.isPresent() && !each.get().map().isEmpty()) {
+      return item instanceof String s ? each.get().map().getOrDefault(s, List.of()) : List.of();
+    }
+    if (rule.resourceFrom().isPresent()) {
+      String group = rule.groupFrom().flatMap(g -> value(g, facts, item)).orElse("");
+      return value(rule.resourceFrom().get(), facts, item).map(r -> List.of(Resources.key(group, r))).orElse(List.of());
+    }
+    return rule.resources().stream()
+        .filter(r -> !r.contains("{item}") || item instanceof String)
+        .map(r -> item instanceof String s ? r.replace("{item}", s) : r)
+        .toList();
+  }
+
+  private static Optional<Access> build(
+      CatalogEntry entry, AccessRule rule, String resource, Object item, Evidence enabled, ContainerFacts facts, List<String> decisions) {
+    Scope scope = rule.scope();
+    Pattern pattern = rule.pattern();
+    String namespace = rule.namespace();
+    double every = rule.every();
+    StringBuilder detail = new StringBuilder("catalog " + entry.name() + ": " + rule.why());
+    if (!enabled.description().isEmpty()) {
+      detail.append(", as ").append(enabled.description());
+    }
+    detail.append(" (source ").append(rule.source()).append(")");
+    SourceLocation location = enabled.location();
+    for (Switch s : rule.switches()) {
+      Optional<Evidence> evidence = s.when().test(facts, item);
+      if (evidence.isEmpty()) {
+        continue;
+      }
+      if (s.drop()) {
+        decisions.add(s.because() + " (" + evidence.get().description() + ")");
+        return Optional.empty();
+      }
+      scope = s.scope().orElse(scope);
+      pattern = s.pattern().orElse(pattern);
+      if (s.namespaceFrom().isPresent()) {
+        namespace = value(s.namespaceFrom().get(), facts, item).orElse(namespace);
+      }
+      if (s.every() > 0) {
+        every = s.every();
+      }
+      if (s.everyFrom().isPresent()) {
+        every = value(s.everyFrom().get(), facts, item).flatMap(Durations::seconds).orElse(every);
+      }
+      detail.append("; ").append(s.because()).append(": ").append(evidence.get().description())
+          .append(" (source ").append(s.source()).append(")");
+      location = evidence.get().location();
+    }
+    if (scope == Scope.NAMESPACE && Resources.isClusterScoped(resource)) {
+      scope = Scope.CLUSTER; // a namespace cannot narrow a cluster-scoped resource
+    }
+    if (scope == Scope.NAMESPACE && namespace.isEmpty()) {
+      namespace = facts.workload().namespace();
+    }
+    double period = pattern == Pattern.POLL ? (every > 0 ? every : AccessInference.DEFAULT_POLL_SECONDS) : 0;
+    Optional<Double> rate = pattern == Pattern.GET_PER_EVENT && every > 0 ? Optional.of(1 / every) : Optional.empty();
+    Set<String> verbs = Set.copyOf(pattern == rule.pattern() ? rule.verbs() : pattern.defaultVerbs());
+    return Optional.of(new Access(resource, verbs, scope, scope == Scope.NAMESPACE ? namespace : "", pattern, period, rate,
+        new Provenance(Provenance.Source.CATALOG, detail.toString(), location)));
+  }
+
+  private static Optional<String> value(ValueSource source, ContainerFacts facts, Object item) {
+    List<String> values = switch (source.kind()) {
+      case ARG -> facts.flag(source.key()).stream().map(ContainerFacts.ArgValue::value).toList();
+      case ENV -> facts.env(source.key()).map(ContainerFacts.EnvValue::value).map(List::of).orElse(List.of());
+      case CONFIG -> source.path().orElseThrow().values(facts.config().tree());
+      case ITEM -> source.path().orElseThrow().values(item);
+    };
+    return values.stream().filter(v -> !v.isBlank()).findFirst().map(String::strip);
+  }
+}

@@ -1,0 +1,59 @@
+package io.kubeload.access.catalog;
+
+import io.kubeload.manifest.SourceLocation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A component's configuration as found in the manifests: the merged tree of its files, where they
+ * are, or why it could not be read.
+ *
+ * @param tree the merged tree; empty when unread
+ * @param files the files read, in order
+ * @param problem why it was not read; empty when read
+ */
+record ConfigSource(Object tree, List<ConfigSource.File> files, String problem) {
+
+  /** One file: the ConfigMap key it is, where the key is written, and its text. */
+  record File(String origin, SourceLocation location, String text) {}
+
+  /** For entries without configuration. */
+  static final ConfigSource NONE = new ConfigSource(new LinkedHashMap<String, Object>(), List.of(), "");
+
+  static ConfigSource unread(String problem, List<File> files) {
+    return new ConfigSource(new LinkedHashMap<String, Object>(), files, problem);
+  }
+
+  boolean read() {
+    return problem.isEmpty();
+  }
+
+  /** {@code ConfigMap logging/fluent-bit key fluent-bit.conf}, the files joined. */
+  String origin() {
+    return files.isEmpty() ? "no file" : String.join(", ", files.stream().map(File::origin).toList());
+  }
+
+  /** A place in the files: which file, and the line. */
+  record Place(File file, SourceLocation location) {}
+
+  /** Where {@code word} first appears in the files (a key, a plugin name), else the first file. */
+  Optional<Place> find(String word) {
+    String wanted = word.toLowerCase(Locale.ROOT);
+    for (File file : files) {
+      String[] lines = file.text().split("\\R", -1);
+      for (int i = 0; i < lines.length && !wanted.isEmpty(); i++) {
+        if (lines[i].toLowerCase(Locale.ROOT).contains(wanted)) {
+          // A multi-line value is a block scalar: its first line sits below the key.
+          return Optional.of(new Place(file, lines.length > 1 ? file.location().atLine(file.location().line() + 1 + i) : file.location()));
+        }
+      }
+    }
+    return files.stream().findFirst().map(f -> new Place(f, f.location()));
+  }
+
+  Optional<SourceLocation> locate(String word) {
+    return find(word).map(Place::location);
+  }
+}

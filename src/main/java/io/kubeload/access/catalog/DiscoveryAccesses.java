@@ -1,0 +1,109 @@
+package io.kubeload.access.catalog;
+
+import io.kubeload.access.Access;
+import io.kubeload.access.Access.Pattern;
+import io.kubeload.access.Access.Scope;
+import io.kubeload.access.Provenance;
+import io.kubeload.access.catalog.CatalogEntry.AccessRule;
+import io.kubeload.access.config.Discovery;
+import io.kubeload.manifest.ManifestSet;
+import io.kubeload.manifest.SourceLocation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Kubernetes service discovery as accesses: each distinct discovery runs its own informers, one per
+ * resource of its role and per namespace it is limited to. Prometheus runs identical discovery
+ * configurations once (prometheus/prometheus:discovery/manager.go, registerProviders), so for it
+ * only distinct ones count: one watch per distinct selector set.
+ */
+final class DiscoveryAccesses {
+
+  /** What each role lists and watches: prometheus/prometheus:discovery/kubernetes/kubernetes.go (Discovery.Run). */
+  private static final Map<String, List<String>> ROLES = Map.of(
+      "pod", List.of("pods"),
+      "node", List.of("nodes"),
+      "service", List.of("services"),
+      "endpoints", List.of("endpoints", "services", "pods"),
+      "endpointslice", List.of("endpointslices", "services", "pods"),
+      "ingress", List.of("ingresses"));
+
+  /** The selector role that filters each resource (the {@code selectors} item with that role). */
+  private static final Map<String, String> SELECTED_BY = Map.of(
+      "pods", "pod", "nodes", "node", "services", "service", "endpoints", "endpoints",
+      "endpointslices", "endpointslice", "ingresses", "ingress");
+
+  /** Roles whose targets attach node metadata, with one more informer on nodes, when asked to. */
+  private static final Set<String> ATTACHES_NODES = Set.of("pod", "endpoints", "endpointslice");
+
+  private DiscoveryAccesses() {}
+
+  private record Located(Discovery discovery, SourceLocation location) {}
+
+  static List<Access> of(CatalogEntry entry, AccessRule rule, ContainerFacts facts, ManifestSet manifests) {
+    String style = rule.discoveries().orElseThrow();
+    List<Located> found = new ArrayList<>();
+    switch (style) {
+      case "monitors" -> MonitorDiscoveries.of(facts.workload().manifest(), manifests)
+          .forEach(f -> found.add(new Located(f.discovery(), f.location())));
+      case "alloy" -> Discovery.alloy(facts.config().tree())
+          .forEach(d -> found.add(new Located(d, locate(facts, d.origin().replaceAll("^.*\"(.*)\"$", "$1")))));
+      default -> Discovery.prometheusStyle(facts.config().tree())
+          .forEach(d -> found.add(new Located(d, locate(facts, d.origin().replaceAll("^job (\\S+).*$", "$1")))));
+    }
+    Map<Discovery, Located> distinct = new LinkedHashMap<>();
+    for (Located l : found) {
+      distinct.putIfAbsent(style.equals("alloy") ? l.discovery() : l.discovery().withoutOrigin(), l);
+    }
+    List<Access> out = new ArrayList<>();
+    for (Located l : distinct.values()) {
+      Discovery d = l.discovery();
+      List<String> resources = new ArrayList<>(ROLES.getOrDefault(d.role(), List.of()));
+      if (d.attachNode() && ATTACHES_NODES.contains(d.role())) {
+        resources.add("nodes");
+      }
+      for (String resource : resources) {
+        Discovery.Selector selector = d.selectors().get(SELECTED_BY.get(resource));
+        String field = selector == null ? "" : selector.field();
+        String detail = "catalog " + entry.name() + ": " + rule.why() + ": " + d.origin() + " (role " + d.role()
+            + (d.namespaces().isEmpty() ? "" : ", namespaces " + String.join(",", d.namespaces()))
+            + (selector == null ? "" : ", selector " + (selector.label() + " " + selector.field()).strip())
+            + ") lists and watches " + resource
+            + (rule.nodeFilteredRoles().contains(d.role()) && resource.equals("pods")
+                ? "; " + entry.name() + " adds spec.nodeName=<its node> to role " + d.role() + " by itself" : "")
+            + " (source " + rule.source() + "; roles: prometheus/prometheus:discovery/kubernetes/kubernetes.go)";
+        Provenance provenance = new Provenance(Provenance.Source.CATALOG, detail, l.location());
+        for (Scoped scoped : scopes(resource, d, field, rule, facts)) {
+          out.add(new Access(resource, Set.copyOf(Pattern.INFORMER.defaultVerbs()), scoped.scope(), scoped.namespace(), Pattern.INFORMER,
+              0, java.util.Optional.empty(), provenance));
+        }
+      }
+    }
+    return out;
+  }
+
+  private record Scoped(Scope scope, String namespace) {}
+
+  private static List<Scoped> scopes(String resource, Discovery d, String field, AccessRule rule, ContainerFacts facts) {
+    if (resource.equals("nodes")) {
+      return List.of(new Scoped(field.contains("metadata.name=") ? Scope.NAMED : Scope.CLUSTER, ""));
+    }
+    if (resource.equals("pods") && (field.contains("spec.nodeName=") || rule.nodeFilteredRoles().contains(d.role()))) {
+      return List.of(new Scoped(Scope.OWN_NODE, ""));
+    }
+    if (!d.namespaces().isEmpty()) {
+      return d.namespaces().stream().map(n -> new Scoped(Scope.NAMESPACE, n)).toList();
+    }
+    if (d.ownNamespace()) {
+      return List.of(new Scoped(Scope.NAMESPACE, facts.workload().namespace()));
+    }
+    return List.of(new Scoped(Scope.CLUSTER, ""));
+  }
+
+  private static SourceLocation locate(ContainerFacts facts, String word) {
+    return facts.config().locate(word).orElse(facts.containerLocation());
+  }
+}

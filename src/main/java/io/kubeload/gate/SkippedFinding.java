@@ -1,0 +1,9 @@
+package io.kubeload.gate;
+
+import io.kubeload.manifest.SourceLocation;
+
+/**
+ * A finding a reviewer chose to skip with {@code kubeload.io/ignore}: it does not count, but the
+ * report lists it with the reason given and where the annotation is.
+ */
+public record SkippedFinding(Finding finding, String reason, SourceLocation ignoredAt) {}
