@@ -1,5 +1,6 @@
 package io.kubeload.access;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,7 +28,7 @@ public record Access(
     Provenance provenance) {
 
   public Access {
-    verbs = Set.copyOf(new TreeSet<>(verbs));
+    verbs = Collections.unmodifiableSet(new TreeSet<>(verbs)); // sorted, so descriptions are stable
   }
 
   /** Which objects of the resource one pod sees. */

@@ -269,6 +269,6 @@ public final class CatalogInference {
       case CONFIG -> source.path().orElseThrow().values(facts.config().tree());
       case ITEM -> source.path().orElseThrow().values(item);
     };
-    return values.stream().filter(v -> !v.isBlank()).findFirst().map(String::strip);
+    return values.stream().filter(v -> !v.isBlank()).findFirst().map(v -> facts.expand(v.strip()));
   }
 }

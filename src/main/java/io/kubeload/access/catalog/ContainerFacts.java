@@ -90,6 +90,24 @@ final class ContainerFacts {
     return flags.getOrDefault(name.replaceFirst("^-+", "").toLowerCase(Locale.ROOT), List.of());
   }
 
+  /**
+   * {@code value} with its {@code $(VAR)} references replaced as the kubelet does: by the variable's
+   * literal value, or by the workload's namespace for {@code metadata.namespace}; others stay.
+   */
+  String expand(String value) {
+    Matcher m = REFERENCE.matcher(value);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      Optional<EnvValue> env = env(m.group(1));
+      String replacement = env.filter(e -> e.fieldRef().isEmpty() && !e.value().isEmpty()).map(EnvValue::value)
+          .or(() -> env.flatMap(EnvValue::fieldRef).filter("metadata.namespace"::equals).map(f -> workload.namespace()))
+          .orElse(m.group());
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
   /** Whether {@code value} passes a variable set from pod field {@code fieldPath} ({@code $(NODE_NAME)}). */
   boolean refersToField(String value, String fieldPath) {
     Matcher m = REFERENCE.matcher(value);
@@ -146,28 +164,41 @@ final class ContainerFacts {
         .orElse(Map.of());
   }
 
-  /** {@code --name=value}, {@code -name=value}, {@code --name value} and bare {@code --name} (true). */
+  /**
+   * {@code --name=value}, {@code -name=value}, {@code --name value} and bare {@code --name} (true).
+   * A word with spaces ({@code sh -c "exec agent --flag=x"}) is split into its words first.
+   */
   private void addFlags(String field, List<String> values, List<String> words) {
     for (int i = 0; i < values.size(); i++) {
-      String word = values.get(i) == null ? "" : values.get(i);
-      words.add(word);
-      if (!word.startsWith("-") || word.equals("-") || word.equals("--")) {
-        continue;
-      }
+      String value = values.get(i) == null ? "" : values.get(i);
+      words.add(value);
       SourceLocation at = workload.manifest().locationOf(path + "." + field + "[" + i + "]");
-      int eq = word.indexOf('=');
-      String name = (eq < 0 ? word : word.substring(0, eq)).replaceFirst("^-+", "").toLowerCase(Locale.ROOT);
-      String value;
-      if (eq >= 0) {
-        value = word.substring(eq + 1);
-      } else if (i + 1 < values.size() && values.get(i + 1) != null && !values.get(i + 1).startsWith("-")) {
-        value = values.get(++i);
-        words.add(value);
-      } else {
-        value = "true";
+      List<String> tokens = value.isBlank() ? List.of(value) : List.of(value.strip().split("\\s+"));
+      boolean inShell = tokens.size() > 1;
+      for (int t = 0; t < tokens.size(); t++) {
+        String next = t + 1 < tokens.size() ? tokens.get(t + 1) : !inShell && i + 1 < values.size() ? values.get(i + 1) : null;
+        if (addFlag(tokens.get(t), next, at) && next != null) {
+          if (t + 1 < tokens.size()) {
+            t++;
+          } else {
+            words.add(values.get(++i));
+          }
+        }
       }
-      flags.computeIfAbsent(name, k -> new ArrayList<>()).add(new ArgValue(value, at));
     }
+  }
+
+  /** Records one flag; true when it took {@code next} as its value. */
+  private boolean addFlag(String word, String next, SourceLocation at) {
+    if (!word.startsWith("-") || word.equals("-") || word.equals("--")) {
+      return false;
+    }
+    int eq = word.indexOf('=');
+    String name = (eq < 0 ? word : word.substring(0, eq)).replaceFirst("^-+", "").toLowerCase(Locale.ROOT);
+    boolean takesNext = eq < 0 && next != null && !next.startsWith("-") && !next.strip().contains(" ");
+    String value = eq >= 0 ? word.substring(eq + 1) : takesNext ? next : "true";
+    flags.computeIfAbsent(name, k -> new ArrayList<>()).add(new ArgValue(value, at));
+    return takesNext;
   }
 
   private static <T> List<T> orEmpty(List<T> list) {
