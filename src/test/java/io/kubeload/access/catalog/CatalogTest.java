@@ -1,0 +1,90 @@
+package io.kubeload.access.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubeload.cli.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The catalog as shipped: every resource listed and readable, every claim with a source. */
+class CatalogTest {
+
+  private static final Path RESOURCES = Path.of("src/main/resources/io/kubeload/access/catalog");
+
+  @Test
+  void theIndexListsEveryEntryFileAndEveryEntryLoads() throws IOException {
+    List<String> listed = Files.readAllLines(RESOURCES.resolve("index.txt")).stream()
+        .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).sorted().toList();
+    try (Stream<Path> files = Files.list(RESOURCES)) {
+      assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".yaml")).sorted().toList()).isEqualTo(listed);
+    }
+    assertThat(Catalog.entries()).hasSize(listed.size());
+    assertThat(Catalog.entries()).extracting(CatalogEntry::name).doesNotHaveDuplicates().isSorted();
+  }
+
+  @Test
+  void everyAccessSwitchAndNoteCitesARepositoryFileOrAPage() {
+    String cited = "([\\w.-]+/[\\w.-]+:[\\w./*{}-]+|https://\\S+).*";
+    for (CatalogEntry entry : Catalog.entries()) {
+      for (CatalogEntry.AccessRule rule : entry.accesses()) {
+        assertThat(rule.source()).as("%s access source", entry.name()).matches(cited);
+        assertThat(rule.why()).as("%s access why", entry.name()).isNotBlank();
+        rule.switches().forEach(s -> assertThat(s.source()).as("%s switch source", entry.name()).matches(cited));
+      }
+      entry.notes().forEach(n -> assertThat(n.source()).as("%s note source", entry.name()).matches(cited));
+      assertThat(Catalog.text(entry)).as("%s file", entry.name()).startsWith("# ");
+    }
+  }
+
+  @Test
+  void theComponentsTheIssueNamesAreAllThere() {
+    assertThat(Catalog.entries()).extracting(CatalogEntry::name).contains(
+        "fluent-bit", "fluentd", "vector", "promtail", "grafana-alloy", "opentelemetry-collector", "datadog-agent",
+        "datadog-cluster-agent", "kube-state-metrics", "prometheus", "prometheus-operated", "telegraf", "cilium-agent",
+        "cilium-operator", "calico-node", "calico-typha", "kube-proxy", "coredns", "ingress-nginx", "cert-manager-controller",
+        "metrics-server", "external-dns", "kube2iam", "kiam-server", "node-problem-detector", "aws-node",
+        "kyverno-admission-controller", "argocd-application-controller");
+  }
+
+  @Test
+  void imagesMatchOnPathBoundariesWithGlobs() {
+    assertThat(Globs.matchesRepository("cilium/cilium", "quay.io/cilium/cilium")).isTrue();
+    assertThat(Globs.matchesRepository("cilium/cilium", "quay.io/cilium/cilium-envoy")).isFalse();
+    assertThat(Globs.matchesRepository("cilium/operator-*", "quay.io/cilium/operator-generic")).isTrue();
+    assertThat(Globs.matchesRepository("*.datadoghq.com/agent", "registry.datadoghq.com/agent")).isTrue();
+    assertThat(Globs.matchesRepository("amazon-k8s-cni", "602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni")).isTrue();
+    assertThat(Globs.matchesRepository("amazon-k8s-cni", "602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni-init")).isFalse();
+    assertThat(Image.parse("quay.io/cilium/cilium:v1.19.6@sha256:0df5").version()).contains(List.of(1, 19, 6));
+    assertThat(Image.parse("localhost:5000/fluentd").repository()).isEqualTo("localhost:5000/fluentd");
+  }
+
+  @Test
+  void versionRangesAndDurationsReadAsComponentsWriteThem() {
+    assertThat(VersionRange.parse(">=1.16 <1.17").contains(List.of(1, 16, 3))).isTrue();
+    assertThat(VersionRange.parse(">=1.16 <1.17").contains(List.of(1, 17))).isFalse();
+    assertThat(Durations.seconds("5m0s")).contains(300.0);
+    assertThat(Durations.seconds("1h30m")).contains(5400.0);
+    assertThat(Durations.seconds("250ms")).contains(0.25);
+    assertThat(Durations.seconds("60")).contains(60.0);
+    assertThat(Durations.seconds("soon")).isEmpty();
+  }
+
+  @Test
+  void theCliListsAndShowsEntries() {
+    CliRun list = CliRun.of("catalog", "list");
+    assertThat(list.exitCode()).isZero();
+    assertThat(list.stdout().lines().skip(1).map(l -> l.split("\\s+")[0]).toList())
+        .isEqualTo(Catalog.entries().stream().map(CatalogEntry::name).toList());
+    assertThat(list.stdout()).contains("fluentd                           fluentd          fluentd (kubernetes_metadata filter)");
+    CliRun show = CliRun.of("catalog", "show", "fluentd");
+    assertThat(show.exitCode()).isZero();
+    assertThat(show.stdout()).contains("name: fluentd", "K8S_NODE_NAME", "source: fabric8io/fluent-plugin-kubernetes_metadata_filter");
+    CliRun missing = CliRun.of("catalog", "show", "fluentbit");
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.stderr()).isEqualTo("kubeload: no catalog entry 'fluentbit' (see 'kubeload catalog list')\n");
+  }
+}
