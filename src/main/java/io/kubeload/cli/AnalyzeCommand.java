@@ -25,9 +25,12 @@ import picocli.CommandLine.Parameters;
     name = "analyze",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads rendered manifests (files, folders, or - for stdin; `helm template` output keeps its",
-      "template paths), infers what every pod asks of the API server, projects that load onto the",
-      "cluster profile and judges it against the policy's budgets. Never touches the network.",
+      "Reads rendered manifests (files, folders, or - for stdin; `helm template`",
+      "output keeps its template paths), infers what every pod asks of the API",
+      "server (kubeload.io/access, then the catalog of known components and their",
+      "configuration, then RBAC as an upper bound), projects that load onto the",
+      "cluster profile and judges it against the policy's budgets. Findings skipped",
+      "with kubeload.io/ignore are listed with their reason. Never touches the network.",
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

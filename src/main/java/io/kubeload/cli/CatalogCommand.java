@@ -14,8 +14,10 @@ import picocli.CommandLine.Spec;
     name = "catalog",
     mixinStandardHelpOptions = true,
     description = {
-      "The components kubeload recognises in manifests (by image, command and operator resource), what",
-      "each asks of the API server, which settings change that, and the source cited for every claim."
+      "Shows the components kubeload recognises and where its knowledge comes from.",
+      "Each entry says how a component is recognised (image, command, operator",
+      "resource), what it asks of the API server, which settings change that, and",
+      "the source cited for every claim (docs/catalog.md)."
     },
     subcommands = {CatalogCommand.ListEntries.class, CatalogCommand.Show.class})
 final class CatalogCommand implements Runnable {
@@ -28,7 +30,7 @@ final class CatalogCommand implements Runnable {
   }
 
   /** {@code kubeload catalog list}. */
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the catalog's entries: name, config language, images, title.")
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the entries: name, config language, title and images.")
   static final class ListEntries implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -48,7 +50,7 @@ final class CatalogCommand implements Runnable {
 
   /** {@code kubeload catalog show NAME}. */
   @Command(name = "show", mixinStandardHelpOptions = true,
-      description = "Prints an entry as shipped: how it is recognised, its accesses and switches, and their sources.")
+      description = "Prints an entry as shipped: recognition, accesses, switches, sources.")
   static final class Show implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -100,16 +100,6 @@ public record CatalogEntry(
   /** A value read from the container: a flag, an env var, a config path, or the current item. */
   public record ValueSource(Kind kind, String key, Optional<PathQuery> path) {
     public enum Kind { ARG, ENV, CONFIG, ITEM }
-
-    @Override
-    public String toString() {
-      return switch (kind) {
-        case ARG -> "arg --" + key;
-        case ENV -> "env " + key;
-        case CONFIG -> "config " + key;
-        case ITEM -> "item " + key;
-      };
-    }
   }
 
   /** A warning the entry raises when its condition holds: what the model cannot count. */

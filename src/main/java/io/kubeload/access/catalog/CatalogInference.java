@@ -33,7 +33,7 @@ import java.util.Set;
 public final class CatalogInference {
 
   /** A container the catalog recognises, and the entry it matches. */
-  public record Recognised(String container, CatalogEntry entry, String image) {}
+  public record Recognised(String container, CatalogEntry entry) {}
 
   /**
    * The catalog's reading of a workload.
@@ -75,7 +75,7 @@ public final class CatalogInference {
         unrecognised.add(name + " (" + facts.image() + ")");
         continue;
       }
-      recognised.add(new Recognised(name, entry.get(), facts.image().toString()));
+      recognised.add(new Recognised(name, entry.get()));
       entry.get().config().ifPresent(spec -> facts.useConfig(ConfigLocator.locate(spec, facts, manifests)));
       if (!facts.config().read()) {
         notes.add(new AccessSet.Note("config-unread",

@@ -30,11 +30,6 @@ record ConfigSource(Object tree, List<ConfigSource.File> files, String problem) 
     return problem.isEmpty();
   }
 
-  /** {@code ConfigMap logging/fluent-bit key fluent-bit.conf}, the files joined. */
-  String origin() {
-    return files.isEmpty() ? "no file" : String.join(", ", files.stream().map(File::origin).toList());
-  }
-
   /** A place in the files: which file, and the line. */
   record Place(File file, SourceLocation location) {}
 

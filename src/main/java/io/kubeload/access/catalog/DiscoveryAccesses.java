@@ -41,18 +41,19 @@ final class DiscoveryAccesses {
 
   private DiscoveryAccesses() {}
 
-  private record Located(Discovery discovery, SourceLocation location) {}
+  /** A discovery, where it is written, and in which file (empty for monitors, named by their origin). */
+  private record Located(Discovery discovery, SourceLocation location, String file) {}
 
   static List<Access> of(CatalogEntry entry, AccessRule rule, ContainerFacts facts, ManifestSet manifests) {
     String style = rule.discoveries().orElseThrow();
     List<Located> found = new ArrayList<>();
     switch (style) {
       case "monitors" -> MonitorDiscoveries.of(facts.workload().manifest(), manifests)
-          .forEach(f -> found.add(new Located(f.discovery(), f.location())));
+          .forEach(f -> found.add(new Located(f.discovery(), f.location(), "")));
       case "alloy" -> Discovery.alloy(facts.config().tree())
-          .forEach(d -> found.add(new Located(d, locate(facts, d.origin().replaceAll("^.*\"(.*)\"$", "$1")))));
+          .forEach(d -> found.add(located(d, facts, d.origin().replaceAll("^.*\"(.*)\"$", "$1"))));
       default -> Discovery.prometheusStyle(facts.config().tree())
-          .forEach(d -> found.add(new Located(d, locate(facts, d.origin().replaceAll("^job (\\S+).*$", "$1")))));
+          .forEach(d -> found.add(located(d, facts, d.origin().replaceAll("^job (\\S+).*$", "$1"))));
     }
     Map<Discovery, Located> distinct = new LinkedHashMap<>();
     for (Located l : found) {
@@ -68,7 +69,7 @@ final class DiscoveryAccesses {
       for (String resource : resources) {
         Discovery.Selector selector = d.selectors().get(SELECTED_BY.get(resource));
         String field = selector == null ? "" : selector.field();
-        String detail = "catalog " + entry.name() + ": " + rule.why() + ": " + d.origin() + " (role " + d.role()
+        String detail = "catalog " + entry.name() + ": " + rule.why() + ": " + d.origin() + l.file() + " (role " + d.role()
             + (d.namespaces().isEmpty() ? "" : ", namespaces " + String.join(",", d.namespaces()))
             + (selector == null ? "" : ", selector " + (selector.label() + " " + selector.field()).strip())
             + ") lists and watches " + resource
@@ -103,7 +104,10 @@ final class DiscoveryAccesses {
     return List.of(new Scoped(Scope.CLUSTER, ""));
   }
 
-  private static SourceLocation locate(ContainerFacts facts, String word) {
-    return facts.config().locate(word).orElse(facts.containerLocation());
+  /** A discovery located by a word of its origin (its job name or block label) in the config files. */
+  private static Located located(Discovery d, ContainerFacts facts, String word) {
+    return facts.config().find(word)
+        .map(place -> new Located(d, place.location(), " in " + place.file().origin()))
+        .orElse(new Located(d, facts.containerLocation(), ""));
   }
 }
