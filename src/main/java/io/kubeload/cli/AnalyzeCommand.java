@@ -11,6 +11,7 @@ import io.kubeload.gate.Verdict;
 import io.kubeload.manifest.ManifestReader;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.model.LoadModel;
+import io.kubeload.model.apf.ApfConfiguration;
 import io.kubeload.report.Format;
 import io.kubeload.report.Reports;
 import io.kubeload.workload.Workloads;
@@ -78,7 +79,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     List<AccessSet> accesses = Workloads.from(manifests, clusterProfile).stream()
         .map(workload -> AccessInference.infer(workload, manifests))
         .toList();
-    Verdict verdict = Gate.judge(LoadModel.project(accesses, clusterProfile), budgets, manifests.skippedTestHooks());
+    ApfConfiguration apf = ApfConfiguration.of(clusterProfile.version(), manifests);
+    Verdict verdict = Gate.judge(LoadModel.project(accesses, clusterProfile, apf), budgets, manifests.skippedTestHooks());
     Output.write(Reports.render(verdict, reportFormat), output, io);
     return verdict.passed() ? ExitCode.PASS : ExitCode.FAIL;
   }

@@ -10,6 +10,7 @@ import io.kubeload.model.Projection;
 import io.kubeload.model.Units;
 import io.kubeload.model.WorkloadLoad;
 import io.kubeload.model.WriteInflation;
+import io.kubeload.model.apf.ApfConfiguration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -38,6 +39,10 @@ public final class Gate {
       findings.addAll(notes(load));
     }
     findings.addAll(levelFindings(projection, policy, findings));
+    for (ApfConfiguration.Note note : projection.apf().notes()) {
+      findings.add(new Finding(Severity.WARNING, "apf-configuration", note.object(), note.message(), note.location(),
+          "remove or rename the object: the API server will not apply it as written"));
+    }
     Map<String, OptionalInt> breakEven = new LinkedHashMap<>();
     for (WorkloadLoad load : projection.workloads()) {
       OptionalInt nodes = breakEvenNodes(load.accessSet(), projection, policy);
@@ -91,7 +96,7 @@ public final class Gate {
   }
 
   private static boolean failsAlone(AccessSet set, Projection projection, Policy policy, int nodes) {
-    Projection alone = LoadModel.project(List.of(set), projection.profile().withNodes(nodes));
+    Projection alone = LoadModel.project(List.of(set), projection.profile().withNodes(nodes), projection.apf());
     WorkloadLoad load = alone.workloads().get(0);
     return !Budgets.workloadFindings(load, alone, policy).isEmpty()
         || !levelFindings(alone, policy, List.of()).isEmpty();
