@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -162,7 +161,6 @@ class YamlDocumentsTest {
     }
 
     @Test
-    @Disabled("BUG: a template control line between two keys ({{- with ... }}) is reported at the line after it, not its own")
     void aTemplateControlLineBetweenKeysIsReportedAtItsOwnLine() {
       assertThatThrownBy(() -> read("""
           metadata:
@@ -198,7 +196,6 @@ class YamlDocumentsTest {
   class DuplicateKeys {
 
     @Test
-    @Disabled("BUG: duplicate keys are silently accepted (last wins): YamlDocuments never calls setAllowDuplicateKeys(false) on its SafeConstructor")
     void aDuplicateTopLevelKeyIsRejectedAtTheSecondOccurrence() {
       assertThatThrownBy(() -> read("""
           kind: ConfigMap
@@ -211,7 +208,6 @@ class YamlDocumentsTest {
     }
 
     @Test
-    @Disabled("BUG: duplicate keys are silently accepted (last wins): YamlDocuments never calls setAllowDuplicateKeys(false) on its SafeConstructor")
     void aDuplicateNestedKeyIsRejectedAtTheSecondOccurrence() {
       assertThatThrownBy(() -> read("""
           spec:
@@ -273,7 +269,6 @@ class YamlDocumentsTest {
     }
 
     @Test
-    @Disabled("BUG: the alias-limit error names line 1, not the line of the alias that exceeds the limit (line 17 here)")
     void theAliasLimitErrorNamesTheLineOfTheAliasThatExceedsIt() {
       // Aliases 1-100 are on lines 7-16; the 101st is the first on line 17.
       assertThatThrownBy(() -> read(billionLaughs(12, 10)))
@@ -282,7 +277,6 @@ class YamlDocumentsTest {
     }
 
     @Test
-    @Disabled("BUG: the classic billion-laughs (9 levels x 10 = 90 aliases, under the limit of 100) exhausts memory in indexLines instead of failing with an InputException")
     void theClassicBillionLaughsIsRejectedWithAnInputErrorNamingFileAndLine() {
       String bomb = billionLaughs(9, 10);
 
