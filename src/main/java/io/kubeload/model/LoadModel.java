@@ -77,6 +77,17 @@ public final class LoadModel {
         scalingReason(workload, scaling, accesses));
   }
 
+  /** The start-up storm the same workload would cause rolled out as {@code workload} says (e.g. slower). */
+  public static StartupStorm stormOf(WorkloadLoad load, Workload workload, Projection projection) {
+    return Storms.startup(workload, load.pods(), load.accesses(), load.priorityLevel(), projection.profile(), projection.levels());
+  }
+
+  /** The roll-out simulation of the same workload rolled out as {@code workload} says. */
+  public static SimulationResult simulate(WorkloadLoad load, Workload workload, Projection projection, double horizon) {
+    WorkloadLoad other = load.rolledOutAs(workload, stormOf(load, workload, projection));
+    return RolloutSimulation.rollout(other, projection.profile(), projection.levels(), horizon);
+  }
+
   /** The level an access's requests land in, through the FlowSchemas in force (physics §3.4). */
   static String levelOf(Access access, Workload workload, ApfConfiguration apf) {
     String resource = access == null ? "pods" : access.resource();

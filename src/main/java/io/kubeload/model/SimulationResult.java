@@ -28,8 +28,11 @@ public record SimulationResult(
     java.util.OptionalDouble syncedSeconds,
     double peakTransientBytes) {
 
-  /** One second of the simulation: the most seats busy, the longest queue, 429s, pods synced by its end. */
-  public record Sample(int second, double seatsBusy, int queued, int rejected, int syncedPods) {}
+  /**
+   * One second of the simulation: seats busy on average and at most (the existing demand included),
+   * the longest queue, 429s, and pods synced by its end.
+   */
+  public record Sample(int second, double seatsBusy, double peakSeatsBusy, int queued, int rejected, int syncedPods) {}
 
   public boolean allSynced() {
     return syncedSeconds.isPresent();
