@@ -41,9 +41,9 @@ final class Budgets {
     double memoryBudget = policy.transientListMemoryFraction() * projection.profile().apiServers().memoryBytes();
     if (storm.peakTransientBytes() > memoryBudget) {
       out.add(new Finding(Severity.ERROR, LIST_MEMORY, ref,
-          "start-up LISTs in flight hold ≈ " + Units.bytes(storm.peakTransientBytes()) + " of API-server memory per replica ("
-              + Units.number(projection.profile().apiServers().listMemoryAmplification()) + "× each response; budget "
-              + Units.bytes(memoryBudget) + ")",
+          "start-up LISTs in flight hold ≈ " + Units.bytes(storm.peakTransientBytes()) + " of API-server memory per replica "
+              + "(each held " + Units.number(projection.profile().apiServers().listMemoryAmplification()) + "× its response from the cache, "
+              + "5× what etcd returns; budget " + Units.bytes(memoryBudget) + ")",
           load.workload().location(), scopeFix(load).orElse(
               "list less at start, or use streaming lists (client-go WatchListClient) so responses are not held whole")));
     }
