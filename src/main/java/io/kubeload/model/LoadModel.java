@@ -258,21 +258,37 @@ public final class LoadModel {
   }
 
   private static List<LevelLoad> levelLoads(List<WorkloadLoad> loads, ClusterProfile profile, Map<String, PriorityLevel> levels) {
-    List<LevelLoad> out = new ArrayList<>();
     int replicas = profile.apiServers().replicas();
+    Map<String, Double> wanted = new LinkedHashMap<>();
+    Map<String, Map<String, Double>> contributions = new LinkedHashMap<>();
+    for (PriorityLevel level : levels.values()) {
+      Map<String, Double> byWorkload = new LinkedHashMap<>();
+      loads.stream()
+          .filter(l -> l.demandIn(level.name()) > 0)
+          .sorted(Comparator.comparingDouble((WorkloadLoad l) -> -l.demandIn(level.name())).thenComparing(WorkloadLoad::ref))
+          .forEach(l -> byWorkload.put(l.ref().toString(), l.demandIn(level.name())));
+      contributions.put(level.name(), byWorkload);
+      double existing = profile.existingSeatDemand().getOrDefault(level.name(), 0.0) * replicas;
+      wanted.put(level.name(), existing + byWorkload.values().stream().mapToDouble(Double::doubleValue).sum());
+    }
+    List<LevelLoad> out = new ArrayList<>();
     for (PriorityLevel level : levels.values()) {
       if (level.exempt()) {
         continue; // not limited
       }
-      Map<String, Double> contributions = new LinkedHashMap<>();
-      loads.stream()
-          .filter(l -> l.demandIn(level.name()) > 0)
-          .sorted(Comparator.comparingDouble((WorkloadLoad l) -> -l.demandIn(level.name())).thenComparing(WorkloadLoad::ref))
-          .forEach(l -> contributions.put(l.ref().toString(), l.demandIn(level.name())));
-      double demand = contributions.values().stream().mapToDouble(Double::doubleValue).sum();
+      // Others lend what they do not use, up to their lendable seats; this level borrows up to its limit.
+      double idleLendable = levels.values().stream()
+          .filter(other -> !other.exempt() && !other.name().equals(level.name()))
+          .mapToDouble(other -> Math.min((double) other.lendableSeats() * replicas,
+              Math.max(0, (double) other.nominalSeats() * replicas - wanted.get(other.name()))))
+          .sum();
+      double borrowable = Math.min(idleLendable, (double) level.borrowingLimitSeats() * replicas);
       double existing = profile.existingSeatDemand().getOrDefault(level.name(), 0.0) * replicas;
-      out.add(new LevelLoad(level.name(), (double) level.nominalSeats() * replicas, existing, demand, contributions));
+      double demand = wanted.get(level.name()) - existing;
+      out.add(new LevelLoad(level.name(), (double) level.nominalSeats() * replicas, (double) level.guaranteedSeats() * replicas,
+          borrowable, existing, demand, contributions.get(level.name())));
     }
     return List.copyOf(out);
   }
+
 }

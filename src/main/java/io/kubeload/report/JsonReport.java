@@ -74,9 +74,12 @@ final class JsonReport {
       ObjectNode l = levels.addObject();
       l.put("name", level.name());
       l.put("seats", round(level.seats()));
+      l.put("guaranteedSeats", round(level.guaranteed()));
+      l.put("borrowableSeats", round(level.borrowable()));
       l.put("existing", round(level.existing()));
       l.put("demand", round(level.demand()));
       l.put("utilization", round(level.utilization()));
+      l.put("rejectedShare", round(level.rejectedShare()));
       ObjectNode contributions = l.putObject("contributions");
       level.contributions().forEach((ref, demand) -> contributions.put(ref, round(demand)));
       SimulationResult restart = verdict.simulations().restart().get(level.name());
