@@ -23,6 +23,7 @@ public final class Main {
     Io io = new Io(in, stdout, stderr);
     CommandLine cli = new CommandLine(new KubeloadCommand(io))
         .addSubcommand(new AnalyzeCommand(io))
+        .addSubcommand(new ExplainCommand(io))
         .addSubcommand(new ProfileCommand());
     cli.setOut(stdout);
     cli.setErr(stderr);

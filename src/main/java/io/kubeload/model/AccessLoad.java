@@ -6,6 +6,7 @@ import java.util.Map;
 /**
  * The load one access puts on the API server, summed over the workload's pods.
  *
+ * @param flowSchema the FlowSchema that classified its requests
  * @param priorityLevel the APF level its requests land in
  * @param objectsInScope objects one pod's LIST returns
  * @param list where one LIST is served and what it costs ({@link ListCost#NONE} for accesses that do not list)
@@ -20,6 +21,7 @@ import java.util.Map;
  */
 public record AccessLoad(
     Access access,
+    String flowSchema,
     String priorityLevel,
     double objectsInScope,
     ListCost list,

@@ -10,6 +10,7 @@ import io.kubeload.cluster.Scaled;
 import io.kubeload.access.Resources;
 import io.kubeload.model.apf.ApfConfiguration;
 import io.kubeload.model.apf.ApfRequest;
+import io.kubeload.model.apf.FlowSchema;
 import io.kubeload.workload.Workload;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,11 +48,11 @@ public final class LoadModel {
     int pods = workload.pods().atNodes(profile.nodes()).count();
     List<AccessLoad> accesses = new ArrayList<>();
     for (Access access : set.accesses()) {
-      accesses.add(access(access, workload, pods, levelOf(access, workload, apf), profile, levels));
+      accesses.add(access(access, workload, pods, flowSchemaOf(access, workload, apf), profile, levels));
     }
     String level = accesses.stream().filter(a -> a.access().pattern() != Pattern.LEADER_ELECTION)
         .map(AccessLoad::priorityLevel).findFirst()
-        .orElseGet(() -> accesses.isEmpty() ? levelOf(null, workload, apf) : accesses.get(0).priorityLevel());
+        .orElseGet(() -> accesses.isEmpty() ? flowSchemaOf(null, workload, apf).priorityLevel() : accesses.get(0).priorityLevel());
     Map<String, Double> byVerb = new TreeMap<>();
     accesses.forEach(a -> a.requestsPerSecond().forEach((verb, rate) -> byVerb.merge(verb, rate, Double::sum)));
     List<WriteInflation> inflations = inflations(accesses, profile, levels);
@@ -88,8 +89,8 @@ public final class LoadModel {
     return RolloutSimulation.rollout(other, projection.profile(), projection.levels(), horizon);
   }
 
-  /** The level an access's requests land in, through the FlowSchemas in force (physics §3.4). */
-  static String levelOf(Access access, Workload workload, ApfConfiguration apf) {
+  /** The FlowSchema that classifies an access's requests, and so its level (physics §3.4). */
+  static FlowSchema flowSchemaOf(Access access, Workload workload, ApfConfiguration apf) {
     String resource = access == null ? "pods" : access.resource();
     String verb = access == null ? "get" : switch (access.pattern()) {
       case INFORMER, POLL -> "list";
@@ -103,11 +104,12 @@ public final class LoadModel {
         : access != null && access.scope() == Scope.NAMESPACE ? access.namespace() : workload.namespace();
     ApfRequest request = ApfRequest.fromServiceAccount(workload.namespace(), workload.serviceAccount(), verb,
         Resources.groupOf(resource), Resources.pluralOf(resource), namespace);
-    return PriorityLevels.classify(apf, request);
+    return apf.classify(request);
   }
 
   private static AccessLoad access(
-      Access access, Workload workload, int pods, String level, ClusterProfile profile, Map<String, PriorityLevel> levels) {
+      Access access, Workload workload, int pods, FlowSchema schema, ClusterProfile profile, Map<String, PriorityLevel> levels) {
+    String level = schema.priorityLevel();
     Optional<ResourceProfile> resource = profile.resource(access.resource());
     double clusterObjects = profile.objects(access.resource());
     double size = resource.map(ResourceProfile::sizeBytes).orElse(0.0);
@@ -158,7 +160,7 @@ public final class LoadModel {
       default -> throw new IllegalStateException("unknown pattern " + access.pattern());
     }
     return new AccessLoad(
-        access, level, inScope, list, Map.copyOf(rates), watches, events, events * size,
+        access, schema.name(), level, inScope, list, Map.copyOf(rates), watches, events, events * size,
         seatSeconds, addedWatchers, degree(access, workload, resource), resource.isPresent() || access.pattern() == Pattern.LEADER_ELECTION,
         capped);
   }
@@ -248,7 +250,7 @@ public final class LoadModel {
       double exec = profile.latency().requestSeconds();
       double extra = writes * (WorkEstimator.writeSeatSeconds(after, exec, writer.maxSeatsPerRequest())
           - WorkEstimator.writeSeatSeconds(before, exec, writer.maxSeatsPerRequest()));
-      if (writes > 0) {
+      if (extra > 0) {
         out.add(new WriteInflation(resource, writer.name(), writes, before, after,
             WorkEstimator.writeSeats(before, writer.maxSeatsPerRequest()),
             WorkEstimator.writeSeats(after, writer.maxSeatsPerRequest()), extra));

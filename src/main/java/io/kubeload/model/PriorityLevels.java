@@ -2,7 +2,6 @@ package io.kubeload.model;
 
 import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.model.apf.ApfConfiguration;
-import io.kubeload.model.apf.ApfRequest;
 import io.kubeload.model.apf.PriorityLevelConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,10 +31,5 @@ public final class PriorityLevels {
           borrowing, c.queues(), c.handSize(), c.queueLengthLimit(), maxSeats));
     }
     return out;
-  }
-
-  /** The level a pod's request lands in, through the FlowSchemas in force (physics §3.4). */
-  public static String classify(ApfConfiguration apf, ApfRequest request) {
-    return apf.classify(request).priorityLevel();
   }
 }

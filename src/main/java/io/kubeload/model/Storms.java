@@ -55,11 +55,16 @@ final class Storms {
     double inService = available / meanSeats;
     double rejected = available == 0 ? totalRequests
         : Math.max(0, totalRequests - servedPerSecond * arrivalSeconds - queued - inService);
-    double drain = available == 0 ? Double.POSITIVE_INFINITY : totalRequests * meanSeatSeconds / available;
-    // Memory in flight, scaled down when the seats (or the storm's own size) cap what runs at once.
+    // Done when the last pod has appeared and the level has worked through every LIST, the last one whole.
+    double longest = listing.stream().mapToDouble(AccessLoad::listSeconds).max().orElse(0);
+    double drain = available == 0 ? Double.POSITIVE_INFINITY
+        : Math.max(arrivalSeconds, totalRequests * meanSeatSeconds / available) + longest;
+    // Memory in flight (Little's law), scaled down when the seats cap what runs at once, and never
+    // more than every LIST of the storm at once.
     double seatsWanted = rate * seatSecondsPerPod;
-    double share = Math.min(1, Math.min(available / seatsWanted, pods * seatsPerPod / seatsWanted));
-    double peakBytes = rate * byteSecondsPerPod * share / replicas;
+    double inFlight = rate * byteSecondsPerPod * Math.min(1, available / seatsWanted);
+    double wholeStorm = pods * listing.stream().mapToDouble(a -> a.list().memoryBytes()).sum();
+    double peakBytes = Math.min(inFlight, wholeStorm) / replicas;
     return new StartupStorm(pods, rate, bound, arrivalSeconds, listsPerPod, seatSecondsPerPod, demanded, available,
         Math.floor(rejected), drain, peakBytes);
   }

@@ -430,4 +430,12 @@ class BadInputTest {
       assertThat(report).content(StandardCharsets.UTF_8).isEqualTo(toStdout.stdout()).doesNotContain("stale line");
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void explainingAWorkloadThatIsNotThereNamesTheOnesThatAre() {
+    CliRun run = CliRun.of("explain", "DaemonSet/nope/nope", "samples/manifests/web-deployment.yaml");
+    org.assertj.core.api.Assertions.assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    org.assertj.core.api.Assertions.assertThat(run.stderr().strip())
+        .isEqualTo("kubeload: no workload DaemonSet/nope/nope in the inputs (workloads: Deployment/shop/shop-web)");
+  }
 }

@@ -54,10 +54,32 @@ class GoldenReportTest {
     CliRun run = CliRun.of("analyze", "samples/manifests/" + c.sample(), "--profile", c.profile(), "--format", c.format());
     assertThat(run.stderr()).isEmpty();
     assertThat(run.exitCode()).isEqualTo(c.expectedExit());
+    assertGolden(run.stdout(), c.golden());
+  }
+
+  /** The samples' workloads, one each. */
+  static Stream<String[]> explained() {
+    return Stream.of(
+        new String[] {"telemetry-daemonset.yaml", "DaemonSet/telemetry/node-telemetry"},
+        new String[] {"telemetry-daemonset-fixed.yaml", "DaemonSet/telemetry/node-telemetry"},
+        new String[] {"web-deployment.yaml", "Deployment/shop/shop-web"},
+        new String[] {"controller-deployment.yaml", "Deployment/platform/route-controller"});
+  }
+
+  @ParameterizedTest(name = "explain {1}")
+  @MethodSource("explained")
+  void explanationMatchesItsGoldenFile(String sample, String workload) throws IOException {
+    CliRun run = CliRun.of("explain", workload, "samples/manifests/" + sample);
+    assertThat(run.stderr()).isEmpty();
+    assertThat(run.stdout()).startsWith(workload + "\n");
+    assertGolden(run.stdout(), GOLDEN.resolve(sample.replace(".yaml", "") + ".explain.txt"));
+  }
+
+  private static void assertGolden(String actual, Path golden) throws IOException {
     if (Boolean.getBoolean("golden.update")) {
       Files.createDirectories(GOLDEN);
-      Files.writeString(c.golden(), run.stdout(), StandardCharsets.UTF_8);
+      Files.writeString(golden, actual, StandardCharsets.UTF_8);
     }
-    assertThat(run.stdout()).isEqualTo(Files.readString(c.golden(), StandardCharsets.UTF_8));
+    assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
   }
 }
