@@ -3,6 +3,7 @@ package io.kubeload.access;
 import io.kubeload.access.Access.Pattern;
 import io.kubeload.access.Access.Scope;
 import io.kubeload.access.Provenance.Source;
+import io.kubeload.cluster.Resources;
 import io.kubeload.manifest.InputException;
 import io.kubeload.manifest.SourceLocation;
 import io.kubeload.manifest.YamlDocuments;

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.kubeload.access.Access.Pattern;
 import io.kubeload.access.Access.Scope;
 import io.kubeload.access.Provenance.Source;
+import io.kubeload.cluster.Resources;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.manifest.SourceLocation;
 import io.kubeload.workload.Workload;

@@ -1,5 +1,8 @@
 package io.kubeload.cluster;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -7,6 +10,9 @@ import java.util.TreeMap;
 /**
  * The cluster a change is judged against: what cannot be known from manifests (sizes, counts, churn,
  * API server replicas, latency, existing load), with defaults from published figures.
+ *
+ * @param nodePools the nodes by labels and taints; empty when unknown, and then every DaemonSet runs on
+ *     every node. When given, their counts add up to {@code nodes}.
  */
 public record ClusterProfile(
     String name,
@@ -17,7 +23,8 @@ public record ClusterProfile(
     Latency latency,
     Rollout rollout,
     Map<String, ResourceProfile> resources,
-    Map<String, Double> existingSeatDemand) {
+    Map<String, Double> existingSeatDemand,
+    List<NodePool> nodePools) {
 
   /** The API servers: replicas and the two in-flight flags whose sum is the APF concurrency. */
   public record ApiServers(
@@ -51,23 +58,37 @@ public record ClusterProfile(
     }
     resources = Map.copyOf(new TreeMap<>(resources));
     existingSeatDemand = Map.copyOf(new TreeMap<>(existingSeatDemand));
+    nodePools = List.copyOf(nodePools);
+    int pooled = nodePools.stream().mapToInt(NodePool::count).sum();
+    if (!nodePools.isEmpty() && pooled != nodes) {
+      throw new IllegalArgumentException("nodes is " + nodes + " but the node pools add up to " + pooled);
+    }
   }
 
+  /** The same cluster at another size: node pools keep their shares (largest remainders, so they still add up). */
   public ClusterProfile withNodes(int otherNodes) {
     return new ClusterProfile(
-        name, version, otherNodes, podsPerNode, apiServers, latency, rollout, resources, existingSeatDemand);
+        name, version, otherNodes, podsPerNode, apiServers, latency, rollout, resources, existingSeatDemand,
+        rescaled(nodePools, otherNodes));
+  }
+
+  /** The same cluster described by node pools, which must add up to its nodes. */
+  public ClusterProfile withNodePools(List<NodePool> pools) {
+    return new ClusterProfile(
+        name, version, nodes, podsPerNode, apiServers, latency, rollout, resources, existingSeatDemand, pools);
   }
 
   public ClusterProfile withVersion(KubernetesVersion otherVersion) {
     return new ClusterProfile(
-        name, otherVersion, nodes, podsPerNode, apiServers, latency, rollout, resources, existingSeatDemand);
+        name, otherVersion, nodes, podsPerNode, apiServers, latency, rollout, resources, existingSeatDemand, nodePools);
   }
 
   /** The same profile with {@code resource} added or replaced. */
   public ClusterProfile withResource(ResourceProfile resource) {
     Map<String, ResourceProfile> all = new TreeMap<>(resources);
     all.put(resource.resource(), resource);
-    return new ClusterProfile(name, version, nodes, podsPerNode, apiServers, latency, rollout, all, existingSeatDemand);
+    return new ClusterProfile(
+        name, version, nodes, podsPerNode, apiServers, latency, rollout, all, existingSeatDemand, nodePools);
   }
 
   public Optional<ResourceProfile> resource(String resource) {
@@ -95,5 +116,34 @@ public record ClusterProfile(
 
   public double pods() {
     return nodes * podsPerNode;
+  }
+
+  private static List<NodePool> rescaled(List<NodePool> pools, int nodes) {
+    int total = pools.stream().mapToInt(NodePool::count).sum();
+    if (pools.isEmpty() || total == nodes) {
+      return pools;
+    }
+    int[] counts = new int[pools.size()];
+    double[] remainders = new double[pools.size()];
+    int assigned = 0;
+    for (int i = 0; i < pools.size(); i++) {
+      double exact = (double) pools.get(i).count() * nodes / total;
+      counts[i] = (int) Math.floor(exact);
+      remainders[i] = exact - counts[i];
+      assigned += counts[i];
+    }
+    List<Integer> byRemainder = new ArrayList<>();
+    for (int i = 0; i < pools.size(); i++) {
+      byRemainder.add(i);
+    }
+    byRemainder.sort(Comparator.comparingDouble((Integer i) -> -remainders[i]).thenComparingInt(i -> i));
+    for (int k = 0; k < nodes - assigned; k++) {
+      counts[byRemainder.get(k)]++;
+    }
+    List<NodePool> out = new ArrayList<>();
+    for (int i = 0; i < pools.size(); i++) {
+      out.add(pools.get(i).withCount(counts[i]));
+    }
+    return out;
   }
 }

@@ -53,8 +53,9 @@ public final class Workloads {
               statefulSetRollout(s, m)));
     }
     if (typed instanceof DaemonSet ds && ds.getSpec() != null) {
-      PodCount pods = new PodCount(profile.nodes(), true, "one per node (" + profile.nodes() + " nodes)");
-      return Optional.of(build(m, ds.getSpec().getTemplate(), pods, daemonSetRollout(ds, m, profile.nodes())));
+      PodTemplateSpec template = ds.getSpec().getTemplate();
+      PodCount pods = Placement.daemonSet(template != null && template.getSpec() != null ? template.getSpec() : new PodSpec(), profile);
+      return Optional.of(build(m, template, pods, daemonSetRollout(ds, m, pods.count())));
     }
     if (typed instanceof ReplicaSet rs && rs.getSpec() != null) {
       return Optional.of(
@@ -74,7 +75,7 @@ public final class Workloads {
     }
     if (typed instanceof Pod pod && pod.getSpec() != null) {
       PodTemplateSpec template = new PodTemplateSpec(pod.getMetadata(), pod.getSpec());
-      return Optional.of(build(m, template, new PodCount(1, false, "a bare Pod"), RolloutStrategy.NONE));
+      return Optional.of(build(m, template, PodCount.fixed(1, "a bare Pod"), RolloutStrategy.NONE));
     }
     return Optional.empty();
   }
@@ -96,9 +97,9 @@ public final class Workloads {
     }
     Optional<Integer> hpaMax = Autoscalers.maxReplicasFor(m, all);
     if (hpaMax.isPresent()) {
-      return new PodCount(hpaMax.get(), false, "HPA maxReplicas " + hpaMax.get());
+      return PodCount.fixed(hpaMax.get(), "HPA maxReplicas " + hpaMax.get());
     }
-    return new PodCount(replicas, false, replicas + (replicas == 1 ? " replica" : " replicas")
+    return PodCount.fixed(replicas, replicas + (replicas == 1 ? " replica" : " replicas")
         + (declared == null ? " (default)" : ""));
   }
 
@@ -112,7 +113,7 @@ public final class Workloads {
       throw new InputException(m.location().file(), m.locationOf(path).line(), path + " must not be negative");
     }
     int pods = declared == null ? 1 : declared;
-    return new PodCount(pods, false, "parallelism " + pods + (declared == null ? " (default)" : ""));
+    return PodCount.fixed(pods, "parallelism " + pods + (declared == null ? " (default)" : ""));
   }
 
   private static RolloutStrategy deploymentRollout(DeploymentStrategy strategy, Integer minReady, Manifest m, int replicas) {
@@ -126,7 +127,7 @@ public final class Workloads {
     return rolling(type, unavailable, "25%", surge, "25%", replicas, minReady, m);
   }
 
-  private static RolloutStrategy daemonSetRollout(DaemonSet ds, Manifest m, int nodes) {
+  private static RolloutStrategy daemonSetRollout(DaemonSet ds, Manifest m, int pods) {
     DaemonSetUpdateStrategy strategy = ds.getSpec().getUpdateStrategy();
     String type = strategy != null && strategy.getType() != null ? strategy.getType() : "RollingUpdate";
     if (type.equals("OnDelete")) {
@@ -135,7 +136,7 @@ public final class Workloads {
     IntOrString unavailable = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxUnavailable() : null;
     IntOrString surge = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxSurge() : null;
     // DaemonSet defaults: maxUnavailable 1, maxSurge 0.
-    return rolling(type, unavailable, "1", surge, "0", nodes, ds.getSpec().getMinReadySeconds(), m);
+    return rolling(type, unavailable, "1", surge, "0", pods, ds.getSpec().getMinReadySeconds(), m);
   }
 
   private static RolloutStrategy statefulSetRollout(StatefulSet s, Manifest m) {
