@@ -23,7 +23,9 @@ public final class Main {
     Io io = new Io(in, stdout, stderr);
     CommandLine cli = new CommandLine(new KubeloadCommand(io))
         .addSubcommand(new AnalyzeCommand(io))
-        .addSubcommand(new ProfileCommand());
+        .addSubcommand(new CommandLine(new ProfileCommand())
+            .addSubcommand(new ProfileValidateCommand(io))
+            .addSubcommand(new ProfileFromMetricsCommand(io)));
     cli.setOut(stdout);
     cli.setErr(stderr);
     cli.setParameterExceptionHandler((e, a) -> {
