@@ -5,6 +5,7 @@ import io.kubeload.cluster.ClusterFacts.Fact;
 import io.kubeload.cluster.ProfileDraft;
 import io.kubeload.cluster.Profiles;
 import io.kubeload.cluster.metrics.ApiServerMetrics;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -76,9 +77,13 @@ final class ProfileFromMetricsCommand implements Callable<Integer> {
         Optional.ofNullable(earlier).map(ApiServerMetrics::read),
         interval == null ? 0 : interval,
         Optional.ofNullable(apiServers).map(n -> new Fact<>(n, "--api-servers " + n)));
-    String yaml = ProfileDraft.draft(name, facts, base, file, List.of(
+    List<String> header = new ArrayList<>(List.of(
         "kubeload ClusterProfile from API server metrics (kubeload profile from-metrics).",
-        "Figures the metrics do not give are the " + base + " preset's; each comment says which.")).yaml();
+        "Figures the metrics do not give are the " + base + " preset's; each comment says which."));
+    if (earlier == null) {
+      header.add("Write rates (churn) need two scrapes of one API server: --earlier FILE --interval SECONDS.");
+    }
+    String yaml = ProfileDraft.draft(name, facts, base, file, header).yaml();
     Output.write(yaml, output, io);
     return ExitCode.PASS;
   }

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.kubeload.testing.FakeApiServer;
+import io.kubeload.testing.GeneratedCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +53,7 @@ class ProfileCommandsTest {
   void fromMetricsIsDeterministicAndNeedsBothEarlierAndInterval() {
     CliRun first = CliRun.of("profile", "from-metrics", METRICS);
     assertThat(first.exitCode()).isZero();
+    assertThat(first.stdout()).contains("# Write rates (churn) need two scrapes of one API server: --earlier FILE --interval SECONDS.");
     assertThat(CliRun.of("profile", "from-metrics", METRICS).stdout()).isEqualTo(first.stdout());
     CliRun half = CliRun.of("profile", "from-metrics", METRICS, "--earlier", EARLIER);
     assertThat(half.exitCode()).isEqualTo(ExitCode.USAGE);
@@ -77,6 +80,43 @@ class ProfileCommandsTest {
     CliRun scaled = CliRun.of("analyze", "samples/manifests/gpu-exporter-daemonset.yaml", "--profile", "samples/profiles/gpu-pools.yaml",
         "--nodes", "10000", "--format", "json");
     assertThat(compact(scaled.stdout())).as("the pools keep their shares").contains("\"pods\": 500", "\"podsReason\": \"500 of 10,000 nodes");
+  }
+
+  @Test
+  void captureWritesAProfileOfTheClusterAndNothingWhenItsBudgetIsSpent() throws Exception {
+    try (FakeApiServer server = GeneratedCluster.start()) {
+      Path kubeconfig = server.kubeconfig(dir);
+      Path out = dir.resolve("captured.yaml");
+      CliRun run = CliRun.of("profile", "capture", "--kubeconfig", kubeconfig.toString(), "--qps", "1000", "--name", "prod-eu",
+          "--output", out.toString());
+      assertThat(run.exitCode()).as(run.stderr()).isZero();
+      assertThat(run.stderr()).as("stderr is no terminal here: no progress line").isEmpty();
+      ClusterProfile profile = Profiles.load(out.toString());
+      assertThat(profile.name()).isEqualTo("prod-eu");
+      assertThat(profile.nodes()).isEqualTo(GeneratedCluster.NODES);
+      assertThat(Files.readString(out)).startsWith("# kubeload ClusterProfile captured from a live cluster (kubeload profile capture), "
+          + "25 read-only\n# requests.\n");
+      CliRun analyzed = CliRun.of("analyze", "samples/manifests/gpu-exporter-daemonset.yaml", "--profile", out.toString(), "--format", "json");
+      assertThat(compact(analyzed.stdout())).contains("\"pods\": 240", "\"podsReason\": \"240 of 3,000 nodes: pools gpu-eu-a, gpu-eu-b, gpu-eu-c");
+
+      Path never = dir.resolve("never.yaml");
+      CliRun spent = CliRun.of("profile", "capture", "--kubeconfig", kubeconfig.toString(), "--qps", "1000", "--max-requests", "5",
+          "--output", never.toString());
+      assertThat(spent.exitCode()).isEqualTo(ExitCode.USAGE);
+      assertThat(spent.stderr()).startsWith("kubeload: context fake (").contains("the request budget of 5 is spent").endsWith("\n")
+          .hasLineCount(1);
+      assertThat(never).doesNotExist();
+    }
+  }
+
+  @Test
+  void theProgressLineRedrawsOneLineAndClearsIt() {
+    java.io.StringWriter text = new java.io.StringWriter();
+    var line = new ProfileCapture.ProgressLine(new java.io.PrintWriter(text));
+    line.request(3, 500, "/api/v1/pods?limit=1");
+    line.done();
+    assertThat(text.toString()).startsWith("\rkubeload: capture 3/500 requests  GET /api/v1/pods?limit=1   ")
+        .endsWith("\r" + " ".repeat(79) + "\r").doesNotContain("\n");
   }
 
   /** The JSON report writes "key" : value; the assertions read better as "key": value. */

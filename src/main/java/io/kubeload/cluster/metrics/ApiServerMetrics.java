@@ -68,8 +68,6 @@ public final class ApiServerMetrics {
     int replicas = apiServers.map(Fact::value).orElse(1);
     if (earlier.isPresent()) {
       writes = writes(later, earlier.get(), secondsBetween, replicas, apiServers.isPresent());
-    } else {
-      notes.add("Write rates need two scrapes: pass an earlier one with --earlier FILE --interval SECONDS.");
     }
     Optional<Fact<String>> version = named(later, "kubernetes_build_info").stream().findFirst()
         .filter(s -> !s.label("git_version").isEmpty())
