@@ -1,10 +1,10 @@
 package io.kubeload.cli;
 
-import io.kubeload.cluster.Profiles;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,23 +39,17 @@ final class ProfileCaptureCommand implements Callable<Integer> {
   @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context. Default: the current context.")
   String context;
 
+  // A policy choice, not physics: a 5,000-node cluster with 100 custom resources needs about 135.
   @Option(names = "--max-requests", paramLabel = "N", defaultValue = "500",
       description = "Request budget: stop, writing nothing, rather than send more. Default: ${DEFAULT-VALUE}.")
   int maxRequests;
 
+  // client-go's default client QPS (rest/config.go DefaultQPS, physics §4): no more than any controller.
   @Option(names = "--qps", paramLabel = "RATE", defaultValue = "5",
       description = "Requests per second at most, one at a time (client-go's default QPS). Default: ${DEFAULT-VALUE}.")
   double qps;
 
-  @Option(names = "--name", paramLabel = "NAME", defaultValue = "captured", description = "The profile's metadata.name. Default: ${DEFAULT-VALUE}.")
-  String name;
-
-  @Option(names = "--base", paramLabel = "PRESET", defaultValue = Profiles.DEFAULT,
-      description = "The built-in profile that gives what capture cannot measure. Default: ${DEFAULT-VALUE}.")
-  String base;
-
-  @Option(names = "--output", paramLabel = "FILE", description = "Write the profile to FILE (whole or not at all) instead of stdout.")
-  String output;
+  @Mixin DraftOptions draft;
 
   ProfileCaptureCommand(Main.Io io) {
     this.io = io;
@@ -69,11 +63,9 @@ final class ProfileCaptureCommand implements Callable<Integer> {
     if (!(qps > 0) || Double.isInfinite(qps)) {
       throw new UsageException("--qps must be more than 0, not " + qps);
     }
-    if (!Profiles.PRESETS.contains(base)) {
-      throw new UsageException("--base must be a built-in profile (" + String.join(", ", Profiles.PRESETS) + "), not '" + base + "'");
-    }
-    String yaml = ProfileCapture.yaml(Optional.ofNullable(kubeconfig), Optional.ofNullable(context), maxRequests, qps, name, base, io);
-    Output.write(yaml, output, io);
+    String base = draft.base();
+    String yaml = ProfileCapture.yaml(Optional.ofNullable(kubeconfig), Optional.ofNullable(context), maxRequests, qps, draft.name, base, io);
+    Output.write(yaml, draft.output, io);
     return ExitCode.PASS;
   }
 }

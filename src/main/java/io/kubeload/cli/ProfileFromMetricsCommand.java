@@ -3,13 +3,13 @@ package io.kubeload.cli;
 import io.kubeload.cluster.ClusterFacts;
 import io.kubeload.cluster.ClusterFacts.Fact;
 import io.kubeload.cluster.ProfileDraft;
-import io.kubeload.cluster.Profiles;
 import io.kubeload.cluster.metrics.ApiServerMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -44,15 +44,7 @@ final class ProfileFromMetricsCommand implements Callable<Integer> {
   @Option(names = "--api-servers", paramLabel = "N", description = "API server replicas (one server's write rate × N is the cluster's). Default: the base preset's.")
   Integer apiServers;
 
-  @Option(names = "--name", paramLabel = "NAME", defaultValue = "from-metrics", description = "The profile's metadata.name. Default: ${DEFAULT-VALUE}.")
-  String name;
-
-  @Option(names = "--base", paramLabel = "PRESET", defaultValue = Profiles.DEFAULT,
-      description = "The built-in profile that gives what the metrics do not. Default: ${DEFAULT-VALUE}.")
-  String base;
-
-  @Option(names = "--output", paramLabel = "FILE", description = "Write the profile to FILE (whole or not at all) instead of stdout.")
-  String output;
+  @Mixin DraftOptions draft;
 
   ProfileFromMetricsCommand(Main.Io io) {
     this.io = io;
@@ -69,9 +61,7 @@ final class ProfileFromMetricsCommand implements Callable<Integer> {
     if (apiServers != null && apiServers < 1) {
       throw new UsageException("--api-servers must be at least 1, not " + apiServers);
     }
-    if (!Profiles.PRESETS.contains(base)) {
-      throw new UsageException("--base must be a built-in profile (" + String.join(", ", Profiles.PRESETS) + "), not '" + base + "'");
-    }
+    String base = draft.base();
     ClusterFacts facts = ApiServerMetrics.facts(
         ApiServerMetrics.read(file),
         Optional.ofNullable(earlier).map(ApiServerMetrics::read),
@@ -83,8 +73,8 @@ final class ProfileFromMetricsCommand implements Callable<Integer> {
     if (earlier == null) {
       header.add("Write rates (churn) need two scrapes of one API server: --earlier FILE --interval SECONDS.");
     }
-    String yaml = ProfileDraft.draft(name, facts, base, file, header).yaml();
-    Output.write(yaml, output, io);
+    String yaml = ProfileDraft.draft(draft.name, facts, base, file, header).yaml();
+    Output.write(yaml, draft.output, io);
     return ExitCode.PASS;
   }
 }

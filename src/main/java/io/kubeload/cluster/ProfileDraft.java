@@ -5,7 +5,6 @@ import io.kubeload.manifest.InputException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -52,7 +51,7 @@ public final class ProfileDraft {
     Optional<Fact<Long>> pods = Optional.ofNullable(facts.objects().get("pods"));
     if (pods.isPresent()) {
       podsPerNode = (double) pods.get().value() / nodes;
-      sources.put("podsPerNode", pods.get().source() + ", on " + count(nodes) + " nodes");
+      sources.put("podsPerNode", pods.get().source() + ", on " + Figures.count(nodes) + " nodes");
       sources.put("resources.pods.count", "one pods object per pod: podsPerNode carries the measured count");
     }
     int replicas = base.apiServers().replicas();
@@ -72,7 +71,7 @@ public final class ProfileDraft {
     });
     List<NodePool> pools = facts.nodePools().map(Fact::value).orElse(List.of());
     facts.nodePools().ifPresent(f -> f.value().forEach(pool -> sources.put("nodePools." + pool.name(), f.source()
-        + ": " + count(pool.count()) + " nodes with these labels and taints")));
+        + ": " + Figures.count(pool.count()) + " nodes with these labels and taints")));
     ClusterProfile profile = new ClusterProfile(
         name, version, nodes, podsPerNode, servers, base.latency(), base.rollout(), resources, existing, pools);
     List<String> allHeader = new ArrayList<>(header);
@@ -135,7 +134,7 @@ public final class ProfileDraft {
   private static String per(Scaled.Basis basis, int nodes) {
     return switch (basis) {
       case ABSOLUTE -> "";
-      case PER_NODE -> "; per node of " + count(nodes) + ", so it grows with the cluster";
+      case PER_NODE -> "; per node of " + Figures.count(nodes) + ", so it grows with the cluster";
       case PER_POD -> "; per pod, so it grows with the cluster";
     };
   }
@@ -176,7 +175,7 @@ public final class ProfileDraft {
     }
     int low = Math.max(1, sum - levels + 1);
     String from = nominal.values().iterator().next().source() + ": the nominal seats of " + levels + " levels add up to "
-        + count(sum) + ", so the server's concurrency limit is " + count(low) + " to " + count(sum);
+        + Figures.count(sum) + ", so the server's concurrency limit is " + Figures.count(low) + " to " + Figures.count(sum);
     if (base.concurrencyLimit() >= low && base.concurrencyLimit() <= sum) {
       for (String flag : List.of("apiServers.maxRequestsInflight", "apiServers.maxMutatingRequestsInflight")) {
         sources.put(flag, sources.get(flag).replaceAll("\\.$", "") + "; consistent with " + from);
@@ -186,13 +185,9 @@ public final class ProfileDraft {
     // Both flags must stay at least 1 for the profile to read back.
     int limit = Math.max(2, (low + sum) / 2);
     int inflight = (int) Math.max(1, Math.min(limit - 1, Math.round((double) limit * base.maxRequestsInflight() / base.concurrencyLimit())));
-    String split = from + "; its middle, " + count(limit) + ", split as the defaults split it (APF uses only the sum)";
+    String split = from + "; its middle, " + Figures.count(limit) + ", split as the defaults split it (APF uses only the sum)";
     sources.put("apiServers.maxRequestsInflight", split);
     sources.put("apiServers.maxMutatingRequestsInflight", split);
     return new ClusterProfile.ApiServers(replicas, inflight, limit - inflight, base.memoryBytes(), base.listMemoryAmplification());
-  }
-
-  static String count(long value) {
-    return String.format(Locale.ROOT, "%,d", value);
   }
 }

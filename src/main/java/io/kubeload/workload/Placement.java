@@ -5,11 +5,11 @@ import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.kubeload.cluster.ClusterProfile;
+import io.kubeload.cluster.Figures;
 import io.kubeload.cluster.NodePool;
 import io.kubeload.cluster.Taint;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -57,7 +57,7 @@ public final class Placement {
         missesBecause.computeIfAbsent(miss.get(), reason -> new ArrayList<>()).add(pool.name());
       }
     }
-    StringBuilder reason = new StringBuilder(count(matched) + " of " + count(nodes) + " nodes: ");
+    StringBuilder reason = new StringBuilder(Figures.count(matched) + " of " + Figures.count(nodes) + " nodes: ");
     if (landsOn.isEmpty()) {
       reason.append("no pool");
     } else {
@@ -184,10 +184,6 @@ public final class Placement {
 
   private static String pools(List<String> names) {
     return (names.size() == 1 ? "pool " : "pools ") + String.join(", ", names);
-  }
-
-  private static String count(int value) {
-    return String.format(Locale.ROOT, "%,d", value);
   }
 
   private static Toleration exists(String key, String effect) {

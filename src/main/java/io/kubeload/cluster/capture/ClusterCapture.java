@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubeload.cluster.ClusterFacts;
 import io.kubeload.cluster.ClusterFacts.Fact;
+import io.kubeload.cluster.Figures;
 import io.kubeload.cluster.NodePool;
 import io.kubeload.cluster.Resources;
 import io.kubeload.cluster.Taint;
@@ -19,7 +20,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -66,12 +66,12 @@ public final class ClusterCapture {
     Optional<Fact<Integer>> replicas = apiServers(api, notes);
     NodeList nodes = nodes(api);
     NodeGrouping.Result grouping = NodeGrouping.group(nodes.nodes());
-    notes.add("Nodes: " + count(nodes.nodes().size()) + " in " + nodes.pages() + (nodes.pages() == 1 ? " page" : " pages") + " of "
+    notes.add("Nodes: " + Figures.count(nodes.nodes().size()) + " in " + nodes.pages() + (nodes.pages() == 1 ? " page" : " pages") + " of "
         + PAGE + "; pools by labels and taints, leaving out " + String.join(", ", grouping.identityLabels())
         + " (one value per node) and passing condition taints (node.kubernetes.io/*).");
     Map<String, Fact<Long>> objects = new TreeMap<>();
     objects.put("nodes", new Fact<>((long) nodes.nodes().size(), "captured: LIST /api/v1/nodes in pages of " + PAGE + ": "
-        + count(nodes.nodes().size()) + " nodes"));
+        + Figures.count(nodes.nodes().size()) + " nodes"));
     for (Map.Entry<String, String> builtIn : BUILT_INS.entrySet()) {
       countOf(api, builtIn.getKey(), builtIn.getValue(), notes).ifPresent(f -> objects.put(builtIn.getKey(), f));
     }
@@ -157,7 +157,7 @@ public final class ClusterCapture {
     long remaining = more ? metadata.path("remainingItemCount").asLong() : 0;
     long total = items + remaining;
     return Optional.of(new Fact<>(total, "captured: LIST " + request + " (metadata only): " + items
-        + (items == 1 ? " item" : " items") + " + remainingItemCount " + count(remaining) + " = " + count(total) + " " + key));
+        + (items == 1 ? " item" : " items") + " + remainingItemCount " + Figures.count(remaining) + " = " + Figures.count(total) + " " + key));
   }
 
   /** group → preferred version, from the API group list. */
@@ -273,9 +273,5 @@ public final class ClusterCapture {
 
   private static String encode(String token) {
     return URLEncoder.encode(token, StandardCharsets.UTF_8);
-  }
-
-  private static String count(long value) {
-    return String.format(Locale.ROOT, "%,d", value);
   }
 }

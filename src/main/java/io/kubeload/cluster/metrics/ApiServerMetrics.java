@@ -2,6 +2,7 @@ package io.kubeload.cluster.metrics;
 
 import io.kubeload.cluster.ClusterFacts;
 import io.kubeload.cluster.ClusterFacts.Fact;
+import io.kubeload.cluster.Figures;
 import io.kubeload.cluster.Resources;
 import io.kubeload.manifest.InputException;
 import io.kubeload.manifest.SourceText;
@@ -99,7 +100,7 @@ public final class ApiServerMetrics {
       return Optional.empty();
     }
     long value = Math.round(s.value());
-    return Optional.of(new Fact<>(value, series + " in " + file + ": " + number(value) + " " + key));
+    return Optional.of(new Fact<>(value, series + " in " + file + ": " + Figures.number(value) + " " + key));
   }
 
   /** apiserver_resource_size_estimate_bytes is the sum of the objects' sizes: divided by their count. */
@@ -112,7 +113,7 @@ public final class ApiServerMetrics {
         continue;
       }
       out.put(key, new Fact<>(s.value() / count.value(), "apiserver_resource_size_estimate_bytes / object count in "
-          + scrape.file() + ": " + number(s.value()) + " B over " + number(count.value()) + " objects"));
+          + scrape.file() + ": " + Figures.number(s.value()) + " B over " + Figures.number(count.value()) + " objects"));
     }
     return out;
   }
@@ -137,8 +138,8 @@ public final class ApiServerMetrics {
     Map<String, Fact<Double>> out = new TreeMap<>();
     for (Map.Entry<String, Double> level : byLevel.entrySet()) {
       Fact<Integer> of = nominal.get(level.getKey());
-      out.put(level.getKey(), new Fact<>(level.getValue(), metric + " in " + scrape.file() + ": " + number(level.getValue())
-          + " seats in use" + (of == null ? "" : " of " + number(of.value()) + " nominal")
+      out.put(level.getKey(), new Fact<>(level.getValue(), metric + " in " + scrape.file() + ": " + Figures.number(level.getValue())
+          + " seats in use" + (of == null ? "" : " of " + Figures.number(of.value()) + " nominal")
           + " at that instant, read as seat-seconds per second (Little's law)"));
     }
     return out;
@@ -162,9 +163,9 @@ public final class ApiServerMetrics {
     byResource.forEach((resource, byVerb) -> {
       double perServer = byVerb.values().stream().mapToDouble(Double::doubleValue).sum();
       List<String> verbs = new ArrayList<>();
-      byVerb.forEach((verb, rate) -> verbs.add(verb + " " + number(rate)));
+      byVerb.forEach((verb, rate) -> verbs.add(verb + " " + Figures.number(rate)));
       out.put(resource, new Fact<>(perServer * replicas, "apiserver_request_total in " + later.file() + " minus "
-          + earlier.file() + " over " + number(seconds) + " s: " + number(perServer) + " writes/s (" + String.join(", ", verbs)
+          + earlier.file() + " over " + Figures.number(seconds) + " s: " + Figures.number(perServer) + " writes/s (" + String.join(", ", verbs)
           + ") on one API server × " + replicas + (replicasGiven ? " API servers" : " (the profile's API servers; --api-servers N)")));
     });
     return out;
@@ -186,12 +187,5 @@ public final class ApiServerMetrics {
 
   private static List<Sample> named(Scrape scrape, String name) {
     return scrape.samples().stream().filter(s -> s.name().equals(name)).toList();
-  }
-
-  private static String number(double value) {
-    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-      return String.format(Locale.ROOT, "%,d", (long) value);
-    }
-    return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
   }
 }
