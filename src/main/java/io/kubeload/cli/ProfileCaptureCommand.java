@@ -16,16 +16,16 @@ import picocli.CommandLine.Option;
     name = "capture",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes a ClusterProfile measured from a live cluster, with read-only requests only (GET): the",
-      "server version; the nodes and their pools (by labels and taints, listed in pages of 500); object",
-      "counts of pods, services, endpointslices, configmaps, secrets, namespaces, leases, events,",
-      "deployments, replicasets and every custom resource, each from ONE request (LIST ?limit=1 of",
-      "metadata, plus the server's remainingItemCount: never a full LIST); the API server replicas",
-      "(default/kubernetes endpoints); the FlowSchemas and priority levels in force; and, where /metrics",
-      "may be read, object sizes, nominal seats and the seats in use per level. It keeps to a request",
-      "budget and rate of its own, and draws a progress line when stderr is a terminal. Every figure",
-      "is commented with its source; what it cannot measure comes from the base preset."
-    },
+      "Writes a ClusterProfile measured from a live cluster (read-only, gentle).",
+      "Writes a ClusterProfile measured from a live cluster, with read-only requests only (GET): the "
+          + "server version; the nodes and their pools (by labels and taints, listed in pages of 500); object "
+          + "counts of pods, services, endpointslices, configmaps, secrets, namespaces, leases, events, "
+          + "deployments, replicasets and every custom resource, each from ONE request (LIST ?limit=1 of "
+          + "metadata, plus the server's remainingItemCount: never a full LIST); the API server replicas "
+          + "(default/kubernetes endpoints); the FlowSchemas and priority levels in force; and, where /metrics "
+          + "may be read, object sizes, nominal seats and the seats in use per level. It keeps to a request "
+          + "budget and rate of its own, and draws a progress line when stderr is a terminal. Every figure "
+          + "is commented with its source; what it cannot measure comes from the base preset."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the profile was written",
       "2:bad usage, an unreadable kubeconfig, an unreachable or refusing cluster, or a spent budget (nothing is written)"})
@@ -39,7 +39,7 @@ final class ProfileCaptureCommand implements Callable<Integer> {
   @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context. Default: the current context.")
   String context;
 
-  // A policy choice, not physics: a 5,000-node cluster with 100 custom resources needs about 135.
+  // A policy choice, not physics: a 5,000-node cluster with 100 custom resources needs 127 (docs/profiles.md).
   @Option(names = "--max-requests", paramLabel = "N", defaultValue = "500",
       description = "Request budget: stop, writing nothing, rather than send more. Default: ${DEFAULT-VALUE}.")
   int maxRequests;

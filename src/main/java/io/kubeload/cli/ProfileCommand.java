@@ -9,10 +9,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "profile",
     mixinStandardHelpOptions = true,
-    description = {
-      "Cluster profiles: list and show the built-in ones, validate a file, or write one from a live",
-      "cluster (capture) or from its API server's saved metrics (from-metrics). Schema: docs/profiles.md."
-    },
+    description =
+        "Cluster profiles: list and show the built-in ones, validate a file, or write one from a live "
+        + "cluster (capture) or from its API server's saved metrics (from-metrics). Schema: docs/profiles.md.",
     subcommands = {ProfileCommand.Show.class, ProfileCommand.ListPresets.class})
 final class ProfileCommand implements Runnable {
 

@@ -18,14 +18,14 @@ import picocli.CommandLine.Parameters;
     name = "from-metrics",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes a ClusterProfile from an API server's metrics, saved with",
-      "`kubectl get --raw /metrics > metrics.txt`: object counts (apiserver_storage_objects,",
-      "apiserver_resource_objects), average sizes (apiserver_resource_size_estimate_bytes, 1.34+), APF",
-      "nominal seats and the seats in use per priority level (the existing load, so the gate judges",
-      "against real headroom), and with an earlier scrape of the same server the writes per second to",
-      "each resource (apiserver_request_total). Everything else comes from the base preset. Every figure",
-      "is commented with its source. Reads files only: never touches the network."
-    },
+      "Writes a ClusterProfile from an API server's saved /metrics.",
+      "Writes a ClusterProfile from an API server's metrics, saved with "
+          + "`kubectl get --raw /metrics > metrics.txt`: object counts (apiserver_storage_objects, "
+          + "apiserver_resource_objects), average sizes (apiserver_resource_size_estimate_bytes, 1.34+), APF "
+          + "nominal seats and the seats in use per priority level (the existing load, so the gate judges "
+          + "against real headroom), and with an earlier scrape of the same server the writes per second to "
+          + "each resource (apiserver_request_total). Everything else comes from the base preset. Every figure "
+          + "is commented with its source. Reads files only: never touches the network."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the profile was written", "2:bad input or usage (one line on stderr names the file and line)"})
 final class ProfileFromMetricsCommand implements Callable<Integer> {

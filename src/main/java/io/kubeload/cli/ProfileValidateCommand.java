@@ -12,10 +12,10 @@ import picocli.CommandLine.Parameters;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads a ClusterProfile file as analyze --profile would (docs/profiles.md) and prints a one-line",
-      "summary. Unknown keys, negative counts, two bases for one figure, node pools that do not add up",
-      "to the nodes, and versions outside 1.27-1.35 are errors naming the file and line."
-    },
+      "Checks a ClusterProfile file as analyze --profile reads it.",
+      "Reads a ClusterProfile file as analyze --profile would (docs/profiles.md) and prints a one-line "
+          + "summary. Unknown keys, negative counts, two bases for one figure, node pools that do not add up "
+          + "to the nodes, and versions outside 1.27 to 1.35 are errors naming the file and line."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the profile is valid", "2:it is not (one line on stderr names the file and line)"})
 final class ProfileValidateCommand implements Callable<Integer> {
