@@ -1,7 +1,5 @@
 package io.kubeload.cluster;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +10,8 @@ import java.util.TreeMap;
  * API server replicas, latency, existing load), with defaults from published figures.
  *
  * @param nodePools the nodes by labels and taints; empty when unknown, and then every DaemonSet runs on
- *     every node. When given, their counts add up to {@code nodes}.
+ *     every node. Their counts add up to {@code nodes} as a profile is written (Profiles checks it);
+ *     in a resized profile ({@link #withNodes}) they are the shares of its nodes.
  */
 public record ClusterProfile(
     String name,
@@ -59,17 +58,19 @@ public record ClusterProfile(
     resources = Map.copyOf(new TreeMap<>(resources));
     existingSeatDemand = Map.copyOf(new TreeMap<>(existingSeatDemand));
     nodePools = List.copyOf(nodePools);
-    int pooled = nodePools.stream().mapToInt(NodePool::count).sum();
-    if (!nodePools.isEmpty() && pooled != nodes) {
-      throw new IllegalArgumentException("nodes is " + nodes + " but the node pools add up to " + pooled);
+    if (!nodePools.isEmpty() && nodePools.stream().mapToInt(NodePool::count).sum() == 0) {
+      throw new IllegalArgumentException("the node pools hold no nodes");
     }
   }
 
-  /** The same cluster at another size: node pools keep their shares (largest remainders, so they still add up). */
+  /**
+   * The same cluster at another size. Node pools keep their counts, read as shares of the nodes: a
+   * pool's share never changes with the size, so neither does what lands on it (rounding each pool
+   * anew could shrink one as the cluster grows).
+   */
   public ClusterProfile withNodes(int otherNodes) {
     return new ClusterProfile(
-        name, version, otherNodes, podsPerNode, apiServers, latency, rollout, resources, existingSeatDemand,
-        rescaled(nodePools, otherNodes));
+        name, version, otherNodes, podsPerNode, apiServers, latency, rollout, resources, existingSeatDemand, nodePools);
   }
 
   /** The same cluster described by node pools, which must add up to its nodes. */
@@ -118,32 +119,4 @@ public record ClusterProfile(
     return nodes * podsPerNode;
   }
 
-  private static List<NodePool> rescaled(List<NodePool> pools, int nodes) {
-    int total = pools.stream().mapToInt(NodePool::count).sum();
-    if (pools.isEmpty() || total == nodes) {
-      return pools;
-    }
-    int[] counts = new int[pools.size()];
-    double[] remainders = new double[pools.size()];
-    int assigned = 0;
-    for (int i = 0; i < pools.size(); i++) {
-      double exact = (double) pools.get(i).count() * nodes / total;
-      counts[i] = (int) Math.floor(exact);
-      remainders[i] = exact - counts[i];
-      assigned += counts[i];
-    }
-    List<Integer> byRemainder = new ArrayList<>();
-    for (int i = 0; i < pools.size(); i++) {
-      byRemainder.add(i);
-    }
-    byRemainder.sort(Comparator.comparingDouble((Integer i) -> -remainders[i]).thenComparingInt(i -> i));
-    for (int k = 0; k < nodes - assigned; k++) {
-      counts[byRemainder.get(k)]++;
-    }
-    List<NodePool> out = new ArrayList<>();
-    for (int i = 0; i < pools.size(); i++) {
-      out.add(pools.get(i).withCount(counts[i]));
-    }
-    return out;
-  }
 }

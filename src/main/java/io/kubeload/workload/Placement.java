@@ -39,16 +39,18 @@ public final class Placement {
 
   private Placement() {}
 
-  /** A DaemonSet's pods: one per node it lands on, as a share of the cluster's nodes. */
+  /** A DaemonSet's pods: one per node it lands on, as the share of the cluster's nodes its pools hold. */
   public static PodCount daemonSet(PodSpec spec, ClusterProfile profile) {
     int nodes = profile.nodes();
     if (profile.nodePools().isEmpty()) {
-      return PodCount.onNodes(nodes, nodes, "one per node (" + nodes + " nodes)");
+      return PodCount.onNodes(1, nodes, "one per node (" + nodes + " nodes)");
     }
     List<String> landsOn = new ArrayList<>();
     Map<String, List<String>> missesBecause = new TreeMap<>();
-    int matched = 0;
+    long matched = 0;
+    long pooled = 0;
     for (NodePool pool : profile.nodePools()) {
+      pooled += pool.count();
       Optional<String> miss = whyNot(spec, pool);
       if (miss.isEmpty()) {
         landsOn.add(pool.name());
@@ -57,7 +59,9 @@ public final class Placement {
         missesBecause.computeIfAbsent(miss.get(), reason -> new ArrayList<>()).add(pool.name());
       }
     }
-    StringBuilder reason = new StringBuilder(Figures.count(matched) + " of " + Figures.count(nodes) + " nodes: ");
+    double share = (double) matched / pooled;
+    StringBuilder reason = new StringBuilder(
+        Figures.count(PodCount.podsOn(share, nodes)) + " of " + Figures.count(nodes) + " nodes: ");
     if (landsOn.isEmpty()) {
       reason.append("no pool");
     } else {
@@ -65,7 +69,7 @@ public final class Placement {
       selectors(spec).ifPresent(s -> reason.append(" (").append(s).append(')'));
     }
     missesBecause.forEach((why, names) -> reason.append("; not ").append(pools(names)).append(": ").append(why));
-    return PodCount.onNodes(matched, nodes, reason.toString());
+    return PodCount.onNodes(share, nodes, reason.toString());
   }
 
   /** Empty when the pod can run on the pool's nodes; otherwise the first rule that keeps it off. */

@@ -24,13 +24,18 @@ public record PodCount(int count, boolean perNode, double nodeShare, String reas
     return new PodCount(count, false, 0, reason);
   }
 
-  /** One pod on each of {@code matched} of the cluster's {@code nodes} nodes. */
-  public static PodCount onNodes(int matched, int nodes, String reason) {
-    return new PodCount(matched, true, (double) matched / nodes, reason);
+  /** One pod on each node of a {@code share} of the cluster's {@code nodes} nodes. */
+  public static PodCount onNodes(double share, int nodes, String reason) {
+    return new PodCount(podsOn(share, nodes), true, share, reason);
   }
 
   /** The same workload in a cluster of {@code nodes} nodes: never fewer pods in a larger cluster. */
   public PodCount atNodes(int nodes) {
-    return perNode ? new PodCount((int) Math.round(nodeShare * nodes), true, nodeShare, reason) : this;
+    return perNode ? new PodCount(podsOn(nodeShare, nodes), true, nodeShare, reason) : this;
+  }
+
+  /** Pods on a share of a cluster's nodes: rounded, so never fewer in a larger cluster. */
+  static int podsOn(double share, int nodes) {
+    return (int) Math.round(share * nodes);
   }
 }

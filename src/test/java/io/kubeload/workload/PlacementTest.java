@@ -155,9 +155,24 @@ class PlacementTest {
   void aDaemonSetsShareOfNodesScalesWithTheClusterAndNeverFalls() {
     qt().withFixedSeed(6L).forAll(integers().between(0, 5_000), integers().between(1, 1_000_000), integers().between(0, 1_000))
         .checkAssert((matched, nodes, more) -> {
-          PodCount pods = PodCount.onNodes(matched, 5_000, "test");
-          assertThat(pods.atNodes(5_000).count()).isEqualTo(matched);
+          PodCount pods = PodCount.onNodes(matched / 5_000.0, 5_000, "test");
+          assertThat(pods.count()).isEqualTo(matched);
           assertThat(pods.atNodes(nodes + more).count()).isGreaterThanOrEqualTo(pods.atNodes(nodes).count());
+        });
+  }
+
+  @Test
+  void placingAnewInALargerClusterNeverGivesFewerPods() {
+    qt().withFixedSeed(61L).withExamples(300)
+        .forAll(integers().between(1, 3_000), integers().between(0, 3_000), integers().between(1, 20_000), integers().between(0, 5_000))
+        .checkAssert((general, gpu, nodes, more) -> {
+          ClusterProfile pooled = TestManifests.production().withNodes(general + gpu).withNodePools(List.of(
+              GENERAL.withCount(general), GPU.withCount(gpu)));
+          String spec = "tolerations: [{key: nvidia.com/gpu, operator: Exists}]\nnodeSelector: {accelerator: nvidia}";
+          int smaller = only(spec, pooled.withNodes(nodes)).pods().count();
+          int larger = only(spec, pooled.withNodes(nodes + more)).pods().count();
+          assertThat(larger).as("%d+%d pools at %d and %d nodes", general, gpu, nodes, nodes + more).isGreaterThanOrEqualTo(smaller);
+          assertThat(only(spec, pooled).pods().count()).isEqualTo(gpu);
         });
   }
 
