@@ -26,7 +26,8 @@ public record Access(
     Provenance provenance) {
 
   public Access {
-    verbs = Set.copyOf(new TreeSet<>(verbs));
+    // Sorted, so descriptions and reports list verbs in the same order on every run.
+    verbs = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(verbs));
   }
 
   /** Which objects of the resource one pod sees. */

@@ -3,7 +3,6 @@ package io.kubeload.access;
 import io.kubeload.access.Access.Pattern;
 import io.kubeload.access.Access.Scope;
 import io.kubeload.access.Provenance.Source;
-import io.kubeload.cluster.Resources;
 import io.kubeload.manifest.InputException;
 import io.kubeload.manifest.SourceLocation;
 import io.kubeload.manifest.YamlDocuments;
@@ -92,7 +91,7 @@ final class AccessAnnotation {
     }
     String namespace = scope == Scope.NAMESPACE ? yaml.optionalString("namespace").orElse(workload.namespace()) : "";
     String resource = Resources.key(yaml.optionalString("group").orElse(""), yaml.string("resource"));
-    String detail = KEY + " declares " + String.join(",", Set.copyOf(verbs)) + " " + resource + " (" + scope.label() + ")";
+    String detail = KEY + " declares " + String.join(",", new java.util.TreeSet<>(verbs)) + " " + resource + " (" + scope.label() + ")";
     return new Access(resource, Set.copyOf(verbs), scope, namespace, pattern, period, rate,
         new Provenance(Source.ANNOTATION, detail, at));
   }

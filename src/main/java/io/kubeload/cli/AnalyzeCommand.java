@@ -11,6 +11,9 @@ import io.kubeload.gate.Verdict;
 import io.kubeload.manifest.ManifestReader;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.model.LoadModel;
+import io.kubeload.model.Projection;
+import io.kubeload.model.Simulations;
+import io.kubeload.model.apf.ApfConfiguration;
 import io.kubeload.report.Format;
 import io.kubeload.report.Reports;
 import io.kubeload.workload.Workloads;
@@ -56,6 +59,10 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--policy", paramLabel = "FILE", description = "Policy file with budgets (docs/policy.md). Default: the built-in budgets.")
   String policy;
 
+  @Option(names = "--simulate-seconds", paramLabel = "S", defaultValue = "900",
+      description = "How long the roll-out and restart simulations look, in seconds. Default: ${DEFAULT-VALUE}.")
+  double simulateSeconds;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "Report format: text or json. Default: ${DEFAULT-VALUE}.")
   String format;
 
@@ -69,6 +76,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Format reportFormat = Format.parse(format).orElseThrow(() -> new UsageException("unknown --format '" + format + "' (text, json)"));
+    if (!(simulateSeconds > 0) || simulateSeconds > 86_400) {
+      throw new UsageException("--simulate-seconds must be between 0 and 86400, not " + simulateSeconds);
+    }
     if (nodes != null && nodes < 1) {
       throw new UsageException("--nodes must be at least 1, not " + nodes);
     }
@@ -78,7 +88,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     List<AccessSet> accesses = Workloads.from(manifests, clusterProfile).stream()
         .map(workload -> AccessInference.infer(workload, manifests))
         .toList();
-    Verdict verdict = Gate.judge(LoadModel.project(accesses, clusterProfile), budgets, manifests.skippedTestHooks());
+    ApfConfiguration apf = ApfConfiguration.of(clusterProfile.version(), manifests);
+    Projection projection = LoadModel.project(accesses, clusterProfile, apf);
+    Verdict verdict = Gate.judge(projection, Simulations.of(projection, simulateSeconds), budgets, manifests.skippedTestHooks());
     Output.write(Reports.render(verdict, reportFormat), output, io);
     return verdict.passed() ? ExitCode.PASS : ExitCode.FAIL;
   }

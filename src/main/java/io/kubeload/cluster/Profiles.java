@@ -1,6 +1,7 @@
 package io.kubeload.cluster;
 
 import io.kubeload.manifest.InputException;
+import io.kubeload.manifest.IoErrors;
 import io.kubeload.manifest.YamlDocuments;
 import io.kubeload.manifest.YamlObject;
 import java.io.IOException;
@@ -39,7 +40,7 @@ public final class Profiles {
     try {
       return parse(nameOrFile, Files.readAllBytes(path));
     } catch (IOException e) {
-      throw new InputException(nameOrFile, "cannot read: " + e.getClass().getSimpleName());
+      throw new InputException(nameOrFile, "cannot read: " + IoErrors.describe(e));
     }
   }
 

@@ -5,6 +5,7 @@ import io.kubeload.access.Access.Scope;
 import io.kubeload.model.AccessLoad;
 import io.kubeload.model.LevelLoad;
 import io.kubeload.model.Projection;
+import io.kubeload.model.SimulationResult;
 import io.kubeload.model.StartupStorm;
 import io.kubeload.model.Units;
 import io.kubeload.model.WorkloadLoad;
@@ -23,7 +24,7 @@ final class Budgets {
 
   private Budgets() {}
 
-  static List<Finding> workloadFindings(WorkloadLoad load, Projection projection, Policy policy) {
+  static List<Finding> workloadFindings(WorkloadLoad load, Projection projection, Policy policy, Optional<SimulationResult> simulated) {
     List<Finding> out = new ArrayList<>();
     String ref = load.ref().toString();
     StartupStorm storm = load.storm();
@@ -34,7 +35,7 @@ final class Budgets {
               + Units.bytes(load.listBytesPerStart()) + ": " + Units.number(storm.seatsDemanded()) + " seats wanted of "
               + load.priorityLevel() + "'s " + Units.number(storm.seatsAvailable()) + "; ≈ "
               + Units.number(storm.rejected()) + " LISTs answered 429 in the first pass (budget "
-              + Units.number(policy.startupRejections()) + ")",
+              + Units.number(policy.startupRejections()) + ")" + simulated.map(Budgets::simulatedSummary).orElse(""),
           load.workload().location(), stormFix(load)));
     }
     double memoryBudget = policy.transientListMemoryFraction() * projection.profile().apiServers().memoryBytes();
@@ -61,6 +62,13 @@ final class Budgets {
       }
     }
     return out;
+  }
+
+  private static String simulatedSummary(SimulationResult s) {
+    String synced = s.allSynced()
+        ? "every pod synced after " + Units.seconds(Math.ceil(s.syncedSeconds().getAsDouble()))
+        : "only " + Units.number(s.syncedPods()) + " of " + Units.number(s.pods()) + " pods synced after " + Units.number(s.horizonSeconds() / 60) + " min";
+    return "; simulated with retries: " + Units.number(s.rejected()) + " requests answered 429, " + synced;
   }
 
   static Finding seatDemandFinding(WorkloadLoad load, LevelLoad level, Policy policy, boolean shared) {

@@ -2,16 +2,25 @@ package io.kubeload.gate;
 
 import io.kubeload.manifest.Manifest;
 import io.kubeload.model.Projection;
+import io.kubeload.model.Simulations;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * The gate's answer: the projection it judged, its findings, and each workload's break-even node
- * count (the smallest cluster in which it alone breaks a budget; empty if none up to a million nodes).
+ * The gate's answer: the projection and simulations it judged, its findings, each workload's
+ * break-even node count (the smallest cluster in which it alone breaks a budget; empty if none up
+ * to a million nodes), the roll-outs that would keep storms inside the budget, and who else suffers.
  */
 public record Verdict(
-    Projection projection, Policy policy, List<Finding> findings, Map<String, OptionalInt> breakEvenNodes, List<Manifest> skippedTestHooks) {
+    Projection projection,
+    Simulations simulations,
+    Policy policy,
+    List<Finding> findings,
+    Map<String, OptionalInt> breakEvenNodes,
+    Map<String, Recommendation> recommendations,
+    List<BlastRadius.Impact> blastRadius,
+    List<Manifest> skippedTestHooks) {
 
   public boolean passed() {
     return findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);

@@ -7,6 +7,9 @@ import io.kubeload.access.AccessSet;
 import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.cluster.ResourceProfile;
 import io.kubeload.cluster.Scaled;
+import io.kubeload.access.Resources;
+import io.kubeload.model.apf.ApfConfiguration;
+import io.kubeload.model.apf.ApfRequest;
 import io.kubeload.workload.Workload;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,23 +28,30 @@ public final class LoadModel {
 
   private LoadModel() {}
 
+  /** With the version's default FlowSchemas and priority levels. */
   public static Projection project(List<AccessSet> accessSets, ClusterProfile profile) {
-    Map<String, PriorityLevel> levels = PriorityLevels.of(profile);
-    List<WorkloadLoad> loads = new ArrayList<>();
-    for (AccessSet set : accessSets) {
-      loads.add(workload(set, profile, levels));
-    }
-    return new Projection(profile, levels, List.copyOf(loads), levelLoads(loads, profile, levels));
+    return project(accessSets, profile, ApfConfiguration.defaults(profile.version()));
   }
 
-  static WorkloadLoad workload(AccessSet set, ClusterProfile profile, Map<String, PriorityLevel> levels) {
+  public static Projection project(List<AccessSet> accessSets, ClusterProfile profile, ApfConfiguration apf) {
+    Map<String, PriorityLevel> levels = PriorityLevels.of(profile, apf);
+    List<WorkloadLoad> loads = new ArrayList<>();
+    for (AccessSet set : accessSets) {
+      loads.add(workload(set, profile, apf, levels));
+    }
+    return new Projection(profile, apf, levels, List.copyOf(loads), levelLoads(loads, profile, levels));
+  }
+
+  static WorkloadLoad workload(AccessSet set, ClusterProfile profile, ApfConfiguration apf, Map<String, PriorityLevel> levels) {
     Workload workload = set.workload();
     int pods = workload.pods().atNodes(profile.nodes()).count();
-    String level = PriorityLevels.forServiceAccountNamespace(workload.namespace());
     List<AccessLoad> accesses = new ArrayList<>();
     for (Access access : set.accesses()) {
-      accesses.add(access(access, workload, pods, level, profile, levels));
+      accesses.add(access(access, workload, pods, levelOf(access, workload, apf), profile, levels));
     }
+    String level = accesses.stream().filter(a -> a.access().pattern() != Pattern.LEADER_ELECTION)
+        .map(AccessLoad::priorityLevel).findFirst()
+        .orElseGet(() -> accesses.isEmpty() ? levelOf(null, workload, apf) : accesses.get(0).priorityLevel());
     Map<String, Double> byVerb = new TreeMap<>();
     accesses.forEach(a -> a.requestsPerSecond().forEach((verb, rate) -> byVerb.merge(verb, rate, Double::sum)));
     List<WriteInflation> inflations = inflations(accesses, profile, levels);
@@ -67,16 +77,42 @@ public final class LoadModel {
         scalingReason(workload, scaling, accesses));
   }
 
+  /** The start-up storm the same workload would cause rolled out as {@code workload} says (e.g. slower). */
+  public static StartupStorm stormOf(WorkloadLoad load, Workload workload, Projection projection) {
+    return Storms.startup(workload, load.pods(), load.accesses(), load.priorityLevel(), projection.profile(), projection.levels());
+  }
+
+  /** The roll-out simulation of the same workload rolled out as {@code workload} says. */
+  public static SimulationResult simulate(WorkloadLoad load, Workload workload, Projection projection, double horizon) {
+    WorkloadLoad other = load.rolledOutAs(workload, stormOf(load, workload, projection));
+    return RolloutSimulation.rollout(other, projection.profile(), projection.levels(), horizon);
+  }
+
+  /** The level an access's requests land in, through the FlowSchemas in force (physics §3.4). */
+  static String levelOf(Access access, Workload workload, ApfConfiguration apf) {
+    String resource = access == null ? "pods" : access.resource();
+    String verb = access == null ? "get" : switch (access.pattern()) {
+      case INFORMER, POLL -> "list";
+      case GET_PER_EVENT -> "get";
+      case LEADER_ELECTION -> "update";
+    };
+    // A leader's Lease lives in the workload's namespace, whatever scope its grant had.
+    boolean clusterWide = access != null && access.pattern() != Pattern.LEADER_ELECTION
+        && (access.scope() == Scope.CLUSTER || access.scope() == Scope.OWN_NODE);
+    String namespace = Resources.isClusterScoped(resource) || clusterWide ? ""
+        : access != null && access.scope() == Scope.NAMESPACE ? access.namespace() : workload.namespace();
+    ApfRequest request = ApfRequest.fromServiceAccount(workload.namespace(), workload.serviceAccount(), verb,
+        Resources.groupOf(resource), Resources.pluralOf(resource), namespace);
+    return PriorityLevels.classify(apf, request);
+  }
+
   private static AccessLoad access(
-      Access access, Workload workload, int pods, String workloadLevel, ClusterProfile profile, Map<String, PriorityLevel> levels) {
+      Access access, Workload workload, int pods, String level, ClusterProfile profile, Map<String, PriorityLevel> levels) {
     Optional<ResourceProfile> resource = profile.resource(access.resource());
     double clusterObjects = profile.objects(access.resource());
     double size = resource.map(ResourceProfile::sizeBytes).orElse(0.0);
     double inScope = clusterObjects * scopeFraction(access, profile, clusterObjects);
     double churnInScope = profile.churn(access.resource()) * scopeFraction(access, profile, clusterObjects);
-    String level = access.pattern() == Pattern.LEADER_ELECTION
-        ? PriorityLevels.forLeaderElection(workload.namespace())
-        : workloadLevel;
     PriorityLevel priority = levels.get(level);
     double requestSeconds = profile.latency().requestSeconds();
     double listBytes = 0;
@@ -204,7 +240,7 @@ public final class LoadModel {
     added.forEach((resource, watchers) -> {
       ResourceProfile r = profile.resource(resource).orElseThrow();
       double writes = profile.churn(resource);
-      PriorityLevel writer = levels.getOrDefault(r.writerLevel(), levels.get(PriorityLevels.WORKLOAD_HIGH));
+      PriorityLevel writer = levels.getOrDefault(r.writerLevel(), levels.get("workload-high"));
       double before = profile.existingWatchers(resource);
       double after = before + watchers;
       double exec = profile.latency().requestSeconds();
@@ -223,8 +259,8 @@ public final class LoadModel {
     List<LevelLoad> out = new ArrayList<>();
     int replicas = profile.apiServers().replicas();
     for (PriorityLevel level : levels.values()) {
-      if (level.nominalSeats() == 0) {
-        continue; // exempt: not limited
+      if (level.exempt()) {
+        continue; // not limited
       }
       Map<String, Double> contributions = new LinkedHashMap<>();
       loads.stream()

@@ -35,6 +35,11 @@ public record Workload(
     return manifest.location();
   }
 
+  /** The same workload rolled out another way: an update with {@code strategy}, or new. */
+  public Workload withRollout(RolloutStrategy strategy, boolean asNew) {
+    return new Workload(ref, manifest, podSpec, podAnnotations, serviceAccount, pods, strategy, asNew);
+  }
+
   /** One pod on each node it lands on (all, or a pool's share): its cost grows with the cluster even when nothing else does. */
   public boolean runsOnEveryNode() {
     return pods.perNode();

@@ -43,14 +43,13 @@ public final class Workloads {
     }
     Object typed = m.typed().get();
     if (typed instanceof Deployment d && d.getSpec() != null) {
-      return Optional.of(
-          build(m, d.getSpec().getTemplate(), replicas(m, d.getSpec().getReplicas(), all),
-              deploymentRollout(d.getSpec().getStrategy(), d.getSpec().getMinReadySeconds(), m, replicasOf(d.getSpec().getReplicas()))));
+      PodCount pods = replicas(m, d.getSpec().getReplicas(), all);
+      return Optional.of(build(m, d.getSpec().getTemplate(), pods,
+          deploymentRollout(d.getSpec().getStrategy(), d.getSpec().getMinReadySeconds(), m, pods.count())));
     }
     if (typed instanceof StatefulSet s && s.getSpec() != null) {
-      return Optional.of(
-          build(m, s.getSpec().getTemplate(), replicas(m, s.getSpec().getReplicas(), all),
-              statefulSetRollout(s, m)));
+      PodCount pods = replicas(m, s.getSpec().getReplicas(), all);
+      return Optional.of(build(m, s.getSpec().getTemplate(), pods, statefulSetRollout(s, m, pods.count())));
     }
     if (typed instanceof DaemonSet ds && ds.getSpec() != null) {
       PodTemplateSpec template = ds.getSpec().getTemplate();
@@ -107,13 +106,18 @@ public final class Workloads {
     return declared == null ? 1 : Math.max(0, declared);
   }
 
+  /** A Job runs parallelism pods at once (default 1), never more than its completions. */
   private static PodCount parallelism(Manifest m, JobSpec spec, String path) {
     Integer declared = spec.getParallelism();
     if (declared != null && declared < 0) {
       throw new InputException(m.location().file(), m.locationOf(path).line(), path + " must not be negative");
     }
-    int pods = declared == null ? 1 : declared;
-    return PodCount.fixed(pods, "parallelism " + pods + (declared == null ? " (default)" : ""));
+    int parallel = declared == null ? 1 : declared;
+    Integer completions = spec.getCompletions();
+    if (completions != null && completions >= 0 && completions < parallel) {
+      return PodCount.fixed(completions, "completions " + completions + " (fewer than parallelism " + parallel + ")");
+    }
+    return PodCount.fixed(parallel, "parallelism " + parallel + (declared == null ? " (default)" : ""));
   }
 
   private static RolloutStrategy deploymentRollout(DeploymentStrategy strategy, Integer minReady, Manifest m, int replicas) {
@@ -124,7 +128,8 @@ public final class Workloads {
     IntOrString unavailable = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxUnavailable() : null;
     IntOrString surge = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxSurge() : null;
     // Deployment defaults: maxUnavailable 25% (rounded down), maxSurge 25% (rounded up).
-    return rolling(type, unavailable, "25%", surge, "25%", replicas, minReady, m);
+    return rolling(type, new Budget(unavailable, "25%", false, "spec.strategy.rollingUpdate.maxUnavailable"),
+        new Budget(surge, "25%", true, "spec.strategy.rollingUpdate.maxSurge"), replicas, minReady, m);
   }
 
   private static RolloutStrategy daemonSetRollout(DaemonSet ds, Manifest m, int pods) {
@@ -135,43 +140,52 @@ public final class Workloads {
     }
     IntOrString unavailable = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxUnavailable() : null;
     IntOrString surge = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxSurge() : null;
-    // DaemonSet defaults: maxUnavailable 1, maxSurge 0.
-    return rolling(type, unavailable, "1", surge, "0", pods, ds.getSpec().getMinReadySeconds(), m);
+    // DaemonSet defaults: maxUnavailable 1, maxSurge 0; percentages of nodes round up (apps/v1 DaemonSet API).
+    return rolling(type, new Budget(unavailable, "1", true, "spec.updateStrategy.rollingUpdate.maxUnavailable"),
+        new Budget(surge, "0", true, "spec.updateStrategy.rollingUpdate.maxSurge"), pods, ds.getSpec().getMinReadySeconds(), m);
   }
 
-  private static RolloutStrategy statefulSetRollout(StatefulSet s, Manifest m) {
+  private static RolloutStrategy statefulSetRollout(StatefulSet s, Manifest m, int replicas) {
     var strategy = s.getSpec().getUpdateStrategy();
     String type = strategy != null && strategy.getType() != null ? strategy.getType() : "RollingUpdate";
+    if (type.equals("OnDelete")) {
+      return new RolloutStrategy(type, 0, 0, orZero(s.getSpec().getMinReadySeconds()), "OnDelete");
+    }
     IntOrString unavailable = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxUnavailable() : null;
-    return rolling(type, unavailable, "1", null, "0", replicasOf(s.getSpec().getReplicas()), s.getSpec().getMinReadySeconds(), m);
+    // StatefulSets replace one pod at a time unless maxUnavailable says otherwise; they never surge.
+    return rolling(type, new Budget(unavailable, "1", false, "spec.updateStrategy.rollingUpdate.maxUnavailable"),
+        new Budget(null, "0", true, "spec.updateStrategy.rollingUpdate.maxSurge"), replicas, s.getSpec().getMinReadySeconds(), m);
   }
 
-  private static RolloutStrategy rolling(
-      String type, IntOrString unavailable, String defaultUnavailable, IntOrString surge, String defaultSurge,
-      int pods, Integer minReady, Manifest m) {
-    String u = unavailable == null ? defaultUnavailable : text(unavailable);
-    String s = surge == null ? defaultSurge : text(surge);
-    int maxUnavailable = resolve(u, pods, false, m, "maxUnavailable");
-    int maxSurge = resolve(s, pods, true, m, "maxSurge");
+  /** One roll-out budget as written (or its default), how its percentage rounds, and where it is. */
+  private record Budget(IntOrString declared, String fallback, boolean roundUp, String path) {
+    String text() {
+      return declared == null ? fallback : declared.getIntVal() != null ? String.valueOf(declared.getIntVal()) : String.valueOf(declared.getStrVal());
+    }
+  }
+
+  private static RolloutStrategy rolling(String type, Budget unavailable, Budget surge, int pods, Integer minReady, Manifest m) {
+    String u = unavailable.text();
+    String s = surge.text();
+    int maxUnavailable = resolve(unavailable, pods, m);
+    int maxSurge = resolve(surge, pods, m);
     String declared = "maxUnavailable=" + u + " maxSurge=" + s + (minReady == null || minReady == 0 ? "" : " minReadySeconds=" + minReady);
     return new RolloutStrategy(type, maxUnavailable, maxSurge, orZero(minReady), declared);
   }
 
-  private static String text(IntOrString value) {
-    return value.getIntVal() != null ? String.valueOf(value.getIntVal()) : String.valueOf(value.getStrVal());
-  }
-
   /** An absolute number or a percentage of {@code pods}, rounded as the controllers round it. */
-  private static int resolve(String value, int pods, boolean roundUp, Manifest m, String field) {
+  private static int resolve(Budget budget, int pods, Manifest m) {
+    String value = budget.text();
     try {
       if (value.endsWith("%")) {
         double percent = Double.parseDouble(value.substring(0, value.length() - 1));
         double exact = pods * percent / 100.0;
-        return (int) (roundUp ? Math.ceil(exact) : Math.floor(exact));
+        return (int) (budget.roundUp() ? Math.ceil(exact) : Math.floor(exact));
       }
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      throw new InputException(m.location().file(), m.location().line(), field + " must be a number or a percentage, not '" + value + "'");
+      throw new InputException(m.location().file(), m.locationOf(budget.path()).line(),
+          budget.path() + " must be a number or a percentage, not '" + value + "'");
     }
   }
 

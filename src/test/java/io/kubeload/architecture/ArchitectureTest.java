@@ -36,7 +36,7 @@ class ArchitectureTest {
         .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("gate").mayOnlyBeAccessedByLayers("cli", "report")
         .whereLayer("model").mayOnlyBeAccessedByLayers("cli", "report", "gate")
-        .whereLayer("access").mayOnlyBeAccessedByLayers("cli", "report", "gate", "model")
+        .whereLayer("access").mayOnlyBeAccessedByLayers("cli", "capture", "metrics", "report", "gate", "model")
         .whereLayer("workload").mayOnlyBeAccessedByLayers("cli", "report", "gate", "model", "access")
         .whereLayer("cluster")
         .mayOnlyBeAccessedByLayers("cli", "capture", "metrics", "report", "gate", "model", "access", "workload")

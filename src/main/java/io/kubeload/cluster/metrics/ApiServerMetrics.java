@@ -1,10 +1,11 @@
 package io.kubeload.cluster.metrics;
 
-import io.kubeload.cluster.ClusterFacts;
+import io.kubeload.access.Resources;
 import io.kubeload.cluster.ClusterFacts.Fact;
+import io.kubeload.cluster.ClusterFacts;
 import io.kubeload.cluster.Figures;
-import io.kubeload.cluster.Resources;
 import io.kubeload.manifest.InputException;
+import io.kubeload.manifest.IoErrors;
 import io.kubeload.manifest.SourceText;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ public final class ApiServerMetrics {
     try {
       bytes = Files.readAllBytes(Path.of(file));
     } catch (IOException e) {
-      throw new InputException(file, "cannot read: " + e.getClass().getSimpleName());
+      throw new InputException(file, "cannot read: " + IoErrors.describe(e));
     }
     return new Scrape(file, PrometheusText.parse(file, SourceText.decode(file, bytes)));
   }
