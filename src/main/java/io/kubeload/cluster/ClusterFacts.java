@@ -1,6 +1,7 @@
 package io.kubeload.cluster;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +72,6 @@ public record ClusterFacts(
   }
 
   private static <T> Map<String, Fact<T>> sorted(Map<String, Fact<T>> facts) {
-    return java.util.Collections.unmodifiableSortedMap(new TreeMap<>(facts));
+    return Collections.unmodifiableSortedMap(new TreeMap<>(facts));
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,11 +83,10 @@ public final class ProfileDraft {
   }
 
   private static List<String> resourcesMeasured(ClusterFacts facts) {
-    TreeMap<String, Boolean> all = new TreeMap<>();
-    facts.objects().keySet().forEach(r -> all.put(r, true));
-    facts.sizeBytes().keySet().forEach(r -> all.put(r, true));
-    facts.writesPerSecond().keySet().forEach(r -> all.put(r, true));
-    return List.copyOf(all.keySet());
+    TreeSet<String> all = new TreeSet<>(facts.objects().keySet());
+    all.addAll(facts.sizeBytes().keySet());
+    all.addAll(facts.writesPerSecond().keySet());
+    return List.copyOf(all);
   }
 
   private static ResourceProfile resource(

@@ -91,7 +91,7 @@ public final class ClusterCapture {
         notes,
         Optional.of(new Fact<>(gitVersion, captured + ": GET /version says " + gitVersion)),
         Optional.of(objects.get("nodes")),
-        Optional.of(new Fact<List<NodePool>>(grouping.pools(), "captured")),
+        Optional.of(new Fact<List<NodePool>>(grouping.pools(), "captured: LIST /api/v1/nodes")),
         replicas, objects, Map.of(), Map.of(), Map.of(), Map.of());
     return fromObjects.orElse(fromMetrics);
   }
@@ -124,7 +124,7 @@ public final class ClusterCapture {
       pages++;
       for (JsonNode item : page.path("items")) {
         Map<String, String> labels = new TreeMap<>();
-        item.path("metadata").path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        item.path("metadata").path("labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
         List<Taint> taints = new ArrayList<>();
         for (JsonNode taint : item.path("spec").path("taints")) {
           taints.add(Taint.of(taint.path("key").asText(), taint.path("value").asText(""), taint.path("effect").asText()));

@@ -3,6 +3,7 @@ package io.kubeload.cluster.capture;
 import io.kubeload.cluster.NodePool;
 import io.kubeload.cluster.Taint;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,17 +45,17 @@ final class NodeGrouping {
 
   static Result group(List<Node> nodes) {
     Set<String> identity = identityLabels(nodes);
-    Map<String, Group> groups = new TreeMap<>();
+    Map<Group, Integer> groups = new TreeMap<>(Comparator.comparing(Group::toString));
     for (Node node : nodes) {
       SortedMap<String, String> labels = new TreeMap<>(node.labels());
       labels.keySet().removeAll(identity);
       List<Taint> taints = node.taints().stream()
           .filter(t -> PASSING_TAINT_PREFIXES.stream().noneMatch(t.key()::startsWith))
-          .sorted(java.util.Comparator.comparing(Taint::toString))
+          .sorted(Comparator.comparing(Taint::toString))
           .toList();
-      groups.computeIfAbsent(labels + " " + taints, k -> new Group(labels, taints)).count++;
+      groups.merge(new Group(labels, taints), 1, Integer::sum);
     }
-    return new Result(named(new ArrayList<>(groups.values())), identity);
+    return new Result(named(groups), identity);
   }
 
   /** hostname, and every label carried by two or more nodes with a different value on each. */
@@ -80,9 +81,9 @@ final class NodeGrouping {
    * Named by the provider's pool label or the node role; pools that share a name are told apart by
    * the values of the labels in which they differ (the zone, typically), then by a number.
    */
-  private static List<NodePool> named(List<Group> groups) {
+  private static List<NodePool> named(Map<Group, Integer> groups) {
     Map<String, List<Group>> byBase = new TreeMap<>();
-    groups.forEach(g -> byBase.computeIfAbsent(baseName(g.labels), k -> new ArrayList<>()).add(g));
+    groups.keySet().forEach(g -> byBase.computeIfAbsent(baseName(g.labels()), k -> new ArrayList<>()).add(g));
     Map<String, Group> named = new TreeMap<>();
     byBase.forEach((base, alike) -> {
       if (alike.size() == 1) {
@@ -92,22 +93,23 @@ final class NodeGrouping {
       Set<String> differing = new TreeSet<>();
       for (Group g : alike) {
         for (Group other : alike) {
-          Set<String> keys = new TreeSet<>(g.labels.keySet());
-          keys.addAll(other.labels.keySet());
-          keys.stream().filter(k -> !String.valueOf(g.labels.get(k)).equals(String.valueOf(other.labels.get(k)))).forEach(differing::add);
+          Set<String> keys = new TreeSet<>(g.labels().keySet());
+          keys.addAll(other.labels().keySet());
+          keys.stream().filter(k -> !String.valueOf(g.labels().get(k)).equals(String.valueOf(other.labels().get(k))))
+              .forEach(differing::add);
         }
       }
       Map<String, Integer> used = new LinkedHashMap<>();
       for (Group g : alike) {
         List<String> parts = new ArrayList<>(List.of(base));
-        differing.stream().map(g.labels::get).filter(v -> v != null && !v.isEmpty()).forEach(parts::add);
+        differing.stream().map(g.labels()::get).filter(v -> v != null && !v.isEmpty()).forEach(parts::add);
         String name = sanitize(String.join("-", parts));
         int seen = used.merge(name, 1, Integer::sum);
         named.put(seen == 1 ? name : name + "-" + seen, g);
       }
     });
     List<NodePool> out = new ArrayList<>();
-    named.forEach((name, g) -> out.add(new NodePool(name, g.count, g.labels, g.taints)));
+    named.forEach((name, g) -> out.add(new NodePool(name, groups.get(g), g.labels(), g.taints())));
     return out;
   }
 
@@ -130,15 +132,6 @@ final class NodeGrouping {
     return s.isEmpty() ? "pool" : s;
   }
 
-  /** Nodes with one set of labels and taints. */
-  private static final class Group {
-    final SortedMap<String, String> labels;
-    final List<Taint> taints;
-    int count;
-
-    Group(SortedMap<String, String> labels, List<Taint> taints) {
-      this.labels = labels;
-      this.taints = taints;
-    }
-  }
+  /** What the nodes of one pool share: labels and taints. */
+  private record Group(SortedMap<String, String> labels, List<Taint> taints) {}
 }

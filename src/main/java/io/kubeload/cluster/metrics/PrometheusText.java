@@ -61,8 +61,7 @@ public final class PrometheusText {
     }
   }
 
-  private Sample sample(String current) {
-    String source = current;
+  private Sample sample(String source) {
     pos = 0;
     skipBlanks(source);
     int start = pos;
