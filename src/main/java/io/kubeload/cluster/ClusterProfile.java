@@ -84,6 +84,11 @@ public record ClusterProfile(
         name, otherVersion, nodes, podsPerNode, apiServers, latency, rollout, resources, existingSeatDemand, nodePools);
   }
 
+  /** The same profile with these levels already busy (seat-seconds per second per replica). */
+  public ClusterProfile withExistingSeatDemand(Map<String, Double> demand) {
+    return new ClusterProfile(name, version, nodes, podsPerNode, apiServers, latency, rollout, resources, demand);
+  }
+
   /** The same profile with {@code resource} added or replaced. */
   public ClusterProfile withResource(ResourceProfile resource) {
     Map<String, ResourceProfile> all = new TreeMap<>(resources);

@@ -41,9 +41,9 @@ final class Budgets {
     double memoryBudget = policy.transientListMemoryFraction() * projection.profile().apiServers().memoryBytes();
     if (storm.peakTransientBytes() > memoryBudget) {
       out.add(new Finding(Severity.ERROR, LIST_MEMORY, ref,
-          "start-up LISTs in flight hold ≈ " + Units.bytes(storm.peakTransientBytes()) + " of API-server memory per replica ("
-              + Units.number(projection.profile().apiServers().listMemoryAmplification()) + "× each response; budget "
-              + Units.bytes(memoryBudget) + ")",
+          "start-up LISTs in flight hold ≈ " + Units.bytes(storm.peakTransientBytes()) + " of API-server memory per replica "
+              + "(each held " + Units.number(projection.profile().apiServers().listMemoryAmplification()) + "× its response from the cache, "
+              + "5× what etcd returns; budget " + Units.bytes(memoryBudget) + ")",
           load.workload().location(), scopeFix(load).orElse(
               "list less at start, or use streaming lists (client-go WatchListClient) so responses are not held whole")));
     }
@@ -77,6 +77,8 @@ final class Budgets {
     String message = level.name() + ": " + Units.number(level.existing() + (shared ? level.demand() : load.demandIn(level.name())))
         + " seats busy in steady state, " + Units.percent((level.existing() + (shared ? level.demand() : load.demandIn(level.name()))) / level.seats())
         + " of its " + Units.number(level.seats()) + " (budget " + Units.percent(policy.levelUtilization()) + ")" + who
+        + (level.rejectedShare() > 0 ? "; even borrowing every idle seat, ≈ " + Units.percent(level.rejectedShare()) + " of its requests get 429"
+            : level.utilization() > 1 ? "; it gets by only on " + Units.number(level.borrowable()) + " seats borrowed from other levels, which they reclaim when busy" : "")
         + (inflation.isEmpty() ? "" : ": " + inflation);
     String fix = !inflation.isEmpty()
         ? scopeFix(load).orElse("narrow the watches: every cluster-wide watcher makes every write of the resource cost more")

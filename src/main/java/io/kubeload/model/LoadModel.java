@@ -115,37 +115,38 @@ public final class LoadModel {
     double churnInScope = profile.churn(access.resource()) * scopeFraction(access, profile, clusterObjects);
     PriorityLevel priority = levels.get(level);
     double requestSeconds = profile.latency().requestSeconds();
-    double listBytes = 0;
-    int listSeats = 0;
-    double listSeconds = 0;
+    ListCost list = ListCost.NONE;
     double watches = 0;
     double events = 0;
     double addedWatchers = 0;
     double seatSeconds;
+    boolean capped = false;
+    double qps = access.client().qps();
     Map<String, Double> rates = new TreeMap<>();
     switch (access.pattern()) {
       case INFORMER -> {
-        listBytes = inScope * size;
-        listSeats = WorkEstimator.listSeats(profile.version(), clusterObjects, size, access.scope() == Scope.NAMED, priority.maxSeatsPerRequest());
-        listSeconds = profile.latency().listSeconds(listBytes);
+        list = ListCosts.of(access, profile, clusterObjects, inScope, size, priority.maxSeatsPerRequest());
         watches = pods;
         events = pods * churnInScope;
         addedWatchers = pods * interestedWatcherWeight(access, profile, clusterObjects);
+        // Re-watches are not rate-limited by the client (rest/request.go, physics §1.2).
         double rewatch = pods / Physics.MEAN_WATCH_SECONDS;
         rates.put("watch", rewatch);
         seatSeconds = rewatch * Physics.MIN_SEATS * requestSeconds;
       }
       case POLL -> {
-        listBytes = inScope * size;
-        listSeats = WorkEstimator.listSeats(profile.version(), clusterObjects, size, access.scope() == Scope.NAMED, priority.maxSeatsPerRequest());
-        listSeconds = profile.latency().listSeconds(listBytes);
-        double lists = pods / access.periodSeconds();
+        list = ListCosts.of(access, profile, clusterObjects, inScope, size, priority.maxSeatsPerRequest());
+        double perPod = 1 / access.periodSeconds();
+        capped = perPod > qps;
+        double lists = pods * Math.min(perPod, qps);
         rates.put("list", lists);
-        seatSeconds = lists * listSeats * listSeconds;
+        seatSeconds = lists * list.seats() * list.seconds();
       }
       case GET_PER_EVENT -> {
-        double gets = access.ratePerSecond().map(r -> r * pods)
-            .orElse(workload.runsOnEveryNode() ? pods * ownNodeShare(access, churnInScope, profile) : churnInScope);
+        double perPod = access.ratePerSecond()
+            .orElse(workload.runsOnEveryNode() ? ownNodeShare(access, churnInScope, profile) : pods == 0 ? 0 : churnInScope / pods);
+        capped = perPod > qps;
+        double gets = pods * Math.min(perPod, qps);
         rates.put("get", gets);
         seatSeconds = gets * Physics.MIN_SEATS * requestSeconds;
       }
@@ -157,8 +158,9 @@ public final class LoadModel {
       default -> throw new IllegalStateException("unknown pattern " + access.pattern());
     }
     return new AccessLoad(
-        access, level, inScope, listBytes, listSeats, listSeconds, Map.copyOf(rates), watches, events, events * size,
-        seatSeconds, addedWatchers, degree(access, workload, resource), resource.isPresent() || access.pattern() == Pattern.LEADER_ELECTION);
+        access, level, inScope, list, Map.copyOf(rates), watches, events, events * size,
+        seatSeconds, addedWatchers, degree(access, workload, resource), resource.isPresent() || access.pattern() == Pattern.LEADER_ELECTION,
+        capped);
   }
 
   /** Share of a resource's objects (and writes) one pod sees. */
@@ -256,21 +258,37 @@ public final class LoadModel {
   }
 
   private static List<LevelLoad> levelLoads(List<WorkloadLoad> loads, ClusterProfile profile, Map<String, PriorityLevel> levels) {
-    List<LevelLoad> out = new ArrayList<>();
     int replicas = profile.apiServers().replicas();
+    Map<String, Double> wanted = new LinkedHashMap<>();
+    Map<String, Map<String, Double>> contributions = new LinkedHashMap<>();
+    for (PriorityLevel level : levels.values()) {
+      Map<String, Double> byWorkload = new LinkedHashMap<>();
+      loads.stream()
+          .filter(l -> l.demandIn(level.name()) > 0)
+          .sorted(Comparator.comparingDouble((WorkloadLoad l) -> -l.demandIn(level.name())).thenComparing(WorkloadLoad::ref))
+          .forEach(l -> byWorkload.put(l.ref().toString(), l.demandIn(level.name())));
+      contributions.put(level.name(), byWorkload);
+      double existing = profile.existingSeatDemand().getOrDefault(level.name(), 0.0) * replicas;
+      wanted.put(level.name(), existing + byWorkload.values().stream().mapToDouble(Double::doubleValue).sum());
+    }
+    List<LevelLoad> out = new ArrayList<>();
     for (PriorityLevel level : levels.values()) {
       if (level.exempt()) {
         continue; // not limited
       }
-      Map<String, Double> contributions = new LinkedHashMap<>();
-      loads.stream()
-          .filter(l -> l.demandIn(level.name()) > 0)
-          .sorted(Comparator.comparingDouble((WorkloadLoad l) -> -l.demandIn(level.name())).thenComparing(WorkloadLoad::ref))
-          .forEach(l -> contributions.put(l.ref().toString(), l.demandIn(level.name())));
-      double demand = contributions.values().stream().mapToDouble(Double::doubleValue).sum();
+      // Others lend what they do not use, up to their lendable seats; this level borrows up to its limit.
+      double idleLendable = levels.values().stream()
+          .filter(other -> !other.exempt() && !other.name().equals(level.name()))
+          .mapToDouble(other -> Math.min((double) other.lendableSeats() * replicas,
+              Math.max(0, (double) other.nominalSeats() * replicas - wanted.get(other.name()))))
+          .sum();
+      double borrowable = Math.min(idleLendable, (double) level.borrowingLimitSeats() * replicas);
       double existing = profile.existingSeatDemand().getOrDefault(level.name(), 0.0) * replicas;
-      out.add(new LevelLoad(level.name(), (double) level.nominalSeats() * replicas, existing, demand, contributions));
+      double demand = wanted.get(level.name()) - existing;
+      out.add(new LevelLoad(level.name(), (double) level.nominalSeats() * replicas, (double) level.guaranteedSeats() * replicas,
+          borrowable, existing, demand, contributions.get(level.name())));
     }
     return List.copyOf(out);
   }
+
 }

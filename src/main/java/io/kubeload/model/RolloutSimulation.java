@@ -278,7 +278,7 @@ public final class RolloutSimulation {
     void serve(Level level, Request r) {
       r.generation++;
       level.busy += r.list.listSeats();
-      level.inFlightBytes += r.list.listBytes();
+      level.inFlightBytes += r.list.list().memoryBytes();
       level.peakBytes = Math.max(level.peakBytes, level.inFlightBytes);
       schedule(now + r.list.listSeconds(), Kind.DONE, r.cohort, r.pod, r);
     }
@@ -338,7 +338,7 @@ public final class RolloutSimulation {
     void done(Request r) {
       Level level = levelOf(r);
       level.busy -= r.list.listSeats();
-      level.inFlightBytes -= r.list.listBytes();
+      level.inFlightBytes -= r.list.list().memoryBytes();
       level.served++;
       Cohort cohort = r.cohort;
       if (--cohort.pending[r.pod] == 0) {
@@ -386,7 +386,7 @@ public final class RolloutSimulation {
           series.add(new SimulationResult.Sample(second, mean, level.seats[second], level.queue[second], level.rejected[second], synced));
         }
         OptionalDouble syncedAt = totalSynced == pods ? OptionalDouble.of(now) : OptionalDouble.empty();
-        double memory = level.peakBytes * profile.apiServers().listMemoryAmplification() / profile.apiServers().replicas();
+        double memory = level.peakBytes / profile.apiServers().replicas();
         out.put(level.config.name(), new SimulationResult(scenario, level.config.name(), level.capacity + level.existing, horizon,
             List.copyOf(series), peak, saturated, level.totalRejected, level.served, pods, totalSynced, syncedAt, memory));
       }

@@ -26,7 +26,7 @@ final class Storms {
     double seatSecondsPerPod = listing.stream().mapToDouble(a -> a.listSeats() * a.listSeconds()).sum();
     double seatsPerPod = listing.stream().mapToDouble(AccessLoad::listSeats).sum();
     // Little's law per LIST: in flight = rate × duration, so long LISTs dominate what is held.
-    double byteSecondsPerPod = listing.stream().mapToDouble(a -> a.listBytes() * a.listSeconds()).sum();
+    double byteSecondsPerPod = listing.stream().mapToDouble(a -> a.list().memoryBytes() * a.listSeconds()).sum();
 
     double rate;
     String bound;
@@ -56,11 +56,10 @@ final class Storms {
     double rejected = available == 0 ? totalRequests
         : Math.max(0, totalRequests - servedPerSecond * arrivalSeconds - queued - inService);
     double drain = available == 0 ? Double.POSITIVE_INFINITY : totalRequests * meanSeatSeconds / available;
-    // Bytes in flight, scaled down when the seats (or the storm's own size) cap what runs at once;
-    // each response is held amplified in memory.
+    // Memory in flight, scaled down when the seats (or the storm's own size) cap what runs at once.
     double seatsWanted = rate * seatSecondsPerPod;
     double share = Math.min(1, Math.min(available / seatsWanted, pods * seatsPerPod / seatsWanted));
-    double peakBytes = rate * byteSecondsPerPod * share * profile.apiServers().listMemoryAmplification() / replicas;
+    double peakBytes = rate * byteSecondsPerPod * share / replicas;
     return new StartupStorm(pods, rate, bound, arrivalSeconds, listsPerPod, seatSecondsPerPod, demanded, available,
         Math.floor(rejected), drain, peakBytes);
   }

@@ -74,9 +74,12 @@ final class JsonReport {
       ObjectNode l = levels.addObject();
       l.put("name", level.name());
       l.put("seats", round(level.seats()));
+      l.put("guaranteedSeats", round(level.guaranteed()));
+      l.put("borrowableSeats", round(level.borrowable()));
       l.put("existing", round(level.existing()));
       l.put("demand", round(level.demand()));
       l.put("utilization", round(level.utilization()));
+      l.put("rejectedShare", round(level.rejectedShare()));
       ObjectNode contributions = l.putObject("contributions");
       level.contributions().forEach((ref, demand) -> contributions.put(ref, round(demand)));
       SimulationResult restart = verdict.simulations().restart().get(level.name());
@@ -179,9 +182,20 @@ final class JsonReport {
     a.ratePerSecond().ifPresent(r -> n.put("ratePerSecond", round(r)));
     n.put("priorityLevel", load.priorityLevel());
     n.put("objectsInScope", round(load.objectsInScope()));
+    n.put("consistency", a.client().consistency().label());
+    if (a.client().watchList().isPresent()) {
+      n.put("watchList", a.client().watchList().get());
+    }
+    n.put("clientQps", round(a.client().qps()));
+    if (load.listsPerStart() > 0) {
+      n.put("listServedFrom", load.list().served().label());
+    }
     n.put("listBytes", round(load.listBytes()));
+    n.put("listScannedBytes", round(load.list().scannedBytes()));
+    n.put("listMemoryBytes", round(load.list().memoryBytes()));
     n.put("listSeats", load.listSeats());
     n.put("listSeconds", round(load.listSeconds()));
+    n.put("clientCapped", load.clientCapped());
     n.put("requestsPerSecond", round(load.totalRequestsPerSecond()));
     n.put("watchEventsPerSecond", round(load.watchEventsPerSecond()));
     n.put("profiled", load.profiled());
