@@ -86,7 +86,7 @@ public record ClusterProfile(
 
   /** The same profile with these levels already busy (seat-seconds per second per replica). */
   public ClusterProfile withExistingSeatDemand(Map<String, Double> demand) {
-    return new ClusterProfile(name, version, nodes, podsPerNode, apiServers, latency, rollout, resources, demand);
+    return new ClusterProfile(name, version, nodes, podsPerNode, apiServers, latency, rollout, resources, demand, nodePools);
   }
 
   /** The same profile with {@code resource} added or replaced. */
