@@ -24,7 +24,7 @@ final class Analysis {
   static final String PATHS_DESCRIPTION = "Manifest files or folders (*.yaml, *.yml, *.json, recursively); - reads stdin.";
 
   @Option(names = "--profile", paramLabel = "NAME|FILE", defaultValue = Profiles.DEFAULT,
-      description = "Built-in profile (production, staging) or a ClusterProfile file. Default: ${DEFAULT-VALUE}.")
+      description = "Built-in profile (production, large, medium, staging) or a ClusterProfile file. Default: ${DEFAULT-VALUE}.")
   String profile;
 
   @Option(names = "--nodes", paramLabel = "N", description = "Node count, overriding the profile's; per-node counts scale with it.")

@@ -9,10 +9,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Loads cluster profiles: the built-in presets by name, or a {@code ClusterProfile} YAML file. */
 public final class Profiles {
@@ -20,7 +22,7 @@ public final class Profiles {
   /** The preset used when no profile is named: production-like, at the supported maximum. */
   public static final String DEFAULT = "production";
 
-  public static final List<String> PRESETS = List.of("production", "staging");
+  public static final List<String> PRESETS = List.of("production", "large", "medium", "staging");
 
   private Profiles() {}
 
@@ -74,8 +76,8 @@ public final class Profiles {
     YamlObject spec =
         root.object("spec")
             .onlyKeys(
-                "kubernetesVersion", "nodes", "podsPerNode", "apiServers", "latency", "rollout", "resources",
-                "existingSeatDemand");
+                "kubernetesVersion", "nodes", "nodePools", "podsPerNode", "apiServers", "latency", "rollout",
+                "resources", "existingSeatDemand");
     KubernetesVersion version;
     try {
       version = KubernetesVersion.parse(spec.string("kubernetesVersion"));
@@ -97,10 +99,18 @@ public final class Profiles {
     Map<String, Double> existing = new LinkedHashMap<>();
     spec.optionalObject("existingSeatDemand")
         .ifPresent(levels -> levels.keys().forEach(level -> existing.put(level, levels.number(level, 0))));
+    int nodes = spec.integer("nodes", 1);
+    List<NodePool> pools = spec.optionalObject("nodePools").map(Profiles::nodePools).orElse(List.of());
+    int pooled = pools.stream().mapToInt(NodePool::count).sum();
+    if (!pools.isEmpty() && pooled != nodes) {
+      throw spec.error("nodes", "spec.nodes is " + nodes + " but spec.nodePools add up to " + pooled + " ("
+          + String.join(" + ", pools.stream().map(p -> p.name() + " " + p.count()).toList())
+          + "): nodes is the total, so make them equal");
+    }
     return new ClusterProfile(
         name,
         version,
-        spec.integer("nodes", 1),
+        nodes,
         spec.number("podsPerNode", 0),
         new ClusterProfile.ApiServers(
             servers.integer("replicas", 1),
@@ -112,7 +122,27 @@ public final class Profiles {
             positive(latency, "requestSeconds"), positive(latency, "listBytesPerSecond")),
         new ClusterProfile.Rollout(positive(rollout, "controllerQps"), rollout.number("podStartSeconds", 0)),
         resources,
-        existing);
+        existing,
+        pools);
+  }
+
+  private static List<NodePool> nodePools(YamlObject yaml) {
+    List<NodePool> pools = new ArrayList<>();
+    for (String name : yaml.keys()) {
+      YamlObject pool = yaml.object(name).onlyKeys("count", "labels", "taints");
+      Map<String, String> labels = new TreeMap<>();
+      pool.optionalObject("labels").ifPresent(l -> l.keys().forEach(key -> labels.put(key, l.string(key))));
+      List<Taint> taints = new ArrayList<>();
+      for (String taint : pool.stringList("taints")) {
+        try {
+          taints.add(Taint.parse(taint));
+        } catch (IllegalArgumentException e) {
+          throw pool.error("taints", pool.path() + ".taints: " + e.getMessage());
+        }
+      }
+      pools.add(new NodePool(name, pool.integer("count", 0), labels, taints));
+    }
+    return pools;
   }
 
   private static double positive(YamlObject yaml, String key) {

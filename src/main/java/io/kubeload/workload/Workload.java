@@ -40,7 +40,7 @@ public record Workload(
     return new Workload(ref, manifest, podSpec, podAnnotations, serviceAccount, pods, strategy, asNew);
   }
 
-  /** One pod per node: its cost grows with the cluster even when nothing else does. */
+  /** One pod on each node it lands on (all, or a pool's share): its cost grows with the cluster even when nothing else does. */
   public boolean runsOnEveryNode() {
     return pods.perNode();
   }

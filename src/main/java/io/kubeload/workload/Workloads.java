@@ -52,8 +52,9 @@ public final class Workloads {
       return Optional.of(build(m, s.getSpec().getTemplate(), pods, statefulSetRollout(s, m, pods.count())));
     }
     if (typed instanceof DaemonSet ds && ds.getSpec() != null) {
-      PodCount pods = new PodCount(profile.nodes(), true, "one per node (" + profile.nodes() + " nodes)");
-      return Optional.of(build(m, ds.getSpec().getTemplate(), pods, daemonSetRollout(ds, m, profile.nodes())));
+      PodTemplateSpec template = ds.getSpec().getTemplate();
+      PodCount pods = Placement.daemonSet(template != null && template.getSpec() != null ? template.getSpec() : new PodSpec(), profile);
+      return Optional.of(build(m, template, pods, daemonSetRollout(ds, m, pods.count())));
     }
     if (typed instanceof ReplicaSet rs && rs.getSpec() != null) {
       return Optional.of(
@@ -73,7 +74,7 @@ public final class Workloads {
     }
     if (typed instanceof Pod pod && pod.getSpec() != null) {
       PodTemplateSpec template = new PodTemplateSpec(pod.getMetadata(), pod.getSpec());
-      return Optional.of(build(m, template, new PodCount(1, false, "a bare Pod"), RolloutStrategy.NONE));
+      return Optional.of(build(m, template, PodCount.fixed(1, "a bare Pod"), RolloutStrategy.NONE));
     }
     return Optional.empty();
   }
@@ -95,9 +96,9 @@ public final class Workloads {
     }
     Optional<Integer> hpaMax = Autoscalers.maxReplicasFor(m, all);
     if (hpaMax.isPresent()) {
-      return new PodCount(hpaMax.get(), false, "HPA maxReplicas " + hpaMax.get());
+      return PodCount.fixed(hpaMax.get(), "HPA maxReplicas " + hpaMax.get());
     }
-    return new PodCount(replicas, false, replicas + (replicas == 1 ? " replica" : " replicas")
+    return PodCount.fixed(replicas, replicas + (replicas == 1 ? " replica" : " replicas")
         + (declared == null ? " (default)" : ""));
   }
 
@@ -114,9 +115,9 @@ public final class Workloads {
     int parallel = declared == null ? 1 : declared;
     Integer completions = spec.getCompletions();
     if (completions != null && completions >= 0 && completions < parallel) {
-      return new PodCount(completions, false, "completions " + completions + " (fewer than parallelism " + parallel + ")");
+      return PodCount.fixed(completions, "completions " + completions + " (fewer than parallelism " + parallel + ")");
     }
-    return new PodCount(parallel, false, "parallelism " + parallel + (declared == null ? " (default)" : ""));
+    return PodCount.fixed(parallel, "parallelism " + parallel + (declared == null ? " (default)" : ""));
   }
 
   private static RolloutStrategy deploymentRollout(DeploymentStrategy strategy, Integer minReady, Manifest m, int replicas) {
@@ -131,7 +132,7 @@ public final class Workloads {
         new Budget(surge, "25%", true, "spec.strategy.rollingUpdate.maxSurge"), replicas, minReady, m);
   }
 
-  private static RolloutStrategy daemonSetRollout(DaemonSet ds, Manifest m, int nodes) {
+  private static RolloutStrategy daemonSetRollout(DaemonSet ds, Manifest m, int pods) {
     DaemonSetUpdateStrategy strategy = ds.getSpec().getUpdateStrategy();
     String type = strategy != null && strategy.getType() != null ? strategy.getType() : "RollingUpdate";
     if (type.equals("OnDelete")) {
@@ -141,7 +142,7 @@ public final class Workloads {
     IntOrString surge = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxSurge() : null;
     // DaemonSet defaults: maxUnavailable 1, maxSurge 0; percentages of nodes round up (apps/v1 DaemonSet API).
     return rolling(type, new Budget(unavailable, "1", true, "spec.updateStrategy.rollingUpdate.maxUnavailable"),
-        new Budget(surge, "0", true, "spec.updateStrategy.rollingUpdate.maxSurge"), nodes, ds.getSpec().getMinReadySeconds(), m);
+        new Budget(surge, "0", true, "spec.updateStrategy.rollingUpdate.maxSurge"), pods, ds.getSpec().getMinReadySeconds(), m);
   }
 
   private static RolloutStrategy statefulSetRollout(StatefulSet s, Manifest m, int replicas) {

@@ -69,7 +69,7 @@ class WorkloadsTest {
     void deploymentRunsItsReplicas() {
       Workload w = only(deployment("web", "shop", "replicas: 3"));
       assertThat(w.ref()).isEqualTo(new ObjectRef("Deployment", "shop", "web"));
-      assertThat(w.pods()).isEqualTo(new PodCount(3, false, "3 replicas"));
+      assertThat(w.pods()).isEqualTo(PodCount.fixed(3, "3 replicas"));
       assertThat(w.runsOnEveryNode()).isFalse();
       assertThat(w.isNew()).isTrue();
     }
@@ -105,7 +105,7 @@ class WorkloadsTest {
           """);
       assertThat(w.kind()).isEqualTo("StatefulSet");
       assertThat(w.namespace()).isEqualTo("data");
-      assertThat(w.pods()).isEqualTo(new PodCount(5, false, "5 replicas"));
+      assertThat(w.pods()).isEqualTo(PodCount.fixed(5, "5 replicas"));
     }
 
     private static final String DAEMONSET = """
@@ -138,8 +138,8 @@ class WorkloadsTest {
 
     @Test
     void perNodeCountsFollowTheNodeCountButOthersDoNot() {
-      assertThat(new PodCount(20, true, "one per node").atNodes(5000).count()).isEqualTo(5000);
-      assertThat(new PodCount(3, false, "3 replicas").atNodes(5000).count()).isEqualTo(3);
+      assertThat(PodCount.onNodes(1, 20, "one per node").atNodes(5000).count()).isEqualTo(5000);
+      assertThat(PodCount.fixed(3, "3 replicas").atNodes(5000).count()).isEqualTo(3);
     }
 
     @Test
@@ -203,7 +203,7 @@ class WorkloadsTest {
                 restartPolicy: Never
                 containers: [{name: c, image: x}]
           """);
-      assertThat(w.pods()).isEqualTo(new PodCount(6, false, "parallelism 6"));
+      assertThat(w.pods()).isEqualTo(PodCount.fixed(6, "parallelism 6"));
       assertThat(w.rollout()).isEqualTo(RolloutStrategy.NONE);
     }
 
@@ -219,7 +219,7 @@ class WorkloadsTest {
                 restartPolicy: Never
                 containers: [{name: c, image: x}]
           """);
-      assertThat(w.pods()).isEqualTo(new PodCount(1, false, "parallelism 1 (default)"));
+      assertThat(w.pods()).isEqualTo(PodCount.fixed(1, "parallelism 1 (default)"));
     }
 
     @Test
@@ -257,7 +257,7 @@ class WorkloadsTest {
                     containers: [{name: c, image: x}]
           """);
       assertThat(w.kind()).isEqualTo("CronJob");
-      assertThat(w.pods()).isEqualTo(new PodCount(3, false, "parallelism 3"));
+      assertThat(w.pods()).isEqualTo(PodCount.fixed(3, "parallelism 3"));
       assertThat(w.serviceAccount()).isEqualTo("reporter");
       assertThat(w.rollout()).isEqualTo(RolloutStrategy.NONE);
     }
@@ -294,7 +294,7 @@ class WorkloadsTest {
             containers: [{name: c, image: x}]
           """);
       assertThat(w.ref()).isEqualTo(new ObjectRef("Pod", "tools", "debug"));
-      assertThat(w.pods()).isEqualTo(new PodCount(1, false, "a bare Pod"));
+      assertThat(w.pods()).isEqualTo(PodCount.fixed(1, "a bare Pod"));
       assertThat(w.serviceAccount()).isEqualTo("debugger");
       assertThat(w.podAnnotations()).containsEntry("team", "sre");
       assertThat(w.rollout()).isEqualTo(RolloutStrategy.NONE);
@@ -397,7 +397,7 @@ class WorkloadsTest {
     @Test
     void autoscalingV2HpaTargetingTheDeploymentGivesMaxReplicas() {
       Workload w = only(deployment("web", "shop", "replicas: 3") + HPA_V2.formatted("shop", "Deployment", "web"));
-      assertThat(w.pods()).isEqualTo(new PodCount(12, false, "HPA maxReplicas 12"));
+      assertThat(w.pods()).isEqualTo(PodCount.fixed(12, "HPA maxReplicas 12"));
     }
 
     @Test
@@ -441,7 +441,7 @@ class WorkloadsTest {
     @Test
     void hpaInAnotherNamespaceDoesNotApply() {
       Workload w = only(deployment("web", "shop", "replicas: 3") + HPA_V2.formatted("other", "Deployment", "web"));
-      assertThat(w.pods()).isEqualTo(new PodCount(3, false, "3 replicas"));
+      assertThat(w.pods()).isEqualTo(PodCount.fixed(3, "3 replicas"));
     }
 
     @Test
