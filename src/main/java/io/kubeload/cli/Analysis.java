@@ -47,19 +47,19 @@ final class Analysis {
     if (nodes != null && nodes < 1) {
       throw new UsageException("--nodes must be at least 1, not " + nodes);
     }
-    ClusterProfile clusterProfile = clusterProfile();
+    Profiles.Loaded loaded = Profiles.loadWithFlowControl(profile);
+    ClusterProfile clusterProfile = adjusted(loaded.profile());
     Policy budgets = policy == null ? Policy.DEFAULT : Policy.load(policy);
     ManifestSet manifests = new ManifestReader(io.in()).read(paths);
     List<AccessSet> accesses = Workloads.from(manifests, clusterProfile).stream()
         .map(workload -> AccessInference.infer(workload, manifests))
         .toList();
-    ApfConfiguration apf = ApfConfiguration.of(clusterProfile.version(), manifests);
+    ApfConfiguration apf = ApfConfiguration.of(clusterProfile.version(), loaded.flowControl(), manifests);
     Projection projection = LoadModel.project(accesses, clusterProfile, apf);
     return Gate.judge(projection, Simulations.of(projection, simulateSeconds), budgets, manifests.skippedTestHooks());
   }
 
-  private ClusterProfile clusterProfile() {
-    ClusterProfile loaded = Profiles.load(profile);
+  private ClusterProfile adjusted(ClusterProfile loaded) {
     if (nodes != null) {
       loaded = loaded.withNodes(nodes);
     }

@@ -1,6 +1,8 @@
 package io.kubeload.cluster;
 
 import io.kubeload.manifest.InputException;
+import io.kubeload.manifest.Manifest;
+import io.kubeload.manifest.ManifestReader;
 import io.kubeload.manifest.IoErrors;
 import io.kubeload.manifest.YamlDocuments;
 import io.kubeload.manifest.YamlObject;
@@ -63,10 +65,43 @@ public final class Profiles {
     }
   }
 
+  /** A profile and the FlowSchemas and PriorityLevelConfigurations in force in that cluster. */
+  public record Loaded(ClusterProfile profile, List<Manifest> flowControl) {}
+
+  /**
+   * A preset, or a file whose first document is the ClusterProfile and whose further documents (or
+   * {@code kind: List}s) are the cluster's FlowSchemas and PriorityLevelConfigurations, as
+   * {@code kubectl get flowschemas,prioritylevelconfigurations -o yaml} prints them.
+   */
+  public static Loaded loadWithFlowControl(String nameOrFile) {
+    if (PRESETS.contains(nameOrFile)) {
+      return new Loaded(load(nameOrFile), List.of());
+    }
+    ClusterProfile profile = load(nameOrFile);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(Path.of(nameOrFile));
+    } catch (IOException e) {
+      throw new InputException(nameOrFile, "cannot read: " + IoErrors.describe(e));
+    }
+    List<Manifest> flowControl = new ArrayList<>();
+    for (Manifest m : ManifestReader.parse(nameOrFile, bytes)) {
+      if (m.kind().equals("ClusterProfile")) {
+        continue;
+      }
+      if (!m.group().equals("flowcontrol.apiserver.k8s.io")) {
+        throw new InputException(nameOrFile, m.location().line(),
+            "after the ClusterProfile a profile file holds only FlowSchemas and PriorityLevelConfigurations, not " + m.kind());
+      }
+      flowControl.add(m);
+    }
+    return new Loaded(profile, List.copyOf(flowControl));
+  }
+
   static ClusterProfile parse(String file, byte[] bytes) {
     List<YamlDocuments.Document> documents = YamlDocuments.read(file, bytes);
-    if (documents.size() != 1) {
-      throw new InputException(file, 1, "a profile file holds exactly one ClusterProfile document");
+    if (documents.isEmpty()) {
+      throw new InputException(file, 1, "a profile file starts with a ClusterProfile document");
     }
     YamlObject root = YamlObject.root(documents.get(0), file).onlyKeys("apiVersion", "kind", "metadata", "spec");
     if (!root.string("kind").equals("ClusterProfile")) {

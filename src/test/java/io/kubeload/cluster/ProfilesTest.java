@@ -113,4 +113,22 @@ class ProfilesTest {
   void anUnknownProfileNameIsAnError() {
     assertThatThrownBy(() -> Profiles.load("nosuch")).isInstanceOf(InputException.class).hasMessageContaining("presets: production, large, medium, staging");
   }
+
+  @org.junit.jupiter.api.Test
+  void aProfileFileMayCarryTheClustersFlowControlObjectsAfterIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = dir.resolve("cluster.yaml");
+    java.nio.file.Files.writeString(file, Profiles.presetText("staging").orElseThrow() + """
+        ---
+        apiVersion: flowcontrol.apiserver.k8s.io/v1
+        kind: PriorityLevelConfiguration
+        metadata: {name: agents}
+        spec: {type: Limited, limited: {nominalConcurrencyShares: 10, limitResponse: {type: Reject}}}
+        """);
+    Profiles.Loaded loaded = Profiles.loadWithFlowControl(file.toString());
+    assertThat(loaded.profile().nodes()).isEqualTo(20);
+    assertThat(loaded.flowControl()).extracting(m -> m.name()).containsExactly("agents");
+    java.nio.file.Files.writeString(file, Profiles.presetText("staging").orElseThrow() + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
+    assertThatThrownBy(() -> Profiles.loadWithFlowControl(file.toString()))
+        .isInstanceOf(InputException.class).hasMessageContaining("only FlowSchemas and PriorityLevelConfigurations, not ConfigMap");
+  }
 }

@@ -1,6 +1,7 @@
 package io.kubeload.model.apf;
 
 import io.kubeload.cluster.KubernetesVersion;
+import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.manifest.SourceLocation;
 import java.util.ArrayList;
@@ -28,8 +29,22 @@ public record ApfConfiguration(List<FlowSchema> flowSchemas, List<PriorityLevelC
   }
 
   public static ApfConfiguration of(KubernetesVersion version, ManifestSet manifests) {
-    ApfObjects shipped = ApfObjects.from(manifests);
-    return of(version, shipped.flowSchemas(), shipped.priorityLevels());
+    return of(version, List.of(), manifests);
+  }
+
+  /**
+   * The cluster's objects in force (from the profile) over the version's defaults, and the chart's
+   * over both: what the API server would run once the chart is applied.
+   */
+  public static ApfConfiguration of(KubernetesVersion version, List<Manifest> inCluster, ManifestSet manifests) {
+    // A cluster's mandatory objects are the API server's own: only a chart's copies deserve a note.
+    ApfObjects cluster = ApfObjects.from(inCluster.stream().filter(m -> !DefaultApf.MANDATORY.contains(m.name())).toList());
+    ApfObjects shipped = ApfObjects.from(manifests.manifests());
+    List<FlowSchema> schemas = new ArrayList<>(cluster.flowSchemas());
+    schemas.addAll(shipped.flowSchemas());
+    List<PriorityLevelConfig> levels = new ArrayList<>(cluster.priorityLevels());
+    levels.addAll(shipped.priorityLevels());
+    return of(version, schemas, levels);
   }
 
   static ApfConfiguration of(KubernetesVersion version, List<FlowSchema> shippedSchemas, List<PriorityLevelConfig> shippedLevels) {

@@ -2,7 +2,6 @@ package io.kubeload.model.apf;
 
 import io.kubeload.manifest.InputException;
 import io.kubeload.manifest.Manifest;
-import io.kubeload.manifest.ManifestSet;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,10 +15,10 @@ record ApfObjects(List<FlowSchema> flowSchemas, List<PriorityLevelConfig> priori
 
   private static final String GROUP = "flowcontrol.apiserver.k8s.io";
 
-  static ApfObjects from(ManifestSet manifests) {
+  static ApfObjects from(List<Manifest> manifests) {
     List<FlowSchema> schemas = new ArrayList<>();
     List<PriorityLevelConfig> levels = new ArrayList<>();
-    for (Manifest m : manifests.manifests()) {
+    for (Manifest m : manifests) {
       if (!m.group().equals(GROUP)) {
         continue;
       }

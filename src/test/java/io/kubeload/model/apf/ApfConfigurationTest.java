@@ -128,4 +128,31 @@ class ApfConfigurationTest {
     assertThat(levels.get("workload-low").guaranteedSeats()).isEqualTo(24);
     assertThat(levels.get("workload-low").borrowingLimitSeats()).isEqualTo(600); // no limit: up to the server
   }
+
+  @Test
+  void theClustersOwnObjectsApplyUnderTheChartsAndItsMandatoryCopiesAreSilent() {
+    var cluster = TestManifests.set("""
+        apiVersion: flowcontrol.apiserver.k8s.io/v1
+        kind: List
+        items:
+          - apiVersion: flowcontrol.apiserver.k8s.io/v1
+            kind: FlowSchema
+            metadata: {name: exempt}
+            spec:
+              matchingPrecedence: 1
+              priorityLevelConfiguration: {name: exempt}
+              rules: [{subjects: [{kind: Group, group: {name: system:masters}}], resourceRules: [{verbs: ["*"], apiGroups: ["*"], resources: ["*"], clusterScope: true, namespaces: ["*"]}]}]
+          - apiVersion: flowcontrol.apiserver.k8s.io/v1
+            kind: FlowSchema
+            metadata: {name: platform-agents}
+            spec:
+              matchingPrecedence: 500
+              priorityLevelConfiguration: {name: workload-high}
+              rules: [{subjects: [{kind: ServiceAccount, serviceAccount: {name: "*", namespace: platform}}], resourceRules: [{verbs: ["*"], apiGroups: ["*"], resources: ["*"], clusterScope: true, namespaces: ["*"]}]}]
+        """).manifests();
+    ApfConfiguration apf = ApfConfiguration.of(V135, cluster, TestManifests.set("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n"));
+    assertThat(apf.notes()).isEmpty();
+    assertThat(levelFor(apf, "platform", "list", "", "pods", "")).isEqualTo("workload-high");
+    assertThat(levelFor(apf, "shop", "list", "", "pods", "")).isEqualTo("workload-low");
+  }
 }
