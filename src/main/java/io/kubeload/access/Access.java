@@ -16,6 +16,7 @@ import java.util.TreeSet;
  * @param periodSeconds the period of a {@link Pattern#POLL}, 0 otherwise
  * @param ratePerSecond an explicit per-pod rate of a {@link Pattern#GET_PER_EVENT}, empty to
  *     derive it from the resource's churn
+ * @param client how the pod's client issues it (client-go's defaults unless something says otherwise)
  */
 public record Access(
     String resource,
@@ -25,10 +26,19 @@ public record Access(
     Pattern pattern,
     double periodSeconds,
     Optional<Double> ratePerSecond,
-    Provenance provenance) {
+    Provenance provenance,
+    ClientBehaviour client) {
 
   public Access {
-    verbs = Collections.unmodifiableSet(new TreeSet<>(verbs)); // sorted, so descriptions are stable
+    // Sorted, so descriptions and reports list verbs in the same order on every run.
+    verbs = Collections.unmodifiableSortedSet(new TreeSet<>(verbs));
+  }
+
+  /** An access of a client with client-go's defaults. */
+  public Access(
+      String resource, Set<String> verbs, Scope scope, String namespace, Pattern pattern, double periodSeconds,
+      Optional<Double> ratePerSecond, Provenance provenance) {
+    this(resource, verbs, scope, namespace, pattern, periodSeconds, ratePerSecond, provenance, ClientBehaviour.CLIENT_GO);
   }
 
   /** Which objects of the resource one pod sees. */
@@ -93,7 +103,7 @@ public record Access(
 
   public Access withScope(Scope otherScope, Provenance refined) {
     return new Access(resource, verbs, otherScope, otherScope == Scope.NAMESPACE ? namespace : "", pattern,
-        periodSeconds, ratePerSecond, refined);
+        periodSeconds, ratePerSecond, refined, client);
   }
 
   /** {@code list,watch pods (cluster) as informer}. */

@@ -64,7 +64,8 @@ final class AccessAnnotation {
   }
 
   private static Access access(YamlObject yaml, Workload workload, SourceLocation at) {
-    yaml.onlyKeys("resource", "group", "verbs", "scope", "namespace", "pattern", "periodSeconds", "ratePerSecond");
+    yaml.onlyKeys("resource", "group", "verbs", "scope", "namespace", "pattern", "periodSeconds", "ratePerSecond",
+        "consistency", "watchList", "clientQps", "clientBurst");
     Pattern pattern = parseEnum(yaml, "pattern", Pattern::parse, Pattern.INFORMER);
     Scope scope = parseEnum(yaml, "scope", Scope::parse, Scope.CLUSTER);
     List<String> verbs = yaml.stringList("verbs");
@@ -86,9 +87,26 @@ final class AccessAnnotation {
     }
     String namespace = scope == Scope.NAMESPACE ? yaml.optionalString("namespace").orElse(workload.namespace()) : "";
     String resource = Resources.key(yaml.optionalString("group").orElse(""), yaml.string("resource"));
-    String detail = KEY + " declares " + String.join(",", Set.copyOf(verbs)) + " " + resource + " (" + scope.label() + ")";
+    String detail = KEY + " declares " + String.join(",", new java.util.TreeSet<>(verbs)) + " " + resource + " (" + scope.label() + ")";
     return new Access(resource, Set.copyOf(verbs), scope, namespace, pattern, period, rate,
-        new Provenance(Source.ANNOTATION, detail, at));
+        new Provenance(Source.ANNOTATION, detail, at), client(yaml));
+  }
+
+  private static ClientBehaviour client(YamlObject yaml) {
+    ClientBehaviour defaults = ClientBehaviour.CLIENT_GO;
+    Optional<Boolean> watchList = yaml.optionalString("watchList").map(text -> switch (text) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw yaml.error("watchList", yaml.path() + ".watchList must be true or false");
+    });
+    double qps = yaml.optionalNumber("clientQps", 0).orElse(defaults.qps());
+    double burst = yaml.optionalNumber("clientBurst", 0).orElse(Math.max(defaults.burst(), qps));
+    if (qps <= 0 || burst <= 0) {
+      throw yaml.error("clientQps", yaml.path() + ": clientQps and clientBurst must be greater than 0");
+    }
+    return new ClientBehaviour(
+        parseEnum(yaml, "consistency", ClientBehaviour.Consistency::parse, defaults.consistency()),
+        watchList.isPresent() ? watchList : defaults.watchList(), qps, burst);
   }
 
   private static <E> E parseEnum(YamlObject yaml, String key, java.util.function.Function<String, E> parser, E fallback) {

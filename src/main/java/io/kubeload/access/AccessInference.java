@@ -154,29 +154,43 @@ public final class AccessInference {
     List<Access> out = new ArrayList<>();
     for (Map.Entry<Target, Set<String>> e : verbs.entrySet()) {
       Target t = e.getKey();
-      if (!t.clusterWide() && coveredByClusterGrant(t, verbs.keySet())) {
-        continue; // a cluster-wide informer already sees this namespace
+      Optional<Pattern> pattern = patternFor(t.resource(), e.getValue());
+      if (pattern.isEmpty() || (!t.clusterWide() && coveredByClusterGrant(t, pattern.get(), verbs))) {
+        continue;
       }
       RbacGrants.Grant grant = firstGrant.get(t);
       Provenance provenance = new Provenance(Source.RBAC,
           grant.via() + " grants " + String.join(",", e.getValue()) + " " + t.resource()
               + " (an upper bound: RBAC says what the pods may do)",
           grant.location());
-      patternFor(t.resource(), e.getValue()).ifPresent(pattern -> out.add(new Access(
+      out.add(new Access(
           t.resource(),
           e.getValue(),
           t.named() ? Scope.NAMED : t.clusterWide() ? Scope.CLUSTER : Scope.NAMESPACE,
           t.clusterWide() || t.named() ? "" : t.namespace(),
-          pattern,
-          pattern == Pattern.POLL ? DEFAULT_POLL_SECONDS : 0,
+          pattern.get(),
+          pattern.get() == Pattern.POLL ? DEFAULT_POLL_SECONDS : 0,
           Optional.empty(),
-          provenance)));
+          provenance));
     }
     return dedupeLeaderElection(out);
   }
 
-  private static boolean coveredByClusterGrant(Target t, Set<Target> all) {
-    return all.contains(new Target(t.resource(), true, "", t.named()));
+  /** A cluster-wide grant of the same or a stronger pattern already sees everything this namespace grant does. */
+  private static boolean coveredByClusterGrant(Target t, Pattern pattern, Map<Target, Set<String>> verbs) {
+    Set<String> clusterVerbs = verbs.get(new Target(t.resource(), true, "", t.named()));
+    if (clusterVerbs == null) {
+      return false;
+    }
+    return patternFor(t.resource(), clusterVerbs).filter(cluster -> strength(cluster) >= strength(pattern)).isPresent();
+  }
+
+  private static int strength(Pattern pattern) {
+    return switch (pattern) {
+      case LEADER_ELECTION, INFORMER -> 3;
+      case POLL -> 2;
+      case GET_PER_EVENT -> 1;
+    };
   }
 
   /** The pattern a client with these verbs follows; empty for write-only grants (rate unknown). */

@@ -55,6 +55,9 @@ final class RbacGrants {
       if (s == null || s.getKind() == null) {
         continue;
       }
+      if (s.getKind().equals("User") && ("system:serviceaccount:" + namespace + ":" + account).equals(s.getName())) {
+        return true; // a ServiceAccount's username, written as a User subject
+      }
       if (s.getKind().equals("ServiceAccount")) {
         String ns = s.getNamespace() == null || s.getNamespace().isBlank() ? bindingNamespace : s.getNamespace();
         if (account.equals(s.getName()) && namespace.equals(ns)) {
@@ -88,9 +91,9 @@ final class RbacGrants {
     }
     String through = via + " → " + kind + " " + ref.getName();
     addRules(role.get(), rulesOf(role.get()), clusterWide, namespace, through, grants);
-    role.get().as(ClusterRole.class).map(ClusterRole::getAggregationRule).ifPresent(rule ->
-        aggregated(rule, manifests).forEach(member ->
-            addRules(member, rulesOf(member), clusterWide, namespace, through + " (aggregates ClusterRole " + member.name() + ")", grants)));
+    for (Manifest member : aggregated(role.get(), manifests, new java.util.HashSet<>())) {
+      addRules(member, rulesOf(member), clusterWide, namespace, through + " (aggregates ClusterRole " + member.name() + ")", grants);
+    }
   }
 
   private static void addRules(
@@ -110,12 +113,23 @@ final class RbacGrants {
     return rules == null ? List.of() : rules;
   }
 
-  private static List<Manifest> aggregated(AggregationRule rule, ManifestSet manifests) {
-    if (rule.getClusterRoleSelectors() == null) {
+  /** ClusterRoles aggregated into {@code role}, transitively (edit aggregates view's aggregates too). */
+  private static List<Manifest> aggregated(Manifest role, ManifestSet manifests, java.util.Set<String> seen) {
+    seen.add(role.name());
+    AggregationRule rule = role.as(ClusterRole.class).map(ClusterRole::getAggregationRule).orElse(null);
+    if (rule == null || rule.getClusterRoleSelectors() == null) {
       return List.of();
     }
-    return manifests.ofKind("ClusterRole")
+    List<Manifest> out = new ArrayList<>();
+    manifests.ofKind("ClusterRole")
+        .filter(candidate -> !seen.contains(candidate.name()))
         .filter(candidate -> rule.getClusterRoleSelectors().stream().anyMatch(s -> LabelSelectors.matches(s, candidate.labels())))
-        .toList();
+        .forEach(member -> {
+          if (seen.add(member.name())) {
+            out.add(member);
+            out.addAll(aggregated(member, manifests, seen));
+          }
+        });
+    return out;
   }
 }

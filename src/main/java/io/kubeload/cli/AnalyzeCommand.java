@@ -1,22 +1,12 @@
 package io.kubeload.cli;
 
-import io.kubeload.access.AccessInference;
-import io.kubeload.access.AccessSet;
-import io.kubeload.cluster.ClusterProfile;
-import io.kubeload.cluster.KubernetesVersion;
-import io.kubeload.cluster.Profiles;
-import io.kubeload.gate.Gate;
-import io.kubeload.gate.Policy;
 import io.kubeload.gate.Verdict;
-import io.kubeload.manifest.ManifestReader;
-import io.kubeload.manifest.ManifestSet;
-import io.kubeload.model.LoadModel;
 import io.kubeload.report.Format;
 import io.kubeload.report.Reports;
-import io.kubeload.workload.Workloads;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,8 +19,9 @@ import picocli.CommandLine.Parameters;
       "output keeps its template paths), infers what every pod asks of the API",
       "server (kubeload.io/access, then the catalog of known components and their",
       "configuration, then RBAC as an upper bound), projects that load onto the",
-      "cluster profile and judges it against the policy's budgets. Findings skipped",
-      "with kubeload.io/ignore are listed with their reason. Never touches the network.",
+      "cluster profile, simulates the roll-out and an API-server restart, and",
+      "judges it against the policy's budgets. Findings skipped with",
+      "kubeload.io/ignore are listed with their reason. Never touches the network.",
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -43,21 +34,10 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   private final Main.Io io;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Manifest files or folders (*.yaml, *.yml, *.json, recursively); - reads stdin.")
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = Analysis.PATHS_DESCRIPTION)
   List<String> paths;
 
-  @Option(names = "--profile", paramLabel = "NAME|FILE", defaultValue = Profiles.DEFAULT,
-      description = "Built-in profile (production, staging) or a ClusterProfile file. Default: ${DEFAULT-VALUE}.")
-  String profile;
-
-  @Option(names = "--nodes", paramLabel = "N", description = "Node count, overriding the profile's; per-node counts scale with it.")
-  Integer nodes;
-
-  @Option(names = "--kubernetes-version", paramLabel = "X.Y", description = "Kubernetes version the model assumes (1.27 to 1.35).")
-  String kubernetesVersion;
-
-  @Option(names = "--policy", paramLabel = "FILE", description = "Policy file with budgets (docs/policy.md). Default: the built-in budgets.")
-  String policy;
+  @Mixin Analysis analysis;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "Report format: text or json. Default: ${DEFAULT-VALUE}.")
   String format;
@@ -72,37 +52,8 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Format reportFormat = Format.parse(format).orElseThrow(() -> new UsageException("unknown --format '" + format + "' (text, json)"));
-    if (nodes != null && nodes < 1) {
-      throw new UsageException("--nodes must be at least 1, not " + nodes);
-    }
-    ClusterProfile clusterProfile = Options.profile(profile, nodes, kubernetesVersion);
-    Policy budgets = policy == null ? Policy.DEFAULT : Policy.load(policy);
-    ManifestSet manifests = new ManifestReader(io.in()).read(paths);
-    List<AccessSet> accesses = Workloads.from(manifests, clusterProfile).stream()
-        .map(workload -> AccessInference.infer(workload, manifests))
-        .toList();
-    Verdict verdict = Gate.judge(LoadModel.project(accesses, clusterProfile), budgets, manifests.skippedTestHooks());
+    Verdict verdict = analysis.run(paths, io);
     Output.write(Reports.render(verdict, reportFormat), output, io);
     return verdict.passed() ? ExitCode.PASS : ExitCode.FAIL;
-  }
-
-  /** Shared option handling for commands that take a profile. */
-  static final class Options {
-    private Options() {}
-
-    static ClusterProfile profile(String nameOrFile, Integer nodes, String version) {
-      ClusterProfile loaded = Profiles.load(nameOrFile);
-      if (nodes != null) {
-        loaded = loaded.withNodes(nodes);
-      }
-      if (version != null) {
-        try {
-          loaded = loaded.withVersion(KubernetesVersion.parse(version));
-        } catch (IllegalArgumentException e) {
-          throw new UsageException("--kubernetes-version: " + e.getMessage());
-        }
-      }
-      return loaded;
-    }
   }
 }

@@ -1,10 +1,13 @@
 package io.kubeload.cli;
 
 import io.kubeload.manifest.InputException;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine;
 
 /** Entry point: parses the command line, runs the command, maps every failure to one line and an exit code. */
@@ -13,17 +16,25 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.in, System.out, System.err));
+    System.exit(run(args, System.in, System.out, System.err, stderrIsTerminal()));
   }
 
-  /** Runs kubeload in-process, as the tests do. */
+  /** Runs kubeload in-process, as the tests do: stderr is not a terminal. */
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    return run(args, in, out, err, false);
+  }
+
+  private static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean errIsTerminal) {
     PrintWriter stdout = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter stderr = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-    Io io = new Io(in, stdout, stderr);
+    Io io = new Io(in, stdout, stderr, errIsTerminal);
     CommandLine cli = new CommandLine(new KubeloadCommand(io))
         .addSubcommand(new AnalyzeCommand(io))
-        .addSubcommand(new ProfileCommand())
+        .addSubcommand(new ExplainCommand(io))
+        .addSubcommand(new CommandLine(new ProfileCommand())
+            .addSubcommand(new ProfileValidateCommand(io))
+            .addSubcommand(new ProfileFromMetricsCommand(io))
+            .addSubcommand(new ProfileCaptureCommand(io)))
         .addSubcommand(new CatalogCommand());
     cli.setOut(stdout);
     cli.setErr(stderr);
@@ -62,6 +73,23 @@ public final class Main {
     return name.toString();
   }
 
+  /**
+   * Whether the process's stderr is a terminal (for progress lines): its file descriptor links to a
+   * tty on Linux; elsewhere, whether the JVM has a console at all.
+   */
+  private static boolean stderrIsTerminal() {
+    String term = System.getenv("TERM");
+    if (term == null || term.equals("dumb")) {
+      return false;
+    }
+    try {
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (IOException | UnsupportedOperationException e) {
+      return System.console() != null;
+    }
+  }
+
   /** The process's streams, handed to commands so tests can capture them. */
-  record Io(InputStream in, PrintWriter out, PrintWriter err) {}
+  record Io(InputStream in, PrintWriter out, PrintWriter err, boolean errIsTerminal) {}
 }

@@ -1,5 +1,6 @@
 package io.kubeload.cli;
 
+import io.kubeload.manifest.IoErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -30,8 +31,7 @@ final class Output {
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new UsageException(file + ": cannot write the report: " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : " " + e.getMessage()));
+      throw new UsageException(file + ": cannot write the report: " + IoErrors.describe(e));
     } finally {
       if (temporary != null) {
         try {

@@ -5,11 +5,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code kubeload profile}: the built-in cluster profiles. */
+/** {@code kubeload profile}: the built-in cluster profiles, and profiles of one's own clusters. */
 @Command(
     name = "profile",
     mixinStandardHelpOptions = true,
-    description = "Shows the built-in cluster profiles, to start one's own.",
+    description =
+        "Cluster profiles: list and show the built-in ones, validate a file, or write one from a live "
+        + "cluster (capture) or from its API server's saved metrics (from-metrics). Schema: docs/profiles.md.",
     subcommands = {ProfileCommand.Show.class, ProfileCommand.ListPresets.class})
 final class ProfileCommand implements Runnable {
 
@@ -26,7 +28,7 @@ final class ProfileCommand implements Runnable {
   static final class Show implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "NAME", description = "production or staging")
+    @Parameters(paramLabel = "NAME", description = "A built-in profile: production, large, medium or staging.")
     String name;
 
     @Override

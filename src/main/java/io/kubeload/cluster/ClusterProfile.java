@@ -1,5 +1,6 @@
 package io.kubeload.cluster;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -7,6 +8,10 @@ import java.util.TreeMap;
 /**
  * The cluster a change is judged against: what cannot be known from manifests (sizes, counts, churn,
  * API server replicas, latency, existing load), with defaults from published figures.
+ *
+ * @param nodePools the nodes by labels and taints; empty when unknown, and then every DaemonSet runs on
+ *     every node. Their counts add up to {@code nodes} as a profile is written (Profiles checks it);
+ *     in a resized profile ({@link #withNodes}) they are the shares of its nodes.
  */
 public record ClusterProfile(
     String name,
@@ -17,7 +22,8 @@ public record ClusterProfile(
     Latency latency,
     Rollout rollout,
     Map<String, ResourceProfile> resources,
-    Map<String, Double> existingSeatDemand) {
+    Map<String, Double> existingSeatDemand,
+    List<NodePool> nodePools) {
 
   /** The API servers: replicas and the two in-flight flags whose sum is the APF concurrency. */
   public record ApiServers(
@@ -51,23 +57,44 @@ public record ClusterProfile(
     }
     resources = Map.copyOf(new TreeMap<>(resources));
     existingSeatDemand = Map.copyOf(new TreeMap<>(existingSeatDemand));
+    nodePools = List.copyOf(nodePools);
+    if (!nodePools.isEmpty() && nodePools.stream().mapToInt(NodePool::count).sum() == 0) {
+      throw new IllegalArgumentException("the node pools hold no nodes");
+    }
   }
 
+  /**
+   * The same cluster at another size. Node pools keep their counts, read as shares of the nodes: a
+   * pool's share never changes with the size, so neither does what lands on it (rounding each pool
+   * anew could shrink one as the cluster grows).
+   */
   public ClusterProfile withNodes(int otherNodes) {
     return new ClusterProfile(
-        name, version, otherNodes, podsPerNode, apiServers, latency, rollout, resources, existingSeatDemand);
+        name, version, otherNodes, podsPerNode, apiServers, latency, rollout, resources, existingSeatDemand, nodePools);
+  }
+
+  /** The same cluster described by node pools, which must add up to its nodes. */
+  public ClusterProfile withNodePools(List<NodePool> pools) {
+    return new ClusterProfile(
+        name, version, nodes, podsPerNode, apiServers, latency, rollout, resources, existingSeatDemand, pools);
   }
 
   public ClusterProfile withVersion(KubernetesVersion otherVersion) {
     return new ClusterProfile(
-        name, otherVersion, nodes, podsPerNode, apiServers, latency, rollout, resources, existingSeatDemand);
+        name, otherVersion, nodes, podsPerNode, apiServers, latency, rollout, resources, existingSeatDemand, nodePools);
+  }
+
+  /** The same profile with these levels already busy (seat-seconds per second per replica). */
+  public ClusterProfile withExistingSeatDemand(Map<String, Double> demand) {
+    return new ClusterProfile(name, version, nodes, podsPerNode, apiServers, latency, rollout, resources, demand, nodePools);
   }
 
   /** The same profile with {@code resource} added or replaced. */
   public ClusterProfile withResource(ResourceProfile resource) {
     Map<String, ResourceProfile> all = new TreeMap<>(resources);
     all.put(resource.resource(), resource);
-    return new ClusterProfile(name, version, nodes, podsPerNode, apiServers, latency, rollout, all, existingSeatDemand);
+    return new ClusterProfile(
+        name, version, nodes, podsPerNode, apiServers, latency, rollout, all, existingSeatDemand, nodePools);
   }
 
   public Optional<ResourceProfile> resource(String resource) {
@@ -96,4 +123,5 @@ public record ClusterProfile(
   public double pods() {
     return nodes * podsPerNode;
   }
+
 }

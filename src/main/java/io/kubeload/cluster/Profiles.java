@@ -1,6 +1,9 @@
 package io.kubeload.cluster;
 
 import io.kubeload.manifest.InputException;
+import io.kubeload.manifest.Manifest;
+import io.kubeload.manifest.ManifestReader;
+import io.kubeload.manifest.IoErrors;
 import io.kubeload.manifest.YamlDocuments;
 import io.kubeload.manifest.YamlObject;
 import java.io.IOException;
@@ -8,10 +11,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Loads cluster profiles: the built-in presets by name, or a {@code ClusterProfile} YAML file. */
 public final class Profiles {
@@ -19,7 +24,7 @@ public final class Profiles {
   /** The preset used when no profile is named: production-like, at the supported maximum. */
   public static final String DEFAULT = "production";
 
-  public static final List<String> PRESETS = List.of("production", "staging");
+  public static final List<String> PRESETS = List.of("production", "large", "medium", "staging");
 
   private Profiles() {}
 
@@ -37,7 +42,7 @@ public final class Profiles {
     try {
       return parse(nameOrFile, Files.readAllBytes(path));
     } catch (IOException e) {
-      throw new InputException(nameOrFile, "cannot read: " + e.getClass().getSimpleName());
+      throw new InputException(nameOrFile, "cannot read: " + IoErrors.describe(e));
     }
   }
 
@@ -60,10 +65,43 @@ public final class Profiles {
     }
   }
 
+  /** A profile and the FlowSchemas and PriorityLevelConfigurations in force in that cluster. */
+  public record Loaded(ClusterProfile profile, List<Manifest> flowControl) {}
+
+  /**
+   * A preset, or a file whose first document is the ClusterProfile and whose further documents (or
+   * {@code kind: List}s) are the cluster's FlowSchemas and PriorityLevelConfigurations, as
+   * {@code kubectl get flowschemas,prioritylevelconfigurations -o yaml} prints them.
+   */
+  public static Loaded loadWithFlowControl(String nameOrFile) {
+    if (PRESETS.contains(nameOrFile)) {
+      return new Loaded(load(nameOrFile), List.of());
+    }
+    ClusterProfile profile = load(nameOrFile);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(Path.of(nameOrFile));
+    } catch (IOException e) {
+      throw new InputException(nameOrFile, "cannot read: " + IoErrors.describe(e));
+    }
+    List<Manifest> flowControl = new ArrayList<>();
+    for (Manifest m : ManifestReader.parse(nameOrFile, bytes)) {
+      if (m.kind().equals("ClusterProfile")) {
+        continue;
+      }
+      if (!m.group().equals("flowcontrol.apiserver.k8s.io")) {
+        throw new InputException(nameOrFile, m.location().line(),
+            "after the ClusterProfile a profile file holds only FlowSchemas and PriorityLevelConfigurations, not " + m.kind());
+      }
+      flowControl.add(m);
+    }
+    return new Loaded(profile, List.copyOf(flowControl));
+  }
+
   static ClusterProfile parse(String file, byte[] bytes) {
     List<YamlDocuments.Document> documents = YamlDocuments.read(file, bytes);
-    if (documents.size() != 1) {
-      throw new InputException(file, 1, "a profile file holds exactly one ClusterProfile document");
+    if (documents.isEmpty()) {
+      throw new InputException(file, 1, "a profile file starts with a ClusterProfile document");
     }
     YamlObject root = YamlObject.root(documents.get(0), file).onlyKeys("apiVersion", "kind", "metadata", "spec");
     if (!root.string("kind").equals("ClusterProfile")) {
@@ -73,8 +111,8 @@ public final class Profiles {
     YamlObject spec =
         root.object("spec")
             .onlyKeys(
-                "kubernetesVersion", "nodes", "podsPerNode", "apiServers", "latency", "rollout", "resources",
-                "existingSeatDemand");
+                "kubernetesVersion", "nodes", "nodePools", "podsPerNode", "apiServers", "latency", "rollout",
+                "resources", "existingSeatDemand");
     KubernetesVersion version;
     try {
       version = KubernetesVersion.parse(spec.string("kubernetesVersion"));
@@ -96,10 +134,18 @@ public final class Profiles {
     Map<String, Double> existing = new LinkedHashMap<>();
     spec.optionalObject("existingSeatDemand")
         .ifPresent(levels -> levels.keys().forEach(level -> existing.put(level, levels.number(level, 0))));
+    int nodes = spec.integer("nodes", 1);
+    List<NodePool> pools = spec.optionalObject("nodePools").map(Profiles::nodePools).orElse(List.of());
+    int pooled = pools.stream().mapToInt(NodePool::count).sum();
+    if (!pools.isEmpty() && pooled != nodes) {
+      throw spec.error("nodes", "spec.nodes is " + nodes + " but spec.nodePools add up to " + pooled + " ("
+          + String.join(" + ", pools.stream().map(p -> p.name() + " " + p.count()).toList())
+          + "): nodes is the total, so make them equal");
+    }
     return new ClusterProfile(
         name,
         version,
-        spec.integer("nodes", 1),
+        nodes,
         spec.number("podsPerNode", 0),
         new ClusterProfile.ApiServers(
             servers.integer("replicas", 1),
@@ -111,7 +157,27 @@ public final class Profiles {
             positive(latency, "requestSeconds"), positive(latency, "listBytesPerSecond")),
         new ClusterProfile.Rollout(positive(rollout, "controllerQps"), rollout.number("podStartSeconds", 0)),
         resources,
-        existing);
+        existing,
+        pools);
+  }
+
+  private static List<NodePool> nodePools(YamlObject yaml) {
+    List<NodePool> pools = new ArrayList<>();
+    for (String name : yaml.keys()) {
+      YamlObject pool = yaml.object(name).onlyKeys("count", "labels", "taints");
+      Map<String, String> labels = new TreeMap<>();
+      pool.optionalObject("labels").ifPresent(l -> l.keys().forEach(key -> labels.put(key, l.string(key))));
+      List<Taint> taints = new ArrayList<>();
+      for (String taint : pool.stringList("taints")) {
+        try {
+          taints.add(Taint.parse(taint));
+        } catch (IllegalArgumentException e) {
+          throw pool.error("taints", pool.path() + ".taints: " + e.getMessage());
+        }
+      }
+      pools.add(new NodePool(name, pool.integer("count", 0), labels, taints));
+    }
+    return pools;
   }
 
   private static double positive(YamlObject yaml, String key) {

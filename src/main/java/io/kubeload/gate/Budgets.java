@@ -5,6 +5,7 @@ import io.kubeload.access.Access.Scope;
 import io.kubeload.model.AccessLoad;
 import io.kubeload.model.LevelLoad;
 import io.kubeload.model.Projection;
+import io.kubeload.model.SimulationResult;
 import io.kubeload.model.StartupStorm;
 import io.kubeload.model.Units;
 import io.kubeload.model.WorkloadLoad;
@@ -23,7 +24,7 @@ final class Budgets {
 
   private Budgets() {}
 
-  static List<Finding> workloadFindings(WorkloadLoad load, Projection projection, Policy policy) {
+  static List<Finding> workloadFindings(WorkloadLoad load, Projection projection, Policy policy, Optional<SimulationResult> simulated) {
     List<Finding> out = new ArrayList<>();
     String ref = load.ref().toString();
     StartupStorm storm = load.storm();
@@ -34,15 +35,15 @@ final class Budgets {
               + Units.bytes(load.listBytesPerStart()) + ": " + Units.number(storm.seatsDemanded()) + " seats wanted of "
               + load.priorityLevel() + "'s " + Units.number(storm.seatsAvailable()) + "; ≈ "
               + Units.number(storm.rejected()) + " LISTs answered 429 in the first pass (budget "
-              + Units.number(policy.startupRejections()) + ")",
+              + Units.number(policy.startupRejections()) + ")" + simulated.map(Budgets::simulatedSummary).orElse(""),
           load.workload().location(), stormFix(load)));
     }
     double memoryBudget = policy.transientListMemoryFraction() * projection.profile().apiServers().memoryBytes();
     if (storm.peakTransientBytes() > memoryBudget) {
       out.add(new Finding(Severity.ERROR, LIST_MEMORY, ref,
-          "start-up LISTs in flight hold ≈ " + Units.bytes(storm.peakTransientBytes()) + " of API-server memory per replica ("
-              + Units.number(projection.profile().apiServers().listMemoryAmplification()) + "× each response; budget "
-              + Units.bytes(memoryBudget) + ")",
+          "start-up LISTs in flight hold ≈ " + Units.bytes(storm.peakTransientBytes()) + " of API-server memory per replica "
+              + "(each held " + Units.number(projection.profile().apiServers().listMemoryAmplification()) + "× its response from the cache, "
+              + "5× what etcd returns; budget " + Units.bytes(memoryBudget) + ")",
           load.workload().location(), scopeFix(load).orElse(
               "list less at start, or use streaming lists (client-go WatchListClient) so responses are not held whole")));
     }
@@ -63,12 +64,21 @@ final class Budgets {
     return out;
   }
 
+  private static String simulatedSummary(SimulationResult s) {
+    String synced = s.allSynced()
+        ? "every pod synced after " + Units.seconds(Math.ceil(s.syncedSeconds().getAsDouble()))
+        : "only " + Units.number(s.syncedPods()) + " of " + Units.number(s.pods()) + " pods synced after " + Units.number(s.horizonSeconds() / 60) + " min";
+    return "; simulated with retries: " + Units.number(s.rejected()) + " requests answered 429, " + synced;
+  }
+
   static Finding seatDemandFinding(WorkloadLoad load, LevelLoad level, Policy policy, boolean shared) {
     String inflation = Gate.inflationSummary(load.inflations(), level.name());
     String who = shared ? " (largest share: " + Units.number(load.demandIn(level.name())) + " of it)" : "";
     String message = level.name() + ": " + Units.number(level.existing() + (shared ? level.demand() : load.demandIn(level.name())))
         + " seats busy in steady state, " + Units.percent((level.existing() + (shared ? level.demand() : load.demandIn(level.name()))) / level.seats())
         + " of its " + Units.number(level.seats()) + " (budget " + Units.percent(policy.levelUtilization()) + ")" + who
+        + (level.rejectedShare() > 0 ? "; even borrowing every idle seat, ≈ " + Units.percent(level.rejectedShare()) + " of its requests get 429"
+            : level.utilization() > 1 ? "; it gets by only on " + Units.number(level.borrowable()) + " seats borrowed from other levels, which they reclaim when busy" : "")
         + (inflation.isEmpty() ? "" : ": " + inflation);
     String fix = !inflation.isEmpty()
         ? scopeFix(load).orElse("narrow the watches: every cluster-wide watcher makes every write of the resource cost more")

@@ -7,9 +7,13 @@ import io.kubeload.model.AccessLoad;
 import io.kubeload.model.LevelLoad;
 import io.kubeload.model.LoadModel;
 import io.kubeload.model.Projection;
+import io.kubeload.model.RolloutSimulation;
+import io.kubeload.model.SimulationResult;
+import io.kubeload.model.Simulations;
 import io.kubeload.model.Units;
 import io.kubeload.model.WorkloadLoad;
 import io.kubeload.model.WriteInflation;
+import io.kubeload.model.apf.ApfConfiguration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,13 +35,23 @@ public final class Gate {
 
   private Gate() {}
 
+  /** Judges with simulations over the default horizon. */
   public static Verdict judge(Projection projection, Policy policy, List<Manifest> skippedTestHooks) {
+    return judge(projection, Simulations.of(projection, RolloutSimulation.DEFAULT_HORIZON_SECONDS), policy, skippedTestHooks);
+  }
+
+  public static Verdict judge(Projection projection, Simulations simulations, Policy policy, List<Manifest> skippedTestHooks) {
     List<Finding> findings = new ArrayList<>();
     for (WorkloadLoad load : projection.workloads()) {
-      findings.addAll(Budgets.workloadFindings(load, projection, policy));
+      findings.addAll(Budgets.workloadFindings(load, projection, policy, simulations.rolloutOf(load.ref().toString())));
       findings.addAll(notes(load));
     }
+    findings.addAll(restartFindings(projection, simulations));
     findings.addAll(levelFindings(projection, policy, findings));
+    for (ApfConfiguration.Note note : projection.apf().notes()) {
+      findings.add(new Finding(Severity.WARNING, "apf-configuration", note.object(), note.message(), note.location(),
+          "remove or rename the object: the API server will not apply it as written"));
+    }
     Map<String, OptionalInt> breakEven = new LinkedHashMap<>();
     for (WorkloadLoad load : projection.workloads()) {
       OptionalInt nodes = breakEvenNodes(load.accessSet(), projection, policy);
@@ -46,7 +60,13 @@ public final class Gate {
     }
     List<SkippedFinding> skipped = Ignores.apply(projection, policy, findings);
     findings.sort(ORDER);
-    return new Verdict(projection, policy, List.copyOf(findings), breakEven, skippedTestHooks, skipped);
+    Map<String, Recommendation> recommendations = new LinkedHashMap<>();
+    for (WorkloadLoad load : projection.workloads()) {
+      Recommendations.of(load, projection, policy, simulations.horizonSeconds())
+          .ifPresent(r -> recommendations.put(r.workload(), r));
+    }
+    return new Verdict(projection, simulations, policy, List.copyOf(findings), breakEven, recommendations,
+        BlastRadius.of(projection, simulations, policy), skippedTestHooks, skipped);
   }
 
   static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
@@ -94,10 +114,35 @@ public final class Gate {
   }
 
   private static boolean failsAlone(AccessSet set, Projection projection, Policy policy, int nodes) {
-    Projection alone = LoadModel.project(List.of(set), projection.profile().withNodes(nodes));
+    Projection alone = LoadModel.project(List.of(set), projection.profile().withNodes(nodes), projection.apf());
     WorkloadLoad load = alone.workloads().get(0);
-    return !Budgets.workloadFindings(load, alone, policy).isEmpty()
+    return !Budgets.workloadFindings(load, alone, policy, Optional.empty()).isEmpty()
         || !levelFindings(alone, policy, List.of()).isEmpty();
+  }
+
+  /** After every API server restarts, the pods of a level that cannot resync within the horizon. */
+  private static List<Finding> restartFindings(Projection projection, Simulations simulations) {
+    List<Finding> out = new ArrayList<>();
+    for (SimulationResult restart : simulations.restart().values()) {
+      if (restart.allSynced()) {
+        continue;
+      }
+      WorkloadLoad largest = projection.workloads().stream()
+          .filter(w -> w.storm().listsPerPod() > 0 && w.priorityLevel().equals(restart.level()))
+          .max(Comparator.comparingDouble((WorkloadLoad w) -> w.pods() * w.storm().seatSecondsPerPod()).thenComparing(WorkloadLoad::ref))
+          .orElse(null);
+      if (largest == null) {
+        continue;
+      }
+      out.add(new Finding(Severity.WARNING, "restart-storm", largest.ref().toString(),
+          "if every API server restarts, all informers relist at once: in " + restart.level() + " only "
+              + Units.number(restart.syncedPods()) + " of " + Units.number(restart.pods()) + " pods resync within "
+              + Units.number(simulations.horizonSeconds() / 60) + " min, with " + Units.number(restart.rejected())
+              + " requests answered 429 (simulated)",
+          largest.workload().location(),
+          Budgets.scopeFix(largest).orElse("list less at start: each relist after a restart repeats the start-up LISTs")));
+    }
+    return out;
   }
 
   private static List<Finding> notes(WorkloadLoad load) {

@@ -1,6 +1,7 @@
 package io.kubeload.gate;
 
 import io.kubeload.manifest.InputException;
+import io.kubeload.manifest.IoErrors;
 import io.kubeload.manifest.YamlDocuments;
 import io.kubeload.manifest.YamlObject;
 import java.io.IOException;
@@ -43,7 +44,7 @@ public record Policy(
     try {
       bytes = Files.readAllBytes(Path.of(file));
     } catch (IOException e) {
-      throw new InputException(file, "cannot read policy file: " + e.getClass().getSimpleName());
+      throw new InputException(file, "cannot read policy file: " + IoErrors.describe(e));
     }
     List<YamlDocuments.Document> documents = YamlDocuments.read(file, bytes);
     if (documents.size() != 1) {

@@ -2,20 +2,26 @@ package io.kubeload.gate;
 
 import io.kubeload.manifest.Manifest;
 import io.kubeload.model.Projection;
+import io.kubeload.model.Simulations;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * The gate's answer: the projection it judged, its findings, each workload's break-even node count
- * (the smallest cluster in which it alone breaks a budget; empty if none up to a million nodes), and
+/**
+ * The gate's answer: the projection and simulations it judged, its findings, each workload's
+ * break-even node count (the smallest cluster in which it alone breaks a budget; empty if none up
+ * to a million nodes), the roll-outs that would keep storms inside the budget, who else suffers, and
  * the findings skipped by {@code kubeload.io/ignore}.
  */
 public record Verdict(
     Projection projection,
+    Simulations simulations,
     Policy policy,
     List<Finding> findings,
     Map<String, OptionalInt> breakEvenNodes,
+    Map<String, Recommendation> recommendations,
+    List<BlastRadius.Impact> blastRadius,
     List<Manifest> skippedTestHooks,
     List<SkippedFinding> skippedFindings) {
 

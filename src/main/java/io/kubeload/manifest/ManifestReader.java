@@ -4,10 +4,8 @@ import io.fabric8.kubernetes.api.model.KubernetesResource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,13 +26,15 @@ public final class ManifestReader {
   public static final String STDIN = "-";
 
   /**
-   * Expressions only Helm writes. Go-template words shared with Prometheus and Alertmanager
-   * templates ({@code {{ with $labels.x }}}, {@code {{ end }}}) are data in rendered output.
+   * Expressions only Helm writes: a reference to Helm's built-in objects anywhere in the action
+   * ({@code {{ quote .Release.Name }}}, {@code {{ $.Values.x }}}) or a Helm-only function. Go-template
+   * words shared with Prometheus and Alertmanager templates ({@code {{ with $labels.x }}},
+   * {@code {{ .CommonLabels.alertname }}}) are data in rendered output.
    */
   private static final Pattern HELM_EXPRESSION =
       Pattern.compile(
-          "\\{\\{-?\\s*(?:\\.(?:Values|Release|Chart|Capabilities|Template|Files)\\b"
-              + "|(?:include|toYaml|tpl|required)\\s)");
+          "\\{\\{[^}]*?\\$?\\.(?:Values|Release|Chart|Capabilities|Template|Files)\\b"
+              + "|\\{\\{-?\\s*(?:include|toYaml|tpl|required)\\s");
 
   private final InputStream stdin;
 
@@ -128,14 +128,7 @@ public final class ManifestReader {
       Map<?, ?> map, String path, Map<String, Integer> lines, SourceLocation at) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : map.entrySet()) {
-      if (!(e.getKey() instanceof String key)) {
-        throw new InputException(
-            at.file(), lines.getOrDefault(path, at.line()),
-            e.getKey() instanceof Map<?, ?>
-                ? "unrendered Helm template: a mapping where a key should be (run `helm template` first)"
-                : "a mapping key must be a string, not " + e.getKey());
-      }
-      out.put(key, e.getValue());
+      out.put(scalarKey(e.getKey(), path, lines, at), e.getValue());
     }
     return out;
   }
@@ -149,18 +142,25 @@ public final class ManifestReader {
       }
     } else if (value instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        if (!(e.getKey() instanceof String key)) {
-          throw new InputException(
-              at.file(), lines.getOrDefault(path, at.line()),
-              "unrendered Helm template: a mapping where a key should be (run `helm template` first)");
-        }
-        checkRendered(e.getValue(), prefix(path) + key, lines, at);
+        checkRendered(e.getValue(), prefix(path) + scalarKey(e.getKey(), path, lines, at), lines, at);
       }
     } else if (value instanceof List<?> list) {
       for (int i = 0; i < list.size(); i++) {
         checkRendered(list.get(i), path + "[" + i + "]", lines, at);
       }
     }
+  }
+
+  /**
+   * Keys become strings, as they do when kubectl converts YAML to JSON ({@code 9000: ns/svc:8080}
+   * in a tcp-services ConfigMap); a mapping or list as a key is what an unrendered {@code {{ x }}} parses to.
+   */
+  private static String scalarKey(Object key, String path, Map<String, Integer> lines, SourceLocation at) {
+    if (key instanceof Map<?, ?> || key instanceof List<?>) {
+      throw new InputException(at.file(), lines.getOrDefault(path, at.line()),
+          "unrendered Helm template: a mapping where a key should be (run `helm template` first)");
+    }
+    return String.valueOf(key);
   }
 
   private static String requiredString(Map<String, Object> tree, String key, SourceLocation at) {
@@ -199,7 +199,7 @@ public final class ManifestReader {
     try (Stream<Path> walk = Files.walk(path, FileVisitOption.FOLLOW_LINKS)) {
       return walk.filter(Files::isRegularFile).filter(ManifestReader::isManifestFile).sorted().toList();
     } catch (UncheckedIOException | IOException e) {
-      throw new InputException(input, "cannot read folder: " + describe(e));
+      throw new InputException(input, "cannot read folder: " + IoErrors.describe(e));
     }
   }
 
@@ -212,7 +212,7 @@ public final class ManifestReader {
     try {
       return Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new InputException(file.toString(), "cannot read: " + describe(e));
+      throw new InputException(file.toString(), "cannot read: " + IoErrors.describe(e));
     }
   }
 
@@ -220,21 +220,7 @@ public final class ManifestReader {
     try {
       return stdin.readAllBytes();
     } catch (IOException e) {
-      throw new InputException("<stdin>", "cannot read: " + describe(e));
+      throw new InputException("<stdin>", "cannot read: " + IoErrors.describe(e));
     }
-  }
-
-  private static String describe(Exception e) {
-    Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-    if (cause instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (cause instanceof NoSuchFileException) {
-      return "no such file";
-    }
-    if (cause instanceof java.nio.file.FileSystemLoopException) {
-      return "symbolic link loop at " + cause.getMessage();
-    }
-    return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
   }
 }

@@ -8,11 +8,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Decodes an input as strict UTF-8, naming the line of the first byte that is not. */
-final class SourceText {
+public final class SourceText {
 
   private SourceText() {}
 
-  static String decode(String file, byte[] bytes) {
+  public static String decode(String file, byte[] bytes) {
     int offset = startsWithUtf8Bom(bytes) ? 3 : 0;
     if (bytes.length >= 2
         && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)

@@ -38,13 +38,59 @@ final class TypedConversion {
     } catch (IllegalArgumentException e) {
       String path = pathOf(e);
       Integer line = lines.get(path);
-      String problem = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-      problem = problem == null ? "wrong type" : problem.lines().findFirst().orElse(problem);
-      problem = problem.replaceAll("\\(class [^)]*\\)", "").replaceAll("\\s+", " ");
       throw new InputException(
           at.file(), line == null ? at.line() : line,
-          (path.isEmpty() ? "" : path + ": ") + "not a valid " + type.getSimpleName() + ": " + problem);
+          (path.isEmpty() ? "" : path + ": ") + "not a valid " + type.getSimpleName() + ": " + problem(e, tree, path));
     }
+  }
+
+  /** "expected a whole number, not "three"" rather than Jackson's own wording. */
+  private static String problem(IllegalArgumentException e, Map<String, Object> tree, String path) {
+    if (e.getCause() instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+      Class<?> target = mismatch.getTargetType();
+      String expected =
+          target == Integer.class || target == int.class || target == Long.class || target == long.class ? "a whole number"
+              : target == Boolean.class || target == boolean.class ? "true or false"
+              : target == Double.class || target == double.class || target == Float.class ? "a number"
+              : java.util.List.class.isAssignableFrom(target) ? "a list"
+              : target == String.class ? "a string"
+              : "a mapping";
+      return "expected " + expected + ", not " + shown(valueAt(tree, path));
+    }
+    String message = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+    message = message == null ? "wrong type" : message.lines().findFirst().orElse(message);
+    return message.replaceAll("\\(class [^)]*\\)", "").replaceAll("`[a-z]+(\\.[A-Za-z0-9$]+)+`", "the field").replaceAll("\\s+", " ");
+  }
+
+  private static Object valueAt(Object tree, String path) {
+    Object current = tree;
+    for (String part : path.split("\\.|(?=\\[)")) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      if (part.startsWith("[") && current instanceof java.util.List<?> list) {
+        int index = Integer.parseInt(part.substring(1, part.length() - 1));
+        current = index < list.size() ? list.get(index) : null;
+      } else if (current instanceof Map<?, ?> map) {
+        current = map.get(part);
+      } else {
+        return null;
+      }
+    }
+    return current;
+  }
+
+  private static String shown(Object value) {
+    if (value instanceof String s) {
+      return "\"" + (s.length() > 40 ? s.substring(0, 37) + "..." : s) + "\"";
+    }
+    if (value instanceof Map<?, ?>) {
+      return "a mapping";
+    }
+    if (value instanceof java.util.List<?>) {
+      return "a list";
+    }
+    return String.valueOf(value);
   }
 
   private static String pathOf(IllegalArgumentException e) {

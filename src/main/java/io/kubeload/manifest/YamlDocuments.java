@@ -31,9 +31,14 @@ public final class YamlDocuments {
 
   /** Read limits; a document that exceeds one is an error, never truncated. */
   record Limits(int maxAliases, int maxNestingDepth, int maxCodePoints) {
-    // Alias expansion is limited so that a "billion laughs" document cannot exhaust memory.
     static final Limits DEFAULT = new Limits(100, 100, 64 * 1024 * 1024);
   }
+
+  /**
+   * Nodes a document may expand to through its aliases. Few aliases can still multiply (a "billion
+   * laughs" needs 90), so the expansion itself is bounded: far above any real manifest's size.
+   */
+  static final long MAX_EXPANDED_NODES = 1_000_000;
 
   private YamlDocuments() {}
 
@@ -43,6 +48,9 @@ public final class YamlDocuments {
   }
 
   static List<Document> read(String file, String text, Limits limits) {
+    // JSON allows tabs between tokens, YAML does not; a raw tab inside a JSON string is invalid anyway.
+    String source = looksLikeJson(text) ? text.replace('\t', ' ') : text;
+    LineMap lineMap = new LineMap(source);
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     options.setMaxAliasesForCollections(limits.maxAliases());
@@ -50,35 +58,104 @@ public final class YamlDocuments {
     options.setCodePointLimit(limits.maxCodePoints());
     options.setAllowRecursiveKeys(false);
     Constructor constructor = new Constructor(options);
-    Composer composer =
-        new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options);
+    constructor.setAllowDuplicateKeys(false);
+    StreamReader reader = new StreamReader(source);
+    Composer composer = new Composer(new ParserImpl(reader, options), new Resolver(), options);
     List<Document> documents = new ArrayList<>();
     try {
       while (composer.checkNode()) {
         Node node = composer.getNode();
+        checkExpansion(file, node, lineMap);
         Object value = constructor.construct(node);
         Map<String, Integer> lines = new LinkedHashMap<>();
-        indexLines(node, "", lines, 0);
-        documents.add(
-            new Document(value, node.getStartMark().getLine() + 1, node.getEndMark().getLine() + 1, lines));
+        indexLines(node, "", lines, lineMap, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        documents.add(new Document(value, lineOf(node.getStartMark(), lineMap), lineOf(node.getEndMark(), lineMap), lines));
       }
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      int line = mark == null ? 1 : mark.getLine() + 1;
-      throw new InputException(file, line, describe(e, text, line));
+      // A scalar left open runs to the end of the stream: the line where it opened is the one to fix.
+      if (e.getContextMark() != null && String.valueOf(e.getProblem()).contains("end of stream")) {
+        mark = e.getContextMark();
+      }
+      int line = mark == null ? 1 : lineOf(mark, lineMap);
+      throw describe(file, e, source, line);
     } catch (YAMLException e) {
-      throw new InputException(file, 1, "invalid YAML: " + e.getMessage());
+      // Limits (aliases, nesting, size) are reported without a mark: the reader stopped where it hit them.
+      throw new InputException(file, lineOf(reader.getMark(), lineMap), "invalid YAML: " + e.getMessage());
     }
     return documents;
   }
 
-  private static String describe(MarkedYAMLException e, String text, int line) {
+  private static boolean looksLikeJson(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isWhitespace(c) && c != '\uFEFF') {
+        return c == '{' || c == '[';
+      }
+    }
+    return false;
+  }
+
+  private static int lineOf(Mark mark, LineMap lineMap) {
+    return lineMap.lineAt(mark.getIndex());
+  }
+
+  private static InputException describe(String file, MarkedYAMLException e, String text, int line) {
     String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-    if (lineText(text, line).contains("{{") || lineText(text, line - 1).contains("{{")) {
-      return "unrendered Helm template: run `helm template` first (" + problem + ")";
+    for (int candidate : new int[] {line, line - 1}) {
+      if (lineText(text, candidate).contains("{{")) {
+        return new InputException(file, candidate, "unrendered Helm template: run `helm template` first (" + problem + ")");
+      }
     }
     String context = e.getContext() != null ? e.getContext() + ", " : "";
-    return "invalid YAML: " + context + problem;
+    return new InputException(file, line, "invalid YAML: " + context + problem);
+  }
+
+  /** Rejects documents whose aliases expand beyond {@link #MAX_EXPANDED_NODES}, at the node that crosses it. */
+  private static void checkExpansion(String file, Node root, LineMap lineMap) {
+    java.util.Map<Node, Long> sizes = new java.util.IdentityHashMap<>();
+    if (expandedSize(root, sizes) <= MAX_EXPANDED_NODES) {
+      return;
+    }
+    Node node = root;
+    for (boolean deeper = true; deeper; ) {
+      deeper = false;
+      for (Node child : children(node)) {
+        if (sizes.get(child) > MAX_EXPANDED_NODES) {
+          node = child;
+          deeper = true;
+          break;
+        }
+      }
+    }
+    throw new InputException(file, lineOf(node.getStartMark(), lineMap),
+        "aliases expand this document beyond " + String.format(java.util.Locale.ROOT, "%,d", MAX_EXPANDED_NODES)
+            + " nodes (an alias bomb?)");
+  }
+
+  private static long expandedSize(Node node, java.util.Map<Node, Long> sizes) {
+    Long known = sizes.get(node);
+    if (known != null) {
+      return known;
+    }
+    long size = 1;
+    for (Node child : children(node)) {
+      size = Math.min(Long.MAX_VALUE / 2, size + expandedSize(child, sizes));
+    }
+    sizes.put(node, size);
+    return size;
+  }
+
+  private static List<Node> children(Node node) {
+    if (node instanceof MappingNode mapping) {
+      List<Node> out = new ArrayList<>();
+      for (NodeTuple tuple : mapping.getValue()) {
+        out.add(tuple.getKeyNode());
+        out.add(tuple.getValueNode());
+      }
+      return out;
+    }
+    return node instanceof SequenceNode sequence ? sequence.getValue() : List.of();
   }
 
   static String lineText(String text, int line) {
@@ -97,25 +174,25 @@ public final class YamlDocuments {
     return end < 0 ? text.substring(start) : text.substring(start, end);
   }
 
-  private static void indexLines(Node node, String path, Map<String, Integer> lines, int depth) {
-    // Aliased subtrees are indexed once; the depth guard keeps shared nodes from multiplying work.
-    if (depth > 64) {
+  /** Lines of every key path; an aliased subtree is indexed once, where its anchor is. */
+  private static void indexLines(Node node, String path, Map<String, Integer> lines, LineMap lineMap, java.util.Set<Node> seen) {
+    if (!seen.add(node)) {
       return;
     }
     if (node instanceof MappingNode mapping) {
       for (NodeTuple tuple : mapping.getValue()) {
         if (tuple.getKeyNode() instanceof ScalarNode key) {
           String child = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
-          lines.putIfAbsent(child, key.getStartMark().getLine() + 1);
-          indexLines(tuple.getValueNode(), child, lines, depth + 1);
+          lines.putIfAbsent(child, lineOf(key.getStartMark(), lineMap));
+          indexLines(tuple.getValueNode(), child, lines, lineMap, seen);
         }
       }
     } else if (node instanceof SequenceNode sequence) {
       List<Node> items = sequence.getValue();
       for (int i = 0; i < items.size(); i++) {
         String child = path + "[" + i + "]";
-        lines.putIfAbsent(child, items.get(i).getStartMark().getLine() + 1);
-        indexLines(items.get(i), child, lines, depth + 1);
+        lines.putIfAbsent(child, lineOf(items.get(i).getStartMark(), lineMap));
+        indexLines(items.get(i), child, lines, lineMap, seen);
       }
     }
   }

@@ -7,6 +7,10 @@ import io.kubeload.access.AccessSet;
 import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.cluster.ResourceProfile;
 import io.kubeload.cluster.Scaled;
+import io.kubeload.access.Resources;
+import io.kubeload.model.apf.ApfConfiguration;
+import io.kubeload.model.apf.ApfRequest;
+import io.kubeload.model.apf.FlowSchema;
 import io.kubeload.workload.Workload;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,23 +29,30 @@ public final class LoadModel {
 
   private LoadModel() {}
 
+  /** With the version's default FlowSchemas and priority levels. */
   public static Projection project(List<AccessSet> accessSets, ClusterProfile profile) {
-    Map<String, PriorityLevel> levels = PriorityLevels.of(profile);
-    List<WorkloadLoad> loads = new ArrayList<>();
-    for (AccessSet set : accessSets) {
-      loads.add(workload(set, profile, levels));
-    }
-    return new Projection(profile, levels, List.copyOf(loads), levelLoads(loads, profile, levels));
+    return project(accessSets, profile, ApfConfiguration.defaults(profile.version()));
   }
 
-  static WorkloadLoad workload(AccessSet set, ClusterProfile profile, Map<String, PriorityLevel> levels) {
+  public static Projection project(List<AccessSet> accessSets, ClusterProfile profile, ApfConfiguration apf) {
+    Map<String, PriorityLevel> levels = PriorityLevels.of(profile, apf);
+    List<WorkloadLoad> loads = new ArrayList<>();
+    for (AccessSet set : accessSets) {
+      loads.add(workload(set, profile, apf, levels));
+    }
+    return new Projection(profile, apf, levels, List.copyOf(loads), levelLoads(loads, profile, levels));
+  }
+
+  static WorkloadLoad workload(AccessSet set, ClusterProfile profile, ApfConfiguration apf, Map<String, PriorityLevel> levels) {
     Workload workload = set.workload();
     int pods = workload.pods().atNodes(profile.nodes()).count();
-    String level = PriorityLevels.forServiceAccountNamespace(workload.namespace());
     List<AccessLoad> accesses = new ArrayList<>();
     for (Access access : set.accesses()) {
-      accesses.add(access(access, workload, pods, level, profile, levels));
+      accesses.add(access(access, workload, pods, flowSchemaOf(access, workload, apf), profile, levels));
     }
+    String level = accesses.stream().filter(a -> a.access().pattern() != Pattern.LEADER_ELECTION)
+        .map(AccessLoad::priorityLevel).findFirst()
+        .orElseGet(() -> accesses.isEmpty() ? flowSchemaOf(null, workload, apf).priorityLevel() : accesses.get(0).priorityLevel());
     Map<String, Double> byVerb = new TreeMap<>();
     accesses.forEach(a -> a.requestsPerSecond().forEach((verb, rate) -> byVerb.merge(verb, rate, Double::sum)));
     List<WriteInflation> inflations = inflations(accesses, profile, levels);
@@ -67,49 +78,77 @@ public final class LoadModel {
         scalingReason(workload, scaling, accesses));
   }
 
+  /** The start-up storm the same workload would cause rolled out as {@code workload} says (e.g. slower). */
+  public static StartupStorm stormOf(WorkloadLoad load, Workload workload, Projection projection) {
+    return Storms.startup(workload, load.pods(), load.accesses(), load.priorityLevel(), projection.profile(), projection.levels());
+  }
+
+  /** The roll-out simulation of the same workload rolled out as {@code workload} says. */
+  public static SimulationResult simulate(WorkloadLoad load, Workload workload, Projection projection, double horizon) {
+    WorkloadLoad other = load.rolledOutAs(workload, stormOf(load, workload, projection));
+    return RolloutSimulation.rollout(other, projection.profile(), projection.levels(), horizon);
+  }
+
+  /** The FlowSchema that classifies an access's requests, and so its level (physics §3.4). */
+  static FlowSchema flowSchemaOf(Access access, Workload workload, ApfConfiguration apf) {
+    String resource = access == null ? "pods" : access.resource();
+    String verb = access == null ? "get" : switch (access.pattern()) {
+      case INFORMER, POLL -> "list";
+      case GET_PER_EVENT -> "get";
+      case LEADER_ELECTION -> "update";
+    };
+    // A leader's Lease lives in the workload's namespace, whatever scope its grant had.
+    boolean clusterWide = access != null && access.pattern() != Pattern.LEADER_ELECTION
+        && (access.scope() == Scope.CLUSTER || access.scope() == Scope.OWN_NODE);
+    String namespace = Resources.isClusterScoped(resource) || clusterWide ? ""
+        : access != null && access.scope() == Scope.NAMESPACE ? access.namespace() : workload.namespace();
+    ApfRequest request = ApfRequest.fromServiceAccount(workload.namespace(), workload.serviceAccount(), verb,
+        Resources.groupOf(resource), Resources.pluralOf(resource), namespace);
+    return apf.classify(request);
+  }
+
   private static AccessLoad access(
-      Access access, Workload workload, int pods, String workloadLevel, ClusterProfile profile, Map<String, PriorityLevel> levels) {
+      Access access, Workload workload, int pods, FlowSchema schema, ClusterProfile profile, Map<String, PriorityLevel> levels) {
+    String level = schema.priorityLevel();
     Optional<ResourceProfile> resource = profile.resource(access.resource());
     double clusterObjects = profile.objects(access.resource());
     double size = resource.map(ResourceProfile::sizeBytes).orElse(0.0);
     double inScope = clusterObjects * scopeFraction(access, profile, clusterObjects);
     double churnInScope = profile.churn(access.resource()) * scopeFraction(access, profile, clusterObjects);
-    String level = access.pattern() == Pattern.LEADER_ELECTION
-        ? PriorityLevels.forLeaderElection(workload.namespace())
-        : workloadLevel;
     PriorityLevel priority = levels.get(level);
     double requestSeconds = profile.latency().requestSeconds();
-    double listBytes = 0;
-    int listSeats = 0;
-    double listSeconds = 0;
+    ListCost list = ListCost.NONE;
     double watches = 0;
     double events = 0;
     double addedWatchers = 0;
     double seatSeconds;
+    boolean capped = false;
+    double qps = access.client().qps();
     Map<String, Double> rates = new TreeMap<>();
     switch (access.pattern()) {
       case INFORMER -> {
-        listBytes = inScope * size;
-        listSeats = WorkEstimator.listSeats(profile.version(), clusterObjects, size, access.scope() == Scope.NAMED, priority.maxSeatsPerRequest());
-        listSeconds = profile.latency().listSeconds(listBytes);
+        list = ListCosts.of(access, profile, clusterObjects, inScope, size, priority.maxSeatsPerRequest());
         watches = pods;
         events = pods * churnInScope;
         addedWatchers = pods * interestedWatcherWeight(access, profile, clusterObjects);
+        // Re-watches are not rate-limited by the client (rest/request.go, physics §1.2).
         double rewatch = pods / Physics.MEAN_WATCH_SECONDS;
         rates.put("watch", rewatch);
         seatSeconds = rewatch * Physics.MIN_SEATS * requestSeconds;
       }
       case POLL -> {
-        listBytes = inScope * size;
-        listSeats = WorkEstimator.listSeats(profile.version(), clusterObjects, size, access.scope() == Scope.NAMED, priority.maxSeatsPerRequest());
-        listSeconds = profile.latency().listSeconds(listBytes);
-        double lists = pods / access.periodSeconds();
+        list = ListCosts.of(access, profile, clusterObjects, inScope, size, priority.maxSeatsPerRequest());
+        double perPod = 1 / access.periodSeconds();
+        capped = perPod > qps;
+        double lists = pods * Math.min(perPod, qps);
         rates.put("list", lists);
-        seatSeconds = lists * listSeats * listSeconds;
+        seatSeconds = lists * list.seats() * list.seconds();
       }
       case GET_PER_EVENT -> {
-        double gets = access.ratePerSecond().map(r -> r * pods)
-            .orElse(workload.runsOnEveryNode() ? pods * ownNodeShare(access, churnInScope, profile) : churnInScope);
+        double perPod = access.ratePerSecond()
+            .orElse(workload.runsOnEveryNode() ? ownNodeShare(access, churnInScope, profile) : pods == 0 ? 0 : churnInScope / pods);
+        capped = perPod > qps;
+        double gets = pods * Math.min(perPod, qps);
         rates.put("get", gets);
         seatSeconds = gets * Physics.MIN_SEATS * requestSeconds;
       }
@@ -121,8 +160,9 @@ public final class LoadModel {
       default -> throw new IllegalStateException("unknown pattern " + access.pattern());
     }
     return new AccessLoad(
-        access, level, inScope, listBytes, listSeats, listSeconds, Map.copyOf(rates), watches, events, events * size,
-        seatSeconds, addedWatchers, degree(access, workload, resource), resource.isPresent() || access.pattern() == Pattern.LEADER_ELECTION);
+        access, schema.name(), level, inScope, list, Map.copyOf(rates), watches, events, events * size,
+        seatSeconds, addedWatchers, degree(access, workload, resource), resource.isPresent() || access.pattern() == Pattern.LEADER_ELECTION,
+        capped);
   }
 
   /** Share of a resource's objects (and writes) one pod sees. */
@@ -207,13 +247,13 @@ public final class LoadModel {
     added.forEach((resource, watchers) -> {
       ResourceProfile r = profile.resource(resource).orElseThrow();
       double writes = profile.churn(resource);
-      PriorityLevel writer = levels.getOrDefault(r.writerLevel(), levels.get(PriorityLevels.WORKLOAD_HIGH));
+      PriorityLevel writer = levels.getOrDefault(r.writerLevel(), levels.get("workload-high"));
       double before = profile.existingWatchers(resource);
       double after = before + watchers;
       double exec = profile.latency().requestSeconds();
       double extra = writes * (WorkEstimator.writeSeatSeconds(after, exec, writer.maxSeatsPerRequest())
           - WorkEstimator.writeSeatSeconds(before, exec, writer.maxSeatsPerRequest()));
-      if (writes > 0) {
+      if (extra > 0) {
         out.add(new WriteInflation(resource, writer.name(), writes, before, after,
             WorkEstimator.writeSeats(before, writer.maxSeatsPerRequest()),
             WorkEstimator.writeSeats(after, writer.maxSeatsPerRequest()), extra));
@@ -223,21 +263,37 @@ public final class LoadModel {
   }
 
   private static List<LevelLoad> levelLoads(List<WorkloadLoad> loads, ClusterProfile profile, Map<String, PriorityLevel> levels) {
-    List<LevelLoad> out = new ArrayList<>();
     int replicas = profile.apiServers().replicas();
+    Map<String, Double> wanted = new LinkedHashMap<>();
+    Map<String, Map<String, Double>> contributions = new LinkedHashMap<>();
     for (PriorityLevel level : levels.values()) {
-      if (level.nominalSeats() == 0) {
-        continue; // exempt: not limited
-      }
-      Map<String, Double> contributions = new LinkedHashMap<>();
+      Map<String, Double> byWorkload = new LinkedHashMap<>();
       loads.stream()
           .filter(l -> l.demandIn(level.name()) > 0)
           .sorted(Comparator.comparingDouble((WorkloadLoad l) -> -l.demandIn(level.name())).thenComparing(WorkloadLoad::ref))
-          .forEach(l -> contributions.put(l.ref().toString(), l.demandIn(level.name())));
-      double demand = contributions.values().stream().mapToDouble(Double::doubleValue).sum();
+          .forEach(l -> byWorkload.put(l.ref().toString(), l.demandIn(level.name())));
+      contributions.put(level.name(), byWorkload);
       double existing = profile.existingSeatDemand().getOrDefault(level.name(), 0.0) * replicas;
-      out.add(new LevelLoad(level.name(), (double) level.nominalSeats() * replicas, existing, demand, contributions));
+      wanted.put(level.name(), existing + byWorkload.values().stream().mapToDouble(Double::doubleValue).sum());
+    }
+    List<LevelLoad> out = new ArrayList<>();
+    for (PriorityLevel level : levels.values()) {
+      if (level.exempt()) {
+        continue; // not limited
+      }
+      // Others lend what they do not use, up to their lendable seats; this level borrows up to its limit.
+      double idleLendable = levels.values().stream()
+          .filter(other -> !other.exempt() && !other.name().equals(level.name()))
+          .mapToDouble(other -> Math.min((double) other.lendableSeats() * replicas,
+              Math.max(0, (double) other.nominalSeats() * replicas - wanted.get(other.name()))))
+          .sum();
+      double borrowable = Math.min(idleLendable, (double) level.borrowingLimitSeats() * replicas);
+      double existing = profile.existingSeatDemand().getOrDefault(level.name(), 0.0) * replicas;
+      double demand = wanted.get(level.name()) - existing;
+      out.add(new LevelLoad(level.name(), (double) level.nominalSeats() * replicas, (double) level.guaranteedSeats() * replicas,
+          borrowable, existing, demand, contributions.get(level.name())));
     }
     return List.copyOf(out);
   }
+
 }

@@ -25,8 +25,8 @@ final class Storms {
     int listsPerPod = listing.size();
     double seatSecondsPerPod = listing.stream().mapToDouble(a -> a.listSeats() * a.listSeconds()).sum();
     double seatsPerPod = listing.stream().mapToDouble(AccessLoad::listSeats).sum();
-    double bytesPerPod = listing.stream().mapToDouble(AccessLoad::listBytes).sum();
-    double secondsPerPod = listing.stream().mapToDouble(AccessLoad::listSeconds).sum();
+    // Little's law per LIST: in flight = rate × duration, so long LISTs dominate what is held.
+    double byteSecondsPerPod = listing.stream().mapToDouble(a -> a.list().memoryBytes() * a.listSeconds()).sum();
 
     double rate;
     String bound;
@@ -35,7 +35,9 @@ final class Storms {
       bound = "new: the controller creates pods at kube-controller-manager's " + trim(rate) + " requests/s";
     } else {
       var rollout = workload.rollout();
-      double wave = profile.rollout().podStartSeconds() + rollout.minReadySeconds();
+      // A replaced pod frees its slot once it has started, synced (its slowest start-up LIST) and stayed ready.
+      double syncSeconds = listing.stream().mapToDouble(AccessLoad::listSeconds).max().orElse(0);
+      double wave = profile.rollout().podStartSeconds() + syncSeconds + rollout.minReadySeconds();
       rate = Math.min(profile.rollout().controllerQps(), rollout.podsPerWave() / Math.max(wave, 1e-9));
       bound = "update: " + rollout.podsPerWave() + " pods per wave (" + rollout.declared() + "), a wave every " + trim(wave) + " s";
     }
@@ -53,10 +55,16 @@ final class Storms {
     double inService = available / meanSeats;
     double rejected = available == 0 ? totalRequests
         : Math.max(0, totalRequests - servedPerSecond * arrivalSeconds - queued - inService);
-    double drain = available == 0 ? Double.POSITIVE_INFINITY : totalRequests * meanSeatSeconds / available;
-    // LISTs in flight (Little's law, capped by the seats), their responses held amplified in memory.
-    double inFlight = Math.min(rate * secondsPerPod, Math.min(totalRequests, inService));
-    double peakBytes = inFlight * (bytesPerPod / listsPerPod) * profile.apiServers().listMemoryAmplification() / replicas;
+    // Done when the last pod has appeared and the level has worked through every LIST, the last one whole.
+    double longest = listing.stream().mapToDouble(AccessLoad::listSeconds).max().orElse(0);
+    double drain = available == 0 ? Double.POSITIVE_INFINITY
+        : Math.max(arrivalSeconds, totalRequests * meanSeatSeconds / available) + longest;
+    // Memory in flight (Little's law), scaled down when the seats cap what runs at once, and never
+    // more than every LIST of the storm at once.
+    double seatsWanted = rate * seatSecondsPerPod;
+    double inFlight = rate * byteSecondsPerPod * Math.min(1, available / seatsWanted);
+    double wholeStorm = pods * listing.stream().mapToDouble(a -> a.list().memoryBytes()).sum();
+    double peakBytes = Math.min(inFlight, wholeStorm) / replicas;
     return new StartupStorm(pods, rate, bound, arrivalSeconds, listsPerPod, seatSecondsPerPod, demanded, available,
         Math.floor(rejected), drain, peakBytes);
   }

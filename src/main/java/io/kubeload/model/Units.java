@@ -37,8 +37,30 @@ public final class Units {
     return (i == 0 ? number(Math.rint(v)) : number(v)) + " " + units[i];
   }
 
+  /** 79.7% · 0.04%: one decimal, or two significant digits below one percent. */
   public static String percent(double fraction) {
-    return number(Math.round(fraction * 1000) / 10.0) + "%";
+    double percent = fraction * 100;
+    if (percent > 0 && percent < 1) {
+      return new BigDecimal(percent).round(new MathContext(2)).stripTrailingZeros().toPlainString() + "%";
+    }
+    return number(Math.round(percent * 10) / 10.0) + "%";
+  }
+
+  /** 45 s · 12 min · 19 h · 3.2 days. */
+  public static String duration(double seconds) {
+    if (Double.isInfinite(seconds)) {
+      return "∞";
+    }
+    if (seconds < 120) {
+      return number(Math.ceil(seconds)) + " s";
+    }
+    if (seconds < 7_200) {
+      return number(Math.round(seconds / 60)) + " min";
+    }
+    if (seconds < 172_800) {
+      return number(Math.round(seconds / 3_600)) + " h";
+    }
+    return number(seconds / 86_400) + " days";
   }
 
   public static String seconds(double value) {

@@ -24,6 +24,21 @@ public final class WorkEstimator {
     return clamp(Math.ceil(clusterObjects / Physics.OBJECTS_PER_SEAT), Math.min(Physics.MAX_LIST_SEATS_COUNT_BASED, levelMaxSeats));
   }
 
+  /**
+   * Seats of a LIST served from etcd, paged at the client's 500 (physics §3.5): count-based
+   * {@code N + limit} with a selector or {@code 2 × limit} without; size-based
+   * {@code max(limit, N/2)} or {@code limit} objects, with no 1 MB cap.
+   */
+  public static int etcdListSeats(KubernetesVersion version, double clusterObjects, double objectBytes, boolean selector, int levelMaxSeats) {
+    double limit = Math.min(Physics.LIST_PAGE_SIZE, clusterObjects);
+    if (version.atLeast(Physics.SIZE_BASED_LIST_COST_SINCE_MINOR)) {
+      double objects = selector ? Math.max(limit, clusterObjects / 2) : limit;
+      return clamp(Math.ceil(objects * objectBytes / Physics.BYTES_PER_SEAT), Math.min(Physics.MAX_LIST_SEATS_SIZE_BASED, levelMaxSeats));
+    }
+    double estimate = selector ? clusterObjects + limit : 2 * limit;
+    return clamp(Math.ceil(estimate / Physics.OBJECTS_PER_SEAT), Math.min(Physics.MAX_LIST_SEATS_COUNT_BASED, levelMaxSeats));
+  }
+
   /** Seat-seconds one write holds with {@code watchers} interested watchers (physics §3.5, mutating). */
   public static double writeSeatSeconds(double watchers, double executionSeconds, int levelMaxSeats) {
     if (watchers < Physics.WATCHES_PER_SEAT) {

@@ -32,6 +32,14 @@ public record WorkloadLoad(
     ScalingClass scalingClass,
     String scalingReason) {
 
+  /** The same load with the workload rolled out another way, and that roll-out's storm. */
+  public WorkloadLoad rolledOutAs(Workload other, StartupStorm otherStorm) {
+    AccessSet set = new AccessSet(other, accessSet.basis(), accessSet.accesses(), accessSet.notes());
+    return new WorkloadLoad(set, pods, priorityLevel, accesses, requestsByVerb, requestsPerSecond, watches, listBytesPerStart,
+        watchEventsPerSecond, watchBytesPerSecond, seatSecondsPerSecond, otherStorm.seatsDemanded(), inflations, otherStorm,
+        scalingClass, scalingReason);
+  }
+
   public Workload workload() {
     return accessSet.workload();
   }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubeload.access.Access;
 import io.kubeload.gate.Finding;
+import io.kubeload.gate.Recommendation;
+import io.kubeload.model.SimulationResult;
 import io.kubeload.gate.Severity;
 import io.kubeload.gate.SkippedFinding;
 import io.kubeload.gate.Verdict;
@@ -53,18 +55,47 @@ final class JsonReport {
     summary.put("skippedTestHooks", verdict.skippedTestHooks().size());
     ArrayNode workloads = root.putArray("workloads");
     for (WorkloadLoad load : verdict.projection().workloads()) {
-      workload(workloads.addObject(), load, verdict.breakEvenNodes().getOrDefault(load.ref().toString(), OptionalInt.empty()));
+      String ref = load.ref().toString();
+      ObjectNode w = workloads.addObject();
+      workload(w, load, verdict.breakEvenNodes().getOrDefault(ref, OptionalInt.empty()));
+      verdict.simulations().rolloutOf(ref).ifPresent(s -> simulation(w.putObject("simulation"), s));
+      Recommendation r = verdict.recommendations().get(ref);
+      if (r != null) {
+        ObjectNode n = w.putObject("recommendation");
+        n.put("feasible", r.feasible());
+        n.put("podsPerWave", r.podsPerWave());
+        n.put("minReadySeconds", r.minReadySeconds());
+        n.put("advice", r.advice());
+        storm(n.putObject("startupStorm"), r.storm());
+        r.simulated().ifPresent(s -> simulation(n.putObject("simulation"), s));
+      }
     }
     ArrayNode levels = root.putArray("priorityLevels");
     for (LevelLoad level : verdict.projection().levelLoads()) {
       ObjectNode l = levels.addObject();
       l.put("name", level.name());
       l.put("seats", round(level.seats()));
+      l.put("guaranteedSeats", round(level.guaranteed()));
+      l.put("borrowableSeats", round(level.borrowable()));
       l.put("existing", round(level.existing()));
       l.put("demand", round(level.demand()));
       l.put("utilization", round(level.utilization()));
+      l.put("rejectedShare", round(level.rejectedShare()));
       ObjectNode contributions = l.putObject("contributions");
       level.contributions().forEach((ref, demand) -> contributions.put(ref, round(demand)));
+      SimulationResult restart = verdict.simulations().restart().get(level.name());
+      if (restart != null) {
+        simulation(l.putObject("apiServerRestart"), restart);
+      }
+    }
+    ArrayNode blast = root.putArray("blastRadius");
+    for (var impact : verdict.blastRadius()) {
+      ObjectNode b = blast.addObject();
+      b.put("level", impact.level());
+      b.put("cause", impact.cause());
+      b.put("consequence", impact.consequence());
+      ArrayNode sharing = b.putArray("workloads");
+      impact.workloads().forEach(sharing::add);
     }
     ArrayNode findings = root.putArray("findings");
     for (Finding f : verdict.findings()) {
@@ -162,9 +193,20 @@ final class JsonReport {
     a.ratePerSecond().ifPresent(r -> n.put("ratePerSecond", round(r)));
     n.put("priorityLevel", load.priorityLevel());
     n.put("objectsInScope", round(load.objectsInScope()));
+    n.put("consistency", a.client().consistency().label());
+    if (a.client().watchList().isPresent()) {
+      n.put("watchList", a.client().watchList().get());
+    }
+    n.put("clientQps", round(a.client().qps()));
+    if (load.listsPerStart() > 0) {
+      n.put("listServedFrom", load.list().served().label());
+    }
     n.put("listBytes", round(load.listBytes()));
+    n.put("listScannedBytes", round(load.list().scannedBytes()));
+    n.put("listMemoryBytes", round(load.list().memoryBytes()));
     n.put("listSeats", load.listSeats());
     n.put("listSeconds", round(load.listSeconds()));
+    n.put("clientCapped", load.clientCapped());
     n.put("requestsPerSecond", round(load.totalRequestsPerSecond()));
     n.put("watchEventsPerSecond", round(load.watchEventsPerSecond()));
     n.put("profiled", load.profiled());
@@ -190,6 +232,38 @@ final class JsonReport {
       n.putNull("drainSeconds");
     }
     n.put("peakTransientBytes", round(s.peakTransientBytes()));
+  }
+
+  private static void simulation(ObjectNode n, SimulationResult s) {
+    n.put("scenario", s.scenario().label());
+    n.put("level", s.level());
+    n.put("seats", round(s.seats()));
+    n.put("horizonSeconds", round(s.horizonSeconds()));
+    n.put("pods", s.pods());
+    n.put("syncedPods", s.syncedPods());
+    if (s.syncedSeconds().isPresent()) {
+      n.put("syncedSeconds", round(s.syncedSeconds().getAsDouble()));
+    } else {
+      n.putNull("syncedSeconds");
+    }
+    n.put("peakSeats", round(s.peakSeats()));
+    n.put("saturatedSeconds", s.saturatedSeconds());
+    n.put("rejected", s.rejected());
+    n.put("lists", s.lists());
+    n.put("peakTransientBytes", round(s.peakTransientBytes()));
+    // Columns, one value per second: compact and easy to plot.
+    ArrayNode seats = n.putArray("seatsBusy");
+    ArrayNode peaks = n.putArray("peakSeatsBusy");
+    ArrayNode queued = n.putArray("queued");
+    ArrayNode rejected = n.putArray("rejectedPerSecond");
+    ArrayNode synced = n.putArray("syncedPods");
+    for (SimulationResult.Sample sample : s.series()) {
+      seats.add(round(sample.seatsBusy()));
+      peaks.add(round(sample.peakSeatsBusy()));
+      queued.add(sample.queued());
+      rejected.add(sample.rejected());
+      synced.add(sample.syncedPods());
+    }
   }
 
   private static void location(ObjectNode n, SourceLocation at) {

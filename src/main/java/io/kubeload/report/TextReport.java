@@ -1,6 +1,8 @@
 package io.kubeload.report;
 
 import io.kubeload.gate.Finding;
+import io.kubeload.gate.Recommendation;
+import io.kubeload.model.SimulationResult;
 import io.kubeload.gate.Severity;
 import io.kubeload.gate.SkippedFinding;
 import io.kubeload.gate.Verdict;
@@ -38,8 +40,11 @@ final class TextReport {
     }
     out.append("\n\n");
     workloads(verdict, out);
+    startups(verdict, out);
     levels(verdict, out);
     findings(verdict, out);
+    recommendations(verdict, out);
+    blastRadius(verdict, out);
     return out.toString();
   }
 
@@ -67,11 +72,38 @@ final class TextReport {
     out.append('\n');
   }
 
+  /** The simulated roll-out of every workload that lists at start. */
+  private static void startups(Verdict verdict, StringBuilder out) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"START-UP (simulated " + Units.number(verdict.simulations().horizonSeconds() / 60) + " min)",
+        "PODS", "PEAK SEATS", "429s", "SYNCED", "LIST MEMORY"});
+    for (WorkloadLoad load : verdict.projection().workloads()) {
+      verdict.simulations().rolloutOf(load.ref().toString()).ifPresent(s -> rows.add(new String[] {
+          load.ref().toString(),
+          Units.number(s.pods()),
+          Units.number(s.peakSeats()) + " of " + Units.number(s.seats()),
+          Units.number(s.rejected()),
+          synced(s),
+          Units.bytes(s.peakTransientBytes())}));
+    }
+    if (rows.size() > 1) {
+      table(rows, out, 1);
+      out.append('\n');
+    }
+  }
+
+  private static String synced(SimulationResult s) {
+    return s.allSynced()
+        ? "all in " + Units.seconds(Math.ceil(s.syncedSeconds().getAsDouble()))
+        : Units.number(s.syncedPods()) + " of " + Units.number(s.pods());
+  }
+
   private static void levels(Verdict verdict, StringBuilder out) {
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"PRIORITY LEVEL", "SEATS", "EXISTING", "ADDED", "UTILIZATION", "LARGEST SHARE"});
+    rows.add(new String[] {"PRIORITY LEVEL", "SEATS", "EXISTING", "ADDED", "UTILIZATION", "AFTER API-SERVER RESTART", "LARGEST SHARE"});
     for (LevelLoad level : verdict.projection().levelLoads()) {
-      if (level.demand() <= 0) {
+      SimulationResult restart = verdict.simulations().restart().get(level.name());
+      if (level.demand() <= 0 && restart == null) {
         continue;
       }
       rows.add(new String[] {
@@ -80,7 +112,8 @@ final class TextReport {
           Units.number(level.existing()),
           Units.number(level.demand()),
           Units.percent(level.utilization()),
-          level.contributions().keySet().iterator().next()});
+          restart == null ? "-" : "synced " + synced(restart) + ", " + Units.number(restart.rejected()) + " 429s",
+          level.contributions().isEmpty() ? "-" : level.contributions().keySet().iterator().next()});
     }
     if (rows.size() > 1) {
       table(rows, out, 1);
@@ -103,6 +136,22 @@ final class TextReport {
     for (SkippedFinding s : verdict.skippedFindings()) {
       wrap("IGNORED " + s.finding().severity().label() + " " + s.finding().rule() + "  " + s.finding().workload() + ": " + s.reason()
           + " (kubeload.io/ignore at " + s.ignoredAt() + ")", "", out);
+    }
+  }
+
+  private static void recommendations(Verdict verdict, StringBuilder out) {
+    for (Recommendation r : verdict.recommendations().values()) {
+      out.append("\nROLL-OUT ").append(r.workload()).append('\n');
+      wrap(r.advice() + r.simulated().map(s -> " (simulated: " + Units.number(s.rejected()) + " 429s, "
+          + (s.allSynced() ? "every pod synced after " + Units.seconds(Math.ceil(s.syncedSeconds().getAsDouble())) : synced(s) + " pods synced")
+          + ")").orElse(""), "  ", out);
+    }
+  }
+
+  private static void blastRadius(Verdict verdict, StringBuilder out) {
+    for (var impact : verdict.blastRadius()) {
+      out.append("\nBLAST RADIUS ").append(impact.level()).append('\n');
+      wrap("saturated by " + impact.cause() + ": " + impact.consequence(), "  ", out);
     }
   }
 

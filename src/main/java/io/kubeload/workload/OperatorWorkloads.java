@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.ObjectRef;
@@ -55,32 +56,36 @@ final class OperatorWorkloads {
         + " (" + m.kind() + " " + m.name() + ")";
     PodSpec podSpec = new PodSpecBuilder().withServiceAccountName(account).withContainers(container(prefix, image)).build();
     return new Workload(new ObjectRef("StatefulSet", m.namespace(), prefix + "-" + m.name()), m, podSpec, Map.of(), account,
-        new PodCount(pods, false, reason), Workloads.rolling("RollingUpdate", null, "1", null, "0", pods, null, m), true,
-        Ignore.of(m));
+        PodCount.fixed(pods, reason), Workloads.defaultRollout("StatefulSet", pods, m), true, Ignore.of(m));
   }
 
   private static List<Workload> calico(Manifest m, ClusterProfile profile) {
     Map<?, ?> spec = m.raw().get("spec") instanceof Map<?, ?> s ? s : Map.of();
     String registry = spec.get("registry") instanceof String r && !r.isBlank() ? (r.endsWith("/") ? r : r + "/") : "quay.io/";
     int nodes = profile.nodes();
-    Workload node = calicoWorkload(m, "DaemonSet", "calico-node",
-        container("calico-node", registry + "calico/node", new EnvVar("FELIX_TYPHAK8SSERVICENAME", "calico-typha", null)),
-        new PodCount(nodes, true, "one per node (" + nodes + " nodes; Installation " + m.name() + ")"),
-        Workloads.rolling("RollingUpdate", null, "1", null, "0", nodes, null, m));
-    PodCount typhas = new PodCount(TYPHA.podsAt(nodes), true,
-        "tigera-operator scales Typha with the nodes: nodes / 200 + 2, at least 3 (Installation " + m.name() + ")", TYPHA);
-    Workload typha = calicoWorkload(m, "Deployment", "calico-typha", container("calico-typha", registry + "calico/typha"),
-        typhas, Workloads.rolling("RollingUpdate", null, "25%", null, "25%", typhas.count(), null, m));
-    Workload controllers = calicoWorkload(m, "Deployment", "calico-kube-controllers",
-        container("calico-kube-controllers", registry + "calico/kube-controllers", new EnvVar("ENABLED_CONTROLLERS", "node,loadbalancer", null)),
-        new PodCount(1, false, "1 replica (Installation " + m.name() + ")"),
-        Workloads.rolling("RollingUpdate", null, "25%", null, "25%", 1, null, m));
+    // calico-node tolerates every taint (tigera/operator pkg/render/node.go: TolerateAll), so it lands on every pool.
+    PodSpec nodeSpec = podSpec("calico-node",
+        container("calico-node", registry + "calico/node", new EnvVar("FELIX_TYPHAK8SSERVICENAME", "calico-typha", null)));
+    nodeSpec.setTolerations(List.of(new TolerationBuilder().withOperator("Exists").build()));
+    Workload node = calicoWorkload(m, "DaemonSet", nodeSpec, Placement.daemonSet(nodeSpec, profile));
+    Workload typha = calicoWorkload(m, "Deployment", podSpec("calico-typha", container("calico-typha", registry + "calico/typha")),
+        PodCount.proportional(TYPHA, nodes,
+            "tigera-operator scales Typha with the nodes: nodes / 200 + 2, at least 3 (Installation " + m.name() + ")"));
+    Workload controllers = calicoWorkload(m, "Deployment",
+        podSpec("calico-kube-controllers", container("calico-kube-controllers", registry + "calico/kube-controllers",
+            new EnvVar("ENABLED_CONTROLLERS", "node,loadbalancer", null))),
+        PodCount.fixed(1, "1 replica (Installation " + m.name() + ")"));
     return List.of(node, typha, controllers);
   }
 
-  private static Workload calicoWorkload(Manifest m, String kind, String name, Container container, PodCount pods, RolloutStrategy rollout) {
-    PodSpec podSpec = new PodSpecBuilder().withServiceAccountName(name).withContainers(container).build();
-    return new Workload(new ObjectRef(kind, CALICO_NAMESPACE, name), m, podSpec, Map.of(), name, pods, rollout, true, Ignore.of(m));
+  private static PodSpec podSpec(String account, Container container) {
+    return new PodSpecBuilder().withServiceAccountName(account).withContainers(container).build();
+  }
+
+  private static Workload calicoWorkload(Manifest m, String kind, PodSpec podSpec, PodCount pods) {
+    String name = podSpec.getServiceAccountName();
+    return new Workload(new ObjectRef(kind, CALICO_NAMESPACE, name), m, podSpec, Map.of(), name, pods,
+        Workloads.defaultRollout(kind, pods.count(), m), true, Ignore.of(m));
   }
 
   private static Container container(String name, String image, EnvVar... env) {

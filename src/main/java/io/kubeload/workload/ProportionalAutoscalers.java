@@ -44,10 +44,9 @@ final class ProportionalAutoscalers {
             .flatMap(t -> List.of(t.split(",")).stream())
             .anyMatch(t -> t.strip().equalsIgnoreCase(target.kind() + "/" + target.name()));
         if (targets && namespace.equals(target.namespace())) {
-          return linear(words, namespace, all).map(ratio -> new PodCount(ratio.podsAt(nodes), true,
+          return linear(words, namespace, all).map(ratio -> PodCount.proportional(ratio, nodes,
               "cluster-proportional-autoscaler " + m.name() + ": ceil(nodes / " + trim(ratio.nodesPerPod()) + "), at least "
-                  + ratio.min() + (ratio.max() == Integer.MAX_VALUE ? "" : ", at most " + ratio.max()) + " (cores not counted)",
-              ratio));
+                  + ratio.min() + (ratio.max() == Integer.MAX_VALUE ? "" : ", at most " + ratio.max()) + " (cores not counted)"));
         }
       }
     }

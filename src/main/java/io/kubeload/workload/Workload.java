@@ -43,13 +43,18 @@ public record Workload(
     return manifest.location();
   }
 
-  /** One pod per node: its cost grows with the cluster even when nothing else does. */
+  /** The same workload rolled out another way: an update with {@code strategy}, or new. */
+  public Workload withRollout(RolloutStrategy strategy, boolean asNew) {
+    return new Workload(ref, manifest, podSpec, podAnnotations, serviceAccount, pods, strategy, asNew, ignores);
+  }
+
+  /** One pod on each node it lands on (all, or a pool's share): its cost grows with the cluster even when nothing else does. */
   public boolean runsOnEveryNode() {
-    return pods.onePerNode();
+    return pods.perNode();
   }
 
   /** Its pod count grows with the nodes: one per node, or in proportion to them. */
   public boolean podsGrowWithNodes() {
-    return pods.perNode();
+    return pods.growsWithNodes();
   }
 }

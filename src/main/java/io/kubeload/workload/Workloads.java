@@ -47,19 +47,19 @@ public final class Workloads {
     }
     Object typed = m.typed().get();
     if (typed instanceof Deployment d && d.getSpec() != null) {
-      return Optional.of(
-          build(m, d.getSpec().getTemplate(), ProportionalAutoscalers.podsFor(m, all, profile.nodes())
-                  .orElseGet(() -> replicas(m, d.getSpec().getReplicas(), all)),
-              deploymentRollout(d.getSpec().getStrategy(), d.getSpec().getMinReadySeconds(), m, replicasOf(d.getSpec().getReplicas()))));
+      PodCount pods = ProportionalAutoscalers.podsFor(m, all, profile.nodes())
+          .orElseGet(() -> replicas(m, d.getSpec().getReplicas(), all));
+      return Optional.of(build(m, d.getSpec().getTemplate(), pods,
+          deploymentRollout(d.getSpec().getStrategy(), d.getSpec().getMinReadySeconds(), m, pods.count())));
     }
     if (typed instanceof StatefulSet s && s.getSpec() != null) {
-      return Optional.of(
-          build(m, s.getSpec().getTemplate(), replicas(m, s.getSpec().getReplicas(), all),
-              statefulSetRollout(s, m)));
+      PodCount pods = replicas(m, s.getSpec().getReplicas(), all);
+      return Optional.of(build(m, s.getSpec().getTemplate(), pods, statefulSetRollout(s, m, pods.count())));
     }
     if (typed instanceof DaemonSet ds && ds.getSpec() != null) {
-      PodCount pods = new PodCount(profile.nodes(), true, "one per node (" + profile.nodes() + " nodes)");
-      return Optional.of(build(m, ds.getSpec().getTemplate(), pods, daemonSetRollout(ds, m, profile.nodes())));
+      PodTemplateSpec template = ds.getSpec().getTemplate();
+      PodCount pods = Placement.daemonSet(template != null && template.getSpec() != null ? template.getSpec() : new PodSpec(), profile);
+      return Optional.of(build(m, template, pods, daemonSetRollout(ds, m, pods.count())));
     }
     if (typed instanceof ReplicaSet rs && rs.getSpec() != null) {
       return Optional.of(
@@ -79,7 +79,7 @@ public final class Workloads {
     }
     if (typed instanceof Pod pod && pod.getSpec() != null) {
       PodTemplateSpec template = new PodTemplateSpec(pod.getMetadata(), pod.getSpec());
-      return Optional.of(build(m, template, new PodCount(1, false, "a bare Pod"), RolloutStrategy.NONE));
+      return Optional.of(build(m, template, PodCount.fixed(1, "a bare Pod"), RolloutStrategy.NONE));
     }
     return Optional.empty();
   }
@@ -101,9 +101,9 @@ public final class Workloads {
     }
     Optional<Integer> hpaMax = Autoscalers.maxReplicasFor(m, all);
     if (hpaMax.isPresent()) {
-      return new PodCount(hpaMax.get(), false, "HPA maxReplicas " + hpaMax.get());
+      return PodCount.fixed(hpaMax.get(), "HPA maxReplicas " + hpaMax.get());
     }
-    return new PodCount(replicas, false, replicas + (replicas == 1 ? " replica" : " replicas")
+    return PodCount.fixed(replicas, replicas + (replicas == 1 ? " replica" : " replicas")
         + (declared == null ? " (default)" : ""));
   }
 
@@ -111,13 +111,18 @@ public final class Workloads {
     return declared == null ? 1 : Math.max(0, declared);
   }
 
+  /** A Job runs parallelism pods at once (default 1), never more than its completions. */
   private static PodCount parallelism(Manifest m, JobSpec spec, String path) {
     Integer declared = spec.getParallelism();
     if (declared != null && declared < 0) {
       throw new InputException(m.location().file(), m.locationOf(path).line(), path + " must not be negative");
     }
-    int pods = declared == null ? 1 : declared;
-    return new PodCount(pods, false, "parallelism " + pods + (declared == null ? " (default)" : ""));
+    int parallel = declared == null ? 1 : declared;
+    Integer completions = spec.getCompletions();
+    if (completions != null && completions >= 0 && completions < parallel) {
+      return PodCount.fixed(completions, "completions " + completions + " (fewer than parallelism " + parallel + ")");
+    }
+    return PodCount.fixed(parallel, "parallelism " + parallel + (declared == null ? " (default)" : ""));
   }
 
   private static RolloutStrategy deploymentRollout(DeploymentStrategy strategy, Integer minReady, Manifest m, int replicas) {
@@ -128,10 +133,11 @@ public final class Workloads {
     IntOrString unavailable = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxUnavailable() : null;
     IntOrString surge = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxSurge() : null;
     // Deployment defaults: maxUnavailable 25% (rounded down), maxSurge 25% (rounded up).
-    return rolling(type, unavailable, "25%", surge, "25%", replicas, minReady, m);
+    return rolling(type, new Budget(unavailable, "25%", false, "spec.strategy.rollingUpdate.maxUnavailable"),
+        new Budget(surge, "25%", true, "spec.strategy.rollingUpdate.maxSurge"), replicas, minReady, m);
   }
 
-  private static RolloutStrategy daemonSetRollout(DaemonSet ds, Manifest m, int nodes) {
+  private static RolloutStrategy daemonSetRollout(DaemonSet ds, Manifest m, int pods) {
     DaemonSetUpdateStrategy strategy = ds.getSpec().getUpdateStrategy();
     String type = strategy != null && strategy.getType() != null ? strategy.getType() : "RollingUpdate";
     if (type.equals("OnDelete")) {
@@ -139,43 +145,61 @@ public final class Workloads {
     }
     IntOrString unavailable = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxUnavailable() : null;
     IntOrString surge = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxSurge() : null;
-    // DaemonSet defaults: maxUnavailable 1, maxSurge 0.
-    return rolling(type, unavailable, "1", surge, "0", nodes, ds.getSpec().getMinReadySeconds(), m);
+    // DaemonSet defaults: maxUnavailable 1, maxSurge 0; percentages of nodes round up (apps/v1 DaemonSet API).
+    return rolling(type, new Budget(unavailable, "1", true, "spec.updateStrategy.rollingUpdate.maxUnavailable"),
+        new Budget(surge, "0", true, "spec.updateStrategy.rollingUpdate.maxSurge"), pods, ds.getSpec().getMinReadySeconds(), m);
   }
 
-  private static RolloutStrategy statefulSetRollout(StatefulSet s, Manifest m) {
+  private static RolloutStrategy statefulSetRollout(StatefulSet s, Manifest m, int replicas) {
     var strategy = s.getSpec().getUpdateStrategy();
     String type = strategy != null && strategy.getType() != null ? strategy.getType() : "RollingUpdate";
+    if (type.equals("OnDelete")) {
+      return new RolloutStrategy(type, 0, 0, orZero(s.getSpec().getMinReadySeconds()), "OnDelete");
+    }
     IntOrString unavailable = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxUnavailable() : null;
-    return rolling(type, unavailable, "1", null, "0", replicasOf(s.getSpec().getReplicas()), s.getSpec().getMinReadySeconds(), m);
+    // StatefulSets replace one pod at a time unless maxUnavailable says otherwise; they never surge.
+    return rolling(type, new Budget(unavailable, "1", false, "spec.updateStrategy.rollingUpdate.maxUnavailable"),
+        new Budget(null, "0", true, "spec.updateStrategy.rollingUpdate.maxSurge"), replicas, s.getSpec().getMinReadySeconds(), m);
   }
 
-  static RolloutStrategy rolling(
-      String type, IntOrString unavailable, String defaultUnavailable, IntOrString surge, String defaultSurge,
-      int pods, Integer minReady, Manifest m) {
-    String u = unavailable == null ? defaultUnavailable : text(unavailable);
-    String s = surge == null ? defaultSurge : text(surge);
-    int maxUnavailable = resolve(u, pods, false, m, "maxUnavailable");
-    int maxSurge = resolve(s, pods, true, m, "maxSurge");
+  /** The roll-out of a workload an operator creates: its kind's defaults, nothing being declared. */
+  static RolloutStrategy defaultRollout(String kind, int pods, Manifest m) {
+    return switch (kind) {
+      case "DaemonSet" -> rolling("RollingUpdate", new Budget(null, "1", true, "spec"), new Budget(null, "0", true, "spec"), pods, null, m);
+      case "StatefulSet" -> rolling("RollingUpdate", new Budget(null, "1", false, "spec"), new Budget(null, "0", true, "spec"), pods, null, m);
+      default -> deploymentRollout(null, null, m, pods);
+    };
+  }
+
+  /** One roll-out budget as written (or its default), how its percentage rounds, and where it is. */
+  private record Budget(IntOrString declared, String fallback, boolean roundUp, String path) {
+    String text() {
+      return declared == null ? fallback : declared.getIntVal() != null ? String.valueOf(declared.getIntVal()) : String.valueOf(declared.getStrVal());
+    }
+  }
+
+  private static RolloutStrategy rolling(String type, Budget unavailable, Budget surge, int pods, Integer minReady, Manifest m) {
+    String u = unavailable.text();
+    String s = surge.text();
+    int maxUnavailable = resolve(unavailable, pods, m);
+    int maxSurge = resolve(surge, pods, m);
     String declared = "maxUnavailable=" + u + " maxSurge=" + s + (minReady == null || minReady == 0 ? "" : " minReadySeconds=" + minReady);
     return new RolloutStrategy(type, maxUnavailable, maxSurge, orZero(minReady), declared);
   }
 
-  private static String text(IntOrString value) {
-    return value.getIntVal() != null ? String.valueOf(value.getIntVal()) : String.valueOf(value.getStrVal());
-  }
-
   /** An absolute number or a percentage of {@code pods}, rounded as the controllers round it. */
-  private static int resolve(String value, int pods, boolean roundUp, Manifest m, String field) {
+  private static int resolve(Budget budget, int pods, Manifest m) {
+    String value = budget.text();
     try {
       if (value.endsWith("%")) {
         double percent = Double.parseDouble(value.substring(0, value.length() - 1));
         double exact = pods * percent / 100.0;
-        return (int) (roundUp ? Math.ceil(exact) : Math.floor(exact));
+        return (int) (budget.roundUp() ? Math.ceil(exact) : Math.floor(exact));
       }
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      throw new InputException(m.location().file(), m.location().line(), field + " must be a number or a percentage, not '" + value + "'");
+      throw new InputException(m.location().file(), m.locationOf(budget.path()).line(),
+          budget.path() + " must be a number or a percentage, not '" + value + "'");
     }
   }
 

@@ -14,25 +14,32 @@ class ArchitectureTest {
   private static final JavaClasses CLASSES =
       new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.kubeload");
 
+  private static final String CAPTURE = "io.kubeload.cluster.capture..";
+
   @Test
   void stagesDependOnlyOnTheStagesBeforeThem() {
     layeredArchitecture()
         .consideringOnlyDependenciesInLayers()
         .layer("cli").definedBy("io.kubeload.cli..")
+        .layer("capture").definedBy(CAPTURE)
+        .layer("metrics").definedBy("io.kubeload.cluster.metrics..")
         .layer("report").definedBy("io.kubeload.report..")
         .layer("gate").definedBy("io.kubeload.gate..")
         .layer("model").definedBy("io.kubeload.model..")
         .layer("access").definedBy("io.kubeload.access..")
         .layer("workload").definedBy("io.kubeload.workload..")
-        .layer("cluster").definedBy("io.kubeload.cluster..")
+        .layer("cluster").definedBy("io.kubeload.cluster")
         .layer("manifest").definedBy("io.kubeload.manifest..")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+        .whereLayer("capture").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("metrics").mayOnlyBeAccessedByLayers("cli", "capture")
         .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("gate").mayOnlyBeAccessedByLayers("cli", "report")
         .whereLayer("model").mayOnlyBeAccessedByLayers("cli", "report", "gate")
-        .whereLayer("access").mayOnlyBeAccessedByLayers("cli", "report", "gate", "model")
+        .whereLayer("access").mayOnlyBeAccessedByLayers("cli", "capture", "metrics", "report", "gate", "model")
         .whereLayer("workload").mayOnlyBeAccessedByLayers("cli", "report", "gate", "model", "access")
-        .whereLayer("cluster").mayOnlyBeAccessedByLayers("cli", "report", "gate", "model", "access", "workload")
+        .whereLayer("cluster")
+        .mayOnlyBeAccessedByLayers("cli", "capture", "metrics", "report", "gate", "model", "access", "workload")
         .check(CLASSES);
   }
 
@@ -43,11 +50,21 @@ class ArchitectureTest {
         .check(CLASSES);
   }
 
+  /** Only capture talks to a cluster; analyze and everything else never open a connection. */
   @Test
-  void nothingOpensNetworkConnections() {
-    noClasses().should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "io.fabric8.kubernetes.client..", "okhttp3..")
+  void onlyCaptureOpensNetworkConnections() {
+    noClasses().that().resideOutsideOfPackage(CAPTURE)
+        .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "io.fabric8.kubernetes.client..", "okhttp3..")
         .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
         .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URLConnection")
+        .check(CLASSES);
+  }
+
+  /** Within the CLI, ProfileCapture alone reaches capture (not even the command: AnalyzeStaysOfflineTest). */
+  @Test
+  void onlyTheCaptureCommandReachesCapture() {
+    noClasses().that().resideOutsideOfPackage(CAPTURE).and().haveNameNotMatching("io\\.kubeload\\.cli\\.ProfileCapture(\\$.*)?")
+        .should().dependOnClassesThat().resideInAPackage(CAPTURE)
         .check(CLASSES);
   }
 }

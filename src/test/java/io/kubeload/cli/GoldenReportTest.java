@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,6 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoldenReportTest {
 
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+  private static final Set<String> FAIL_IN_PRODUCTION = Set.of("telemetry-daemonset.yaml", "gpu-exporter-daemonset.yaml");
 
   record Case(String sample, String profile, String format, int expectedExit) {
     @Override
@@ -38,7 +41,7 @@ class GoldenReportTest {
       for (Path sample : samples.sorted().toList()) {
         String name = sample.getFileName().toString();
         for (String profile : List.of("staging", "production")) {
-          int exit = name.equals("telemetry-daemonset.yaml") && profile.equals("production") ? ExitCode.FAIL : ExitCode.PASS;
+          int exit = FAIL_IN_PRODUCTION.contains(name) && profile.equals("production") ? ExitCode.FAIL : ExitCode.PASS;
           for (String format : List.of("text", "json")) {
             cases.add(new Case(name, profile, format, exit));
           }
@@ -54,10 +57,32 @@ class GoldenReportTest {
     CliRun run = CliRun.of("analyze", "samples/manifests/" + c.sample(), "--profile", c.profile(), "--format", c.format());
     assertThat(run.stderr()).isEmpty();
     assertThat(run.exitCode()).isEqualTo(c.expectedExit());
+    assertGolden(run.stdout(), c.golden());
+  }
+
+  /** The samples' workloads, one each. */
+  static Stream<String[]> explained() {
+    return Stream.of(
+        new String[] {"telemetry-daemonset.yaml", "DaemonSet/telemetry/node-telemetry"},
+        new String[] {"telemetry-daemonset-fixed.yaml", "DaemonSet/telemetry/node-telemetry"},
+        new String[] {"web-deployment.yaml", "Deployment/shop/shop-web"},
+        new String[] {"controller-deployment.yaml", "Deployment/platform/route-controller"});
+  }
+
+  @ParameterizedTest(name = "explain {1}")
+  @MethodSource("explained")
+  void explanationMatchesItsGoldenFile(String sample, String workload) throws IOException {
+    CliRun run = CliRun.of("explain", workload, "samples/manifests/" + sample);
+    assertThat(run.stderr()).isEmpty();
+    assertThat(run.stdout()).startsWith(workload + "\n");
+    assertGolden(run.stdout(), GOLDEN.resolve(sample.replace(".yaml", "") + ".explain.txt"));
+  }
+
+  private static void assertGolden(String actual, Path golden) throws IOException {
     if (Boolean.getBoolean("golden.update")) {
       Files.createDirectories(GOLDEN);
-      Files.writeString(c.golden(), run.stdout(), StandardCharsets.UTF_8);
+      Files.writeString(golden, actual, StandardCharsets.UTF_8);
     }
-    assertThat(run.stdout()).isEqualTo(Files.readString(c.golden(), StandardCharsets.UTF_8));
+    assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
   }
 }

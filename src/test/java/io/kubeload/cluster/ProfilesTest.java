@@ -55,7 +55,80 @@ class ProfilesTest {
   }
 
   @Test
+  void everyPresetIsTheProductionPresetAtAnotherSizeAndCitesItsSize() {
+    ClusterProfile production = Profiles.load("production");
+    assertThat(Profiles.PRESETS).containsExactly("production", "large", "medium", "staging");
+    assertThat(Profiles.load("medium").nodes()).isEqualTo(500);
+    assertThat(Profiles.load("large").nodes()).isEqualTo(2_000);
+    for (String preset : Profiles.PRESETS) {
+      ClusterProfile profile = Profiles.load(preset);
+      assertThat(profile.name()).isEqualTo(preset);
+      assertThat(profile.withNodes(5_000)).usingRecursiveComparison().ignoringFields("name").isEqualTo(production);
+      assertThat(Profiles.presetText(preset).orElseThrow()).contains("incidents.md", "physics §");
+    }
+  }
+
+  private static final String POOLS = """
+        nodes: 5000
+        nodePools:
+          general:
+            count: 4750
+            labels: {kubernetes.io/os: linux, "version": "1.10"}
+          gpu:
+            count: 250
+            labels: {accelerator: nvidia}
+            taints: ["nvidia.com/gpu=present:NoSchedule", "dedicated:PreferNoSchedule"]
+        """;
+
+  private static ClusterProfile withPools(String pools) {
+    String base = Profiles.presetText("production").orElseThrow();
+    return Profiles.parse("p.yaml", base.replace("  nodes: 5000\n", pools.indent(2)).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void nodePoolsHaveLabelsAndTaintsAndAddUpToTheNodes() {
+    ClusterProfile profile = withPools(POOLS);
+    assertThat(profile.nodePools()).containsExactly(
+        new NodePool("general", 4_750, java.util.Map.of("kubernetes.io/os", "linux", "version", "1.10"), java.util.List.of()),
+        new NodePool("gpu", 250, java.util.Map.of("accelerator", "nvidia"),
+            java.util.List.of(Taint.parse("dedicated:PreferNoSchedule"), Taint.parse("nvidia.com/gpu=present:NoSchedule"))));
+    assertThat(profile.withNodes(1_001).nodePools()).as("pools keep their counts, read as shares").isEqualTo(profile.nodePools());
+  }
+
+  @Test
+  void poolsThatDoNotAddUpBadTaintsAndUnknownPoolKeysAreErrorsWithLines() {
+    assertThatThrownBy(() -> withPools(POOLS.replace("count: 250", "count: 200")))
+        .isInstanceOf(InputException.class)
+        .hasMessage("p.yaml:13: spec.nodes is 5000 but spec.nodePools add up to 4950 (general 4750 + gpu 200): "
+            + "nodes is the total, so make them equal");
+    assertThatThrownBy(() -> withPools(POOLS.replace("dedicated:PreferNoSchedule", "dedicated:Sometimes")))
+        .isInstanceOf(InputException.class).hasMessageContaining("p.yaml:21:").hasMessageContaining("unknown taint effect 'Sometimes'");
+    assertThatThrownBy(() -> withPools(POOLS.replace("count: 250", "count: 250\n    zone: a")))
+        .isInstanceOf(InputException.class).hasMessageContaining("unknown key 'zone'");
+    assertThatThrownBy(() -> withPools(POOLS.replace("count: 250", "count: -1")))
+        .isInstanceOf(InputException.class).hasMessageContaining("spec.nodePools.gpu.count must be at least 0");
+  }
+
+  @Test
   void anUnknownProfileNameIsAnError() {
-    assertThatThrownBy(() -> Profiles.load("nosuch")).isInstanceOf(InputException.class).hasMessageContaining("presets: production, staging");
+    assertThatThrownBy(() -> Profiles.load("nosuch")).isInstanceOf(InputException.class).hasMessageContaining("presets: production, large, medium, staging");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aProfileFileMayCarryTheClustersFlowControlObjectsAfterIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = dir.resolve("cluster.yaml");
+    java.nio.file.Files.writeString(file, Profiles.presetText("staging").orElseThrow() + """
+        ---
+        apiVersion: flowcontrol.apiserver.k8s.io/v1
+        kind: PriorityLevelConfiguration
+        metadata: {name: agents}
+        spec: {type: Limited, limited: {nominalConcurrencyShares: 10, limitResponse: {type: Reject}}}
+        """);
+    Profiles.Loaded loaded = Profiles.loadWithFlowControl(file.toString());
+    assertThat(loaded.profile().nodes()).isEqualTo(20);
+    assertThat(loaded.flowControl()).extracting(m -> m.name()).containsExactly("agents");
+    java.nio.file.Files.writeString(file, Profiles.presetText("staging").orElseThrow() + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
+    assertThatThrownBy(() -> Profiles.loadWithFlowControl(file.toString()))
+        .isInstanceOf(InputException.class).hasMessageContaining("only FlowSchemas and PriorityLevelConfigurations, not ConfigMap");
   }
 }

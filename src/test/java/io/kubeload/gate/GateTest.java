@@ -29,9 +29,9 @@ class GateTest {
   void telemetryDaemonSetFailsInProductionOnStormMemoryAndEgress() throws Exception {
     Verdict verdict = judge("telemetry-daemonset.yaml", TestManifests.production(), Policy.DEFAULT);
     assertThat(verdict.passed()).isFalse();
-    assertThat(rules(verdict)).containsExactly("list-memory", "startup-storm", "watch-egress");
+    assertThat(rules(verdict)).containsExactly("list-memory", "startup-storm", "watch-egress", "restart-storm");
+    assertThat(verdict.findings()).filteredOn(f -> f.severity() == Severity.ERROR).hasSize(3);
     assertThat(verdict.findings()).allSatisfy(f -> {
-      assertThat(f.severity()).isEqualTo(Severity.ERROR);
       assertThat(f.workload()).isEqualTo("DaemonSet/telemetry/node-telemetry");
       assertThat(f.location().template()).contains("node-telemetry/templates/daemonset.yaml");
       assertThat(f.fix()).contains("spec.nodeName");
@@ -59,6 +59,51 @@ class GateTest {
         assertThat(verdict.findings()).as(sample).isEmpty();
       }
     }
+  }
+
+  @Test
+  void theRecommendedRolloutIsTheFastestPaceTheSimulationConfirmsWithoutRejections() throws Exception {
+    Verdict verdict = judge("telemetry-daemonset.yaml", TestManifests.production(), Policy.DEFAULT);
+    Recommendation r = verdict.recommendations().get("DaemonSet/telemetry/node-telemetry");
+    assertThat(r.feasible()).isTrue();
+    assertThat(r.storm().rejected()).isZero();
+    assertThat(r.simulated().orElseThrow().rejected()).isZero();
+    assertThat(r.advice()).contains("phases of at most " + r.podsPerWave() + " pods");
+    // One more pod per wave breaks the budget: the recommendation is the largest that holds.
+    var faster = io.kubeload.model.LoadModel.stormOf(verdict.projection().workloads().get(0),
+        verdict.projection().workloads().get(0).workload().withRollout(
+            new io.kubeload.workload.RolloutStrategy("RollingUpdate", r.podsPerWave() + 1, 0, r.minReadySeconds(), "test"), false),
+        verdict.projection());
+    assertThat(faster.rejected() > 0 || faster.peakTransientBytes() > 0.5 * 256e9).isTrue();
+  }
+
+  @Test
+  void noRecommendationWhenTheStartUpFits() throws Exception {
+    assertThat(judge("telemetry-daemonset-fixed.yaml", TestManifests.production(), Policy.DEFAULT).recommendations()).isEmpty();
+  }
+
+  @Test
+  void aSaturatedLevelNamesWhoElseStarvesAndARestartThatNeverResyncsWarns() throws Exception {
+    Verdict verdict = judge("telemetry-daemonset.yaml", TestManifests.production(), Policy.DEFAULT);
+    assertThat(verdict.blastRadius()).singleElement().satisfies(impact -> {
+      assertThat(impact.level()).isEqualTo("workload-low");
+      assertThat(impact.cause()).contains("start-up storm of DaemonSet/telemetry/node-telemetry");
+      assertThat(impact.consequence()).contains("every ServiceAccount outside kube-system");
+      assertThat(impact.workloads()).containsExactly("DaemonSet/telemetry/node-telemetry");
+    });
+    assertThat(verdict.findings()).filteredOn(f -> f.rule().equals("restart-storm")).singleElement()
+        .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+  }
+
+  @Test
+  void aKubeSystemAgentThatSaturatesWorkloadHighStarvesCoreDns() throws Exception {
+    String yaml = Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")).replace("namespace: telemetry", "namespace: kube-system");
+    ClusterProfile profile = TestManifests.production();
+    Verdict verdict = Gate.judge(LoadModel.project(TestManifests.accessSets(yaml, profile), profile), Policy.DEFAULT, List.of());
+    assertThat(verdict.blastRadius()).anySatisfy(impact -> {
+      assertThat(impact.level()).isEqualTo("workload-high");
+      assertThat(impact.consequence()).contains("CoreDNS").contains("DNS answers go stale");
+    });
   }
 
   @Test

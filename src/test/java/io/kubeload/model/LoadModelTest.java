@@ -137,7 +137,7 @@ class LoadModelTest {
     assertThat(platform.accesses().get(0).priorityLevel()).isEqualTo("workload-low");
     WorkloadLoad system = only(deploymentDeclaring(3, "kube-system", lease), TestManifests.production());
     assertThat(system.accesses().get(0).priorityLevel()).isEqualTo("leader-election");
-    assertThat(system.priorityLevel()).isEqualTo("workload-high");
+    assertThat(system.priorityLevel()).isEqualTo("leader-election"); // its only traffic
     assertThat(system.scalingClass()).isEqualTo(ScalingClass.CONSTANT);
   }
 

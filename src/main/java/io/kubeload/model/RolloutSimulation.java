@@ -1,0 +1,396 @@
+package io.kubeload.model;
+
+import io.kubeload.cluster.ClusterProfile;
+import io.kubeload.workload.RolloutStrategy;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.PriorityQueue;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well19937c;
+
+/**
+ * A discrete-event simulation of the first minutes of a roll-out (or of every API server
+ * restarting): pods appear as their controller and strategy allow, each fires its start-up LISTs,
+ * APF serves them with the level's seats, queues what each flow may queue for at most the wait
+ * limit, answers 429 to the rest, and clients retry as client-go does. Deterministic: a fixed seed.
+ */
+public final class RolloutSimulation {
+
+  // client-go retries a 429 up to maxRetries = 10 times, honouring Retry-After (rest/request.go, physics §3.6).
+  static final int CLIENT_RETRIES = 10;
+
+  // APF's Retry-After adapts between 1 and 32 s (dropped_requests_tracker.go, physics §3.6); modelled
+  // as doubling per consecutive rejection of the same request.
+  static final double MAX_RETRY_AFTER_SECONDS = 32;
+
+  // Reflector backoff: 800 ms doubling to 30 s, jitter 1.0 (reflector.go, physics §1.4).
+  static final double BACKOFF_INITIAL_SECONDS = 0.8;
+  static final double BACKOFF_MAX_SECONDS = 30;
+
+  /** How long the simulation looks: "the first minutes" of a roll-out, long enough for retries to settle. */
+  public static final double DEFAULT_HORIZON_SECONDS = 900;
+
+  private static final long SEED = 20_241_211L; // the date of the incident that started it all (incidents.md §1)
+
+  private RolloutSimulation() {}
+
+  /** One workload's roll-out, in the level its start-up LISTs land in. */
+  public static SimulationResult rollout(WorkloadLoad load, ClusterProfile profile, Map<String, PriorityLevel> levels, double horizon) {
+    return run(List.of(load), profile, levels, Scenario.ROLLOUT, horizon).get(load.priorityLevel());
+  }
+
+  /** Every API server restarts: every pod of every workload relists at once, per level. */
+  public static Map<String, SimulationResult> restart(
+      List<WorkloadLoad> loads, ClusterProfile profile, Map<String, PriorityLevel> levels, double horizon) {
+    return run(loads, profile, levels, Scenario.APISERVER_RESTART, horizon);
+  }
+
+  static Map<String, SimulationResult> run(
+      List<WorkloadLoad> loads, ClusterProfile profile, Map<String, PriorityLevel> levels, Scenario scenario, double horizon) {
+    Engine engine = new Engine(profile, levels, horizon, seedFor(loads, scenario));
+    for (WorkloadLoad load : loads) {
+      engine.add(load, scenario);
+    }
+    engine.run();
+    return engine.results(scenario);
+  }
+
+  private static long seedFor(List<WorkloadLoad> loads, Scenario scenario) {
+    long seed = SEED ^ scenario.ordinal();
+    for (WorkloadLoad load : loads) {
+      seed = seed * 31 + load.ref().toString().hashCode();
+    }
+    return seed;
+  }
+
+  /** A start-up LIST of one pod. */
+  private static final class Request {
+    final Cohort cohort;
+    final int pod;
+    final AccessLoad list;
+    int retries;
+    int failures;
+    int generation;
+
+    Request(Cohort cohort, int pod, AccessLoad list) {
+      this.cohort = cohort;
+      this.pod = pod;
+      this.list = list;
+    }
+  }
+
+  /** The pods of one workload: its flow, its start-up LISTs, how its pods appear. */
+  private static final class Cohort {
+    final WorkloadLoad load;
+    final List<AccessLoad> lists;
+    final int[] pending;
+    final int flow;
+    int waiting;
+    int started;
+    int synced;
+
+    Cohort(WorkloadLoad load, List<AccessLoad> lists, int flow) {
+      this.load = load;
+      this.lists = lists;
+      this.pending = new int[load.pods()];
+      this.flow = flow;
+    }
+  }
+
+  private enum Kind { START, ARRIVE, DONE, TIMEOUT }
+
+  private record Event(double time, long seq, Kind kind, Cohort cohort, int pod, Request request, int generation) {}
+
+  /** One priority level: its free seats, one FIFO per flow served in turn, and what it saw per second. */
+  private static final class Level {
+    final PriorityLevel config;
+    final double capacity;
+    final double existing;
+    final int flowQueueLimit;
+    final List<ArrayDeque<Request>> flows = new ArrayList<>();
+    double busy;
+    double inFlightBytes;
+    int next;
+    int queued;
+    double[] seats = new double[64];
+    double[] seatSeconds = new double[64];
+    double since;
+    int[] queue = new int[64];
+    int[] rejected = new int[64];
+    boolean used;
+    long totalRejected;
+    long served;
+    double peakBytes;
+
+    Level(PriorityLevel config, ClusterProfile profile) {
+      int replicas = profile.apiServers().replicas();
+      this.config = config;
+      this.existing = profile.existingSeatDemand().getOrDefault(config.name(), 0.0) * replicas;
+      this.capacity = Math.max(0, (double) config.nominalSeats() * replicas - existing);
+      this.flowQueueLimit = config.reject() ? 0 : config.flowQueueCapacity() * replicas;
+    }
+
+    ArrayDeque<Request> flow(int index) {
+      while (flows.size() <= index) {
+        flows.add(new ArrayDeque<>());
+      }
+      return flows.get(index);
+    }
+
+    void grow(int second) {
+      if (second >= seats.length) {
+        int size = Math.max(second + 1, seats.length * 2);
+        seats = Arrays.copyOf(seats, size);
+        seatSeconds = Arrays.copyOf(seatSeconds, size);
+        queue = Arrays.copyOf(queue, size);
+        rejected = Arrays.copyOf(rejected, size);
+      }
+    }
+
+    /** Accounts the seats busy since the last change, second by second, before they change again. */
+    void advance(double to) {
+      grow((int) to);
+      for (double t = since; t < to; ) {
+        int second = (int) t;
+        double end = Math.min(to, second + 1);
+        seatSeconds[second] += (busy + existing) * (end - t);
+        seats[second] = Math.max(seats[second], busy + existing);
+        t = end;
+      }
+      since = to;
+    }
+
+    void sample(int second) {
+      grow(second);
+      seats[second] = Math.max(seats[second], busy + existing);
+      queue[second] = Math.max(queue[second], queued);
+    }
+  }
+
+  private static final class Engine {
+    final ClusterProfile profile;
+    final Map<String, PriorityLevel> configs;
+    final double horizon;
+    final RandomGenerator random;
+    final PriorityQueue<Event> events = new PriorityQueue<>((a, b) -> a.time != b.time ? Double.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
+    final Map<String, Level> levels = new LinkedHashMap<>();
+    final List<Cohort> cohorts = new ArrayList<>();
+    int[] syncedBySecond = new int[64];
+    long seq;
+    double now;
+    int pods;
+
+    Engine(ClusterProfile profile, Map<String, PriorityLevel> configs, double horizon, long seed) {
+      this.profile = profile;
+      this.configs = configs;
+      this.horizon = horizon;
+      this.random = new Well19937c(seed);
+    }
+
+    void add(WorkloadLoad load, Scenario scenario) {
+      List<AccessLoad> lists = load.accesses().stream().filter(a -> a.listsPerStart() > 0).toList();
+      if (load.pods() == 0 || lists.isEmpty()) {
+        return;
+      }
+      Cohort cohort = new Cohort(load, lists, cohorts.size());
+      cohorts.add(cohort);
+      pods += load.pods();
+      for (AccessLoad list : lists) {
+        levels.computeIfAbsent(list.priorityLevel(), name -> new Level(configs.get(name), profile)).used = true;
+      }
+      Arrays.fill(cohort.pending, lists.size());
+      double podStart = profile.rollout().podStartSeconds();
+      if (scenario == Scenario.APISERVER_RESTART) {
+        for (int pod = 0; pod < load.pods(); pod++) {
+          // Every watch breaks; each reflector relists after its backoff of 800 ms with jitter 1.0.
+          schedule(BACKOFF_INITIAL_SECONDS * (1 + random.nextDouble()), Kind.START, cohort, pod, null);
+        }
+      } else if (load.workload().isNew()) {
+        double qps = profile.rollout().controllerQps();
+        for (int pod = 0; pod < load.pods(); pod++) {
+          // Created at the controller's client rate, then up to the start-up SLO to pull and start.
+          schedule(pod / qps + podStart * random.nextDouble(), Kind.START, cohort, pod, null);
+        }
+      } else {
+        int wave = Math.min(load.pods(), load.workload().rollout().podsPerWave());
+        for (int pod = 0; pod < wave; pod++) {
+          schedule(pod / profile.rollout().controllerQps() + podStart * random.nextDouble(), Kind.START, cohort, pod, null);
+        }
+        cohort.started = wave;
+      }
+    }
+
+    void schedule(double time, Kind kind, Cohort cohort, int pod, Request request) {
+      events.add(new Event(time, seq++, kind, cohort, pod, request, request == null ? 0 : request.generation));
+    }
+
+    void run() {
+      while (!events.isEmpty()) {
+        Event e = events.poll();
+        if (e.time > horizon) {
+          break;
+        }
+        now = e.time;
+        for (Level level : levels.values()) {
+          level.advance(now);
+        }
+        switch (e.kind) {
+          case START -> {
+            for (AccessLoad list : e.cohort.lists) {
+              arrive(new Request(e.cohort, e.pod, list));
+            }
+          }
+          case ARRIVE -> arrive(e.request);
+          case DONE -> done(e.request);
+          case TIMEOUT -> timeout(e.request, e.generation);
+        }
+        for (Level level : levels.values()) {
+          dispatch(level);
+          level.sample((int) now);
+        }
+      }
+    }
+
+    Level levelOf(Request r) {
+      return levels.get(r.list.priorityLevel());
+    }
+
+    void arrive(Request r) {
+      Level level = levelOf(r);
+      ArrayDeque<Request> flow = level.flow(r.cohort.flow);
+      if (level.queued == 0 && level.busy + r.list.listSeats() <= level.capacity) {
+        serve(level, r);
+      } else if (flow.size() >= level.flowQueueLimit) {
+        reject(level, r);
+      } else {
+        r.generation++;
+        flow.addLast(r);
+        level.queued++;
+        schedule(now + Physics.QUEUE_WAIT_LIMIT_SECONDS, Kind.TIMEOUT, r.cohort, r.pod, r);
+      }
+    }
+
+    void serve(Level level, Request r) {
+      r.generation++;
+      level.busy += r.list.listSeats();
+      level.inFlightBytes += r.list.list().memoryBytes();
+      level.peakBytes = Math.max(level.peakBytes, level.inFlightBytes);
+      schedule(now + r.list.listSeconds(), Kind.DONE, r.cohort, r.pod, r);
+    }
+
+    /** Serve flows in turn while the next head fits: fair queuing with requests of equal cost. */
+    void dispatch(Level level) {
+      int flows = level.flows.size();
+      for (int tried = 0; tried < flows && level.queued > 0; ) {
+        ArrayDeque<Request> flow = level.flows.get(level.next % flows);
+        Request head = flow.peekFirst();
+        if (head == null) {
+          level.next++;
+          tried++;
+          continue;
+        }
+        if (level.busy + head.list.listSeats() > level.capacity) {
+          return;
+        }
+        flow.pollFirst();
+        level.queued--;
+        serve(level, head);
+        level.next++;
+        tried = 0;
+      }
+    }
+
+    void timeout(Request r, int generation) {
+      if (r.generation != generation) {
+        return; // dispatched or re-queued since
+      }
+      Level level = levelOf(r);
+      if (level.flow(r.cohort.flow).remove(r)) {
+        level.queued--;
+        reject(level, r);
+      }
+    }
+
+    void reject(Level level, Request r) {
+      int second = (int) now;
+      level.grow(second);
+      level.rejected[second]++;
+      level.totalRejected++;
+      r.generation++;
+      double delay;
+      if (r.retries < CLIENT_RETRIES) {
+        delay = Math.min(MAX_RETRY_AFTER_SECONDS, Math.pow(2, r.retries));
+        r.retries++;
+      } else {
+        // The reflector gives up this LIST and relists after its own backoff (physics §1.3–1.4).
+        delay = Math.min(BACKOFF_MAX_SECONDS, BACKOFF_INITIAL_SECONDS * Math.pow(2, r.failures)) * (1 + random.nextDouble());
+        r.failures++;
+        r.retries = 0;
+      }
+      schedule(now + delay, Kind.ARRIVE, r.cohort, r.pod, r);
+    }
+
+    void done(Request r) {
+      Level level = levelOf(r);
+      level.busy -= r.list.listSeats();
+      level.inFlightBytes -= r.list.list().memoryBytes();
+      level.served++;
+      Cohort cohort = r.cohort;
+      if (--cohort.pending[r.pod] == 0) {
+        cohort.synced++;
+        int second = (int) now;
+        if (second >= syncedBySecond.length) {
+          syncedBySecond = Arrays.copyOf(syncedBySecond, Math.max(second + 1, syncedBySecond.length * 2));
+        }
+        syncedBySecond[second]++;
+        startNextOfWave(cohort);
+      }
+    }
+
+    /** An update replaces the next pod once one of its wave is available (synced, then minReadySeconds). */
+    void startNextOfWave(Cohort cohort) {
+      RolloutStrategy rollout = cohort.load.workload().rollout();
+      if (cohort.load.workload().isNew() || cohort.started >= cohort.load.pods()) {
+        return;
+      }
+      double at = now + rollout.minReadySeconds() + profile.rollout().podStartSeconds() * random.nextDouble();
+      schedule(at, Kind.START, cohort, cohort.started++, null);
+    }
+
+    Map<String, SimulationResult> results(Scenario scenario) {
+      Map<String, SimulationResult> out = new LinkedHashMap<>();
+      int totalSynced = cohorts.stream().mapToInt(c -> c.synced).sum();
+      int end = (int) Math.min(horizon, Math.ceil(now));
+      for (Level level : levels.values()) {
+        if (!level.used) {
+          continue;
+        }
+        level.advance(end);
+        level.grow(end);
+        List<SimulationResult.Sample> series = new ArrayList<>();
+        int synced = 0;
+        double peak = 0;
+        int saturated = 0;
+        for (int second = 0; second <= end; second++) {
+          synced += second < syncedBySecond.length ? syncedBySecond[second] : 0;
+          peak = Math.max(peak, level.seats[second]);
+          if (level.queue[second] > 0) {
+            saturated++;
+          }
+          double mean = second < end ? level.seatSeconds[second] : level.busy + level.existing;
+          series.add(new SimulationResult.Sample(second, mean, level.seats[second], level.queue[second], level.rejected[second], synced));
+        }
+        OptionalDouble syncedAt = totalSynced == pods ? OptionalDouble.of(now) : OptionalDouble.empty();
+        double memory = level.peakBytes / profile.apiServers().replicas();
+        out.put(level.config.name(), new SimulationResult(scenario, level.config.name(), level.capacity + level.existing, horizon,
+            List.copyOf(series), peak, saturated, level.totalRejected, level.served, pods, totalSynced, syncedAt, memory));
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.kubeload.model;
+
+import java.util.List;
+
+/**
+ * What the simulation saw, second by second, and in sum.
+ *
+ * @param series one sample per second from the start
+ * @param peakSeats most seats busy at once in the level (including the existing demand)
+ * @param saturatedSeconds seconds in which requests waited for seats
+ * @param rejected requests answered 429 (each retry that is rejected again counts again)
+ * @param lists start-up LISTs served
+ * @param syncedSeconds seconds until every pod's start-up LISTs were served; empty if not within the horizon
+ * @param peakTransientBytes API-server memory held by LISTs in flight at the peak, per replica
+ */
+public record SimulationResult(
+    Scenario scenario,
+    String level,
+    double seats,
+    double horizonSeconds,
+    List<Sample> series,
+    double peakSeats,
+    int saturatedSeconds,
+    long rejected,
+    long lists,
+    int pods,
+    int syncedPods,
+    java.util.OptionalDouble syncedSeconds,
+    double peakTransientBytes) {
+
+  /**
+   * One second of the simulation: seats busy on average and at most (the existing demand included),
+   * the longest queue, 429s, and pods synced by its end.
+   */
+  public record Sample(int second, double seatsBusy, double peakSeatsBusy, int queued, int rejected, int syncedPods) {}
+
+  public boolean allSynced() {
+    return syncedSeconds.isPresent();
+  }
+}

@@ -1,0 +1,60 @@
+package io.kubeload.model.apf;
+
+import io.kubeload.manifest.SourceLocation;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An APF FlowSchema: the requests it matches, in precedence order, and the priority level they go to.
+ *
+ * @param distinguisher {@code ByUser}, {@code ByNamespace}, or empty (one flow for all)
+ * @param location where a chart wrote it; empty for the API server's defaults
+ */
+public record FlowSchema(
+    String name, int precedence, String priorityLevel, String distinguisher, List<Rule> rules, Optional<SourceLocation> location) {
+
+  /** Subjects × resource rules: the schema matches when some subject and some resource rule both match. */
+  public record Rule(List<Subject> subjects, List<ResourceRule> resourceRules) {}
+
+  /** {@code User}, {@code Group} or {@code ServiceAccount}; {@code *} matches any name. */
+  public record Subject(String kind, String name, String namespace) {
+
+    boolean matches(ApfRequest request) {
+      return switch (kind) {
+        case "User" -> name.equals("*") || name.equals(request.user());
+        case "Group" -> name.equals("*") || request.groups().contains(name);
+        case "ServiceAccount" -> {
+          String[] account = request.serviceAccount();
+          yield account != null && account[0].equals(namespace) && (name.equals("*") || name.equals(account[1]));
+        }
+        default -> false;
+      };
+    }
+  }
+
+  /** Verbs, groups and resources ({@code *} for all), and where: cluster scope and/or namespaces. */
+  public record ResourceRule(Set<String> verbs, Set<String> apiGroups, Set<String> resources, boolean clusterScope, Set<String> namespaces) {
+
+    boolean matches(ApfRequest request) {
+      if (!any(verbs, request.verb()) || !any(apiGroups, request.apiGroup()) || !any(resources, request.resource())) {
+        return false;
+      }
+      return request.namespace().isEmpty() ? clusterScope : any(namespaces, request.namespace());
+    }
+
+    private static boolean any(Set<String> allowed, String value) {
+      return allowed.contains("*") || allowed.contains(value);
+    }
+  }
+
+  public boolean matches(ApfRequest request) {
+    for (Rule rule : rules) {
+      if (rule.subjects().stream().anyMatch(s -> s.matches(request))
+          && rule.resourceRules().stream().anyMatch(r -> r.matches(request))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,441 @@
+package io.kubeload.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every way the CLI can be handed bad input or a bad command line: exit code 2, exactly one line on
+ * stderr ("kubeload: file:line: problem"), no stack trace, nothing on stdout, and no report written.
+ */
+class BadInputTest {
+
+  private static final String GOOD_MANIFEST = "samples/manifests/web-deployment.yaml";
+
+  @TempDir Path tmp;
+
+  /** A fixture under src/test/resources/bad-input, as a path on disk. */
+  private static String fixture(String name) {
+    URL url = BadInputTest.class.getResource("/bad-input/" + name);
+    assertThat(url).as("fixture bad-input/%s", name).isNotNull();
+    try {
+      return Path.of(url.toURI()).toString();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The one-line contract for a rejected run; the line must contain every fragment (e.g. "x.yaml:5: "). */
+  private static void assertOneLineError(CliRun run, String... fragments) {
+    assertThat(run.exitCode()).as("exit code; stderr was: %s", run.stderr()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.stdout()).as("stdout").isEmpty();
+    assertThat(run.stderr().lines().toList()).as("stderr lines").hasSize(1);
+    String line = run.stderr().lines().findFirst().orElseThrow();
+    assertThat(line).startsWith("kubeload: ").doesNotContain("Exception", "\tat ", "\r");
+    assertThat(run.stderr()).endsWith("\n");
+    for (String fragment : fragments) {
+      assertThat(line).contains(fragment);
+    }
+  }
+
+  /**
+   * Runs {@code args} twice: as given (checking the one-line contract and that stdout stays empty),
+   * then with {@code --output} (checking that no report, nor any temporary file, is left behind).
+   * Returns the first run's stderr line.
+   */
+  private String assertRejected(List<String> args, String... fragments) {
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+    assertOneLineError(run, fragments);
+
+    Path outputDir = tmp.resolve("out-" + System.nanoTime());
+    Path report = outputDir.resolve("report.json");
+    List<String> withOutput = new ArrayList<>(args);
+    withOutput.addAll(List.of("--output", report.toString()));
+    CliRun again = CliRun.of(withOutput.toArray(String[]::new));
+    assertOneLineError(again, fragments);
+    assertThat(report).doesNotExist();
+    if (Files.isDirectory(outputDir)) {
+      try (Stream<Path> left = Files.list(outputDir)) {
+        assertThat(left).as("files left in the output folder").isEmpty();
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return run.stderr().strip();
+  }
+
+  /** A bad input file: the message names the file and, when {@code line > 0}, {@code :line:}. */
+  private String assertRejectedFile(String fixtureName, int line, String problem) {
+    String path = fixture(fixtureName);
+    String where = line > 0 ? path + ":" + line + ": " : path + ":";
+    String message = assertRejected(List.of("analyze", path), where, problem);
+    assertThat(message).startsWith("kubeload: " + where);
+    return message;
+  }
+
+  private String assertRejectedUsage(String... args) {
+    String[] full = Stream.concat(Stream.of("analyze", GOOD_MANIFEST), Arrays.stream(args)).toArray(String[]::new);
+    return assertRejected(List.of(full));
+  }
+
+  @Nested
+  class MalformedYaml {
+
+    @Test
+    void badIndentationNamesTheFileAndTheLine() {
+      assertRejectedFile("bad-indentation.yaml", 5, "invalid YAML");
+    }
+
+    @Test
+    void anUnclosedQuoteIsOneLineNamingTheFile() {
+      String message = assertRejectedFile("unclosed-quote.yaml", 0, "quoted scalar");
+      assertThat(message).matches("kubeload: .*unclosed-quote\\.yaml:\\d+: .*");
+    }
+
+    @Test
+    void anUnclosedQuoteNamesTheLineWhereTheQuoteOpens() {
+      assertRejectedFile("unclosed-quote.yaml", 6, "quoted scalar");
+    }
+
+    @Test
+    void duplicateKeysAreAnInputError() {
+      assertRejectedFile("duplicate-keys.yaml", 7, "replicas");
+    }
+
+    @Test
+    void anAliasBombIsRejectedNamingTheFile() {
+      assertRejectedFile("alias-bomb.yaml", 0, "aliases");
+    }
+
+    @Test
+    void anAliasBombIsRejectedAtTheLineOfTheAliasOverTheLimit() {
+      assertRejectedFile("alias-bomb.yaml", 17, "aliases");
+    }
+
+    @Test
+    void theClassicBillionLaughsIsRejectedNamingTheFile() {
+      assertRejectedFile("billion-laughs.yaml", 0, "billion-laughs.yaml");
+    }
+  }
+
+  @Nested
+  class UnrenderedHelmTemplates {
+
+    @Test
+    void anUnquotedValuesExpressionNamesTheLineOfReplicas() {
+      assertRejectedFile("unrendered-replicas.yaml", 6, "unrendered Helm template");
+    }
+
+    @Test
+    void aControlLineBeforeApiVersionNamesItsLine() {
+      assertRejectedFile("template-control-line.yaml", 2, "unrendered Helm template");
+    }
+
+    @Test
+    void aQuotedValuesExpressionInAnImageNamesTheLineOfImage() {
+      String message = assertRejectedFile("unrendered-image.yaml", 11, "unrendered Helm template");
+      assertThat(message).contains("spec.template.spec.containers[0].image");
+    }
+  }
+
+  @Nested
+  class DocumentsThatAreNotObjects {
+
+    @Test
+    void aDocumentWithoutKindNamesTheDocumentsFirstLine() {
+      assertRejectedFile("no-kind.yaml", 6, "kind");
+    }
+
+    @Test
+    void aDocumentWithoutApiVersionNamesTheDocumentsFirstLine() {
+      assertRejectedFile("no-apiversion.yaml", 2, "apiVersion");
+    }
+
+    @Test
+    void aDocumentThatIsAListNamesItsLine() {
+      assertRejectedFile("list-document.yaml", 6, "mapping");
+    }
+
+    @Test
+    void aDocumentThatIsAScalarNamesItsLine() {
+      assertRejectedFile("scalar-document.yaml", 6, "mapping");
+    }
+
+    @Test
+    void anObjectWithoutMetadataNameNamesItsLine() {
+      assertRejectedFile("missing-name.yaml", 6, "metadata.name");
+    }
+  }
+
+  @Nested
+  class WrongFieldValues {
+
+    @Test
+    void replicasAsAWordNamesTheLineOfReplicas() {
+      assertRejectedFile("replicas-string.yaml", 9, "spec.replicas");
+    }
+
+    @Test
+    void negativeReplicasNamesTheLineOfReplicas() {
+      assertRejectedFile("replicas-negative.yaml", 9, "spec.replicas");
+    }
+
+    @Test
+    void fractionalReplicasNamesTheLineOfReplicas() {
+      assertRejectedFile("replicas-fraction.yaml", 9, "spec.replicas");
+    }
+  }
+
+  @Nested
+  class EncodingsAndFiles {
+
+    @Test
+    void latin1BytesNameTheLineOfTheFirstBadByte() {
+      assertRejectedFile("latin1.yaml", 3, "UTF-8");
+    }
+
+    @Test
+    void aNulByteIsBinaryDataAtItsLine() {
+      assertRejectedFile("binary.yaml", 6, "binary");
+    }
+
+    @Test
+    void utf16WithABomIsRejectedAtLineOne() {
+      assertRejectedFile("utf16.yaml", 1, "UTF-16");
+    }
+
+    @Test
+    void aPathThatDoesNotExistIsNamed() {
+      String missing = tmp.resolve("no-such-dir/missing.yaml").toString();
+      String message = assertRejected(List.of("analyze", missing), missing + ":", "no such file");
+      assertThat(message).isEqualTo("kubeload: " + missing + ": no such file or folder");
+    }
+
+    @Test
+    void aBadFileDeepInAFolderIsNamedByItsPathAndLine() {
+      String folder = fixture("nested-folder");
+      String bad = Path.of(folder, "charts", "web", "templates", "service-account-no-kind.yaml").toString();
+      assertRejected(List.of("analyze", folder), bad + ":7: ", "kind");
+    }
+
+    @Test
+    void aSymbolicLinkLoopInAFolderIsOneLineNamingTheFolder() throws IOException {
+      Path folder = Files.createDirectories(tmp.resolve("looped/inner"));
+      Files.writeString(folder.resolve("sa.yaml"), "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: a\n");
+      Files.createSymbolicLink(folder.resolve("back"), folder.getParent());
+      String root = tmp.resolve("looped").toString();
+      assertRejected(List.of("analyze", root), root + ":", "loop");
+    }
+
+    @Test
+    void anUnreadableFileIsOneLineNamingIt() throws IOException {
+      Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "root can read any file");
+      Path file = Files.writeString(tmp.resolve("secret.yaml"), "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: a\n");
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+      try {
+        assertRejected(List.of("analyze", file.toString()), file + ":", "permission denied");
+      } finally {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      }
+    }
+
+    @Test
+    void badInputOnStdinIsNamedStdinWithTheLine() {
+      byte[] stdin = "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: a\n---\nkind: ServiceAccount\n"
+          .getBytes(StandardCharsets.UTF_8);
+      CliRun run = CliRun.withStdin(stdin, "analyze", "-");
+      assertOneLineError(run, "<stdin>:6: ", "apiVersion");
+    }
+
+    @Test
+    void jsonFormatDoesNotChangeTheOneLineError() {
+      String path = fixture("no-kind.yaml");
+      assertRejected(List.of("analyze", path, "--format", "json"), path + ":6: ");
+    }
+  }
+
+  @Nested
+  class UsageErrors {
+
+    @Test
+    void anUnknownOptionIsNamed() {
+      assertThat(assertRejectedUsage("--bogus")).contains("--bogus");
+    }
+
+    @Test
+    void anUnknownFormatIsNamed() {
+      assertThat(assertRejectedUsage("--format", "xml")).contains("--format").contains("xml");
+    }
+
+    @Test
+    void zeroNodesIsRejected() {
+      assertThat(assertRejectedUsage("--nodes", "0")).contains("--nodes");
+    }
+
+    @Test
+    void aNodeCountThatIsNotANumberIsRejected() {
+      assertThat(assertRejectedUsage("--nodes", "many")).contains("--nodes").contains("many");
+    }
+
+    @Test
+    void anUnknownProfileIsNamed() {
+      assertThat(assertRejectedUsage("--profile", "nosuch")).contains("nosuch");
+    }
+
+    @Test
+    void aKubernetesVersionOutsideTheSupportedRangeIsRejected() {
+      assertThat(assertRejectedUsage("--kubernetes-version", "1.12")).contains("--kubernetes-version").contains("1.12");
+    }
+
+    @Test
+    void aKubernetesVersionThatIsNotAVersionIsRejected() {
+      assertThat(assertRejectedUsage("--kubernetes-version", "banana")).contains("--kubernetes-version").contains("banana");
+    }
+
+    @Test
+    void analyzeWithoutAPathIsRejected() {
+      assertThat(assertRejected(List.of("analyze"))).contains("PATH");
+    }
+
+    @Test
+    void anUnknownSubcommandIsRejected() {
+      assertThat(assertRejected(List.of("analyse", GOOD_MANIFEST))).contains("analyse");
+    }
+
+    @Test
+    void aPolicyFileWithAnUnknownKeyNamesTheFileAndLine() {
+      String policy = fixture("policy-unknown-key.yaml");
+      String message = assertRejectedUsage("--policy", policy);
+      assertThat(message).contains(policy + ":6: ").contains("startupRejection");
+    }
+
+    @Test
+    void aProfileFileWithAnUnknownKeyNamesTheFileAndLine() {
+      String profile = fixture("profile-unknown-key.yaml");
+      String message = assertRejectedUsage("--profile", profile);
+      assertThat(message).contains(profile + ":7: ").contains("nodez");
+    }
+
+    @Test
+    void aPolicyFileThatDoesNotExistIsOneLineNamingIt() {
+      String missing = tmp.resolve("missing-policy.yaml").toString();
+      CliRun run = CliRun.of("analyze", GOOD_MANIFEST, "--policy", missing);
+      assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+      assertThat(run.stdout()).isEmpty();
+      assertThat(run.stderr().lines().toList()).singleElement().asString().startsWith("kubeload: " + missing + ": ");
+    }
+
+    @Test
+    void aPolicyFileThatDoesNotExistIsReportedWithoutJavaExceptionNames() {
+      String missing = tmp.resolve("missing-policy.yaml").toString();
+      assertRejectedUsage("--policy", missing);
+    }
+
+    @Test
+    void anOutputPathThatCannotBeWrittenIsOneLineWithoutJavaExceptionNames() throws IOException {
+      Path notAFolder = Files.writeString(tmp.resolve("plain-file"), "x");
+      CliRun run = CliRun.of("analyze", GOOD_MANIFEST, "--output", notAFolder.resolve("report.json").toString());
+      assertOneLineError(run, "report.json");
+    }
+  }
+
+  @Nested
+  class NothingToAnalyse {
+
+    private final JsonMapper json = new JsonMapper();
+
+    @Test
+    void anEmptyFilePassesWithZeroWorkloads() throws IOException {
+      Path empty = Files.writeString(tmp.resolve("empty.yaml"), "");
+      CliRun run = CliRun.of("analyze", empty.toString());
+
+      assertThat(run.exitCode()).as("stderr: %s", run.stderr()).isEqualTo(ExitCode.PASS);
+      assertThat(run.stderr()).isEmpty();
+      assertThat(run.stdout()).contains("0 workloads").contains("PASS");
+    }
+
+    @Test
+    void aFileOfSeparatorsAndCommentsPassesWithZeroWorkloads() throws IOException {
+      Path file = Files.writeString(tmp.resolve("comments.yaml"), "---\n# Source: web/templates/disabled.yaml\n---\n");
+      CliRun run = CliRun.of("analyze", file.toString());
+
+      assertThat(run.exitCode()).isEqualTo(ExitCode.PASS);
+      assertThat(run.stdout()).contains("0 workloads");
+    }
+
+    @Test
+    void emptyStdinPassesWithZeroWorkloads() {
+      CliRun run = CliRun.withStdin(new byte[0], "analyze", "-");
+
+      assertThat(run.exitCode()).as("stderr: %s", run.stderr()).isEqualTo(ExitCode.PASS);
+      assertThat(run.stderr()).isEmpty();
+      assertThat(run.stdout()).contains("0 workloads");
+    }
+
+    @Test
+    void emptyStdinAsJsonReportsZeroWorkloadsAndAPass() throws IOException {
+      CliRun run = CliRun.withStdin(new byte[0], "analyze", "-", "--format", "json");
+
+      assertThat(run.exitCode()).isEqualTo(ExitCode.PASS);
+      JsonNode report = json.readTree(run.stdout());
+      assertThat(report.path("verdict").asText()).isEqualTo("pass");
+      assertThat(report.path("summary").path("workloads").asInt(-1)).isZero();
+      assertThat(report.path("workloads").isArray()).isTrue();
+      assertThat(report.path("workloads")).isEmpty();
+    }
+  }
+
+  @Nested
+  class OutputFile {
+
+    @Test
+    void aSuccessfulRunWritesTheWholeReportToTheFileAndNothingToStdout() throws IOException {
+      Path report = tmp.resolve("reports/report.json");
+      CliRun toStdout = CliRun.of("analyze", GOOD_MANIFEST, "--format", "json");
+      CliRun toFile = CliRun.of("analyze", GOOD_MANIFEST, "--format", "json", "--output", report.toString());
+
+      assertThat(toFile.exitCode()).isEqualTo(toStdout.exitCode()).isIn(ExitCode.PASS, ExitCode.FAIL);
+      assertThat(toFile.stdout()).isEmpty();
+      assertThat(toFile.stderr()).isEmpty();
+      assertThat(report).content(StandardCharsets.UTF_8).isEqualTo(toStdout.stdout());
+      assertThat(new JsonMapper().readTree(report.toFile()).path("schemaVersion").asInt()).isEqualTo(1);
+      try (Stream<Path> files = Files.list(report.getParent())) {
+        assertThat(files).as("no temporary file left beside the report").containsExactly(report);
+      }
+    }
+
+    @Test
+    void anExistingReportIsReplacedWhole() throws IOException {
+      Path report = Files.writeString(tmp.resolve("report.txt"), "stale line\n".repeat(10_000));
+      CliRun toStdout = CliRun.of("analyze", GOOD_MANIFEST);
+      CliRun toFile = CliRun.of("analyze", GOOD_MANIFEST, "--output", report.toString());
+
+      assertThat(toFile.exitCode()).isEqualTo(toStdout.exitCode());
+      assertThat(report).content(StandardCharsets.UTF_8).isEqualTo(toStdout.stdout()).doesNotContain("stale line");
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void explainingAWorkloadThatIsNotThereNamesTheOnesThatAre() {
+    CliRun run = CliRun.of("explain", "DaemonSet/nope/nope", "samples/manifests/web-deployment.yaml");
+    org.assertj.core.api.Assertions.assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    org.assertj.core.api.Assertions.assertThat(run.stderr().strip())
+        .isEqualTo("kubeload: no workload DaemonSet/nope/nope in the inputs (workloads: Deployment/shop/shop-web)");
+  }
+}

@@ -1,0 +1,95 @@
+package io.kubeload.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.kubeload.cluster.ClusterProfile;
+import io.kubeload.testing.TestManifests;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The simulation against the closed form where both apply, and its own laws. */
+class RolloutSimulationTest {
+
+  static Projection project(String sample, ClusterProfile profile) throws Exception {
+    String yaml = Files.readString(Path.of("samples/manifests", sample));
+    return LoadModel.project(TestManifests.accessSets(yaml, profile), profile);
+  }
+
+  static SimulationResult rollout(Projection projection) {
+    return RolloutSimulation.rollout(projection.workloads().get(0), projection.profile(), projection.levels(), 900);
+  }
+
+  @Test
+  void underCapacityTheMeanBusySeatsMatchTheClosedFormDemand() throws Exception {
+    Projection projection = project("telemetry-daemonset-fixed.yaml", TestManifests.production());
+    WorkloadLoad load = projection.workloads().get(0);
+    SimulationResult simulated = rollout(projection);
+    assertThat(load.storm().rejected()).isZero();
+    assertThat(simulated.rejected()).isZero();
+    assertThat(simulated.allSynced()).isTrue();
+    // Little's law: seats busy = arrival rate × seat-seconds per pod, averaged over the arrival window.
+    List<SimulationResult.Sample> window = simulated.series().subList(10, (int) load.storm().arrivalSeconds());
+    double mean = window.stream().mapToDouble(SimulationResult.Sample::seatsBusy).average().orElseThrow();
+    assertThat(mean).isCloseTo(load.storm().seatsDemanded(), within(load.storm().seatsDemanded() * 0.1));
+    // Every pod is created at the controller's rate and synced within its start-up time after.
+    assertThat(simulated.syncedSeconds().getAsDouble()).isCloseTo(load.storm().arrivalSeconds(), within(10.0));
+    assertThat(simulated.lists()).isEqualTo(5_000);
+  }
+
+  @Test
+  void saturatedTheThroughputMatchesTheClosedFormServiceRate() throws Exception {
+    Projection projection = project("telemetry-daemonset.yaml", TestManifests.production());
+    StartupStorm storm = projection.workloads().get(0).storm();
+    SimulationResult simulated = rollout(projection);
+    double meanSeatSeconds = storm.seatSecondsPerPod() / storm.listsPerPod();
+    double closedFormLists = storm.seatsAvailable() / meanSeatSeconds * 900;
+    assertThat((double) simulated.lists()).isCloseTo(closedFormLists, within(closedFormLists * 0.2));
+    assertThat(simulated.peakSeats()).isLessThanOrEqualTo(storm.seatsAvailable());
+    assertThat(simulated.rejected()).isGreaterThan((long) storm.rejected());
+    assertThat(simulated.allSynced()).isFalse();
+  }
+
+  @Test
+  void peakListMemoryMatchesTheClosedForm() throws Exception {
+    Projection projection = project("telemetry-daemonset.yaml", TestManifests.production());
+    StartupStorm storm = projection.workloads().get(0).storm();
+    assertThat(rollout(projection).peakTransientBytes()).isCloseTo(storm.peakTransientBytes(), within(storm.peakTransientBytes() * 0.1));
+  }
+
+  @Test
+  void theSameInputGivesTheSameRun() throws Exception {
+    Projection projection = project("telemetry-daemonset.yaml", TestManifests.production().withNodes(800));
+    assertThat(rollout(projection)).isEqualTo(rollout(projection));
+  }
+
+  @ParameterizedTest(name = "{0} nodes")
+  @ValueSource(ints = {20, 500, 5_000})
+  void anApiServerRestartMakesEveryPodRelistAndTheFixedAgentRecovers(int nodes) throws Exception {
+    Projection projection = project("telemetry-daemonset-fixed.yaml", TestManifests.production().withNodes(nodes));
+    SimulationResult restart = RolloutSimulation.restart(projection.workloads(), projection.profile(), projection.levels(), 900)
+        .get("workload-low");
+    assertThat(restart.scenario()).isEqualTo(Scenario.APISERVER_RESTART);
+    assertThat(restart.pods()).isEqualTo(nodes);
+    assertThat(restart.allSynced()).isTrue();
+    assertThat(restart.lists()).isEqualTo(nodes);
+  }
+
+  @Test
+  void aSlowerRolloutNeverCausesMoreRejections() throws Exception {
+    Projection projection = project("telemetry-daemonset.yaml", TestManifests.production().withNodes(2_000));
+    WorkloadLoad load = projection.workloads().get(0);
+    long previous = Long.MAX_VALUE;
+    for (int wave : new int[] {400, 100, 20, 5}) {
+      var paced = load.workload().withRollout(new io.kubeload.workload.RolloutStrategy("RollingUpdate", wave, 0, 0, "test"), false);
+      long rejected = LoadModel.simulate(load, paced, projection, 600).rejected();
+      assertThat(rejected).as("wave %d", wave).isLessThanOrEqualTo(previous);
+      previous = rejected;
+    }
+    assertThat(previous).isZero();
+  }
+}
