@@ -137,7 +137,7 @@ public final class Gate {
       out.add(new Finding(Severity.WARNING, "restart-storm", largest.ref().toString(),
           "if every API server restarts, all informers relist at once: in " + restart.level() + " only "
               + Units.number(restart.syncedPods()) + " of " + Units.number(restart.pods()) + " pods resync within "
-              + Units.number(simulations.horizonSeconds() / 60) + " min, with " + Units.number(restart.rejected())
+              + Units.duration(restart.horizonSeconds()) + ", with " + Units.number(restart.rejected())
               + " requests answered 429 (simulated)",
           largest.workload().location(),
           Budgets.scopeFix(largest).orElse("list less at start: each relist after a restart repeats the start-up LISTs")));
@@ -190,10 +190,18 @@ public final class Gate {
             .thenComparing(a -> a.access().resource()));
   }
 
+  /** Whose writes land in each default level (physics §3.4). */
+  private static final Map<String, String> WRITERS = Map.of(
+      "system", "the kubelets' (system:nodes)",
+      "node-high", "the kubelets' node and Lease",
+      "workload-high", "kube-controller-manager's and kube-system's",
+      "workload-low", "other namespaces' ServiceAccounts'",
+      "leader-election", "the leaders' Lease");
+
   static String inflationSummary(List<WriteInflation> inflations, String level) {
     return inflations.stream()
         .filter(i -> i.writerLevel().equals(level))
-        .map(i -> Units.number(i.writesPerSecond()) + " " + i.resource() + " writes/s now hold "
+        .map(i -> Units.number(i.writesPerSecond()) + " " + WRITERS.getOrDefault(level, "its writers'") + " " + i.resource() + " writes/s now hold "
             + i.seatsPerWriteAfter() + " seats each (was " + i.seatsPerWriteBefore() + ") for "
             + Units.number(i.watchersAfter()) + " interested watchers")
         .reduce((a, b) -> a + "; " + b)

@@ -35,6 +35,13 @@ public final class RolloutSimulation {
   /** How long the simulation looks: "the first minutes" of a roll-out, long enough for retries to settle. */
   public static final double DEFAULT_HORIZON_SECONDS = 900;
 
+  /**
+   * Events one run may process. A saturated storm retries each request every few seconds, so a
+   * large chart can need millions; the run then stops where the budget ran out and says so. The
+   * verdict rests on the closed form, which this only illustrates.
+   */
+  static final long EVENT_BUDGET = 400_000;
+
   private static final long SEED = 20_241_211L; // the date of the incident that started it all (incidents.md §1)
 
   private RolloutSimulation() {}
@@ -183,6 +190,7 @@ public final class RolloutSimulation {
     int[] syncedBySecond = new int[64];
     long seq;
     double now;
+    double stoppedAt = Double.NaN;
     int pods;
 
     Engine(ClusterProfile profile, Map<String, PriorityLevel> configs, double horizon, long seed) {
@@ -230,9 +238,13 @@ public final class RolloutSimulation {
     }
 
     void run() {
-      while (!events.isEmpty()) {
+      for (long processed = 0; !events.isEmpty(); processed++) {
         Event e = events.poll();
         if (e.time > horizon) {
+          break;
+        }
+        if (processed == EVENT_BUDGET) {
+          stoppedAt = e.time;
           break;
         }
         now = e.time;
@@ -365,7 +377,8 @@ public final class RolloutSimulation {
     Map<String, SimulationResult> results(Scenario scenario) {
       Map<String, SimulationResult> out = new LinkedHashMap<>();
       int totalSynced = cohorts.stream().mapToInt(c -> c.synced).sum();
-      int end = (int) Math.min(horizon, Math.ceil(now));
+      double reached = Double.isNaN(stoppedAt) ? horizon : stoppedAt;
+      int end = (int) Math.min(reached, Math.ceil(now));
       for (Level level : levels.values()) {
         if (!level.used) {
           continue;
@@ -387,7 +400,7 @@ public final class RolloutSimulation {
         }
         OptionalDouble syncedAt = totalSynced == pods ? OptionalDouble.of(now) : OptionalDouble.empty();
         double memory = level.peakBytes / profile.apiServers().replicas();
-        out.put(level.config.name(), new SimulationResult(scenario, level.config.name(), level.capacity + level.existing, horizon,
+        out.put(level.config.name(), new SimulationResult(scenario, level.config.name(), level.capacity + level.existing, reached,
             List.copyOf(series), peak, saturated, level.totalRejected, level.served, pods, totalSynced, syncedAt, memory));
       }
       return out;

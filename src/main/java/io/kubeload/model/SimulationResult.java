@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * What the simulation saw, second by second, and in sum.
  *
+ * @param horizonSeconds how far it looked: the requested horizon, or less where the event budget ran out
  * @param series one sample per second from the start
  * @param peakSeats most seats busy at once in the level (including the existing demand)
  * @param saturatedSeconds seconds in which requests waited for seats

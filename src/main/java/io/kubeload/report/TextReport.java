@@ -75,8 +75,7 @@ final class TextReport {
   /** The simulated roll-out of every workload that lists at start. */
   private static void startups(Verdict verdict, StringBuilder out) {
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"START-UP (simulated " + Units.number(verdict.simulations().horizonSeconds() / 60) + " min)",
-        "PODS", "PEAK SEATS", "429s", "SYNCED", "LIST MEMORY"});
+    rows.add(new String[] {"START-UP (simulated)", "PODS", "PEAK SEATS", "429s", "SYNCED", "LIST MEMORY"});
     for (WorkloadLoad load : verdict.projection().workloads()) {
       verdict.simulations().rolloutOf(load.ref().toString()).ifPresent(s -> rows.add(new String[] {
           load.ref().toString(),
@@ -94,8 +93,8 @@ final class TextReport {
 
   private static String synced(SimulationResult s) {
     return s.allSynced()
-        ? "all in " + Units.seconds(Math.ceil(s.syncedSeconds().getAsDouble()))
-        : Units.number(s.syncedPods()) + " of " + Units.number(s.pods());
+        ? "all in " + Units.duration(s.syncedSeconds().getAsDouble())
+        : Units.number(s.syncedPods()) + " of " + Units.number(s.pods()) + " in " + Units.duration(s.horizonSeconds());
   }
 
   private static void levels(Verdict verdict, StringBuilder out) {
@@ -142,9 +141,8 @@ final class TextReport {
   private static void recommendations(Verdict verdict, StringBuilder out) {
     for (Recommendation r : verdict.recommendations().values()) {
       out.append("\nROLL-OUT ").append(r.workload()).append('\n');
-      wrap(r.advice() + r.simulated().map(s -> " (simulated: " + Units.number(s.rejected()) + " 429s, "
-          + (s.allSynced() ? "every pod synced after " + Units.seconds(Math.ceil(s.syncedSeconds().getAsDouble())) : synced(s) + " pods synced")
-          + ")").orElse(""), "  ", out);
+      wrap(r.advice() + r.simulated().map(s -> " (simulated: " + Units.number(s.rejected()) + " 429s; pods synced: " + synced(s) + ")")
+          .orElse(""), "  ", out);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.kubeload.access;
 
+import io.kubeload.testing.TestManifests;
 import static io.kubeload.testing.TestManifests.accessSets;
 import static io.kubeload.testing.TestManifests.staging;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,16 +19,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class AccessAnnotationTest {
 
-  /** 1-based line of the first line of {@code yaml} containing {@code marker}. */
-  static int lineOf(String yaml, String marker) {
-    String[] lines = yaml.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].contains(marker)) {
-        return i + 1;
-      }
-    }
-    throw new AssertionError("marker not found: " + marker);
-  }
 
   /** Cluster-wide list/watch of pods and a wildcard rule for apps/app-sa. */
   private static final String RBAC = """
@@ -115,7 +106,7 @@ class AccessAnnotationTest {
       assertThat(set.basis()).isEqualTo("annotation kubeload.io/access");
       assertThat(set.notes()).isEmpty();
       assertThat(set.accesses()).extracting(Access::resource).containsExactly("pods", "configmaps");
-      SourceLocation annotationLine = new SourceLocation("test.yaml", lineOf(yaml, "kubeload.io/access:"), Optional.empty());
+      SourceLocation annotationLine = new SourceLocation("test.yaml", TestManifests.lineOf(yaml, "kubeload.io/access:"), Optional.empty());
       assertThat(set.accesses()).allSatisfy(a -> {
         assertThat(a.provenance().source()).isEqualTo(Source.ANNOTATION);
         assertThat(a.provenance().location()).isEqualTo(annotationLine);
@@ -134,7 +125,7 @@ class AccessAnnotationTest {
       assertThat(set.accesses()).singleElement().satisfies(a -> {
         assertThat(a.resource()).isEqualTo("nodes");
         assertThat(a.pattern()).isEqualTo(Pattern.GET_PER_EVENT);
-        assertThat(a.provenance().location().line()).isEqualTo(lineOf(yaml, "kubeload.io/access:"));
+        assertThat(a.provenance().location().line()).isEqualTo(TestManifests.lineOf(yaml, "kubeload.io/access:"));
       });
     }
 
@@ -160,7 +151,7 @@ class AccessAnnotationTest {
       assertThat(set.accesses()).singleElement().satisfies(a -> {
         assertThat(a.resource()).isEqualTo("jobs");
         assertThat(a.periodSeconds()).isEqualTo(300.0);
-        assertThat(a.provenance().location().line()).isEqualTo(lineOf(yaml, "kubeload.io/access:"));
+        assertThat(a.provenance().location().line()).isEqualTo(TestManifests.lineOf(yaml, "kubeload.io/access:"));
       });
     }
 
@@ -179,7 +170,7 @@ class AccessAnnotationTest {
           """;
       Access a = app(yaml).accesses().get(0);
       assertThat(a.scope()).isEqualTo(Scope.OWN_NODE);
-      assertThat(a.provenance().location().line()).isEqualTo(lineOf(yaml, "kubeload.io/access:"));
+      assertThat(a.provenance().location().line()).isEqualTo(TestManifests.lineOf(yaml, "kubeload.io/access:"));
     }
 
     @Test
@@ -379,7 +370,7 @@ class AccessAnnotationTest {
 
     private void assertRejected(String annotation, String... messageParts) {
       String yaml = onWorkload(annotation);
-      int line = lineOf(yaml, "kubeload.io/access:");
+      int line = TestManifests.lineOf(yaml, "kubeload.io/access:");
       assertThatThrownBy(() -> app(yaml))
           .isInstanceOf(InputException.class)
           .hasMessageStartingWith("test.yaml:" + line + ": ")
@@ -462,7 +453,7 @@ class AccessAnnotationTest {
       String yaml = onPodTemplate("- {resource: pods, scope: everywhere}\n");
       assertThatThrownBy(() -> app(yaml))
           .isInstanceOf(InputException.class)
-          .hasMessageStartingWith("test.yaml:" + lineOf(yaml, "kubeload.io/access:") + ": ")
+          .hasMessageStartingWith("test.yaml:" + TestManifests.lineOf(yaml, "kubeload.io/access:") + ": ")
           .hasMessageContaining("unknown value 'everywhere'");
     }
 

@@ -1,5 +1,6 @@
 package io.kubeload.access;
 
+import io.kubeload.testing.TestManifests;
 import static io.kubeload.testing.TestManifests.accessSets;
 import static io.kubeload.testing.TestManifests.staging;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,16 +19,6 @@ import org.junit.jupiter.api.Test;
 
 class AccessInferenceTest {
 
-  /** 1-based line of the first line of {@code yaml} containing {@code marker}. */
-  static int lineOf(String yaml, String marker) {
-    String[] lines = yaml.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].contains(marker)) {
-        return i + 1;
-      }
-    }
-    throw new AssertionError("marker not found: " + marker);
-  }
 
   /** Deployment apps/app, 2 replicas, ServiceAccount app-sa. */
   static final String APP = """
@@ -404,7 +395,7 @@ class AccessInferenceTest {
       assertThat(set.notes()).singleElement().satisfies(note -> {
         assertThat(note.rule()).isEqualTo("rbac-wildcard");
         assertThat(note.message()).contains("ClusterRoleBinding admin-ish", "ClusterRole admin-ish", "every resource", "kubeload.io/access");
-        assertThat(note.location().line()).isEqualTo(lineOf(yaml, "# wildcard rule"));
+        assertThat(note.location().line()).isEqualTo(TestManifests.lineOf(yaml, "# wildcard rule"));
       });
     }
 
@@ -472,12 +463,12 @@ class AccessInferenceTest {
       Access configmaps = set.accesses().stream().filter(a -> a.resource().equals("configmaps")).findFirst().orElseThrow();
       assertThat(configmaps.provenance().source()).isEqualTo(Source.RBAC);
       assertThat(configmaps.provenance().location())
-          .isEqualTo(new SourceLocation("test.yaml", lineOf(yaml, "# rules[1]"), Optional.empty()));
+          .isEqualTo(new SourceLocation("test.yaml", TestManifests.lineOf(yaml, "# rules[1]"), Optional.empty()));
       assertThat(configmaps.provenance().detail())
           .startsWith("ClusterRoleBinding reader-binding → ClusterRole reader rules[1] grants list,watch configmaps")
           .contains("upper bound");
       Access pods = set.accesses().stream().filter(a -> a.resource().equals("pods")).findFirst().orElseThrow();
-      assertThat(pods.provenance().location().line()).isEqualTo(lineOf(yaml, "# rules[0]"));
+      assertThat(pods.provenance().location().line()).isEqualTo(TestManifests.lineOf(yaml, "# rules[0]"));
     }
 
     @Test
@@ -493,7 +484,7 @@ class AccessInferenceTest {
       Access a = only(app(yaml));
       assertThat(a.verbs()).containsExactlyInAnyOrder("get", "list", "watch");
       assertThat(a.pattern()).isEqualTo(Pattern.INFORMER);
-      assertThat(a.provenance().location().line()).isEqualTo(lineOf(yaml, "# first pods rule"));
+      assertThat(a.provenance().location().line()).isEqualTo(TestManifests.lineOf(yaml, "# first pods rule"));
     }
 
     @Test
@@ -518,7 +509,7 @@ class AccessInferenceTest {
       assertThat(set.notes()).singleElement().satisfies(note -> {
         assertThat(note.rule()).isEqualTo("rbac-role-not-found");
         assertThat(note.message()).contains("ClusterRoleBinding viewer", "ClusterRole view", "not in the manifests");
-        assertThat(note.location().line()).isEqualTo(lineOf(yaml, "roleRef:"));
+        assertThat(note.location().line()).isEqualTo(TestManifests.lineOf(yaml, "roleRef:"));
       });
     }
 

@@ -1,5 +1,6 @@
 package io.kubeload.access;
 
+import io.kubeload.testing.TestManifests;
 import static io.kubeload.testing.TestManifests.accessSets;
 import static io.kubeload.testing.TestManifests.set;
 import static io.kubeload.testing.TestManifests.staging;
@@ -15,16 +16,6 @@ import org.junit.jupiter.api.Test;
 
 class NodeNameHintTest {
 
-  /** 1-based line of the first line of {@code yaml} containing {@code marker}. */
-  static int lineOf(String yaml, String marker) {
-    String[] lines = yaml.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].contains(marker)) {
-        return i + 1;
-      }
-    }
-    throw new AssertionError("marker not found: " + marker);
-  }
 
   /** Cluster-wide list/watch of pods, nodes and services, and get of configmaps, for kube-system/agent. */
   private static final String RBAC = """
@@ -97,7 +88,7 @@ class NodeNameHintTest {
     assertThat(pods.verbs()).containsExactlyInAnyOrder("get", "list", "watch");
     assertThat(pods.provenance().source()).isEqualTo(Source.POD_SPEC);
     assertThat(pods.provenance().location().file()).isEqualTo("test.yaml");
-    assertThat(pods.provenance().location().line()).isEqualTo(lineOf(yaml, "--node-name=$(NODE_NAME)"));
+    assertThat(pods.provenance().location().line()).isEqualTo(TestManifests.lineOf(yaml, "--node-name=$(NODE_NAME)"));
     assertThat(pods.provenance().detail())
         .contains("container agent passes env NODE_NAME (fieldRef spec.nodeName) in '--node-name=$(NODE_NAME)'")
         .contains("heuristic")
@@ -136,7 +127,7 @@ class NodeNameHintTest {
     Access pods = access(agent(yaml), "pods");
     assertThat(pods.scope()).isEqualTo(Scope.OWN_NODE);
     assertThat(pods.provenance().source()).isEqualTo(Source.POD_SPEC);
-    assertThat(pods.provenance().location().line()).isEqualTo(lineOf(yaml, "--node=$(MY_NODE)"));
+    assertThat(pods.provenance().location().line()).isEqualTo(TestManifests.lineOf(yaml, "--node=$(MY_NODE)"));
     assertThat(pods.provenance().detail()).contains("env MY_NODE", "'--node=$(MY_NODE)'");
   }
 
@@ -200,9 +191,9 @@ class NodeNameHintTest {
       assertThat(h.container()).isEqualTo("watcher");
       assertThat(h.variable()).isEqualTo("NODE_NAME");
       assertThat(h.argument()).isEqualTo("--node-name=$(NODE_NAME)");
-      assertThat(h.location().line()).isEqualTo(lineOf(yaml, "# the hint"));
+      assertThat(h.location().line()).isEqualTo(TestManifests.lineOf(yaml, "# the hint"));
     });
-    assertThat(access(agent(yaml), "pods").provenance().location().line()).isEqualTo(lineOf(yaml, "# the hint"));
+    assertThat(access(agent(yaml), "pods").provenance().location().line()).isEqualTo(TestManifests.lineOf(yaml, "# the hint"));
   }
 
   @Test
@@ -251,7 +242,7 @@ class NodeNameHintTest {
         """ + RBAC;
     Access pods = access(agent(yaml), "pods");
     assertThat(pods.scope()).isEqualTo(Scope.OWN_NODE);
-    assertThat(pods.provenance().location().line()).isEqualTo(lineOf(yaml, "- --node-name=$(NODE_NAME)"));
+    assertThat(pods.provenance().location().line()).isEqualTo(TestManifests.lineOf(yaml, "- --node-name=$(NODE_NAME)"));
   }
 
   @Test
@@ -280,7 +271,7 @@ class NodeNameHintTest {
         """ + RBAC;
     Access pods = access(agent(yaml), "pods");
     assertThat(pods.scope()).isEqualTo(Scope.OWN_NODE);
-    assertThat(pods.provenance().location().line()).isEqualTo(lineOf(yaml, "- --node-name=$(NODE_NAME)"));
+    assertThat(pods.provenance().location().line()).isEqualTo(TestManifests.lineOf(yaml, "- --node-name=$(NODE_NAME)"));
   }
 
   @Test

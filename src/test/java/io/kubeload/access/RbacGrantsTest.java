@@ -1,5 +1,6 @@
 package io.kubeload.access;
 
+import io.kubeload.testing.TestManifests;
 import static io.kubeload.testing.TestManifests.set;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,16 +14,6 @@ import org.junit.jupiter.api.Test;
 
 class RbacGrantsTest {
 
-  /** 1-based line of the first line of {@code yaml} containing {@code marker}. */
-  static int lineOf(String yaml, String marker) {
-    String[] lines = yaml.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].contains(marker)) {
-        return i + 1;
-      }
-    }
-    throw new AssertionError("marker not found: " + marker);
-  }
 
   private static RbacGrants.Result grants(String account, String namespace, String yaml) {
     return RbacGrants.forAccount(account, namespace, set(yaml));
@@ -83,8 +74,8 @@ class RbacGrantsTest {
       RbacGrants.Grant second = result.grants().get(1);
       assertThat(second.rule().getResources()).containsExactly("configmaps");
       assertThat(second.via()).isEqualTo("ClusterRoleBinding readers → ClusterRole pod-reader rules[1]");
-      assertThat(second.location()).isEqualTo(new SourceLocation("test.yaml", lineOf(yaml, "# pod-reader rules[1]"), java.util.Optional.empty()));
-      assertThat(result.grants().get(0).location().line()).isEqualTo(lineOf(yaml, "# pod-reader rules[0]"));
+      assertThat(second.location()).isEqualTo(new SourceLocation("test.yaml", TestManifests.lineOf(yaml, "# pod-reader rules[1]"), java.util.Optional.empty()));
+      assertThat(result.grants().get(0).location().line()).isEqualTo(TestManifests.lineOf(yaml, "# pod-reader rules[0]"));
     }
 
     @Test
@@ -134,7 +125,7 @@ class RbacGrantsTest {
         assertThat(m.kind()).isEqualTo("Role");
         assertThat(m.name()).isEqualTo("cm-reader");
         assertThat(m.binding()).isEqualTo("RoleBinding apps/cm-readers");
-        assertThat(m.location().line()).isEqualTo(lineOf(yaml, "roleRef:"));
+        assertThat(m.location().line()).isEqualTo(TestManifests.lineOf(yaml, "roleRef:"));
       });
     }
 
@@ -147,7 +138,7 @@ class RbacGrantsTest {
         assertThat(m.kind()).isEqualTo("ClusterRole");
         assertThat(m.name()).isEqualTo("view");
         assertThat(m.binding()).isEqualTo("ClusterRoleBinding viewers");
-        assertThat(m.location().line()).isEqualTo(lineOf(yaml, "roleRef:"));
+        assertThat(m.location().line()).isEqualTo(TestManifests.lineOf(yaml, "roleRef:"));
       });
     }
   }
@@ -292,7 +283,7 @@ class RbacGrantsTest {
       assertThat(grant.clusterWide()).isTrue();
       assertThat(grant.via()).isEqualTo(
           "ClusterRoleBinding monitoring → ClusterRole monitoring (aggregates ClusterRole monitoring-pods) rules[0]");
-      assertThat(grant.location().line()).isEqualTo(lineOf(yaml, "# member rules[0]"));
+      assertThat(grant.location().line()).isEqualTo(TestManifests.lineOf(yaml, "# member rules[0]"));
     }
 
     @Test

@@ -19,6 +19,17 @@ public final class TestManifests {
     return ManifestSet.of(ManifestReader.parse("test.yaml", yaml.getBytes(StandardCharsets.UTF_8)));
   }
 
+  /** 1-based line of the first line of {@code yaml} containing {@code marker}. */
+  public static int lineOf(String yaml, String marker) {
+    String[] lines = yaml.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].contains(marker)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError("marker not found: " + marker);
+  }
+
   public static ClusterProfile production() {
     return Profiles.load("production");
   }

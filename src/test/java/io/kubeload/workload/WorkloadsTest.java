@@ -1,5 +1,6 @@
 package io.kubeload.workload;
 
+import io.kubeload.testing.TestManifests;
 import static io.kubeload.testing.TestManifests.production;
 import static io.kubeload.testing.TestManifests.set;
 import static io.kubeload.testing.TestManifests.staging;
@@ -34,16 +35,6 @@ class WorkloadsTest {
         .orElseThrow(() -> new AssertionError("no workload " + name + " in " + all));
   }
 
-  /** 1-based line of the first line of {@code yaml} containing {@code marker}. */
-  static int lineOf(String yaml, String marker) {
-    String[] lines = yaml.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].contains(marker)) {
-        return i + 1;
-      }
-    }
-    throw new AssertionError("marker not found: " + marker);
-  }
 
   private static String deployment(String name, String namespace, String replicasLine) {
     return """
@@ -329,7 +320,7 @@ class WorkloadsTest {
           """;
       assertThatThrownBy(() -> workloads(yaml))
           .isInstanceOf(InputException.class)
-          .hasMessageStartingWith("test.yaml:" + lineOf(yaml, "replicas: -2") + ": ")
+          .hasMessageStartingWith("test.yaml:" + TestManifests.lineOf(yaml, "replicas: -2") + ": ")
           .hasMessageContaining("replicas")
           .hasMessageContaining("negative");
     }
@@ -354,7 +345,7 @@ class WorkloadsTest {
           """;
       assertThatThrownBy(() -> workloads(yaml))
           .isInstanceOf(InputException.class)
-          .hasMessageStartingWith("test.yaml:" + lineOf(yaml, "replicas: -1") + ": ")
+          .hasMessageStartingWith("test.yaml:" + TestManifests.lineOf(yaml, "replicas: -1") + ": ")
           .hasMessageContaining("replicas");
     }
 
@@ -375,7 +366,7 @@ class WorkloadsTest {
           """;
       assertThatThrownBy(() -> workloads(yaml))
           .isInstanceOf(InputException.class)
-          .hasMessageStartingWith("test.yaml:" + lineOf(yaml, "parallelism: -3") + ": ")
+          .hasMessageStartingWith("test.yaml:" + TestManifests.lineOf(yaml, "parallelism: -3") + ": ")
           .hasMessageContaining("parallelism");
     }
   }
@@ -935,7 +926,7 @@ class WorkloadsTest {
           """;
       assertThatThrownBy(() -> workloads(yaml))
           .isInstanceOf(InputException.class)
-          .hasMessageStartingWith("test.yaml:" + lineOf(yaml, "maxUnavailable: lots") + ": ");
+          .hasMessageStartingWith("test.yaml:" + TestManifests.lineOf(yaml, "maxUnavailable: lots") + ": ");
     }
 
     @Test
