@@ -79,7 +79,7 @@ class AccessInferencePrecedenceTest {
     assertThat(described(set)).containsExactly("list,watch pods (own-node) as informer");
     assertThat(set.accesses().get(0).provenance().source()).isEqualTo(Provenance.Source.CATALOG);
     assertThat(set.accesses().get(0).provenance().detail())
-        .contains("catalog fluentd", "K8S_NODE_NAME", "fabric8io/fluent-plugin-kubernetes_metadata_filter");
+        .contains("entry fluentd", "K8S_NODE_NAME", "fabric8io/fluent-plugin-kubernetes_metadata_filter");
     assertThat(set.notes()).singleElement().satisfies(note -> {
       assertThat(note.rule()).isEqualTo("rbac-upper-bound");
       assertThat(note.message()).contains("namespaces (cluster)", "nodes (cluster)", "pods (cluster)");

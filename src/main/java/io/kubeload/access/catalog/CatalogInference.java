@@ -219,7 +219,7 @@ public final class CatalogInference {
     Pattern pattern = rule.pattern();
     String namespace = rule.namespace();
     double every = rule.every();
-    StringBuilder detail = new StringBuilder("catalog " + entry.name() + ": " + rule.why());
+    StringBuilder detail = new StringBuilder("entry " + entry.name() + ": " + rule.why());
     if (!enabled.description().isEmpty()) {
       detail.append(", as ").append(enabled.description());
     }

@@ -69,7 +69,7 @@ final class DiscoveryAccesses {
       for (String resource : resources) {
         Discovery.Selector selector = d.selectors().get(SELECTED_BY.get(resource));
         String field = selector == null ? "" : selector.field();
-        String detail = "catalog " + entry.name() + ": " + rule.why() + ": " + d.origin() + l.file() + " (role " + d.role()
+        String detail = "entry " + entry.name() + ": " + rule.why() + ": " + d.origin() + l.file() + " (role " + d.role()
             + (d.namespaces().isEmpty() ? "" : ", namespaces " + String.join(",", d.namespaces()))
             + (selector == null ? "" : ", selector " + (selector.label() + " " + selector.field()).strip())
             + ") lists and watches " + resource

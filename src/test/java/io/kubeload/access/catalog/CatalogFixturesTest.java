@@ -64,7 +64,7 @@ class CatalogFixturesTest {
     assertThat(set.basis()).as("basis").startsWith("catalog: ");
     assertThat(set.accesses().stream().map(Access::describe).sorted().toList()).as("accesses").isEqualTo(e.accesses());
     assertThat(set.notes().stream().map(AccessSet.Note::rule).distinct().sorted().toList()).as("notes").isEqualTo(e.notes());
-    assertThat(set.accesses()).allSatisfy(a -> assertThat(a.provenance().detail()).startsWith("catalog ").contains("(source "));
+    assertThat(set.accesses()).allSatisfy(a -> assertThat(a.provenance().detail()).startsWith("entry ").contains("(source "));
     WorkloadLoad load = LoadModel.project(List.of(set), production).workloads().get(0);
     assertThat(load.scalingClass().label()).as("scaling class").isEqualTo(e.scaling());
   }
