@@ -32,8 +32,10 @@ public record CatalogEntry(
    *     {@code /pattern}; {@code *} stands for any characters but {@code /}
    * @param command a regular expression the container's command and args must contain
    * @param createdFrom the kind of the custom resource an operator turns into the workload
+   * @param labels labels the workload or its pod template must carry, each with its value
    */
-  public record Recognition(List<String> images, Optional<java.util.regex.Pattern> command, Optional<String> createdFrom) {}
+  public record Recognition(
+      List<String> images, Optional<java.util.regex.Pattern> command, Optional<String> createdFrom, Map<String, String> labels) {}
 
   /**
    * Where the configuration is: files (keys) of the ConfigMaps the container mounts.

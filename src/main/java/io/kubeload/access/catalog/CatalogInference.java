@@ -112,14 +112,14 @@ public final class CatalogInference {
     return out;
   }
 
-  /** The most specific entry that matches: an operator's resource, then a command, then a version range. */
+  /** The most specific entry that matches: an operator's resource, then a command, labels, a version range. */
   static Optional<CatalogEntry> recognise(ContainerFacts facts) {
     return Catalog.entries().stream()
         .filter(e -> matches(e, facts))
         .min(Comparator.comparingInt(CatalogInference::specificity).reversed().thenComparing(CatalogEntry::name));
   }
 
-  private static boolean matches(CatalogEntry entry, ContainerFacts facts) {
+  static boolean matches(CatalogEntry entry, ContainerFacts facts) {
     CatalogEntry.Recognition r = entry.recognition();
     if (r.images().stream().noneMatch(p -> Globs.matchesRepository(p, facts.image().repository()))) {
       return false;
@@ -130,11 +130,15 @@ public final class CatalogInference {
     if (r.createdFrom().isPresent() && !r.createdFrom().get().equals(facts.workload().manifest().kind())) {
       return false;
     }
+    if (!r.labels().isEmpty() && !facts.labels().entrySet().containsAll(r.labels().entrySet())) {
+      return false;
+    }
     return entry.versions().isEmpty() || facts.image().version().map(v -> entry.versions().get().contains(v)).orElse(true);
   }
 
   private static int specificity(CatalogEntry entry) {
-    return (entry.recognition().createdFrom().isPresent() ? 4 : 0) + (entry.recognition().command().isPresent() ? 2 : 0)
+    CatalogEntry.Recognition r = entry.recognition();
+    return (r.createdFrom().isPresent() ? 8 : 0) + (r.command().isPresent() ? 4 : 0) + (r.labels().isEmpty() ? 0 : 2)
         + (entry.versions().isPresent() ? 1 : 0);
   }
 

@@ -77,6 +77,17 @@ final class ContainerFacts {
     this.config = source;
   }
 
+  /** The workload's labels and its pod template's (the template's win). */
+  Map<String, String> labels() {
+    Map<String, String> out = new java.util.TreeMap<>(workload.manifest().labels());
+    Object template = workload.manifest().raw().get("spec") instanceof Map<?, ?> spec ? spec.get("template") : null;
+    if (template instanceof Map<?, ?> t && t.get("metadata") instanceof Map<?, ?> metadata
+        && metadata.get("labels") instanceof Map<?, ?> labels) {
+      labels.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+    }
+    return out;
+  }
+
   /** Where the container is written: its image line. */
   SourceLocation containerLocation() {
     return workload.manifest().locationOf(path + ".image");

@@ -38,14 +38,16 @@ final class EntryReader {
       throw root.error("name", "name '" + name + "' must be lowercase words joined by '-'");
     }
     Optional<VersionRange> versions = root.optionalString("versions").map(v -> parsed(root, "versions", v, VersionRange::parse));
-    YamlObject match = root.object("match").onlyKeys("images", "command", "createdFrom");
+    YamlObject match = root.object("match").onlyKeys("images", "command", "createdFrom", "labels");
     List<String> images = match.stringList("images");
     if (images.isEmpty()) {
       throw match.error("images", "match.images must name at least one image repository");
     }
+    Map<String, String> labels = new LinkedHashMap<>();
+    match.optionalObject("labels").ifPresent(l -> l.keys().forEach(k -> labels.put(k, l.string(k))));
     Recognition recognition = new Recognition(images,
         match.optionalString("command").map(c -> parsed(match, "command", c, java.util.regex.Pattern::compile)),
-        match.optionalString("createdFrom"));
+        match.optionalString("createdFrom"), Map.copyOf(labels));
     Optional<ConfigSpec> config = root.optionalObject("config").map(EntryReader::config);
     List<AccessRule> accesses = new ArrayList<>();
     for (YamlObject access : root.objectList("accesses")) {

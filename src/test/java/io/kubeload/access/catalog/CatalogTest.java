@@ -74,6 +74,43 @@ class CatalogTest {
   }
 
   @Test
+  void anEntryMatchesOnImageCommandLabelsAndVersionTogether() {
+    CatalogEntry entry = EntryReader.read("test.yaml", """
+        # A test entry.
+        name: sample
+        title: Sample
+        summary: A component for the test.
+        versions: ">=2"
+        match:
+          images: [example/agent]
+          command: '\\brun\\b'
+          labels: {app.kubernetes.io/name: agent}
+        """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String workload = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: agent, namespace: tools, labels: {team: sre}}
+        spec:
+          selector: {matchLabels: {app: agent}}
+          template:
+            metadata: {labels: {app.kubernetes.io/name: %s}}
+            spec:
+              containers: [{name: agent, image: "registry.corp/example/agent:%s", args: [%s]}]
+        """;
+    assertThat(matches(entry, workload.formatted("agent", "2.1.0", "run"))).isTrue();
+    assertThat(matches(entry, workload.formatted("other", "2.1.0", "run"))).as("label").isFalse();
+    assertThat(matches(entry, workload.formatted("agent", "1.9.0", "run"))).as("version").isFalse();
+    assertThat(matches(entry, workload.formatted("agent", "latest", "run"))).as("an unreadable tag matches").isTrue();
+    assertThat(matches(entry, workload.formatted("agent", "2.1.0", "serve"))).as("command").isFalse();
+  }
+
+  private static boolean matches(CatalogEntry entry, String yaml) {
+    var manifests = io.kubeload.testing.TestManifests.set(yaml);
+    var workload = io.kubeload.workload.Workloads.from(manifests, io.kubeload.testing.TestManifests.production()).get(0);
+    return CatalogInference.matches(entry, new ContainerFacts(workload, "containers[0]", workload.podSpec().getContainers().get(0), manifests));
+  }
+
+  @Test
   void theCliListsAndShowsEntries() {
     CliRun list = CliRun.of("catalog", "list");
     assertThat(list.exitCode()).isZero();
