@@ -43,6 +43,10 @@ public record ClientBehaviour(Consistency consistency, Optional<Boolean> watchLi
     }
   }
 
+  public ClientBehaviour withConsistency(Consistency other) {
+    return new ClientBehaviour(other, watchList, qps, burst);
+  }
+
   public ClientBehaviour {
     if (!(qps > 0) || !(burst > 0)) {
       throw new IllegalArgumentException("client qps and burst must be > 0");

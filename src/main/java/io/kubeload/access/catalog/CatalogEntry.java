@@ -1,5 +1,6 @@
 package io.kubeload.access.catalog;
 
+import io.kubeload.access.ClientBehaviour;
 import io.kubeload.access.Access.Pattern;
 import io.kubeload.access.Access.Scope;
 import io.kubeload.access.config.ConfigLanguage;
@@ -70,6 +71,7 @@ public record CatalogEntry(
       Optional<String> discoveries,
       List<String> nodeFilteredRoles,
       List<Switch> switches,
+      Optional<ClientBehaviour.Consistency> consistency,
       String why,
       String source) {}
 
@@ -88,6 +90,7 @@ public record CatalogEntry(
       double every,
       Optional<ValueSource> everyFrom,
       boolean drop,
+      Optional<ClientBehaviour.Consistency> consistency,
       String because,
       String source) {}
 

@@ -2,6 +2,7 @@ package io.kubeload.access.catalog;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.kubeload.access.Access;
+import io.kubeload.access.ClientBehaviour;
 import io.kubeload.access.Access.Pattern;
 import io.kubeload.access.Access.Scope;
 import io.kubeload.access.AccessInference;
@@ -229,6 +230,7 @@ public final class CatalogInference {
     }
     detail.append(" (source ").append(rule.source()).append(")");
     SourceLocation location = enabled.location();
+    ClientBehaviour.Consistency consistency = rule.consistency().orElse(ClientBehaviour.CLIENT_GO.consistency());
     for (Switch s : rule.switches()) {
       Optional<Evidence> evidence = s.when().test(facts, item);
       if (evidence.isEmpty()) {
@@ -240,6 +242,7 @@ public final class CatalogInference {
       }
       scope = s.scope().orElse(scope);
       pattern = s.pattern().orElse(pattern);
+      consistency = s.consistency().orElse(consistency);
       if (s.namespaceFrom().isPresent()) {
         namespace = value(s.namespaceFrom().get(), facts, item).orElse(namespace);
       }
@@ -263,7 +266,7 @@ public final class CatalogInference {
     Optional<Double> rate = pattern == Pattern.GET_PER_EVENT && every > 0 ? Optional.of(1 / every) : Optional.empty();
     Set<String> verbs = Set.copyOf(pattern == rule.pattern() ? rule.verbs() : pattern.defaultVerbs());
     return Optional.of(new Access(resource, verbs, scope, scope == Scope.NAMESPACE ? namespace : "", pattern, period, rate,
-        new Provenance(Provenance.Source.CATALOG, detail.toString(), location)));
+        new Provenance(Provenance.Source.CATALOG, detail.toString(), location), ClientBehaviour.CLIENT_GO.withConsistency(consistency)));
   }
 
   private static Optional<String> value(ValueSource source, ContainerFacts facts, Object item) {

@@ -1,5 +1,6 @@
 package io.kubeload.access.catalog;
 
+import io.kubeload.access.ClientBehaviour;
 import io.kubeload.access.Access.Pattern;
 import io.kubeload.access.Access.Scope;
 import io.kubeload.access.catalog.CatalogEntry.AccessRule;
@@ -73,7 +74,7 @@ final class EntryReader {
 
   private static AccessRule access(YamlObject yaml) {
     yaml.onlyKeys("resource", "resources", "resourceFrom", "groupFrom", "verbs", "scope", "namespace", "pattern", "every", "when",
-        "forEach", "discoveries", "nodeFilteredRoles", "switches", "why", "source");
+        "forEach", "discoveries", "nodeFilteredRoles", "switches", "consistency", "why", "source");
     Optional<String> discoveries = yaml.optionalString("discoveries");
     if (discoveries.isPresent() && !DISCOVERIES.contains(discoveries.get())) {
       throw yaml.error("discoveries", "discoveries must be one of " + DISCOVERIES);
@@ -104,12 +105,18 @@ final class EntryReader {
         discoveries,
         yaml.stringList("nodeFilteredRoles"),
         List.copyOf(switches),
+        consistency(yaml),
         yaml.string("why"),
         source(yaml));
   }
 
+  /** The resourceVersion semantics of the access's LISTs: rv0 (default), consistent or exact. */
+  private static Optional<ClientBehaviour.Consistency> consistency(YamlObject yaml) {
+    return yaml.optionalString("consistency").map(c -> parsed(yaml, "consistency", c, ClientBehaviour.Consistency::parse));
+  }
+
   private static Switch switchOf(YamlObject yaml) {
-    yaml.onlyKeys("when", "scope", "namespaceFrom", "pattern", "every", "everyFrom", "drop", "because", "source");
+    yaml.onlyKeys("when", "scope", "namespaceFrom", "pattern", "every", "everyFrom", "drop", "consistency", "because", "source");
     return new Switch(
         condition(yaml.object("when")),
         yaml.optionalString("scope").map(s -> parsed(yaml, "scope", s, Scope::parse)),
@@ -118,6 +125,7 @@ final class EntryReader {
         yaml.optionalNumber("every", 0).orElse(0.0),
         yaml.optionalObject("everyFrom").map(EntryReader::valueSource),
         yaml.optionalString("drop").map(Boolean::parseBoolean).orElse(false),
+        consistency(yaml),
         yaml.string("because"),
         source(yaml));
   }
