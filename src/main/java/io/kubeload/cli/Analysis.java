@@ -10,21 +10,32 @@ import io.kubeload.gate.Policy;
 import io.kubeload.gate.Verdict;
 import io.kubeload.manifest.ManifestReader;
 import io.kubeload.manifest.ManifestSet;
+import io.kubeload.manifest.ObjectRef;
 import io.kubeload.model.LoadModel;
 import io.kubeload.model.Projection;
 import io.kubeload.model.Simulations;
 import io.kubeload.model.apf.ApfConfiguration;
+import io.kubeload.workload.Workload;
 import io.kubeload.workload.Workloads;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The options every analysing command shares, and the pipeline they wire: manifests to a verdict. */
+/**
+ * The options every analysing command shares, and the pipeline they wire: manifests (and, with a
+ * baseline, the target branch's manifests) to a verdict. Flags win over {@code .kubeload.yaml},
+ * which wins over the built-in defaults.
+ */
 final class Analysis {
 
   static final String PATHS_DESCRIPTION = "Manifest files or folders (*.yaml, *.yml, *.json, recursively); - reads stdin.";
 
-  @Option(names = "--profile", paramLabel = "NAME|FILE", defaultValue = Profiles.DEFAULT,
-      description = "Built-in profile (production, large, medium, staging) or a ClusterProfile file. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--profile", paramLabel = "NAME|FILE",
+      description = "Built-in profile (production, large, medium, staging) or a ClusterProfile file. Default: "
+          + Profiles.DEFAULT + ".")
   String profile;
 
   @Option(names = "--nodes", paramLabel = "N", description = "Node count, overriding the profile's; per-node counts scale with it.")
@@ -40,32 +51,87 @@ final class Analysis {
       description = "How long the roll-out and restart simulations look, in seconds. Default: ${DEFAULT-VALUE}.")
   double simulateSeconds;
 
+  @Option(names = "--baseline", paramLabel = "PATH",
+      description = {"The target branch's rendered manifests (repeatable): the report shows the change",
+          "against them, and by default only the change can fail the check (--gate)."})
+  List<String> baseline = new ArrayList<>();
+
+  @Option(names = "--gate", paramLabel = "change|all",
+      description = {"With --baseline: 'change' (default) fails only on what the change causes; 'all' fails on",
+          "every error, the baseline's own included."})
+  String gate;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Project configuration (docs/configuration.md). Default: .kubeload.yaml in the working directory, if any.")
+  String config;
+
+  @Mixin ChartOptions chart;
+
+  /** The configuration in force: {@code --config}, or {@code .kubeload.yaml} here, or none. */
+  ProjectConfig config() {
+    return ProjectConfig.find(config);
+  }
+
   Verdict run(List<String> paths, Main.Io io) {
+    return run(paths, config(), io);
+  }
+
+  Verdict run(List<String> paths, ProjectConfig settings, Main.Io io) {
     if (!(simulateSeconds > 0) || simulateSeconds > 86_400) {
       throw new UsageException("--simulate-seconds must be between 0 and 86400, not " + simulateSeconds);
     }
-    if (nodes != null && nodes < 1) {
-      throw new UsageException("--nodes must be at least 1, not " + nodes);
+    Integer nodeCount = nodes != null ? nodes : settings.nodes().orElse(null);
+    if (nodeCount != null && nodeCount < 1) {
+      throw new UsageException("--nodes must be at least 1, not " + nodeCount);
     }
-    Profiles.Loaded loaded = Profiles.loadWithFlowControl(profile);
-    ClusterProfile clusterProfile = adjusted(loaded.profile());
-    Policy budgets = policy == null ? Policy.DEFAULT : Policy.load(policy);
-    ManifestSet manifests = new ManifestReader(io.in()).read(paths);
-    List<AccessSet> accesses = Workloads.from(manifests, clusterProfile).stream()
-        .map(workload -> AccessInference.infer(workload, manifests))
-        .toList();
-    ApfConfiguration apf = ApfConfiguration.of(clusterProfile.version(), loaded.flowControl(), manifests);
-    Projection projection = LoadModel.project(accesses, clusterProfile, apf);
+    if (paths.isEmpty() && !chart.given()) {
+      throw new UsageException("name the manifests to analyse: PATH..., - for stdin, or --chart DIR");
+    }
+    boolean changeOnly = changeOnly(settings);
+    Profiles.Loaded loaded = Profiles.loadWithFlowControl(profile != null ? profile : settings.profile().orElse(Profiles.DEFAULT));
+    ClusterProfile clusterProfile = adjusted(loaded.profile(), nodeCount,
+        kubernetesVersion != null ? kubernetesVersion : settings.kubernetesVersion().orElse(null));
+    Policy budgets = policy != null ? Policy.load(policy) : settings.policy().orElse(Policy.DEFAULT);
+    ManifestReader reader = new ManifestReader(io.in());
+    ManifestSet manifests = chart.render(io).map(rendered -> reader.read(paths).plus(rendered)).orElseGet(() -> reader.read(paths));
+    List<Workload> workloads = Workloads.from(manifests, clusterProfile);
+    if (baseline.isEmpty()) {
+      return judge(manifests, workloads, clusterProfile, loaded, budgets);
+    }
+    ManifestSet before = reader.read(baseline);
+    // The baseline's workloads run already: judged as updates, as are the change's workloads they match.
+    List<Workload> existing = Workloads.from(before, clusterProfile).stream().map(w -> w.withRollout(w.rollout(), false)).toList();
+    Set<ObjectRef> running = existing.stream().map(Workload::ref).collect(Collectors.toSet());
+    List<Workload> changed = workloads.stream().map(w -> running.contains(w.ref()) ? w.withRollout(w.rollout(), false) : w).toList();
+    return Gate.judgeChange(judge(before, existing, clusterProfile, loaded, budgets), judge(manifests, changed, clusterProfile, loaded, budgets),
+        changeOnly);
+  }
+
+  private Verdict judge(ManifestSet manifests, List<Workload> workloads, ClusterProfile profile, Profiles.Loaded loaded, Policy budgets) {
+    List<AccessSet> accesses = workloads.stream().map(workload -> AccessInference.infer(workload, manifests)).toList();
+    ApfConfiguration apf = ApfConfiguration.of(profile.version(), loaded.flowControl(), manifests);
+    Projection projection = LoadModel.project(accesses, profile, apf);
     return Gate.judge(projection, Simulations.of(projection, simulateSeconds), budgets, manifests.skippedTestHooks());
   }
 
-  private ClusterProfile adjusted(ClusterProfile loaded) {
+  private boolean changeOnly(ProjectConfig settings) {
+    String mode = gate != null ? gate : settings.gate().orElse("change");
+    if (!mode.equals("change") && !mode.equals("all")) {
+      throw new UsageException("--gate must be change or all, not '" + mode + "'");
+    }
+    if (gate != null && baseline.isEmpty()) {
+      throw new UsageException("--gate needs --baseline: without a baseline every error fails the check");
+    }
+    return mode.equals("change");
+  }
+
+  private static ClusterProfile adjusted(ClusterProfile loaded, Integer nodes, String version) {
     if (nodes != null) {
       loaded = loaded.withNodes(nodes);
     }
-    if (kubernetesVersion != null) {
+    if (version != null) {
       try {
-        loaded = loaded.withVersion(KubernetesVersion.parse(kubernetesVersion));
+        loaded = loaded.withVersion(KubernetesVersion.parse(version));
       } catch (IllegalArgumentException e) {
         throw new UsageException("--kubernetes-version: " + e.getMessage());
       }

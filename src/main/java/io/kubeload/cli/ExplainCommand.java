@@ -26,8 +26,8 @@ final class ExplainCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "WORKLOAD", description = "Kind/namespace/name (or Kind/name when the name is unique).")
   String workload;
 
-  @Parameters(index = "1..*", arity = "1..*", paramLabel = "PATH", description = Analysis.PATHS_DESCRIPTION)
-  List<String> paths;
+  @Parameters(index = "1..*", arity = "0..*", paramLabel = "PATH", description = Analysis.PATHS_DESCRIPTION)
+  List<String> paths = new java.util.ArrayList<>();
 
   @Mixin Analysis analysis;
 

@@ -35,7 +35,8 @@ public final class Main {
             .addSubcommand(new ProfileValidateCommand(io))
             .addSubcommand(new ProfileFromMetricsCommand(io))
             .addSubcommand(new ProfileCaptureCommand(io)))
-        .addSubcommand(new CatalogCommand());
+        .addSubcommand(new CatalogCommand())
+        .addSubcommand(new InitCommand(io));
     cli.setOut(stdout);
     cli.setErr(stderr);
     cli.setParameterExceptionHandler((e, a) -> {

@@ -66,7 +66,15 @@ public final class Gate {
           .ifPresent(r -> recommendations.put(r.workload(), r));
     }
     return new Verdict(projection, simulations, policy, List.copyOf(findings), breakEven, recommendations,
-        BlastRadius.of(projection, simulations, policy), skippedTestHooks, skipped);
+        BlastRadius.of(projection, simulations, policy), skippedTestHooks, skipped, Optional.empty());
+  }
+
+  /**
+   * Judges a change against its baseline, both judged by {@link #judge}: with {@code changeOnly},
+   * the baseline's own errors that the change leaves as they were do not fail the check.
+   */
+  public static Verdict judgeChange(Verdict baseline, Verdict change, boolean changeOnly) {
+    return ChangeGate.judge(baseline, change, changeOnly);
   }
 
   static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)

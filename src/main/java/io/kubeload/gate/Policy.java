@@ -54,14 +54,19 @@ public record Policy(
     if (!root.string("kind").equals("Policy")) {
       throw root.error("kind", "kind must be Policy, not " + root.string("kind"));
     }
-    YamlObject spec = root.object("spec").onlyKeys("budgets", "allowIgnores");
+    return fromSpec(root.object("spec"));
+  }
+
+  /** A Policy's {@code spec} (budgets and allowIgnores), as written in a policy file or in {@code .kubeload.yaml}. */
+  public static Policy fromSpec(YamlObject spec) {
+    spec.onlyKeys("budgets", "allowIgnores");
     YamlObject budgets = spec.optionalObject("budgets").orElse(null);
     if (budgets != null) {
       budgets.onlyKeys("levelUtilization", "startupRejections", "transientListMemoryFraction", "watchBytesPerSecondPerReplica");
     }
     String allowIgnores = spec.optionalString("allowIgnores").orElse("true");
     if (!allowIgnores.equals("true") && !allowIgnores.equals("false")) {
-      throw spec.error("allowIgnores", "spec.allowIgnores must be true or false, not '" + allowIgnores + "'");
+      throw spec.error("allowIgnores", spec.path() + ".allowIgnores must be true or false, not '" + allowIgnores + "'");
     }
     return new Policy(
         budget(budgets, "levelUtilization", DEFAULT.levelUtilization),

@@ -5,14 +5,15 @@ import io.kubeload.model.Projection;
 import io.kubeload.model.Simulations;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
-/**
 /**
  * The gate's answer: the projection and simulations it judged, its findings, each workload's
  * break-even node count (the smallest cluster in which it alone breaks a budget; empty if none up
  * to a million nodes), the roll-outs that would keep storms inside the budget, who else suffers, and
- * the findings skipped by {@code kubeload.io/ignore}.
+ * the findings skipped by {@code kubeload.io/ignore}, and, when a baseline was given, the change
+ * against it.
  */
 public record Verdict(
     Projection projection,
@@ -23,7 +24,8 @@ public record Verdict(
     Map<String, Recommendation> recommendations,
     List<BlastRadius.Impact> blastRadius,
     List<Manifest> skippedTestHooks,
-    List<SkippedFinding> skippedFindings) {
+    List<SkippedFinding> skippedFindings,
+    Optional<Comparison> comparison) {
 
   public boolean passed() {
     return findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);

@@ -29,6 +29,13 @@ public record ManifestSet(List<Manifest> manifests, List<Manifest> skippedTestHo
         all.stream().filter(Manifest::isHelmTestHook).toList());
   }
 
+  /** This set and another read apart (files and a rendered chart), in the same stable order. */
+  public ManifestSet plus(ManifestSet other) {
+    return new ManifestSet(
+        Stream.concat(manifests.stream(), other.manifests.stream()).toList(),
+        Stream.concat(skippedTestHooks.stream(), other.skippedTestHooks.stream()).toList());
+  }
+
   public Stream<Manifest> ofKind(String kind) {
     return manifests.stream().filter(m -> m.kind().equals(kind));
   }

@@ -17,6 +17,11 @@ public enum Format {
     return Optional.empty();
   }
 
+  /** Every format's label, for messages: {@code text, json}. */
+  public static String names() {
+    return String.join(", ", java.util.Arrays.stream(values()).map(Format::label).toList());
+  }
+
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }

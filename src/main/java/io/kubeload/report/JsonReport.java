@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubeload.access.Access;
+import io.kubeload.gate.Comparison;
 import io.kubeload.gate.Finding;
 import io.kubeload.gate.Recommendation;
 import io.kubeload.model.SimulationResult;
@@ -32,6 +33,9 @@ final class JsonReport {
 
   static final int SCHEMA_VERSION = 1;
 
+  /** The version of the {@code delta} object; it changes when one of its fields' meaning does. */
+  static final int DELTA_VERSION = 1;
+
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private JsonReport() {}
@@ -53,6 +57,7 @@ final class JsonReport {
     summary.put("warnings", verdict.count(Severity.WARNING));
     summary.put("workloads", verdict.projection().workloads().size());
     summary.put("skippedTestHooks", verdict.skippedTestHooks().size());
+    verdict.comparison().ifPresent(c -> delta(root.putObject("delta"), c));
     ArrayNode workloads = root.putArray("workloads");
     for (WorkloadLoad load : verdict.projection().workloads()) {
       String ref = load.ref().toString();
@@ -144,16 +149,7 @@ final class JsonReport {
     for (AccessLoad a : load.accesses()) {
       access(accesses.addObject(), a);
     }
-    ObjectNode l = w.putObject("load");
-    l.put("requestsPerSecond", round(load.requestsPerSecond()));
-    ObjectNode byVerb = l.putObject("requestsByVerb");
-    new java.util.TreeMap<>(load.requestsByVerb()).forEach((verb, rate) -> byVerb.put(verb, round(rate)));
-    l.put("watches", round(load.watches()));
-    l.put("listBytesPerStart", round(load.listBytesPerStart()));
-    l.put("watchEventsPerSecond", round(load.watchEventsPerSecond()));
-    l.put("watchBytesPerSecond", round(load.watchBytesPerSecond()));
-    l.put("peakSeats", round(load.peakSeats()));
-    l.put("seatSecondsPerSecond", round(load.seatSecondsPerSecond()));
+    load(w.putObject("load"), load);
     storm(w.putObject("startupStorm"), load.storm());
     ArrayNode inflations = w.putArray("writeInflation");
     for (WriteInflation i : load.inflations()) {
@@ -175,6 +171,56 @@ final class JsonReport {
     } else {
       w.putNull("breakEvenNodes");
     }
+  }
+
+  private static void load(ObjectNode l, WorkloadLoad load) {
+    l.put("requestsPerSecond", round(load.requestsPerSecond()));
+    ObjectNode byVerb = l.putObject("requestsByVerb");
+    new java.util.TreeMap<>(load.requestsByVerb()).forEach((verb, rate) -> byVerb.put(verb, round(rate)));
+    l.put("watches", round(load.watches()));
+    l.put("listBytesPerStart", round(load.listBytesPerStart()));
+    l.put("watchEventsPerSecond", round(load.watchEventsPerSecond()));
+    l.put("watchBytesPerSecond", round(load.watchBytesPerSecond()));
+    l.put("peakSeats", round(load.peakSeats()));
+    l.put("seatSecondsPerSecond", round(load.seatSecondsPerSecond()));
+  }
+
+  /** The change against the baseline (docs/json-report.md#delta): present only with --baseline. */
+  private static void delta(ObjectNode d, Comparison comparison) {
+    d.put("version", DELTA_VERSION);
+    d.put("gate", comparison.gatesChangeOnly() ? "change" : "all");
+    d.put("preExistingErrors", comparison.preExisting());
+    ArrayNode workloads = d.putArray("workloads");
+    for (Comparison.WorkloadDelta delta : comparison.workloads()) {
+      ObjectNode w = workloads.addObject();
+      w.put("ref", delta.ref());
+      w.put("status", delta.status().label());
+      ArrayNode changes = w.putArray("changes");
+      delta.changes().forEach(changes::add);
+      side(w, "before", delta.before());
+      side(w, "after", delta.after());
+    }
+    ArrayNode levels = d.putArray("priorityLevels");
+    for (Comparison.LevelDelta level : comparison.levels()) {
+      ObjectNode l = levels.addObject();
+      l.put("name", level.name());
+      l.put("seats", round(level.seats()));
+      l.put("before", round(level.before()));
+      l.put("after", round(level.after()));
+      l.put("added", round(level.added()));
+    }
+  }
+
+  private static void side(ObjectNode w, String name, java.util.Optional<WorkloadLoad> load) {
+    if (load.isEmpty()) {
+      w.putNull(name);
+      return;
+    }
+    ObjectNode n = w.putObject(name);
+    n.put("pods", load.get().pods());
+    n.put("priorityLevel", load.get().priorityLevel());
+    n.put("scalingClass", load.get().scalingClass().label());
+    load(n.putObject("load"), load.get());
   }
 
   private static void access(ObjectNode n, AccessLoad load) {

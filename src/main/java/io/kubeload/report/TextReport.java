@@ -1,5 +1,6 @@
 package io.kubeload.report;
 
+import io.kubeload.gate.Comparison;
 import io.kubeload.gate.Finding;
 import io.kubeload.gate.Recommendation;
 import io.kubeload.model.SimulationResult;
@@ -38,7 +39,9 @@ final class TextReport {
     if (!verdict.skippedFindings().isEmpty()) {
       out.append(", ").append(plural(verdict.skippedFindings().size(), "finding")).append(" ignored");
     }
-    out.append("\n\n");
+    out.append('\n');
+    verdict.comparison().ifPresent(c -> change(c, out));
+    out.append('\n');
     workloads(verdict, out);
     startups(verdict, out);
     levels(verdict, out);
@@ -70,6 +73,44 @@ final class TextReport {
     }
     table(rows, out, 1);
     out.append('\n');
+  }
+
+  /** The workloads the change adds, changes or removes, before → after, and what changed in each. */
+  private static void change(Comparison comparison, StringBuilder out) {
+    out.append(ChangeCells.summary(comparison)).append('\n');
+    List<Comparison.WorkloadDelta> changed = comparison.changed();
+    if (changed.isEmpty()) {
+      out.append("The change leaves every workload as it was.\n");
+    } else {
+      List<String[]> rows = new ArrayList<>();
+      List<String> head = new ArrayList<>(List.of("CHANGE", "STATUS"));
+      head.addAll(ChangeCells.HEADINGS);
+      rows.add(head.toArray(String[]::new));
+      for (Comparison.WorkloadDelta delta : changed) {
+        List<String> row = new ArrayList<>(List.of(delta.ref(), delta.status().label()));
+        row.addAll(ChangeCells.figures(delta));
+        rows.add(row.toArray(String[]::new));
+      }
+      out.append('\n');
+      table(rows, out, 2, true);
+      for (Comparison.WorkloadDelta delta : changed) {
+        if (!delta.changes().isEmpty()) {
+          wrap(delta.ref() + ": " + String.join("; ", delta.changes()), "  ", out);
+        }
+      }
+    }
+    List<String[]> levels = new ArrayList<>();
+    levels.add(new String[] {"LEVEL DEMAND", "SEATS", "BEFORE", "AFTER", "CHANGE"});
+    for (Comparison.LevelDelta level : comparison.levels()) {
+      if (level.added() != 0) {
+        levels.add(new String[] {level.name(), Units.number(level.seats()), Units.number(level.before()), Units.number(level.after()),
+            (level.added() > 0 ? "+" : "") + Units.number(level.added())});
+      }
+    }
+    if (levels.size() > 1) {
+      out.append('\n');
+      table(levels, out, 1, true);
+    }
   }
 
   /** The simulated roll-out of every workload that lists at start. */
@@ -155,6 +196,11 @@ final class TextReport {
 
   /** Left-aligned text columns, numbers right-aligned from column {@code firstNumeric}. */
   private static void table(List<String[]> rows, StringBuilder out, int firstNumeric) {
+    table(rows, out, firstNumeric, false);
+  }
+
+  /** With {@code lastNumeric}, the last column is right-aligned too. */
+  private static void table(List<String[]> rows, StringBuilder out, int firstNumeric, boolean lastNumeric) {
     int columns = rows.get(0).length;
     int[] width = new int[columns];
     for (String[] row : rows) {
@@ -165,7 +211,7 @@ final class TextReport {
     for (String[] row : rows) {
       StringBuilder line = new StringBuilder();
       for (int c = 0; c < columns; c++) {
-        boolean right = c >= firstNumeric && c < columns - 1 && row != rows.get(0);
+        boolean right = c >= firstNumeric && (lastNumeric || c < columns - 1) && row != rows.get(0);
         String cell = right ? " ".repeat(width[c] - row[c].length()) + row[c] : row[c] + " ".repeat(width[c] - row[c].length());
         line.append(cell).append(c < columns - 1 ? "  " : "");
       }

@@ -78,6 +78,30 @@ class GoldenReportTest {
     assertGolden(run.stdout(), GOLDEN.resolve(sample.replace(".yaml", "") + ".explain.txt"));
   }
 
+  /** The baseline samples (samples/README.md): the change's paths, the baseline's, and the exit code at production. */
+  static Stream<Object[]> baselines() {
+    List<String> base = List.of("samples/manifests/telemetry-daemonset.yaml", "samples/manifests/web-deployment.yaml");
+    List<Object[]> cases = new ArrayList<>();
+    for (String format : List.of("text", "json")) {
+      cases.add(new Object[] {"leaves-heavy-alone", List.of(base.get(0), "samples/baseline/web-deployment-v2.yaml"), base, ExitCode.PASS, format});
+      cases.add(new Object[] {"adds-heavy", base, List.of(base.get(1)), ExitCode.FAIL, format});
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "baseline {0} as {4}")
+  @MethodSource("baselines")
+  void baselineReportMatchesItsGoldenFile(String name, List<String> change, List<String> baseline, int exit, String format) throws IOException {
+    List<String> args = new ArrayList<>(List.of("analyze"));
+    args.addAll(change);
+    baseline.forEach(b -> args.addAll(List.of("--baseline", b)));
+    args.addAll(List.of("--format", format));
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+    assertThat(run.stderr()).isEmpty();
+    assertThat(run.exitCode()).isEqualTo(exit);
+    assertGolden(run.stdout(), GOLDEN.resolve("baseline-" + name + ".production." + (format.equals("text") ? "txt" : format)));
+  }
+
   private static void assertGolden(String actual, Path golden) throws IOException {
     if (Boolean.getBoolean("golden.update")) {
       Files.createDirectories(GOLDEN);

@@ -1,0 +1,68 @@
+package io.kubeload.cli;
+
+import io.kubeload.cluster.Profiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code kubeload init}: a commented starter {@code .kubeload.yaml} and a profile skeleton to edit. */
+@Command(
+    name = "init",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Writes a commented starter configuration (.kubeload.yaml) and a cluster profile skeleton",
+      "(kubeload-profile.yaml, from the chosen built-in profile) into DIR. Existing files are kept",
+      "unless --force. See docs/configuration.md."
+    })
+final class InitCommand implements Callable<Integer> {
+
+  static final String PROFILE_FILE = "kubeload-profile.yaml";
+
+  private final Main.Io io;
+
+  @Option(names = "--dir", paramLabel = "DIR", defaultValue = ".", description = "Where to write the files. Default: the working directory.")
+  String dir;
+
+  @Option(names = "--base", paramLabel = "PRESET", defaultValue = Profiles.DEFAULT,
+      description = "The built-in profile the skeleton starts from. Default: ${DEFAULT-VALUE}.")
+  String base;
+
+  @Option(names = "--force", description = "Overwrite the files if they exist.")
+  boolean force;
+
+  InitCommand(Main.Io io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() {
+    String profile = Profiles.presetText(base)
+        .orElseThrow(() -> new UsageException("--base must be a built-in profile (" + String.join(", ", Profiles.PRESETS) + "), not '" + base + "'"));
+    Path config = Path.of(dir, ProjectConfig.FILE_NAME);
+    Path skeleton = Path.of(dir, PROFILE_FILE);
+    for (Path target : List.of(config, skeleton)) {
+      if (!force && Files.exists(target)) {
+        throw new UsageException(target + " exists already: edit it, or run init with --force to overwrite it");
+      }
+    }
+    Output.write(starterConfig(), config.toString(), io);
+    Output.write(profile, skeleton.toString(), io);
+    io.out().println("wrote " + config + " and " + skeleton + ": edit the profile to describe your production cluster");
+    return ExitCode.PASS;
+  }
+
+  private static String starterConfig() {
+    try (InputStream in = InitCommand.class.getResourceAsStream("starter-config.yaml")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.kubeload.cli;
+
+import io.kubeload.cluster.Profiles;
+import io.kubeload.gate.Policy;
+import io.kubeload.manifest.InputException;
+import io.kubeload.manifest.IoErrors;
+import io.kubeload.manifest.YamlDocuments;
+import io.kubeload.manifest.YamlObject;
+import io.kubeload.report.Format;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A project's {@code .kubeload.yaml} (docs/configuration.md): the profile, budgets, ignores policy,
+ * gate mode and default reports its CI check runs with. Paths in it are relative to its folder.
+ *
+ * @param reports the reports {@code analyze} writes when no {@code --format} is given
+ */
+record ProjectConfig(
+    Optional<String> profile,
+    Optional<Integer> nodes,
+    Optional<String> kubernetesVersion,
+    Optional<String> gate,
+    boolean warnOnly,
+    Optional<Policy> policy,
+    List<Report> reports) {
+
+  static final String FILE_NAME = ".kubeload.yaml";
+
+  static final ProjectConfig NONE =
+      new ProjectConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), List.of());
+
+  /** One report to write: a format and a file, or stdout when the file is empty. */
+  record Report(Format format, Optional<String> output) {}
+
+  /** {@code --config FILE}, else {@code .kubeload.yaml} in the working directory, else none. */
+  static ProjectConfig find(String explicit) {
+    if (explicit != null) {
+      return load(Path.of(explicit));
+    }
+    Path here = Path.of(FILE_NAME);
+    return Files.isRegularFile(here) ? load(here) : NONE;
+  }
+
+  static ProjectConfig load(Path file) {
+    String name = file.toString();
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new InputException(name, "cannot read configuration: " + IoErrors.describe(e));
+    }
+    List<YamlDocuments.Document> documents = YamlDocuments.read(name, bytes);
+    if (documents.size() != 1) {
+      throw new InputException(name, 1, "a configuration file holds exactly one Config document");
+    }
+    YamlObject root = YamlObject.root(documents.get(0), name).onlyKeys("apiVersion", "kind", "spec");
+    if (!root.string("kind").equals("Config")) {
+      throw root.error("kind", "kind must be Config, not " + root.string("kind"));
+    }
+    YamlObject spec = root.object("spec").onlyKeys("profile", "nodes", "kubernetesVersion", "gate", "warnOnly", "policy", "reports");
+    Path folder = file.toAbsolutePath().getParent();
+    Optional<String> profile = spec.optionalString("profile")
+        .map(p -> Profiles.PRESETS.contains(p) ? p : relative(folder, p));
+    Optional<Integer> nodes = spec.has("nodes") ? Optional.of(spec.integer("nodes", 1)) : Optional.empty();
+    Optional<String> gate = spec.optionalString("gate");
+    if (gate.isPresent() && !gate.get().equals("change") && !gate.get().equals("all")) {
+      throw spec.error("gate", "spec.gate must be change or all, not '" + gate.get() + "'");
+    }
+    String warnOnly = spec.optionalString("warnOnly").orElse("false");
+    if (!warnOnly.equals("true") && !warnOnly.equals("false")) {
+      throw spec.error("warnOnly", "spec.warnOnly must be true or false, not '" + warnOnly + "'");
+    }
+    List<Report> reports = spec.objectList("reports").stream().map(r -> report(r, folder)).toList();
+    return new ProjectConfig(profile, nodes, spec.optionalString("kubernetesVersion"), gate, Boolean.parseBoolean(warnOnly),
+        spec.optionalObject("policy").map(Policy::fromSpec), reports);
+  }
+
+  private static Report report(YamlObject report, Path folder) {
+    report.onlyKeys("format", "output");
+    String format = report.string("format");
+    Format parsed = Format.parse(format).orElseThrow(() -> report.error("format",
+        report.path() + ".format: unknown format '" + format + "' (" + Format.names() + ")"));
+    return new Report(parsed, report.optionalString("output").filter(o -> !o.equals("-")).map(o -> relative(folder, o)));
+  }
+
+  private static String relative(Path folder, String path) {
+    Path resolved = folder.resolve(path).normalize();
+    Path here = Path.of("").toAbsolutePath();
+    return resolved.startsWith(here) ? here.relativize(resolved).toString() : resolved.toString();
+  }
+}

@@ -1,0 +1,137 @@
+package io.kubeload.gate;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.kubeload.access.Access;
+import io.kubeload.access.Provenance;
+import io.kubeload.model.Units;
+import io.kubeload.model.WorkloadLoad;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Names what changed in one workload between the baseline and the change, in the terms a reviewer
+ * thinks in: images, pods, roll-out strategy, containers' arguments and environment, and the
+ * accesses that RBAC, component configuration or annotations now grant. Env values are never shown:
+ * they may hold credentials.
+ */
+final class Changes {
+
+  private Changes() {}
+
+  static List<String> between(WorkloadLoad before, WorkloadLoad after) {
+    List<String> out = new ArrayList<>();
+    if (before.pods() != after.pods()) {
+      out.add("pods " + Units.number(before.pods()) + " → " + Units.number(after.pods()));
+    }
+    containers(before.workload().podSpec(), after.workload().podSpec(), out);
+    String rolloutBefore = before.workload().rollout().declared();
+    String rolloutAfter = after.workload().rollout().declared();
+    if (!rolloutBefore.equals(rolloutAfter)) {
+      out.add("roll-out " + rolloutBefore + " → " + rolloutAfter);
+    }
+    accesses(before.accesses().stream().map(a -> a.access()).toList(), after.accesses().stream().map(a -> a.access()).toList(), out);
+    if (!before.accessSet().basis().equals(after.accessSet().basis())) {
+      out.add("accesses decided by " + before.accessSet().basis() + " → " + after.accessSet().basis());
+    }
+    return out;
+  }
+
+  private static void containers(PodSpec before, PodSpec after, List<String> out) {
+    Map<String, Container> was = byName(before);
+    Map<String, Container> now = byName(after);
+    for (Map.Entry<String, Container> entry : now.entrySet()) {
+      String name = entry.getKey();
+      Container c = entry.getValue();
+      Container old = was.get(name);
+      if (old == null) {
+        out.add("container " + name + " added (" + c.getImage() + ")");
+        continue;
+      }
+      if (!Objects.equals(old.getImage(), c.getImage())) {
+        out.add("image " + name + ": " + old.getImage() + " → " + c.getImage());
+      }
+      if (!Objects.equals(old.getCommand(), c.getCommand()) || !Objects.equals(old.getArgs(), c.getArgs())) {
+        out.add("container " + name + ": command or args changed");
+      }
+      Set<String> envChanged = envChanges(old.getEnv(), c.getEnv());
+      if (!envChanged.isEmpty()) {
+        out.add("container " + name + ": env " + String.join(", ", envChanged) + " changed");
+      }
+    }
+    was.keySet().stream().filter(name -> !now.containsKey(name)).forEach(name -> out.add("container " + name + " removed"));
+  }
+
+  private static Map<String, Container> byName(PodSpec spec) {
+    Map<String, Container> out = new TreeMap<>();
+    if (spec == null) {
+      return out;
+    }
+    Stream.concat(listOf(spec.getInitContainers()).stream(), listOf(spec.getContainers()).stream())
+        .filter(c -> c.getName() != null)
+        .forEach(c -> out.putIfAbsent(c.getName(), c));
+    return out;
+  }
+
+  /** Names of the variables added, removed or set otherwise; values stay out of reports. */
+  private static Set<String> envChanges(List<EnvVar> before, List<EnvVar> after) {
+    Map<String, EnvVar> was = listOf(before).stream().filter(e -> e.getName() != null)
+        .collect(Collectors.toMap(EnvVar::getName, e -> e, (a, b) -> b, LinkedHashMap::new));
+    Map<String, EnvVar> now = listOf(after).stream().filter(e -> e.getName() != null)
+        .collect(Collectors.toMap(EnvVar::getName, e -> e, (a, b) -> b, LinkedHashMap::new));
+    Set<String> out = new TreeSet<>();
+    now.forEach((name, e) -> {
+      if (!Objects.equals(was.get(name), e)) {
+        out.add(name);
+      }
+    });
+    was.keySet().stream().filter(name -> !now.containsKey(name)).forEach(out::add);
+    return out;
+  }
+
+  /** Accesses gained and lost, each labelled with the source that grants it (RBAC, config, annotation). */
+  private static void accesses(List<Access> before, List<Access> after, List<String> out) {
+    Map<String, Provenance.Source> was = described(before);
+    Map<String, Provenance.Source> now = described(after);
+    Map<String, List<String>> bySource = new TreeMap<>();
+    now.forEach((access, source) -> {
+      if (!was.containsKey(access)) {
+        bySource.computeIfAbsent(sourceName(source), s -> new ArrayList<>()).add("+ " + access);
+      }
+    });
+    was.forEach((access, source) -> {
+      if (!now.containsKey(access)) {
+        bySource.computeIfAbsent(sourceName(source), s -> new ArrayList<>()).add("− " + access);
+      }
+    });
+    bySource.forEach((source, lines) -> out.add(source + ": " + String.join("; ", lines)));
+  }
+
+  private static Map<String, Provenance.Source> described(List<Access> accesses) {
+    Map<String, Provenance.Source> out = new TreeMap<>();
+    accesses.forEach(a -> out.putIfAbsent(a.describe(), a.provenance().source()));
+    return out;
+  }
+
+  private static String sourceName(Provenance.Source source) {
+    return switch (source) {
+      case RBAC -> "RBAC";
+      case CATALOG -> "config";
+      case ANNOTATION -> "kubeload.io/access";
+      case POD_SPEC -> "pod spec";
+    };
+  }
+
+  private static <T> List<T> listOf(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+}

@@ -1,0 +1,102 @@
+package io.kubeload.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code .kubeload.yaml} (--config), {@code kubeload init} and {@code --warn-only}. */
+class ProjectConfigTest {
+
+  private static final String HEAVY = "samples/manifests/telemetry-daemonset.yaml";
+  private static final String WEB = "samples/manifests/web-deployment.yaml";
+
+  @TempDir Path dir;
+
+  @Test
+  void initWritesAStarterThatAnalyzeRunsWith() throws IOException {
+    CliRun init = CliRun.of("init", "--dir", dir.toString());
+    assertThat(init.exitCode()).isEqualTo(ExitCode.PASS);
+    assertThat(init.stderr()).isEmpty();
+    Path config = dir.resolve(".kubeload.yaml");
+    assertThat(Files.readString(config)).contains("kind: Config", "profile: kubeload-profile.yaml");
+    assertThat(Files.readString(dir.resolve("kubeload-profile.yaml"))).contains("kind: ClusterProfile");
+
+    CliRun run = CliRun.of("analyze", WEB, "--config", config.toString());
+    assertThat(run.stderr()).isEmpty();
+    assertThat(run.exitCode()).isEqualTo(ExitCode.PASS);
+    // The starter's reports: text on stdout, and JSON into a file beside the configuration.
+    assertThat(run.stdout()).startsWith("kubeload: PASS at production (5,000 nodes");
+    assertThat(Files.readString(dir.resolve("kubeload-report.json"))).contains("\"verdict\" : \"pass\"");
+  }
+
+  @Test
+  void initKeepsExistingFilesUnlessForced() throws IOException {
+    Files.writeString(dir.resolve(".kubeload.yaml"), "mine\n");
+    CliRun again = CliRun.of("init", "--dir", dir.toString());
+    assertThat(again.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(again.stderr()).contains(".kubeload.yaml exists already");
+    assertThat(Files.readString(dir.resolve(".kubeload.yaml"))).isEqualTo("mine\n");
+    assertThat(dir.resolve("kubeload-profile.yaml")).doesNotExist();
+    assertThat(CliRun.of("init", "--dir", dir.toString(), "--force").exitCode()).isEqualTo(ExitCode.PASS);
+    assertThat(Files.readString(dir.resolve(".kubeload.yaml"))).contains("kind: Config");
+  }
+
+  @Test
+  void theConfigurationSetsProfileAndFlagsWinOverIt() throws IOException {
+    Path config = write("spec:\n  profile: staging\n");
+    assertThat(CliRun.of("analyze", HEAVY, "--config", config.toString()).stdout()).startsWith("kubeload: PASS at staging (20 nodes");
+    CliRun flagged = CliRun.of("analyze", HEAVY, "--config", config.toString(), "--profile", "production");
+    assertThat(flagged.exitCode()).isEqualTo(ExitCode.FAIL);
+    assertThat(flagged.stdout()).startsWith("kubeload: FAIL at production");
+  }
+
+  @Test
+  void theConfigurationsBudgetsApply() throws IOException {
+    // A generous egress budget and no limit on start-up 429s or memory leave only the seat budget.
+    Path config = write("spec:\n  policy:\n    budgets:\n      watchBytesPerSecondPerReplica: 1e12\n      startupRejections: 1e9\n"
+        + "      transientListMemoryFraction: 1e6\n");
+    CliRun run = CliRun.of("analyze", HEAVY, "--config", config.toString(), "--format", "json");
+    assertThat(run.stdout()).doesNotContain("\"rule\" : \"watch-egress\"").doesNotContain("\"rule\" : \"startup-storm\"");
+  }
+
+  @Test
+  void warnOnlyReportsTheFailureButExitsZero() throws IOException {
+    CliRun flag = CliRun.of("analyze", HEAVY, "--warn-only");
+    assertThat(flag.exitCode()).isEqualTo(ExitCode.PASS);
+    assertThat(flag.stdout()).startsWith("kubeload: FAIL");
+    assertThat(flag.stderr()).contains("--warn-only");
+    CliRun configured = CliRun.of("analyze", HEAVY, "--config", write("spec:\n  warnOnly: true\n").toString());
+    assertThat(configured.exitCode()).isEqualTo(ExitCode.PASS);
+  }
+
+  @Test
+  void aBadConfigurationIsOneLineNamingFileAndLine() throws IOException {
+    Path config = write("spec:\n  profile: staging\n  budgets: {}\n");
+    CliRun run = CliRun.of("analyze", WEB, "--config", config.toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.stderr()).startsWith("kubeload: " + config + ":5: unknown key 'budgets'");
+    assertThat(run.stderr().lines()).hasSize(1);
+
+    Path format = write("spec:\n  reports:\n    - format: pdf\n");
+    CliRun unknown = CliRun.of("analyze", WEB, "--config", format.toString());
+    assertThat(unknown.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(unknown.stderr()).startsWith("kubeload: " + format + ":5: spec.reports[0].format: unknown format 'pdf'");
+  }
+
+  @Test
+  void aMissingConfigurationIsBadInput() {
+    CliRun run = CliRun.of("analyze", WEB, "--config", dir.resolve("absent.yaml").toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.stderr()).contains("absent.yaml: cannot read configuration");
+  }
+
+  private Path write(String spec) throws IOException {
+    return Files.writeString(dir.resolve("config-" + spec.hashCode() + ".yaml"),
+        "apiVersion: kubeload.io/v1alpha1\nkind: Config\n" + spec, StandardCharsets.UTF_8);
+  }
+}
