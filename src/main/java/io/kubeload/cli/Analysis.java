@@ -103,8 +103,8 @@ final class Analysis {
     List<Workload> existing = Workloads.from(before, clusterProfile).stream().map(w -> w.withRollout(w.rollout(), false)).toList();
     Set<ObjectRef> running = existing.stream().map(Workload::ref).collect(Collectors.toSet());
     List<Workload> changed = workloads.stream().map(w -> running.contains(w.ref()) ? w.withRollout(w.rollout(), false) : w).toList();
-    return Gate.judgeChange(judge(before, existing, clusterProfile, loaded, budgets), judge(manifests, changed, clusterProfile, loaded, budgets),
-        changeOnly);
+    return Gate.judgeChange(judge(before, existing, clusterProfile, loaded, budgets), before,
+        judge(manifests, changed, clusterProfile, loaded, budgets), manifests, changeOnly);
   }
 
   private Verdict judge(ManifestSet manifests, List<Workload> workloads, ClusterProfile profile, Profiles.Loaded loaded, Policy budgets) {

@@ -3,6 +3,7 @@ package io.kubeload.gate;
 import io.kubeload.gate.Comparison.LevelDelta;
 import io.kubeload.gate.Comparison.Status;
 import io.kubeload.gate.Comparison.WorkloadDelta;
+import io.kubeload.manifest.ManifestSet;
 import io.kubeload.model.LevelLoad;
 import io.kubeload.model.WorkloadLoad;
 import java.util.ArrayList;
@@ -33,8 +34,8 @@ final class ChangeGate {
 
   private ChangeGate() {}
 
-  static Verdict judge(Verdict before, Verdict after, boolean changeOnly) {
-    List<WorkloadDelta> workloads = workloadDeltas(before, after);
+  static Verdict judge(Verdict before, ManifestSet beforeManifests, Verdict after, ManifestSet afterManifests, boolean changeOnly) {
+    List<WorkloadDelta> workloads = workloadDeltas(before, beforeManifests, after, afterManifests);
     Map<String, Status> status = workloads.stream().collect(Collectors.toMap(WorkloadDelta::ref, WorkloadDelta::status));
     List<Finding> findings = new ArrayList<>();
     int preExisting = 0;
@@ -109,7 +110,7 @@ final class ChangeGate {
     return verdict.projection().levelLoads().stream().filter(l -> l.name().equals(name)).findFirst();
   }
 
-  private static List<WorkloadDelta> workloadDeltas(Verdict before, Verdict after) {
+  private static List<WorkloadDelta> workloadDeltas(Verdict before, ManifestSet beforeManifests, Verdict after, ManifestSet afterManifests) {
     Map<String, WorkloadLoad> was = byRef(before);
     Map<String, WorkloadLoad> now = byRef(after);
     TreeSet<String> refs = new TreeSet<>(was.keySet());
@@ -123,7 +124,7 @@ final class ChangeGate {
       } else if (a.isEmpty()) {
         out.add(new WorkloadDelta(ref, Status.REMOVED, b, a, List.of()));
       } else {
-        List<String> changes = new ArrayList<>(Changes.between(b.get(), a.get()));
+        List<String> changes = new ArrayList<>(Changes.between(b.get(), beforeManifests, a.get(), afterManifests));
         boolean rawChanged = !Objects.equals(b.get().workload().manifest().raw(), a.get().workload().manifest().raw());
         if (changes.isEmpty() && rawChanged) {
           changes.add("other fields changed (labels, annotations, ...): no effect on the API server's load");

@@ -3,8 +3,11 @@ package io.kubeload.gate;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Volume;
 import io.kubeload.access.Access;
 import io.kubeload.access.Provenance;
+import io.kubeload.manifest.Manifest;
+import io.kubeload.manifest.ManifestSet;
 import io.kubeload.model.Units;
 import io.kubeload.model.WorkloadLoad;
 import java.util.ArrayList;
@@ -12,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -20,15 +24,16 @@ import java.util.stream.Stream;
 
 /**
  * Names what changed in one workload between the baseline and the change, in the terms a reviewer
- * thinks in: images, pods, roll-out strategy, containers' arguments and environment, and the
- * accesses that RBAC, component configuration or annotations now grant. Env values are never shown:
+ * thinks in: images, pods, roll-out strategy, containers' arguments and environment, the
+ * ConfigMaps the pods read, and the accesses that RBAC, component configuration or annotations now
+ * grant. Env values are never shown:
  * they may hold credentials.
  */
 final class Changes {
 
   private Changes() {}
 
-  static List<String> between(WorkloadLoad before, WorkloadLoad after) {
+  static List<String> between(WorkloadLoad before, ManifestSet beforeManifests, WorkloadLoad after, ManifestSet afterManifests) {
     List<String> out = new ArrayList<>();
     if (before.pods() != after.pods()) {
       out.add("pods " + Units.number(before.pods()) + " → " + Units.number(after.pods()));
@@ -39,6 +44,7 @@ final class Changes {
     if (!rolloutBefore.equals(rolloutAfter)) {
       out.add("roll-out " + rolloutBefore + " → " + rolloutAfter);
     }
+    configMaps(after.workload().namespace(), after.workload().podSpec(), beforeManifests, afterManifests, out);
     accesses(before.accesses().stream().map(a -> a.access()).toList(), after.accesses().stream().map(a -> a.access()).toList(), out);
     if (!before.accessSet().basis().equals(after.accessSet().basis())) {
       out.add("accesses decided by " + before.accessSet().basis() + " → " + after.accessSet().basis());
@@ -69,6 +75,47 @@ final class Changes {
       }
     }
     was.keySet().stream().filter(name -> !now.containsKey(name)).forEach(name -> out.add("container " + name + " removed"));
+  }
+
+  /** The ConfigMaps the pods read (volumes, projected volumes, envFrom, env) whose content changed. */
+  private static void configMaps(String namespace, PodSpec spec, ManifestSet before, ManifestSet after, List<String> out) {
+    for (String name : referencedConfigMaps(spec)) {
+      Optional<Object> was = before.find("ConfigMap", namespace, name).map(Changes::content);
+      Optional<Object> now = after.find("ConfigMap", namespace, name).map(Changes::content);
+      if (!was.equals(now)) {
+        out.add("config: ConfigMap " + name + (was.isEmpty() ? " added" : now.isEmpty() ? " removed" : " changed"));
+      }
+    }
+  }
+
+  private static Object content(Manifest configMap) {
+    return List.of(String.valueOf(configMap.raw().get("data")), String.valueOf(configMap.raw().get("binaryData")));
+  }
+
+  private static Set<String> referencedConfigMaps(PodSpec spec) {
+    Set<String> out = new TreeSet<>();
+    if (spec == null) {
+      return out;
+    }
+    for (Volume volume : listOf(spec.getVolumes())) {
+      if (volume.getConfigMap() != null && volume.getConfigMap().getName() != null) {
+        out.add(volume.getConfigMap().getName());
+      }
+      if (volume.getProjected() != null) {
+        listOf(volume.getProjected().getSources()).stream()
+            .filter(source -> source.getConfigMap() != null && source.getConfigMap().getName() != null)
+            .forEach(source -> out.add(source.getConfigMap().getName()));
+      }
+    }
+    for (Container c : byName(spec).values()) {
+      listOf(c.getEnvFrom()).stream()
+          .filter(from -> from.getConfigMapRef() != null && from.getConfigMapRef().getName() != null)
+          .forEach(from -> out.add(from.getConfigMapRef().getName()));
+      listOf(c.getEnv()).stream()
+          .filter(e -> e.getValueFrom() != null && e.getValueFrom().getConfigMapKeyRef() != null && e.getValueFrom().getConfigMapKeyRef().getName() != null)
+          .forEach(e -> out.add(e.getValueFrom().getConfigMapKeyRef().getName()));
+    }
+    return out;
   }
 
   private static Map<String, Container> byName(PodSpec spec) {

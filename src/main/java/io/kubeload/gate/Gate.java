@@ -3,6 +3,7 @@ package io.kubeload.gate;
 import io.kubeload.access.Access;
 import io.kubeload.access.AccessSet;
 import io.kubeload.manifest.Manifest;
+import io.kubeload.manifest.ManifestSet;
 import io.kubeload.model.AccessLoad;
 import io.kubeload.model.LevelLoad;
 import io.kubeload.model.LoadModel;
@@ -70,11 +71,13 @@ public final class Gate {
   }
 
   /**
-   * Judges a change against its baseline, both judged by {@link #judge}: with {@code changeOnly},
-   * the baseline's own errors that the change leaves as they were do not fail the check.
+   * Judges a change against its baseline, both judged by {@link #judge} over the manifests given:
+   * with {@code changeOnly}, the baseline's own errors that the change leaves as they were do not
+   * fail the check.
    */
-  public static Verdict judgeChange(Verdict baseline, Verdict change, boolean changeOnly) {
-    return ChangeGate.judge(baseline, change, changeOnly);
+  public static Verdict judgeChange(Verdict baseline, ManifestSet baselineManifests, Verdict change, ManifestSet changeManifests,
+      boolean changeOnly) {
+    return ChangeGate.judge(baseline, baselineManifests, change, changeManifests, changeOnly);
   }
 
   static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)

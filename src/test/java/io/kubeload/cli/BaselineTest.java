@@ -70,6 +70,16 @@ class BaselineTest {
   }
 
   @Test
+  void aFixedComponentConfigurationIsNamedWithTheAccessesItRemoves() throws IOException {
+    JsonNode report = json(List.of("src/test/resources/catalog/fluentd/fixed.yaml"), List.of("src/test/resources/catalog/fluentd/harmful.yaml"),
+        ExitCode.PASS);
+    assertThat(changes(report, "DaemonSet/logging/fluentd"))
+        .contains("config: ConfigMap fluentd-config changed")
+        .anySatisfy(c -> assertThat(c).startsWith("config: + list,watch pods (own-node) as informer; − ").contains("list,watch pods (cluster)"));
+    assertThat(levelDelta(report, "system").get("added").asDouble()).isNegative();
+  }
+
+  @Test
   void gateAllFailsOnTheBaselinesOwnErrorsToo() throws IOException {
     JsonNode report = json(List.of(HEAVY, WEB_V2), List.of(HEAVY, WEB), ExitCode.FAIL, "--gate", "all");
     assertThat(report.at("/delta/gate").asText()).isEqualTo("all");
