@@ -18,6 +18,11 @@ final class DraftOptions {
 
   /** The base preset, once checked to be one. */
   String base() {
+    return checkedBase(base);
+  }
+
+  /** {@code --base PRESET} of any command, once checked to name a built-in profile. */
+  static String checkedBase(String base) {
     if (!Profiles.PRESETS.contains(base)) {
       throw new UsageException("--base must be a built-in profile (" + String.join(", ", Profiles.PRESETS) + "), not '" + base + "'");
     }

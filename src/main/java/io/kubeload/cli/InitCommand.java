@@ -43,8 +43,7 @@ final class InitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String profile = Profiles.presetText(base)
-        .orElseThrow(() -> new UsageException("--base must be a built-in profile (" + String.join(", ", Profiles.PRESETS) + "), not '" + base + "'"));
+    String profile = Profiles.presetText(DraftOptions.checkedBase(base)).orElseThrow();
     Path config = Path.of(dir, ProjectConfig.FILE_NAME);
     Path skeleton = Path.of(dir, PROFILE_FILE);
     for (Path target : List.of(config, skeleton)) {
