@@ -3,8 +3,13 @@ package io.kubeload.cli;
 import io.kubeload.gate.Verdict;
 import io.kubeload.report.Format;
 import io.kubeload.report.Reports;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,6 +27,7 @@ import picocli.CommandLine.Parameters;
       "cluster profile, simulates the roll-out and an API-server restart, and",
       "judges it against the policy's budgets. Findings skipped with",
       "kubeload.io/ignore are listed with their reason. Never touches the network.",
+      "Several reports in one run: repeat --format F --output FILE (docs/formats.md).",
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -39,11 +45,25 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Mixin Analysis analysis;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "Report format: text or json. Default: ${DEFAULT-VALUE}.")
-  String format;
+  @ArgGroup(exclusive = false, multiplicity = "0..*")
+  List<Target> targets = new ArrayList<>();
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (whole or not at all) instead of stdout.")
-  String output;
+  /** One report: a format and the file the next --output names (stdout without one). */
+  static final class Target {
+    @Option(names = "--format", paramLabel = "FORMAT",
+        description = "Report format: text, json, markdown, html, sarif, junit or github. Default: text. Repeatable.")
+    String format;
+
+    @Option(names = "--output", paramLabel = "FILE",
+        description = "Write the report of the --format before it to FILE (whole or not at all) instead of stdout.")
+    String output;
+  }
+
+  record Report(Format format, String file) {
+    boolean toStdout() {
+      return file == null || file.equals("-");
+    }
+  }
 
   AnalyzeCommand(Main.Io io) {
     this.io = io;
@@ -51,9 +71,37 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Format reportFormat = Format.parse(format).orElseThrow(() -> new UsageException("unknown --format '" + format + "' (text, json)"));
+    List<Report> reports = reports();
     Verdict verdict = analysis.run(paths, io);
-    Output.write(Reports.render(verdict, reportFormat), output, io);
+    List<String> rendered = reports.stream().map(r -> Reports.render(verdict, r.format())).toList();
+    for (int i = 0; i < reports.size(); i++) {
+      Output.write(rendered.get(i), reports.get(i).file(), io);
+    }
     return verdict.passed() ? ExitCode.PASS : ExitCode.FAIL;
+  }
+
+  /** The reports asked for, checked before any work: known formats, at most one on stdout, one format per file. */
+  private List<Report> reports() {
+    if (targets.isEmpty()) {
+      return List.of(new Report(Format.TEXT, null));
+    }
+    List<Report> out = new ArrayList<>();
+    Set<Path> files = new HashSet<>();
+    for (Target target : targets) {
+      String name = target.format == null ? Format.TEXT.label() : target.format;
+      Format format = Format.parse(name)
+          .orElseThrow(() -> new UsageException("unknown --format '" + name + "' (" + Format.labels() + ")"));
+      Report report = new Report(format, target.output);
+      if (!report.toStdout() && !files.add(Path.of(report.file()).toAbsolutePath().normalize())) {
+        throw new UsageException("--output " + report.file() + " is named twice: give each format its own file");
+      }
+      out.add(report);
+    }
+    List<String> onStdout = out.stream().filter(Report::toStdout).map(r -> r.format().label()).toList();
+    if (onStdout.size() > 1) {
+      throw new UsageException("formats " + String.join(" and ", onStdout)
+          + " would both go to stdout: give all but one of them an --output FILE after the --format");
+    }
+    return out;
   }
 }

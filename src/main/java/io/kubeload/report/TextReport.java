@@ -3,7 +3,6 @@ package io.kubeload.report;
 import io.kubeload.gate.Finding;
 import io.kubeload.gate.Recommendation;
 import io.kubeload.model.SimulationResult;
-import io.kubeload.gate.Severity;
 import io.kubeload.gate.SkippedFinding;
 import io.kubeload.gate.Verdict;
 import io.kubeload.model.LevelLoad;
@@ -22,22 +21,9 @@ final class TextReport {
   private TextReport() {}
 
   static String render(Verdict verdict) {
-    var profile = verdict.projection().profile();
     StringBuilder out = new StringBuilder();
-    out.append("kubeload: ").append(verdict.passed() ? "PASS" : "FAIL")
-        .append(" at ").append(profile.name()).append(" (").append(Units.number(profile.nodes())).append(" nodes, ")
-        .append(Units.number(profile.podsPerNode())).append(" pods/node, Kubernetes ").append(profile.version())
-        .append(", ").append(profile.apiServers().replicas()).append(profile.apiServers().replicas() == 1 ? " API server)" : " API servers)")
-        .append('\n');
-    out.append(plural(verdict.count(Severity.ERROR), "error")).append(", ")
-        .append(plural(verdict.count(Severity.WARNING), "warning")).append(", ")
-        .append(plural(verdict.projection().workloads().size(), "workload"));
-    if (!verdict.skippedTestHooks().isEmpty()) {
-      out.append(", ").append(plural(verdict.skippedTestHooks().size(), "Helm test hook")).append(" skipped");
-    }
-    if (!verdict.skippedFindings().isEmpty()) {
-      out.append(", ").append(plural(verdict.skippedFindings().size(), "finding")).append(" ignored");
-    }
+    out.append("kubeload: ").append(Phrases.verdict(verdict)).append('\n');
+    out.append(Phrases.counts(verdict));
     out.append("\n\n");
     workloads(verdict, out);
     startups(verdict, out);
@@ -82,19 +68,13 @@ final class TextReport {
           Units.number(s.pods()),
           Units.number(s.peakSeats()) + " of " + Units.number(s.seats()),
           Units.number(s.rejected()),
-          synced(s),
+          Phrases.synced(s),
           Units.bytes(s.peakTransientBytes())}));
     }
     if (rows.size() > 1) {
       table(rows, out, 1);
       out.append('\n');
     }
-  }
-
-  private static String synced(SimulationResult s) {
-    return s.allSynced()
-        ? "all in " + Units.duration(s.syncedSeconds().getAsDouble())
-        : Units.number(s.syncedPods()) + " of " + Units.number(s.pods()) + " in " + Units.duration(s.horizonSeconds());
   }
 
   private static void levels(Verdict verdict, StringBuilder out) {
@@ -111,7 +91,7 @@ final class TextReport {
           Units.number(level.existing()),
           Units.number(level.demand()),
           Units.percent(level.utilization()),
-          restart == null ? "-" : "synced " + synced(restart) + ", " + Units.number(restart.rejected()) + " 429s",
+          restart == null ? "-" : "synced " + Phrases.synced(restart) + ", " + Units.number(restart.rejected()) + " 429s",
           level.contributions().isEmpty() ? "-" : level.contributions().keySet().iterator().next()});
     }
     if (rows.size() > 1) {
@@ -141,7 +121,7 @@ final class TextReport {
   private static void recommendations(Verdict verdict, StringBuilder out) {
     for (Recommendation r : verdict.recommendations().values()) {
       out.append("\nROLL-OUT ").append(r.workload()).append('\n');
-      wrap(r.advice() + r.simulated().map(s -> " (simulated: " + Units.number(s.rejected()) + " 429s; pods synced: " + synced(s) + ")")
+      wrap(r.advice() + r.simulated().map(s -> " (simulated: " + Units.number(s.rejected()) + " 429s; pods synced: " + Phrases.synced(s) + ")")
           .orElse(""), "  ", out);
     }
   }
@@ -186,9 +166,5 @@ final class TextReport {
       line.append(word);
     }
     out.append(line).append('\n');
-  }
-
-  private static String plural(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

@@ -2,6 +2,7 @@ package io.kubeload.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubeload.report.Format;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ class GoldenReportTest {
     }
 
     Path golden() {
-      return GOLDEN.resolve(sample.replace(".yaml", "") + "." + profile + "." + (format.equals("text") ? "txt" : format));
+      return GOLDEN.resolve(sample.replace(".yaml", "") + "." + profile + "." + Format.parse(format).orElseThrow().extension());
     }
   }
 
@@ -42,8 +43,8 @@ class GoldenReportTest {
         String name = sample.getFileName().toString();
         for (String profile : List.of("staging", "production")) {
           int exit = FAIL_IN_PRODUCTION.contains(name) && profile.equals("production") ? ExitCode.FAIL : ExitCode.PASS;
-          for (String format : List.of("text", "json")) {
-            cases.add(new Case(name, profile, format, exit));
+          for (Format format : Format.values()) {
+            cases.add(new Case(name, profile, format.label(), exit));
           }
         }
       }

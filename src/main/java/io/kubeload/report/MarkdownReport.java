@@ -1,0 +1,95 @@
+package io.kubeload.report;
+
+import io.kubeload.gate.Finding;
+import io.kubeload.gate.LoadCurve;
+import io.kubeload.gate.SkippedFinding;
+import io.kubeload.gate.Verdict;
+import io.kubeload.model.Units;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+
+/**
+ * A pull-request comment a reviewer reads in ten seconds: the verdict line, the workloads table,
+ * the findings with their fixes folded, and a Mermaid chart of each workload's load against node
+ * count, which code hosts render.
+ */
+final class MarkdownReport {
+
+  private MarkdownReport() {}
+
+  static String render(Verdict verdict) {
+    StringBuilder out = new StringBuilder();
+    out.append("### ").append(verdict.passed() ? "✅" : "❌").append(" kubeload: ").append(Markup.markdown(Phrases.verdict(verdict))).append("\n\n");
+    out.append(Markup.markdown(Phrases.counts(verdict))).append("\n\n");
+    workloads(verdict, out);
+    findings(verdict, out);
+    charts(verdict, out);
+    return out.toString();
+  }
+
+  private static void workloads(Verdict verdict, StringBuilder out) {
+    List<WorkloadTable.Row> rows = WorkloadTable.rows(verdict);
+    if (rows.isEmpty()) {
+      out.append("No workloads found.\n\n");
+      return;
+    }
+    out.append("| ").append(String.join(" | ", WorkloadTable.COLUMNS)).append(" |\n");
+    out.append("|---").append("|---:".repeat(WorkloadTable.COLUMNS.size() - 1)).append("|\n");
+    for (WorkloadTable.Row row : rows) {
+      out.append("| `").append(row.workload().replace("`", "'")).append("` | ")
+          .append(row.cells().stream().map(c -> Markup.markdown(c.text())).collect(Collectors.joining(" | "))).append(" |\n");
+    }
+    out.append('\n');
+  }
+
+  private static void findings(Verdict verdict, StringBuilder out) {
+    if (verdict.findings().isEmpty() && verdict.skippedFindings().isEmpty()) {
+      out.append("No findings: every budget holds at this scale.\n\n");
+      return;
+    }
+    for (Finding f : verdict.findings()) {
+      out.append("<details><summary><b>").append(f.severity().label()).append("</b> <code>").append(Markup.xml(f.rule()))
+          .append("</code> ").append(Markup.xml(f.workload())).append(": ").append(Markup.xml(f.message())).append("</summary>\n\n")
+          .append("**Fix:** ").append(Markup.markdown(f.fix())).append("<br>\n")
+          .append("at `").append(f.location().toString().replace("`", "'")).append("`\n\n</details>\n");
+    }
+    for (SkippedFinding s : verdict.skippedFindings()) {
+      out.append("<details><summary>ignored <code>").append(Markup.xml(s.finding().rule())).append("</code> ")
+          .append(Markup.xml(s.finding().workload())).append(": ").append(Markup.xml(s.reason())).append("</summary>\n\n")
+          .append(Markup.markdown(s.finding().message())).append("<br>\n")
+          .append("kubeload.io/ignore at `").append(s.ignoredAt().toString().replace("`", "'")).append("`\n\n</details>\n");
+    }
+    out.append('\n');
+  }
+
+  /** One xychart per workload that makes requests: steady and start-up peak seats against the budget. */
+  private static void charts(Verdict verdict, StringBuilder out) {
+    if (verdict.loadCurves().isEmpty()) {
+      return;
+    }
+    int profileNodes = verdict.projection().profile().nodes();
+    out.append("<details><summary>Projected load against node count</summary>\n\n");
+    out.append("Seats busy in the workload's priority level over all API servers, the workload alone on top of the profile's "
+        + "existing demand. Lines, in order: steady state, start-up peak, budget. ★ marks this profile's ")
+        .append(Units.number(profileNodes)).append(" nodes.\n\n");
+    for (LoadCurve curve : verdict.loadCurves().values()) {
+      out.append("```mermaid\nxychart-beta\n");
+      out.append("  title \"").append(curve.workload().replace("\"", "'")).append(" in ").append(curve.level().replace("\"", "'")).append("\"\n");
+      out.append("  x-axis \"nodes\" [").append(curve.points().stream()
+          .map(p -> "\"" + Units.number(p.nodes()) + (p.nodes() == profileNodes ? " ★" : "") + "\"")
+          .collect(Collectors.joining(", "))).append("]\n");
+      out.append("  y-axis \"seats\"\n");
+      line(curve, LoadCurve.Point::steadySeats, out);
+      line(curve, LoadCurve.Point::peakSeats, out);
+      line(curve, LoadCurve.Point::budgetSeats, out);
+      out.append("```\n\n");
+    }
+    out.append("</details>\n");
+  }
+
+  private static void line(LoadCurve curve, ToDoubleFunction<LoadCurve.Point> value, StringBuilder out) {
+    out.append("  line [").append(curve.points().stream().map(p -> Charts.plain(value.applyAsDouble(p))).collect(Collectors.joining(", ")))
+        .append("]\n");
+  }
+}
