@@ -68,8 +68,9 @@ final class HtmlReport {
         .append("</h1>\n<p class=\"counts\">").append(Markup.xml(Phrases.counts(verdict))).append("</p>\n");
     workloads(verdict, out);
     findings(verdict, out);
-    for (WorkloadLoad load : verdict.projection().workloads()) {
-      workload(verdict, load, out);
+    List<WorkloadLoad> loads = verdict.projection().workloads();
+    for (int i = 0; i < loads.size(); i++) {
+      workload(verdict, loads.get(i), anchor(i, loads.get(i).ref().toString()), out);
     }
     out.append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
     return out.toString();
@@ -87,8 +88,9 @@ final class HtmlReport {
       out.append("<th>").append(Markup.xml(column)).append("</th>");
     }
     out.append("</tr></thead>\n<tbody>\n");
-    for (WorkloadTable.Row row : rows) {
-      out.append("<tr><td data-sort=\"").append(Markup.xml(row.workload())).append("\"><a href=\"#").append(anchor(row.workload()))
+    for (int i = 0; i < rows.size(); i++) {
+      WorkloadTable.Row row = rows.get(i);
+      out.append("<tr><td data-sort=\"").append(Markup.xml(row.workload())).append("\"><a href=\"#").append(anchor(i, row.workload()))
           .append("\">").append(Markup.xml(row.workload())).append("</a></td>");
       for (WorkloadTable.Cell cell : row.cells()) {
         out.append("<td data-sort=\"").append(Charts.plain(Math.min(cell.sortKey(), Double.MAX_VALUE))).append("\">")
@@ -117,9 +119,9 @@ final class HtmlReport {
     }
   }
 
-  private static void workload(Verdict verdict, WorkloadLoad load, StringBuilder out) {
+  private static void workload(Verdict verdict, WorkloadLoad load, String anchor, StringBuilder out) {
     String ref = load.ref().toString();
-    out.append("<h2 id=\"").append(anchor(ref)).append("\">").append(Markup.xml(ref)).append("</h2>\n<div class=\"charts\">\n");
+    out.append("<h2 id=\"").append(anchor).append("\">").append(Markup.xml(ref)).append("</h2>\n<div class=\"charts\">\n");
     LoadCurve curve = verdict.loadCurves().get(ref);
     if (curve != null) {
       out.append(loadChart(curve, verdict.projection().profile().name(), verdict.projection().profile().nodes()));
@@ -159,8 +161,8 @@ final class HtmlReport {
     return seats + rejected;
   }
 
-  /** An id from a workload reference: letters, digits and dashes only. */
-  static String anchor(String ref) {
-    return "w-" + ref.replaceAll("[^A-Za-z0-9]+", "-");
+  /** An id for the workload at {@code index} (the same reference may come from several files): letters, digits and dashes. */
+  static String anchor(int index, String ref) {
+    return "w" + (index + 1) + "-" + ref.replaceAll("[^A-Za-z0-9]+", "-");
   }
 }

@@ -20,11 +20,12 @@ final class JunitReport {
 
   private JunitReport() {}
 
-  private record Case(String name, String classname, Optional<Finding> failure, Optional<SkippedFinding> skipped) {}
+  /** A test case: failed by its findings (all of one rule for one workload, e.g. two levels' seat demand), else maybe skipped. */
+  private record Case(String name, String classname, List<Finding> failures, Optional<SkippedFinding> skipped) {}
 
   private record Suite(String name, List<Case> cases, List<Finding> warnings) {
     long failures() {
-      return cases.stream().filter(c -> c.failure().isPresent()).count();
+      return cases.stream().filter(c -> !c.failures().isEmpty()).count();
     }
 
     long skipped() {
@@ -42,21 +43,21 @@ final class JunitReport {
         if (!rule.budget()) {
           continue;
         }
-        Optional<Finding> failure = verdict.findings().stream()
+        List<Finding> failures = verdict.findings().stream()
             .filter(f -> f.workload().equals(ref) && f.rule().equals(rule.id()) && f.severity() == Severity.ERROR)
-            .findFirst();
-        failure.ifPresent(covered::add);
-        Optional<SkippedFinding> skipped = failure.isPresent() ? Optional.empty() : verdict.skippedFindings().stream()
+            .toList();
+        covered.addAll(failures);
+        Optional<SkippedFinding> skipped = !failures.isEmpty() ? Optional.empty() : verdict.skippedFindings().stream()
             .filter(s -> s.finding().workload().equals(ref) && s.finding().rule().equals(rule.id()))
             .findFirst();
-        cases.add(new Case(rule.id(), ref, failure, skipped));
+        cases.add(new Case(rule.id(), ref, failures, skipped));
       }
       suites.add(new Suite(ref, cases, verdict.findings().stream()
           .filter(f -> f.workload().equals(ref) && f.severity() != Severity.ERROR).toList()));
     }
     List<Case> others = verdict.findings().stream()
         .filter(f -> f.severity() == Severity.ERROR && !covered.contains(f))
-        .map(f -> new Case(f.rule(), f.workload(), Optional.of(f), Optional.<SkippedFinding>empty()))
+        .map(f -> new Case(f.rule(), f.workload(), List.of(f), Optional.<SkippedFinding>empty()))
         .toList();
     List<Finding> otherWarnings = verdict.findings().stream()
         .filter(f -> f.severity() != Severity.ERROR && suites.stream().noneMatch(s -> s.name().equals(f.workload())))
@@ -93,10 +94,14 @@ final class JunitReport {
   private static void testCase(Case c, StringBuilder out) {
     out.append("    <testcase name=\"").append(Markup.xml(c.name())).append("\" classname=\"").append(Markup.xml(c.classname()))
         .append("\" time=\"0\"");
-    if (c.failure().isPresent()) {
-      Finding f = c.failure().get();
-      out.append(">\n      <failure message=\"").append(Markup.xml(f.message())).append("\" type=\"").append(Markup.xml(f.rule()))
-          .append("\">").append(Markup.xml(f.message() + "\nfix: " + f.fix() + "\nat " + f.location())).append("</failure>\n    </testcase>\n");
+    if (!c.failures().isEmpty()) {
+      Finding first = c.failures().get(0);
+      out.append(">\n      <failure message=\"").append(Markup.xml(first.message())).append("\" type=\"").append(Markup.xml(first.rule()))
+          .append("\">");
+      for (Finding f : c.failures()) {
+        out.append(Markup.xml((f == first ? "" : "\n\n") + f.message() + "\nfix: " + f.fix() + "\nat " + f.location()));
+      }
+      out.append("</failure>\n    </testcase>\n");
     } else if (c.skipped().isPresent()) {
       SkippedFinding s = c.skipped().get();
       out.append(">\n      <skipped message=\"").append(Markup.xml("ignored: " + s.reason() + " (kubeload.io/ignore at " + s.ignoredAt() + ")"))

@@ -40,9 +40,11 @@ class JunitReportTest {
     Document xml = parse(Reports.render(verdict, Format.JUNIT));
     Element root = xml.getDocumentElement();
     assertThat(root.getTagName()).isEqualTo("testsuites");
-    long errors = verdict.count(Severity.ERROR);
-    assertThat(Long.parseLong(root.getAttribute("failures"))).isEqualTo(errors);
-    assertThat(xml.getElementsByTagName("failure").getLength()).isEqualTo((int) errors);
+    long failedCases = verdict.findings().stream().filter(f -> f.severity() == Severity.ERROR)
+        .map(f -> f.workload() + " " + f.rule()).distinct().count();
+    assertThat(Long.parseLong(root.getAttribute("failures"))).isEqualTo(failedCases);
+    assertThat(xml.getElementsByTagName("failure").getLength()).isEqualTo((int) failedCases);
+    assertThat(verdict.passed()).isEqualTo(failedCases == 0);
     NodeList suites = root.getElementsByTagName("testsuite");
     for (int i = 0; i < verdict.projection().workloads().size(); i++) {
       Element suite = (Element) suites.item(i);

@@ -65,8 +65,10 @@ class MarkupReportsTest {
     String html = Reports.render(sample.verdict(), Format.HTML);
     assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n")
         .doesNotContain("src=\"http", "href=\"http", "url(http", "@import", "<link", "fetch(", "XMLHttpRequest");
-    for (var load : sample.verdict().projection().workloads()) {
-      assertThat(html).contains("id=\"" + HtmlReport.anchor(load.ref().toString()) + "\"");
+    var loads = sample.verdict().projection().workloads();
+    for (int i = 0; i < loads.size(); i++) {
+      assertThat(html).contains("<a href=\"#" + HtmlReport.anchor(i, loads.get(i).ref().toString()) + "\">",
+          "<h2 id=\"" + HtmlReport.anchor(i, loads.get(i).ref().toString()) + "\">");
     }
   }
 
