@@ -4,6 +4,7 @@ import io.kubeload.gate.Finding;
 import io.kubeload.gate.LoadCurve;
 import io.kubeload.gate.SkippedFinding;
 import io.kubeload.gate.Verdict;
+import io.kubeload.manifest.SourceLocation;
 import io.kubeload.model.Units;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -49,18 +50,19 @@ final class MarkdownReport {
       return;
     }
     for (Finding f : verdict.findings()) {
-      out.append("<details><summary><b>").append(f.severity().label()).append("</b> <code>").append(Markup.xml(f.rule()))
-          .append("</code> ").append(Markup.xml(f.workload())).append(": ").append(Markup.xml(f.message())).append("</summary>\n\n")
-          .append("**Fix:** ").append(Markup.markdown(f.fix())).append("<br>\n")
-          .append("at `").append(f.location().toString().replace("`", "'")).append("`\n\n</details>\n");
+      details(out, "<b>" + f.severity().label() + "</b> <code>" + Markup.xml(f.rule()) + "</code> " + Markup.xml(f.workload()) + ": "
+          + Markup.xml(f.message()), "**Fix:** " + Markup.markdown(f.fix()), "at", f.location());
     }
     for (SkippedFinding s : verdict.skippedFindings()) {
-      out.append("<details><summary>ignored <code>").append(Markup.xml(s.finding().rule())).append("</code> ")
-          .append(Markup.xml(s.finding().workload())).append(": ").append(Markup.xml(s.reason())).append("</summary>\n\n")
-          .append(Markup.markdown(s.finding().message())).append("<br>\n")
-          .append("kubeload.io/ignore at `").append(s.ignoredAt().toString().replace("`", "'")).append("`\n\n</details>\n");
+      details(out, "ignored <code>" + Markup.xml(s.finding().rule()) + "</code> " + Markup.xml(s.finding().workload()) + ": "
+          + Markup.xml(s.reason()), Markup.markdown(s.finding().message()), "kubeload.io/ignore at", s.ignoredAt());
     }
-    out.append('\n');
+  }
+
+  /** A folded block: the summary line shows, the body and where it was written unfold. */
+  private static void details(StringBuilder out, String summaryHtml, String bodyMarkdown, String where, SourceLocation location) {
+    out.append("<details><summary>").append(summaryHtml).append("</summary>\n\n").append(bodyMarkdown).append("<br>\n")
+        .append(where).append(" `").append(location.toString().replace("`", "'")).append("`\n\n</details>\n\n");
   }
 
   /** One xychart per workload that makes requests: steady and start-up peak seats against the budget. */

@@ -33,6 +33,25 @@ class MarkupReportsTest {
   }
 
   @Test
+  void noFormatCarriesSecretContents() throws Exception {
+    String secret = "c2VjcmV0LXZhbHVlLTQyCg";
+    String yaml = Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")) + """
+        ---
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: agent-config, namespace: telemetry}
+        stringData:
+          config.yaml: "token: %s"
+        data:
+          password: %s
+        """.formatted(secret, secret);
+    Verdict verdict = Samples.judge(yaml, TestManifests.production());
+    for (Format format : Format.values()) {
+      assertThat(Reports.render(verdict, format)).as(format.label()).doesNotContain(secret);
+    }
+  }
+
+  @Test
   void theMarkdownCommentOpensWithTheVerdictLine() throws Exception {
     String markdown = Reports.render(telemetry(), Format.MARKDOWN);
     assertThat(markdown.lines().findFirst().orElseThrow())
