@@ -25,9 +25,9 @@ final class Markup {
     return out.toString();
   }
 
-  /** Text for a Markdown table cell or list item: HTML escaped (code hosts render it), pipes and line breaks kept out. */
+  /** Text for a Markdown table cell or list item: HTML escaped (code hosts render it), backslashes, pipes and emphasis escaped, line breaks kept out. */
   static String markdown(String text) {
-    return xml(text).replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
+    return xml(text).replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
         .replace("*", "\\*").replace("_", "\\_").replace("`", "\\`").replace("[", "\\[");
   }
 }

@@ -38,7 +38,6 @@ final class SarifReport {
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "kubeload");
     driver.put("version", Versions.tool());
-    driver.put("informationUri", "https://kubeload.io");
     List<String> ruleIds = new ArrayList<>();
     ArrayNode rules = driver.putArray("rules");
     for (Rules.Rule rule : Rules.all()) {

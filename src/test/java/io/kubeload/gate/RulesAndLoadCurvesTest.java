@@ -70,6 +70,11 @@ class RulesAndLoadCurvesTest {
   }
 
   @Test
+  void curvesStartAtTheStagingPresetsNodeCount() {
+    assertThat(Gate.STAGING_NODES).isEqualTo(TestManifests.staging().nodes());
+  }
+
+  @Test
   void aWorkloadThatMakesNoRequestsHasNoCurve() {
     String yaml = """
         apiVersion: apps/v1

@@ -29,7 +29,7 @@ class MarkupReportsTest {
   @Test
   void textFromManifestsNeverBecomesMarkup() {
     assertThat(Markup.xml("<script>alert('x') & \"y\"</script>\u0007")).isEqualTo("&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");
-    assertThat(Markup.markdown("a|b\n*c* _d_ `e` [f](g) <h>")).isEqualTo("a\\|b<br>\\*c\\* \\_d\\_ \\`e\\` \\[f](g) &lt;h&gt;");
+    assertThat(Markup.markdown("a|b\n*c* _d_ `e` [f](g) <h> \\*")).isEqualTo("a\\|b<br>\\*c\\* \\_d\\_ \\`e\\` \\[f](g) &lt;h&gt; \\\\\\*");
   }
 
   @Test
