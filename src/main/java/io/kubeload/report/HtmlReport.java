@@ -78,22 +78,33 @@ final class HtmlReport {
 
   private static void workloads(Verdict verdict, StringBuilder out) {
     out.append("<h2>Workloads</h2>\n");
-    List<WorkloadTable.Row> rows = WorkloadTable.rows(verdict);
-    if (rows.isEmpty()) {
+    ChangeTables.Table workloads = ChangeTables.workloads(verdict);
+    if (workloads.rows().isEmpty()) {
       out.append("<p>No workloads found.</p>\n");
       return;
     }
+    table(workloads, true, out);
+    ChangeTables.Table levels = ChangeTables.levels(verdict);
+    if (!levels.rows().isEmpty()) {
+      out.append("<h2>Priority levels</h2>\n");
+      table(levels, false, out);
+    }
+  }
+
+  /** A sortable table; workload rows link to their sections. */
+  private static void table(ChangeTables.Table table, boolean linkRows, StringBuilder out) {
     out.append("<table class=\"sortable\">\n<thead><tr>");
-    for (String column : WorkloadTable.COLUMNS) {
+    for (String column : table.columns()) {
       out.append("<th>").append(Markup.xml(column)).append("</th>");
     }
     out.append("</tr></thead>\n<tbody>\n");
-    for (int i = 0; i < rows.size(); i++) {
-      WorkloadTable.Row row = rows.get(i);
-      out.append("<tr><td data-sort=\"").append(Markup.xml(row.workload())).append("\"><a href=\"#").append(anchor(i, row.workload()))
-          .append("\">").append(Markup.xml(row.workload())).append("</a></td>");
-      for (WorkloadTable.Cell cell : row.cells()) {
-        out.append("<td data-sort=\"").append(Charts.plain(Math.min(cell.sortKey(), Double.MAX_VALUE))).append("\">")
+    for (int i = 0; i < table.rows().size(); i++) {
+      ChangeTables.Row row = table.rows().get(i);
+      String name = Markup.xml(row.name());
+      out.append("<tr><td data-sort=\"").append(name).append("\">")
+          .append(linkRows ? "<a href=\"#" + anchor(i, row.name()) + "\">" + name + "</a>" : name).append("</td>");
+      for (ChangeTables.Cell cell : row.cells()) {
+        out.append("<td data-sort=\"").append(Double.isInfinite(cell.sortKey()) ? "Infinity" : Charts.plain(cell.sortKey())).append("\">")
             .append(Markup.xml(cell.text())).append("</td>");
       }
       out.append("</tr>\n");

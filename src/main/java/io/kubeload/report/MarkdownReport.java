@@ -6,7 +6,6 @@ import io.kubeload.gate.SkippedFinding;
 import io.kubeload.gate.Verdict;
 import io.kubeload.manifest.SourceLocation;
 import io.kubeload.model.Units;
-import java.util.List;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
@@ -30,15 +29,15 @@ final class MarkdownReport {
   }
 
   private static void workloads(Verdict verdict, StringBuilder out) {
-    List<WorkloadTable.Row> rows = WorkloadTable.rows(verdict);
-    if (rows.isEmpty()) {
+    ChangeTables.Table table = ChangeTables.workloads(verdict);
+    if (table.rows().isEmpty()) {
       out.append("No workloads found.\n\n");
       return;
     }
-    out.append("| ").append(String.join(" | ", WorkloadTable.COLUMNS)).append(" |\n");
-    out.append("|---").append("|---:".repeat(WorkloadTable.COLUMNS.size() - 1)).append("|\n");
-    for (WorkloadTable.Row row : rows) {
-      out.append("| `").append(row.workload().replace("`", "'")).append("` | ")
+    out.append("| ").append(String.join(" | ", table.columns())).append(" |\n");
+    out.append("|---").append("|---:".repeat(table.columns().size() - 1)).append("|\n");
+    for (ChangeTables.Row row : table.rows()) {
+      out.append("| `").append(row.name().replace("`", "'")).append("` | ")
           .append(row.cells().stream().map(c -> Markup.markdown(c.text())).collect(Collectors.joining(" | "))).append(" |\n");
     }
     out.append('\n');
