@@ -138,6 +138,9 @@ final class HtmlReport {
       out.append(loadChart(curve, verdict.projection().profile().name(), verdict.projection().profile().nodes()));
     }
     verdict.simulations().rolloutOf(ref).ifPresent(s -> out.append(stormCharts(s)));
+    if (curve == null) {
+      out.append("<p>It makes no API requests: no load to chart.</p>\n");
+    }
     out.append("</div>\n<details><summary>How kubeload got these numbers</summary>\n<pre>")
         .append(Markup.xml(ExplainReport.render(verdict, load))).append("</pre>\n</details>\n");
   }
