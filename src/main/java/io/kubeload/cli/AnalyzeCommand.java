@@ -3,10 +3,13 @@ package io.kubeload.cli;
 import io.kubeload.gate.Verdict;
 import io.kubeload.report.Format;
 import io.kubeload.report.Reports;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,6 +30,7 @@ import picocli.CommandLine.Parameters;
       "fails only on what the change causes. Findings skipped with",
       "kubeload.io/ignore are listed with their reason. Settings come from flags,",
       "then .kubeload.yaml (--config), then the defaults. Never touches the network.",
+      "Several reports in one run: repeat --format F --output FILE (docs/formats.md).",
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -44,11 +48,19 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Mixin Analysis analysis;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "Report format: text (default) or json.")
-  String format;
+  @ArgGroup(exclusive = false, multiplicity = "0..*")
+  List<Target> targets = new ArrayList<>();
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (whole or not at all) instead of stdout.")
-  String output;
+  /** One report: a format and the file the next --output names (stdout without one). */
+  static final class Target {
+    @Option(names = "--format", paramLabel = "FORMAT",
+        description = "Report format: text, json, markdown, html, sarif, junit or github. Default: text. Repeatable.")
+    String format;
+
+    @Option(names = "--output", paramLabel = "FILE",
+        description = "Write the report of the --format before it to FILE (whole or not at all) instead of stdout.")
+    String output;
+  }
 
   @Option(names = "--warn-only", description = "Report as usual but exit 0 when a budget breaks: for a gradual adoption.")
   boolean warnOnly;
@@ -60,10 +72,11 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ProjectConfig config = analysis.config();
-    List<ProjectConfig.Report> reports = reports(config);
+    List<ReportRequest> reports = reports(config);
     Verdict verdict = analysis.run(paths, config, io);
-    for (ProjectConfig.Report report : reports) {
-      Output.write(Reports.render(verdict, report.format()), report.output().orElse(null), io);
+    List<String> rendered = reports.stream().map(r -> Reports.render(verdict, r.format())).toList();
+    for (int i = 0; i < reports.size(); i++) {
+      Output.write(rendered.get(i), reports.get(i).file(), io);
     }
     if (verdict.passed()) {
       return ExitCode.PASS;
@@ -75,12 +88,35 @@ final class AnalyzeCommand implements Callable<Integer> {
     return ExitCode.FAIL;
   }
 
-  private List<ProjectConfig.Report> reports(ProjectConfig config) {
-    if (format == null && output == null && !config.reports().isEmpty()) {
-      return config.reports();
+  /**
+   * The reports asked for, checked before any work: the flags', else the configuration's, else text
+   * on stdout; known formats, at most one on stdout, one format per file.
+   */
+  private List<ReportRequest> reports(ProjectConfig config) {
+    List<ReportRequest> out = new ArrayList<>();
+    for (Target target : targets) {
+      String name = target.format == null ? Format.TEXT.label() : target.format;
+      Format format = Format.parse(name)
+          .orElseThrow(() -> new UsageException("unknown --format '" + name + "' (" + Format.labels() + ")"));
+      out.add(new ReportRequest(format, target.output));
     }
-    String name = format == null ? "text" : format;
-    Format reportFormat = Format.parse(name).orElseThrow(() -> new UsageException("unknown --format '" + name + "' (" + Format.names() + ")"));
-    return List.of(new ProjectConfig.Report(reportFormat, Optional.ofNullable(output).filter(o -> !o.equals("-"))));
+    if (out.isEmpty()) {
+      out.addAll(config.reports());
+    }
+    if (out.isEmpty()) {
+      out.add(new ReportRequest(Format.TEXT, null));
+    }
+    Set<Path> files = new HashSet<>();
+    for (ReportRequest report : out) {
+      if (!report.toStdout() && !files.add(Path.of(report.file()).toAbsolutePath().normalize())) {
+        throw new UsageException("--output " + report.file() + " is named twice: give each format its own file");
+      }
+    }
+    List<String> onStdout = out.stream().filter(ReportRequest::toStdout).map(r -> r.format().label()).toList();
+    if (onStdout.size() > 1) {
+      throw new UsageException("formats " + String.join(" and ", onStdout)
+          + " would both go to stdout: give all but one of them an --output FILE after the --format");
+    }
+    return out;
   }
 }

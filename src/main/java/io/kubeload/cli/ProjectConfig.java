@@ -26,15 +26,12 @@ record ProjectConfig(
     Optional<String> gate,
     boolean warnOnly,
     Optional<Policy> policy,
-    List<Report> reports) {
+    List<ReportRequest> reports) {
 
   static final String FILE_NAME = ".kubeload.yaml";
 
   static final ProjectConfig NONE =
       new ProjectConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), List.of());
-
-  /** One report to write: a format and a file, or stdout when the file is empty. */
-  record Report(Format format, Optional<String> output) {}
 
   /** {@code --config FILE}, else {@code .kubeload.yaml} in the working directory, else none. */
   static ProjectConfig find(String explicit) {
@@ -74,17 +71,17 @@ record ProjectConfig(
     if (!warnOnly.equals("true") && !warnOnly.equals("false")) {
       throw spec.error("warnOnly", "spec.warnOnly must be true or false, not '" + warnOnly + "'");
     }
-    List<Report> reports = spec.objectList("reports").stream().map(r -> report(r, folder)).toList();
+    List<ReportRequest> reports = spec.objectList("reports").stream().map(r -> report(r, folder)).toList();
     return new ProjectConfig(profile, nodes, spec.optionalString("kubernetesVersion"), gate, Boolean.parseBoolean(warnOnly),
         spec.optionalObject("policy").map(Policy::fromSpec), reports);
   }
 
-  private static Report report(YamlObject report, Path folder) {
+  private static ReportRequest report(YamlObject report, Path folder) {
     report.onlyKeys("format", "output");
     String format = report.string("format");
     Format parsed = Format.parse(format).orElseThrow(() -> report.error("format",
-        report.path() + ".format: unknown format '" + format + "' (" + Format.names() + ")"));
-    return new Report(parsed, report.optionalString("output").filter(o -> !o.equals("-")).map(o -> relative(folder, o)));
+        report.path() + ".format: unknown format '" + format + "' (" + Format.labels() + ")"));
+    return new ReportRequest(parsed, report.optionalString("output").filter(o -> !o.equals("-")).map(o -> relative(folder, o)).orElse(null));
   }
 
   private static String relative(Path folder, String path) {

@@ -51,7 +51,7 @@ final class ChangeGate {
     findings.sort(Gate.ORDER);
     Comparison comparison = new Comparison(workloads, levelDeltas(before, after), preExisting, changeOnly);
     return new Verdict(after.projection(), after.simulations(), after.policy(), List.copyOf(findings), after.breakEvenNodes(),
-        after.recommendations(), after.blastRadius(), after.skippedTestHooks(), after.skippedFindings(), Optional.of(comparison));
+        after.loadCurves(), after.recommendations(), after.blastRadius(), after.skippedTestHooks(), after.skippedFindings(), Optional.of(comparison));
   }
 
   private static boolean causedByChange(Finding f, Status status, Verdict before, Verdict after) {

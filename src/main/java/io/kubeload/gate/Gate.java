@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.TreeSet;
 
 /** Judges a projection against a policy: findings, break-even node counts, pass or fail. */
 public final class Gate {
@@ -33,6 +34,9 @@ public final class Gate {
   static final int SUPPORTED_MAXIMUM_NODES = 5_000;
 
   static final String SCALES_WITH_CLUSTER = "scales-with-cluster";
+
+  // The staging preset's node count (cluster/staging.yaml): where a load curve starts.
+  public static final int STAGING_NODES = 20;
 
   private Gate() {}
 
@@ -54,10 +58,12 @@ public final class Gate {
           "remove or rename the object: the API server will not apply it as written"));
     }
     Map<String, OptionalInt> breakEven = new LinkedHashMap<>();
+    Map<String, LoadCurve> curves = new LinkedHashMap<>();
     for (WorkloadLoad load : projection.workloads()) {
       OptionalInt nodes = breakEvenNodes(load.accessSet(), projection, policy);
       breakEven.put(load.ref().toString(), nodes);
       scalesWithCluster(load, nodes, projection).ifPresent(findings::add);
+      loadCurve(load, nodes, projection, policy).ifPresent(c -> curves.put(c.workload(), c));
     }
     List<SkippedFinding> skipped = Ignores.apply(projection, policy, findings);
     findings.sort(ORDER);
@@ -66,7 +72,7 @@ public final class Gate {
       Recommendations.of(load, projection, policy, simulations.horizonSeconds())
           .ifPresent(r -> recommendations.put(r.workload(), r));
     }
-    return new Verdict(projection, simulations, policy, List.copyOf(findings), breakEven, recommendations,
+    return new Verdict(projection, simulations, policy, List.copyOf(findings), breakEven, curves, recommendations,
         BlastRadius.of(projection, simulations, policy), skippedTestHooks, skipped, Optional.empty());
   }
 
@@ -125,10 +131,50 @@ public final class Gate {
   }
 
   private static boolean failsAlone(AccessSet set, Projection projection, Policy policy, int nodes) {
-    Projection alone = LoadModel.project(List.of(set), projection.profile().withNodes(nodes), projection.apf());
+    return fails(alone(set, projection, nodes), policy);
+  }
+
+  /** The workload as the only change in a cluster of {@code nodes} nodes, otherwise like the profile. */
+  private static Projection alone(AccessSet set, Projection projection, int nodes) {
+    return LoadModel.project(List.of(set), projection.profile().withNodes(nodes), projection.apf());
+  }
+
+  private static boolean fails(Projection alone, Policy policy) {
     WorkloadLoad load = alone.workloads().get(0);
     return !Budgets.workloadFindings(load, alone, policy, Optional.empty()).isEmpty()
         || !levelFindings(alone, policy, List.of()).isEmpty();
+  }
+
+  /**
+   * The workload alone at node counts doubling from staging's until past twice the larger of the
+   * profile's and the supported maximum, with the profile's own count and the break-even point added.
+   */
+  static Optional<LoadCurve> loadCurve(WorkloadLoad load, OptionalInt breakEven, Projection projection, Policy policy) {
+    if (load.accesses().isEmpty()) {
+      return Optional.empty();
+    }
+    int last = 2 * Math.max(projection.profile().nodes(), SUPPORTED_MAXIMUM_NODES);
+    TreeSet<Integer> ladder = new TreeSet<>();
+    for (long n = STAGING_NODES; ladder.isEmpty() || ladder.last() < last; n *= 2) {
+      ladder.add((int) n);
+    }
+    ladder.add(projection.profile().nodes());
+    int end = ladder.last();
+    breakEven.ifPresent(n -> {
+      if (n <= end) {
+        ladder.add(n);
+      }
+    });
+    List<LoadCurve.Point> points = new ArrayList<>();
+    for (int nodes : ladder) {
+      Projection alone = alone(load.accessSet(), projection, nodes);
+      WorkloadLoad there = alone.workloads().get(0);
+      LevelLoad level = alone.levelLoads().stream().filter(l -> l.name().equals(there.priorityLevel())).findFirst().orElseThrow();
+      double steady = level.existing() + there.demandIn(level.name());
+      points.add(new LoadCurve.Point(nodes, steady, level.existing() + there.storm().seatsDemanded(),
+          level.seats() * policy.levelUtilization(), fails(alone, policy)));
+    }
+    return Optional.of(new LoadCurve(load.ref().toString(), load.priorityLevel(), points));
   }
 
   /** After every API server restarts, the pods of a level that cannot resync within the horizon. */

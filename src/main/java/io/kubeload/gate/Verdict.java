@@ -11,9 +11,9 @@ import java.util.OptionalInt;
 /**
  * The gate's answer: the projection and simulations it judged, its findings, each workload's
  * break-even node count (the smallest cluster in which it alone breaks a budget; empty if none up
- * to a million nodes), the roll-outs that would keep storms inside the budget, who else suffers, and
- * the findings skipped by {@code kubeload.io/ignore}, and, when a baseline was given, the change
- * against it.
+ * to a million nodes) and load curve over node counts (for workloads that make requests), the
+ * roll-outs that would keep storms inside the budget, who else suffers, the findings skipped by
+ * {@code kubeload.io/ignore}, and, when a baseline was given, the change against it.
  */
 public record Verdict(
     Projection projection,
@@ -21,6 +21,7 @@ public record Verdict(
     Policy policy,
     List<Finding> findings,
     Map<String, OptionalInt> breakEvenNodes,
+    Map<String, LoadCurve> loadCurves,
     Map<String, Recommendation> recommendations,
     List<BlastRadius.Impact> blastRadius,
     List<Manifest> skippedTestHooks,

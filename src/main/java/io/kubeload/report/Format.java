@@ -1,12 +1,25 @@
 package io.kubeload.report;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The report formats; several may be written in one run. */
 public enum Format {
-  TEXT,
-  JSON;
+  TEXT("txt"),
+  JSON("json"),
+  MARKDOWN("md"),
+  HTML("html"),
+  SARIF("sarif"),
+  JUNIT("xml"),
+  GITHUB("github.txt");
+
+  private final String extension;
+
+  Format(String extension) {
+    this.extension = extension;
+  }
 
   public static Optional<Format> parse(String text) {
     for (Format f : values()) {
@@ -17,12 +30,17 @@ public enum Format {
     return Optional.empty();
   }
 
-  /** Every format's label, for messages: {@code text, json}. */
-  public static String names() {
-    return String.join(", ", java.util.Arrays.stream(values()).map(Format::label).toList());
+  /** Every format's label, as usage messages list them. */
+  public static String labels() {
+    return Arrays.stream(values()).map(Format::label).collect(Collectors.joining(", "));
   }
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The file extension a report of this format usually has, without the dot. */
+  public String extension() {
+    return extension;
   }
 }

@@ -11,6 +11,11 @@ public final class Reports {
     return switch (format) {
       case TEXT -> TextReport.render(verdict);
       case JSON -> JsonReport.render(verdict);
+      case MARKDOWN -> MarkdownReport.render(verdict);
+      case HTML -> HtmlReport.render(verdict);
+      case SARIF -> SarifReport.render(verdict);
+      case JUNIT -> JunitReport.render(verdict);
+      case GITHUB -> GithubReport.render(verdict);
     };
   }
 }

@@ -4,7 +4,6 @@ import io.kubeload.gate.Comparison;
 import io.kubeload.gate.Finding;
 import io.kubeload.gate.Recommendation;
 import io.kubeload.model.SimulationResult;
-import io.kubeload.gate.Severity;
 import io.kubeload.gate.SkippedFinding;
 import io.kubeload.gate.Verdict;
 import io.kubeload.model.LevelLoad;
@@ -23,24 +22,10 @@ final class TextReport {
   private TextReport() {}
 
   static String render(Verdict verdict) {
-    var profile = verdict.projection().profile();
     StringBuilder out = new StringBuilder();
-    out.append("kubeload: ").append(verdict.passed() ? "PASS" : "FAIL")
-        .append(" at ").append(profile.name()).append(" (").append(Units.number(profile.nodes())).append(" nodes, ")
-        .append(Units.number(profile.podsPerNode())).append(" pods/node, Kubernetes ").append(profile.version())
-        .append(", ").append(profile.apiServers().replicas()).append(profile.apiServers().replicas() == 1 ? " API server)" : " API servers)")
-        .append('\n');
-    out.append(plural(verdict.count(Severity.ERROR), "error")).append(", ")
-        .append(plural(verdict.count(Severity.WARNING), "warning")).append(", ")
-        .append(plural(verdict.projection().workloads().size(), "workload"));
-    if (!verdict.skippedTestHooks().isEmpty()) {
-      out.append(", ").append(plural(verdict.skippedTestHooks().size(), "Helm test hook")).append(" skipped");
-    }
-    if (!verdict.skippedFindings().isEmpty()) {
-      out.append(", ").append(plural(verdict.skippedFindings().size(), "finding")).append(" ignored");
-    }
-    out.append('\n');
-    verdict.comparison().ifPresent(c -> change(c, out));
+    out.append("kubeload: ").append(Phrases.verdict(verdict)).append('\n');
+    out.append(Phrases.counts(verdict)).append('\n');
+    verdict.comparison().ifPresent(c -> change(verdict, c, out));
     out.append('\n');
     workloads(verdict, out);
     startups(verdict, out);
@@ -76,24 +61,24 @@ final class TextReport {
   }
 
   /** The workloads the change adds, changes or removes, before → after, and what changed in each. */
-  private static void change(Comparison comparison, StringBuilder out) {
-    out.append(ChangeCells.summary(comparison)).append('\n');
-    List<Comparison.WorkloadDelta> changed = comparison.changed();
-    if (changed.isEmpty()) {
+  private static void change(Verdict verdict, Comparison comparison, StringBuilder out) {
+    out.append(Phrases.change(comparison)).append('\n');
+    ChangeTables.Table table = ChangeTables.workloads(verdict);
+    List<String[]> rows = new ArrayList<>();
+    rows.add(table.columns().stream().map(c -> c.equals("workload") ? "CHANGE" : c.equals("change") ? "STATUS" : c.toUpperCase(Locale.ROOT)).toArray(String[]::new));
+    for (ChangeTables.Row row : table.rows()) {
+      if (row.status().orElse(Comparison.Status.ADDED) != Comparison.Status.UNCHANGED) {
+        List<String> cells = new ArrayList<>(List.of(row.name()));
+        row.cells().forEach(c -> cells.add(c.text()));
+        rows.add(cells.toArray(String[]::new));
+      }
+    }
+    if (rows.size() == 1) {
       out.append("The change leaves every workload as it was.\n");
     } else {
-      List<String[]> rows = new ArrayList<>();
-      List<String> head = new ArrayList<>(List.of("CHANGE", "STATUS"));
-      head.addAll(ChangeCells.HEADINGS);
-      rows.add(head.toArray(String[]::new));
-      for (Comparison.WorkloadDelta delta : changed) {
-        List<String> row = new ArrayList<>(List.of(delta.ref(), delta.status().label()));
-        row.addAll(ChangeCells.figures(delta));
-        rows.add(row.toArray(String[]::new));
-      }
       out.append('\n');
       table(rows, out, 2, true);
-      for (Comparison.WorkloadDelta delta : changed) {
+      for (Comparison.WorkloadDelta delta : comparison.changed()) {
         if (!delta.changes().isEmpty()) {
           wrap(delta.ref() + ": " + String.join("; ", delta.changes()), "  ", out);
         }
@@ -123,19 +108,13 @@ final class TextReport {
           Units.number(s.pods()),
           Units.number(s.peakSeats()) + " of " + Units.number(s.seats()),
           Units.number(s.rejected()),
-          synced(s),
+          Phrases.synced(s),
           Units.bytes(s.peakTransientBytes())}));
     }
     if (rows.size() > 1) {
       table(rows, out, 1);
       out.append('\n');
     }
-  }
-
-  private static String synced(SimulationResult s) {
-    return s.allSynced()
-        ? "all in " + Units.duration(s.syncedSeconds().getAsDouble())
-        : Units.number(s.syncedPods()) + " of " + Units.number(s.pods()) + " in " + Units.duration(s.horizonSeconds());
   }
 
   private static void levels(Verdict verdict, StringBuilder out) {
@@ -152,7 +131,7 @@ final class TextReport {
           Units.number(level.existing()),
           Units.number(level.demand()),
           Units.percent(level.utilization()),
-          restart == null ? "-" : "synced " + synced(restart) + ", " + Units.number(restart.rejected()) + " 429s",
+          restart == null ? "-" : "synced " + Phrases.synced(restart) + ", " + Units.number(restart.rejected()) + " 429s",
           level.contributions().isEmpty() ? "-" : level.contributions().keySet().iterator().next()});
     }
     if (rows.size() > 1) {
@@ -182,7 +161,7 @@ final class TextReport {
   private static void recommendations(Verdict verdict, StringBuilder out) {
     for (Recommendation r : verdict.recommendations().values()) {
       out.append("\nROLL-OUT ").append(r.workload()).append('\n');
-      wrap(r.advice() + r.simulated().map(s -> " (simulated: " + Units.number(s.rejected()) + " 429s; pods synced: " + synced(s) + ")")
+      wrap(r.advice() + r.simulated().map(s -> " (simulated: " + Units.number(s.rejected()) + " 429s; pods synced: " + Phrases.synced(s) + ")")
           .orElse(""), "  ", out);
     }
   }
@@ -232,9 +211,5 @@ final class TextReport {
       line.append(word);
     }
     out.append(line).append('\n');
-  }
-
-  private static String plural(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

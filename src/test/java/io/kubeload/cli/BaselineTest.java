@@ -110,7 +110,7 @@ class BaselineTest {
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAIL);
     assertThat(run.stdout().lines().limit(6).toList()).containsSubsequence(
         "against the baseline: 1 added, 0 changed, 1 unchanged, 0 removed",
-        "CHANGE                              STATUS  PODS       REQ/S     PEAK SEATS  WATCH EV/S");
+        "CHANGE                              STATUS  PODS       REQUESTS/S  PEAK SEATS  WATCH EVENTS/S  SCALING        BREAKS A BUDGET FROM");
   }
 
   @Test

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.kubeload.report.Format;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ class DeterminismTest {
     List<String> forward = samples();
     List<String> backward = new ArrayList<>(forward);
     Collections.reverse(backward);
-    for (String format : List.of("text", "json")) {
+    for (String format : Arrays.stream(Format.values()).map(Format::label).toList()) {
       CliRun first = analyze(forward, format);
       assertThat(first.exitCode()).isEqualTo(ExitCode.FAIL);
       assertThat(analyze(backward, format).stdout()).isEqualTo(first.stdout());

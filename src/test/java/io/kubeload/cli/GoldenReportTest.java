@@ -2,6 +2,7 @@ package io.kubeload.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubeload.report.Format;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ class GoldenReportTest {
     }
 
     Path golden() {
-      return GOLDEN.resolve(sample.replace(".yaml", "") + "." + profile + "." + (format.equals("text") ? "txt" : format));
+      return GOLDEN.resolve(sample.replace(".yaml", "") + "." + profile + "." + Format.parse(format).orElseThrow().extension());
     }
   }
 
@@ -42,8 +43,8 @@ class GoldenReportTest {
         String name = sample.getFileName().toString();
         for (String profile : List.of("staging", "production")) {
           int exit = FAIL_IN_PRODUCTION.contains(name) && profile.equals("production") ? ExitCode.FAIL : ExitCode.PASS;
-          for (String format : List.of("text", "json")) {
-            cases.add(new Case(name, profile, format, exit));
+          for (Format format : Format.values()) {
+            cases.add(new Case(name, profile, format.label(), exit));
           }
         }
       }
@@ -82,9 +83,10 @@ class GoldenReportTest {
   static Stream<Object[]> baselines() {
     List<String> base = List.of("samples/manifests/telemetry-daemonset.yaml", "samples/manifests/web-deployment.yaml");
     List<Object[]> cases = new ArrayList<>();
-    for (String format : List.of("text", "json")) {
-      cases.add(new Object[] {"leaves-heavy-alone", List.of(base.get(0), "samples/baseline/web-deployment-v2.yaml"), base, ExitCode.PASS, format});
-      cases.add(new Object[] {"adds-heavy", base, List.of(base.get(1)), ExitCode.FAIL, format});
+    for (Format format : Format.values()) {
+      cases.add(new Object[] {"leaves-heavy-alone", List.of(base.get(0), "samples/baseline/web-deployment-v2.yaml"), base, ExitCode.PASS,
+          format.label()});
+      cases.add(new Object[] {"adds-heavy", base, List.of(base.get(1)), ExitCode.FAIL, format.label()});
     }
     return cases.stream();
   }
@@ -99,7 +101,7 @@ class GoldenReportTest {
     CliRun run = CliRun.of(args.toArray(String[]::new));
     assertThat(run.stderr()).isEmpty();
     assertThat(run.exitCode()).isEqualTo(exit);
-    assertGolden(run.stdout(), GOLDEN.resolve("baseline-" + name + ".production." + (format.equals("text") ? "txt" : format)));
+    assertGolden(run.stdout(), GOLDEN.resolve("baseline-" + name + ".production." + Format.parse(format).orElseThrow().extension()));
   }
 
   private static void assertGolden(String actual, Path golden) throws IOException {

@@ -1,0 +1,96 @@
+package io.kubeload.gate;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every rule a finding can carry, described once for the reports that publish rule metadata (SARIF,
+ * JUnit): the wording follows docs/policy.md, which a test keeps in step.
+ */
+public final class Rules {
+
+  /**
+   * @param budget whether the rule is one of the policy's budgets (its findings are errors that fail the check)
+   * @param summary one line: what the rule checks
+   * @param description what it means and why it matters
+   * @param help what to do about it
+   */
+  public record Rule(String id, boolean budget, String summary, String description, String help) {
+
+    /** The severity of the rule's findings: budgets and forbidden ignores fail the check, the rest warn. */
+    public Severity severity() {
+      return budget || id.equals(Ignores.FORBIDDEN) ? Severity.ERROR : Severity.WARNING;
+    }
+  }
+
+  private static final List<Rule> ALL = List.of(
+      new Rule(Budgets.SEAT_DEMAND, true, "Steady APF seat demand over a priority level's budget",
+          "Steady seat-seconds per second in an APF priority level (the workload's own requests, plus what its watchers add to "
+              + "other writers' requests) plus the profile's existing demand, against the level's nominal seats × API servers. "
+              + "Beyond the budget the level lives on seats other levels may reclaim, and its queues grow.",
+          "Lower the request rate or narrow the watches; each finding names the fix for its workload."),
+      new Rule(Budgets.STARTUP_STORM, true, "Start-up LISTs answered 429",
+          "LISTs answered 429 in the first pass when the workload's pods start: a roll-out that needs 429s to get through "
+              + "degrades the level for everyone in it.",
+          "Narrow what each pod lists at start, and roll it out more slowly or to a small node pool first."),
+      new Rule(Budgets.LIST_MEMORY, true, "API-server memory held by start-up LISTs",
+          "API-server memory held by the start-up LISTs in flight at the peak (amplified responses), per replica, against a "
+              + "share of the profile's memory.",
+          "List less at start, or use streaming lists (client-go WatchListClient) so responses are not held whole."),
+      new Rule(Budgets.WATCH_EGRESS, true, "Watch egress per API server",
+          "Watch events' bytes per second per API server, against the policy's egress budget.",
+          "Narrow the watches with a label or field selector."),
+      new Rule(Ignores.FORBIDDEN, false, "kubeload.io/ignore used where the policy forbids ignores",
+          "The policy sets allowIgnores: false, so every kubeload.io/ignore annotation is an error and the findings it names count.",
+          "Remove the annotation and address the finding, or allow ignores in the policy."),
+      new Rule(Gate.SCALES_WITH_CLUSTER, false, "Breaks a budget in a larger cluster",
+          "The workload passes here but breaks a budget in a larger cluster within the upstream envelope of 5,000 nodes; the "
+              + "finding gives the break-even node count and why it scales.",
+          "Remove the cluster-size term from its cost (per-node filters, one shared cache), or check it against your production profile."),
+      new Rule("restart-storm", false, "Informers cannot resync after an API-server restart",
+          "If every API server restarts, the pods of a priority level do not all resync within the simulated horizon.",
+          "List less at start: each relist after a restart repeats the start-up LISTs."),
+      new Rule("apf-configuration", false, "APF object the API server will not apply",
+          "A FlowSchema or PriorityLevelConfiguration the API server will not apply as written (a mandatory one overridden, "
+              + "a dangling reference).",
+          "Remove or rename the object."),
+      new Rule("unknown-resource", false, "Access to a resource the profile does not describe",
+          "The profile does not describe the resource, so the access's load is not counted.",
+          "Add the resource (count, sizeBytes, churn) to the cluster profile."),
+      new Rule("rbac-upper-bound", false, "RBAC grants more than the catalog's accesses",
+          "The catalog decided the accesses, and RBAC lets the pods list or watch more: a least-privilege gap, and a reminder "
+              + "that the verdict rests on the catalog entry.",
+          "Trim the role to what the component uses."),
+      new Rule("rbac-wildcard", false, "Role grants every resource",
+          "A role grants * resources: what the pods use cannot be inferred.",
+          "Declare the accesses with the kubeload.io/access annotation."),
+      new Rule("rbac-role-not-found", false, "Binding names a role not in the manifests",
+          "A binding names a role that is not in the manifests (e.g. the built-in view): its grants are not counted.",
+          "Render the role with the chart, or declare the accesses with kubeload.io/access."),
+      new Rule("config-unread", false, "Component configuration could not be read",
+          "A catalog component's configuration could not be read (kept in a Secret, a ConfigMap not in the manifests, a parse "
+              + "error): the entry's defaults apply.",
+          "Keep the configuration in a ConfigMap the container mounts, or declare the accesses with kubeload.io/access."),
+      new Rule("catalog-partial", false, "Catalog knows only some containers",
+          "The catalog knows some of a pod's containers but not all: RBAC's upper bound stands for the whole pod.",
+          "Declare the unknown containers' accesses with kubeload.io/access."),
+      new Rule("etcd-quorum-read", false, "Reads reach etcd",
+          "A component LISTs or GETs without resourceVersion=0, so the reads reach etcd; the model counts the API server's side only.",
+          "Turn on the component's API-server-cache option (each finding names it)."),
+      new Rule("log-stream-fanout", false, "Logs tailed through the API server",
+          "Alloy's loki.source.kubernetes tails logs through the API server, one stream per container and pod; not counted.",
+          "Tail logs from the node's files instead."),
+      new Rule("catalog-incomplete", false, "Watches depend on what kubeload cannot see",
+          "A component's watches depend on configuration kubeload cannot see (e.g. the kinds Kyverno's policies name).",
+          "Declare the extra watches with kubeload.io/access."));
+
+  private Rules() {}
+
+  public static List<Rule> all() {
+    return ALL;
+  }
+
+  public static Optional<Rule> of(String id) {
+    return ALL.stream().filter(r -> r.id().equals(id)).findFirst();
+  }
+}

@@ -1,0 +1,188 @@
+package io.kubeload.report;
+
+import io.kubeload.gate.Finding;
+import io.kubeload.gate.Gate;
+import io.kubeload.gate.LoadCurve;
+import io.kubeload.gate.SkippedFinding;
+import io.kubeload.gate.Verdict;
+import io.kubeload.model.SimulationResult;
+import io.kubeload.model.Units;
+import io.kubeload.model.WorkloadLoad;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One self-contained page for reviewers: the markdown report's content plus SVG charts of each
+ * workload's load against node count and of its simulated start-up, sortable tables and the
+ * explain chain. Inline CSS, SVG and script only: it makes no request of its own.
+ */
+final class HtmlReport {
+
+  private static final String STYLE = """
+      body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px auto;max-width:1100px;padding:0 16px;color:#1f2328;background:#fff}
+      h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid #d0d7de}h3{font-size:15px;margin:20px 0 6px}
+      .pass{color:#1a7f37}.fail{color:#cf222e}.counts{color:#59636e;margin:0 0 16px}
+      table{border-collapse:collapse;width:100%;margin:8px 0}th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:right}
+      th{background:#f6f8fa;cursor:pointer;user-select:none}th:first-child,td:first-child{text-align:left}
+      th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
+      .finding{border-left:4px solid #d4a72c;padding:4px 12px;margin:8px 0;background:#fff8c5}
+      .finding.error{border-color:#cf222e;background:#ffebe9}.finding.ignored{border-color:#8c959f;background:#f6f8fa}
+      .where{color:#59636e;font-family:ui-monospace,monospace;font-size:12px}
+      pre{background:#f6f8fa;padding:12px;overflow-x:auto;font-size:12px}
+      .charts{display:flex;flex-wrap:wrap;gap:12px}.chart{width:540px;max-width:100%;background:#fff;border:1px solid #d0d7de}
+      .chart .title{font-weight:600;font-size:12px}.chart .label,.chart .tick,.chart .legend,.chart .marker-label{font-size:10px;fill:#59636e}
+      .chart .axis{stroke:#59636e}.chart .grid{stroke:#eaeef2}.chart .marker{stroke:#8250df;stroke-dasharray:2 3}
+      .chart .marker-label{fill:#8250df;text-anchor:middle}.chart .alarm{fill:#cf222e}
+      """;
+
+  private static final String SCRIPT = """
+      document.querySelectorAll('table.sortable').forEach(function (table) {
+        table.querySelectorAll('th').forEach(function (th, column) {
+          th.addEventListener('click', function () {
+            var ascending = th.getAttribute('aria-sort') !== 'ascending';
+            table.querySelectorAll('th').forEach(function (other) { other.removeAttribute('aria-sort'); });
+            th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+            var body = table.tBodies[0];
+            var rows = Array.prototype.slice.call(body.rows);
+            rows.sort(function (a, b) {
+              var x = a.cells[column].getAttribute('data-sort'), y = b.cells[column].getAttribute('data-sort');
+              var order = column === 0 ? x.localeCompare(y) : parseFloat(x) - parseFloat(y);
+              return ascending ? order : -order;
+            });
+            rows.forEach(function (row) { body.appendChild(row); });
+          });
+        });
+      });
+      document.body.setAttribute('data-kubeload-ready', 'yes');
+      """;
+
+  private HtmlReport() {}
+
+  static String render(Verdict verdict) {
+    StringBuilder out = new StringBuilder();
+    out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n")
+        .append("<title>").append(Markup.xml("kubeload: " + Phrases.verdict(verdict))).append("</title>\n<style>\n").append(STYLE)
+        .append("</style>\n</head>\n<body>\n");
+    out.append("<h1 class=\"").append(verdict.passed() ? "pass" : "fail").append("\">kubeload: ").append(Markup.xml(Phrases.verdict(verdict)))
+        .append("</h1>\n<p class=\"counts\">").append(Markup.xml(Phrases.counts(verdict))).append("</p>\n");
+    workloads(verdict, out);
+    findings(verdict, out);
+    List<WorkloadLoad> loads = verdict.projection().workloads();
+    for (int i = 0; i < loads.size(); i++) {
+      workload(verdict, loads.get(i), anchor(i, loads.get(i).ref().toString()), out);
+    }
+    out.append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
+    return out.toString();
+  }
+
+  private static void workloads(Verdict verdict, StringBuilder out) {
+    out.append("<h2>Workloads</h2>\n");
+    ChangeTables.Table workloads = ChangeTables.workloads(verdict);
+    if (workloads.rows().isEmpty()) {
+      out.append("<p>No workloads found.</p>\n");
+      return;
+    }
+    table(workloads, verdict.projection().workloads().size(), out);
+    verdict.comparison().ifPresent(c -> {
+      out.append("<p class=\"counts\">").append(Markup.xml(Phrases.change(c))).append("</p>\n<ul>\n");
+      c.changed().stream().filter(d -> !d.changes().isEmpty()).forEach(d -> out.append("<li><code>").append(Markup.xml(d.ref()))
+          .append("</code>: ").append(Markup.xml(String.join("; ", d.changes()))).append("</li>\n"));
+      out.append("</ul>\n");
+    });
+    ChangeTables.Table levels = ChangeTables.levels(verdict);
+    if (!levels.rows().isEmpty()) {
+      out.append("<h2>Priority levels</h2>\n");
+      table(levels, 0, out);
+    }
+  }
+
+  /** A sortable table; its first {@code linkedRows} rows are the projection's workloads and link to their sections. */
+  private static void table(ChangeTables.Table table, int linkedRows, StringBuilder out) {
+    out.append("<table class=\"sortable\">\n<thead><tr>");
+    for (String column : table.columns()) {
+      out.append("<th>").append(Markup.xml(column)).append("</th>");
+    }
+    out.append("</tr></thead>\n<tbody>\n");
+    for (int i = 0; i < table.rows().size(); i++) {
+      ChangeTables.Row row = table.rows().get(i);
+      String name = Markup.xml(row.name());
+      out.append("<tr><td data-sort=\"").append(name).append("\">")
+          .append(i < linkedRows ? "<a href=\"#" + anchor(i, row.name()) + "\">" + name + "</a>" : name).append("</td>");
+      for (ChangeTables.Cell cell : row.cells()) {
+        out.append("<td data-sort=\"").append(Double.isInfinite(cell.sortKey()) ? "Infinity" : Charts.plain(cell.sortKey())).append("\">")
+            .append(Markup.xml(cell.text())).append("</td>");
+      }
+      out.append("</tr>\n");
+    }
+    out.append("</tbody>\n</table>\n");
+  }
+
+  private static void findings(Verdict verdict, StringBuilder out) {
+    out.append("<h2>Findings</h2>\n");
+    if (verdict.findings().isEmpty() && verdict.skippedFindings().isEmpty()) {
+      out.append("<p>No findings: every budget holds at this scale.</p>\n");
+    }
+    for (Finding f : verdict.findings()) {
+      out.append("<div class=\"finding ").append(f.severity().label()).append("\"><p><b>").append(f.severity().label()).append("</b> <code>")
+          .append(Markup.xml(f.rule())).append("</code> ").append(Markup.xml(f.workload())).append(" <span class=\"where\">")
+          .append(Markup.xml(f.location().toString())).append("</span></p>\n<p>").append(Markup.xml(f.message()))
+          .append("</p>\n<p><b>Fix:</b> ").append(Markup.xml(f.fix())).append("</p></div>\n");
+    }
+    for (SkippedFinding s : verdict.skippedFindings()) {
+      out.append("<div class=\"finding ignored\"><p><b>ignored</b> <code>").append(Markup.xml(s.finding().rule())).append("</code> ")
+          .append(Markup.xml(s.finding().workload())).append(": ").append(Markup.xml(s.reason())).append(" <span class=\"where\">kubeload.io/ignore at ")
+          .append(Markup.xml(s.ignoredAt().toString())).append("</span></p>\n<p>").append(Markup.xml(s.finding().message())).append("</p></div>\n");
+    }
+  }
+
+  private static void workload(Verdict verdict, WorkloadLoad load, String anchor, StringBuilder out) {
+    String ref = load.ref().toString();
+    out.append("<h2 id=\"").append(anchor).append("\">").append(Markup.xml(ref)).append("</h2>\n<div class=\"charts\">\n");
+    LoadCurve curve = verdict.loadCurves().get(ref);
+    if (curve != null) {
+      out.append(loadChart(curve, verdict.projection().profile().name(), verdict.projection().profile().nodes()));
+    }
+    verdict.simulations().rolloutOf(ref).ifPresent(s -> out.append(stormCharts(s)));
+    if (curve == null) {
+      out.append("<p>It makes no API requests: no load to chart.</p>\n");
+    }
+    out.append("</div>\n<details><summary>How kubeload got these numbers</summary>\n<pre>")
+        .append(Markup.xml(ExplainReport.render(verdict, load))).append("</pre>\n</details>\n");
+  }
+
+  private static String loadChart(LoadCurve curve, String profileName, int profileNodes) {
+    List<Charts.Alarm> alarms = curve.points().stream().filter(LoadCurve.Point::breaksBudget)
+        .map(p -> new Charts.Alarm(p.nodes(), Math.max(p.steadySeats(), p.peakSeats()))).toList();
+    List<Charts.Marker> markers = new ArrayList<>();
+    markers.add(new Charts.Marker("staging", Gate.STAGING_NODES));
+    if (profileNodes != Gate.STAGING_NODES) {
+      markers.add(new Charts.Marker(profileName, profileNodes));
+    }
+    return Charts.svg("Seats in " + curve.level() + " against node count (red: breaks a budget)", "nodes (log)", "seats (log)", true, true,
+        List.of(
+            new Charts.Series("steady", "#0969da", false, Charts.points(curve.points(), LoadCurve.Point::nodes, LoadCurve.Point::steadySeats)),
+            new Charts.Series("start-up peak", "#bc4c00", false, Charts.points(curve.points(), LoadCurve.Point::nodes, LoadCurve.Point::peakSeats)),
+            new Charts.Series("budget", "#cf222e", true, Charts.points(curve.points(), LoadCurve.Point::nodes, LoadCurve.Point::budgetSeats))),
+        markers, alarms);
+  }
+
+  /** The simulated roll-out, second by second: seats busy against the level's seats, and 429s. */
+  private static String stormCharts(SimulationResult s) {
+    List<SimulationResult.Sample> series = s.series();
+    String seats = Charts.svg("Simulated start-up: seats busy in " + s.level(), "seconds", "seats busy", false, false,
+        List.of(
+            new Charts.Series("peak seats busy", "#bc4c00", false, Charts.points(series, SimulationResult.Sample::second, SimulationResult.Sample::peakSeatsBusy)),
+            new Charts.Series("seats", "#cf222e", true, List.of(new double[] {0, s.seats()}, new double[] {Math.max(1, series.size() - 1), s.seats()}))),
+        List.of(), List.of());
+    String rejected = Charts.svg("429s per second (" + Units.number(s.rejected()) + " in all; pods synced " + Phrases.synced(s) + ")",
+        "seconds", "429s", false, false,
+        List.of(new Charts.Series("429s", "#cf222e", false, Charts.points(series, SimulationResult.Sample::second, SimulationResult.Sample::rejected))), List.of(), List.of());
+    return seats + rejected;
+  }
+
+  /** An id for the workload at {@code index} (the same reference may come from several files): letters, digits and dashes. */
+  static String anchor(int index, String ref) {
+    return "w" + (index + 1) + "-" + ref.replaceAll("[^A-Za-z0-9]+", "-");
+  }
+}

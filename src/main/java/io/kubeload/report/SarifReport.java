@@ -1,0 +1,144 @@
+package io.kubeload.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubeload.gate.Finding;
+import io.kubeload.gate.Rules;
+import io.kubeload.gate.Severity;
+import io.kubeload.gate.SkippedFinding;
+import io.kubeload.gate.Verdict;
+import io.kubeload.manifest.SourceLocation;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * SARIF 2.1.0 for code scanning: one result per finding (ignored ones as suppressed results), every
+ * rule described in the driver. A finding is located at its Helm template when the manifests name
+ * one, since the template is what the repository holds and the reviewer edits; the rendered file and
+ * line follow as a related location. Without a template, the file and line are the location.
+ */
+final class SarifReport {
+
+  static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private SarifReport() {}
+
+  static String render(Verdict verdict) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("$schema", SCHEMA);
+    root.put("version", "2.1.0");
+    ObjectNode run = root.putArray("runs").addObject();
+    ObjectNode driver = run.putObject("tool").putObject("driver");
+    driver.put("name", "kubeload");
+    driver.put("version", Versions.tool());
+    List<String> ruleIds = new ArrayList<>();
+    ArrayNode rules = driver.putArray("rules");
+    for (Rules.Rule rule : Rules.all()) {
+      ruleIds.add(rule.id());
+      ObjectNode r = rules.addObject();
+      r.put("id", rule.id());
+      r.putObject("shortDescription").put("text", rule.summary());
+      r.putObject("fullDescription").put("text", rule.description());
+      r.putObject("help").put("text", rule.help());
+      r.putObject("defaultConfiguration").put("level", level(rule.severity()));
+      r.putObject("properties").putArray("tags").add("kubernetes").add(rule.budget() ? "budget" : "warning");
+    }
+    ArrayNode results = run.putArray("results");
+    for (Finding f : verdict.findings()) {
+      result(results.addObject(), f, ruleIds);
+    }
+    for (SkippedFinding s : verdict.skippedFindings()) {
+      ObjectNode r = results.addObject();
+      result(r, s.finding(), ruleIds);
+      ObjectNode suppression = r.putArray("suppressions").addObject();
+      suppression.put("kind", "inSource");
+      suppression.put("justification", s.reason());
+      suppression.set("location", location(s.ignoredAt()));
+    }
+    run.putObject("properties").put("verdict", verdict.passed() ? "pass" : "fail").put("summary", Phrases.verdict(verdict));
+    try {
+      return MAPPER.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise the SARIF report", e);
+    }
+  }
+
+  private static void result(ObjectNode r, Finding f, List<String> ruleIds) {
+    r.put("ruleId", f.rule());
+    int index = ruleIds.indexOf(f.rule());
+    if (index >= 0) {
+      r.put("ruleIndex", index);
+    }
+    r.put("level", level(f.severity()));
+    r.putObject("message").put("text", f.workload() + ": " + f.message() + ". Fix: " + f.fix());
+    r.putArray("locations").add(location(f.location()));
+    if (f.location().template().isPresent()) {
+      ObjectNode rendered = rendered(f.location());
+      rendered.put("id", 1);
+      rendered.putObject("message").put("text", "as rendered by helm template");
+      r.putArray("relatedLocations").add(rendered);
+    }
+    r.putObject("partialFingerprints").put("kubeloadFinding/v1", f.rule() + ":" + f.workload());
+    r.putObject("properties").put("workload", f.workload()).put("fix", f.fix());
+  }
+
+  /** The template when known (the chart source the repository holds), else the rendered file and line. */
+  private static ObjectNode location(SourceLocation at) {
+    if (at.template().isEmpty()) {
+      return rendered(at);
+    }
+    ObjectNode location = MAPPER.createObjectNode();
+    artifact(location.putObject("physicalLocation").putObject("artifactLocation"), at.template().get());
+    return location;
+  }
+
+  private static ObjectNode rendered(SourceLocation at) {
+    ObjectNode location = MAPPER.createObjectNode();
+    ObjectNode physical = location.putObject("physicalLocation");
+    artifact(physical.putObject("artifactLocation"), at.file());
+    physical.putObject("region").put("startLine", at.line());
+    return location;
+  }
+
+  /** A path relative to the checkout (uriBaseId {@code %SRCROOT%}), or an absolute {@code file://} URI. */
+  private static void artifact(ObjectNode artifactLocation, String path) {
+    String slashed = path.replace('\\', '/');
+    while (slashed.startsWith("./")) {
+      slashed = slashed.substring(2);
+    }
+    if (slashed.startsWith("/")) {
+      artifactLocation.put("uri", "file://" + encoded(slashed));
+    } else {
+      artifactLocation.put("uri", encoded(slashed)).put("uriBaseId", "%SRCROOT%");
+    }
+  }
+
+  /** Unreserved characters and slashes as they are, every other byte percent-encoded (RFC 3986). */
+  static String encoded(String slashed) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : slashed.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if (Character.isLetterOrDigit(c) && c < 128 || "/-._~".indexOf(c) >= 0) {
+        out.append(c);
+      } else {
+        out.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));
+      }
+    }
+    return out.toString();
+  }
+
+  private static String level(Severity severity) {
+    return switch (severity) {
+      case ERROR -> "error";
+      case WARNING -> "warning";
+      case INFO -> "note";
+    };
+  }
+}

@@ -1,0 +1,104 @@
+package io.kubeload.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubeload.gate.LoadCurve;
+import io.kubeload.gate.Verdict;
+import io.kubeload.model.Units;
+import io.kubeload.testing.TestManifests;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The markdown and HTML reports: what a reviewer reads first, the charts' figures, and escaping. */
+class MarkupReportsTest {
+
+  private static Verdict telemetry() throws Exception {
+    return Samples.judge(Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")), TestManifests.production());
+  }
+
+  static List<Samples.Judged> samples() {
+    return Samples.verdicts().toList();
+  }
+
+  @Test
+  void textFromManifestsNeverBecomesMarkup() {
+    assertThat(Markup.xml("<script>alert('x') & \"y\"</script>\u0007")).isEqualTo("&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");
+    assertThat(Markup.markdown("a|b\n*c* _d_ `e` [f](g) <h> \\*")).isEqualTo("a\\|b<br>\\*c\\* \\_d\\_ \\`e\\` \\[f](g) &lt;h&gt; \\\\\\*");
+  }
+
+  @Test
+  void noFormatCarriesSecretContents() throws Exception {
+    String secret = "c2VjcmV0LXZhbHVlLTQyCg";
+    String yaml = Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")) + """
+        ---
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: agent-config, namespace: telemetry}
+        stringData:
+          config.yaml: "token: %s"
+        data:
+          password: %s
+        """.formatted(secret, secret);
+    Verdict verdict = Samples.judge(yaml, TestManifests.production());
+    for (Format format : Format.values()) {
+      assertThat(Reports.render(verdict, format)).as(format.label()).doesNotContain(secret);
+    }
+  }
+
+  @Test
+  void theMarkdownCommentOpensWithTheVerdictLine() throws Exception {
+    String markdown = Reports.render(telemetry(), Format.MARKDOWN);
+    assertThat(markdown.lines().findFirst().orElseThrow())
+        .isEqualTo("### ❌ kubeload: FAIL at production (5,000 nodes, 30 pods/node, Kubernetes 1.35, 1 API server)");
+    assertThat(markdown).contains("| `DaemonSet/telemetry/node-telemetry` | — → 5,000 |", "<details><summary><b>error</b> <code>startup-storm</code>");
+  }
+
+  @Test
+  void theMermaidChartPlotsTheLoadCurveWithTheProfileMarked() throws Exception {
+    Verdict verdict = telemetry();
+    LoadCurve curve = verdict.loadCurves().get("DaemonSet/telemetry/node-telemetry");
+    String markdown = Reports.render(verdict, Format.MARKDOWN);
+    Matcher axis = Pattern.compile("x-axis \"nodes\" \\[(.*)]").matcher(markdown);
+    assertThat(axis.find()).isTrue();
+    List<String> labels = List.of(axis.group(1).split(", "));
+    assertThat(labels).hasSize(curve.points().size()).contains("\"5,000 ★\"");
+    Matcher lines = Pattern.compile("  line \\[(.*)]").matcher(markdown);
+    assertThat(lines.find()).isTrue();
+    assertThat(lines.find()).isTrue();
+    List<String> peaks = List.of(lines.group(1).split(", "));
+    for (int i = 0; i < curve.points().size(); i++) {
+      assertThat(Double.parseDouble(peaks.get(i))).isCloseTo(curve.points().get(i).peakSeats(),
+          org.assertj.core.data.Percentage.withPercentage(0.1));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("samples")
+  void theHtmlPageIsSelfContained(Samples.Judged sample) {
+    String html = Reports.render(sample.verdict(), Format.HTML);
+    assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n")
+        .doesNotContain("src=\"http", "href=\"http", "url(http", "@import", "<link", "fetch(", "XMLHttpRequest");
+    var loads = sample.verdict().projection().workloads();
+    for (int i = 0; i < loads.size(); i++) {
+      assertThat(html).contains("<a href=\"#" + HtmlReport.anchor(i, loads.get(i).ref().toString()) + "\">",
+          "<h2 id=\"" + HtmlReport.anchor(i, loads.get(i).ref().toString()) + "\">");
+    }
+  }
+
+  @Test
+  void theHtmlPageChartsLoadAndTheStormAndCarriesTheExplainChain() throws Exception {
+    Verdict verdict = telemetry();
+    String html = Reports.render(verdict, Format.HTML);
+    assertThat(html).contains("Seats in workload-low against node count", "Simulated start-up: seats busy in workload-low",
+        "429s per second (" + Units.number(verdict.simulations().rolloutOf("DaemonSet/telemetry/node-telemetry").orElseThrow().rejected()),
+        ">staging</text>", ">production</text>", "class=\"alarm\"");
+    String explain = ExplainReport.render(verdict, verdict.projection().workloads().get(0));
+    assertThat(html).contains(Markup.xml(explain));
+  }
+}
