@@ -20,7 +20,8 @@ import java.util.TreeSet;
 /**
  * Infers what each pod of a workload asks of the API server. Sources, strongest first: the
  * {@code kubeload.io/access} annotation, the catalog entry of every container with its parsed
- * configuration, pod-spec hints (own-node scope), RBAC as an upper bound.
+ * configuration (an entry whose accesses depend on an unread configuration does not decide),
+ * pod-spec hints (own-node scope), RBAC as an upper bound.
  */
 public final class AccessInference {
 
@@ -58,7 +59,8 @@ public final class AccessInference {
                 + ", which is not in the manifests: its grants are not counted",
             missing.location())));
     notes.addAll(rbacNotes);
-    if (!catalog.recognised().isEmpty()) {
+    notes.addAll(catalog.undecided());
+    if (!catalog.recognised().isEmpty() && !catalog.unrecognised().isEmpty()) {
       notes.add(new AccessSet.Note("catalog-partial",
           "the catalog knows " + catalog.recognised().stream().map(r -> r.container() + " (" + r.entry().name() + ")").toList()
               + " but not " + catalog.unrecognised() + ": RBAC's upper bound stands for the whole pod",
