@@ -1,6 +1,9 @@
 package io.kubeload.access;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.kubeload.access.Access.Pattern;
 import io.kubeload.access.Access.Scope;
@@ -104,8 +107,15 @@ public final class AccessInference {
         "grant only what the component uses (least privilege), or declare the accesses with kubeload.io/access if the catalog is wrong"));
   }
 
-  /** Pods with no API token make no API calls (pod spec, then the ServiceAccount). */
+  /**
+   * Pods with no API token make no API calls (pod spec, then the ServiceAccount), unless a
+   * container mounts a projected ServiceAccount token of its own: automount only governs the
+   * token the kubelet adds.
+   */
   private static Optional<String> tokenNotMounted(Workload workload, ManifestSet manifests) {
+    if (mountsProjectedToken(workload.podSpec())) {
+      return Optional.empty();
+    }
     Boolean podSetting = workload.podSpec().getAutomountServiceAccountToken();
     if (podSetting != null) {
       return podSetting ? Optional.empty() : Optional.of("pod spec");
@@ -114,6 +124,22 @@ public final class AccessInference {
         .flatMap(m -> m.as(ServiceAccount.class))
         .filter(sa -> Boolean.FALSE.equals(sa.getAutomountServiceAccountToken()))
         .map(sa -> "ServiceAccount");
+  }
+
+  /** A volume with a projected serviceAccountToken source that some container mounts. */
+  private static boolean mountsProjectedToken(PodSpec pod) {
+    Set<String> tokenVolumes = new TreeSet<>();
+    for (Volume volume : orEmpty(pod.getVolumes())) {
+      if (volume != null && volume.getProjected() != null
+          && orEmpty(volume.getProjected().getSources()).stream().anyMatch(source -> source != null && source.getServiceAccountToken() != null)) {
+        tokenVolumes.add(volume.getName());
+      }
+    }
+    List<Container> containers = new ArrayList<>(orEmpty(pod.getContainers()));
+    containers.addAll(orEmpty(pod.getInitContainers()));
+    return containers.stream().filter(java.util.Objects::nonNull)
+        .flatMap(c -> orEmpty(c.getVolumeMounts()).stream())
+        .anyMatch(mount -> mount != null && tokenVolumes.contains(mount.getName()));
   }
 
   private static Access ownNode(Access access, NodeNameHint hint) {
@@ -230,7 +256,7 @@ public final class AccessInference {
     return out;
   }
 
-  private static List<String> orEmpty(List<String> values) {
+  private static <T> List<T> orEmpty(List<T> values) {
     return values == null ? List.of() : values;
   }
 
