@@ -84,6 +84,20 @@ class GateTest {
   }
 
   @Test
+  void theListMemoryFindingQuotesTheProfilesAmplificationForTheCacheAndNothingForEtcdUnused() throws Exception {
+    ClusterProfile p = TestManifests.production();
+    ClusterProfile.ApiServers a = p.apiServers();
+    ClusterProfile amplified = new ClusterProfile(p.name(), p.version(), p.nodes(), p.podsPerNode(),
+        new ClusterProfile.ApiServers(a.replicas(), a.maxRequestsInflight(), a.maxMutatingRequestsInflight(), a.memoryBytes(), 8),
+        p.latency(), p.rollout(), p.resources(), p.existingSeatDemand(), p.nodePools());
+    Verdict verdict = judge("telemetry-daemonset.yaml", amplified, Policy.DEFAULT);
+    assertThat(verdict.findings()).filteredOn(f -> f.rule().equals("list-memory")).singleElement().satisfies(f -> {
+      assertThat(f.message()).contains("each held 8× its response from the cache;");
+      assertThat(f.message()).doesNotContain("etcd");
+    });
+  }
+
+  @Test
   void noRecommendationWhenTheStartUpFits() throws Exception {
     assertThat(judge("telemetry-daemonset-fixed.yaml", TestManifests.production(), Policy.DEFAULT).recommendations()).isEmpty();
   }
