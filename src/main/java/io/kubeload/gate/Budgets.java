@@ -83,7 +83,7 @@ final class Budgets {
   private static String simulatedSummary(SimulationResult s) {
     String synced = s.allSynced()
         ? "every pod synced after " + Units.seconds(Math.ceil(s.syncedSeconds().getAsDouble()))
-        : "only " + Units.number(s.syncedPods()) + " of " + Units.number(s.pods()) + " pods synced after " + Units.duration(s.horizonSeconds());
+        : "only " + Units.number(s.syncedPods()) + " of " + Units.number(s.pods()) + " pods synced after " + s.span();
     return "; simulated with retries: " + Units.number(s.rejected()) + " requests answered 429, " + synced;
   }
 

@@ -410,7 +410,8 @@ public final class RolloutSimulation {
         OptionalDouble syncedAt = Double.isNaN(allSyncedAt) ? OptionalDouble.empty() : OptionalDouble.of(allSyncedAt);
         double memory = level.peakBytes / profile.apiServers().replicas();
         out.put(level.config.name(), new SimulationResult(scenario, level.config.name(), level.capacity + level.existing, reached,
-            List.copyOf(series), peak, saturated, level.totalRejected, level.served, pods, syncedPods, syncedAt, memory));
+            List.copyOf(series), peak, saturated, level.totalRejected, level.served, pods, syncedPods, syncedAt, memory,
+            !Double.isNaN(stoppedAt)));
       }
       return out;
     }

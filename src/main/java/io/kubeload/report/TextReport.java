@@ -94,7 +94,7 @@ final class TextReport {
   private static String synced(SimulationResult s) {
     return s.allSynced()
         ? "all in " + Units.duration(s.syncedSeconds().getAsDouble())
-        : Units.number(s.syncedPods()) + " of " + Units.number(s.pods()) + " in " + Units.duration(s.horizonSeconds());
+        : Units.number(s.syncedPods()) + " of " + Units.number(s.pods()) + " in " + s.briefSpan();
   }
 
   private static void levels(Verdict verdict, StringBuilder out) {

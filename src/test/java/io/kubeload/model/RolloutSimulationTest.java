@@ -102,6 +102,19 @@ class RolloutSimulationTest {
   }
 
   @Test
+  void aRunItsEventBudgetStopsSaysSoAndOneThatReachesTheHorizonDoesNot() throws Exception {
+    Projection saturated = project("telemetry-daemonset.yaml", TestManifests.production());
+    SimulationResult cut = RolloutSimulation.restart(saturated.workloads(), saturated.profile(), saturated.levels(), 900).get("workload-low");
+    assertThat(cut.stoppedByEventBudget()).isTrue();
+    assertThat(cut.horizonSeconds()).isLessThan(900);
+    assertThat(cut.span()).endsWith("(the simulation stopped there: its event budget ran out)");
+    Projection fixed = project("telemetry-daemonset-fixed.yaml", TestManifests.production());
+    SimulationResult whole = rollout(fixed);
+    assertThat(whole.stoppedByEventBudget()).isFalse();
+    assertThat(whole.span()).doesNotContain("budget");
+  }
+
+  @Test
   void theSameInputGivesTheSameRun() throws Exception {
     Projection projection = project("telemetry-daemonset.yaml", TestManifests.production().withNodes(800));
     assertThat(rollout(projection)).isEqualTo(rollout(projection));
