@@ -1,6 +1,9 @@
 package io.kubeload.access;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.kubeload.access.Access.Pattern;
 import io.kubeload.access.Access.Scope;
@@ -20,7 +23,8 @@ import java.util.TreeSet;
 /**
  * Infers what each pod of a workload asks of the API server. Sources, strongest first: the
  * {@code kubeload.io/access} annotation, the catalog entry of every container with its parsed
- * configuration, pod-spec hints (own-node scope), RBAC as an upper bound.
+ * configuration (an entry whose accesses depend on an unread configuration does not decide),
+ * pod-spec hints (own-node scope), RBAC as an upper bound.
  */
 public final class AccessInference {
 
@@ -58,7 +62,8 @@ public final class AccessInference {
                 + ", which is not in the manifests: its grants are not counted",
             missing.location())));
     notes.addAll(rbacNotes);
-    if (!catalog.recognised().isEmpty()) {
+    notes.addAll(catalog.undecided());
+    if (!catalog.recognised().isEmpty() && !catalog.unrecognised().isEmpty()) {
       notes.add(new AccessSet.Note("catalog-partial",
           "the catalog knows " + catalog.recognised().stream().map(r -> r.container() + " (" + r.entry().name() + ")").toList()
               + " but not " + catalog.unrecognised() + ": RBAC's upper bound stands for the whole pod",
@@ -102,8 +107,15 @@ public final class AccessInference {
         "grant only what the component uses (least privilege), or declare the accesses with kubeload.io/access if the catalog is wrong"));
   }
 
-  /** Pods with no API token make no API calls (pod spec, then the ServiceAccount). */
+  /**
+   * Pods with no API token make no API calls (pod spec, then the ServiceAccount), unless a
+   * container mounts a projected ServiceAccount token of its own: automount only governs the
+   * token the kubelet adds.
+   */
   private static Optional<String> tokenNotMounted(Workload workload, ManifestSet manifests) {
+    if (mountsProjectedToken(workload.podSpec())) {
+      return Optional.empty();
+    }
     Boolean podSetting = workload.podSpec().getAutomountServiceAccountToken();
     if (podSetting != null) {
       return podSetting ? Optional.empty() : Optional.of("pod spec");
@@ -112,6 +124,22 @@ public final class AccessInference {
         .flatMap(m -> m.as(ServiceAccount.class))
         .filter(sa -> Boolean.FALSE.equals(sa.getAutomountServiceAccountToken()))
         .map(sa -> "ServiceAccount");
+  }
+
+  /** A volume with a projected serviceAccountToken source that some container mounts. */
+  private static boolean mountsProjectedToken(PodSpec pod) {
+    Set<String> tokenVolumes = new TreeSet<>();
+    for (Volume volume : orEmpty(pod.getVolumes())) {
+      if (volume != null && volume.getProjected() != null
+          && orEmpty(volume.getProjected().getSources()).stream().anyMatch(source -> source != null && source.getServiceAccountToken() != null)) {
+        tokenVolumes.add(volume.getName());
+      }
+    }
+    List<Container> containers = new ArrayList<>(orEmpty(pod.getContainers()));
+    containers.addAll(orEmpty(pod.getInitContainers()));
+    return containers.stream().filter(java.util.Objects::nonNull)
+        .flatMap(c -> orEmpty(c.getVolumeMounts()).stream())
+        .anyMatch(mount -> mount != null && tokenVolumes.contains(mount.getName()));
   }
 
   private static Access ownNode(Access access, NodeNameHint hint) {
@@ -228,7 +256,7 @@ public final class AccessInference {
     return out;
   }
 
-  private static List<String> orEmpty(List<String> values) {
+  private static <T> List<T> orEmpty(List<T> values) {
     return values == null ? List.of() : values;
   }
 

@@ -50,7 +50,7 @@ public final class BlastRadius {
     for (SimulationResult restart : simulations.restart().values()) {
       if (!restart.allSynced()) {
         causes.merge(restart.level(), "an API-server restart: pods do not resync within "
-            + io.kubeload.model.Units.duration(restart.horizonSeconds()), (a, b) -> a + "; " + b);
+            + restart.span(), (a, b) -> a + "; " + b);
       }
     }
     List<Impact> out = new ArrayList<>();

@@ -2,15 +2,20 @@ package io.kubeload.gate;
 
 import io.kubeload.access.Access.Pattern;
 import io.kubeload.access.Access.Scope;
+import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.model.AccessLoad;
 import io.kubeload.model.LevelLoad;
+import io.kubeload.model.ListCost;
+import io.kubeload.model.Physics;
 import io.kubeload.model.Projection;
 import io.kubeload.model.SimulationResult;
 import io.kubeload.model.StartupStorm;
 import io.kubeload.model.Units;
 import io.kubeload.model.WorkloadLoad;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import java.util.Optional;
 
@@ -42,8 +47,7 @@ final class Budgets {
     if (storm.peakTransientBytes() > memoryBudget) {
       out.add(new Finding(Severity.ERROR, LIST_MEMORY, ref,
           "start-up LISTs in flight hold ≈ " + Units.bytes(storm.peakTransientBytes()) + " of API-server memory per replica "
-              + "(each held " + Units.number(projection.profile().apiServers().listMemoryAmplification()) + "× its response from the cache, "
-              + "5× what etcd returns; budget " + Units.bytes(memoryBudget) + ")",
+              + "(" + memoryHeld(load, projection.profile()) + "; budget " + Units.bytes(memoryBudget) + ")",
           load.workload().location(), scopeFix(load).orElse(
               "list less at start, or use streaming lists (client-go WatchListClient) so responses are not held whole")));
     }
@@ -64,10 +68,22 @@ final class Budgets {
     return out;
   }
 
+  /** What each start-up LIST holds, by where it is served: the profile's figure for the cache, KEP-3157's for etcd. */
+  private static String memoryHeld(WorkloadLoad load, ClusterProfile profile) {
+    Set<ListCost.Served> served = EnumSet.noneOf(ListCost.Served.class);
+    load.accesses().stream().filter(a -> a.listsPerStart() > 0).forEach(a -> served.add(a.list().served()));
+    List<String> held = served.stream().map(where -> switch (where) {
+      case WATCH_CACHE -> Units.number(profile.apiServers().listMemoryAmplification()) + "× its response from the cache";
+      case ETCD -> Units.number(Physics.ETCD_MEMORY_AMPLIFICATION) + "× what it reads from etcd";
+      case WATCH_LIST -> Units.bytes(Physics.WATCH_LIST_BYTES_PER_WATCHER) + " per streamed watch";
+    }).toList();
+    return "each held " + String.join(", or ", held);
+  }
+
   private static String simulatedSummary(SimulationResult s) {
     String synced = s.allSynced()
         ? "every pod synced after " + Units.seconds(Math.ceil(s.syncedSeconds().getAsDouble()))
-        : "only " + Units.number(s.syncedPods()) + " of " + Units.number(s.pods()) + " pods synced after " + Units.duration(s.horizonSeconds());
+        : "only " + Units.number(s.syncedPods()) + " of " + Units.number(s.pods()) + " pods synced after " + s.span();
     return "; simulated with retries: " + Units.number(s.rejected()) + " requests answered 429, " + synced;
   }
 

@@ -194,7 +194,7 @@ public final class Gate {
       out.add(new Finding(Severity.WARNING, "restart-storm", largest.ref().toString(),
           "if every API server restarts, all informers relist at once: in " + restart.level() + " only "
               + Units.number(restart.syncedPods()) + " of " + Units.number(restart.pods()) + " pods resync within "
-              + Units.duration(restart.horizonSeconds()) + ", with " + Units.number(restart.rejected())
+              + restart.span() + ", with " + Units.number(restart.rejected())
               + " requests answered 429 (simulated)",
           largest.workload().location(),
           Budgets.scopeFix(largest).orElse("list less at start: each relist after a restart repeats the start-up LISTs")));

@@ -10,7 +10,12 @@ import io.kubeload.workload.RolloutStrategy;
 import io.kubeload.workload.Workload;
 import java.util.Optional;
 
-/** Finds the fastest roll-out pace whose start-up storm stays inside the budget (closed form, then simulated). */
+/**
+ * Finds the fastest roll-out pace whose start-up storm stays inside the budget, in the closed form
+ * and in its own simulation: the closed form averages a wave's LISTs over its period (Little's law)
+ * and misses the peak when they all start together, so it only bounds the search, and the pace is
+ * then narrowed (bisection) until the simulation of it keeps 429s and LIST memory in the budget too.
+ */
 final class Recommendations {
 
   /** The longest minReadySeconds worth recommending: beyond an hour per pod, a roll-out is not a roll-out. */
@@ -24,20 +29,21 @@ final class Recommendations {
     }
     Workload workload = load.workload();
     int minReady = workload.rollout().minReadySeconds();
-    int largest = largestWave(load, projection, policy, minReady);
-    if (largest == 0) {
-      minReady = smallestMinReady(load, projection, policy);
-      largest = minReady < 0 ? 0 : 1;
+    Optional<Pace> pace = simulatedLargestWave(load, projection, policy, minReady, largestWave(load, projection, policy, minReady), horizon);
+    if (pace.isEmpty()) {
+      int closedFormMinReady = smallestMinReady(load, projection, policy);
+      pace = closedFormMinReady < 0 ? Optional.empty() : simulatedSmallestMinReady(load, projection, policy, closedFormMinReady, horizon);
     }
     String ref = load.ref().toString();
-    if (largest == 0) {
+    if (pace.isEmpty()) {
       return Optional.of(new Recommendation(ref, false, 0, 0,
           "no roll-out pace keeps the start-up inside the budget: one pod's start-up LISTs alone break it, so shrink what each pod lists",
           load.storm(), Optional.empty()));
     }
-    Workload paced = paced(workload, largest, minReady);
-    StartupStorm storm = LoadModel.stormOf(load, paced, projection);
-    SimulationResult simulated = LoadModel.simulate(load, paced, projection, horizon);
+    int largest = pace.get().wave();
+    minReady = pace.get().minReady();
+    StartupStorm storm = LoadModel.stormOf(load, paced(workload, largest, minReady), projection);
+    SimulationResult simulated = pace.get().simulated();
     String percent = Units.percent((double) largest / load.pods());
     String duration = "; the whole roll-out then takes ≈ " + Units.duration(storm.arrivalSeconds());
     String advice = workload.isNew()
@@ -49,9 +55,61 @@ final class Recommendations {
     return Optional.of(new Recommendation(ref, true, largest, minReady, advice, storm, Optional.of(simulated)));
   }
 
+  /** A pace and its simulation. */
+  private record Pace(int wave, int minReady, SimulationResult simulated) {}
+
   private static boolean withinBudget(StartupStorm storm, Projection projection, Policy policy) {
-    return storm.rejected() <= policy.startupRejections()
-        && storm.peakTransientBytes() <= policy.transientListMemoryFraction() * projection.profile().apiServers().memoryBytes();
+    return withinBudget(storm.rejected(), storm.peakTransientBytes(), projection, policy);
+  }
+
+  private static boolean withinBudget(double rejected, double peakTransientBytes, Projection projection, Policy policy) {
+    return rejected <= policy.startupRejections()
+        && peakTransientBytes <= policy.transientListMemoryFraction() * projection.profile().apiServers().memoryBytes();
+  }
+
+  /** The pace simulated, if its simulation keeps 429s and LIST memory inside the budget. */
+  private static Optional<Pace> simulatedWithinBudget(WorkloadLoad load, Projection projection, Policy policy, int wave, int minReady, double horizon) {
+    SimulationResult simulated = LoadModel.simulate(load, paced(load.workload(), wave, minReady), projection, horizon);
+    return withinBudget(simulated.rejected(), simulated.peakTransientBytes(), projection, policy)
+        ? Optional.of(new Pace(wave, minReady, simulated)) : Optional.empty();
+  }
+
+  /** The largest wave up to the closed form's whose simulation holds too: a handful of simulations. */
+  private static Optional<Pace> simulatedLargestWave(
+      WorkloadLoad load, Projection projection, Policy policy, int minReady, int closedFormLargest, double horizon) {
+    Optional<Pace> best = Optional.empty();
+    int low = 1;
+    int high = closedFormLargest;
+    while (low <= high) {
+      int mid = low + (high - low + 1) / 2;
+      Optional<Pace> tried = simulatedWithinBudget(load, projection, policy, mid, minReady, horizon);
+      if (tried.isPresent()) {
+        best = tried;
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return best;
+  }
+
+  /** One pod at a time: the smallest minReadySeconds from the closed form's up whose simulation holds too. */
+  private static Optional<Pace> simulatedSmallestMinReady(
+      WorkloadLoad load, Projection projection, Policy policy, int closedFormMinReady, double horizon) {
+    Optional<Pace> best = Optional.empty();
+    int low = closedFormMinReady;
+    int high = MAX_MIN_READY_SECONDS;
+    while (low <= high) {
+      int mid = low + (high - low) / 2;
+      Optional<Pace> tried = simulatedWithinBudget(load, projection, policy, 1, mid, horizon);
+      if (tried.isPresent()) {
+        best = tried;
+        high = mid - 1;
+      } else {
+        low = mid + 1;
+      }
+    }
+    return best;
   }
 
   /** The largest wave within budget (0 if even one pod at a time is too many); the storm grows with the wave. */

@@ -19,9 +19,6 @@ final class ListCosts {
   // A LIST from etcd takes ≈ 10/3 as long as from the cache: p99 pod LIST 5 s → 1.5 s at 5,000 nodes (blog 2024-08-15, physics §2.1).
   static final double ETCD_LIST_SLOWDOWN = 5 / 1.5;
 
-  // KEP-3157: a classic LIST from etcd holds "around O(5 × the response from etcd)" of memory (physics §2.5).
-  static final double ETCD_MEMORY_AMPLIFICATION = 5;
-
   private ListCosts() {}
 
   /** Whether the server's WatchList gate is on: beta on 1.32, off again 1.33, on from 1.34 (physics §1.1). */
@@ -51,7 +48,7 @@ final class ListCosts {
     boolean selector = access.scope() == Scope.OWN_NODE;
     int seats = WorkEstimator.etcdListSeats(version, clusterObjects, size, selector, levelMaxSeats);
     double seconds = profile.latency().requestSeconds() + scanned / profile.latency().listBytesPerSecond() * ETCD_LIST_SLOWDOWN;
-    return new ListCost(ListCost.Served.ETCD, response, scanned, seats, seconds, scanned * ETCD_MEMORY_AMPLIFICATION);
+    return new ListCost(ListCost.Served.ETCD, response, scanned, seats, seconds, scanned * Physics.ETCD_MEMORY_AMPLIFICATION);
   }
 
   static boolean servedFromEtcd(Consistency consistency, KubernetesVersion version) {

@@ -55,6 +55,9 @@ public final class Physics {
   // client-go leader elector: followers GET every RetryPeriod × [1, 2.2) → 1/3.2 s ≈ 0.31 req/s (physics §4).
   public static final double FOLLOWER_REQUESTS_PER_SECOND = 1 / 3.2;
 
+  // KEP-3157: a classic LIST from etcd holds "around O(5 × the response from etcd)" of memory (physics §2.5).
+  public static final double ETCD_MEMORY_AMPLIFICATION = 5;
+
   // KEP-3157 watch-list goal: ≈ 2 MB of server memory per streaming watcher (physics §1.1, §2.5).
   public static final double WATCH_LIST_BYTES_PER_WATCHER = 2_000_000;
 }

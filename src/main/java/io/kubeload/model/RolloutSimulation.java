@@ -159,7 +159,10 @@ public final class RolloutSimulation {
       }
     }
 
-    /** Accounts the seats busy since the last change, second by second, before they change again. */
+    /**
+     * Accounts the seats busy and the queue since the last change, second by second, before they
+     * change again: a second with no event of its own still saw them.
+     */
     void advance(double to) {
       grow((int) to);
       for (double t = since; t < to; ) {
@@ -167,6 +170,7 @@ public final class RolloutSimulation {
         double end = Math.min(to, second + 1);
         seatSeconds[second] += (busy + existing) * (end - t);
         seats[second] = Math.max(seats[second], busy + existing);
+        queue[second] = Math.max(queue[second], queued);
         t = end;
       }
       since = to;
@@ -191,7 +195,9 @@ public final class RolloutSimulation {
     long seq;
     double now;
     double stoppedAt = Double.NaN;
+    double allSyncedAt = Double.NaN;
     int pods;
+    int syncedPods;
 
     Engine(ClusterProfile profile, Map<String, PriorityLevel> configs, double horizon, long seed) {
       this.profile = profile;
@@ -238,12 +244,16 @@ public final class RolloutSimulation {
     }
 
     void run() {
-      for (long processed = 0; !events.isEmpty(); processed++) {
+      long processed = 0;
+      while (!events.isEmpty()) {
         Event e = events.poll();
+        if (e.kind == Kind.TIMEOUT && e.request.generation != e.generation) {
+          continue; // the request was served or re-queued since: a stale time-out must not move the clock
+        }
         if (e.time > horizon) {
           break;
         }
-        if (processed == EVENT_BUDGET) {
+        if (processed++ == EVENT_BUDGET) {
           stoppedAt = e.time;
           break;
         }
@@ -259,7 +269,7 @@ public final class RolloutSimulation {
           }
           case ARRIVE -> arrive(e.request);
           case DONE -> done(e.request);
-          case TIMEOUT -> timeout(e.request, e.generation);
+          case TIMEOUT -> timeout(e.request);
         }
         for (Level level : levels.values()) {
           dispatch(level);
@@ -317,10 +327,7 @@ public final class RolloutSimulation {
       }
     }
 
-    void timeout(Request r, int generation) {
-      if (r.generation != generation) {
-        return; // dispatched or re-queued since
-      }
+    void timeout(Request r) {
       Level level = levelOf(r);
       if (level.flow(r.cohort.flow).remove(r)) {
         level.queued--;
@@ -355,6 +362,9 @@ public final class RolloutSimulation {
       Cohort cohort = r.cohort;
       if (--cohort.pending[r.pod] == 0) {
         cohort.synced++;
+        if (++syncedPods == pods) {
+          allSyncedAt = now;
+        }
         int second = (int) now;
         if (second >= syncedBySecond.length) {
           syncedBySecond = Arrays.copyOf(syncedBySecond, Math.max(second + 1, syncedBySecond.length * 2));
@@ -376,7 +386,6 @@ public final class RolloutSimulation {
 
     Map<String, SimulationResult> results(Scenario scenario) {
       Map<String, SimulationResult> out = new LinkedHashMap<>();
-      int totalSynced = cohorts.stream().mapToInt(c -> c.synced).sum();
       double reached = Double.isNaN(stoppedAt) ? horizon : stoppedAt;
       int end = (int) Math.min(reached, Math.ceil(now));
       for (Level level : levels.values()) {
@@ -398,10 +407,11 @@ public final class RolloutSimulation {
           double mean = second < end ? level.seatSeconds[second] : level.busy + level.existing;
           series.add(new SimulationResult.Sample(second, mean, level.seats[second], level.queue[second], level.rejected[second], synced));
         }
-        OptionalDouble syncedAt = totalSynced == pods ? OptionalDouble.of(now) : OptionalDouble.empty();
+        OptionalDouble syncedAt = Double.isNaN(allSyncedAt) ? OptionalDouble.empty() : OptionalDouble.of(allSyncedAt);
         double memory = level.peakBytes / profile.apiServers().replicas();
         out.put(level.config.name(), new SimulationResult(scenario, level.config.name(), level.capacity + level.existing, reached,
-            List.copyOf(series), peak, saturated, level.totalRejected, level.served, pods, totalSynced, syncedAt, memory));
+            List.copyOf(series), peak, saturated, level.totalRejected, level.served, pods, syncedPods, syncedAt, memory,
+            !Double.isNaN(stoppedAt)));
       }
       return out;
     }

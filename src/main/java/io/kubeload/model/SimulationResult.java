@@ -13,6 +13,7 @@ import java.util.List;
  * @param lists start-up LISTs served
  * @param syncedSeconds seconds until every pod's start-up LISTs were served; empty if not within the horizon
  * @param peakTransientBytes API-server memory held by LISTs in flight at the peak, per replica
+ * @param stoppedByEventBudget true when the run stopped before the requested horizon because its event budget ran out
  */
 public record SimulationResult(
     Scenario scenario,
@@ -27,7 +28,8 @@ public record SimulationResult(
     int pods,
     int syncedPods,
     java.util.OptionalDouble syncedSeconds,
-    double peakTransientBytes) {
+    double peakTransientBytes,
+    boolean stoppedByEventBudget) {
 
   /**
    * One second of the simulation: seats busy on average and at most (the existing demand included),
@@ -37,5 +39,15 @@ public record SimulationResult(
 
   public boolean allSynced() {
     return syncedSeconds.isPresent();
+  }
+
+  /** How long it looked, in words, saying so when its event budget, not the horizon, stopped it. */
+  public String span() {
+    return Units.duration(horizonSeconds) + (stoppedByEventBudget ? " (the simulation stopped there: its event budget ran out)" : "");
+  }
+
+  /** The same for a table cell. */
+  public String briefSpan() {
+    return Units.duration(horizonSeconds) + (stoppedByEventBudget ? " (event budget ran out)" : "");
   }
 }

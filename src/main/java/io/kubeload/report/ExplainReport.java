@@ -189,7 +189,7 @@ public final class ExplainReport {
   }
 
   private static void simulated(StringBuilder out, String title, SimulationResult s) {
-    out.append('\n').append(title).append(", first ").append(Units.duration(s.horizonSeconds())).append('\n');
+    out.append('\n').append(title).append(", first ").append(s.span()).append('\n');
     line(out, "  peak seats", Units.number(s.peakSeats()) + " of " + Units.number(s.seats()) + "; saturated " + s.saturatedSeconds() + " s");
     line(out, "  answered 429", Units.number(s.rejected()) + " (client-go retries up to 10 times, then the reflector backs off)");
     line(out, "  synced", s.allSynced() ? "all " + Units.number(s.pods()) + (s.pods() == 1 ? " pod" : " pods") + " after " + Units.duration(s.syncedSeconds().getAsDouble())

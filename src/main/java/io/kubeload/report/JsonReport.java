@@ -285,6 +285,7 @@ final class JsonReport {
     n.put("level", s.level());
     n.put("seats", round(s.seats()));
     n.put("horizonSeconds", round(s.horizonSeconds()));
+    n.put("stoppedByEventBudget", s.stoppedByEventBudget());
     n.put("pods", s.pods());
     n.put("syncedPods", s.syncedPods());
     if (s.syncedSeconds().isPresent()) {

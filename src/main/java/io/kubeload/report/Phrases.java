@@ -55,7 +55,7 @@ final class Phrases {
   static String synced(SimulationResult s) {
     return s.allSynced()
         ? "all in " + Units.duration(s.syncedSeconds().getAsDouble())
-        : Units.number(s.syncedPods()) + " of " + Units.number(s.pods()) + " in " + Units.duration(s.horizonSeconds());
+        : Units.number(s.syncedPods()) + " of " + Units.number(s.pods()) + " in " + s.briefSpan();
   }
 
   static String plural(long n, String noun) {

@@ -120,28 +120,42 @@ class AccessInferencePrecedenceTest {
   }
 
   @Test
-  void aConfigurationTheManifestsLackIsReportedAndTheDefaultsApply() {
-    String yaml = daemonSet("", """
+  void aConfigurationTheManifestsLackLeavesTheDecisionToRbac() {
+    String yaml = RBAC + "---\n" + daemonSet("", """
         - name: fluent-bit
           image: fluent/fluent-bit:3.1.0
           volumeMounts: [{name: config, mountPath: /fluent-bit/etc}]
         """).replace("configMap: {name: fluentd}", "configMap: {name: fluent-bit}");
     AccessSet set = TestManifests.accessSets(yaml, TestManifests.production()).get(0);
-    assertThat(set.basis()).isEqualTo("catalog: fluent-bit");
-    assertThat(set.accesses()).isEmpty();
+    assertThat(set.basis()).isEqualTo("RBAC (upper bound)");
+    assertThat(described(set)).contains("get,list,watch pods (cluster) as informer");
     assertThat(set.notes()).singleElement().satisfies(note -> {
       assertThat(note.rule()).isEqualTo("config-unread");
-      assertThat(note.message()).contains("ConfigMap fluent-bit is not in the manifests", "the catalog's defaults for fluent-bit apply");
+      assertThat(note.message()).contains("ConfigMap fluent-bit is not in the manifests", "the catalog does not decide");
     });
   }
 
   @Test
-  void anUnreadableConfigurationGivesACouldNotReadNoteNotAnError() {
+  void anUnreadableConfigurationGivesACouldNotReadNoteAndRbacDecides() {
     String yaml = RBAC.replace("skip_namespace_metadata true\n    </filter>", "skip_namespace_metadata true\n") + "---\n" + daemonSet("", FLUENTD);
     AccessSet set = TestManifests.accessSets(yaml, TestManifests.production()).get(0);
-    assertThat(set.basis()).isEqualTo("catalog: fluentd");
+    assertThat(set.basis()).startsWith("RBAC (upper bound)");
+    assertThat(described(set)).contains("get,list,watch namespaces (cluster) as informer");
+    assertThat(set.notes()).extracting(AccessSet.Note::rule).containsExactly("config-unread");
+    assertThat(set.notes().get(0).message())
+        .contains("could not read ConfigMap fluentd key filter.conf: line 1: <filter> is never closed", "the catalog does not decide");
+  }
+
+  @Test
+  void anEntryThatDeclaresItsUnreadCaseStillDecides() {
+    String yaml = daemonSet("", """
+        - name: promtail
+          image: grafana/promtail:3.0.0
+          volumeMounts: [{name: config, mountPath: /etc/promtail}]
+        """).replace("configMap: {name: fluentd}", "secret: {secretName: promtail}");
+    AccessSet set = TestManifests.accessSets(RBAC + "---\n" + yaml, TestManifests.production()).get(0);
+    assertThat(set.basis()).isEqualTo("catalog: promtail");
+    assertThat(described(set)).containsExactly("list,watch pods (own-node) as informer");
     assertThat(set.notes()).extracting(AccessSet.Note::rule).contains("config-unread");
-    assertThat(set.notes().stream().filter(n -> n.rule().equals("config-unread")).findFirst().orElseThrow().message())
-        .contains("could not read ConfigMap fluentd key filter.conf: line 1: <filter> is never closed");
   }
 }

@@ -604,6 +604,33 @@ class AccessInferenceTest {
     }
 
     @Test
+    void aProjectedTokenAContainerMountsIsApiAccessDespiteAutomountFalse() {
+      String projected = appWithAutomount("false").replace("containers: [{name: app, image: x}]", """
+          volumes:
+                  - name: token
+                    projected:
+                      sources: [{serviceAccountToken: {path: token, expirationSeconds: 3600}}]
+                containers:
+                  - name: app
+                    image: x
+                    volumeMounts: [{name: token, mountPath: /var/run/secrets/kubernetes.io/serviceaccount}]""");
+      AccessSet set = app(projected + serviceAccount("app-sa", "false") + READER);
+      assertThat(set.basis()).isEqualTo("RBAC (upper bound)");
+      assertThat(set.accesses()).extracting(Access::resource).containsExactly("pods");
+    }
+
+    @Test
+    void aProjectedTokenNoContainerMountsIsNoAccess() {
+      String unmounted = appWithAutomount("false").replace("containers: [{name: app, image: x}]", """
+          volumes:
+                  - name: token
+                    projected:
+                      sources: [{serviceAccountToken: {path: token}}]
+                containers: [{name: app, image: x}]""");
+      assertThat(app(unmounted + READER).accesses()).isEmpty();
+    }
+
+    @Test
     void anotherServiceAccountWithoutTokenDoesNotMatter() {
       AccessSet set = app(APP + serviceAccount("other-sa", "false") + READER);
       assertThat(set.accesses()).hasSize(1);

@@ -68,13 +68,33 @@ class GateTest {
     assertThat(r.feasible()).isTrue();
     assertThat(r.storm().rejected()).isZero();
     assertThat(r.simulated().orElseThrow().rejected()).isZero();
+    double memoryBudget = Policy.DEFAULT.transientListMemoryFraction() * verdict.projection().profile().apiServers().memoryBytes();
+    // The pace keeps its own simulation in the memory budget, not only the closed form's average.
+    assertThat(r.storm().peakTransientBytes()).isLessThanOrEqualTo(memoryBudget);
+    assertThat(r.simulated().orElseThrow().peakTransientBytes()).isLessThanOrEqualTo(memoryBudget);
     assertThat(r.advice()).contains("phases of at most " + r.podsPerWave() + " pods");
-    // One more pod per wave breaks the budget: the recommendation is the largest that holds.
-    var faster = io.kubeload.model.LoadModel.stormOf(verdict.projection().workloads().get(0),
-        verdict.projection().workloads().get(0).workload().withRollout(
-            new io.kubeload.workload.RolloutStrategy("RollingUpdate", r.podsPerWave() + 1, 0, r.minReadySeconds(), "test"), false),
-        verdict.projection());
-    assertThat(faster.rejected() > 0 || faster.peakTransientBytes() > 0.5 * 256e9).isTrue();
+    // One more pod per wave breaks the budget, in the closed form or in its simulation: the recommendation is the largest that holds.
+    var load = verdict.projection().workloads().get(0);
+    var faster = load.workload().withRollout(
+        new io.kubeload.workload.RolloutStrategy("RollingUpdate", r.podsPerWave() + 1, 0, r.minReadySeconds(), "test"), false);
+    var closedForm = LoadModel.stormOf(load, faster, verdict.projection());
+    var simulated = LoadModel.simulate(load, faster, verdict.projection(), r.simulated().orElseThrow().horizonSeconds());
+    assertThat(closedForm.rejected() > 0 || closedForm.peakTransientBytes() > memoryBudget
+        || simulated.rejected() > 0 || simulated.peakTransientBytes() > memoryBudget).isTrue();
+  }
+
+  @Test
+  void theListMemoryFindingQuotesTheProfilesAmplificationForTheCacheAndNothingForEtcdUnused() throws Exception {
+    ClusterProfile p = TestManifests.production();
+    ClusterProfile.ApiServers a = p.apiServers();
+    ClusterProfile amplified = new ClusterProfile(p.name(), p.version(), p.nodes(), p.podsPerNode(),
+        new ClusterProfile.ApiServers(a.replicas(), a.maxRequestsInflight(), a.maxMutatingRequestsInflight(), a.memoryBytes(), 8),
+        p.latency(), p.rollout(), p.resources(), p.existingSeatDemand(), p.nodePools());
+    Verdict verdict = judge("telemetry-daemonset.yaml", amplified, Policy.DEFAULT);
+    assertThat(verdict.findings()).filteredOn(f -> f.rule().equals("list-memory")).singleElement().satisfies(f -> {
+      assertThat(f.message()).contains("each held 8× its response from the cache;");
+      assertThat(f.message()).doesNotContain("etcd");
+    });
   }
 
   @Test

@@ -61,6 +61,59 @@ class RolloutSimulationTest {
     assertThat(rollout(projection).peakTransientBytes()).isCloseTo(storm.peakTransientBytes(), within(storm.peakTransientBytes() * 0.1));
   }
 
+  /** Queue time-outs of requests served since are stale: they fire after the last pod synced and must not count. */
+  @Test
+  void theTimeEveryPodIsSyncedIsWhenTheLastPodSynced() {
+    String yaml = """
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata: {name: ctl, namespace: app}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {name: ctl}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: ctl}
+        subjects: [{kind: ServiceAccount, name: ctl, namespace: app}]
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: ctl}
+        rules: [{apiGroups: [""], resources: [services], verbs: [list, watch]}]
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: ctl, namespace: app}
+        spec:
+          replicas: 100
+          selector: {matchLabels: {a: c}}
+          template:
+            metadata: {labels: {a: c}}
+            spec:
+              serviceAccountName: ctl
+              containers: [{name: c, image: example/ctl:1}]
+        """;
+    ClusterProfile profile = TestManifests.production();
+    Projection projection = LoadModel.project(TestManifests.accessSets(yaml, profile), profile);
+    SimulationResult simulated = rollout(projection);
+    assertThat(simulated.allSynced()).isTrue();
+    int lastSyncSecond = simulated.series().stream().filter(s -> s.syncedPods() == simulated.pods()).findFirst().orElseThrow().second();
+    assertThat((int) simulated.syncedSeconds().getAsDouble()).isEqualTo(lastSyncSecond);
+    assertThat(simulated.series()).last().satisfies(s -> assertThat(s.second()).isLessThanOrEqualTo(lastSyncSecond + 1));
+  }
+
+  @Test
+  void aRunItsEventBudgetStopsSaysSoAndOneThatReachesTheHorizonDoesNot() throws Exception {
+    Projection saturated = project("telemetry-daemonset.yaml", TestManifests.production());
+    SimulationResult cut = RolloutSimulation.restart(saturated.workloads(), saturated.profile(), saturated.levels(), 900).get("workload-low");
+    assertThat(cut.stoppedByEventBudget()).isTrue();
+    assertThat(cut.horizonSeconds()).isLessThan(900);
+    assertThat(cut.span()).endsWith("(the simulation stopped there: its event budget ran out)");
+    Projection fixed = project("telemetry-daemonset-fixed.yaml", TestManifests.production());
+    SimulationResult whole = rollout(fixed);
+    assertThat(whole.stoppedByEventBudget()).isFalse();
+    assertThat(whole.span()).doesNotContain("budget");
+  }
+
   @Test
   void theSameInputGivesTheSameRun() throws Exception {
     Projection projection = project("telemetry-daemonset.yaml", TestManifests.production().withNodes(800));

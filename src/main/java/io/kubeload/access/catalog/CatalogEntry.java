@@ -27,6 +27,20 @@ public record CatalogEntry(
     String file) {
 
   /**
+   * True when which requests the entry's accesses make depends on its configuration (a condition,
+   * a repetition, a value or a discovery read from it): without the configuration the catalog
+   * cannot tell what the container asks.
+   */
+  public boolean accessesReadConfig() {
+    return accesses.stream().anyMatch(AccessRule::readsConfig);
+  }
+
+  /** True when the entry says what the container asks when its configuration cannot be read. */
+  public boolean declaresUnreadConfig() {
+    return accesses.stream().anyMatch(a -> a.when().filter(Condition::asksIfConfigUnread).isPresent());
+  }
+
+  /**
    * Which containers are this component.
    *
    * @param images repository patterns: a repository matches when it is the pattern or ends with
@@ -73,7 +87,17 @@ public record CatalogEntry(
       List<Switch> switches,
       Optional<ClientBehaviour.Consistency> consistency,
       String why,
-      String source) {}
+      String source) {
+
+    boolean readsConfig() {
+      return discoveries.filter(DiscoveryAccesses::readConfig).isPresent()
+          || when.filter(Condition::readsConfig).isPresent()
+          || forEach.filter(f -> f.from().readsConfig()).isPresent()
+          || resourceFrom.filter(ValueSource::readsConfig).isPresent()
+          || groupFrom.filter(ValueSource::readsConfig).isPresent()
+          || switches.stream().anyMatch(Switch::readsConfig);
+    }
+  }
 
   /**
    * A setting that changes an access when its condition holds.
@@ -92,7 +116,14 @@ public record CatalogEntry(
       boolean drop,
       Optional<ClientBehaviour.Consistency> consistency,
       String because,
-      String source) {}
+      String source) {
+
+    boolean readsConfig() {
+      return when.readsConfig()
+          || namespaceFrom.filter(ValueSource::readsConfig).isPresent()
+          || everyFrom.filter(ValueSource::readsConfig).isPresent();
+    }
+  }
 
   /**
    * Repeats an access for each value: a config list, a flag's values, an env var split on a separator.
@@ -105,6 +136,10 @@ public record CatalogEntry(
   /** A value read from the container: a flag, an env var, a config path, or the current item. */
   public record ValueSource(Kind kind, String key, Optional<PathQuery> path) {
     public enum Kind { ARG, ENV, CONFIG, ITEM }
+
+    boolean readsConfig() {
+      return kind == Kind.CONFIG;
+    }
   }
 
   /** A warning the entry raises when its condition holds: what the model cannot count. */

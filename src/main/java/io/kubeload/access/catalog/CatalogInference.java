@@ -40,13 +40,16 @@ public final class CatalogInference {
    * The catalog's reading of a workload.
    *
    * @param unrecognised containers no entry matches (the catalog decides only when this is empty)
+   * @param undecided why recognised containers are left undecided: their entry's accesses depend
+   *     on a configuration that could not be read (the catalog decides only when this is empty)
    * @param decisions what settings turned off, in words, for the report's basis
    */
   public record Result(
-      List<Recognised> recognised, List<String> unrecognised, List<Access> accesses, List<AccessSet.Note> notes, List<String> decisions) {
+      List<Recognised> recognised, List<String> unrecognised, List<AccessSet.Note> undecided, List<Access> accesses,
+      List<AccessSet.Note> notes, List<String> decisions) {
 
     public boolean decides() {
-      return !recognised.isEmpty() && unrecognised.isEmpty();
+      return !recognised.isEmpty() && unrecognised.isEmpty() && undecided.isEmpty();
     }
 
     /** {@code catalog: fluent-bit 5.1.1}, with what its settings turned off. */
@@ -64,6 +67,7 @@ public final class CatalogInference {
   public static Result infer(Workload workload, ManifestSet manifests) {
     List<Recognised> recognised = new ArrayList<>();
     List<String> unrecognised = new ArrayList<>();
+    List<AccessSet.Note> undecided = new ArrayList<>();
     List<Access> accesses = new ArrayList<>();
     List<AccessSet.Note> notes = new ArrayList<>();
     List<String> decisions = new ArrayList<>();
@@ -79,11 +83,19 @@ public final class CatalogInference {
       recognised.add(new Recognised(name, entry.get()));
       entry.get().config().ifPresent(spec -> facts.useConfig(ConfigLocator.locate(spec, facts, manifests)));
       if (!facts.config().read()) {
-        notes.add(new AccessSet.Note("config-unread",
-            "container " + name + " (" + entry.get().title() + "): " + facts.config().problem()
-                + "; the catalog's defaults for " + entry.get().name() + " apply",
+        // Conditions on an unread configuration are all false: deciding on them would count no load.
+        boolean decidable = !entry.get().accessesReadConfig() || entry.get().declaresUnreadConfig();
+        AccessSet.Note unread = new AccessSet.Note("config-unread",
+            "container " + name + " (" + entry.get().title() + "): " + facts.config().problem() + "; "
+                + (decidable ? "the catalog's defaults for " + entry.get().name() + " apply"
+                    : "what " + entry.get().name() + " asks depends on it, so the catalog does not decide: the pod spec and RBAC's upper bound do"),
             facts.config().locate("").orElse(facts.containerLocation()),
-            "keep the configuration in a ConfigMap the container mounts, so kubeload can read it, or declare the accesses with kubeload.io/access"));
+            "keep the configuration in a ConfigMap the container mounts, so kubeload can read it, or declare the accesses with kubeload.io/access");
+        if (!decidable) {
+          undecided.add(unread);
+          continue;
+        }
+        notes.add(unread);
       }
       for (NoteRule rule : entry.get().notes()) {
         rule.when().test(facts, null).ifPresent(evidence -> notes.add(new AccessSet.Note(rule.rule(),
@@ -92,7 +104,8 @@ public final class CatalogInference {
       }
       accesses.addAll(containerAccesses(entry.get(), facts, manifests, decisions));
     }
-    return new Result(List.copyOf(recognised), List.copyOf(unrecognised), List.copyOf(accesses), List.copyOf(notes), List.copyOf(decisions));
+    return new Result(List.copyOf(recognised), List.copyOf(unrecognised), List.copyOf(undecided), List.copyOf(accesses), List.copyOf(notes),
+        List.copyOf(decisions));
   }
 
   /** App containers, and init containers that keep running beside them (restartPolicy Always). */

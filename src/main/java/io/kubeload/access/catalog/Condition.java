@@ -14,6 +14,14 @@ sealed interface Condition {
 
   String describe();
 
+  /** True when the test reads the container's configuration (so an unread one leaves it undecided). */
+  boolean readsConfig();
+
+  /** True when the test asks whether the configuration was read at all. */
+  default boolean asksIfConfigUnread() {
+    return false;
+  }
+
   /** An environment variable of the container, by name or by the name a config value gives. */
   record Env(String name, Optional<PathQuery> nameFromConfig, Optional<String> fieldRef, ValueTest value) implements Condition {
     @Override
@@ -30,6 +38,11 @@ sealed interface Condition {
         }
       }
       return Optional.empty();
+    }
+
+    @Override
+    public boolean readsConfig() {
+      return nameFromConfig.isPresent();
     }
 
     private String describeTest() {
@@ -56,6 +69,11 @@ sealed interface Condition {
       String shown = values.isEmpty() ? "--" + flag : "--" + flag + "=" + values.get(0).value();
       return Optional.of(new Evidence("arg " + shown + (value.kind() == ValueTest.Kind.ABSENT ? " is not set" : ""),
           values.isEmpty() ? facts.containerLocation() : values.get(0).location()));
+    }
+
+    @Override
+    public boolean readsConfig() {
+      return false;
     }
 
     @Override
@@ -89,6 +107,12 @@ sealed interface Condition {
     public String describe() {
       return (relative ? "item " : "config ") + path + " " + value.describe();
     }
+
+    /** An item's value is read from what the forEach ran over, which says whether that was config. */
+    @Override
+    public boolean readsConfig() {
+      return !relative;
+    }
   }
 
   /** The container's configuration could not be read (or is not in the manifests). */
@@ -103,6 +127,16 @@ sealed interface Condition {
     @Override
     public String describe() {
       return "its configuration cannot be read";
+    }
+
+    @Override
+    public boolean readsConfig() {
+      return false;
+    }
+
+    @Override
+    public boolean asksIfConfigUnread() {
+      return true;
     }
   }
 
@@ -125,6 +159,16 @@ sealed interface Condition {
     public String describe() {
       return String.join(" and ", all.stream().map(Condition::describe).toList());
     }
+
+    @Override
+    public boolean readsConfig() {
+      return all.stream().anyMatch(Condition::readsConfig);
+    }
+
+    @Override
+    public boolean asksIfConfigUnread() {
+      return all.stream().anyMatch(Condition::asksIfConfigUnread);
+    }
   }
 
   record AnyOf(List<Condition> any) implements Condition {
@@ -136,6 +180,16 @@ sealed interface Condition {
     @Override
     public String describe() {
       return "(" + String.join(" or ", any.stream().map(Condition::describe).toList()) + ")";
+    }
+
+    @Override
+    public boolean readsConfig() {
+      return any.stream().anyMatch(Condition::readsConfig);
+    }
+
+    @Override
+    public boolean asksIfConfigUnread() {
+      return any.stream().anyMatch(Condition::asksIfConfigUnread);
     }
   }
 
@@ -150,6 +204,16 @@ sealed interface Condition {
     @Override
     public String describe() {
       return "not " + condition.describe();
+    }
+
+    @Override
+    public boolean readsConfig() {
+      return condition.readsConfig();
+    }
+
+    @Override
+    public boolean asksIfConfigUnread() {
+      return condition.asksIfConfigUnread();
     }
   }
 }

@@ -51,7 +51,7 @@ final class ConfigLocator {
       data.forEach((key, text) -> {
         if (spec.files().stream().anyMatch(g -> Globs.matches(g, key))) {
           selected.put(key, text);
-          files.add(new ConfigSource.File("ConfigMap " + facts.workload().namespace() + "/" + name + " key " + key,
+          files.add(new ConfigSource.File("ConfigMap " + facts.workload().namespace() + "/" + name + " key " + key, key,
               keyLocation(manifest.get(), key), text));
         }
       });

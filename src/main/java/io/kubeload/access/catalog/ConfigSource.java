@@ -16,8 +16,8 @@ import java.util.Optional;
  */
 record ConfigSource(Object tree, List<ConfigSource.File> files, String problem) {
 
-  /** One file: the ConfigMap key it is, where the key is written, and its text. */
-  record File(String origin, SourceLocation location, String text) {}
+  /** One file: the ConfigMap key it is (named, and as written in {@code origin}), where the key is written, and its text. */
+  record File(String origin, String key, SourceLocation location, String text) {}
 
   /** For entries without configuration. */
   static final ConfigSource NONE = new ConfigSource(new LinkedHashMap<String, Object>(), List.of(), "");
@@ -33,19 +33,29 @@ record ConfigSource(Object tree, List<ConfigSource.File> files, String problem) 
   /** A place in the files: which file, and the line. */
   record Place(File file, SourceLocation location) {}
 
-  /** Where {@code word} first appears in the files (a key, a plugin name), else the first file. */
+  /**
+   * Where {@code word} is: the ConfigMap key of that name (a flat setting of configmap-keys), else
+   * its first appearance in the files (a key, a plugin name); the first file for the empty word.
+   */
   Optional<Place> find(String word) {
     String wanted = word.toLowerCase(Locale.ROOT);
+    if (wanted.isEmpty()) {
+      return files.stream().findFirst().map(f -> new Place(f, f.location()));
+    }
+    Optional<File> named = files.stream().filter(f -> f.key().equalsIgnoreCase(word)).findFirst();
+    if (named.isPresent()) {
+      return named.map(f -> new Place(f, f.location()));
+    }
     for (File file : files) {
       String[] lines = file.text().split("\\R", -1);
-      for (int i = 0; i < lines.length && !wanted.isEmpty(); i++) {
+      for (int i = 0; i < lines.length; i++) {
         if (lines[i].toLowerCase(Locale.ROOT).contains(wanted)) {
           // A multi-line value is a block scalar: its first line sits below the key.
           return Optional.of(new Place(file, lines.length > 1 ? file.location().atLine(file.location().line() + 1 + i) : file.location()));
         }
       }
     }
-    return files.stream().findFirst().map(f -> new Place(f, f.location()));
+    return Optional.empty();
   }
 
   Optional<SourceLocation> locate(String word) {

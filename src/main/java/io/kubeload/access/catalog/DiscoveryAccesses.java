@@ -39,7 +39,15 @@ final class DiscoveryAccesses {
   /** Roles whose targets attach node metadata, with one more informer on nodes, when asked to. */
   private static final Set<String> ATTACHES_NODES = Set.of("pod", "endpoints", "endpointslice");
 
+  /** The discoveries read from the resources an operator's monitors are, not from the configuration. */
+  private static final String MONITORS = "monitors";
+
   private DiscoveryAccesses() {}
+
+  /** True when the discoveries are read from the container's configuration. */
+  static boolean readConfig(String style) {
+    return !style.equals(MONITORS);
+  }
 
   /** A discovery, where it is written, and in which file (empty for monitors, named by their origin). */
   private record Located(Discovery discovery, SourceLocation location, String file) {}
@@ -48,7 +56,7 @@ final class DiscoveryAccesses {
     String style = rule.discoveries().orElseThrow();
     List<Located> found = new ArrayList<>();
     switch (style) {
-      case "monitors" -> MonitorDiscoveries.of(facts.workload().manifest(), manifests)
+      case MONITORS -> MonitorDiscoveries.of(facts.workload().manifest(), manifests)
           .forEach(f -> found.add(new Located(f.discovery(), f.location(), "")));
       case "alloy" -> Discovery.alloy(facts.config().tree())
           .forEach(d -> found.add(located(d, facts, d.origin().replaceAll("^.*\"(.*)\"$", "$1"))));

@@ -47,6 +47,10 @@ final class DefaultApf {
     FlowSchema.Subject nodes = group("system:nodes");
     List<FlowSchema.Subject> everyone = List.of(group("system:unauthenticated"), group("system:authenticated"));
     out.add(schema("exempt", 1, "exempt", "", List.of(group("system:masters")), List.of(EVERYTHING)));
+    // probes (1.22+): everyone's non-resource GET /healthz, /readyz, /livez is exempt (physics §3.4). Only
+    // resource rules are modelled, and no resource request matches it: it is here so a chart's
+    // FlowSchema of that name replaces it, as on a real server.
+    out.add(schema("probes", 2, "exempt", "", everyone, List.of()));
     out.add(schema("system-leader-election", 100, "leader-election", "ByUser",
         List.of(controllerManager, user("system:kube-scheduler"), kubeSystemAccounts),
         List.of(namespaced(Set.of("get", "create", "update"), "coordination.k8s.io", Set.of("leases")))));

@@ -46,8 +46,17 @@ class ApfConfigurationTest {
   @Test
   void defaultsAreOrderedByPrecedenceThenName() {
     assertThat(ApfConfiguration.defaults(V133).flowSchemas()).extracting(FlowSchema::name).startsWith(
-        "exempt", "system-leader-election", "endpoint-controller", "workload-leader-election", "system-node-high",
+        "exempt", "probes", "system-leader-election", "endpoint-controller", "workload-leader-election", "system-node-high",
         "system-nodes", "kube-controller-manager", "kube-scheduler", "kube-system-service-accounts");
+  }
+
+  @Test
+  void theProbesSchemaExemptsHealthChecksOnlyNotTheResourceRequestsOfEveryone() {
+    FlowSchema probes = ApfConfiguration.defaults(V135).flowSchemas().stream().filter(s -> s.name().equals("probes")).findFirst().orElseThrow();
+    assertThat(probes.precedence()).isEqualTo(2);
+    assertThat(probes.priorityLevel()).isEqualTo("exempt");
+    assertThat(probes.matches(ApfRequest.fromServiceAccount("platform", "agent", "list", "", "pods", ""))).isFalse();
+    assertThat(levelFor(ApfConfiguration.defaults(V135), "platform", "get", "", "pods", "platform")).isEqualTo("workload-low");
   }
 
   @Test
