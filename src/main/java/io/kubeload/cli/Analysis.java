@@ -8,6 +8,7 @@ import io.kubeload.cluster.Profiles;
 import io.kubeload.gate.Gate;
 import io.kubeload.gate.Policy;
 import io.kubeload.gate.Verdict;
+import io.kubeload.manifest.InputLimits;
 import io.kubeload.manifest.ManifestReader;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.model.LoadModel;
@@ -16,6 +17,7 @@ import io.kubeload.model.Simulations;
 import io.kubeload.model.apf.ApfConfiguration;
 import io.kubeload.workload.Workloads;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every analysing command shares, and the pipeline they wire: manifests to a verdict. */
@@ -40,6 +42,8 @@ final class Analysis {
       description = "How long the roll-out and restart simulations look, in seconds. Default: ${DEFAULT-VALUE}.")
   double simulateSeconds;
 
+  @Mixin LimitOptions limitOptions;
+
   Verdict run(List<String> paths, Main.Io io) {
     if (!(simulateSeconds > 0) || simulateSeconds > 86_400) {
       throw new UsageException("--simulate-seconds must be between 0 and 86400, not " + simulateSeconds);
@@ -47,10 +51,11 @@ final class Analysis {
     if (nodes != null && nodes < 1) {
       throw new UsageException("--nodes must be at least 1, not " + nodes);
     }
-    Profiles.Loaded loaded = Profiles.loadWithFlowControl(profile);
+    InputLimits limits = limitOptions.limits();
+    Profiles.Loaded loaded = Profiles.loadWithFlowControl(profile, limits);
     ClusterProfile clusterProfile = adjusted(loaded.profile());
-    Policy budgets = policy == null ? Policy.DEFAULT : Policy.load(policy);
-    ManifestSet manifests = new ManifestReader(io.in()).read(paths);
+    Policy budgets = policy == null ? Policy.DEFAULT : Policy.load(policy, limits);
+    ManifestSet manifests = new ManifestReader(io.in(), limits).read(paths);
     List<AccessSet> accesses = Workloads.from(manifests, clusterProfile).stream()
         .map(workload -> AccessInference.infer(workload, manifests))
         .toList();
