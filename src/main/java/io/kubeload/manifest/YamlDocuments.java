@@ -87,6 +87,10 @@ public final class YamlDocuments {
       }
       int line = mark == null ? 1 : lineOf(mark, lineMap);
       throw describe(file, e, source, line);
+    } catch (IllegalArgumentException e) {
+      // Found by fuzzing (docs/fuzzing.md): a tag whose %-escape decodes to a space or control
+      // character (`!x%0b`) fails in snakeyaml's Tag constructor, outside its own exceptions.
+      throw new InputException(file, lineOf(reader.getMark(), lineMap), "invalid YAML tag: " + e.getMessage());
     } catch (YAMLException e) {
       // Limits (aliases, nesting, size) are reported without a mark: the reader stopped where it hit them.
       throw new InputException(file, lineOf(reader.getMark(), lineMap), limitReached(String.valueOf(e.getMessage()), limits));
@@ -136,7 +140,7 @@ public final class YamlDocuments {
   /** Rejects documents whose aliases expand beyond {@link #MAX_EXPANDED_NODES}, at the node that crosses it. */
   private static void checkExpansion(String file, Node root, LineMap lineMap) {
     java.util.Map<Node, Long> sizes = new java.util.IdentityHashMap<>();
-    if (expandedSize(root, sizes) <= MAX_EXPANDED_NODES) {
+    if (expandedSize(root, sizes, file, lineMap) <= MAX_EXPANDED_NODES) {
       return;
     }
     Node node = root;
@@ -155,14 +159,23 @@ public final class YamlDocuments {
             + " nodes (an alias bomb?)");
   }
 
-  private static long expandedSize(Node node, java.util.Map<Node, Long> sizes) {
+  /** Marks a node whose size is being counted: meeting it again below itself is a cycle. */
+  private static final long COUNTING = -1;
+
+  private static long expandedSize(Node node, java.util.Map<Node, Long> sizes, String file, LineMap lineMap) {
     Long known = sizes.get(node);
+    if (known != null && known == COUNTING) {
+      // Found by fuzzing (docs/fuzzing.md): `&a [*a]` composes to a list that holds itself.
+      throw new InputException(file, lineOf(node.getStartMark(), lineMap),
+          "the mapping or list anchored here holds an alias to itself: no Kubernetes object is recursive");
+    }
     if (known != null) {
       return known;
     }
+    sizes.put(node, COUNTING);
     long size = 1;
     for (Node child : children(node)) {
-      size = Math.min(Long.MAX_VALUE / 2, size + expandedSize(child, sizes));
+      size = Math.min(Long.MAX_VALUE / 2, size + expandedSize(child, sizes, file, lineMap));
     }
     sizes.put(node, size);
     return size;

@@ -573,6 +573,16 @@ class BadInputTest {
   class MoreMalformedInput {
 
     @Test
+    void anAliasInsideTheListItNamesIsRejectedAtTheAnchor() {
+      assertRejectedFile("recursive-alias.yaml", 8, "holds an alias to itself");
+    }
+
+    @Test
+    void aTagThatDecodesToAControlCharacterNamesItsLine() {
+      assertRejectedFile("tag-control-character.yaml", 4, "invalid YAML tag");
+    }
+
+    @Test
     void aTabUsedForIndentationNamesItsLine() {
       assertRejectedFile("tab-indentation.yaml", 4, "TAB");
     }
