@@ -650,6 +650,21 @@ class BadInputTest {
     }
   }
 
+  /** The launcher's half (it sees fd 0 closed and sets KUBELOAD_STDIN) is in the kubeload script. */
+  @Test
+  void aProcessWhoseStdinTheLauncherFoundClosedSaysSo() throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "analyze", "-");
+    builder.environment().put("KUBELOAD_STDIN", "closed");
+    Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(err).isEqualTo(ExitCode.USAGE);
+    assertThat(out).isEmpty();
+    assertThat(err).isEqualTo("kubeload: <stdin>: cannot read: standard input is closed\n");
+  }
+
   /** Profiles and policies are read with the same reader and limits as manifests. */
   @Nested
   class ProfileAndPolicyFiles {
