@@ -22,6 +22,7 @@ import picocli.CommandLine.Parameters;
       "cluster profile, simulates the roll-out and an API-server restart, and",
       "judges it against the policy's budgets. Findings skipped with",
       "kubeload.io/ignore are listed with their reason. Never touches the network.",
+      "Input beyond a --max-* limit (docs/limits.md) is an error, never cut short.",
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
