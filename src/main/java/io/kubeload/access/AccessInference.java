@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -138,7 +139,7 @@ public final class AccessInference {
             grant.location()));
         continue;
       }
-      List<String> groups = rule.getApiGroups() == null || rule.getApiGroups().isEmpty() ? List.of("") : rule.getApiGroups();
+      List<String> groups = orEmpty(rule.getApiGroups()).isEmpty() ? List.of("") : orEmpty(rule.getApiGroups());
       boolean named = !orEmpty(rule.getResourceNames()).isEmpty();
       for (String group : groups) {
         for (String resource : resources) {
@@ -228,8 +229,12 @@ public final class AccessInference {
     return out;
   }
 
+  /**
+   * A rule's strings without null items: Kubernetes decodes {@code verbs: [get, ~]} with "" in place
+   * of the null, which names nothing (a null once crashed here: docs/fuzzing.md).
+   */
   private static List<String> orEmpty(List<String> values) {
-    return values == null ? List.of() : values;
+    return values == null ? List.of() : values.stream().filter(Objects::nonNull).toList();
   }
 
   static SourceLocation podSpecLocation(Workload workload, String relativePath) {

@@ -5,7 +5,6 @@ import io.kubeload.manifest.InputException;
 import io.kubeload.manifest.InputLimits;
 import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.ManifestReader;
-import io.kubeload.manifest.IoErrors;
 import io.kubeload.manifest.YamlDocuments;
 import io.kubeload.manifest.YamlObject;
 import java.io.IOException;
