@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -166,7 +167,7 @@ public final class AccessInference {
             grant.location()));
         continue;
       }
-      List<String> groups = rule.getApiGroups() == null || rule.getApiGroups().isEmpty() ? List.of("") : rule.getApiGroups();
+      List<String> groups = orEmpty(rule.getApiGroups()).isEmpty() ? List.of("") : orEmpty(rule.getApiGroups());
       boolean named = !orEmpty(rule.getResourceNames()).isEmpty();
       for (String group : groups) {
         for (String resource : resources) {
@@ -256,8 +257,12 @@ public final class AccessInference {
     return out;
   }
 
+  /**
+   * A list's items without nulls: Kubernetes decodes {@code verbs: [get, ~]} with "" in place of the
+   * null, which names nothing (a null once crashed here: docs/fuzzing.md).
+   */
   private static <T> List<T> orEmpty(List<T> values) {
-    return values == null ? List.of() : values;
+    return values == null ? List.of() : values.stream().filter(Objects::nonNull).toList();
   }
 
   static SourceLocation podSpecLocation(Workload workload, String relativePath) {

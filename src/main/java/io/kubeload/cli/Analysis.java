@@ -8,6 +8,7 @@ import io.kubeload.cluster.Profiles;
 import io.kubeload.gate.Gate;
 import io.kubeload.gate.Policy;
 import io.kubeload.gate.Verdict;
+import io.kubeload.manifest.InputLimits;
 import io.kubeload.manifest.ManifestReader;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.manifest.ObjectRef;
@@ -72,6 +73,8 @@ final class Analysis {
     return ProjectConfig.find(config);
   }
 
+  @Mixin LimitOptions limitOptions;
+
   Verdict run(List<String> paths, Main.Io io) {
     return run(paths, config(), io);
   }
@@ -88,12 +91,13 @@ final class Analysis {
       throw new UsageException("name the manifests to analyse: PATH..., - for stdin, or --chart DIR");
     }
     boolean changeOnly = changeOnly(settings);
-    Profiles.Loaded loaded = Profiles.loadWithFlowControl(profile != null ? profile : settings.profile().orElse(Profiles.DEFAULT));
+    InputLimits limits = limitOptions.limits();
+    Profiles.Loaded loaded = Profiles.loadWithFlowControl(profile != null ? profile : settings.profile().orElse(Profiles.DEFAULT), limits);
     ClusterProfile clusterProfile = adjusted(loaded.profile(), nodeCount,
         kubernetesVersion != null ? kubernetesVersion : settings.kubernetesVersion().orElse(null));
-    Policy budgets = policy != null ? Policy.load(policy) : settings.policy().orElse(Policy.DEFAULT);
-    ManifestReader reader = new ManifestReader(io.in());
-    ManifestSet manifests = chart.render(io).map(rendered -> reader.read(paths).plus(rendered)).orElseGet(() -> reader.read(paths));
+    Policy budgets = policy != null ? Policy.load(policy, limits) : settings.policy().orElse(Policy.DEFAULT);
+    ManifestReader reader = new ManifestReader(io.in(), limits);
+    ManifestSet manifests = chart.render(limits).map(rendered -> reader.read(paths).plus(rendered)).orElseGet(() -> reader.read(paths));
     List<Workload> workloads = Workloads.from(manifests, clusterProfile);
     if (baseline.isEmpty()) {
       return judge(manifests, workloads, clusterProfile, loaded, budgets);

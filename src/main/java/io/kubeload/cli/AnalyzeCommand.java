@@ -30,6 +30,7 @@ import picocli.CommandLine.Parameters;
       "fails only on what the change causes. Findings skipped with",
       "kubeload.io/ignore are listed with their reason. Settings come from flags,",
       "then .kubeload.yaml (--config), then the defaults. Never touches the network.",
+      "Input beyond a --max-* limit (docs/limits.md) is an error, never cut short.",
       "Several reports in one run: repeat --format F --output FILE (docs/formats.md).",
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -1,5 +1,6 @@
 package io.kubeload.cli;
 
+import io.kubeload.manifest.InputLimits;
 import io.kubeload.manifest.IoErrors;
 import io.kubeload.manifest.ManifestReader;
 import io.kubeload.manifest.ManifestSet;
@@ -54,8 +55,8 @@ final class ChartOptions {
     return chart != null;
   }
 
-  /** The rendered chart, or empty without {@code --chart}. */
-  Optional<ManifestSet> render(Main.Io io) {
+  /** The rendered chart, read within the run's limits, or empty without {@code --chart}. */
+  Optional<ManifestSet> render(InputLimits limits) {
     if (chart == null) {
       if (!values.isEmpty() || !set.isEmpty() || namespace != null) {
         throw new UsageException("-f, --set and --namespace go with --chart DIR");
@@ -68,7 +69,7 @@ final class ChartOptions {
     }
     byte[] rendered = helmTemplate(dir);
     String text = SOURCE.matcher(new String(rendered, StandardCharsets.UTF_8)).replaceAll(Matcher.quoteReplacement("# Source: " + dir + "/"));
-    return Optional.of(ManifestSet.of(ManifestReader.parse("helm template " + dir, text.getBytes(StandardCharsets.UTF_8))));
+    return Optional.of(ManifestSet.of(ManifestReader.parse("helm template " + dir, text.getBytes(StandardCharsets.UTF_8), limits)));
   }
 
   private byte[] helmTemplate(String dir) {

@@ -16,7 +16,20 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.in, System.out, System.err, stderrIsTerminal()));
+    System.exit(run(args, stdin(), System.out, System.err, stderrIsTerminal()));
+  }
+
+  /** The launcher found standard input closed: reading {@code -} is then an error, not an empty input. */
+  private static InputStream stdin() {
+    if (!"closed".equals(System.getenv("KUBELOAD_STDIN"))) {
+      return System.in;
+    }
+    return new InputStream() {
+      @Override
+      public int read() throws IOException {
+        throw new IOException("standard input is closed");
+      }
+    };
   }
 
   /** Runs kubeload in-process, as the tests do: stderr is not a terminal. */

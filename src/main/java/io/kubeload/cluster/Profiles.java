@@ -1,9 +1,10 @@
 package io.kubeload.cluster;
 
+import io.kubeload.manifest.BoundedInput;
 import io.kubeload.manifest.InputException;
+import io.kubeload.manifest.InputLimits;
 import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.ManifestReader;
-import io.kubeload.manifest.IoErrors;
 import io.kubeload.manifest.YamlDocuments;
 import io.kubeload.manifest.YamlObject;
 import java.io.IOException;
@@ -30,20 +31,24 @@ public final class Profiles {
 
   /** A preset's name or a file's path. */
   public static ClusterProfile load(String nameOrFile) {
+    return load(nameOrFile, InputLimits.DEFAULT);
+  }
+
+  /** A preset's name or a file's path; a file is read within {@code limits}. */
+  public static ClusterProfile load(String nameOrFile, InputLimits limits) {
     Optional<byte[]> preset = presetBytes(nameOrFile);
     if (preset.isPresent()) {
       return parse("preset:" + nameOrFile, preset.get());
     }
-    Path path = Path.of(nameOrFile);
-    if (!Files.isRegularFile(path)) {
+    return parse(nameOrFile, fileBytes(nameOrFile, limits), limits);
+  }
+
+  private static byte[] fileBytes(String file, InputLimits limits) {
+    if (!Files.isRegularFile(Path.of(file))) {
       throw new InputException(
-          nameOrFile, "no such profile: not a file and not a preset (presets: " + String.join(", ", PRESETS) + ")");
+          file, "no such profile: not a file and not a preset (presets: " + String.join(", ", PRESETS) + ")");
     }
-    try {
-      return parse(nameOrFile, Files.readAllBytes(path));
-    } catch (IOException e) {
-      throw new InputException(nameOrFile, "cannot read: " + IoErrors.describe(e));
-    }
+    return BoundedInput.readFile(file, limits);
   }
 
   /** The preset's YAML as shipped, comments and sources included. */
@@ -73,19 +78,14 @@ public final class Profiles {
    * {@code kind: List}s) are the cluster's FlowSchemas and PriorityLevelConfigurations, as
    * {@code kubectl get flowschemas,prioritylevelconfigurations -o yaml} prints them.
    */
-  public static Loaded loadWithFlowControl(String nameOrFile) {
+  public static Loaded loadWithFlowControl(String nameOrFile, InputLimits limits) {
     if (PRESETS.contains(nameOrFile)) {
       return new Loaded(load(nameOrFile), List.of());
     }
-    ClusterProfile profile = load(nameOrFile);
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(Path.of(nameOrFile));
-    } catch (IOException e) {
-      throw new InputException(nameOrFile, "cannot read: " + IoErrors.describe(e));
-    }
+    byte[] bytes = fileBytes(nameOrFile, limits);
+    ClusterProfile profile = parse(nameOrFile, bytes, limits);
     List<Manifest> flowControl = new ArrayList<>();
-    for (Manifest m : ManifestReader.parse(nameOrFile, bytes)) {
+    for (Manifest m : ManifestReader.parse(nameOrFile, bytes, limits)) {
       if (m.kind().equals("ClusterProfile")) {
         continue;
       }
@@ -99,7 +99,11 @@ public final class Profiles {
   }
 
   static ClusterProfile parse(String file, byte[] bytes) {
-    List<YamlDocuments.Document> documents = YamlDocuments.read(file, bytes);
+    return parse(file, bytes, InputLimits.DEFAULT);
+  }
+
+  private static ClusterProfile parse(String file, byte[] bytes, InputLimits limits) {
+    List<YamlDocuments.Document> documents = YamlDocuments.read(file, bytes, limits);
     if (documents.isEmpty()) {
       throw new InputException(file, 1, "a profile file starts with a ClusterProfile document");
     }

@@ -1,12 +1,10 @@
 package io.kubeload.gate;
 
+import io.kubeload.manifest.BoundedInput;
 import io.kubeload.manifest.InputException;
-import io.kubeload.manifest.IoErrors;
+import io.kubeload.manifest.InputLimits;
 import io.kubeload.manifest.YamlDocuments;
 import io.kubeload.manifest.YamlObject;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -40,13 +38,12 @@ public record Policy(
   public static final Policy DEFAULT = new Policy(1.0, 0, 0.5, 125_000_000);
 
   public static Policy load(String file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(Path.of(file));
-    } catch (IOException e) {
-      throw new InputException(file, "cannot read policy file: " + IoErrors.describe(e));
-    }
-    List<YamlDocuments.Document> documents = YamlDocuments.read(file, bytes);
+    return load(file, InputLimits.DEFAULT);
+  }
+
+  /** A policy file, read within the same limits as the manifests. */
+  public static Policy load(String file, InputLimits limits) {
+    List<YamlDocuments.Document> documents = YamlDocuments.read(file, BoundedInput.readFile(file, limits), limits);
     if (documents.size() != 1) {
       throw new InputException(file, 1, "a policy file holds exactly one Policy document");
     }

@@ -37,33 +37,52 @@ public final class ManifestReader {
               + "|\\{\\{-?\\s*(?:include|toYaml|tpl|required)\\s");
 
   private final InputStream stdin;
+  private final InputLimits limits;
 
   public ManifestReader(InputStream stdin) {
-    this.stdin = stdin;
+    this(stdin, InputLimits.DEFAULT);
   }
 
-  /** Reads every input in the order given; folders in sorted path order. */
+  public ManifestReader(InputStream stdin, InputLimits limits) {
+    this.stdin = stdin;
+    this.limits = limits;
+  }
+
+  /** Reads every input in the order given; folders in sorted path order; all within the limits. */
   public ManifestSet read(List<String> inputs) {
-    List<Manifest> all = new ArrayList<>();
+    Run run = new Run();
     for (String input : inputs) {
       if (input.equals(STDIN)) {
-        all.addAll(parse("<stdin>", readStdin()));
+        run.add("<stdin>", BoundedInput.read("<stdin>", stdin, run.budget(), limits));
       } else {
-        for (Path file : expand(input)) {
-          all.addAll(parse(file.toString(), readFile(file)));
+        for (Path file : expand(input, run)) {
+          run.add(file.toString(), BoundedInput.readFile(file, run.budget(), limits));
         }
       }
     }
-    return ManifestSet.of(all);
+    return ManifestSet.of(run.manifests);
   }
 
   /** Parses one input's bytes; {@code name} is how errors and locations refer to it. */
   public static List<Manifest> parse(String name, byte[] content) {
+    return parse(name, content, InputLimits.DEFAULT);
+  }
+
+  /** As {@link #parse(String, byte[])}, within {@code limits}. */
+  public static List<Manifest> parse(String name, byte[] content, InputLimits limits) {
+    return parse(name, content, limits, 0).manifests();
+  }
+
+  /** The objects of one input and how many YAML documents held them (empty ones too). */
+  private record Parsed(List<Manifest> manifests, int documents) {}
+
+  private static Parsed parse(String name, byte[] content, InputLimits limits, int documentsBefore) {
     String text = SourceText.decode(name, content);
     HelmSources sources = new HelmSources(text);
     List<Manifest> out = new ArrayList<>();
     int previousEnd = 0;
-    for (YamlDocuments.Document document : YamlDocuments.read(name, text, YamlDocuments.Limits.DEFAULT)) {
+    List<YamlDocuments.Document> documents = YamlDocuments.read(name, text, limits, documentsBefore);
+    for (YamlDocuments.Document document : documents) {
       if (document.value() != null) {
         SourceLocation at =
             new SourceLocation(name, document.startLine(), sources.templateFor(document.startLine(), previousEnd));
@@ -71,7 +90,34 @@ public final class ManifestReader {
       }
       previousEnd = document.endLine();
     }
-    return out;
+    return new Parsed(out, documents.size());
+  }
+
+  /** What one {@link #read} has taken so far, against the limits. */
+  private final class Run {
+    final List<Manifest> manifests = new ArrayList<>();
+    long bytes;
+    int files;
+    int documents;
+
+    long budget() {
+      return limits.maxInputBytes() - bytes;
+    }
+
+    void add(String name, byte[] content) {
+      bytes += content.length;
+      Parsed parsed = ManifestReader.parse(name, content, limits, documents);
+      documents += parsed.documents();
+      manifests.addAll(parsed.manifests());
+    }
+
+    Path counted(String input, Path file) {
+      if (++files > limits.maxFiles()) {
+        throw new InputException(input, InputLimits.reached(
+            "more manifest files than one run reads", limits.maxFiles(), InputLimits.MAX_FILES));
+      }
+      return file;
+    }
   }
 
   private static void addObjects(
@@ -188,39 +234,33 @@ public final class ManifestReader {
     return path.isEmpty() ? "" : path + ".";
   }
 
-  private List<Path> expand(String input) {
+  /** The manifest files {@code input} names, each counted against the file limit as it is found. */
+  private static List<Path> expand(String input, Run run) {
     Path path = Path.of(input);
     if (!Files.exists(path)) {
       throw new InputException(input, "no such file or folder");
     }
     if (!Files.isDirectory(path)) {
-      return List.of(path);
+      return List.of(run.counted(input, path));
     }
     try (Stream<Path> walk = Files.walk(path, FileVisitOption.FOLLOW_LINKS)) {
-      return walk.filter(Files::isRegularFile).filter(ManifestReader::isManifestFile).sorted().toList();
+      return walk.filter(ManifestReader::isManifestFile).filter(file -> !Files.isDirectory(file))
+          .map(file -> run.counted(input, readable(file))).sorted().toList();
     } catch (UncheckedIOException | IOException e) {
       throw new InputException(input, "cannot read folder: " + IoErrors.describe(e));
     }
   }
 
+  /** A manifest's name on something that is not a file (a link to nothing, a pipe) is not skipped unread. */
+  private static Path readable(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new InputException(file.toString(), "cannot read: not a regular file (a symbolic link to nothing, or a pipe?)");
+    }
+    return file;
+  }
+
   private static boolean isManifestFile(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
-  }
-
-  private static byte[] readFile(Path file) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new InputException(file.toString(), "cannot read: " + IoErrors.describe(e));
-    }
-  }
-
-  private byte[] readStdin() {
-    try {
-      return stdin.readAllBytes();
-    } catch (IOException e) {
-      throw new InputException("<stdin>", "cannot read: " + IoErrors.describe(e));
-    }
   }
 }

@@ -2,7 +2,9 @@ package io.kubeload.manifest;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -10,8 +12,10 @@ import java.util.stream.Stream;
  * do not depend on the order files were named in.
  *
  * @param skippedTestHooks Helm test hooks that were read but carry no load
+ * @param byKind the manifests of each kind, in the same order: every stage looks objects up by kind
+ *     for every workload, and a scan of all of them each time made large inputs quadratic
  */
-public record ManifestSet(List<Manifest> manifests, List<Manifest> skippedTestHooks) {
+public record ManifestSet(List<Manifest> manifests, List<Manifest> skippedTestHooks, Map<String, List<Manifest>> byKind) {
 
   private static final Comparator<Manifest> STABLE =
       Comparator.comparing(Manifest::ref)
@@ -21,6 +25,11 @@ public record ManifestSet(List<Manifest> manifests, List<Manifest> skippedTestHo
   public ManifestSet {
     manifests = manifests.stream().sorted(STABLE).toList();
     skippedTestHooks = skippedTestHooks.stream().sorted(STABLE).toList();
+    byKind = manifests.stream().collect(Collectors.groupingBy(Manifest::kind, Collectors.toUnmodifiableList()));
+  }
+
+  public ManifestSet(List<Manifest> manifests, List<Manifest> skippedTestHooks) {
+    this(manifests, skippedTestHooks, Map.of());
   }
 
   public static ManifestSet of(List<Manifest> all) {
@@ -37,12 +46,10 @@ public record ManifestSet(List<Manifest> manifests, List<Manifest> skippedTestHo
   }
 
   public Stream<Manifest> ofKind(String kind) {
-    return manifests.stream().filter(m -> m.kind().equals(kind));
+    return byKind.getOrDefault(kind, List.of()).stream();
   }
 
   public Optional<Manifest> find(String kind, String namespace, String name) {
-    return manifests.stream()
-        .filter(m -> m.kind().equals(kind) && m.namespace().equals(namespace) && m.name().equals(name))
-        .findFirst();
+    return ofKind(kind).filter(m -> m.namespace().equals(namespace) && m.name().equals(name)).findFirst();
   }
 }

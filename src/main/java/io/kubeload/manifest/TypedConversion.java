@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Converts a document's YAML tree into its fabric8 type, as strictly as the API server decodes JSON:
@@ -16,6 +17,10 @@ import java.util.Map;
 final class TypedConversion {
 
   private static final JsonMapper MAPPER = strictMapper();
+
+  /** Env values, and keys named like credentials: an error message never quotes them. */
+  private static final Pattern MAY_HOLD_A_CREDENTIAL =
+      Pattern.compile("(^|\\.)env(From)?(\\[|\\.|$)|(?i)(pass|secret|token|key|credential|auth|cert)[^.]*$");
 
   private TypedConversion() {}
 
@@ -55,7 +60,7 @@ final class TypedConversion {
               : java.util.List.class.isAssignableFrom(target) ? "a list"
               : target == String.class ? "a string"
               : "a mapping";
-      return "expected " + expected + ", not " + shown(valueAt(tree, path));
+      return "expected " + expected + ", not " + shown(valueAt(tree, path), path);
     }
     String message = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
     message = message == null ? "wrong type" : message.lines().findFirst().orElse(message);
@@ -80,7 +85,10 @@ final class TypedConversion {
     return current;
   }
 
-  private static String shown(Object value) {
+  private static String shown(Object value, String path) {
+    if (value instanceof String && MAY_HOLD_A_CREDENTIAL.matcher(path).find()) {
+      return "a string";
+    }
     if (value instanceof String s) {
       return "\"" + (s.length() > 40 ? s.substring(0, 37) + "..." : s) + "\"";
     }

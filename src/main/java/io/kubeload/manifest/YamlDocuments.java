@@ -29,11 +29,6 @@ public final class YamlDocuments {
   /** One YAML document: its value, where it starts and ends, and the line of each key path. */
   public record Document(Object value, int startLine, int endLine, Map<String, Integer> lines) {}
 
-  /** Read limits; a document that exceeds one is an error, never truncated. */
-  record Limits(int maxAliases, int maxNestingDepth, int maxCodePoints) {
-    static final Limits DEFAULT = new Limits(100, 100, 64 * 1024 * 1024);
-  }
-
   /**
    * Nodes a document may expand to through its aliases. Few aliases can still multiply (a "billion
    * laughs" needs 90), so the expansion itself is bounded: far above any real manifest's size.
@@ -44,10 +39,19 @@ public final class YamlDocuments {
 
   /** Decodes {@code bytes} as UTF-8 and reads every document; errors name {@code file} and line. */
   public static List<Document> read(String file, byte[] bytes) {
-    return read(file, SourceText.decode(file, bytes), Limits.DEFAULT);
+    return read(file, bytes, InputLimits.DEFAULT);
   }
 
-  static List<Document> read(String file, String text, Limits limits) {
+  /** As {@link #read(String, byte[])}, within {@code limits} (a file of its own: no documents read before). */
+  public static List<Document> read(String file, byte[] bytes, InputLimits limits) {
+    return read(file, SourceText.decode(file, bytes), limits, 0);
+  }
+
+  /**
+   * Reads every document of {@code text}; {@code documentsBefore} were read earlier in the same run
+   * and count towards {@link InputLimits#maxDocuments()}.
+   */
+  static List<Document> read(String file, String text, InputLimits limits, int documentsBefore) {
     // JSON allows tabs between tokens, YAML does not; a raw tab inside a JSON string is invalid anyway.
     String source = looksLikeJson(text) ? text.replace('\t', ' ') : text;
     LineMap lineMap = new LineMap(source);
@@ -55,7 +59,7 @@ public final class YamlDocuments {
     options.setAllowDuplicateKeys(false);
     options.setMaxAliasesForCollections(limits.maxAliases());
     options.setNestingDepthLimit(limits.maxNestingDepth());
-    options.setCodePointLimit(limits.maxCodePoints());
+    options.setCodePointLimit(limits.maxDocumentChars());
     options.setAllowRecursiveKeys(false);
     Constructor constructor = new Constructor(options);
     constructor.setAllowDuplicateKeys(false);
@@ -65,6 +69,10 @@ public final class YamlDocuments {
     try {
       while (composer.checkNode()) {
         Node node = composer.getNode();
+        if (documentsBefore + documents.size() >= limits.maxDocuments()) {
+          throw new InputException(file, lineOf(node.getStartMark(), lineMap), InputLimits.reached(
+              "more YAML documents than one run reads", limits.maxDocuments(), InputLimits.MAX_DOCUMENTS));
+        }
         checkExpansion(file, node, lineMap);
         Object value = constructor.construct(node);
         Map<String, Integer> lines = new LinkedHashMap<>();
@@ -79,11 +87,29 @@ public final class YamlDocuments {
       }
       int line = mark == null ? 1 : lineOf(mark, lineMap);
       throw describe(file, e, source, line);
+    } catch (IllegalArgumentException e) {
+      // Found by fuzzing (docs/fuzzing.md): a tag whose %-escape decodes to a space or control
+      // character (`!x%0b`) fails in snakeyaml's Tag constructor, outside its own exceptions.
+      throw new InputException(file, lineOf(reader.getMark(), lineMap), "invalid YAML tag: " + e.getMessage());
     } catch (YAMLException e) {
       // Limits (aliases, nesting, size) are reported without a mark: the reader stopped where it hit them.
-      throw new InputException(file, lineOf(reader.getMark(), lineMap), "invalid YAML: " + e.getMessage());
+      throw new InputException(file, lineOf(reader.getMark(), lineMap), limitReached(String.valueOf(e.getMessage()), limits));
     }
     return documents;
+  }
+
+  /** snakeyaml's words for the limits it enforces, as the flag that raises each. */
+  private static String limitReached(String message, InputLimits limits) {
+    if (message.startsWith("Number of aliases")) {
+      return InputLimits.reached("more aliases to mappings and lists than one document may hold", limits.maxAliases(), InputLimits.MAX_ALIASES);
+    }
+    if (message.startsWith("Nesting Depth")) {
+      return InputLimits.reached("mappings and lists nested too deeply", limits.maxNestingDepth(), InputLimits.MAX_NESTING_DEPTH);
+    }
+    if (message.startsWith("The incoming YAML document exceeds")) {
+      return InputLimits.reached("a YAML document with too many characters", limits.maxDocumentChars(), InputLimits.MAX_DOCUMENT_CHARS);
+    }
+    return "invalid YAML: " + message;
   }
 
   private static boolean looksLikeJson(String text) {
@@ -114,7 +140,7 @@ public final class YamlDocuments {
   /** Rejects documents whose aliases expand beyond {@link #MAX_EXPANDED_NODES}, at the node that crosses it. */
   private static void checkExpansion(String file, Node root, LineMap lineMap) {
     java.util.Map<Node, Long> sizes = new java.util.IdentityHashMap<>();
-    if (expandedSize(root, sizes) <= MAX_EXPANDED_NODES) {
+    if (expandedSize(root, sizes, file, lineMap) <= MAX_EXPANDED_NODES) {
       return;
     }
     Node node = root;
@@ -133,14 +159,23 @@ public final class YamlDocuments {
             + " nodes (an alias bomb?)");
   }
 
-  private static long expandedSize(Node node, java.util.Map<Node, Long> sizes) {
+  /** Marks a node whose size is being counted: meeting it again below itself is a cycle. */
+  private static final long COUNTING = -1;
+
+  private static long expandedSize(Node node, java.util.Map<Node, Long> sizes, String file, LineMap lineMap) {
     Long known = sizes.get(node);
+    if (known != null && known == COUNTING) {
+      // Found by fuzzing (docs/fuzzing.md): `&a [*a]` composes to a list that holds itself.
+      throw new InputException(file, lineOf(node.getStartMark(), lineMap),
+          "the mapping or list anchored here holds an alias to itself: no Kubernetes object is recursive");
+    }
     if (known != null) {
       return known;
     }
+    sizes.put(node, COUNTING);
     long size = 1;
     for (Node child : children(node)) {
-      size = Math.min(Long.MAX_VALUE / 2, size + expandedSize(child, sizes));
+      size = Math.min(Long.MAX_VALUE / 2, size + expandedSize(child, sizes, file, lineMap));
     }
     sizes.put(node, size);
     return size;

@@ -117,6 +117,18 @@ class AccessInferenceTest {
     }
 
     @Test
+    void nullItemsInARuleNameNothingAsKubernetesDecodesThem() {
+      // Found by fuzzing (docs/fuzzing.md): an anchor on nothing, `[get, &x, watch]`, is a null verb.
+      Access a = only(withClusterRules("""
+          - apiGroups: [~]
+            resources: [pods, ~]
+            verbs: [list, ~, watch]
+          """));
+      assertThat(a.resource()).isEqualTo("pods");
+      assertThat(a.verbs()).containsExactly("list", "watch");
+    }
+
+    @Test
     void listWithoutWatchIsAPollEverySixtySeconds() {
       Access a = only(withClusterRules("""
           - apiGroups: [""]

@@ -9,7 +9,9 @@ import java.io.PrintStream;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs {@code kubeload analyze} in a class loader of its own and lists every class it resolves: no
  * capture class and no HTTP client may be among them, so analyze cannot reach the network even by
- * accident. (ArchitectureTest checks the same statically; this checks what really loads.)
+ * accident. (ArchitectureTest checks the same statically; this checks what really loads.) Then it
+ * runs analyze in a JVM whose security manager refuses every socket, and expects the same report.
  */
 class AnalyzeStaysOfflineTest {
 
@@ -68,5 +71,43 @@ class AnalyzeStaysOfflineTest {
     assertThat(loaded).noneMatch(name -> name.startsWith("io.fabric8.kubernetes.client."));
     assertThat(loaded).noneMatch(name -> name.startsWith("java.net.http."));
     assertThat(loaded).doesNotContain("java.net.Socket", "java.net.URLConnection", "com.sun.net.httpserver.HttpServer");
+  }
+
+  /** Runs {@link NetworkForbidden} in a JVM of its own (a security manager is for the whole JVM). */
+  private static Process forbidden(String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Djava.security.manager=allow", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+        "-cp", System.getProperty("java.class.path"), NetworkForbidden.class.getName()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+  }
+
+  private static String read(java.io.InputStream in) throws IOException {
+    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theForbiddingJvmReallyRefusesSocketsAndChannels() throws Exception {
+    Process probe = forbidden("--probe");
+    String out = read(probe.getInputStream());
+    String err = read(probe.getErrorStream());
+    assertThat(probe.waitFor()).isZero();
+    assertThat(out.lines().toList()).as("stderr: %s", err).containsExactly("refused", "refused");
+    assertThat(err).contains(NetworkForbidden.REFUSED + "127.0.0.1:9");
+  }
+
+  @Test
+  void analyzeGivesTheSameReportWhenTheJvmMayNotTouchTheNetwork() throws Exception {
+    String[] args = {"analyze", "samples/manifests", "--format", "json"};
+    Process offline = forbidden(args);
+    String out = read(offline.getInputStream());
+    String err = read(offline.getErrorStream());
+    int code = offline.waitFor();
+
+    io.kubeload.cli.CliRun inProcess = io.kubeload.cli.CliRun.of(args);
+    assertThat(err).as("no socket was even tried").doesNotContain(NetworkForbidden.REFUSED);
+    assertThat(code).as("stderr: %s", err).isEqualTo(inProcess.exitCode());
+    assertThat(out).isEqualTo(inProcess.stdout()).contains("\"schemaVersion\"");
   }
 }

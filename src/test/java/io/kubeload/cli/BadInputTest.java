@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every way the CLI can be handed bad input or a bad command line: exit code 2, exactly one line on
@@ -428,6 +432,282 @@ class BadInputTest {
 
       assertThat(toFile.exitCode()).isEqualTo(toStdout.exitCode());
       assertThat(report).content(StandardCharsets.UTF_8).isEqualTo(toStdout.stdout()).doesNotContain("stale line");
+    }
+  }
+
+  /** One ServiceAccount, the smallest object kubeload reads. */
+  private static String serviceAccount(String name) {
+    return "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: " + name + "\n  namespace: shop\n";
+  }
+
+  /** {@code size} bytes of well-formed YAML comments, produced as they are read: nothing is held. */
+  private static InputStream endlessComments(long size) {
+    byte[] line = "# a comment line of a very large rendered chart, repeated\n".getBytes(StandardCharsets.UTF_8);
+    return new InputStream() {
+      long position;
+
+      @Override
+      public int read() {
+        return position < size ? line[(int) (position++ % line.length)] : -1;
+      }
+
+      @Override
+      public int read(byte[] buffer, int offset, int length) {
+        if (position >= size) {
+          return -1;
+        }
+        int count = (int) Math.min(length, size - position);
+        for (int i = 0; i < count; i++) {
+          buffer[offset + i] = line[(int) (position++ % line.length)];
+        }
+        return count;
+      }
+    };
+  }
+
+  @Nested
+  class Limits {
+
+    @Test
+    void anAliasBombNamesTheFlagThatRaisesTheAliasLimit() {
+      assertRejectedFile("alias-bomb.yaml", 17, "raise it with --max-aliases");
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitNamesTheFlagAndALineInsideTheDocument() throws IOException {
+      StringBuilder yaml = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n");
+      for (int depth = 0; depth < 150; depth++) {
+        yaml.append("  ".repeat(depth + 1)).append("k").append(depth).append(":\n");
+      }
+      Path file = Files.writeString(tmp.resolve("deep.yaml"), yaml);
+      String message = assertRejected(List.of("analyze", file.toString()), file + ":", "--max-nesting-depth");
+      assertThat(message).matches("kubeload: .*deep\\.yaml:(\\d+): .*").contains("the limit is 100");
+      int line = Integer.parseInt(message.replaceAll(".*deep\\.yaml:(\\d+): .*", "$1"));
+      assertThat(line).isBetween(100, 110);
+
+      CliRun raised = CliRun.of("analyze", file.toString(), "--max-nesting-depth", "200");
+      assertThat(raised.stderr()).startsWith("kubeload: " + file + ":").doesNotContain("--max-nesting-depth");
+    }
+
+    @Test
+    void aDocumentWithMoreCharactersThanTheLimitNamesTheFlag() throws IOException {
+      Path file = Files.writeString(tmp.resolve("long.yaml"),
+          serviceAccount("short") + "---\n" + serviceAccount("long") + "  annotations:\n    note: " + "x".repeat(2_000) + "\n");
+      assertRejected(List.of("analyze", file.toString(), "--max-document-chars", "1000"),
+          file + ":", "--max-document-chars", "the limit is 1,000");
+      assertThat(CliRun.of("analyze", file.toString()).exitCode()).isEqualTo(ExitCode.PASS);
+    }
+
+    @Test
+    void documentsAreCountedAcrossFilesAndTheOneOverTheLimitIsNamedByFileAndLine() throws IOException {
+      String three = serviceAccount("a") + "---\n" + serviceAccount("b") + "---\n" + serviceAccount("c");
+      Path first = Files.writeString(tmp.resolve("1.yaml"), three);
+      Path second = Files.writeString(tmp.resolve("2.yaml"), three.replace("name: ", "name: second-"));
+      // Document 6 of the run is the third of 2.yaml, which starts on line 13.
+      assertRejected(List.of("analyze", first.toString(), second.toString(), "--max-documents", "5"),
+          second + ":13: ", "raise it with --max-documents");
+      assertThat(CliRun.of("analyze", first.toString(), second.toString(), "--max-documents", "6").exitCode())
+          .isEqualTo(ExitCode.PASS);
+    }
+
+    @Test
+    void aFolderOfTenThousandFilesIsReadWholeAndOneFileMoreThanTheLimitIsAnError() throws IOException {
+      Path folder = tmp.resolve("ten-thousand");
+      for (int i = 0; i < 10_000; i++) {
+        Path chart = Files.createDirectories(folder.resolve("chart-" + (i / 100)).resolve("templates"));
+        Files.writeString(chart.resolve("sa-" + i + ".yaml"), serviceAccount("sa-" + i));
+      }
+      CliRun run = CliRun.of("analyze", folder.toString(), "--format", "json");
+      assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCode.PASS);
+      assertThat(run.stderr()).isEmpty();
+
+      assertRejected(List.of("analyze", folder.toString(), "--max-files", "9999"),
+          "kubeload: " + folder + ": ", "more manifest files than one run reads", "--max-files");
+    }
+
+    @Test
+    void aTwoHundredMegabyteFileIsRejectedBeforeItIsRead() throws IOException {
+      Path file = tmp.resolve("huge.yaml");
+      byte[] mebibyte = endlessComments(1 << 20).readAllBytes();
+      try (OutputStream out = Files.newOutputStream(file)) {
+        for (int i = 0; i < 200; i++) {
+          out.write(mebibyte);
+        }
+      }
+      assertThat(Files.size(file)).isEqualTo(200L << 20);
+      String message = assertRejected(List.of("analyze", file.toString()), "kubeload: " + file + ": ", "--max-input-bytes");
+      assertThat(message).contains("the limit is 33,554,432");
+    }
+
+    @Test
+    void twoHundredMegabytesOnStdinStopAtTheLimitWithoutHoldingTheRest() {
+      CliRun run = CliRun.withStdin(endlessComments(200L << 20), "analyze", "-");
+      assertOneLineError(run, "kubeload: <stdin>: ", "raise it with --max-input-bytes");
+    }
+
+    @Test
+    void theByteLimitCoversAllInputsTogether() throws IOException {
+      Path first = Files.writeString(tmp.resolve("a.yaml"), serviceAccount("a"));
+      Path second = Files.writeString(tmp.resolve("b.yaml"), serviceAccount("b"));
+      long both = Files.size(first) + Files.size(second);
+      assertRejected(List.of("analyze", first.toString(), second.toString(), "--max-input-bytes", String.valueOf(both - 1)),
+          "kubeload: " + second + ": ", "--max-input-bytes");
+      assertThat(CliRun.of("analyze", first.toString(), second.toString(), "--max-input-bytes", String.valueOf(both)).exitCode())
+          .isEqualTo(ExitCode.PASS);
+    }
+
+    @Test
+    void aLimitBelowOneIsAUsageError() {
+      assertThat(assertRejectedUsage("--max-documents", "0")).contains("--max-");
+    }
+
+    @Test
+    void explainTakesTheSameLimits() {
+      String path = fixture("alias-bomb.yaml");
+      CliRun run = CliRun.of("explain", "Deployment/x", path, "--max-aliases", "2");
+      assertOneLineError(run, path + ":", "the limit is 2: raise it with --max-aliases");
+    }
+  }
+
+  @Nested
+  class MoreMalformedInput {
+
+    @Test
+    void anAliasInsideTheListItNamesIsRejectedAtTheAnchor() {
+      assertRejectedFile("recursive-alias.yaml", 8, "holds an alias to itself");
+    }
+
+    @Test
+    void aTagThatDecodesToAControlCharacterNamesItsLine() {
+      assertRejectedFile("tag-control-character.yaml", 4, "invalid YAML tag");
+    }
+
+    @Test
+    void aTabUsedForIndentationNamesItsLine() {
+      assertRejectedFile("tab-indentation.yaml", 4, "TAB");
+    }
+
+    @Test
+    void aNumberTooLargeForReplicasNamesTheLineOfReplicas() {
+      assertRejectedFile("huge-replicas.yaml", 9, "spec.replicas");
+    }
+
+    @Test
+    void aCustomResourceOfAnUnknownKindIsAcceptedAsKubernetesWouldWithItsCrd() {
+      CliRun run = CliRun.of("analyze", fixture("custom-resource.yaml"));
+      assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCode.PASS);
+      assertThat(run.stderr()).isEmpty();
+    }
+
+    @Test
+    void aByteOrderMarkAndCrlfLineEndingsGiveTheSameReportAsThePlainFile() throws IOException {
+      String plain = Files.readString(Path.of(GOOD_MANIFEST));
+      Path plainCopy = Files.writeString(Files.createDirectories(tmp.resolve("plain")).resolve("web.yaml"), plain);
+      Path windows = Files.createDirectories(tmp.resolve("windows")).resolve("web.yaml");
+      Files.write(windows, ("\uFEFF" + plain.replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_8));
+      for (String format : List.of("text", "json")) {
+        CliRun expected = CliRun.of("analyze", plainCopy.toString(), "--format", format);
+        CliRun actual = CliRun.of("analyze", windows.toString(), "--format", format);
+        assertThat(actual.exitCode()).isEqualTo(expected.exitCode());
+        assertThat(actual.stdout().replace(windows.toString(), "FILE")).isEqualTo(expected.stdout().replace(plainCopy.toString(), "FILE"));
+      }
+    }
+
+    @Test
+    void aFileRootCannotReadEitherIsOneLineNamingIt() throws IOException {
+      // /proc/self/mem is a regular file that fails to read from offset 0, even for root.
+      Path mem = Path.of("/proc/self/mem");
+      Assumptions.assumeTrue(Files.isRegularFile(mem), "needs Linux's /proc");
+      Path link = Files.createSymbolicLink(tmp.resolve("unreadable.yaml"), mem);
+      assertRejected(List.of("analyze", link.toString()), "kubeload: " + link + ": cannot read: ");
+    }
+
+    @Test
+    void aLinkToNothingInAFolderIsNamedNotSkipped() throws IOException {
+      Path folder = Files.createDirectories(tmp.resolve("dangling"));
+      Files.writeString(folder.resolve("good.yaml"), serviceAccount("good"));
+      Path dangling = Files.createSymbolicLink(folder.resolve("gone.yaml"), folder.resolve("deleted.yaml"));
+      assertRejected(List.of("analyze", folder.toString()), "kubeload: " + dangling + ": ", "not a regular file");
+    }
+
+    @Test
+    void aLinkToItselfInAFolderIsNamedNotSkipped() throws IOException {
+      Path folder = Files.createDirectories(tmp.resolve("self"));
+      Path self = Files.createSymbolicLink(folder.resolve("self.yaml"), folder.resolve("self.yaml"));
+      assertRejected(List.of("analyze", folder.toString()), "kubeload: " + self + ": ");
+    }
+
+    @Test
+    void aClosedStdinIsOneLineNamingStdin() {
+      InputStream closed = new InputStream() {
+        @Override
+        public int read() throws IOException {
+          throw new IOException("Stream closed");
+        }
+      };
+      CliRun run = CliRun.withStdin(closed, "analyze", "-");
+      assertOneLineError(run, "kubeload: <stdin>: cannot read: Stream closed");
+    }
+  }
+
+  /** The launcher's half (it sees fd 0 closed and sets KUBELOAD_STDIN) is in the kubeload script. */
+  @Test
+  void aProcessWhoseStdinTheLauncherFoundClosedSaysSo() throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "analyze", "-");
+    builder.environment().put("KUBELOAD_STDIN", "closed");
+    Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(err).isEqualTo(ExitCode.USAGE);
+    assertThat(out).isEmpty();
+    assertThat(err).isEqualTo("kubeload: <stdin>: cannot read: standard input is closed\n");
+  }
+
+  /** Profiles and policies are read with the same reader and limits as manifests. */
+  @Nested
+  class ProfileAndPolicyFiles {
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+      "--profile, profile-wrong-type.yaml, 14, spec.nodes must be a number",
+      "--profile, profile-malformed.yaml, 7, invalid YAML",
+      "--profile, profile-unknown-key.yaml, 7, unknown key 'nodez'",
+      "--profile, alias-bomb.yaml, 17, --max-aliases",
+      "--profile, billion-laughs.yaml, 0, alias bomb",
+      "--profile, binary.yaml, 6, binary",
+      "--profile, latin1.yaml, 3, UTF-8",
+      "--profile, utf16.yaml, 1, UTF-16",
+      "--policy, policy-wrong-type.yaml, 5, must be a number, not 'high'",
+      "--policy, policy-negative.yaml, 5, must be at least 0",
+      "--policy, policy-malformed.yaml, 0, invalid YAML",
+      "--policy, policy-unknown-key.yaml, 6, startupRejection",
+      "--policy, alias-bomb.yaml, 17, --max-aliases",
+      "--policy, billion-laughs.yaml, 0, alias bomb",
+      "--policy, binary.yaml, 6, binary",
+      "--policy, latin1.yaml, 3, UTF-8",
+      "--policy, utf16.yaml, 1, UTF-16",
+    })
+    void aBadFileIsOneLineNamingTheFileAndLine(String flag, String fixtureName, int line, String problem) {
+      String file = fixture(fixtureName);
+      String where = line > 0 ? file + ":" + line + ": " : file + ":";
+      assertThat(assertRejectedUsage(flag, file)).startsWith("kubeload: " + where).contains(problem);
+    }
+
+    @Test
+    void aProfileOrPolicyLargerThanTheByteLimitIsRejectedBeforeItIsRead() {
+      for (String flag : List.of("--profile", "--policy")) {
+        String file = fixture(flag.equals("--profile") ? "profile-wrong-type.yaml" : "policy-wrong-type.yaml");
+        assertThat(assertRejectedUsage(flag, file, "--max-input-bytes", "64"))
+            .startsWith("kubeload: " + file + ": ").contains("--max-input-bytes");
+      }
+    }
+
+    @Test
+    void anEmptyPolicyFileNamesItsFirstLine() throws IOException {
+      Path empty = Files.writeString(tmp.resolve("policy.yaml"), "");
+      assertThat(assertRejectedUsage("--policy", empty.toString())).startsWith("kubeload: " + empty + ":1: ");
     }
   }
 

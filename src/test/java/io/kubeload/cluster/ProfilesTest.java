@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubeload.manifest.InputException;
+import io.kubeload.manifest.InputLimits;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -124,11 +125,11 @@ class ProfilesTest {
         metadata: {name: agents}
         spec: {type: Limited, limited: {nominalConcurrencyShares: 10, limitResponse: {type: Reject}}}
         """);
-    Profiles.Loaded loaded = Profiles.loadWithFlowControl(file.toString());
+    Profiles.Loaded loaded = Profiles.loadWithFlowControl(file.toString(), InputLimits.DEFAULT);
     assertThat(loaded.profile().nodes()).isEqualTo(20);
     assertThat(loaded.flowControl()).extracting(m -> m.name()).containsExactly("agents");
     java.nio.file.Files.writeString(file, Profiles.presetText("staging").orElseThrow() + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
-    assertThatThrownBy(() -> Profiles.loadWithFlowControl(file.toString()))
+    assertThatThrownBy(() -> Profiles.loadWithFlowControl(file.toString(), InputLimits.DEFAULT))
         .isInstanceOf(InputException.class).hasMessageContaining("only FlowSchemas and PriorityLevelConfigurations, not ConfigMap");
   }
 }

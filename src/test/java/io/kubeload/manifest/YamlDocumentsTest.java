@@ -16,8 +16,8 @@ class YamlDocumentsTest {
     return YamlDocuments.read("doc.yaml", yaml.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static List<YamlDocuments.Document> read(String yaml, YamlDocuments.Limits limits) {
-    return YamlDocuments.read("doc.yaml", yaml, limits);
+  private static List<YamlDocuments.Document> read(String yaml, InputLimits limits) {
+    return YamlDocuments.read("doc.yaml", yaml, limits, 0);
   }
 
   /** The classic "billion laughs": nine levels of nine aliases each, 9^9 strings once expanded. */
@@ -251,7 +251,7 @@ class YamlDocumentsTest {
     @Test
     void moreCollectionAliasesThanTheLimitAreRejectedNamingTheFile() {
       String yaml = "a: &x [1]\nb: [*x, *x]\nc: [*x, *x]\n";
-      YamlDocuments.Limits limits = new YamlDocuments.Limits(3, 100, 1_000_000);
+      InputLimits limits = limits(3, 100, 1_000_000);
 
       assertThatThrownBy(() -> read(yaml, limits))
           .isInstanceOf(InputException.class)
@@ -299,7 +299,7 @@ class YamlDocumentsTest {
 
     @Test
     void aCustomNestingLimitIsApplied() {
-      YamlDocuments.Limits limits = new YamlDocuments.Limits(100, 5, 1_000_000);
+      InputLimits limits = limits(100, 5, 1_000_000);
 
       assertThatCode(() -> read("a: [[1]]\n", limits)).doesNotThrowAnyException();
       assertThatThrownBy(() -> read("a: [[[[[[[1]]]]]]]\n", limits))
@@ -309,7 +309,7 @@ class YamlDocumentsTest {
 
     @Test
     void aDocumentLargerThanTheCodePointLimitIsRejected() {
-      YamlDocuments.Limits limits = new YamlDocuments.Limits(100, 100, 200);
+      InputLimits limits = limits(100, 100, 200);
       String big = "a: " + "x".repeat(500) + "\n";
 
       assertThatThrownBy(() -> read(big, limits))
@@ -318,8 +318,12 @@ class YamlDocumentsTest {
     }
 
     @Test
-    void theDefaultsAreHundredAliasesHundredLevelsAnd64MiBPerDocument() {
-      assertThat(YamlDocuments.Limits.DEFAULT).isEqualTo(new YamlDocuments.Limits(100, 100, 64 * 1024 * 1024));
+    void theDefaultsAreHundredAliasesHundredLevelsAnd3MiBPerDocument() {
+      assertThat(InputLimits.DEFAULT).isEqualTo(new InputLimits(32L << 20, 10_000, 10_000, 3 << 20, 100, 100));
+    }
+
+    private static InputLimits limits(int aliases, int depth, int chars) {
+      return new InputLimits(InputLimits.DEFAULT.maxInputBytes(), 1, 1_000, chars, depth, aliases);
     }
   }
 }
