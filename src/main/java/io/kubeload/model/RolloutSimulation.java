@@ -5,11 +5,11 @@ import io.kubeload.workload.RolloutStrategy;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.PriorityQueue;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 
@@ -111,7 +111,62 @@ public final class RolloutSimulation {
 
   private enum Kind { START, ARRIVE, DONE, TIMEOUT }
 
-  private record Event(double time, long seq, Kind kind, Cohort cohort, int pod, Request request, int generation) {}
+  private record Event(double time, long seq, Kind kind, Cohort cohort, int pod, Request request, int generation) {
+    boolean before(Event other) {
+      return time != other.time ? Double.compare(time, other.time) < 0 : seq < other.seq;
+    }
+  }
+
+  /**
+   * The pending events, earliest first (ties in the order scheduled). A binary heap of its own: the
+   * JDK's PriorityQueue calls its comparator through an interface, and sifting was a third of a
+   * simulation's time under C1 (docs/performance.md).
+   */
+  private static final class EventQueue {
+    private Event[] heap = new Event[1024];
+    private int size;
+
+    boolean isEmpty() {
+      return size == 0;
+    }
+
+    void add(Event e) {
+      if (size == heap.length) {
+        heap = Arrays.copyOf(heap, size * 2);
+      }
+      int at = size++;
+      while (at > 0) {
+        int parent = (at - 1) >>> 1;
+        if (!e.before(heap[parent])) {
+          break;
+        }
+        heap[at] = heap[parent];
+        at = parent;
+      }
+      heap[at] = e;
+    }
+
+    Event poll() {
+      Event first = heap[0];
+      Event last = heap[--size];
+      heap[size] = null;
+      int at = 0;
+      for (int child = 1; child < size; child = 2 * at + 1) {
+        if (child + 1 < size && heap[child + 1].before(heap[child])) {
+          child++;
+        }
+        if (!heap[child].before(last)) {
+          break;
+        }
+        heap[at] = heap[child];
+        at = child;
+      }
+      if (size > 0) {
+        heap[at] = last;
+      }
+      return first;
+    }
+  }
 
   /** One priority level: its free seats, one FIFO per flow served in turn, and what it saw per second. */
   private static final class Level {
@@ -120,6 +175,8 @@ public final class RolloutSimulation {
     final double existing;
     final int flowQueueLimit;
     final List<ArrayDeque<Request>> flows = new ArrayList<>();
+    /** The flows with a request queued: a restart has one flow per workload, thousands mostly empty. */
+    final BitSet waiting = new BitSet();
     double busy;
     double inFlightBytes;
     int next;
@@ -147,6 +204,31 @@ public final class RolloutSimulation {
         flows.add(new ArrayDeque<>());
       }
       return flows.get(index);
+    }
+
+    void enqueue(int flow, Request r) {
+      flow(flow).addLast(r);
+      waiting.set(flow);
+      queued++;
+    }
+
+    /** Takes {@code r} off its flow's queue; false if it was not queued there. */
+    boolean dequeue(int flow, Request r) {
+      ArrayDeque<Request> queue = flow(flow);
+      boolean removed = queue.remove(r);
+      if (removed) {
+        queued--;
+        if (queue.isEmpty()) {
+          waiting.clear(flow);
+        }
+      }
+      return removed;
+    }
+
+    /** How many flows from {@code from} on, in turn, the next one with a request queued is. */
+    int distanceToWaiting(int from) {
+      int found = waiting.nextSetBit(from);
+      return found >= 0 ? found - from : flows.size() - from + waiting.nextSetBit(0);
     }
 
     void grow(int second) {
@@ -184,7 +266,7 @@ public final class RolloutSimulation {
     final Map<String, PriorityLevel> configs;
     final double horizon;
     final RandomGenerator random;
-    final PriorityQueue<Event> events = new PriorityQueue<>((a, b) -> a.time != b.time ? Double.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
+    final EventQueue events = new EventQueue();
     final Map<String, Level> levels = new LinkedHashMap<>();
     final List<Cohort> cohorts = new ArrayList<>();
     int[] syncedBySecond = new int[64];
@@ -281,8 +363,7 @@ public final class RolloutSimulation {
         reject(level, r);
       } else {
         r.generation++;
-        flow.addLast(r);
-        level.queued++;
+        level.enqueue(r.cohort.flow, r);
         schedule(now + Physics.QUEUE_WAIT_LIMIT_SECONDS, Kind.TIMEOUT, r.cohort, r.pod, r);
       }
     }
@@ -295,25 +376,23 @@ public final class RolloutSimulation {
       schedule(now + r.list.listSeconds(), Kind.DONE, r.cohort, r.pod, r);
     }
 
-    /** Serve flows in turn while the next head fits: fair queuing with requests of equal cost. */
+    /**
+     * Serve flows in turn while the next head fits: fair queuing with requests of equal cost. The turn
+     * passes over empty flows as if each had been looked at, so the order of service is the same as
+     * visiting them one by one.
+     */
     void dispatch(Level level) {
       int flows = level.flows.size();
-      for (int tried = 0; tried < flows && level.queued > 0; ) {
-        ArrayDeque<Request> flow = level.flows.get(level.next % flows);
-        Request head = flow.peekFirst();
-        if (head == null) {
-          level.next++;
-          tried++;
-          continue;
-        }
+      while (level.queued > 0) {
+        level.next += level.distanceToWaiting(level.next % flows);
+        int index = level.next % flows;
+        Request head = level.flows.get(index).peekFirst();
         if (level.busy + head.list.listSeats() > level.capacity) {
           return;
         }
-        flow.pollFirst();
-        level.queued--;
+        level.dequeue(index, head);
         serve(level, head);
         level.next++;
-        tried = 0;
       }
     }
 
@@ -322,8 +401,7 @@ public final class RolloutSimulation {
         return; // dispatched or re-queued since
       }
       Level level = levelOf(r);
-      if (level.flow(r.cohort.flow).remove(r)) {
-        level.queued--;
+      if (level.dequeue(r.cohort.flow, r)) {
         reject(level, r);
       }
     }
