@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -25,6 +27,7 @@ public final class ManifestSet {
   private final List<Manifest> skippedTestHooks;
   private final Map<String, List<Manifest>> byKind = new HashMap<>();
   private final Map<ObjectRef, Manifest> byRef = new HashMap<>();
+  private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
   /** @param skippedTestHooks Helm test hooks that were read but carry no load */
   public ManifestSet(List<Manifest> manifests, List<Manifest> skippedTestHooks) {
@@ -57,6 +60,21 @@ public final class ManifestSet {
   /** The first object with this reference in the stable order. */
   public Optional<Manifest> find(String kind, String namespace, String name) {
     return Optional.ofNullable(byRef.get(new ObjectRef(kind, namespace, name)));
+  }
+
+  /**
+   * An index over this set that a later stage builds once rather than scanning every object for every
+   * workload: computed on first use by {@code build}, a pure function of the set, and kept by its type.
+   */
+  public <T> T derived(Class<T> type, Function<ManifestSet, T> build) {
+    Object known = derived.get(type);
+    if (known == null) {
+      // Built outside the map, so that one index may be built from another.
+      T built = build.apply(this);
+      Object first = derived.putIfAbsent(type, built);
+      known = first != null ? first : built;
+    }
+    return type.cast(known);
   }
 
   /** Two sets are equal when they hold the same objects; the indexes follow from the lists. */
