@@ -80,14 +80,16 @@ public final class RolloutSimulation {
     final Cohort cohort;
     final int pod;
     final AccessLoad list;
+    final Level level;
     int retries;
     int failures;
     int generation;
 
-    Request(Cohort cohort, int pod, AccessLoad list) {
+    Request(Cohort cohort, int pod, AccessLoad list, Level level) {
       this.cohort = cohort;
       this.pod = pod;
       this.list = list;
+      this.level = level;
     }
   }
 
@@ -111,19 +113,19 @@ public final class RolloutSimulation {
 
   private enum Kind { START, ARRIVE, DONE, TIMEOUT }
 
-  private record Event(double time, long seq, Kind kind, Cohort cohort, int pod, Request request, int generation) {
-    boolean before(Event other) {
-      return time != other.time ? Double.compare(time, other.time) < 0 : seq < other.seq;
-    }
-  }
+  private record Event(double time, long seq, Kind kind, Cohort cohort, int pod, Request request, int generation) {}
 
   /**
-   * The pending events, earliest first (ties in the order scheduled). A binary heap of its own: the
-   * JDK's PriorityQueue calls its comparator through an interface, and sifting was a third of a
-   * simulation's time under C1 (docs/performance.md).
+   * The pending events, earliest first (ties in the order scheduled). A 4-ary heap of its own, keyed
+   * by arrays of times and sequence numbers: the JDK's PriorityQueue calls a comparator through an
+   * interface and follows a pointer per comparison, and sifting was half of a large set's simulation
+   * time under C1 (docs/performance.md). (time, seq) is a total order, so any heap polls the same sequence.
    */
   private static final class EventQueue {
-    private Event[] heap = new Event[1024];
+    private static final int ARITY = 4;
+    private double[] times = new double[1024];
+    private long[] seqs = new long[1024];
+    private Event[] events = new Event[1024];
     private int size;
 
     boolean isEmpty() {
@@ -131,40 +133,70 @@ public final class RolloutSimulation {
     }
 
     void add(Event e) {
-      if (size == heap.length) {
-        heap = Arrays.copyOf(heap, size * 2);
+      if (size == events.length) {
+        times = Arrays.copyOf(times, size * 2);
+        seqs = Arrays.copyOf(seqs, size * 2);
+        events = Arrays.copyOf(events, size * 2);
       }
       int at = size++;
       while (at > 0) {
-        int parent = (at - 1) >>> 1;
-        if (!e.before(heap[parent])) {
+        int parent = (at - 1) / ARITY;
+        if (!earlier(e.time(), e.seq(), parent)) {
           break;
         }
-        heap[at] = heap[parent];
+        move(parent, at);
         at = parent;
       }
-      heap[at] = e;
+      put(at, e.time(), e.seq(), e);
     }
 
     Event poll() {
-      Event first = heap[0];
-      Event last = heap[--size];
-      heap[size] = null;
+      Event first = events[0];
+      int last = --size;
+      double time = times[last];
+      long seq = seqs[last];
+      Event moved = events[last];
+      events[last] = null;
       int at = 0;
-      for (int child = 1; child < size; child = 2 * at + 1) {
-        if (child + 1 < size && heap[child + 1].before(heap[child])) {
-          child++;
-        }
-        if (!heap[child].before(last)) {
+      while (true) {
+        int child = ARITY * at + 1;
+        if (child >= size) {
           break;
         }
-        heap[at] = heap[child];
-        at = child;
+        int least = child;
+        for (int other = child + 1; other < Math.min(child + ARITY, size); other++) {
+          if (earlier(times[other], seqs[other], least)) {
+            least = other;
+          }
+        }
+        if (!earlier(times[least], seqs[least], time, seq)) {
+          break;
+        }
+        move(least, at);
+        at = least;
       }
       if (size > 0) {
-        heap[at] = last;
+        put(at, time, seq, moved);
       }
       return first;
+    }
+
+    private boolean earlier(double time, long seq, int index) {
+      return earlier(time, seq, times[index], seqs[index]);
+    }
+
+    private static boolean earlier(double time, long seq, double otherTime, long otherSeq) {
+      return time != otherTime ? Double.compare(time, otherTime) < 0 : seq < otherSeq;
+    }
+
+    private void move(int from, int to) {
+      put(to, times[from], seqs[from], events[from]);
+    }
+
+    private void put(int index, double time, long seq, Event e) {
+      times[index] = time;
+      seqs[index] = seq;
+      events[index] = e;
     }
   }
 
@@ -336,7 +368,7 @@ public final class RolloutSimulation {
         switch (e.kind) {
           case START -> {
             for (AccessLoad list : e.cohort.lists) {
-              arrive(new Request(e.cohort, e.pod, list));
+              arrive(new Request(e.cohort, e.pod, list, levels.get(list.priorityLevel())));
             }
           }
           case ARRIVE -> arrive(e.request);
@@ -350,12 +382,8 @@ public final class RolloutSimulation {
       }
     }
 
-    Level levelOf(Request r) {
-      return levels.get(r.list.priorityLevel());
-    }
-
     void arrive(Request r) {
-      Level level = levelOf(r);
+      Level level = r.level;
       ArrayDeque<Request> flow = level.flow(r.cohort.flow);
       if (level.queued == 0 && level.busy + r.list.listSeats() <= level.capacity) {
         serve(level, r);
@@ -400,7 +428,7 @@ public final class RolloutSimulation {
       if (r.generation != generation) {
         return; // dispatched or re-queued since
       }
-      Level level = levelOf(r);
+      Level level = r.level;
       if (level.dequeue(r.cohort.flow, r)) {
         reject(level, r);
       }
@@ -426,7 +454,7 @@ public final class RolloutSimulation {
     }
 
     void done(Request r) {
-      Level level = levelOf(r);
+      Level level = r.level;
       level.busy -= r.list.listSeats();
       level.inFlightBytes -= r.list.list().memoryBytes();
       level.served++;
