@@ -39,6 +39,13 @@ def document(chart, template, body):
     return f"---\n# Source: {chart}/templates/{template}\n{body}"
 
 
+def labelled(chart, template, api_version, kind, name, namespace, body, object_name=None):
+    """A document of one release's object: apiVersion, kind, name, namespace (None: cluster-scoped), labels."""
+    where = f"  namespace: {namespace}\n" if namespace else ""
+    return document(chart, template, f"apiVersion: {api_version}\nkind: {kind}\nmetadata:\n  name: {object_name or name}\n"
+                                     f"{where}  labels:\n{labels(name, 4)}{body}")
+
+
 def config_file(rng, name, lines):
     """An application configuration file, as charts embed them in ConfigMaps (literal block)."""
     out = [f"    # {name} configuration, rendered from values.yaml\n", "    server:\n",
@@ -51,25 +58,20 @@ def config_file(rng, name, lines):
 
 
 def service_account(chart, name, namespace):
-    return document(chart, "serviceaccount.yaml",
-                    f"apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {name}\n  namespace: {namespace}\n"
-                    f"  labels:\n{labels(name, 4)}")
+    return labelled(chart, "serviceaccount.yaml", "v1", "ServiceAccount", name, namespace, "")
 
 
 def config_map(rng, chart, name, namespace, lines):
-    return document(chart, "configmap.yaml",
-                    f"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {name}-config\n  namespace: {namespace}\n"
-                    f"  labels:\n{labels(name, 4)}data:\n  app.yaml: |\n{config_file(rng, name, lines)}"
-                    f"  FEATURE_FLAGS: \"search,export,{rng.choice(NOUNS)}\"\n")
+    return labelled(chart, "configmap.yaml", "v1", "ConfigMap", name, namespace,
+                    f"data:\n  app.yaml: |\n{config_file(rng, name, lines)}"
+                    f"  FEATURE_FLAGS: \"search,export,{rng.choice(NOUNS)}\"\n", object_name=f"{name}-config")
 
 
 def role(chart, name, namespace, cluster_wide):
     kind = "ClusterRole" if cluster_wide else "Role"
-    where = "" if cluster_wide else f"  namespace: {namespace}\n"
     resources = '["pods", "services", "endpoints"]' if cluster_wide else '["configmaps", "secrets"]'
-    return document(chart, f"{kind.lower()}.yaml",
-                    f"apiVersion: rbac.authorization.k8s.io/v1\nkind: {kind}\nmetadata:\n  name: {name}\n{where}"
-                    f"  labels:\n{labels(name, 4)}rules:\n"
+    return labelled(chart, f"{kind.lower()}.yaml", "rbac.authorization.k8s.io/v1", kind, name,
+                    None if cluster_wide else namespace, "rules:\n"
                     f"  - apiGroups: [\"\"]\n    resources: {resources}\n    verbs: [\"get\", \"list\", \"watch\"]\n"
                     f"  - apiGroups: [\"coordination.k8s.io\"]\n    resources: [\"leases\"]\n"
                     f"    verbs: [\"get\", \"create\", \"update\"]\n")
@@ -78,17 +80,15 @@ def role(chart, name, namespace, cluster_wide):
 def role_binding(chart, name, namespace, cluster_wide):
     kind = "ClusterRole" if cluster_wide else "Role"
     binding = "ClusterRoleBinding" if cluster_wide else "RoleBinding"
-    where = "" if cluster_wide else f"  namespace: {namespace}\n"
-    return document(chart, f"{binding.lower()}.yaml",
-                    f"apiVersion: rbac.authorization.k8s.io/v1\nkind: {binding}\nmetadata:\n  name: {name}\n{where}"
-                    f"  labels:\n{labels(name, 4)}roleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: {kind}\n"
+    return labelled(chart, f"{binding.lower()}.yaml", "rbac.authorization.k8s.io/v1", binding, name,
+                    None if cluster_wide else namespace,
+                    f"roleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: {kind}\n"
                     f"  name: {name}\nsubjects:\n  - kind: ServiceAccount\n    name: {name}\n    namespace: {namespace}\n")
 
 
 def service(chart, name, namespace):
-    return document(chart, "service.yaml",
-                    f"apiVersion: v1\nkind: Service\nmetadata:\n  name: {name}\n  namespace: {namespace}\n"
-                    f"  labels:\n{labels(name, 4)}spec:\n  type: ClusterIP\n  selector:\n"
+    return labelled(chart, "service.yaml", "v1", "Service", name, namespace,
+                    f"spec:\n  type: ClusterIP\n  selector:\n"
                     f"    app.kubernetes.io/name: {name}\n  ports:\n    - name: http\n      port: 80\n"
                     f"      targetPort: http\n      protocol: TCP\n")
 
@@ -118,27 +118,24 @@ def workload(rng, chart, name, namespace, kind, replicas):
     spec = f"  replicas: {replicas}\n" if kind == "Deployment" else ""
     strategy = ("  strategy:\n    type: RollingUpdate\n    rollingUpdate:\n      maxSurge: 25%\n      maxUnavailable: 0\n"
                 if kind == "Deployment" else "  updateStrategy:\n    type: RollingUpdate\n    rollingUpdate:\n      maxUnavailable: 1\n")
-    return document(chart, f"{kind.lower()}.yaml",
-                    f"apiVersion: apps/v1\nkind: {kind}\nmetadata:\n  name: {name}\n  namespace: {namespace}\n"
-                    f"  labels:\n{labels(name, 4)}spec:\n{spec}{strategy}  selector:\n    matchLabels:\n"
+    return labelled(chart, f"{kind.lower()}.yaml", "apps/v1", kind, name, namespace,
+                    f"spec:\n{spec}{strategy}  selector:\n    matchLabels:\n"
                     f"      app.kubernetes.io/name: {name}\n  template:\n    metadata:\n      labels:\n{labels(name, 8)}"
                     f"      annotations:\n        checksum/config: {rng.getrandbits(128):032x}\n    spec:\n"
                     f"{pod_spec(rng, name, kind == 'DaemonSet', 6)}")
 
 
 def autoscaler(chart, name, namespace, replicas):
-    return document(chart, "hpa.yaml",
-                    f"apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: {name}\n"
-                    f"  namespace: {namespace}\n  labels:\n{labels(name, 4)}spec:\n  scaleTargetRef:\n"
+    return labelled(chart, "hpa.yaml", "autoscaling/v2", "HorizontalPodAutoscaler", name, namespace,
+                    f"spec:\n  scaleTargetRef:\n"
                     f"    apiVersion: apps/v1\n    kind: Deployment\n    name: {name}\n  minReplicas: {replicas}\n"
                     f"  maxReplicas: {replicas * 4}\n  metrics:\n    - type: Resource\n      resource:\n        name: cpu\n"
                     f"        target:\n          type: Utilization\n          averageUtilization: 70\n")
 
 
 def disruption_budget(chart, name, namespace):
-    return document(chart, "pdb.yaml",
-                    f"apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: {name}\n"
-                    f"  namespace: {namespace}\n  labels:\n{labels(name, 4)}spec:\n  maxUnavailable: 1\n"
+    return labelled(chart, "pdb.yaml", "policy/v1", "PodDisruptionBudget", name, namespace,
+                    f"spec:\n  maxUnavailable: 1\n"
                     f"  selector:\n    matchLabels:\n      app.kubernetes.io/name: {name}\n")
 
 
@@ -150,7 +147,7 @@ def test_hook(chart, name, namespace):
 
 
 def release(rng, index):
-    """One chart's rendered output: 10 objects (9 for a DaemonSet, which has no HPA)."""
+    """One chart's rendered output: 9 objects (8 for a DaemonSet, which has no HPA), and an empty document."""
     name = release_name(rng, index)
     namespace = f"team-{index % 40}"
     roll = rng.random()
@@ -194,18 +191,12 @@ CHART_TEMPLATE = """{{- range $i := until (int .Values.releases) }}
 apiVersion: v1
 kind: ServiceAccount
 metadata:
-  name: {{ $name }}
-  namespace: team-{{ mod $i 40 }}
-  labels:
-    {{- include "bench.labels" $name | nindent 4 }}
+  {{- include "bench.metadata" (list $name $i) | nindent 2 }}
 ---
 apiVersion: v1
 kind: ConfigMap
 metadata:
-  name: {{ $name }}-config
-  namespace: team-{{ mod $i 40 }}
-  labels:
-    {{- include "bench.labels" $name | nindent 4 }}
+  {{- include "bench.metadata" (list (printf "%s-config" $name) $i) | nindent 2 }}
 data:
   app.yaml: |
     server:
@@ -220,8 +211,7 @@ data:
 apiVersion: rbac.authorization.k8s.io/v1
 kind: Role
 metadata:
-  name: {{ $name }}
-  namespace: team-{{ mod $i 40 }}
+  {{- include "bench.metadata" (list $name $i) | nindent 2 }}
 rules:
   - apiGroups: [""]
     resources: ["configmaps", "secrets"]
@@ -230,8 +220,7 @@ rules:
 apiVersion: rbac.authorization.k8s.io/v1
 kind: RoleBinding
 metadata:
-  name: {{ $name }}
-  namespace: team-{{ mod $i 40 }}
+  {{- include "bench.metadata" (list $name $i) | nindent 2 }}
 roleRef:
   apiGroup: rbac.authorization.k8s.io
   kind: Role
@@ -244,8 +233,7 @@ subjects:
 apiVersion: v1
 kind: Service
 metadata:
-  name: {{ $name }}
-  namespace: team-{{ mod $i 40 }}
+  {{- include "bench.metadata" (list $name $i) | nindent 2 }}
 spec:
   selector:
     app.kubernetes.io/name: {{ $name }}
@@ -257,10 +245,7 @@ spec:
 apiVersion: apps/v1
 kind: Deployment
 metadata:
-  name: {{ $name }}
-  namespace: team-{{ mod $i 40 }}
-  labels:
-    {{- include "bench.labels" $name | nindent 4 }}
+  {{- include "bench.metadata" (list $name $i) | nindent 2 }}
 spec:
   replicas: 3
   selector:
@@ -296,8 +281,7 @@ spec:
 apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:
-  name: {{ $name }}
-  namespace: team-{{ mod $i 40 }}
+  {{- include "bench.metadata" (list $name $i) | nindent 2 }}
 spec:
   scaleTargetRef:
     apiVersion: apps/v1
@@ -316,8 +300,7 @@ spec:
 apiVersion: policy/v1
 kind: PodDisruptionBudget
 metadata:
-  name: {{ $name }}
-  namespace: team-{{ mod $i 40 }}
+  {{- include "bench.metadata" (list $name $i) | nindent 2 }}
 spec:
   maxUnavailable: 1
   selector:
@@ -330,6 +313,12 @@ CHART_HELPERS = """{{- define "bench.labels" -}}
 app.kubernetes.io/name: {{ . }}
 app.kubernetes.io/instance: {{ . }}
 app.kubernetes.io/managed-by: Helm
+{{- end }}
+{{- define "bench.metadata" -}}
+name: {{ index . 0 }}
+namespace: team-{{ mod (index . 1) 40 }}
+labels:
+  {{- include "bench.labels" (index . 0) | nindent 2 }}
 {{- end }}
 """
 

@@ -24,7 +24,7 @@ done
 python_bin=""
 for candidate in python3 /usr/bin/python3; do
   if "$candidate" -c 'import yaml, sys; sys.exit(0 if yaml.__with_libyaml__ else 1)' 2>/dev/null; then
-    python_bin=$(command -v "$candidate")
+    python_bin=$("$candidate" -c 'import sys; print(sys.executable)') # past pyenv's shim, which is a script
     break
   fi
 done
