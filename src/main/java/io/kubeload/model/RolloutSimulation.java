@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.PriorityQueue;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 
@@ -115,91 +116,6 @@ public final class RolloutSimulation {
 
   private record Event(double time, long seq, Kind kind, Cohort cohort, int pod, Request request, int generation) {}
 
-  /**
-   * The pending events, earliest first (ties in the order scheduled). A 4-ary heap of its own, keyed
-   * by arrays of times and sequence numbers: the JDK's PriorityQueue calls a comparator through an
-   * interface and follows a pointer per comparison, and sifting was half of a large set's simulation
-   * time under C1 (docs/performance.md). (time, seq) is a total order, so any heap polls the same sequence.
-   */
-  private static final class EventQueue {
-    private static final int ARITY = 4;
-    private double[] times = new double[1024];
-    private long[] seqs = new long[1024];
-    private Event[] events = new Event[1024];
-    private int size;
-
-    boolean isEmpty() {
-      return size == 0;
-    }
-
-    void add(Event e) {
-      if (size == events.length) {
-        times = Arrays.copyOf(times, size * 2);
-        seqs = Arrays.copyOf(seqs, size * 2);
-        events = Arrays.copyOf(events, size * 2);
-      }
-      int at = size++;
-      while (at > 0) {
-        int parent = (at - 1) / ARITY;
-        if (!earlier(e.time(), e.seq(), parent)) {
-          break;
-        }
-        move(parent, at);
-        at = parent;
-      }
-      put(at, e.time(), e.seq(), e);
-    }
-
-    Event poll() {
-      Event first = events[0];
-      int last = --size;
-      double time = times[last];
-      long seq = seqs[last];
-      Event moved = events[last];
-      events[last] = null;
-      int at = 0;
-      while (true) {
-        int child = ARITY * at + 1;
-        if (child >= size) {
-          break;
-        }
-        int least = child;
-        for (int other = child + 1; other < Math.min(child + ARITY, size); other++) {
-          if (earlier(times[other], seqs[other], least)) {
-            least = other;
-          }
-        }
-        if (!earlier(times[least], seqs[least], time, seq)) {
-          break;
-        }
-        move(least, at);
-        at = least;
-      }
-      if (size > 0) {
-        put(at, time, seq, moved);
-      }
-      return first;
-    }
-
-    private boolean earlier(double time, long seq, int index) {
-      return earlier(time, seq, times[index], seqs[index]);
-    }
-
-    private static boolean earlier(double time, long seq, double otherTime, long otherSeq) {
-      return time != otherTime ? Double.compare(time, otherTime) < 0 : seq < otherSeq;
-    }
-
-    private void move(int from, int to) {
-      put(to, times[from], seqs[from], events[from]);
-    }
-
-    private void put(int index, double time, long seq, Event e) {
-      times[index] = time;
-      seqs[index] = seq;
-      events[index] = e;
-    }
-  }
-
   /** One priority level: its free seats, one FIFO per flow served in turn, and what it saw per second. */
   private static final class Level {
     final PriorityLevel config;
@@ -298,7 +214,7 @@ public final class RolloutSimulation {
     final Map<String, PriorityLevel> configs;
     final double horizon;
     final RandomGenerator random;
-    final EventQueue events = new EventQueue();
+    final PriorityQueue<Event> events = new PriorityQueue<>((a, b) -> a.time != b.time ? Double.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
     final Map<String, Level> levels = new LinkedHashMap<>();
     final List<Cohort> cohorts = new ArrayList<>();
     int[] syncedBySecond = new int[64];

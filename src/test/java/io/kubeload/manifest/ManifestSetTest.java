@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class ManifestSetTest {
@@ -56,5 +58,25 @@ class ManifestSetTest {
     Collections.reverse(backward);
 
     assertThat(ManifestSet.of(backward)).isEqualTo(ManifestSet.of(forward)).hasSameHashCodeAs(ManifestSet.of(forward));
+  }
+
+  /** An index of the set, as a later stage would build one. */
+  private record ConfigMapNames(List<String> names) {}
+
+  @Test
+  void aDerivedIndexIsBuiltOnceAndSharedByEveryCaller() {
+    ManifestSet set = ManifestSet.of(parse("x.yaml", CONFIG_MAPS));
+    AtomicInteger builds = new AtomicInteger();
+    Function<ManifestSet, ConfigMapNames> build = s -> {
+      builds.incrementAndGet();
+      return new ConfigMapNames(s.ofKind("ConfigMap").map(Manifest::name).toList());
+    };
+
+    ConfigMapNames first = set.derived(ConfigMapNames.class, build);
+    ConfigMapNames second = set.derived(ConfigMapNames.class, build);
+
+    assertThat(second).isSameAs(first);
+    assertThat(first.names()).containsExactly("a", "b");
+    assertThat(builds).hasValue(1);
   }
 }
