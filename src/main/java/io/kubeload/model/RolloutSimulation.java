@@ -5,7 +5,6 @@ import io.kubeload.workload.RolloutStrategy;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,16 +80,14 @@ public final class RolloutSimulation {
     final Cohort cohort;
     final int pod;
     final AccessLoad list;
-    final Level level;
     int retries;
     int failures;
     int generation;
 
-    Request(Cohort cohort, int pod, AccessLoad list, Level level) {
+    Request(Cohort cohort, int pod, AccessLoad list) {
       this.cohort = cohort;
       this.pod = pod;
       this.list = list;
-      this.level = level;
     }
   }
 
@@ -123,8 +120,6 @@ public final class RolloutSimulation {
     final double existing;
     final int flowQueueLimit;
     final List<ArrayDeque<Request>> flows = new ArrayList<>();
-    /** The flows with a request queued: a restart has one flow per workload, thousands mostly empty. */
-    final BitSet waiting = new BitSet();
     double busy;
     double inFlightBytes;
     int next;
@@ -152,31 +147,6 @@ public final class RolloutSimulation {
         flows.add(new ArrayDeque<>());
       }
       return flows.get(index);
-    }
-
-    void enqueue(int flow, Request r) {
-      flow(flow).addLast(r);
-      waiting.set(flow);
-      queued++;
-    }
-
-    /** Takes {@code r} off its flow's queue; false if it was not queued there. */
-    boolean dequeue(int flow, Request r) {
-      ArrayDeque<Request> queue = flow(flow);
-      boolean removed = queue.remove(r);
-      if (removed) {
-        queued--;
-        if (queue.isEmpty()) {
-          waiting.clear(flow);
-        }
-      }
-      return removed;
-    }
-
-    /** How many flows from {@code from} on, in turn, the next one with a request queued is. */
-    int distanceToWaiting(int from) {
-      int found = waiting.nextSetBit(from);
-      return found >= 0 ? found - from : flows.size() - from + waiting.nextSetBit(0);
     }
 
     void grow(int second) {
@@ -284,7 +254,7 @@ public final class RolloutSimulation {
         switch (e.kind) {
           case START -> {
             for (AccessLoad list : e.cohort.lists) {
-              arrive(new Request(e.cohort, e.pod, list, levels.get(list.priorityLevel())));
+              arrive(new Request(e.cohort, e.pod, list));
             }
           }
           case ARRIVE -> arrive(e.request);
@@ -298,8 +268,12 @@ public final class RolloutSimulation {
       }
     }
 
+    Level levelOf(Request r) {
+      return levels.get(r.list.priorityLevel());
+    }
+
     void arrive(Request r) {
-      Level level = r.level;
+      Level level = levelOf(r);
       ArrayDeque<Request> flow = level.flow(r.cohort.flow);
       if (level.queued == 0 && level.busy + r.list.listSeats() <= level.capacity) {
         serve(level, r);
@@ -307,7 +281,8 @@ public final class RolloutSimulation {
         reject(level, r);
       } else {
         r.generation++;
-        level.enqueue(r.cohort.flow, r);
+        flow.addLast(r);
+        level.queued++;
         schedule(now + Physics.QUEUE_WAIT_LIMIT_SECONDS, Kind.TIMEOUT, r.cohort, r.pod, r);
       }
     }
@@ -320,23 +295,25 @@ public final class RolloutSimulation {
       schedule(now + r.list.listSeconds(), Kind.DONE, r.cohort, r.pod, r);
     }
 
-    /**
-     * Serve flows in turn while the next head fits: fair queuing with requests of equal cost. The turn
-     * passes over empty flows as if each had been looked at, so the order of service is the same as
-     * visiting them one by one.
-     */
+    /** Serve flows in turn while the next head fits: fair queuing with requests of equal cost. */
     void dispatch(Level level) {
       int flows = level.flows.size();
-      while (level.queued > 0) {
-        level.next += level.distanceToWaiting(level.next % flows);
-        int index = level.next % flows;
-        Request head = level.flows.get(index).peekFirst();
+      for (int tried = 0; tried < flows && level.queued > 0; ) {
+        ArrayDeque<Request> flow = level.flows.get(level.next % flows);
+        Request head = flow.peekFirst();
+        if (head == null) {
+          level.next++;
+          tried++;
+          continue;
+        }
         if (level.busy + head.list.listSeats() > level.capacity) {
           return;
         }
-        level.dequeue(index, head);
+        flow.pollFirst();
+        level.queued--;
         serve(level, head);
         level.next++;
+        tried = 0;
       }
     }
 
@@ -344,8 +321,9 @@ public final class RolloutSimulation {
       if (r.generation != generation) {
         return; // dispatched or re-queued since
       }
-      Level level = r.level;
-      if (level.dequeue(r.cohort.flow, r)) {
+      Level level = levelOf(r);
+      if (level.flow(r.cohort.flow).remove(r)) {
+        level.queued--;
         reject(level, r);
       }
     }
@@ -370,7 +348,7 @@ public final class RolloutSimulation {
     }
 
     void done(Request r) {
-      Level level = r.level;
+      Level level = levelOf(r);
       level.busy -= r.list.listSeats();
       level.inFlightBytes -= r.list.list().memoryBytes();
       level.served++;
