@@ -2,38 +2,42 @@ package io.kubeload.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HelmSourcesTest {
 
+  private static final String RELEASE =
+      "---\n# Source: chart/templates/a.yaml\nkind: A\n---\n#Source:   chart/templates/b.yaml  \nkind: B\n";
+
+  private static Optional<String> template(String text, int line, int previousDocumentEnd) {
+    return new HelmSources(text).templateFor(line, previousDocumentEnd);
+  }
+
   @Test
   void aSourceCommentAtTheStartOfALineNamesTheNextDocumentsTemplate() {
-    HelmSources sources = new HelmSources("---\n# Source: chart/templates/a.yaml\nkind: A\n---\n#Source:   chart/templates/b.yaml  \nkind: B\n");
-
-    assertThat(sources.templateFor(3, 0)).contains("chart/templates/a.yaml");
-    assertThat(sources.templateFor(6, 4)).contains("chart/templates/b.yaml");
+    assertThat(template(RELEASE, 3, 0)).contains("chart/templates/a.yaml");
+    assertThat(template(RELEASE, 6, 4)).contains("chart/templates/b.yaml");
   }
 
   @Test
   void aSourceCommentElsewhereOnALineIsData() {
-    HelmSources sources = new HelmSources("---\nkind: A # Source: chart/templates/a.yaml\n  # Source: chart/templates/b.yaml\nkind: B\n");
+    String text = "---\nkind: A # Source: chart/templates/a.yaml\n  # Source: chart/templates/b.yaml\nkind: B\n";
 
-    assertThat(sources.templateFor(2, 0)).isEmpty();
-    assertThat(sources.templateFor(4, 0)).isEmpty();
+    assertThat(template(text, 2, 0)).isEmpty();
+    assertThat(template(text, 4, 0)).isEmpty();
   }
 
   @Test
   void linesAfterACarriageReturnAndSeveralHashesInARowAreRead() {
-    HelmSources sources = new HelmSources("kind: X\r# Source: chart/templates/cr.yaml\n## note\n# Source: chart/templates/c.yaml\nkind: C\n");
+    String text = "kind: X\r# Source: chart/templates/cr.yaml\n## note\n# Source: chart/templates/c.yaml\nkind: C\n";
 
-    assertThat(sources.templateFor(4, 0)).contains("chart/templates/c.yaml");
-    assertThat(sources.templateFor(3, 0)).contains("chart/templates/cr.yaml");
+    assertThat(template(text, 4, 0)).contains("chart/templates/c.yaml");
+    assertThat(template(text, 3, 0)).contains("chart/templates/cr.yaml");
   }
 
   @Test
   void aSourceWrittenBeforeThePreviousDocumentEndedBelongsToThatDocument() {
-    HelmSources sources = new HelmSources("# Source: chart/templates/a.yaml\nkind: A\n---\nkind: B\n");
-
-    assertThat(sources.templateFor(4, 3)).isEmpty();
+    assertThat(template("# Source: chart/templates/a.yaml\nkind: A\n---\nkind: B\n", 4, 3)).isEmpty();
   }
 }
