@@ -12,8 +12,11 @@ import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.manifest.SourceLocation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The RBAC rules that reach a ServiceAccount through the bindings in the same release, with
@@ -34,17 +37,51 @@ final class RbacGrants {
   static Result forAccount(String account, String namespace, ManifestSet manifests) {
     List<Grant> grants = new ArrayList<>();
     List<MissingRole> missing = new ArrayList<>();
-    manifests.ofKind("ClusterRoleBinding").forEach(m -> m.as(ClusterRoleBinding.class).ifPresent(crb -> {
-      if (binds(crb.getSubjects(), account, namespace, "")) {
-        collect(crb.getRoleRef(), true, "", "ClusterRoleBinding " + m.name(), m, manifests, grants, missing);
+    for (Binding b : manifests.derived(Bindings.class, Bindings::of).mayBind(account, namespace)) {
+      if (b.clusterWide() && binds(b.subjects(), account, namespace, "")) {
+        collect(b.roleRef(), true, "", "ClusterRoleBinding " + b.manifest().name(), b.manifest(), manifests, grants, missing);
+      } else if (!b.clusterWide() && binds(b.subjects(), account, namespace, b.manifest().namespace())) {
+        String where = b.manifest().namespace();
+        collect(b.roleRef(), false, where, "RoleBinding " + where + "/" + b.manifest().name(), b.manifest(), manifests, grants, missing);
       }
-    }));
-    manifests.ofKind("RoleBinding").forEach(m -> m.as(RoleBinding.class).ifPresent(rb -> {
-      if (binds(rb.getSubjects(), account, namespace, m.namespace())) {
-        collect(rb.getRoleRef(), false, m.namespace(), "RoleBinding " + m.namespace() + "/" + m.name(), m, manifests, grants, missing);
-      }
-    }));
+    }
     return new Result(List.copyOf(grants), List.copyOf(missing));
+  }
+
+  /** A ClusterRoleBinding or RoleBinding as read. */
+  private record Binding(Manifest manifest, boolean clusterWide, List<Subject> subjects, RoleRef roleRef) {}
+
+  /**
+   * Every binding, ClusterRoleBindings first, each in the set's order, and where each is listed under
+   * the subject names it holds, so that a workload looks only at bindings that name its account, its
+   * username, or a group every account is in. {@link #binds} still decides.
+   */
+  private record Bindings(List<Binding> all, Map<String, List<Integer>> bySubject) {
+    static Bindings of(ManifestSet manifests) {
+      List<Binding> all = new ArrayList<>();
+      manifests.ofKind("ClusterRoleBinding").forEach(m -> m.as(ClusterRoleBinding.class)
+          .ifPresent(crb -> all.add(new Binding(m, true, crb.getSubjects(), crb.getRoleRef()))));
+      manifests.ofKind("RoleBinding").forEach(m -> m.as(RoleBinding.class)
+          .ifPresent(rb -> all.add(new Binding(m, false, rb.getSubjects(), rb.getRoleRef()))));
+      Map<String, List<Integer>> bySubject = new HashMap<>();
+      for (int i = 0; i < all.size(); i++) {
+        for (Subject s : all.get(i).subjects() == null ? List.<Subject>of() : all.get(i).subjects()) {
+          if (s != null && s.getKind() != null) {
+            bySubject.computeIfAbsent(s.getKind() + ":" + s.getName(), key -> new ArrayList<>()).add(i);
+          }
+        }
+      }
+      return new Bindings(List.copyOf(all), bySubject);
+    }
+
+    List<Binding> mayBind(String account, String namespace) {
+      TreeSet<Integer> positions = new TreeSet<>();
+      for (String key : List.of("ServiceAccount:" + account, "User:system:serviceaccount:" + namespace + ":" + account,
+          "Group:system:serviceaccounts", "Group:system:serviceaccounts:" + namespace, "Group:system:authenticated")) {
+        positions.addAll(bySubject.getOrDefault(key, List.of()));
+      }
+      return positions.stream().map(all::get).toList();
+    }
   }
 
   private static boolean binds(List<Subject> subjects, String account, String namespace, String bindingNamespace) {

@@ -13,17 +13,24 @@ final class HelmSources {
   private final TreeMap<Integer, String> byLine = new TreeMap<>();
 
   HelmSources(String text) {
-    Matcher matcher = SOURCE.matcher(text);
+    // Every match starts with '#': trying the pattern only there, rather than letting find() try it at
+    // every position of a 50 MB text, finds the same matches (the bounds stay transparent to ^).
+    Matcher matcher = SOURCE.matcher(text).useAnchoringBounds(false);
     int line = 1;
     int scanned = 0;
-    while (matcher.find()) {
-      for (int i = scanned; i < matcher.start(); i++) {
+    for (int hash = text.indexOf('#'); hash >= 0; ) {
+      if (!matcher.region(hash, text.length()).lookingAt()) {
+        hash = text.indexOf('#', hash + 1);
+        continue;
+      }
+      for (int i = scanned; i < hash; i++) {
         if (text.charAt(i) == '\n') {
           line++;
         }
       }
-      scanned = matcher.start();
+      scanned = hash;
       byLine.put(line, matcher.group(1));
+      hash = text.indexOf('#', matcher.end());
     }
   }
 

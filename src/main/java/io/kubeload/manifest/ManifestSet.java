@@ -1,35 +1,42 @@
 package io.kubeload.manifest;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * Every object read from the inputs, in a stable order (by reference, then location) so that reports
- * do not depend on the order files were named in.
- *
- * @param skippedTestHooks Helm test hooks that were read but carry no load
- * @param byKind the manifests of each kind, in the same order: every stage looks objects up by kind
- *     for every workload, and a scan of all of them each time made large inputs quadratic
+ * do not depend on the order files were named in. Indexed by kind and by reference: every workload
+ * looks up its ServiceAccount, bindings, roles and ConfigMaps, and a scan per lookup made a release
+ * of 20,000 objects quadratic (docs/performance.md).
  */
-public record ManifestSet(List<Manifest> manifests, List<Manifest> skippedTestHooks, Map<String, List<Manifest>> byKind) {
+public final class ManifestSet {
 
   private static final Comparator<Manifest> STABLE =
       Comparator.comparing(Manifest::ref)
           .thenComparing(m -> m.location().file())
           .thenComparingInt(m -> m.location().line());
 
-  public ManifestSet {
-    manifests = manifests.stream().sorted(STABLE).toList();
-    skippedTestHooks = skippedTestHooks.stream().sorted(STABLE).toList();
-    byKind = manifests.stream().collect(Collectors.groupingBy(Manifest::kind, Collectors.toUnmodifiableList()));
-  }
+  private final List<Manifest> manifests;
+  private final List<Manifest> skippedTestHooks;
+  private final Map<String, List<Manifest>> byKind = new HashMap<>();
+  private final Map<ObjectRef, Manifest> byRef = new HashMap<>();
+  private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
+  /** @param skippedTestHooks Helm test hooks that were read but carry no load */
   public ManifestSet(List<Manifest> manifests, List<Manifest> skippedTestHooks) {
-    this(manifests, skippedTestHooks, Map.of());
+    this.manifests = manifests.stream().sorted(STABLE).toList();
+    this.skippedTestHooks = skippedTestHooks.stream().sorted(STABLE).toList();
+    for (Manifest m : this.manifests) {
+      byKind.computeIfAbsent(m.kind(), kind -> new ArrayList<>()).add(m);
+      byRef.putIfAbsent(m.ref(), m);
+    }
   }
 
   public static ManifestSet of(List<Manifest> all) {
@@ -45,11 +52,51 @@ public record ManifestSet(List<Manifest> manifests, List<Manifest> skippedTestHo
         Stream.concat(skippedTestHooks.stream(), other.skippedTestHooks.stream()).toList());
   }
 
+  public List<Manifest> manifests() {
+    return manifests;
+  }
+
+  public List<Manifest> skippedTestHooks() {
+    return skippedTestHooks;
+  }
+
   public Stream<Manifest> ofKind(String kind) {
     return byKind.getOrDefault(kind, List.of()).stream();
   }
 
+  /** The first object with this reference in the stable order. */
   public Optional<Manifest> find(String kind, String namespace, String name) {
-    return ofKind(kind).filter(m -> m.namespace().equals(namespace) && m.name().equals(name)).findFirst();
+    return Optional.ofNullable(byRef.get(new ObjectRef(kind, namespace, name)));
+  }
+
+  /**
+   * An index over this set that a later stage builds once rather than scanning every object for every
+   * workload: computed on first use by {@code build}, a pure function of the set, and kept by its type.
+   */
+  public <T> T derived(Class<T> type, Function<ManifestSet, T> build) {
+    Object known = derived.get(type);
+    if (known == null) {
+      // Built outside the map, so that one index may be built from another.
+      T built = build.apply(this);
+      Object first = derived.putIfAbsent(type, built);
+      known = first != null ? first : built;
+    }
+    return type.cast(known);
+  }
+
+  /** Two sets are equal when they hold the same objects; the indexes follow from the lists. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ManifestSet set && manifests.equals(set.manifests) && skippedTestHooks.equals(set.skippedTestHooks);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * manifests.hashCode() + skippedTestHooks.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "ManifestSet[manifests=" + manifests + ", skippedTestHooks=" + skippedTestHooks + "]";
   }
 }

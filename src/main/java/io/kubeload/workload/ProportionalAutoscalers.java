@@ -23,31 +23,46 @@ final class ProportionalAutoscalers {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** A container that runs the autoscaler, in the Deployment it belongs to. */
+  private record Autoscaler(Manifest deployment, Container container) {}
+
+  /** The autoscalers of a manifest set, in its order; found once, since every Deployment asks. */
+  private record Index(List<Autoscaler> autoscalers) {
+    static Index of(ManifestSet all) {
+      List<Autoscaler> out = new ArrayList<>();
+      for (Manifest m : all.ofKind("Deployment").toList()) {
+        Optional<Deployment> deployment = m.as(Deployment.class);
+        if (deployment.isEmpty() || deployment.get().getSpec() == null || deployment.get().getSpec().getTemplate() == null
+            || deployment.get().getSpec().getTemplate().getSpec() == null) {
+          continue;
+        }
+        for (Container c : orEmpty(deployment.get().getSpec().getTemplate().getSpec().getContainers())) {
+          if (c.getImage() != null && c.getImage().contains("cluster-proportional-autoscaler")) {
+            out.add(new Autoscaler(m, c));
+          }
+        }
+      }
+      return new Index(List.copyOf(out));
+    }
+  }
+
   private ProportionalAutoscalers() {}
 
   /** The target's pods as the autoscaler sizes them, if one targets it in linear mode by nodes. */
   static Optional<PodCount> podsFor(Manifest target, ManifestSet all, int nodes) {
-    for (Manifest m : all.ofKind("Deployment").toList()) {
-      Optional<Deployment> deployment = m.as(Deployment.class);
-      if (deployment.isEmpty() || deployment.get().getSpec() == null || deployment.get().getSpec().getTemplate() == null
-          || deployment.get().getSpec().getTemplate().getSpec() == null) {
-        continue;
-      }
-      for (Container c : orEmpty(deployment.get().getSpec().getTemplate().getSpec().getContainers())) {
-        if (c.getImage() == null || !c.getImage().contains("cluster-proportional-autoscaler")) {
-          continue;
-        }
-        List<String> words = new ArrayList<>(orEmpty(c.getCommand()));
-        words.addAll(orEmpty(c.getArgs()));
-        String namespace = flag(words, "namespace").orElse(m.namespace());
-        boolean targets = flag(words, "target").stream()
-            .flatMap(t -> List.of(t.split(",")).stream())
-            .anyMatch(t -> t.strip().equalsIgnoreCase(target.kind() + "/" + target.name()));
-        if (targets && namespace.equals(target.namespace())) {
-          return linear(words, namespace, all).map(ratio -> PodCount.proportional(ratio, nodes,
-              "cluster-proportional-autoscaler " + m.name() + ": ceil(nodes / " + trim(ratio.nodesPerPod()) + "), at least "
-                  + ratio.min() + (ratio.max() == Integer.MAX_VALUE ? "" : ", at most " + ratio.max()) + " (cores not counted)"));
-        }
+    for (Autoscaler autoscaler : all.derived(Index.class, Index::of).autoscalers()) {
+      Manifest m = autoscaler.deployment();
+      Container c = autoscaler.container();
+      List<String> words = new ArrayList<>(orEmpty(c.getCommand()));
+      words.addAll(orEmpty(c.getArgs()));
+      String namespace = flag(words, "namespace").orElse(m.namespace());
+      boolean targets = flag(words, "target").stream()
+          .flatMap(t -> List.of(t.split(",")).stream())
+          .anyMatch(t -> t.strip().equalsIgnoreCase(target.kind() + "/" + target.name()));
+      if (targets && namespace.equals(target.namespace())) {
+        return linear(words, namespace, all).map(ratio -> PodCount.proportional(ratio, nodes,
+            "cluster-proportional-autoscaler " + m.name() + ": ceil(nodes / " + trim(ratio.nodesPerPod()) + "), at least "
+                + ratio.min() + (ratio.max() == Integer.MAX_VALUE ? "" : ", at most " + ratio.max()) + " (cores not counted)"));
       }
     }
     return Optional.empty();

