@@ -63,6 +63,9 @@ public final class AccessInference {
                 + ", which is not in the manifests: its grants are not counted",
             missing.location())));
     notes.addAll(rbacNotes);
+    if (rbac.grants().isEmpty()) {
+      unsetNamespace(workload, manifests).ifPresent(notes::add);
+    }
     notes.addAll(catalog.undecided());
     if (!catalog.recognised().isEmpty() && !catalog.unrecognised().isEmpty()) {
       notes.add(new AccessSet.Note("catalog-partial",
@@ -77,6 +80,29 @@ public final class AccessInference {
     }
     String basis = hint.isPresent() ? "RBAC (upper bound), narrowed by the pod spec" : "RBAC (upper bound)";
     return new AccessSet(workload, basis, accesses, notes);
+  }
+
+  /**
+   * A workload rendered without a namespace whose ServiceAccount the bindings name in another one:
+   * {@code helm template -n NS} writes NS into the templates that ask for it only, and an install
+   * would put the rest there too. Read as it is, the account has no grants and the pods no load.
+   */
+  private static Optional<AccessSet.Note> unsetNamespace(Workload workload, ManifestSet manifests) {
+    if (workload.manifest().namespaceWritten()) {
+      return Optional.empty();
+    }
+    TreeSet<String> elsewhere = RbacGrants.accountNamespaces(workload.serviceAccount(), manifests);
+    elsewhere.remove(workload.namespace());
+    if (elsewhere.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new AccessSet.Note("namespace-unset",
+        workload.ref() + " is written without metadata.namespace, so it is read as namespace " + workload.namespace()
+            + ", but the bindings name ServiceAccount " + workload.serviceAccount() + " in namespace " + String.join(", ", elsewhere)
+            + ": its grants are not counted",
+        workload.location(),
+        "analyse with --namespace " + elsewhere.first() + " (where the release is installed: helm template -n), "
+            + "or write metadata.namespace in the template"));
   }
 
   /**

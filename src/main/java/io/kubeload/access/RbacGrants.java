@@ -48,6 +48,21 @@ final class RbacGrants {
     return new Result(List.copyOf(grants), List.copyOf(missing));
   }
 
+  /** The namespaces in which the bindings name a ServiceAccount called {@code account}, sorted. */
+  static TreeSet<String> accountNamespaces(String account, ManifestSet manifests) {
+    Bindings bindings = manifests.derived(Bindings.class, Bindings::of);
+    TreeSet<String> out = new TreeSet<>();
+    for (int i : bindings.bySubject().getOrDefault("ServiceAccount:" + account, List.of())) {
+      Binding b = bindings.all().get(i);
+      for (Subject s : b.subjects()) {
+        if (s != null && "ServiceAccount".equals(s.getKind()) && account.equals(s.getName())) {
+          out.add(s.getNamespace() == null || s.getNamespace().isBlank() ? b.manifest().namespace() : s.getNamespace());
+        }
+      }
+    }
+    return out;
+  }
+
   /** A ClusterRoleBinding or RoleBinding as read. */
   private record Binding(Manifest manifest, boolean clusterWide, List<Subject> subjects, RoleRef roleRef) {}
 

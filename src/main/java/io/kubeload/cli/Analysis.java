@@ -20,6 +20,7 @@ import io.kubeload.workload.Workload;
 import io.kubeload.workload.Workloads;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Mixin;
@@ -68,6 +69,11 @@ final class Analysis {
 
   @Mixin ChartOptions chart;
 
+  @Option(names = "--namespace", paramLabel = "NS",
+      description = {"The namespace the release is installed into (helm install -n): namespaced objects written",
+          "without one are read as in NS, not in default; with --chart, also helm template's --namespace."})
+  String namespace;
+
   /** The configuration in force: {@code --config}, or {@code .kubeload.yaml} here, or none. */
   ProjectConfig config() {
     return ProjectConfig.find(config);
@@ -97,12 +103,15 @@ final class Analysis {
         kubernetesVersion != null ? kubernetesVersion : settings.kubernetesVersion().orElse(null));
     Policy budgets = policy != null ? Policy.load(policy, limits) : settings.policy().orElse(Policy.DEFAULT);
     ManifestReader reader = new ManifestReader(io.in(), limits);
-    ManifestSet manifests = chart.render(limits).map(rendered -> reader.read(paths).plus(rendered)).orElseGet(() -> reader.read(paths));
+    Optional<String> installedIn = Optional.ofNullable(namespace);
+    ManifestSet read = chart.render(limits, installedIn).map(rendered -> reader.read(paths).plus(rendered)).orElseGet(() -> reader.read(paths));
+    ManifestSet manifests = installedIn.map(read::placedIn).orElse(read);
     List<Workload> workloads = Workloads.from(manifests, clusterProfile);
     if (baseline.isEmpty()) {
       return judge(manifests, workloads, clusterProfile, loaded, budgets);
     }
-    ManifestSet before = reader.read(baseline);
+    ManifestSet readBefore = reader.read(baseline);
+    ManifestSet before = installedIn.map(readBefore::placedIn).orElse(readBefore);
     // The baseline's workloads run already: judged as updates, as are the change's workloads they match.
     List<Workload> existing = Workloads.from(before, clusterProfile).stream().map(w -> w.withRollout(w.rollout(), false)).toList();
     Set<ObjectRef> running = existing.stream().map(Workload::ref).collect(Collectors.toSet());

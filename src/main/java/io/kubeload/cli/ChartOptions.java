@@ -44,9 +44,6 @@ final class ChartOptions {
   @Option(names = "--release", paramLabel = "NAME", defaultValue = "release", description = "With --chart: the release name. Default: ${DEFAULT-VALUE}.")
   String release;
 
-  @Option(names = "--namespace", paramLabel = "NS", description = "With --chart: the release namespace.")
-  String namespace;
-
   @Option(names = "--helm", paramLabel = "FILE", defaultValue = "helm",
       description = "With --chart: the helm 3 binary. Default: ${DEFAULT-VALUE} on the PATH.")
   String helm;
@@ -55,11 +52,11 @@ final class ChartOptions {
     return chart != null;
   }
 
-  /** The rendered chart, read within the run's limits, or empty without {@code --chart}. */
-  Optional<ManifestSet> render(InputLimits limits) {
+  /** The rendered chart (into {@code namespace}, if given), read within the run's limits, or empty without {@code --chart}. */
+  Optional<ManifestSet> render(InputLimits limits, Optional<String> namespace) {
     if (chart == null) {
-      if (!values.isEmpty() || !set.isEmpty() || namespace != null) {
-        throw new UsageException("-f, --set and --namespace go with --chart DIR");
+      if (!values.isEmpty() || !set.isEmpty()) {
+        throw new UsageException("-f and --set go with --chart DIR");
       }
       return Optional.empty();
     }
@@ -67,16 +64,14 @@ final class ChartOptions {
     if (!Files.isDirectory(Path.of(dir))) {
       throw new UsageException("--chart " + chart + ": not a directory");
     }
-    byte[] rendered = helmTemplate(dir);
+    byte[] rendered = helmTemplate(dir, namespace);
     String text = SOURCE.matcher(new String(rendered, StandardCharsets.UTF_8)).replaceAll(Matcher.quoteReplacement("# Source: " + dir + "/"));
     return Optional.of(ManifestSet.of(ManifestReader.parse("helm template " + dir, text.getBytes(StandardCharsets.UTF_8), limits)));
   }
 
-  private byte[] helmTemplate(String dir) {
+  private byte[] helmTemplate(String dir, Optional<String> namespace) {
     List<String> command = new ArrayList<>(List.of(helm, "template", release, dir));
-    if (namespace != null) {
-      command.addAll(List.of("--namespace", namespace));
-    }
+    namespace.ifPresent(ns -> command.addAll(List.of("--namespace", ns)));
     values.forEach(file -> command.addAll(List.of("--values", file)));
     set.forEach(value -> command.addAll(List.of("--set", value)));
     Process process;

@@ -67,6 +67,10 @@ public final class Rules {
       new Rule("rbac-role-not-found", false, "Binding names a role not in the manifests",
           "A binding names a role that is not in the manifests (e.g. the built-in view): its grants are not counted.",
           "Render the role with the chart, or declare the accesses with kubeload.io/access."),
+      new Rule("namespace-unset", false, "Workload written without a namespace, its account bound in another",
+          "The workload has no metadata.namespace, so it is read as the default namespace, but the bindings name its ServiceAccount "
+              + "in another namespace (the chart was rendered with helm template -n): its grants are not counted.",
+          "Analyse with --namespace NS, the namespace the release is installed into, or write metadata.namespace in the template."),
       new Rule("config-unread", false, "Component configuration could not be read",
           "A catalog component's configuration could not be read (kept in a Secret, a ConfigMap not in the manifests, a parse "
               + "error): the entry's defaults apply.",

@@ -57,6 +57,19 @@ public record Manifest(
     return stringMap("labels");
   }
 
+  /** Whether the object names its namespace; without one it lands where it is applied ({@code -n}). */
+  public boolean namespaceWritten() {
+    return raw.get("metadata") instanceof Map<?, ?> m && m.get("namespace") instanceof String ns && !ns.isBlank();
+  }
+
+  /** The object as applied into {@code namespace}: only a namespaced object written without one moves. */
+  public Manifest placedIn(String namespace) {
+    if (ref.namespace().isEmpty() || namespaceWritten()) {
+      return this;
+    }
+    return new Manifest(apiVersion, new ObjectRef(ref.kind(), namespace, ref.name()), raw, typed, location, fieldLines);
+  }
+
   /** Helm test hooks run only under {@code helm test}; they put no load on a live cluster. */
   public boolean isHelmTestHook() {
     String hooks = annotations().getOrDefault("helm.sh/hook", "");

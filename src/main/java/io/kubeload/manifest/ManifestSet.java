@@ -45,6 +45,15 @@ public final class ManifestSet {
         all.stream().filter(Manifest::isHelmTestHook).toList());
   }
 
+  /**
+   * The set as installed into {@code namespace} ({@code helm install -n}, {@code kubectl apply -n}):
+   * namespaced objects written without a namespace move there.
+   */
+  public ManifestSet placedIn(String namespace) {
+    return new ManifestSet(manifests.stream().map(m -> m.placedIn(namespace)).toList(),
+        skippedTestHooks.stream().map(m -> m.placedIn(namespace)).toList());
+  }
+
   /** This set and another read apart (files and a rendered chart), in the same stable order. */
   public ManifestSet plus(ManifestSet other) {
     return new ManifestSet(

@@ -60,7 +60,7 @@ class ChartInputTest {
   void chartFlagsWithoutAChartAreAUsageError() {
     CliRun run = CliRun.of("analyze", "samples/manifests/web-deployment.yaml", "--set", "a=b");
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(run.stderr()).isEqualTo("kubeload: -f, --set and --namespace go with --chart DIR\n");
+    assertThat(run.stderr()).isEqualTo("kubeload: -f and --set go with --chart DIR\n");
   }
 
   @Test
