@@ -54,13 +54,13 @@ final class Analysis {
   double simulateSeconds;
 
   @Option(names = "--baseline", paramLabel = "PATH",
-      description = {"The target branch's rendered manifests (repeatable): the report shows the change",
-          "against them, and by default only the change can fail the check (--gate)."})
+      description = "The target branch's rendered manifests (repeatable): the report shows the change against them, "
+          + "and by default only the change can fail the check (--gate).")
   List<String> baseline = new ArrayList<>();
 
   @Option(names = "--gate", paramLabel = "change|all",
-      description = {"With --baseline: 'change' (default) fails only on what the change causes; 'all' fails on",
-          "every error, the baseline's own included."})
+      description = "With --baseline: 'change' (default) fails only on what the change causes; 'all' fails on every error, "
+          + "the baseline's own included.")
   String gate;
 
   @Option(names = "--config", paramLabel = "FILE",
@@ -70,8 +70,8 @@ final class Analysis {
   @Mixin ChartOptions chart;
 
   @Option(names = "--namespace", paramLabel = "NS",
-      description = {"The namespace the release is installed into (helm install -n): namespaced objects written",
-          "without one are read as in NS, not in default; with --chart, also helm template's --namespace."})
+      description = "The namespace the release is installed into (helm install -n): namespaced objects written without one "
+          + "are read as in NS, not in default; with --chart, also helm template's --namespace.")
   String namespace;
 
   /** The configuration in force: {@code --config}, or {@code .kubeload.yaml} here, or none. */
