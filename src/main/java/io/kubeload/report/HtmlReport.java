@@ -1,5 +1,6 @@
 package io.kubeload.report;
 
+import io.kubeload.gate.Comparison;
 import io.kubeload.gate.Finding;
 import io.kubeload.gate.Gate;
 import io.kubeload.gate.LoadCurve;
@@ -66,6 +67,7 @@ final class HtmlReport {
         .append("</style>\n</head>\n<body>\n");
     out.append("<h1 class=\"").append(verdict.passed() ? "pass" : "fail").append("\">kubeload: ").append(Markup.xml(Phrases.verdict(verdict)))
         .append("</h1>\n<p class=\"counts\">").append(Markup.xml(Phrases.counts(verdict))).append("</p>\n");
+    verdict.comparison().ifPresent(c -> out.append("<p class=\"counts\">").append(Markup.xml(Phrases.change(c))).append("</p>\n"));
     workloads(verdict, out);
     findings(verdict, out);
     List<WorkloadLoad> loads = verdict.projection().workloads();
@@ -85,10 +87,13 @@ final class HtmlReport {
     }
     table(workloads, verdict.projection().workloads().size(), out);
     verdict.comparison().ifPresent(c -> {
-      out.append("<p class=\"counts\">").append(Markup.xml(Phrases.change(c))).append("</p>\n<ul>\n");
-      c.changed().stream().filter(d -> !d.changes().isEmpty()).forEach(d -> out.append("<li><code>").append(Markup.xml(d.ref()))
-          .append("</code>: ").append(Markup.xml(String.join("; ", d.changes()))).append("</li>\n"));
-      out.append("</ul>\n");
+      List<Comparison.WorkloadDelta> named = c.changed().stream().filter(d -> !d.changes().isEmpty()).toList();
+      if (!named.isEmpty()) {
+        out.append("<ul>\n");
+        named.forEach(d -> out.append("<li><code>").append(Markup.xml(d.ref())).append("</code>: ")
+            .append(Markup.xml(String.join("; ", d.changes()))).append("</li>\n"));
+        out.append("</ul>\n");
+      }
     });
     ChangeTables.Table levels = ChangeTables.levels(verdict);
     if (!levels.rows().isEmpty()) {
