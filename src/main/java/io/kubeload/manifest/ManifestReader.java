@@ -243,12 +243,19 @@ public final class ManifestReader {
     if (!Files.isDirectory(path)) {
       return List.of(run.counted(input, path));
     }
+    List<Path> files;
     try (Stream<Path> walk = Files.walk(path, FileVisitOption.FOLLOW_LINKS)) {
-      return walk.filter(ManifestReader::isManifestFile).filter(file -> !Files.isDirectory(file))
+      files = walk.filter(ManifestReader::isManifestFile).filter(file -> !Files.isDirectory(file))
           .map(file -> run.counted(input, readable(file))).sorted().toList();
     } catch (UncheckedIOException | IOException e) {
       throw new InputException(input, "cannot read folder: " + IoErrors.describe(e));
     }
+    if (files.isEmpty()) {
+      // A folder named to be checked that holds nothing to check is a wrong path or a failed render:
+      // passing it would say "pass" without having read anything.
+      throw new InputException(input, "no manifest files (*.yaml, *.yml, *.json) in this folder");
+    }
+    return files;
   }
 
   /** A manifest's name on something that is not a file (a link to nothing, a pipe) is not skipped unread. */

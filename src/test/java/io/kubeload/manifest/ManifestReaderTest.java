@@ -370,8 +370,12 @@ class ManifestReaderTest {
     }
 
     @Test
-    void anEmptyFolderHasNoObjects() {
-      assertThat(read(dir).manifests()).isEmpty();
+    void aFolderWithoutManifestFilesIsAnInputErrorNotAPass() throws IOException {
+      write(dir.resolve("values.txt"), "replicas: 3\n");
+
+      assertThatThrownBy(() -> read(dir))
+          .isInstanceOf(InputException.class)
+          .hasMessage(dir + ": no manifest files (*.yaml, *.yml, *.json) in this folder");
     }
 
     @Test
