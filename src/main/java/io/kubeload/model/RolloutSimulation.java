@@ -15,9 +15,11 @@ import org.apache.commons.math3.random.Well19937c;
 
 /**
  * A discrete-event simulation of the first minutes of a roll-out (or of every API server
- * restarting): pods appear as their controller and strategy allow, each fires its start-up LISTs,
- * APF serves them with the level's seats, queues what each flow may queue for at most the wait
- * limit, answers 429 to the rest, and clients retry as client-go does. Deterministic: a fixed seed.
+ * restarting): pods appear as their controller and strategy allow, each fires its start-up LISTs
+ * and, once an informer's LIST is answered, its WATCH; APF serves them with the level's seats,
+ * queues what each flow may queue for at most the wait limit, answers 429 to the rest, and clients
+ * retry as client-go does. A pod is synced when all its LISTs and WATCHes are. Deterministic: a
+ * fixed seed.
  */
 public final class RolloutSimulation {
 
@@ -75,20 +77,40 @@ public final class RolloutSimulation {
     return seed;
   }
 
-  /** A start-up LIST of one pod. */
+  /** A start-up LIST of one pod, or the WATCH its informer opens once the LIST is answered. */
   private static final class Request {
     final Cohort cohort;
     final int pod;
     final AccessLoad list;
+    final boolean watch;
     int retries;
     int failures;
     int generation;
 
-    Request(Cohort cohort, int pod, AccessLoad list) {
+    Request(Cohort cohort, int pod, AccessLoad list, boolean watch) {
       this.cohort = cohort;
       this.pod = pod;
       this.list = list;
+      this.watch = watch;
     }
+
+    /**
+     * A reflector's WATCH from the LIST's resourceVersion holds one seat until it is initialised
+     * (physics §3.5); a LIST its estimated seats.
+     */
+    int seats() {
+      return watch ? Physics.MIN_SEATS : list.listSeats();
+    }
+
+    double memoryBytes() {
+      return watch ? 0 : list.list().memoryBytes();
+    }
+  }
+
+  /** Whether the access's LIST is followed by a WATCH: an informer's, unless it synced by streaming watch-list. */
+  private static boolean watchesAfterList(AccessLoad access) {
+    return access.access().pattern() == io.kubeload.access.Access.Pattern.INFORMER
+        && access.list().served() != ListCost.Served.WATCH_LIST;
   }
 
   /** The pods of one workload: its flow, its start-up LISTs, how its pods appear. */
@@ -217,7 +239,7 @@ public final class RolloutSimulation {
       for (AccessLoad list : lists) {
         levels.computeIfAbsent(list.priorityLevel(), name -> new Level(configs.get(name), profile)).used = true;
       }
-      Arrays.fill(cohort.pending, lists.size());
+      Arrays.fill(cohort.pending, lists.size() + (int) lists.stream().filter(RolloutSimulation::watchesAfterList).count());
       double podStart = profile.rollout().podStartSeconds();
       if (scenario == Scenario.APISERVER_RESTART) {
         for (int pod = 0; pod < load.pods(); pod++) {
@@ -264,7 +286,7 @@ public final class RolloutSimulation {
         switch (e.kind) {
           case START -> {
             for (AccessLoad list : e.cohort.lists) {
-              arrive(new Request(e.cohort, e.pod, list));
+              arrive(new Request(e.cohort, e.pod, list, false));
             }
           }
           case ARRIVE -> arrive(e.request);
@@ -285,7 +307,7 @@ public final class RolloutSimulation {
     void arrive(Request r) {
       Level level = levelOf(r);
       ArrayDeque<Request> flow = level.flow(r.cohort.flow);
-      if (level.queued == 0 && level.busy + r.list.listSeats() <= level.capacity) {
+      if (level.queued == 0 && level.busy + r.seats() <= level.capacity) {
         serve(level, r);
       } else if (flow.size() >= level.flowQueueLimit) {
         reject(level, r);
@@ -299,10 +321,10 @@ public final class RolloutSimulation {
 
     void serve(Level level, Request r) {
       r.generation++;
-      level.busy += r.list.listSeats();
-      level.inFlightBytes += r.list.list().memoryBytes();
+      level.busy += r.seats();
+      level.inFlightBytes += r.memoryBytes();
       level.peakBytes = Math.max(level.peakBytes, level.inFlightBytes);
-      schedule(now + r.list.listSeconds(), Kind.DONE, r.cohort, r.pod, r);
+      schedule(now + (r.watch ? profile.latency().requestSeconds() : r.list.listSeconds()), Kind.DONE, r.cohort, r.pod, r);
     }
 
     /** Serve flows in turn while the next head fits: fair queuing with requests of equal cost. */
@@ -316,7 +338,7 @@ public final class RolloutSimulation {
           tried++;
           continue;
         }
-        if (level.busy + head.list.listSeats() > level.capacity) {
+        if (level.busy + head.seats() > level.capacity) {
           return;
         }
         flow.pollFirst();
@@ -356,10 +378,15 @@ public final class RolloutSimulation {
 
     void done(Request r) {
       Level level = levelOf(r);
-      level.busy -= r.list.listSeats();
-      level.inFlightBytes -= r.list.list().memoryBytes();
-      level.served++;
+      level.busy -= r.seats();
+      level.inFlightBytes -= r.memoryBytes();
       Cohort cohort = r.cohort;
+      if (!r.watch) {
+        level.served++;
+        if (watchesAfterList(r.list)) {
+          arrive(new Request(cohort, r.pod, r.list, true));
+        }
+      }
       if (--cohort.pending[r.pod] == 0) {
         cohort.synced++;
         if (++syncedPods == pods) {

@@ -101,6 +101,48 @@ class RolloutSimulationTest {
     assertThat(simulated.series()).last().satisfies(s -> assertThat(s.second()).isLessThanOrEqualTo(lastSyncSecond + 1));
   }
 
+  /** An informer's pod is synced once its WATCH is open too; a poller's once its LIST is answered. */
+  @Test
+  void anInformerIsSyncedOnlyWhenItsWatchIsOpenAfterItsList() {
+    String yaml = """
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata: {name: ctl, namespace: app}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {name: ctl}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: ctl}
+        subjects: [{kind: ServiceAccount, name: ctl, namespace: app}]
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: ctl}
+        rules: [{apiGroups: [""], resources: [services], verbs: VERBS}]
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: ctl, namespace: app}
+        spec:
+          replicas: 1
+          selector: {matchLabels: {a: c}}
+          template:
+            metadata: {labels: {a: c}}
+            spec:
+              serviceAccountName: ctl
+              containers: [{name: c, image: example/ctl:1}]
+        """;
+    ClusterProfile profile = TestManifests.production();
+    SimulationResult informer = rollout(LoadModel.project(TestManifests.accessSets(yaml.replace("VERBS", "[list, watch]"), profile), profile));
+    SimulationResult poller = rollout(LoadModel.project(TestManifests.accessSets(yaml.replace("VERBS", "[list]"), profile), profile));
+    assertThat(informer.allSynced()).isTrue();
+    assertThat(poller.allSynced()).isTrue();
+    // Same seed (same workload), same LIST: the informer waits one request's latency more, for its WATCH.
+    assertThat(informer.syncedSeconds().getAsDouble() - poller.syncedSeconds().getAsDouble())
+        .isCloseTo(profile.latency().requestSeconds(), within(1e-9));
+    assertThat(informer.lists()).isEqualTo(poller.lists()).isEqualTo(1);
+  }
+
   @Test
   void aRunItsEventBudgetStopsSaysSoAndOneThatReachesTheHorizonDoesNot() throws Exception {
     Projection saturated = project("telemetry-daemonset.yaml", TestManifests.production());
