@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
  */
 final class Analysis {
 
-  static final String PATHS_DESCRIPTION = "Manifest files or folders (*.yaml, *.yml, *.json, recursively); - reads stdin.";
+  static final String PATHS_DESCRIPTION = "Manifest files or folders (*.yaml, *.yml, *.json, recursively; hidden files and folders skipped); - reads stdin.";
 
   @Option(names = "--profile", paramLabel = "NAME|FILE",
       description = "Built-in profile (production, large, medium, staging) or a ClusterProfile file. Default: "

@@ -245,7 +245,8 @@ public final class ManifestReader {
     }
     List<Path> files;
     try (Stream<Path> walk = Files.walk(path, FileVisitOption.FOLLOW_LINKS)) {
-      files = walk.filter(ManifestReader::isManifestFile).filter(file -> !Files.isDirectory(file))
+      files = walk.filter(file -> !hidden(path.relativize(file))).filter(ManifestReader::isManifestFile)
+          .filter(file -> !Files.isDirectory(file))
           .map(file -> run.counted(input, readable(file))).sorted().toList();
     } catch (UncheckedIOException | IOException e) {
       throw new InputException(input, "cannot read folder: " + IoErrors.describe(e));
@@ -264,6 +265,19 @@ public final class ManifestReader {
       throw new InputException(file.toString(), "cannot read: not a regular file (a symbolic link to nothing, or a pipe?)");
     }
     return file;
+  }
+
+  /**
+   * Hidden files and folders inside a folder ({@code .kubeload.yaml}, {@code .github/},
+   * {@code .pre-commit-config.yaml}) hold tool configuration, not manifests; named as paths they are read.
+   */
+  private static boolean hidden(Path relative) {
+    for (Path part : relative) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isManifestFile(Path file) {

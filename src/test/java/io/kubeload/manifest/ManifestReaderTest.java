@@ -370,6 +370,17 @@ class ManifestReaderTest {
     }
 
     @Test
+    void hiddenFilesAndFoldersInAFolderAreToolConfigurationNotManifests() throws IOException {
+      write(dir.resolve("sa.yaml"), serviceAccount("web"));
+      write(dir.resolve(".kubeload.yaml"), "apiVersion: kubeload.io/v1alpha1\nkind: Config\nspec: {}\n");
+      Files.createDirectories(dir.resolve(".github/workflows"));
+      write(dir.resolve(".github/workflows/ci.yaml"), "on: push\n");
+
+      assertThat(read(dir).manifests()).extracting(Manifest::name).containsExactly("web");
+      assertThatThrownBy(() -> read(dir.resolve(".kubeload.yaml"))).isInstanceOf(InputException.class);
+    }
+
+    @Test
     void aFolderWithoutManifestFilesIsAnInputErrorNotAPass() throws IOException {
       write(dir.resolve("values.txt"), "replicas: 3\n");
 
