@@ -31,7 +31,7 @@ class ProjectConfigTest {
     assertThat(run.exitCode()).isEqualTo(ExitCode.PASS);
     // The starter's reports: text on stdout, and JSON into a file beside the configuration.
     assertThat(run.stdout()).startsWith("kubeload: PASS at production (5,000 nodes");
-    assertThat(Files.readString(dir.resolve("kubeload-report.json"))).contains("\"verdict\" : \"pass\"");
+    assertThat(Files.readString(dir.resolve(".kubeload/report.json"))).contains("\"verdict\" : \"pass\"");
   }
 
   @Test
