@@ -116,14 +116,19 @@ final class Analysis {
     List<Workload> existing = Workloads.from(before, clusterProfile).stream().map(w -> w.withRollout(w.rollout(), false)).toList();
     Set<ObjectRef> running = existing.stream().map(Workload::ref).collect(Collectors.toSet());
     List<Workload> changed = workloads.stream().map(w -> running.contains(w.ref()) ? w.withRollout(w.rollout(), false) : w).toList();
-    return Gate.judgeChange(judge(before, existing, clusterProfile, loaded, budgets), before,
+    // Only the change is simulated and searched for break-even: the baseline is compared by its projection.
+    return Gate.judgeChange(project(before, existing, clusterProfile, loaded), before,
         judge(manifests, changed, clusterProfile, loaded, budgets), manifests, changeOnly);
   }
 
-  private Verdict judge(ManifestSet manifests, List<Workload> workloads, ClusterProfile profile, Profiles.Loaded loaded, Policy budgets) {
+  private static Projection project(ManifestSet manifests, List<Workload> workloads, ClusterProfile profile, Profiles.Loaded loaded) {
     List<AccessSet> accesses = workloads.stream().map(workload -> AccessInference.infer(workload, manifests)).toList();
     ApfConfiguration apf = ApfConfiguration.of(profile.version(), loaded.flowControl(), manifests);
-    Projection projection = LoadModel.project(accesses, profile, apf);
+    return LoadModel.project(accesses, profile, apf);
+  }
+
+  private Verdict judge(ManifestSet manifests, List<Workload> workloads, ClusterProfile profile, Profiles.Loaded loaded, Policy budgets) {
+    Projection projection = project(manifests, workloads, profile, loaded);
     return Gate.judge(projection, Simulations.of(projection, simulateSeconds), budgets, manifests.skippedTestHooks());
   }
 

@@ -5,6 +5,7 @@ import io.kubeload.gate.Comparison.Status;
 import io.kubeload.gate.Comparison.WorkloadDelta;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.model.LevelLoad;
+import io.kubeload.model.Projection;
 import io.kubeload.model.WorkloadLoad;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,13 +35,14 @@ final class ChangeGate {
 
   private ChangeGate() {}
 
-  static Verdict judge(Verdict before, ManifestSet beforeManifests, Verdict after, ManifestSet afterManifests, boolean changeOnly) {
+  static Verdict judge(Projection before, ManifestSet beforeManifests, Verdict after, ManifestSet afterManifests, boolean changeOnly) {
     List<WorkloadDelta> workloads = workloadDeltas(before, beforeManifests, after, afterManifests);
+    List<Finding> beforeErrors = Gate.budgetErrors(before, after.policy());
     Map<String, Status> status = workloads.stream().collect(Collectors.toMap(WorkloadDelta::ref, WorkloadDelta::status));
     List<Finding> findings = new ArrayList<>();
     int preExisting = 0;
     for (Finding f : after.findings()) {
-      if (changeOnly && f.severity() == Severity.ERROR && !causedByChange(f, status.get(f.workload()), before, after)) {
+      if (changeOnly && f.severity() == Severity.ERROR && !causedByChange(f, status.get(f.workload()), before, beforeErrors, after)) {
         String why = isStartup(f) ? NOT_ROLLED : PRE_EXISTING;
         findings.add(new Finding(Severity.WARNING, f.rule(), f.workload(), why + f.message(), f.location(), f.fix()));
         preExisting++;
@@ -54,7 +56,7 @@ final class ChangeGate {
         after.loadCurves(), after.recommendations(), after.blastRadius(), after.skippedTestHooks(), after.skippedFindings(), Optional.of(comparison));
   }
 
-  private static boolean causedByChange(Finding f, Status status, Verdict before, Verdict after) {
+  private static boolean causedByChange(Finding f, Status status, Projection before, List<Finding> beforeErrors, Verdict after) {
     if (status == null || status == Status.ADDED) {
       return true;
     }
@@ -62,11 +64,11 @@ final class ChangeGate {
       // A changed workload rolls out when the change is applied; an unchanged one does not start at all.
       return status == Status.CHANGED;
     }
-    Optional<Finding> was = before.findings().stream()
-        .filter(b -> b.severity() == Severity.ERROR && b.rule().equals(f.rule()) && b.workload().equals(f.workload())
+    Optional<Finding> was = beforeErrors.stream()
+        .filter(b -> b.rule().equals(f.rule()) && b.workload().equals(f.workload())
             && subject(b).equals(subject(f)))
         .findFirst();
-    return was.isEmpty() || grew(f, before, after);
+    return was.isEmpty() || grew(f, before, beforeErrors, after);
   }
 
   /** Start-up findings: what happens when the workload's pods start. */
@@ -84,11 +86,11 @@ final class ChangeGate {
   }
 
   /** Whether the change makes the finding's figure larger than the baseline's. */
-  private static boolean grew(Finding f, Verdict before, Verdict after) {
+  private static boolean grew(Finding f, Projection before, List<Finding> beforeErrors, Verdict after) {
     return switch (f.rule()) {
-      case Budgets.WATCH_EGRESS -> larger(workload(before, f), workload(after, f), WorkloadLoad::watchBytesPerSecond);
-      case Budgets.SEAT_DEMAND -> larger(level(before, subject(f)), level(after, subject(f)), l -> l.existing() + l.demand());
-      default -> before.findings().stream().noneMatch(b -> b.rule().equals(f.rule()) && b.workload().equals(f.workload())
+      case Budgets.WATCH_EGRESS -> larger(workload(before, f), workload(after.projection(), f), WorkloadLoad::watchBytesPerSecond);
+      case Budgets.SEAT_DEMAND -> larger(level(before, subject(f)), level(after.projection(), subject(f)), l -> l.existing() + l.demand());
+      default -> beforeErrors.stream().noneMatch(b -> b.rule().equals(f.rule()) && b.workload().equals(f.workload())
           && b.message().equals(f.message()));
     };
   }
@@ -102,17 +104,17 @@ final class ChangeGate {
     return now > was + SAME * Math.max(1, Math.abs(was));
   }
 
-  private static Optional<WorkloadLoad> workload(Verdict verdict, Finding f) {
-    return verdict.projection().workloads().stream().filter(w -> w.ref().toString().equals(f.workload())).findFirst();
+  private static Optional<WorkloadLoad> workload(Projection projection, Finding f) {
+    return projection.workloads().stream().filter(w -> w.ref().toString().equals(f.workload())).findFirst();
   }
 
-  private static Optional<LevelLoad> level(Verdict verdict, String name) {
-    return verdict.projection().levelLoads().stream().filter(l -> l.name().equals(name)).findFirst();
+  private static Optional<LevelLoad> level(Projection projection, String name) {
+    return projection.levelLoads().stream().filter(l -> l.name().equals(name)).findFirst();
   }
 
-  private static List<WorkloadDelta> workloadDeltas(Verdict before, ManifestSet beforeManifests, Verdict after, ManifestSet afterManifests) {
+  private static List<WorkloadDelta> workloadDeltas(Projection before, ManifestSet beforeManifests, Verdict after, ManifestSet afterManifests) {
     Map<String, WorkloadLoad> was = byRef(before);
-    Map<String, WorkloadLoad> now = byRef(after);
+    Map<String, WorkloadLoad> now = byRef(after.projection());
     TreeSet<String> refs = new TreeSet<>(was.keySet());
     refs.addAll(now.keySet());
     List<WorkloadDelta> out = new ArrayList<>();
@@ -135,13 +137,13 @@ final class ChangeGate {
     return out;
   }
 
-  private static Map<String, WorkloadLoad> byRef(Verdict verdict) {
-    return verdict.projection().workloads().stream()
+  private static Map<String, WorkloadLoad> byRef(Projection projection) {
+    return projection.workloads().stream()
         .collect(Collectors.toMap(w -> w.ref().toString(), Function.identity(), (x, y) -> x, TreeMap::new));
   }
 
-  private static List<LevelDelta> levelDeltas(Verdict before, Verdict after) {
-    Map<String, LevelLoad> was = before.projection().levelLoads().stream().collect(Collectors.toMap(LevelLoad::name, l -> l, (x, y) -> x));
+  private static List<LevelDelta> levelDeltas(Projection before, Verdict after) {
+    Map<String, LevelLoad> was = before.levelLoads().stream().collect(Collectors.toMap(LevelLoad::name, l -> l, (x, y) -> x));
     List<LevelDelta> out = new ArrayList<>();
     for (LevelLoad level : after.projection().levelLoads()) {
       LevelLoad b = was.get(level.name());

@@ -88,8 +88,9 @@ final class Changes {
     }
   }
 
+  /** What a ConfigMap holds, compared as maps: the order its keys were written in is no change. */
   private static Object content(Manifest configMap) {
-    return List.of(String.valueOf(configMap.raw().get("data")), String.valueOf(configMap.raw().get("binaryData")));
+    return java.util.Arrays.asList(configMap.raw().get("data"), configMap.raw().get("binaryData"));
   }
 
   private static Set<String> referencedConfigMaps(PodSpec spec) {

@@ -77,13 +77,27 @@ public final class Gate {
   }
 
   /**
-   * Judges a change against its baseline, both judged by {@link #judge} over the manifests given:
-   * with {@code changeOnly}, the baseline's own errors that the change leaves as they were do not
-   * fail the check.
+   * Judges a change (its verdict by {@link #judge}) against the baseline's projection, both over the
+   * manifests given: with {@code changeOnly}, the baseline's own errors that the change leaves as
+   * they were do not fail the check.
    */
-  public static Verdict judgeChange(Verdict baseline, ManifestSet baselineManifests, Verdict change, ManifestSet changeManifests,
+  public static Verdict judgeChange(Projection baseline, ManifestSet baselineManifests, Verdict change, ManifestSet changeManifests,
       boolean changeOnly) {
     return ChangeGate.judge(baseline, baselineManifests, change, changeManifests, changeOnly);
+  }
+
+  /**
+   * The errors the budgets give a projection, after its ignores, without simulations (which only add
+   * their figures to start-up messages): what a baseline is compared by.
+   */
+  static List<Finding> budgetErrors(Projection projection, Policy policy) {
+    List<Finding> findings = new ArrayList<>();
+    for (WorkloadLoad load : projection.workloads()) {
+      findings.addAll(Budgets.workloadFindings(load, projection, policy, Optional.empty()));
+    }
+    findings.addAll(levelFindings(projection, policy, findings));
+    Ignores.apply(projection, policy, findings);
+    return findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
   }
 
   static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
