@@ -1,6 +1,7 @@
 package io.kubeload.manifest;
 
 import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,7 +10,7 @@ import java.util.Optional;
  * kinds kubeload models, and where each of its fields was written.
  *
  * @param raw the document as plain maps, lists and scalars (Secret data removed on reading)
- * @param typed the fabric8 object for kinds in {@link TypedKinds}; empty for other kinds and CRs
+ * @param typed the fabric8 object for kinds in {@link KubernetesShapes}; empty for other kinds and CRs
  * @param fieldLines 1-based line of each field, keyed by path such as {@code spec.replicas} or
  *     {@code rules[2]}
  */
@@ -41,6 +42,24 @@ public record Manifest(
 
   public <T extends KubernetesResource> Optional<T> as(Class<T> type) {
     return typed.filter(type::isInstance).map(type::cast);
+  }
+
+  /**
+   * The label selector written at {@code path} (dotted mapping keys, e.g. a custom resource's
+   * {@code spec.serviceMonitorSelector}); empty when no mapping is written there, as a custom
+   * resource's schema is not kubeload's to enforce.
+   *
+   * @throws InputException when the mapping there holds a field of the wrong type
+   */
+  public Optional<LabelSelector> labelSelectorAt(String path) {
+    Object value = raw;
+    for (String key : path.split("\\.")) {
+      value = value instanceof Map<?, ?> map ? map.get(key) : null;
+    }
+    if (!(value instanceof Map<?, ?>)) {
+      return Optional.empty();
+    }
+    return Optional.of(TypedConversion.convert(KubernetesShapes.LABEL_SELECTOR, value, path, "label selector", fieldLines, location));
   }
 
   /** Location of a field, or of the object when the field is not written out. */

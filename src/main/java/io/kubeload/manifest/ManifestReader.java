@@ -158,7 +158,8 @@ public final class ManifestReader {
     String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
     Map<String, Object> kept = kind.equals("Secret") && group.isEmpty() ? withoutSecretData(tree) : tree;
     Optional<KubernetesResource> typed =
-        TypedKinds.classFor(group, kind).map(type -> TypedConversion.convert(kept, type, lines, at));
+        KubernetesShapes.forKind(group, kind)
+            .map(shape -> (KubernetesResource) TypedConversion.convert(shape, kept, "", kind, lines, at));
     return new Manifest(apiVersion, new ObjectRef(kind, namespace, name), kept, typed, at, lines);
   }
 

@@ -21,7 +21,10 @@ import java.util.Optional;
  */
 final class ProportionalAutoscalers {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Built on first use: a release without an autoscaler does not pay for Jackson's start-up. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   /** A container that runs the autoscaler, in the Deployment it belongs to. */
   private record Autoscaler(Manifest deployment, Container container) {}
@@ -76,8 +79,8 @@ final class ProportionalAutoscalers {
         .map(String::valueOf);
     try {
       JsonNode linear = fromConfigMap.isPresent()
-          ? JSON.readTree(fromConfigMap.get())
-          : params.isPresent() ? JSON.readTree(params.get()).path("linear") : null;
+          ? Json.MAPPER.readTree(fromConfigMap.get())
+          : params.isPresent() ? Json.MAPPER.readTree(params.get()).path("linear") : null;
       if (linear == null || !(linear.path("nodesPerReplica").asDouble() > 0)) {
         return Optional.empty();
       }

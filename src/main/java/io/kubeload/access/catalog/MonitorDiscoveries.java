@@ -1,6 +1,5 @@
 package io.kubeload.access.catalog;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.kubeload.access.LabelSelectors;
 import io.kubeload.access.config.Discovery;
@@ -10,6 +9,7 @@ import io.kubeload.manifest.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The service discovery prometheus-operator writes for a {@code Prometheus} resource: one
@@ -21,8 +21,6 @@ import java.util.Map;
  */
 final class MonitorDiscoveries {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   /** A discovery and the monitor it comes from. */
   record Found(Discovery discovery, SourceLocation location) {}
 
@@ -32,18 +30,19 @@ final class MonitorDiscoveries {
     Map<?, ?> spec = prometheus.raw().get("spec") instanceof Map<?, ?> m ? m : Map.of();
     String serviceRole = "EndpointSlice".equalsIgnoreCase(String.valueOf(spec.get("serviceDiscoveryRole"))) ? "endpointslice" : "endpoints";
     List<Found> out = new ArrayList<>();
-    select(prometheus, manifests, "ServiceMonitor", spec.get("serviceMonitorSelector"), spec.get("serviceMonitorNamespaceSelector"))
+    select(prometheus, manifests, "ServiceMonitor", prometheus.labelSelectorAt("spec.serviceMonitorSelector"), spec.get("serviceMonitorNamespaceSelector"))
         .forEach(monitor -> out.add(found(monitor, serviceRole)));
-    select(prometheus, manifests, "PodMonitor", spec.get("podMonitorSelector"), spec.get("podMonitorNamespaceSelector"))
+    select(prometheus, manifests, "PodMonitor", prometheus.labelSelectorAt("spec.podMonitorSelector"), spec.get("podMonitorNamespaceSelector"))
         .forEach(monitor -> out.add(found(monitor, "pod")));
     return out;
   }
 
-  private static List<Manifest> select(Manifest prometheus, ManifestSet manifests, String kind, Object selector, Object namespaceSelector) {
-    if (!(selector instanceof Map<?, ?>)) {
+  private static List<Manifest> select(
+      Manifest prometheus, ManifestSet manifests, String kind, Optional<LabelSelector> selector, Object namespaceSelector) {
+    if (selector.isEmpty()) {
       return List.of();
     }
-    LabelSelector labels = MAPPER.convertValue(selector, LabelSelector.class);
+    LabelSelector labels = selector.get();
     return manifests.ofKind(kind)
         .filter(m -> m.group().equals("monitoring.coreos.com"))
         .filter(m -> namespaceSelector instanceof Map<?, ?> || m.namespace().equals(prometheus.namespace()))

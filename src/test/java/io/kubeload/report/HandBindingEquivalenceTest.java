@@ -1,0 +1,68 @@
+package io.kubeload.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubeload.access.AccessInference;
+import io.kubeload.cluster.ClusterProfile;
+import io.kubeload.cluster.Profiles;
+import io.kubeload.gate.Gate;
+import io.kubeload.gate.Policy;
+import io.kubeload.manifest.InputLimits;
+import io.kubeload.manifest.ManifestReader;
+import io.kubeload.manifest.ManifestSet;
+import io.kubeload.model.LoadModel;
+import io.kubeload.model.Projection;
+import io.kubeload.model.Simulations;
+import io.kubeload.model.apf.ApfConfiguration;
+import io.kubeload.testing.JacksonBinding;
+import io.kubeload.workload.Workloads;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * kubeload binds only the fabric8 fields it reads (manifest.KubernetesShapes). If a stage read a
+ * field that is not bound, its report would differ from the one built on fabric8's full Jackson
+ * binding of the same YAML: over the samples and the corpus charts, the two JSON reports are equal.
+ */
+class HandBindingEquivalenceTest {
+
+  private static final Path CORPUS = Path.of(System.getProperty("kubeload.corpus", "../shared/corpus"));
+
+  static Stream<Path> inputs() throws IOException {
+    List<Path> roots = Files.isDirectory(CORPUS)
+        ? List.of(Path.of("samples"), Path.of("src/test/resources/catalog"), CORPUS)
+        : List.of(Path.of("samples"), Path.of("src/test/resources/catalog"));
+    return roots.stream().flatMap(root -> {
+      try (Stream<Path> files = Files.walk(root)) {
+        return files.filter(p -> p.toString().endsWith(".yaml") && !p.toString().contains("profiles") && !p.endsWith("expected.yaml")).sorted().toList().stream();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("inputs")
+  void theReportIsTheOneFabric8sFullBindingGives(Path input) {
+    ManifestSet bound = new ManifestReader(new ByteArrayInputStream(new byte[0]), InputLimits.DEFAULT).read(List.of(input.toString()));
+    ManifestSet oracle = JacksonBinding.rebound(bound);
+
+    assertThat(report(bound)).as(input.toString()).isEqualTo(report(oracle));
+  }
+
+  private static String report(ManifestSet manifests) {
+    Profiles.Loaded loaded = Profiles.loadWithFlowControl(Profiles.DEFAULT, InputLimits.DEFAULT);
+    ClusterProfile profile = loaded.profile();
+    ApfConfiguration apf = ApfConfiguration.of(profile.version(), loaded.flowControl(), manifests);
+    Projection projection = LoadModel.project(
+        Workloads.from(manifests, profile).stream().map(w -> AccessInference.infer(w, manifests)).toList(), profile, apf);
+    // A short horizon: the roll-outs' shapes come from the typed strategies, their length does not.
+    return JsonReport.render(Gate.judge(projection, Simulations.of(projection, 30), Policy.DEFAULT, manifests.skippedTestHooks()));
+  }
+}
