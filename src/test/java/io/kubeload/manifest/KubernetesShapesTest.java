@@ -9,10 +9,9 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.kubeload.testing.JacksonBinding;
+import io.kubeload.testing.RealManifests;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -27,19 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The hand-written binding reads what fabric8's Jackson binding reads, and rejects what it rejects. */
 class KubernetesShapesTest {
 
-  private static final Path CORPUS = Path.of(System.getProperty("kubeload.corpus", "../shared/corpus"));
-
-  static Stream<Path> inputs() throws IOException {
-    List<Path> roots = Files.isDirectory(CORPUS)
-        ? List.of(Path.of("samples/manifests"), Path.of("samples/baseline"), Path.of("src/test/resources/catalog"), CORPUS)
-        : List.of(Path.of("samples/manifests"), Path.of("samples/baseline"), Path.of("src/test/resources/catalog"));
-    return roots.stream().flatMap(root -> {
-      try (Stream<Path> files = Files.walk(root)) {
-        return files.filter(p -> p.toString().endsWith(".yaml") && !p.endsWith("expected.yaml")).sorted().toList().stream();
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+  static Stream<Path> inputs() {
+    return RealManifests.files();
   }
 
   /** Law: every field the binding sets holds what Jackson's binding of the whole object holds there. */

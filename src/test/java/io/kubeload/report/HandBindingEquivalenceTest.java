@@ -15,10 +15,9 @@ import io.kubeload.model.Projection;
 import io.kubeload.model.Simulations;
 import io.kubeload.model.apf.ApfConfiguration;
 import io.kubeload.testing.JacksonBinding;
+import io.kubeload.testing.RealManifests;
 import io.kubeload.workload.Workloads;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -32,19 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HandBindingEquivalenceTest {
 
-  private static final Path CORPUS = Path.of(System.getProperty("kubeload.corpus", "../shared/corpus"));
-
-  static Stream<Path> inputs() throws IOException {
-    List<Path> roots = Files.isDirectory(CORPUS)
-        ? List.of(Path.of("samples"), Path.of("src/test/resources/catalog"), CORPUS)
-        : List.of(Path.of("samples"), Path.of("src/test/resources/catalog"));
-    return roots.stream().flatMap(root -> {
-      try (Stream<Path> files = Files.walk(root)) {
-        return files.filter(p -> p.toString().endsWith(".yaml") && !p.toString().contains("profiles") && !p.endsWith("expected.yaml")).sorted().toList().stream();
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+  static Stream<Path> inputs() {
+    return RealManifests.files();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -27,23 +27,6 @@ public final class Catalog {
     return entries;
   }
 
-  /**
-   * Starts reading the entries on a background thread, to overlap the reading of the manifests: a
-   * run spends 60-100 ms in it before the first inference needs it (docs/performance.md). The first
-   * caller of {@link #entries()} waits for it, and a failure there is thrown to that caller.
-   */
-  public static void prefetch() {
-    Thread reader = new Thread(() -> {
-      try {
-        entries();
-      } catch (RuntimeException e) {
-        // entries() stays unread: the caller that needs it reads it again and gets the failure itself.
-      }
-    }, "kubeload-catalog");
-    reader.setDaemon(true);
-    reader.start();
-  }
-
   public static Optional<CatalogEntry> find(String name) {
     return entries().stream().filter(e -> e.name().equals(name)).findFirst();
   }

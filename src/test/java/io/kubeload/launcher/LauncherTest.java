@@ -1,0 +1,130 @@
+package io.kubeload.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The {@code ./kubeload} launcher and its class cache (an AppCDS archive, or an AOT cache on JDK
+ * 25+), run as a user runs it. Bound to Maven's integration-test phase, after the jar is packaged:
+ * the launcher would otherwise build it from inside the build. JDKs: the one running the build,
+ * and a JDK 25+ under /usr/lib/jvm when one is there.
+ */
+class LauncherTest {
+
+  @TempDir Path cache;
+
+  record Jdk(String home, int version) {
+    @Override
+    public String toString() {
+      return "JDK " + version;
+    }
+  }
+
+  record Run(int exitCode, String stdout, String stderr) {}
+
+  static Stream<Jdk> jdks() throws IOException {
+    List<Jdk> out = new ArrayList<>(List.of(new Jdk(System.getProperty("java.home"), Runtime.version().feature())));
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (Files.isDirectory(jvms)) {
+      try (Stream<Path> homes = Files.list(jvms)) {
+        homes.filter(home -> Files.isExecutable(home.resolve("bin/java")))
+            .map(home -> new Jdk(home.toString(), versionOf(home)))
+            .filter(jdk -> jdk.version() >= 25)
+            .findFirst()
+            .ifPresent(out::add);
+      }
+    }
+    return out.stream();
+  }
+
+  private static int versionOf(Path home) {
+    try {
+      for (String line : Files.readAllLines(home.resolve("release"))) {
+        if (line.startsWith("JAVA_VERSION=\"")) {
+          return Integer.parseInt(line.substring(14).split("[.\"]")[0]);
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return 0;
+    }
+    return 0;
+  }
+
+  private Run launch(Jdk jdk, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("./kubeload"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("JAVA_HOME", jdk.home());
+    builder.environment().put("XDG_CACHE_HOME", cache.toString());
+    builder.environment().remove("JAVA_OPTS");
+    builder.environment().remove("KUBELOAD_CDS");
+    Path out = Files.createTempFile(cache, "out", ".txt");
+    Path err = Files.createTempFile(cache, "err", ".txt");
+    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+    process.getOutputStream().close();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("launcher finished").isTrue();
+    Run run = new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    Files.delete(out);
+    Files.delete(err);
+    return run;
+  }
+
+  private List<String> cached() throws IOException {
+    Path dir = cache.resolve("kubeload");
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void theFirstAnalysisCreatesTheCacheAndEveryRunPrintsTheSameReport(Jdk jdk) throws Exception {
+    Run first = launch(jdk, "analyze", "samples/manifests/web-deployment.yaml", "--format", "json");
+    Run second = launch(jdk, "analyze", "samples/manifests/web-deployment.yaml", "--format", "json");
+
+    assertThat(first.exitCode()).as(first.stderr()).isZero();
+    assertThat(first.stderr()).isEmpty();
+    assertThat(second).isEqualTo(first);
+    assertThat(first.stdout()).startsWith("{");
+    assertThat(cached()).singleElement().asString()
+        .matches("app-[0-9]+-java" + jdk.version() + (jdk.version() >= 25 ? "\\.aot" : "\\.jsa"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void commandsThatDoNotAnalyseNeitherTrainNorUseACache(Jdk jdk) throws Exception {
+    Run version = launch(jdk, "--version");
+    Run profiles = launch(jdk, "profile", "list");
+
+    assertThat(version.exitCode()).isZero();
+    assertThat(profiles.exitCode()).isZero();
+    assertThat(cached()).isEmpty();
+  }
+
+  /** The cache is trained on the samples, so a first analysis that fails still leaves a whole one. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void aFirstAnalysisThatFailsStillTrainsTheCacheAndReportsOnlyItsOwnError(Jdk jdk) throws Exception {
+    Run missing = launch(jdk, "analyze", "no-such-file.yaml");
+    Run usage = launch(jdk, "analyze", "samples/manifests/web-deployment.yaml", "--no-such-flag");
+
+    assertThat(missing).isEqualTo(new Run(2, "", "kubeload: no-such-file.yaml: no such file or folder\n"));
+    assertThat(usage.exitCode()).isEqualTo(2);
+    assertThat(usage.stderr()).startsWith("kubeload: Unknown option: '--no-such-flag'").hasLineCount(1);
+    assertThat(cached()).singleElement().asString().doesNotContain("tmp").doesNotContain("conf");
+  }
+}
