@@ -210,7 +210,12 @@ public final class RolloutSimulation {
     final Map<String, PriorityLevel> configs;
     final double horizon;
     final RandomGenerator random;
-    final PriorityQueue<Event> events = new PriorityQueue<>((a, b) -> a.time != b.time ? Double.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
+    final PriorityQueue<Event> events = new PriorityQueue<>(Engine::inOrder);
+    // Events a fixed delay after now: queue time-outs and the watches' one-request latency. The clock
+    // never goes back, so each is a first-in first-out queue already in time order, and needs no heap:
+    // in a saturated level most events are time-outs, most of them stale (docs/performance.md).
+    final ArrayDeque<Event> timeouts = new ArrayDeque<>();
+    final ArrayDeque<Event> watchesDone = new ArrayDeque<>();
     final Map<String, Level> levels = new LinkedHashMap<>();
     final List<Cohort> cohorts = new ArrayList<>();
     int[] syncedBySecond = new int[64];
@@ -262,13 +267,45 @@ public final class RolloutSimulation {
     }
 
     void schedule(double time, Kind kind, Cohort cohort, int pod, Request request) {
-      events.add(new Event(time, seq++, kind, cohort, pod, request, request == null ? 0 : request.generation));
+      events.add(event(time, kind, cohort, pod, request));
+    }
+
+    Event event(double time, Kind kind, Cohort cohort, int pod, Request request) {
+      return new Event(time, seq++, kind, cohort, pod, request, request == null ? 0 : request.generation);
+    }
+
+    static int inOrder(Event a, Event b) {
+      return a.time != b.time ? Double.compare(a.time, b.time) : Long.compare(a.seq, b.seq);
+    }
+
+    /** The earliest event of the heap and the two fixed-delay queues, in (time, sequence) order. */
+    Event next() {
+      Event heap = events.peek();
+      Event timeout = timeouts.peekFirst();
+      Event watch = watchesDone.peekFirst();
+      Event first = heap;
+      if (timeout != null && (first == null || inOrder(timeout, first) < 0)) {
+        first = timeout;
+      }
+      if (watch != null && (first == null || inOrder(watch, first) < 0)) {
+        first = watch;
+      }
+      if (first == null) {
+        return null;
+      }
+      if (first == heap) {
+        events.poll();
+      } else if (first == timeout) {
+        timeouts.pollFirst();
+      } else {
+        watchesDone.pollFirst();
+      }
+      return first;
     }
 
     void run() {
       long processed = 0;
-      while (!events.isEmpty()) {
-        Event e = events.poll();
+      for (Event e = next(); e != null; e = next()) {
         if (e.kind == Kind.TIMEOUT && e.request.generation != e.generation) {
           continue; // the request was served or re-queued since: a stale time-out must not move the clock
         }
@@ -315,7 +352,7 @@ public final class RolloutSimulation {
         r.generation++;
         flow.addLast(r);
         level.queued++;
-        schedule(now + Physics.QUEUE_WAIT_LIMIT_SECONDS, Kind.TIMEOUT, r.cohort, r.pod, r);
+        timeouts.addLast(event(now + Physics.QUEUE_WAIT_LIMIT_SECONDS, Kind.TIMEOUT, r.cohort, r.pod, r));
       }
     }
 
@@ -324,7 +361,11 @@ public final class RolloutSimulation {
       level.busy += r.seats();
       level.inFlightBytes += r.memoryBytes();
       level.peakBytes = Math.max(level.peakBytes, level.inFlightBytes);
-      schedule(now + (r.watch ? profile.latency().requestSeconds() : r.list.listSeconds()), Kind.DONE, r.cohort, r.pod, r);
+      if (r.watch) {
+        watchesDone.addLast(event(now + profile.latency().requestSeconds(), Kind.DONE, r.cohort, r.pod, r));
+      } else {
+        schedule(now + r.list.listSeconds(), Kind.DONE, r.cohort, r.pod, r);
+      }
     }
 
     /** Serve flows in turn while the next head fits: fair queuing with requests of equal cost. */

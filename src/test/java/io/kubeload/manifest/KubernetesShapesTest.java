@@ -10,13 +10,11 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.kubeload.testing.JacksonBinding;
 import io.kubeload.testing.RealManifests;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,15 +24,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The hand-written binding reads what fabric8's Jackson binding reads, and rejects what it rejects. */
 class KubernetesShapesTest {
 
-  static Stream<Path> inputs() {
-    return RealManifests.files();
-  }
-
   /** Law: every field the binding sets holds what Jackson's binding of the whole object holds there. */
   @ParameterizedTest(name = "{0}")
-  @MethodSource("inputs")
+  @MethodSource("io.kubeload.testing.RealManifests#files")
   void everyBoundFieldEqualsFabric8sOwnBinding(Path input) {
-    ManifestSet set = new ManifestReader(new ByteArrayInputStream(new byte[0]), InputLimits.DEFAULT).read(List.of(input.toString()));
+    ManifestSet set = RealManifests.read(input);
     int typed = 0;
     for (Manifest m : set.manifests()) {
       if (m.typed().isPresent()) {

@@ -8,7 +8,6 @@ import io.kubeload.cluster.Profiles;
 import io.kubeload.gate.Gate;
 import io.kubeload.gate.Policy;
 import io.kubeload.manifest.InputLimits;
-import io.kubeload.manifest.ManifestReader;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.model.LoadModel;
 import io.kubeload.model.Projection;
@@ -17,10 +16,7 @@ import io.kubeload.model.apf.ApfConfiguration;
 import io.kubeload.testing.JacksonBinding;
 import io.kubeload.testing.RealManifests;
 import io.kubeload.workload.Workloads;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -31,14 +27,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HandBindingEquivalenceTest {
 
-  static Stream<Path> inputs() {
-    return RealManifests.files();
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("inputs")
+  @MethodSource("io.kubeload.testing.RealManifests#files")
   void theReportIsTheOneFabric8sFullBindingGives(Path input) {
-    ManifestSet bound = new ManifestReader(new ByteArrayInputStream(new byte[0]), InputLimits.DEFAULT).read(List.of(input.toString()));
+    ManifestSet bound = RealManifests.read(input);
     ManifestSet oracle = JacksonBinding.rebound(bound);
 
     assertThat(report(bound)).as(input.toString()).isEqualTo(report(oracle));

@@ -1,5 +1,9 @@
 package io.kubeload.testing;
 
+import io.kubeload.manifest.InputLimits;
+import io.kubeload.manifest.ManifestReader;
+import io.kubeload.manifest.ManifestSet;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,6 +28,11 @@ public final class RealManifests {
       roots = Stream.concat(roots, Stream.of(CORPUS));
     }
     return roots.flatMap(RealManifests::yamlUnder);
+  }
+
+  /** One file as {@code analyze FILE} reads it. */
+  public static ManifestSet read(Path file) {
+    return new ManifestReader(new ByteArrayInputStream(new byte[0]), InputLimits.DEFAULT).read(List.of(file.toString()));
   }
 
   private static Stream<Path> yamlUnder(Path root) {
