@@ -113,7 +113,7 @@ final class Binding {
     return out;
   };
 
-  /** A string, or a whole number turned into its type (IntOrString, Quantity). */
+  /** A string, or a whole number, turned into its type (IntOrString). */
   static <V> Reader<V> intOrString(Function<Object, V> create) {
     return (value, path) -> {
       if (value == null) {

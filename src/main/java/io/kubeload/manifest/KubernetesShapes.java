@@ -100,7 +100,20 @@ final class KubernetesShapes {
 
   private static final Reader<IntOrString> INT_OR_STRING = intOrString(IntOrString::new);
 
-  private static final Reader<Quantity> QUANTITY = intOrString(value -> new Quantity(String.valueOf(value)));
+  /** A quantity ("1m", "500Mi", 2), written as a string or a number, as the API server decodes one. */
+  private static final Reader<Quantity> QUANTITY = (value, path) -> {
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String || value instanceof Number)) {
+      throw new Binding.Mismatch(path, "a quantity", value);
+    }
+    try {
+      return new Quantity(String.valueOf(value));
+    } catch (IllegalArgumentException e) {
+      throw new Binding.Mismatch(path, "a quantity", value);
+    }
+  };
 
   static final Shape<LabelSelector> LABEL_SELECTOR = Shape.of(LabelSelector::new)
       .with("matchLabels", STRING_MAP, LabelSelector::setMatchLabels)

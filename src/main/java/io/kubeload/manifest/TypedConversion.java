@@ -36,7 +36,7 @@ final class TypedConversion {
 
   private static String shown(Object value, String path) {
     if (!(value instanceof Map<?, ?> || value instanceof java.util.List<?>) && MAY_HOLD_A_CREDENTIAL.matcher(path).find()) {
-      return value instanceof String ? "a string" : "a " + value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+      return value instanceof String ? "a string" : value instanceof Number ? "a number" : value instanceof Boolean ? "true or false" : "a value";
     }
     if (value instanceof String s) {
       return "\"" + (s.length() > 40 ? s.substring(0, 37) + "..." : s) + "\"";

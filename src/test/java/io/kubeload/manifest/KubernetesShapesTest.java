@@ -194,6 +194,32 @@ class KubernetesShapesTest {
     }
 
     @Test
+    void aResourceDivisorIsAQuantityWrittenAsAStringOrANumber() {
+      String yaml = """
+          apiVersion: v1
+          kind: Pod
+          metadata:
+            name: p
+          spec:
+            containers:
+              - name: app
+                env:
+                  - name: CPU
+                    valueFrom: {resourceFieldRef: {resource: limits.cpu, divisor: DIVISOR}}
+          """;
+      for (String divisor : List.of("1m", "\"500Mi\"", "2", "0.5")) {
+        Manifest m = only(yaml.replace("DIVISOR", divisor));
+        assertThat(m.as(io.fabric8.kubernetes.api.model.Pod.class).orElseThrow().getSpec().getContainers().get(0).getEnv().get(0)
+            .getValueFrom().getResourceFieldRef().getDivisor().toString()).as(divisor).isEqualTo(divisor.replace("\"", ""));
+      }
+      assertThatThrownBy(() -> only(yaml.replace("DIVISOR", "[1]"))).hasMessage(
+          "test.yaml:10: spec.containers[0].env[0].valueFrom.resourceFieldRef.divisor: not a valid Pod: expected a quantity, not a list");
+      // Under env, not even a number is quoted: it may be a PIN.
+      assertThatThrownBy(() -> only(yaml.replace("resourceFieldRef: {resource: limits.cpu, divisor: DIVISOR}", "secretKeyRef: {name: s, optional: 1234}")))
+          .hasMessage("test.yaml:10: spec.containers[0].env[0].valueFrom.secretKeyRef.optional: not a valid Pod: expected true or false, not a number");
+    }
+
+    @Test
     void rollOutBudgetsAreWholeNumbersOrPercentages() {
       Deployment d = only(deployment("strategy: {rollingUpdate: {maxSurge: 2, maxUnavailable: 10%}}")).as(Deployment.class).orElseThrow();
       assertThat(d.getSpec().getStrategy().getRollingUpdate().getMaxSurge().getIntVal()).isEqualTo(2);
