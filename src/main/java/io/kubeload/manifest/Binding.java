@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -112,19 +111,6 @@ final class Binding {
     map.forEach((key, item) -> out.put(String.valueOf(key), STRING.read(item, path + "." + key)));
     return out;
   };
-
-  /** A string, or a whole number, turned into its type (IntOrString). */
-  static <V> Reader<V> intOrString(Function<Object, V> create) {
-    return (value, path) -> {
-      if (value == null) {
-        return null;
-      }
-      if (value instanceof Integer || value instanceof String) {
-        return create.apply(value);
-      }
-      throw new Mismatch(path, "a whole number or a string", value);
-    };
-  }
 
   /** A list of items; a null item stays null, as a JSON decoder keeps it. */
   static <V> Reader<List<V>> listOf(Reader<V> item) {

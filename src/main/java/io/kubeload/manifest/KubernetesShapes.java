@@ -6,7 +6,6 @@ import static io.kubeload.manifest.Binding.LONG;
 import static io.kubeload.manifest.Binding.STRING;
 import static io.kubeload.manifest.Binding.STRINGS;
 import static io.kubeload.manifest.Binding.STRING_MAP;
-import static io.kubeload.manifest.Binding.intOrString;
 import static io.kubeload.manifest.Binding.listOf;
 
 import io.fabric8.kubernetes.api.model.Affinity;
@@ -76,6 +75,7 @@ import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleRef;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
+import io.kubeload.manifest.Binding.Mismatch;
 import io.kubeload.manifest.Binding.Reader;
 import io.kubeload.manifest.Binding.Shape;
 import java.util.Map;
@@ -98,7 +98,16 @@ final class KubernetesShapes {
       .with("labels", STRING_MAP, ObjectMeta::setLabels)
       .with("annotations", STRING_MAP, ObjectMeta::setAnnotations);
 
-  private static final Reader<IntOrString> INT_OR_STRING = intOrString(IntOrString::new);
+  /** A roll-out budget: a whole number or a percentage. */
+  private static final Reader<IntOrString> INT_OR_STRING = (value, path) -> {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Integer || value instanceof String) {
+      return new IntOrString(value);
+    }
+    throw new Mismatch(path, "a whole number or a string", value);
+  };
 
   /** A quantity ("1m", "500Mi", 2), written as a string or a number, as the API server decodes one. */
   private static final Reader<Quantity> QUANTITY = (value, path) -> {
@@ -106,12 +115,12 @@ final class KubernetesShapes {
       return null;
     }
     if (!(value instanceof String || value instanceof Number)) {
-      throw new Binding.Mismatch(path, "a quantity", value);
+      throw new Mismatch(path, "a quantity", value);
     }
     try {
       return new Quantity(String.valueOf(value));
     } catch (IllegalArgumentException e) {
-      throw new Binding.Mismatch(path, "a quantity", value);
+      throw new Mismatch(path, "a quantity", value);
     }
   };
 

@@ -152,7 +152,7 @@ public final class ManifestReader {
       throw new InputException(at.file(), at.line(), kind + " has no metadata.name");
     }
     String namespace =
-        TypedKinds.isClusterScoped(kind)
+        ClusterScopedKinds.contains(kind)
             ? ""
             : metadata.get("namespace") instanceof String ns && !ns.isBlank() ? ns : ObjectRef.DEFAULT_NAMESPACE;
     String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.kubeload.access.AccessInference;
 import io.kubeload.access.AccessSet;
 import io.kubeload.cluster.ClusterProfile;
-import io.kubeload.manifest.ManifestReader;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.model.LoadModel;
 import io.kubeload.model.WorkloadLoad;
+import io.kubeload.testing.RealManifests;
 import io.kubeload.testing.TestManifests;
 import io.kubeload.workload.Workloads;
 import java.io.IOException;
@@ -155,7 +155,7 @@ class CatalogCorpusTest {
     assertThat(covered).containsAll(components);
   }
 
-  private static ManifestSet read(Path file) throws IOException {
-    return ManifestSet.of(ManifestReader.parse(file.toString(), Files.readAllBytes(file)));
+  private static ManifestSet read(Path file) {
+    return RealManifests.read(file);
   }
 }

@@ -3,6 +3,7 @@ package io.kubeload.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.kubeload.testing.RealManifests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CorpusTest {
 
   /** ../shared/corpus beside the clone; {@code -Dkubeload.corpus=DIR} points elsewhere (a worktree outside the clone's parent). */
-  static final Path CORPUS = Path.of(System.getProperty("kubeload.corpus", "../shared/corpus"));
+  static final Path CORPUS = RealManifests.CORPUS;
 
   static final String ABSENT = CORPUS + " is absent: the corpus tests need ../shared beside the clone (or -Dkubeload.corpus=DIR)";
 

@@ -61,50 +61,9 @@ class RolloutSimulationTest {
     assertThat(rollout(projection).peakTransientBytes()).isCloseTo(storm.peakTransientBytes(), within(storm.peakTransientBytes() * 0.1));
   }
 
-  /** Queue time-outs of requests served since are stale: they fire after the last pod synced and must not count. */
-  @Test
-  void theTimeEveryPodIsSyncedIsWhenTheLastPodSynced() {
-    String yaml = """
-        apiVersion: v1
-        kind: ServiceAccount
-        metadata: {name: ctl, namespace: app}
-        ---
-        apiVersion: rbac.authorization.k8s.io/v1
-        kind: ClusterRoleBinding
-        metadata: {name: ctl}
-        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: ctl}
-        subjects: [{kind: ServiceAccount, name: ctl, namespace: app}]
-        ---
-        apiVersion: rbac.authorization.k8s.io/v1
-        kind: ClusterRole
-        metadata: {name: ctl}
-        rules: [{apiGroups: [""], resources: [services], verbs: [list, watch]}]
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: ctl, namespace: app}
-        spec:
-          replicas: 100
-          selector: {matchLabels: {a: c}}
-          template:
-            metadata: {labels: {a: c}}
-            spec:
-              serviceAccountName: ctl
-              containers: [{name: c, image: example/ctl:1}]
-        """;
-    ClusterProfile profile = TestManifests.production();
-    Projection projection = LoadModel.project(TestManifests.accessSets(yaml, profile), profile);
-    SimulationResult simulated = rollout(projection);
-    assertThat(simulated.allSynced()).isTrue();
-    int lastSyncSecond = simulated.series().stream().filter(s -> s.syncedPods() == simulated.pods()).findFirst().orElseThrow().second();
-    assertThat((int) simulated.syncedSeconds().getAsDouble()).isEqualTo(lastSyncSecond);
-    assertThat(simulated.series()).last().satisfies(s -> assertThat(s.second()).isLessThanOrEqualTo(lastSyncSecond + 1));
-  }
-
-  /** An informer's pod is synced once its WATCH is open too; a poller's once its LIST is answered. */
-  @Test
-  void anInformerIsSyncedOnlyWhenItsWatchIsOpenAfterItsList() {
-    String yaml = """
+  /** A Deployment app/ctl of {@code replicas} pods whose ClusterRole grants {@code verbs} on services. */
+  private static String servicesController(int replicas, String verbs) {
+    return """
         apiVersion: v1
         kind: ServiceAccount
         metadata: {name: ctl, namespace: app}
@@ -124,17 +83,34 @@ class RolloutSimulationTest {
         kind: Deployment
         metadata: {name: ctl, namespace: app}
         spec:
-          replicas: 1
+          replicas: REPLICAS
           selector: {matchLabels: {a: c}}
           template:
             metadata: {labels: {a: c}}
             spec:
               serviceAccountName: ctl
               containers: [{name: c, image: example/ctl:1}]
-        """;
+        """.replace("VERBS", verbs).replace("REPLICAS", String.valueOf(replicas));
+  }
+
+  /** Queue time-outs of requests served since are stale: they fire after the last pod synced and must not count. */
+  @Test
+  void theTimeEveryPodIsSyncedIsWhenTheLastPodSynced() {
     ClusterProfile profile = TestManifests.production();
-    SimulationResult informer = rollout(LoadModel.project(TestManifests.accessSets(yaml.replace("VERBS", "[list, watch]"), profile), profile));
-    SimulationResult poller = rollout(LoadModel.project(TestManifests.accessSets(yaml.replace("VERBS", "[list]"), profile), profile));
+    Projection projection = LoadModel.project(TestManifests.accessSets(servicesController(100, "[list, watch]"), profile), profile);
+    SimulationResult simulated = rollout(projection);
+    assertThat(simulated.allSynced()).isTrue();
+    int lastSyncSecond = simulated.series().stream().filter(s -> s.syncedPods() == simulated.pods()).findFirst().orElseThrow().second();
+    assertThat((int) simulated.syncedSeconds().getAsDouble()).isEqualTo(lastSyncSecond);
+    assertThat(simulated.series()).last().satisfies(s -> assertThat(s.second()).isLessThanOrEqualTo(lastSyncSecond + 1));
+  }
+
+  /** An informer's pod is synced once its WATCH is open too; a poller's once its LIST is answered. */
+  @Test
+  void anInformerIsSyncedOnlyWhenItsWatchIsOpenAfterItsList() {
+    ClusterProfile profile = TestManifests.production();
+    SimulationResult informer = rollout(LoadModel.project(TestManifests.accessSets(servicesController(1, "[list, watch]"), profile), profile));
+    SimulationResult poller = rollout(LoadModel.project(TestManifests.accessSets(servicesController(1, "[list]"), profile), profile));
     assertThat(informer.allSynced()).isTrue();
     assertThat(poller.allSynced()).isTrue();
     // Same seed (same workload), same LIST: the informer waits one request's latency more, for its WATCH.

@@ -6,10 +6,10 @@ import io.kubeload.access.Access;
 import io.kubeload.access.AccessInference;
 import io.kubeload.access.AccessSet;
 import io.kubeload.cluster.ClusterProfile;
-import io.kubeload.manifest.ManifestReader;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.model.LoadModel;
 import io.kubeload.model.WorkloadLoad;
+import io.kubeload.testing.RealManifests;
 import io.kubeload.testing.TestManifests;
 import io.kubeload.workload.Workload;
 import io.kubeload.workload.Workloads;
@@ -144,8 +144,8 @@ class CatalogFixturesTest {
     return Workloads.from(manifests, profile).stream().map(w -> AccessInference.infer(w, manifests)).toList();
   }
 
-  private static ManifestSet read(Path file) throws IOException {
-    return ManifestSet.of(ManifestReader.parse(file.toString(), Files.readAllBytes(file)));
+  private static ManifestSet read(Path file) {
+    return RealManifests.read(file);
   }
 
   private static List<Path> folders() throws IOException {

@@ -2,11 +2,10 @@ package io.kubeload.manifest;
 
 import java.util.Set;
 
-/** What kubeload knows of built-in kinds beyond their fields (those are in {@link KubernetesShapes}). */
-final class TypedKinds {
+/** The built-in kinds that are cluster-scoped: they get no namespace, whatever the rendering said. */
+final class ClusterScopedKinds {
 
-  /** Cluster-scoped built-in kinds: they get no namespace, whatever the rendering said. */
-  private static final Set<String> CLUSTER_SCOPED =
+  private static final Set<String> KINDS =
       Set.of(
           "Namespace", "Node", "PersistentVolume", "ClusterRole", "ClusterRoleBinding",
           "CustomResourceDefinition", "StorageClass", "PriorityClass", "IngressClass",
@@ -15,9 +14,9 @@ final class TypedKinds {
           "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding",
           "MutatingAdmissionPolicy", "MutatingAdmissionPolicyBinding", "VolumeAttachment");
 
-  private TypedKinds() {}
+  private ClusterScopedKinds() {}
 
-  static boolean isClusterScoped(String kind) {
-    return CLUSTER_SCOPED.contains(kind);
+  static boolean contains(String kind) {
+    return KINDS.contains(kind);
   }
 }
