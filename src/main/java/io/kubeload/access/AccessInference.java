@@ -32,6 +32,9 @@ public final class AccessInference {
   /** Period assumed for a {@code list} without {@code watch}: fluentd's metadata filter re-queries every minute (incidents.md §3). */
   public static final double DEFAULT_POLL_SECONDS = 60;
 
+  /** The note that RBAC grants more than the catalog's accesses use: information, not a warning. */
+  public static final String RBAC_UPPER_BOUND = "rbac-upper-bound";
+
   private static final Set<String> INFORMER_VERBS = Set.of("watch", "*");
 
   private AccessInference() {}
@@ -126,7 +129,7 @@ public final class AccessInference {
     SourceLocation at = unused.isEmpty()
         ? rbacNotes.stream().filter(n -> n.rule().equals("rbac-wildcard")).findFirst().orElseThrow().location()
         : unused.get(0).provenance().location();
-    return Optional.of(new AccessSet.Note("rbac-upper-bound",
+    return Optional.of(new AccessSet.Note(RBAC_UPPER_BOUND,
         "RBAC grants " + what + " beyond what the catalog ("
             + String.join(", ", catalog.recognised().stream().map(r -> r.entry().name()).distinct().toList())
             + ") says the pods read: an upper bound, not a failure; the verdict rests on the catalog",

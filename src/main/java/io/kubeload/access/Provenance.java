@@ -2,12 +2,18 @@ package io.kubeload.access;
 
 import io.kubeload.manifest.SourceLocation;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Why kubeload believes an access: which source produced it, what it said, and where that was
  * written. A reviewer checks a verdict by following these.
  */
-public record Provenance(Source source, String detail, SourceLocation location) {
+public record Provenance(Source source, String detail, SourceLocation location, Optional<String> remedy) {
+
+  /** A provenance whose source names no remedy of its own. */
+  public Provenance(Source source, String detail, SourceLocation location) {
+    this(source, detail, location, Optional.empty());
+  }
 
   /** Sources in the order they win: an explicit annotation beats everything. */
   public enum Source {

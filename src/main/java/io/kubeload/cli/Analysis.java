@@ -36,14 +36,15 @@ final class Analysis {
   static final String PATHS_DESCRIPTION = "Manifest files or folders (*.yaml, *.yml, *.json, recursively; hidden files and folders skipped); - reads stdin.";
 
   @Option(names = "--profile", paramLabel = "NAME|FILE",
-      description = "Built-in profile (production, large, medium, staging) or a ClusterProfile file. Default: "
+      description = "Built-in profile (production, large, medium, staging, eks) or a ClusterProfile file. Default: "
           + Profiles.DEFAULT + ".")
   String profile;
 
   @Option(names = "--nodes", paramLabel = "N", description = "Node count, overriding the profile's; per-node counts scale with it.")
   Integer nodes;
 
-  @Option(names = "--kubernetes-version", paramLabel = "X.Y", description = "Kubernetes version the model assumes (1.27 to 1.35).")
+  @Option(names = "--kubernetes-version", paramLabel = "X.Y", description = "Kubernetes version the model assumes: 1.27 or later; one newer than 1.37 is judged as 1.37, "
+          + "and the report says so.")
   String kubernetesVersion;
 
   @Option(names = "--policy", paramLabel = "FILE", description = "Policy file with budgets (docs/policy.md). Default: the built-in budgets.")
@@ -101,6 +102,10 @@ final class Analysis {
     Profiles.Loaded loaded = Profiles.loadWithFlowControl(profile != null ? profile : settings.profile().orElse(Profiles.DEFAULT), limits);
     ClusterProfile clusterProfile = adjusted(loaded.profile(), nodeCount,
         kubernetesVersion != null ? kubernetesVersion : settings.kubernetesVersion().orElse(null));
+    if (!clusterProfile.version().modelled()) {
+      io.err().println("kubeload: warning: Kubernetes " + clusterProfile.version() + "'s changes are not modelled yet; it is judged as "
+          + KubernetesVersion.NEWEST_MODELLED + ", the newest the model knows");
+    }
     Policy budgets = policy != null ? Policy.load(policy, limits) : settings.policy().orElse(Policy.DEFAULT);
     ManifestReader reader = new ManifestReader(io.in(), limits);
     Optional<String> installedIn = Optional.ofNullable(namespace);

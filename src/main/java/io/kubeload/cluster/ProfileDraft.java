@@ -150,9 +150,8 @@ public final class ProfileDraft {
     if (version.compareTo(KubernetesVersion.OLDEST_SUPPORTED) < 0) {
       source += "; older than the oldest the model knows, so " + KubernetesVersion.OLDEST_SUPPORTED + " is assumed";
       version = KubernetesVersion.OLDEST_SUPPORTED;
-    } else if (version.compareTo(KubernetesVersion.NEWEST_SUPPORTED) > 0) {
-      source += "; newer than the newest the model knows, so " + KubernetesVersion.NEWEST_SUPPORTED + " is assumed";
-      version = KubernetesVersion.NEWEST_SUPPORTED;
+    } else if (!version.modelled()) {
+      source += "; newer than the newest the model knows, so it is judged as " + KubernetesVersion.NEWEST_MODELLED;
     }
     sources.put("kubernetesVersion", source);
     return version;
@@ -182,9 +181,9 @@ public final class ProfileDraft {
       }
       return kept;
     }
-    // Both flags must stay at least 1 for the profile to read back.
-    int limit = Math.max(2, (low + sum) / 2);
-    int inflight = (int) Math.max(1, Math.min(limit - 1, Math.round((double) limit * base.maxRequestsInflight() / base.concurrencyLimit())));
+    // maxRequestsInflight stays at least 1 for the profile to read back; the mutating share may be 0.
+    int limit = Math.max(1, (low + sum) / 2);
+    int inflight = (int) Math.max(1, Math.min(limit, Math.round((double) limit * base.maxRequestsInflight() / base.concurrencyLimit())));
     String split = from + "; its middle, " + Figures.count(limit) + ", split as the defaults split it (APF uses only the sum)";
     sources.put("apiServers.maxRequestsInflight", split);
     sources.put("apiServers.maxMutatingRequestsInflight", split);

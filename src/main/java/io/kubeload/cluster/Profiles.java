@@ -25,7 +25,7 @@ public final class Profiles {
   /** The preset used when no profile is named: production-like, at the supported maximum. */
   public static final String DEFAULT = "production";
 
-  public static final List<String> PRESETS = List.of("production", "large", "medium", "staging");
+  public static final List<String> PRESETS = List.of("production", "large", "medium", "staging", "eks");
 
   private Profiles() {}
 
@@ -154,7 +154,7 @@ public final class Profiles {
         new ClusterProfile.ApiServers(
             servers.integer("replicas", 1),
             servers.integer("maxRequestsInflight", 1),
-            servers.integer("maxMutatingRequestsInflight", 1),
+            servers.integer("maxMutatingRequestsInflight", 0),
             servers.number("memoryBytes", 1),
             servers.number("listMemoryAmplification", 0)),
         new ClusterProfile.Latency(

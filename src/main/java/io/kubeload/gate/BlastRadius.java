@@ -43,7 +43,7 @@ public final class BlastRadius {
       }
     }
     for (WorkloadLoad load : projection.workloads()) {
-      if (load.storm().rejected() > policy.startupRejections()) {
+      if (Budgets.stormHarms(load.storm(), policy)) {
         causes.merge(load.priorityLevel(), "the start-up storm of " + load.ref(), (a, b) -> a + "; " + b);
       }
     }

@@ -34,29 +34,29 @@ final class Budgets {
     String ref = load.ref().toString();
     StartupStorm storm = load.storm();
     int replicas = projection.profile().apiServers().replicas();
-    if (storm.rejected() > policy.startupRejections()) {
+    if (stormHarms(storm, policy)) {
       out.add(new Finding(Severity.ERROR, STARTUP_STORM, ref,
           Units.number(storm.pods()) + " pods start at " + Units.number(storm.podsPerSecond()) + "/s (" + storm.bound() + "), each LISTing "
               + Units.bytes(load.listBytesPerStart()) + ": " + Units.number(storm.seatsDemanded()) + " seats wanted of "
-              + load.priorityLevel() + "'s " + Units.number(storm.seatsAvailable()) + "; ≈ "
-              + Units.number(storm.rejected()) + " LISTs answered 429 in the first pass (budget "
-              + Units.number(policy.startupRejections()) + ")" + simulated.map(Budgets::simulatedSummary).orElse(""),
+              + load.priorityLevel() + "'s " + Units.number(storm.seatsAvailable()) + "; " + lagSummary(load, policy)
+              + simulated.map(Budgets::simulatedSummary).orElse(""),
           load.workload().location(), stormFix(load)));
     }
     double memoryBudget = policy.transientListMemoryFraction() * projection.profile().apiServers().memoryBytes();
     if (storm.peakTransientBytes() > memoryBudget) {
+      Units.Beside memory = Units.bytesBeside(storm.peakTransientBytes(), memoryBudget);
       out.add(new Finding(Severity.ERROR, LIST_MEMORY, ref,
-          "start-up LISTs in flight hold ≈ " + Units.bytes(storm.peakTransientBytes()) + " of API-server memory per replica "
-              + "(" + memoryHeld(load, projection.profile()) + "; budget " + Units.bytes(memoryBudget) + ")",
+          "start-up LISTs in flight hold ≈ " + memory.value() + " of API-server memory per replica "
+              + "(" + memoryHeld(load, projection.profile()) + "; budget " + memory.budget() + ")",
           load.workload().location(), scopeFix(load).orElse(
               "list less at start, or use streaming lists (client-go WatchListClient) so responses are not held whole")));
     }
     double egress = load.watchBytesPerSecond() / replicas;
     if (egress > policy.watchBytesPerSecondPerReplica()) {
+      Units.Beside bytes = Units.bytesBeside(egress, policy.watchBytesPerSecondPerReplica());
       out.add(new Finding(Severity.ERROR, WATCH_EGRESS, ref,
           "its " + Units.number(load.watches()) + " watches receive " + Units.number(load.watchEventsPerSecond() / replicas)
-              + " events/s, " + Units.bytes(egress) + "/s per API server (budget "
-              + Units.bytes(policy.watchBytesPerSecondPerReplica()) + "/s)",
+              + " events/s, " + bytes.value() + "/s per API server (budget " + bytes.budget() + "/s)",
           load.workload().location(), scopeFix(load).orElse("narrow the watches with a label or field selector")));
     }
     for (LevelLoad level : projection.levelLoads()) {
@@ -66,6 +66,28 @@ final class Budgets {
       }
     }
     return out;
+  }
+
+  /**
+   * A start-up storm harms when its last pods still wait for their start-up LISTs past the request
+   * time-out: clients give up, retry and relist, so the level stays saturated and a LIST that alone
+   * outlasts the time-out never completes (the relist storm of projectcalico/node issue 1200).
+   * 429s alone are APF working: it rejects the storm's own flow and keeps serving the level's others.
+   */
+  static boolean stormHarms(StartupStorm storm, Policy policy) {
+    return storm.syncLagSeconds() > policy.requestTimeoutSeconds();
+  }
+
+  private static String lagSummary(WorkloadLoad load, Policy policy) {
+    StartupStorm storm = load.storm();
+    String timeout = Units.number(policy.requestTimeoutSeconds()) + " s request time-out";
+    double longest = load.accesses().stream().filter(a -> a.listsPerStart() > 0).mapToDouble(AccessLoad::listSeconds).max().orElse(0);
+    if (storm.syncLagSeconds() <= longest + 1e-9) {
+      return "one start-up LIST takes ≈ " + Units.seconds(storm.syncLagSeconds()) + " to serve, past the " + timeout
+          + ": the client gives up and LISTs again, for ever";
+    }
+    return "the level cannot keep up, and the last pods wait ≈ " + Units.duration(storm.syncLagSeconds())
+        + " for their start-up LISTs, past the " + timeout + ": clients give up, retry and relist while the level stays saturated";
   }
 
   /** What each start-up LIST holds, by where it is served: the profile's figure for the cache, KEP-3157's for etcd. */
@@ -90,9 +112,10 @@ final class Budgets {
   static Finding seatDemandFinding(WorkloadLoad load, LevelLoad level, Policy policy, boolean shared) {
     String inflation = Gate.inflationSummary(load.inflations(), level.name());
     String who = shared ? " (largest share: " + Units.number(load.demandIn(level.name())) + " of it)" : "";
-    String message = level.name() + ": " + Units.number(level.existing() + (shared ? level.demand() : load.demandIn(level.name())))
-        + " seats busy in steady state, " + Units.percent((level.existing() + (shared ? level.demand() : load.demandIn(level.name()))) / level.seats())
-        + " of its " + Units.number(level.seats()) + " (budget " + Units.percent(policy.levelUtilization()) + ")" + who
+    double busy = level.existing() + (shared ? level.demand() : load.demandIn(level.name()));
+    Units.Beside share = Units.percentBeside(busy / level.seats(), policy.levelUtilization());
+    String message = level.name() + ": " + Units.number(busy) + " seats busy in steady state, " + share.value()
+        + " of its " + Units.number(level.seats()) + " (budget " + share.budget() + ")" + who
         + (level.rejectedShare() > 0 ? "; even borrowing every idle seat, ≈ " + Units.percent(level.rejectedShare()) + " of its requests get 429"
             : level.utilization() > 1 ? "; it gets by only on " + Units.number(level.borrowable()) + " seats borrowed from other levels, which they reclaim when busy" : "")
         + (inflation.isEmpty() ? "" : ": " + inflation);
@@ -111,11 +134,18 @@ final class Budgets {
         + "(AWS EKS best practices, incidents.md §12)";
   }
 
-  /** The narrowing that removes the cluster-size term from a per-node workload's cost. */
+  /**
+   * The narrowing that removes the cluster-size term from a per-node workload's cost: the chart value
+   * or flag the catalog names for the dominant access, where it names one.
+   */
   static Optional<String> scopeFix(WorkloadLoad load) {
     Optional<AccessLoad> dominant = Gate.dominant(load);
     if (dominant.isEmpty() || dominant.get().access().scope() != Scope.CLUSTER) {
       return Optional.empty();
+    }
+    Optional<String> remedy = dominant.get().access().provenance().remedy();
+    if (remedy.isPresent()) {
+      return remedy;
     }
     String resource = dominant.get().access().resource();
     if (!load.workload().runsOnEveryNode()) {

@@ -219,16 +219,20 @@ public final class Gate {
   private static List<Finding> notes(WorkloadLoad load) {
     List<Finding> out = new ArrayList<>();
     for (AccessSet.Note note : load.accessSet().notes()) {
-      out.add(new Finding(Severity.WARNING, note.rule(), load.ref().toString(), note.message(), note.location(), note.fix()));
+      Severity severity = Rules.of(note.rule()).map(Rules.Rule::severity).orElse(Severity.WARNING);
+      out.add(new Finding(severity, note.rule(), load.ref().toString(), note.message(), note.location(), note.fix()));
     }
-    for (AccessLoad access : load.accesses()) {
-      if (!access.profiled()) {
-        out.add(new Finding(Severity.WARNING, "unknown-resource", load.ref().toString(),
-            access.access().describe() + ": the profile does not describe " + access.access().resource()
-                + ", so its load is not counted",
-            access.access().provenance().location(),
-            "add " + access.access().resource() + " (count, sizeBytes, churn) to the cluster profile"));
-      }
+    // One warning a workload, however many resources: an operator watching ten CRDs is one thing to read.
+    List<AccessLoad> unknown = load.accesses().stream().filter(a -> !a.profiled()).toList();
+    if (!unknown.isEmpty()) {
+      List<String> resources = unknown.stream().map(a -> a.access().resource()).distinct().sorted().toList();
+      String named = String.join(", ", resources);
+      out.add(new Finding(Severity.WARNING, "unknown-resource", load.ref().toString(),
+          (unknown.size() == 1 ? unknown.get(0).access().describe() + ": the profile does not describe " + named
+              : "the profile does not describe " + resources.size() + " resources it lists or watches (" + named + ")")
+              + ", so " + (unknown.size() == 1 ? "its" : "their") + " load is not counted",
+          unknown.get(0).access().provenance().location(),
+          "add " + named + " (count, sizeBytes, churn) to the cluster profile"));
     }
     return out;
   }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * Finds the fastest roll-out pace whose start-up storm stays inside the budget, in the closed form
  * and in its own simulation: the closed form averages a wave's LISTs over its period (Little's law)
  * and misses the peak when they all start together, so it only bounds the search, and the pace is
- * then narrowed (bisection) until the simulation of it keeps 429s and LIST memory in the budget too.
+ * then narrowed (bisection) until the simulation of it keeps the pods' wait for their start-up LISTs and
+ * LIST memory in the budget too.
  */
 final class Recommendations {
 
@@ -59,18 +60,20 @@ final class Recommendations {
   private record Pace(int wave, int minReady, SimulationResult simulated) {}
 
   private static boolean withinBudget(StartupStorm storm, Projection projection, Policy policy) {
-    return withinBudget(storm.rejected(), storm.peakTransientBytes(), projection, policy);
+    return withinBudget(storm.syncLagSeconds(), storm.peakTransientBytes(), projection, policy);
   }
 
-  private static boolean withinBudget(double rejected, double peakTransientBytes, Projection projection, Policy policy) {
-    return rejected <= policy.startupRejections()
+  private static boolean withinBudget(double syncLagSeconds, double peakTransientBytes, Projection projection, Policy policy) {
+    return syncLagSeconds <= policy.requestTimeoutSeconds()
         && peakTransientBytes <= policy.transientListMemoryFraction() * projection.profile().apiServers().memoryBytes();
   }
 
   /** The pace simulated, if its simulation keeps 429s and LIST memory inside the budget. */
   private static Optional<Pace> simulatedWithinBudget(WorkloadLoad load, Projection projection, Policy policy, int wave, int minReady, double horizon) {
     SimulationResult simulated = LoadModel.simulate(load, paced(load.workload(), wave, minReady), projection, horizon);
-    return withinBudget(simulated.rejected(), simulated.peakTransientBytes(), projection, policy)
+    // A slow pace outlasts the horizon: what the simulation can tell is how long requests waited for
+    // seats in the time it saw, which is how long pods waited beyond their own LIST.
+    return withinBudget(simulated.saturatedSeconds(), simulated.peakTransientBytes(), projection, policy)
         ? Optional.of(new Pace(wave, minReady, simulated)) : Optional.empty();
   }
 

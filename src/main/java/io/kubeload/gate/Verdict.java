@@ -32,6 +32,14 @@ public record Verdict(
     return findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
   }
 
+  /**
+   * The findings a reviewer reads: errors and warnings. Info findings (a least-privilege gap on a
+   * component the catalog knows) are for the JSON report and explain only.
+   */
+  public List<Finding> reviewed() {
+    return findings.stream().filter(f -> f.severity() != Severity.INFO).toList();
+  }
+
   public long count(Severity severity) {
     return findings.stream().filter(f -> f.severity() == severity).count();
   }

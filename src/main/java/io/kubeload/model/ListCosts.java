@@ -34,7 +34,8 @@ final class ListCosts {
     if (client.watchList().orElse(false) && serverStreamsWatchList(version)) {
       // Charged as a cache LIST while its initial events are sent; ≈ 2 MB of memory per watcher (KEP-3157).
       int seats = WorkEstimator.listSeats(version, clusterObjects, size, byName, levelMaxSeats);
-      return new ListCost(ListCost.Served.WATCH_LIST, response, response, seats, profile.latency().listSeconds(response),
+      double speedup = version.atLeast(Physics.WATCH_LIST_COMPRESSION_SINCE_MINOR) ? Physics.WATCH_LIST_COMPRESSED_SPEEDUP : 1;
+      return new ListCost(ListCost.Served.WATCH_LIST, response, response, seats, profile.latency().listSeconds(response / speedup),
           Physics.WATCH_LIST_BYTES_PER_WATCHER);
     }
     if (!servedFromEtcd(client.consistency(), version)) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The API server's arithmetic applied to inferred accesses: informer LIST/WATCH lifecycle, APF seats,
@@ -57,8 +58,8 @@ public final class LoadModel {
     accesses.forEach(a -> a.requestsPerSecond().forEach((verb, rate) -> byVerb.merge(verb, rate, Double::sum)));
     List<WriteInflation> inflations = inflations(accesses, profile, levels);
     StartupStorm storm = Storms.startup(workload, pods, accesses, level, profile, levels);
-    int degree = accesses.stream().mapToInt(AccessLoad::scalingDegree).max().orElse(-1);
-    ScalingClass scaling = accesses.isEmpty() ? ScalingClass.NONE : ScalingClass.ofDegree(degree);
+    Optional<AccessLoad> dominant = dominantInEnvelope(accesses, profile.nodes());
+    ScalingClass scaling = dominant.map(a -> ScalingClass.ofDegree(a.scalingDegree())).orElse(ScalingClass.NONE);
     return new WorkloadLoad(
         set,
         pods,
@@ -75,7 +76,29 @@ public final class LoadModel {
         inflations,
         storm,
         scaling,
-        scalingReason(workload, scaling, accesses));
+        scalingReason(workload, scaling, dominant));
+  }
+
+  // Upstream scalability envelope: 5,000 nodes (sig-scalability thresholds).
+  static final int ENVELOPE_NODES = 5_000;
+
+  /**
+   * The access whose cost dominates at the edge of the upstream envelope: each access's bytes for one
+   * watch cycle (its LIST and a mean watch's lifetime of events, or a poll's LISTs for as long), grown
+   * from here by its own degree. A node agent whose own-node watch dominates is linear, even if a tiny
+   * namespace LIST beside it grows with the cluster too.
+   */
+  static Optional<AccessLoad> dominantInEnvelope(List<AccessLoad> accesses, int nodes) {
+    double growth = (double) Math.max(nodes, ENVELOPE_NODES) / Math.max(nodes, 1);
+    return accesses.stream().max(Comparator
+        .comparingDouble((AccessLoad a) -> cycleBytes(a) * Math.pow(growth, a.scalingDegree()))
+        .thenComparingInt(AccessLoad::scalingDegree)
+        .thenComparing(a -> a.access().resource()));
+  }
+
+  private static double cycleBytes(AccessLoad a) {
+    double polls = a.requestsPerSecond().getOrDefault("list", 0.0) * Physics.MEAN_WATCH_SECONDS;
+    return a.listBytes() * (a.watches() + polls) + a.watchBytesPerSecond() * Physics.MEAN_WATCH_SECONDS;
   }
 
   /** The start-up storm the same workload would cause rolled out as {@code workload} says (e.g. slower). */
@@ -220,45 +243,56 @@ public final class LoadModel {
     };
   }
 
-  private static String scalingReason(Workload workload, ScalingClass scaling, List<AccessLoad> accesses) {
+  private static String scalingReason(Workload workload, ScalingClass scaling, Optional<AccessLoad> dominant) {
     if (scaling == ScalingClass.NONE) {
       return "no API access";
     }
-    AccessLoad worst = accesses.stream().max(Comparator.comparingInt(AccessLoad::scalingDegree)).orElseThrow();
+    AccessLoad term = dominant.orElseThrow();
     String pods = workload.runsOnEveryNode() ? "one pod per node"
         : workload.podsGrowWithNodes() ? "pods in proportion to the nodes" : "a fixed number of pods";
-    String scope = switch (worst.access().scope()) {
-      case CLUSTER -> worst.scalingDegree() - (workload.podsGrowWithNodes() ? 1 : 0) > 0
-          ? "each sees every " + worst.access().resource() + " object in the cluster, which grows with the nodes"
-          : "each sees all " + worst.access().resource() + ", a count that does not grow with the nodes";
-      case NAMESPACE -> "each sees one namespace of " + worst.access().resource();
-      case OWN_NODE -> "each sees only its own node's " + worst.access().resource();
-      case NAMED -> "each sees only named " + worst.access().resource();
+    String scope = switch (term.access().scope()) {
+      case CLUSTER -> term.scalingDegree() - (workload.podsGrowWithNodes() ? 1 : 0) > 0
+          ? "each sees every " + term.access().resource() + " object in the cluster, which grows with the nodes"
+          : "each sees all " + term.access().resource() + ", a count that does not grow with the nodes";
+      case NAMESPACE -> "each sees one namespace of " + term.access().resource();
+      case OWN_NODE -> "each sees only its own node's " + term.access().resource();
+      case NAMED -> "each sees only named " + term.access().resource();
     };
     return pods + "; " + scope;
   }
 
   private static List<WriteInflation> inflations(List<AccessLoad> accesses, ClusterProfile profile, Map<String, PriorityLevel> levels) {
-    Map<String, Double> added = new TreeMap<>();
+    // Watchers of every object (cluster, namespace) add to each write's W; watchers of one named
+    // object add all their pods to the writes of that object only.
+    Map<String, Double> spread = new TreeMap<>();
+    Map<String, Double> named = new TreeMap<>();
     accesses.stream()
         .filter(a -> a.addedWatchers() > 0 && a.profiled())
-        .forEach(a -> added.merge(a.access().resource(), a.addedWatchers(), Double::sum));
+        .forEach(a -> (a.access().scope() == Scope.NAMED ? named : spread)
+            .merge(a.access().resource(), a.access().scope() == Scope.NAMED ? a.watches() : a.addedWatchers(), Double::sum));
     List<WriteInflation> out = new ArrayList<>();
-    added.forEach((resource, watchers) -> {
+    TreeSet<String> resources = new TreeSet<>(spread.keySet());
+    resources.addAll(named.keySet());
+    for (String resource : resources) {
       ResourceProfile r = profile.resource(resource).orElseThrow();
       double writes = profile.churn(resource);
       PriorityLevel writer = levels.getOrDefault(r.writerLevel(), levels.get("workload-high"));
-      double before = profile.existingWatchers(resource);
-      double after = before + watchers;
+      int cap = writer.maxSeatsPerRequest();
       double exec = profile.latency().requestSeconds();
-      double extra = writes * (WorkEstimator.writeSeatSeconds(after, exec, writer.maxSeatsPerRequest())
-          - WorkEstimator.writeSeatSeconds(before, exec, writer.maxSeatsPerRequest()));
-      if (extra > 0) {
-        out.add(new WriteInflation(resource, writer.name(), writes, before, after,
-            WorkEstimator.writeSeats(before, writer.maxSeatsPerRequest()),
-            WorkEstimator.writeSeats(after, writer.maxSeatsPerRequest()), extra));
+      double before = profile.existingWatchers(resource);
+      double after = before + spread.getOrDefault(resource, 0.0);
+      double extra = writes * (WorkEstimator.writeSeatSeconds(after, exec, cap) - WorkEstimator.writeSeatSeconds(before, exec, cap));
+      double onNamed = named.getOrDefault(resource, 0.0);
+      if (onNamed > 0) {
+        double writesOfOne = writes / Math.max(1, profile.objects(resource));
+        extra += writesOfOne * (WorkEstimator.writeSeatSeconds(after + onNamed, exec, cap) - WorkEstimator.writeSeatSeconds(after, exec, cap));
       }
-    });
+      if (extra > 0) {
+        double shown = onNamed > 0 ? after + onNamed : after;
+        out.add(new WriteInflation(resource, writer.name(), writes, before, shown,
+            WorkEstimator.writeSeats(before, cap), WorkEstimator.writeSeats(shown, cap), extra));
+      }
+    }
     return List.copyOf(out);
   }
 

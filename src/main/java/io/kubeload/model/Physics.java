@@ -58,6 +58,15 @@ public final class Physics {
   // KEP-3157: a classic LIST from etcd holds "around O(5 × the response from etcd)" of memory (physics §2.5).
   public static final double ETCD_MEMORY_AMPLIFICATION = 5;
 
+  // WatchListCompression, beta and on from 1.37: the initial watch-list stream is gzipped; steady watch
+  // events are not (KEP-3157 "Beta5", kubernetes/kubernetes PR 140140).
+  public static final int WATCH_LIST_COMPRESSION_SINCE_MINOR = 37;
+
+  // With it, the 5,000-node test's WatchList of all pods went from a p99 of 60 s (capped) to about 30 s
+  // (KEP-3157 "Beta5", https://github.com/kubernetes/enhancements/tree/master/keps/sig-api-machinery/3157-watch-list):
+  // the stream is served twice as fast.
+  public static final double WATCH_LIST_COMPRESSED_SPEEDUP = 2;
+
   // KEP-3157 watch-list goal: ≈ 2 MB of server memory per streaming watcher (physics §1.1, §2.5).
   public static final double WATCH_LIST_BYTES_PER_WATCHER = 2_000_000;
 }

@@ -9,7 +9,7 @@ public enum ScalingClass {
   LINEAR,
   QUADRATIC;
 
-  static ScalingClass ofDegree(int degree) {
+  public static ScalingClass ofDegree(int degree) {
     return degree <= 0 ? CONSTANT : degree == 1 ? LINEAR : QUADRATIC;
   }
 

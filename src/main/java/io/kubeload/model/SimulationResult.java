@@ -41,13 +41,11 @@ public record SimulationResult(
     return syncedSeconds.isPresent();
   }
 
-  /** How long it looked, in words, saying so when its event budget, not the horizon, stopped it. */
+  /**
+   * How long it looked, in words. Where its event budget cut it short, the figures hold for the time it
+   * reached, which is what the words say; the JSON report's stoppedByEventBudget tells tools.
+   */
   public String span() {
-    return Units.duration(horizonSeconds) + (stoppedByEventBudget ? " (the simulation stopped there: its event budget ran out)" : "");
-  }
-
-  /** The same for a table cell. */
-  public String briefSpan() {
-    return Units.duration(horizonSeconds) + (stoppedByEventBudget ? " (event budget ran out)" : "");
+    return Units.duration(horizonSeconds);
   }
 }

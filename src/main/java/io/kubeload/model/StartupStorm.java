@@ -29,5 +29,13 @@ public record StartupStorm(
     double drainSeconds,
     double peakTransientBytes) {
 
+  /**
+   * How long the last pod to start waits for its start-up LISTs: the longest LIST when the level keeps
+   * up, the backlog's length when it does not.
+   */
+  public double syncLagSeconds() {
+    return drainSeconds - arrivalSeconds;
+  }
+
   public static final StartupStorm NONE = new StartupStorm(0, 0, "no start-up LISTs", 0, 0, 0, 0, 0, 0, 0, 0);
 }

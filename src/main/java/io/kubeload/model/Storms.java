@@ -32,7 +32,7 @@ final class Storms {
     String bound;
     if (workload.isNew()) {
       rate = profile.rollout().controllerQps();
-      bound = "new: the controller creates pods at kube-controller-manager's " + trim(rate) + " requests/s";
+      bound = "new: the control plane creates and binds its pods at up to " + trim(rate) + "/s";
     } else {
       var rollout = workload.rollout();
       // A replaced pod frees its slot once it has started, synced (its slowest start-up LIST) and stayed ready.

@@ -11,6 +11,10 @@ public final class Units {
 
   /** 5,000 · 12.5 · 0.031 · 0.00022: three significant digits, grouped thousands. */
   public static String number(double value) {
+    return number(value, 3);
+  }
+
+  private static String number(double value, int digits) {
     if (Double.isInfinite(value)) {
       return "∞";
     }
@@ -21,12 +25,16 @@ public final class Units {
     if (abs >= 1000 || value == Math.rint(value) && abs < 1e15) {
       return String.format(Locale.ROOT, "%,d", Math.round(value));
     }
-    BigDecimal rounded = new BigDecimal(value).round(new MathContext(3));
+    BigDecimal rounded = new BigDecimal(value).round(new MathContext(digits));
     return rounded.stripTrailingZeros().toPlainString();
   }
 
   /** 14 kB · 2.2 GB: decimal units, as network and memory budgets are quoted. */
   public static String bytes(double value) {
+    return bytes(value, 3);
+  }
+
+  private static String bytes(double value, int digits) {
     String[] units = {"B", "kB", "MB", "GB", "TB", "PB"};
     double v = value;
     int i = 0;
@@ -34,7 +42,31 @@ public final class Units {
       v /= 1000;
       i++;
     }
-    return (i == 0 ? number(Math.rint(v)) : number(v)) + " " + units[i];
+    return (i == 0 ? number(Math.rint(v), digits) : number(v, digits)) + " " + units[i];
+  }
+
+  /** A figure and its budget, written alike. */
+  public record Beside(String value, String budget) {}
+
+  /**
+   * Bytes (or bytes per second) and their budget with as many significant digits as it takes to see
+   * which is larger: 1.0004 GB against 1 GB is not "1 GB (budget 1 GB)".
+   */
+  public static Beside bytesBeside(double value, double budget) {
+    return beside(value, budget, Units::bytes);
+  }
+
+  /** A share and its budget the same way: 100.02% against 100%. */
+  public static Beside percentBeside(double fraction, double budget) {
+    return beside(fraction, budget, (f, digits) -> number(f * 100, digits) + "%");
+  }
+
+  private static Beside beside(double value, double budget, java.util.function.BiFunction<Double, Integer, String> format) {
+    int digits = 3;
+    while (digits < 9 && value != budget && format.apply(value, digits).equals(format.apply(budget, digits))) {
+      digits++;
+    }
+    return new Beside(format.apply(value, digits), format.apply(budget, digits));
   }
 
   /** 79.7% · 0.04%: one decimal, or two significant digits below one percent. */

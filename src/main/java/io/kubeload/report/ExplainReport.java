@@ -9,6 +9,7 @@ import io.kubeload.gate.Verdict;
 import io.kubeload.model.AccessLoad;
 import io.kubeload.model.ListCost;
 import io.kubeload.model.Physics;
+import io.kubeload.model.ScalingClass;
 import io.kubeload.model.PriorityLevel;
 import io.kubeload.model.SimulationResult;
 import io.kubeload.model.StartupStorm;
@@ -31,7 +32,7 @@ public final class ExplainReport {
     StringBuilder out = new StringBuilder();
     out.append(load.ref()).append("\n  at ").append(load.workload().location()).append('\n');
     out.append("profile ").append(profile.name()).append(": ").append(Units.number(profile.nodes())).append(" nodes, ")
-        .append(Units.number(profile.podsPerNode())).append(" pods/node, Kubernetes ").append(profile.version()).append(", ")
+        .append(Units.number(profile.podsPerNode())).append(" pods/node, Kubernetes ").append(profile.version().describe()).append(", ")
         .append(profile.apiServers().replicas()).append(profile.apiServers().replicas() == 1 ? " API server of " : " API servers of ").append(profile.apiServers().concurrencyLimit())
         .append(" seats (").append(profile.apiServers().maxRequestsInflight()).append(" + ")
         .append(profile.apiServers().maxMutatingRequestsInflight()).append(" in flight)\n\n");
@@ -80,7 +81,7 @@ public final class ExplainReport {
       simulated(out, "SIMULATED API-SERVER RESTART (" + load.priorityLevel() + ", all workloads)", restart);
     }
 
-    out.append("\nSCALING ").append(load.scalingClass().label()).append(": ").append(load.scalingReason()).append('\n');
+    out.append("\nSCALING ").append(load.scalingClass().label()).append(" (the term that dominates up to 5,000 nodes; each access gives its own above): ").append(load.scalingReason()).append('\n');
     OptionalInt breakEven = verdict.breakEvenNodes().getOrDefault(load.ref().toString(), OptionalInt.empty());
     line(out, "  breaks a budget from", breakEven.isPresent() ? Units.number(breakEven.getAsInt()) + " nodes" : "never, up to 1,000,000 nodes");
 
@@ -133,7 +134,9 @@ public final class ExplainReport {
           ? "size-based: ceil(bytes charged / 100,000)" : "count-based: ceil(" + Units.number(profile.objects(access.resource())) + " objects / 100)")
           + ", at most min(version cap, " + level.maxSeatsPerRequest() + ")); held " + Units.seconds(a.listSeconds())
           + " = " + Units.seconds(profile.latency().requestSeconds()) + " + bytes ÷ " + Units.bytes(profile.latency().listBytesPerSecond()) + "/s"
-          + (list.served() == ListCost.Served.ETCD ? " × 10/3 (etcd)" : ""));
+          + (list.served() == ListCost.Served.ETCD ? " × 10/3 (etcd)" : "")
+          + (list.served() == ListCost.Served.WATCH_LIST && profile.version().atLeast(Physics.WATCH_LIST_COMPRESSION_SINCE_MINOR)
+              ? " ÷ " + Units.number(Physics.WATCH_LIST_COMPRESSED_SPEEDUP) + " (the initial stream is gzipped from 1.37)" : ""));
       line(out, "  LIST memory", Units.bytes(list.memoryBytes()) + " while served");
     }
     switch (access.pattern()) {
@@ -153,6 +156,7 @@ public final class ExplainReport {
           + Units.number(Math.max(0, load.pods() - 1)) + " followers × 0.3125");
     }
     line(out, "  seat demand", Units.number(a.seatSecondsPerSecond()) + " seat-seconds/s in " + a.priorityLevel());
+    line(out, "  scaling", ScalingClass.ofDegree(a.scalingDegree()).label() + " in nodes");
   }
 
   private static String pods(WorkloadLoad load) {

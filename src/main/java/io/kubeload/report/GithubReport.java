@@ -15,7 +15,7 @@ final class GithubReport {
 
   static String render(Verdict verdict) {
     StringBuilder out = new StringBuilder();
-    for (Finding f : verdict.findings()) {
+    for (Finding f : verdict.reviewed()) {
       SourceLocation at = f.location();
       out.append("::").append(command(f.severity()))
           .append(" file=").append(property(at.file()))

@@ -125,10 +125,10 @@ final class HtmlReport {
 
   private static void findings(Verdict verdict, StringBuilder out) {
     out.append("<h2>Findings</h2>\n");
-    if (verdict.findings().isEmpty() && verdict.skippedFindings().isEmpty()) {
+    if (verdict.reviewed().isEmpty() && verdict.skippedFindings().isEmpty()) {
       out.append("<p>No findings: every budget holds at this scale.</p>\n");
     }
-    for (Finding f : verdict.findings()) {
+    for (Finding f : verdict.reviewed()) {
       out.append("<div class=\"finding ").append(f.severity().label()).append("\"><p><b>").append(f.severity().label()).append("</b> <code>")
           .append(Markup.xml(f.rule())).append("</code> ").append(Markup.xml(f.workload())).append(" <span class=\"where\">")
           .append(Markup.xml(f.location().toString())).append("</span></p>\n<p>").append(Markup.xml(f.message()))

@@ -1,5 +1,6 @@
 package io.kubeload.report;
 
+import io.kubeload.cluster.KubernetesVersion;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -50,11 +51,13 @@ final class JsonReport {
     p.put("name", profile.name());
     p.put("nodes", profile.nodes());
     p.put("version", profile.version().toString());
+    p.put("modelledVersion", (profile.version().modelled() ? profile.version() : KubernetesVersion.NEWEST_MODELLED).toString());
     p.put("podsPerNode", round(profile.podsPerNode()));
     p.put("apiServers", profile.apiServers().replicas());
     ObjectNode summary = root.putObject("summary");
     summary.put("errors", verdict.count(Severity.ERROR));
     summary.put("warnings", verdict.count(Severity.WARNING));
+    summary.put("info", verdict.count(Severity.INFO));
     summary.put("workloads", verdict.projection().workloads().size());
     summary.put("skippedTestHooks", verdict.skippedTestHooks().size());
     verdict.comparison().ifPresent(c -> delta(root.putObject("delta"), c));
@@ -274,8 +277,10 @@ final class JsonReport {
     n.put("rejected", round(s.rejected()));
     if (Double.isFinite(s.drainSeconds())) {
       n.put("drainSeconds", round(s.drainSeconds()));
+      n.put("syncLagSeconds", round(s.syncLagSeconds()));
     } else {
       n.putNull("drainSeconds");
+      n.putNull("syncLagSeconds");
     }
     n.put("peakTransientBytes", round(s.peakTransientBytes()));
   }

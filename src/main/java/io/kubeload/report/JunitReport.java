@@ -43,7 +43,7 @@ final class JunitReport {
         if (!rule.budget()) {
           continue;
         }
-        List<Finding> failures = verdict.findings().stream()
+        List<Finding> failures = verdict.reviewed().stream()
             .filter(f -> f.workload().equals(ref) && f.rule().equals(rule.id()) && f.severity() == Severity.ERROR)
             .toList();
         covered.addAll(failures);
@@ -52,14 +52,14 @@ final class JunitReport {
             .findFirst();
         cases.add(new Case(rule.id(), ref, failures, skipped));
       }
-      suites.add(new Suite(ref, cases, verdict.findings().stream()
+      suites.add(new Suite(ref, cases, verdict.reviewed().stream()
           .filter(f -> f.workload().equals(ref) && f.severity() != Severity.ERROR).toList()));
     }
-    List<Case> others = verdict.findings().stream()
+    List<Case> others = verdict.reviewed().stream()
         .filter(f -> f.severity() == Severity.ERROR && !covered.contains(f))
         .map(f -> new Case(f.rule(), f.workload(), List.of(f), Optional.<SkippedFinding>empty()))
         .toList();
-    List<Finding> otherWarnings = verdict.findings().stream()
+    List<Finding> otherWarnings = verdict.reviewed().stream()
         .filter(f -> f.severity() != Severity.ERROR && suites.stream().noneMatch(s -> s.name().equals(f.workload())))
         .toList();
     if (!others.isEmpty() || !otherWarnings.isEmpty()) {

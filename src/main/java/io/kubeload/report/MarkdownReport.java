@@ -60,11 +60,11 @@ final class MarkdownReport {
   }
 
   private static void findings(Verdict verdict, StringBuilder out) {
-    if (verdict.findings().isEmpty() && verdict.skippedFindings().isEmpty()) {
+    if (verdict.reviewed().isEmpty() && verdict.skippedFindings().isEmpty()) {
       out.append("No findings: every budget holds at this scale.\n\n");
       return;
     }
-    for (Finding f : verdict.findings()) {
+    for (Finding f : verdict.reviewed()) {
       details(out, "<b>" + f.severity().label() + "</b> <code>" + Markup.xml(f.rule()) + "</code> " + Markup.xml(f.workload()) + ": "
           + Markup.xml(f.message()), "**Fix:** " + Markup.markdown(f.fix()), "at", f.location());
     }

@@ -15,7 +15,7 @@ final class Phrases {
   static String verdict(Verdict verdict) {
     var profile = verdict.projection().profile();
     return (verdict.passed() ? "PASS" : "FAIL") + " at " + profile.name() + " (" + Units.number(profile.nodes()) + " nodes, "
-        + Units.number(profile.podsPerNode()) + " pods/node, Kubernetes " + profile.version() + ", "
+        + Units.number(profile.podsPerNode()) + " pods/node, Kubernetes " + profile.version().describe() + ", "
         + profile.apiServers().replicas() + (profile.apiServers().replicas() == 1 ? " API server)" : " API servers)");
   }
 
@@ -55,7 +55,7 @@ final class Phrases {
   static String synced(SimulationResult s) {
     return s.allSynced()
         ? "all in " + Units.duration(s.syncedSeconds().getAsDouble())
-        : Units.number(s.syncedPods()) + " of " + Units.number(s.pods()) + " in " + s.briefSpan();
+        : Units.number(s.syncedPods()) + " of " + Units.number(s.pods()) + " in " + s.span();
   }
 
   static String plural(long n, String noun) {

@@ -51,7 +51,7 @@ final class SarifReport {
       r.putObject("properties").putArray("tags").add("kubernetes").add(rule.budget() ? "budget" : "warning");
     }
     ArrayNode results = run.putArray("results");
-    for (Finding f : verdict.findings()) {
+    for (Finding f : verdict.reviewed()) {
       result(results.addObject(), f, ruleIds);
     }
     for (SkippedFinding s : verdict.skippedFindings()) {

@@ -141,12 +141,12 @@ final class TextReport {
   }
 
   private static void findings(Verdict verdict, StringBuilder out) {
-    if (verdict.findings().isEmpty()) {
+    if (verdict.reviewed().isEmpty()) {
       out.append(verdict.skippedFindings().isEmpty()
           ? "No findings: every budget holds at this scale.\n"
           : "No findings but the ignored ones below.\n");
     }
-    for (Finding f : verdict.findings()) {
+    for (Finding f : verdict.reviewed()) {
       out.append(f.severity().label().toUpperCase(Locale.ROOT)).append(' ').append(f.rule()).append("  ").append(f.workload()).append('\n');
       out.append("  at ").append(f.location()).append('\n');
       wrap(f.message(), "  ", out);

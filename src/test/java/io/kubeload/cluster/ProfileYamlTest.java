@@ -29,8 +29,10 @@ class ProfileYamlTest {
   void everyFigureHasACommentNamingItsSource() {
     String yaml = new SourcedProfile(Profiles.load("production"), List.of(), ProfileYaml.presetSources("production")).yaml();
     assertThat(yaml).contains(
-        "      # default from the production preset: Exemplar pod, compact JSON: 14,474 B (physics §6).\n      sizeBytes: 14474\n",
-        "    # default from the production preset\n    maxMutatingRequestsInflight: 200\n");
+        "      # default from the production preset: Exemplar pod of the 5,000-node test: 14,474 B compact\n"
+            + "      # JSON (kube-apiserver testdata exemplar_pod.yaml; 9.5 kB in protobuf, kubernetes/kubernetes\n",
+        "    # default from the production preset: The same kops preset: 0 (the sum above is what APF\n"
+            + "    # divides).\n    maxMutatingRequestsInflight: 0\n");
     String[] lines = yaml.split("\n");
     for (int i = 1; i < lines.length; i++) {
       boolean figure = lines[i].matches("\\s+[A-Za-z-]+: \\S.*") && !lines[i].strip().startsWith("name:");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kubeload.manifest.InputException;
 import io.kubeload.manifest.InputLimits;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProfilesTest {
@@ -38,7 +39,7 @@ class ProfilesTest {
   @Test
   void presetTextIsTheYamlThatLoadsAndCitesItsSources() {
     String text = Profiles.presetText("production").orElseThrow();
-    assertThat(text).contains("kind: ClusterProfile").contains("physics §");
+    assertThat(text).contains("kind: ClusterProfile").contains("kops preset", "CL2 load");
     assertThat(Profiles.parse("copy.yaml", text.getBytes(StandardCharsets.UTF_8))).isEqualTo(Profiles.load("production"));
   }
 
@@ -51,21 +52,59 @@ class ProfilesTest {
         .isInstanceOf(InputException.class).hasMessageContaining("spec.podsPerNode must be at least 0");
     assertThatThrownBy(() -> Profiles.parse("p.yaml", base.replace("      countPerPod: 1", "      countPerPod: 1\n      count: 5").getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(InputException.class).hasMessageContaining("give only one of count");
-    assertThatThrownBy(() -> Profiles.parse("p.yaml", base.replace("\"1.35\"", "\"1.20\"").getBytes(StandardCharsets.UTF_8)))
-        .isInstanceOf(InputException.class).hasMessageContaining("outside the supported range");
+    assertThatThrownBy(() -> Profiles.parse("p.yaml", base.replace("\"1.37\"", "\"1.20\"").getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(InputException.class).hasMessageContaining("not supported: the model covers 1.27 and later");
   }
 
   @Test
-  void everyPresetIsTheProductionPresetAtAnotherSizeAndCitesItsSize() {
+  void versionsUpTo138AndLaterAreAcceptedAndOnesBeyondTheModelAreJudgedAsTheNewestItKnows() {
+    String base = Profiles.presetText("staging").orElseThrow();
+    for (String version : List.of("1.27", "1.36", "1.37", "1.38", "1.40")) {
+      ClusterProfile parsed = Profiles.parse("p.yaml", base.replace("\"1.37\"", "\"" + version + "\"").getBytes(StandardCharsets.UTF_8));
+      assertThat(parsed.version()).hasToString(version);
+      assertThat(parsed.version().modelled()).isEqualTo(!version.equals("1.38") && !version.equals("1.40"));
+    }
+    assertThat(KubernetesVersion.parse("1.38").describe()).isEqualTo("1.38 (judged as 1.37, whose changes are the newest modelled)");
+    assertThat(KubernetesVersion.parse("1.37").describe()).isEqualTo("1.37");
+  }
+
+  @Test
+  void everySizePresetIsTheProductionPresetAtAnotherSizeAndEksDiffersOnlyInItsControlPlane() {
     ClusterProfile production = Profiles.load("production");
-    assertThat(Profiles.PRESETS).containsExactly("production", "large", "medium", "staging");
+    assertThat(Profiles.PRESETS).containsExactly("production", "large", "medium", "staging", "eks");
     assertThat(Profiles.load("medium").nodes()).isEqualTo(500);
     assertThat(Profiles.load("large").nodes()).isEqualTo(2_000);
-    for (String preset : Profiles.PRESETS) {
+    for (String preset : List.of("production", "large", "medium", "staging")) {
       ClusterProfile profile = Profiles.load(preset);
       assertThat(profile.name()).isEqualTo(preset);
       assertThat(profile.withNodes(5_000)).usingRecursiveComparison().ignoringFields("name").isEqualTo(production);
-      assertThat(Profiles.presetText(preset).orElseThrow()).contains("incidents.md", "physics §");
+    }
+    ClusterProfile eks = Profiles.load("eks");
+    assertThat(eks.apiServers().replicas()).isEqualTo(2);
+    assertThat(eks.apiServers().concurrencyLimit()).isEqualTo(600);
+    assertThat(eks).usingRecursiveComparison().ignoringFields("name", "apiServers").isEqualTo(production);
+  }
+
+  /** Every figure of a preset says where it comes from: a comment right above it, naming a source or saying it is an assumption. */
+  @Test
+  void everyFigureInEveryPresetHasItsSourceAboveItAndNoPresetNamesADocumentTheProjectDoesNotShip() {
+    for (String preset : Profiles.PRESETS) {
+      String text = Profiles.presetText(preset).orElseThrow();
+      assertThat(text).doesNotContain("physics §", "incidents.md", "component-catalog", "shared/");
+      String[] lines = text.split("\n");
+      for (int i = 0; i < lines.length; i++) {
+        String line = lines[i].strip();
+        if (!line.matches("(sizeBytes|count|countPerNode|countPerPod|churnPerNode|churn|watchersPerNode|nodes|podsPerNode|replicas"
+            + "|maxRequestsInflight|maxMutatingRequestsInflight|memoryBytes|listMemoryAmplification|requestSeconds"
+            + "|listBytesPerSecond|controllerQps|podStartSeconds|kubernetesVersion): .*")) {
+          continue;
+        }
+        int j = i - 1;
+        while (j >= 0 && !lines[j].strip().startsWith("#") && lines[j].strip().matches("[a-zA-Z]+: .*")) {
+          j--; // a block of figures shares the comment above it
+        }
+        assertThat(j >= 0 && lines[j].strip().startsWith("#")).as("%s line %d '%s' has a comment above it", preset, i + 1, line).isTrue();
+      }
     }
   }
 
@@ -98,12 +137,14 @@ class ProfilesTest {
 
   @Test
   void poolsThatDoNotAddUpBadTaintsAndUnknownPoolKeysAreErrorsWithLines() {
+    int nodesLine = io.kubeload.testing.TestManifests.lineOf(Profiles.presetText("production").orElseThrow(), "  nodes: 5000");
     assertThatThrownBy(() -> withPools(POOLS.replace("count: 250", "count: 200")))
         .isInstanceOf(InputException.class)
-        .hasMessage("p.yaml:13: spec.nodes is 5000 but spec.nodePools add up to 4950 (general 4750 + gpu 200): "
+        .hasMessage("p.yaml:" + nodesLine + ": spec.nodes is 5000 but spec.nodePools add up to 4950 (general 4750 + gpu 200): "
             + "nodes is the total, so make them equal");
     assertThatThrownBy(() -> withPools(POOLS.replace("dedicated:PreferNoSchedule", "dedicated:Sometimes")))
-        .isInstanceOf(InputException.class).hasMessageContaining("p.yaml:21:").hasMessageContaining("unknown taint effect 'Sometimes'");
+        .isInstanceOf(InputException.class).hasMessageContaining("p.yaml:" + (nodesLine + 8) + ":")
+        .hasMessageContaining("unknown taint effect 'Sometimes'");
     assertThatThrownBy(() -> withPools(POOLS.replace("count: 250", "count: 250\n    zone: a")))
         .isInstanceOf(InputException.class).hasMessageContaining("unknown key 'zone'");
     assertThatThrownBy(() -> withPools(POOLS.replace("count: 250", "count: -1")))
@@ -112,7 +153,7 @@ class ProfilesTest {
 
   @Test
   void anUnknownProfileNameIsAnError() {
-    assertThatThrownBy(() -> Profiles.load("nosuch")).isInstanceOf(InputException.class).hasMessageContaining("presets: production, large, medium, staging");
+    assertThatThrownBy(() -> Profiles.load("nosuch")).isInstanceOf(InputException.class).hasMessageContaining("presets: production, large, medium, staging, eks");
   }
 
   @org.junit.jupiter.api.Test

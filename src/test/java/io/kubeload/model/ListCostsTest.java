@@ -48,13 +48,23 @@ class ListCostsTest {
   }
 
   @ParameterizedTest(name = "server {0}: streams = {1}")
-  @CsvSource({"1.31, false", "1.32, true", "1.33, false", "1.34, true", "1.35, true"})
+  @CsvSource({"1.31, false", "1.32, true", "1.33, false", "1.34, true", "1.35, true", "1.36, true", "1.37, true", "1.38, true"})
   void watchListClientsStreamOnlyWhereTheServerGateIsOn(String version, boolean streams) {
     AccessLoad load = podsAccess(version, "watchList: true");
     assertThat(load.list().served() == ListCost.Served.WATCH_LIST).isEqualTo(streams);
     if (streams) {
       assertThat(load.list().memoryBytes()).isEqualTo(Physics.WATCH_LIST_BYTES_PER_WATCHER);
     }
+  }
+
+  @ParameterizedTest(name = "server {0}: the initial stream takes {1}× the bytes' time")
+  @CsvSource({"1.36, 1.0", "1.37, 0.5", "1.38, 0.5"})
+  void from137TheInitialWatchListStreamIsGzippedAndServedTwiceAsFast(String version, double share) {
+    AccessLoad load = podsAccess(version, "watchList: true");
+    assertThat(load.listSeconds()).isCloseTo(0.05 + share * load.listBytes() / 1e8, within(1e-12));
+    // A classic LIST is not compressed that way: only the watch-list stream is.
+    AccessLoad classic = podsAccess(version, "");
+    assertThat(classic.listSeconds()).isCloseTo(0.05 + classic.listBytes() / 1e8, within(1e-12));
   }
 
   @Test

@@ -93,8 +93,8 @@ class LoadModelTest {
   @Test
   void telemetryAgentListsEveryPodAndNodeAtStartAndReceivesEveryChange() throws Exception {
     WorkloadLoad load = only(sample("telemetry-daemonset.yaml"), TestManifests.production());
-    // 150,000 pods × 14,474 B + 5,000 nodes × 20,000 B (production preset).
-    assertThat(load.listBytesPerStart()).isCloseTo(150_000 * 14_474.0 + 5_000 * 20_000.0, within(1.0));
+    // 150,000 pods × 14,474 B + 5,000 nodes × 18,000 B (production preset).
+    assertThat(load.listBytesPerStart()).isCloseTo(150_000 * 14_474.0 + 5_000 * 18_000.0, within(1.0));
     // each of 5,000 agents receives every pod write (20/s) and node write (5,000 × 0.00333/s).
     assertThat(load.watchEventsPerSecond()).isCloseTo(5_000 * (20 + 5_000 * 0.00333), within(1e-6));
     assertThat(load.watches()).isEqualTo(10_000);
@@ -107,13 +107,16 @@ class LoadModelTest {
   @Test
   void newDaemonSetStormOverflowsWorkloadLowInProductionButNotInStaging() throws Exception {
     StartupStorm production = only(sample("telemetry-daemonset.yaml"), TestManifests.production()).storm();
-    assertThat(production.podsPerSecond()).isEqualTo(20);
-    assertThat(production.arrivalSeconds()).isEqualTo(250);
-    assertThat(production.seatsAvailable()).isEqualTo(245);
+    // Pods start at the scheduler's 100 binds/s; workload-low has ⌈640 × 100 / 245⌉ = 262 seats.
+    assertThat(production.podsPerSecond()).isEqualTo(100);
+    assertThat(production.arrivalSeconds()).isEqualTo(50);
+    assertThat(production.seatsAvailable()).isEqualTo(262);
     assertThat(production.rejected()).isGreaterThan(9_000);
+    assertThat(production.syncLagSeconds()).isGreaterThan(60);
     StartupStorm staging = only(sample("telemetry-daemonset.yaml"), TestManifests.staging()).storm();
     assertThat(staging.rejected()).isZero();
     assertThat(staging.seatsDemanded()).isLessThan(staging.seatsAvailable());
+    assertThat(staging.syncLagSeconds()).isLessThan(60);
   }
 
   @Test
@@ -149,12 +152,13 @@ class LoadModelTest {
           periodSeconds: 10
         """), TestManifests.production());
     var access = load.accesses().get(0);
-    double bytes = 5_000 * 1.65 * 20_000;
+    double bytes = 5_000 * 1.62 * 1_500; // the production preset's Services
     assertThat(access.listBytes()).isCloseTo(bytes, within(1e-3));
-    assertThat(access.listSeats()).isEqualTo(10);
+    // Size-based: a page of 500 Services × 1,500 B = 750 kB charged → 8 seats.
+    assertThat(access.listSeats()).isEqualTo(8);
     assertThat(access.listSeconds()).isCloseTo(0.05 + bytes / 1e8, within(1e-12));
     assertThat(load.requestsByVerb().get("list")).isCloseTo(2 / 10.0, within(1e-12));
-    assertThat(access.seatSecondsPerSecond()).isCloseTo(0.2 * 10 * (0.05 + bytes / 1e8), within(1e-9));
+    assertThat(access.seatSecondsPerSecond()).isCloseTo(0.2 * 8 * (0.05 + bytes / 1e8), within(1e-9));
   }
 
   @Test

@@ -2,7 +2,7 @@ package io.kubeload.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kubeload.cluster.Profiles;
+import io.kubeload.testing.TestManifests;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +10,7 @@ class PriorityLevelsTest {
 
   @Test
   void nominalSeatsAndPerRequestCapsMatchThePhysicsTableAt600Seats() {
-    Map<String, PriorityLevel> levels = PriorityLevels.of(Profiles.load("production"));
+    Map<String, PriorityLevel> levels = PriorityLevels.of(TestManifests.productionAtDefaultFlags());
     // physics §3.3: nominal seats @600 13/74/98/25/98/245/49 and maxSeats 12/15/4/15/37/8
     assertThat(levels.get("catch-all").nominalSeats()).isEqualTo(13);
     assertThat(levels.get("system").nominalSeats()).isEqualTo(74);

@@ -47,7 +47,8 @@ class RolloutSimulationTest {
     StartupStorm storm = projection.workloads().get(0).storm();
     SimulationResult simulated = rollout(projection);
     double meanSeatSeconds = storm.seatSecondsPerPod() / storm.listsPerPod();
-    double closedFormLists = storm.seatsAvailable() / meanSeatSeconds * 900;
+    // Over the time it simulated: a saturated run may reach its event budget before the horizon.
+    double closedFormLists = storm.seatsAvailable() / meanSeatSeconds * simulated.horizonSeconds();
     assertThat((double) simulated.lists()).isCloseTo(closedFormLists, within(closedFormLists * 0.2));
     assertThat(simulated.peakSeats()).isLessThanOrEqualTo(storm.seatsAvailable());
     assertThat(simulated.rejected()).isGreaterThan((long) storm.rejected());
@@ -120,12 +121,12 @@ class RolloutSimulationTest {
   }
 
   @Test
-  void aRunItsEventBudgetStopsSaysSoAndOneThatReachesTheHorizonDoesNot() throws Exception {
+  void aRunItsEventBudgetStopsSaysHowFarItGotWithoutNamingTheBudgetAndOneThatReachesTheHorizonDoesNot() throws Exception {
     Projection saturated = project("telemetry-daemonset.yaml", TestManifests.production());
     SimulationResult cut = RolloutSimulation.restart(saturated.workloads(), saturated.profile(), saturated.levels(), 900).get("workload-low");
     assertThat(cut.stoppedByEventBudget()).isTrue();
     assertThat(cut.horizonSeconds()).isLessThan(900);
-    assertThat(cut.span()).endsWith("(the simulation stopped there: its event budget ran out)");
+    assertThat(cut.span()).isEqualTo(Units.duration(cut.horizonSeconds())).doesNotContain("budget");
     Projection fixed = project("telemetry-daemonset-fixed.yaml", TestManifests.production());
     SimulationResult whole = rollout(fixed);
     assertThat(whole.stoppedByEventBudget()).isFalse();

@@ -55,7 +55,7 @@ class MarkupReportsTest {
   void theMarkdownCommentOpensWithTheVerdictLine() throws Exception {
     String markdown = Reports.render(telemetry(), Format.MARKDOWN);
     assertThat(markdown.lines().findFirst().orElseThrow())
-        .isEqualTo("### ❌ kubeload: FAIL at production (5,000 nodes, 30 pods/node, Kubernetes 1.35, 1 API server)");
+        .isEqualTo("### ❌ kubeload: FAIL at production (5,000 nodes, 30 pods/node, Kubernetes 1.37, 1 API server)");
     assertThat(markdown).contains("| `DaemonSet/telemetry/node-telemetry` | — → 5,000 |", "<details><summary><b>error</b> <code>startup-storm</code>");
   }
 

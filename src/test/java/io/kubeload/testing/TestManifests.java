@@ -34,6 +34,18 @@ public final class TestManifests {
     return Profiles.load("production");
   }
 
+  /**
+   * The production preset with kube-apiserver's default in-flight flags (400 + 200 = 600 seats), the
+   * setting APF's published tables of nominal seats are computed for.
+   */
+  public static ClusterProfile productionAtDefaultFlags() {
+    ClusterProfile p = production();
+    ClusterProfile.ApiServers s = p.apiServers();
+    return new ClusterProfile(p.name(), p.version(), p.nodes(), p.podsPerNode(),
+        new ClusterProfile.ApiServers(s.replicas(), 400, 200, s.memoryBytes(), s.listMemoryAmplification()),
+        p.latency(), p.rollout(), p.resources(), p.existingSeatDemand(), p.nodePools());
+  }
+
   public static ClusterProfile staging() {
     return Profiles.load("staging");
   }

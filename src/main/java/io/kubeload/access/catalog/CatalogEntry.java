@@ -87,7 +87,8 @@ public record CatalogEntry(
       List<Switch> switches,
       Optional<ClientBehaviour.Consistency> consistency,
       String why,
-      String source) {
+      String source,
+      Optional<String> fix) {
 
     boolean readsConfig() {
       return discoveries.filter(DiscoveryAccesses::readConfig).isPresent()

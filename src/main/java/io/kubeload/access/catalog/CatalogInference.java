@@ -279,7 +279,8 @@ public final class CatalogInference {
     Optional<Double> rate = pattern == Pattern.GET_PER_EVENT && every > 0 ? Optional.of(1 / every) : Optional.empty();
     Set<String> verbs = Set.copyOf(pattern == rule.pattern() ? rule.verbs() : pattern.defaultVerbs());
     return Optional.of(new Access(resource, verbs, scope, scope == Scope.NAMESPACE ? namespace : "", pattern, period, rate,
-        new Provenance(Provenance.Source.CATALOG, detail.toString(), location), ClientBehaviour.CLIENT_GO.withConsistency(consistency)));
+        new Provenance(Provenance.Source.CATALOG, detail.toString(), location, rule.fix()),
+        ClientBehaviour.CLIENT_GO.withConsistency(consistency)));
   }
 
   private static Optional<String> value(ValueSource source, ContainerFacts facts, Object item) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -84,7 +85,8 @@ final class DiscoveryAccesses {
             + (rule.nodeFilteredRoles().contains(d.role()) && resource.equals("pods")
                 ? "; " + entry.name() + " adds spec.nodeName=<its node> to role " + d.role() + " by itself" : "")
             + " (source " + rule.source() + "; roles: prometheus/prometheus:discovery/kubernetes/kubernetes.go)";
-        Provenance provenance = new Provenance(Provenance.Source.CATALOG, detail, l.location());
+        Provenance provenance = new Provenance(Provenance.Source.CATALOG, detail, l.location(),
+            rule.fix().or(() -> resource.equals("pods") ? Optional.of(nodeFilter(style, d)) : Optional.empty()));
         for (Scoped scoped : scopes(resource, d, field, rule, facts)) {
           out.add(new Access(resource, Set.copyOf(Pattern.INFORMER.defaultVerbs()), scoped.scope(), scoped.namespace(), Pattern.INFORMER,
               0, java.util.Optional.empty(), provenance));
@@ -92,6 +94,17 @@ final class DiscoveryAccesses {
       }
     }
     return out;
+  }
+
+  /** The selector that limits a per-node agent's pod discovery to its own node, in the config's own language. */
+  private static String nodeFilter(String style, Discovery d) {
+    String where = d.origin();
+    return style.equals("alloy")
+        ? "give " + where + " a selectors block { role = \"pod\" field = \"spec.nodeName=\" + sys.env(\"HOSTNAME\") } "
+            + "(HOSTNAME set from fieldRef spec.nodeName): it then watches only its own node's pods"
+        : "limit " + where + "'s pod discovery to its own node with a selectors entry {role: pod, field: spec.nodeName=<its node>} "
+            + "(the node name from fieldRef spec.nodeName, put into the config where the agent expands variables), or run the "
+            + "discovery once in a Deployment instead of on every node";
   }
 
   private record Scoped(Scope scope, String namespace) {}

@@ -74,7 +74,7 @@ final class EntryReader {
 
   private static AccessRule access(YamlObject yaml) {
     yaml.onlyKeys("resource", "resources", "resourceFrom", "groupFrom", "verbs", "scope", "namespace", "pattern", "every", "when",
-        "forEach", "discoveries", "nodeFilteredRoles", "switches", "consistency", "why", "source");
+        "forEach", "discoveries", "nodeFilteredRoles", "switches", "consistency", "why", "source", "fix");
     Optional<String> discoveries = yaml.optionalString("discoveries");
     if (discoveries.isPresent() && !DISCOVERIES.contains(discoveries.get())) {
       throw yaml.error("discoveries", "discoveries must be one of " + DISCOVERIES);
@@ -107,7 +107,8 @@ final class EntryReader {
         List.copyOf(switches),
         consistency(yaml),
         yaml.string("why"),
-        source(yaml));
+        source(yaml),
+        yaml.optionalString("fix"));
   }
 
   /** The resourceVersion semantics of the access's LISTs: rv0 (default), consistent or exact. */

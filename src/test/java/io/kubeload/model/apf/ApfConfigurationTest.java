@@ -85,7 +85,7 @@ class ApfConfigurationTest {
     assertThat(apf.notes()).isEmpty();
     assertThat(levelFor(apf, "platform", "list", "", "pods", "")).isEqualTo("agents");
     // Shares now sum to 255: every level's nominal seats shrink (ceil(600 × 100 / 255) = 236).
-    Map<String, PriorityLevel> levels = PriorityLevels.of(TestManifests.production(), apf);
+    Map<String, PriorityLevel> levels = PriorityLevels.of(TestManifests.productionAtDefaultFlags(), apf);
     assertThat(levels.get("agents").nominalSeats()).isEqualTo(24);
     assertThat(levels.get("agents").flowQueueCapacity()).isEqualTo(80);
     assertThat(levels.get("workload-low").nominalSeats()).isEqualTo(236);
@@ -128,7 +128,7 @@ class ApfConfigurationTest {
 
   @Test
   void lendingAndBorrowingLimitsFollowTheFormulas() {
-    Map<String, PriorityLevel> levels = PriorityLevels.of(TestManifests.production());
+    Map<String, PriorityLevel> levels = PriorityLevels.of(TestManifests.productionAtDefaultFlags());
     // physics §3.3: lendable 24/25/0/49/221/25 for system/node-high/leader-election/workload-high/workload-low/global-default
     assertThat(levels.get("system").lendableSeats()).isEqualTo(24);
     assertThat(levels.get("node-high").lendableSeats()).isEqualTo(25);
