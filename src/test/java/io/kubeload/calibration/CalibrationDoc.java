@@ -29,8 +29,9 @@ final class CalibrationDoc {
         A model is only as good as its agreement with what is measured. Each reference under
         [`src/test/resources/calibration/`](../src/test/resources/calibration/) is a manifest set written
         the way the component's installer or chart writes it (images, args, configuration, RBAC, update
-        strategy), judged with the built-in preset at the node count, churn and Kubernetes version at which
-        it is publicly known to run well (**pass**) or known to have broken a cluster (**fail**); its
+        strategy), judged with a built-in preset at the node count at which it is publicly known to run
+        well (**pass**) or known to have broken a cluster (**fail**); where the source gives the churn or
+        Kubernetes version, `profileOverrides` in its `case.yaml` set them on the preset's `spec`. The
         `case.yaml` says why, with upstream sources. `CalibrationTest` runs every reference in `mvn verify`:
 
         | scenario | how it is judged |
