@@ -110,7 +110,7 @@ class CalibrationTest {
     soft.assertThat(cases.stream().filter(CalibrationCase::expectPass).count()).as("known-good references").isGreaterThanOrEqualTo(15);
     soft.assertThat(cases.stream().filter(c -> !c.expectPass()).count()).as("known-bad references").isGreaterThanOrEqualTo(10);
     for (CalibrationCase c : cases) {
-      soft.assertThat(c.sources()).as(c.id() + " sources").anyMatch(s -> s.startsWith("https://"));
+      soft.assertThat(c.sources()).as(c.id() + " sources: upstream URLs").isNotEmpty().allMatch(s -> s.startsWith("https://"));
       soft.assertThat(c.title()).as(c.id() + " title").isNotBlank();
       soft.assertThat(c.why()).as(c.id() + " why").isNotBlank();
       soft.assertThat(Files.isDirectory(c.manifests())).as(c.id() + " manifests/").isTrue();
