@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kubeload.testing.RealManifests;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,14 +22,9 @@ class CorpusTest {
 
   static final String ABSENT = CORPUS + " is absent: the corpus tests need ../shared beside the clone (or -Dkubeload.corpus=DIR)";
 
-  static Stream<Path> charts() throws IOException {
-    if (!Files.isDirectory(CORPUS)) {
-      return Stream.of(Path.of("(../shared/corpus is absent)"));
-    }
-    try (Stream<Path> files = Files.walk(CORPUS)) {
-      List<Path> yaml = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-      return yaml.stream();
-    }
+  static Stream<Path> charts() {
+    List<Path> charts = RealManifests.corpusCharts();
+    return charts.isEmpty() ? Stream.of(Path.of("(../shared/corpus is absent)")) : charts.stream();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -30,6 +30,11 @@ public final class RealManifests {
     return roots.flatMap(RealManifests::yamlUnder);
   }
 
+  /** The corpus's chart files, sorted; none when the corpus is not beside the clone. */
+  public static List<Path> corpusCharts() {
+    return Files.isDirectory(CORPUS) ? yamlUnder(CORPUS).toList() : List.of();
+  }
+
   /** One file as {@code analyze FILE} reads it. */
   public static ManifestSet read(Path file) {
     return new ManifestReader(new ByteArrayInputStream(new byte[0]), InputLimits.DEFAULT).read(List.of(file.toString()));
