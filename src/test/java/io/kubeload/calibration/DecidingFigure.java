@@ -60,13 +60,11 @@ final class DecidingFigure {
             + Units.bytes(budgets.watchBytesPerSecondPerReplica()) + "/s", egress / budgets.watchBytesPerSecondPerReplica()));
       }
       JsonNode storm = w.path("startupStorm");
-      double wanted = storm.path("seatsDemanded").asDouble();
-      double available = storm.path("seatsAvailable").asDouble();
-      if (wanted > 0 && available > 0) {
-        // The budget counts 429s; seats wanted against those available is how near the first one is.
-        out.add(new Figure("startup-storm", ref, Units.number(storm.path("rejected").asDouble())
-            + " LISTs answered 429 in the first pass, budget " + Units.number(budgets.startupRejections()), wanted / available,
-            Units.number(wanted) + " seats wanted of " + Units.number(available)));
+      double lag = storm.path("syncLagSeconds").asDouble();
+      if (storm.path("pods").asInt() > 0 && lag > 0) {
+        out.add(new Figure("startup-storm", ref, "the last pods wait " + Units.number(lag) + " s for their start-up LISTs ("
+            + Units.number(storm.path("seatsDemanded").asDouble()) + " seats wanted of " + Units.number(storm.path("seatsAvailable").asDouble())
+            + "), budget " + Units.number(budgets.requestTimeoutSeconds()) + " s", lag / budgets.requestTimeoutSeconds()));
       }
       double held = storm.path("peakTransientBytes").asDouble();
       if (held > 0 && memoryBudget > 0) {
