@@ -65,7 +65,7 @@ final class AccessAnnotation {
 
   private static Access access(YamlObject yaml, Workload workload, SourceLocation at) {
     yaml.onlyKeys("resource", "group", "verbs", "scope", "namespace", "pattern", "periodSeconds", "ratePerSecond",
-        "consistency", "watchList", "clientQps", "clientBurst");
+        "consistency", "watchList", "clientQps", "clientBurst", "metadataOnly");
     Pattern pattern = parseEnum(yaml, "pattern", Pattern::parse, Pattern.INFORMER);
     Scope scope = parseEnum(yaml, "scope", Scope::parse, Scope.CLUSTER);
     List<String> verbs = yaml.stringList("verbs");
@@ -104,9 +104,13 @@ final class AccessAnnotation {
     if (qps <= 0 || burst <= 0) {
       throw yaml.error("clientQps", yaml.path() + ": clientQps and clientBurst must be greater than 0");
     }
+    String metadataOnly = yaml.optionalString("metadataOnly").orElse("false");
+    if (!metadataOnly.equals("true") && !metadataOnly.equals("false")) {
+      throw yaml.error("metadataOnly", yaml.path() + ".metadataOnly must be true or false");
+    }
     return new ClientBehaviour(
         parseEnum(yaml, "consistency", ClientBehaviour.Consistency::parse, defaults.consistency()),
-        watchList.isPresent() ? watchList : defaults.watchList(), qps, burst);
+        watchList.isPresent() ? watchList : defaults.watchList(), qps, burst, Boolean.parseBoolean(metadataOnly));
   }
 
   private static <E> E parseEnum(YamlObject yaml, String key, java.util.function.Function<String, E> parser, E fallback) {

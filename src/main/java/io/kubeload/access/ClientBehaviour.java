@@ -10,11 +10,13 @@ import java.util.Optional;
  *
  * @param watchList empty when the client's version is unknown: the classic LIST is assumed
  * @param qps client-side token-bucket rate for non-watch requests (watches are not throttled)
+ * @param metadataOnly the client asks for PartialObjectMetadata (a metadata informer): the server
+ *     sends each object's metadata, not the whole object
  */
-public record ClientBehaviour(Consistency consistency, Optional<Boolean> watchList, double qps, double burst) {
+public record ClientBehaviour(Consistency consistency, Optional<Boolean> watchList, double qps, double burst, boolean metadataOnly) {
 
-  // client-go rest.Config defaults: QPS 5, Burst 10 (rest/config.go, physics §4).
-  public static final ClientBehaviour CLIENT_GO = new ClientBehaviour(Consistency.RESOURCE_VERSION_ZERO, Optional.empty(), 5, 10);
+  // client-go rest.Config defaults: QPS 5, Burst 10 (rest/config.go); whole objects.
+  public static final ClientBehaviour CLIENT_GO = new ClientBehaviour(Consistency.RESOURCE_VERSION_ZERO, Optional.empty(), 5, 10, false);
 
   /** The resourceVersion a LIST carries. */
   public enum Consistency {
@@ -44,7 +46,11 @@ public record ClientBehaviour(Consistency consistency, Optional<Boolean> watchLi
   }
 
   public ClientBehaviour withConsistency(Consistency other) {
-    return new ClientBehaviour(other, watchList, qps, burst);
+    return new ClientBehaviour(other, watchList, qps, burst, metadataOnly);
+  }
+
+  public ClientBehaviour withMetadataOnly(boolean other) {
+    return new ClientBehaviour(consistency, watchList, qps, burst, other);
   }
 
   public ClientBehaviour {

@@ -135,7 +135,7 @@ public final class LoadModel {
     String level = schema.priorityLevel();
     Optional<ResourceProfile> resource = profile.resource(access.resource());
     double clusterObjects = profile.objects(access.resource());
-    double size = resource.map(ResourceProfile::sizeBytes).orElse(0.0);
+    double size = resource.map(ResourceProfile::sizeBytes).orElse(0.0) * (access.client().metadataOnly() ? Physics.METADATA_ONLY_SHARE : 1);
     double inScope = clusterObjects * scopeFraction(access, profile, clusterObjects);
     double churnInScope = profile.churn(access.resource()) * scopeFraction(access, profile, clusterObjects);
     PriorityLevel priority = levels.get(level);

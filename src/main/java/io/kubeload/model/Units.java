@@ -42,6 +42,12 @@ public final class Units {
       v /= 1000;
       i++;
     }
+    // 999.6 MB at three digits is 1 GB, not "1000 MB".
+    if (i > 0 && i < units.length - 1 && Double.isFinite(v)
+        && new BigDecimal(Math.abs(v)).round(new MathContext(digits)).compareTo(BigDecimal.valueOf(1000)) >= 0) {
+      v /= 1000;
+      i++;
+    }
     return (i == 0 ? number(Math.rint(v), digits) : number(v, digits)) + " " + units[i];
   }
 

@@ -129,7 +129,8 @@ public final class ExplainReport {
       line(out, "  LIST", Units.bytes(a.listBytes()) + " returned, served from " + list.served().label()
           + (list.served() == ListCost.Served.ETCD ? ", reading " + Units.bytes(list.scannedBytes()) + " of etcd" : "")
           + " (resourceVersion " + access.client().consistency().label() + ", watch-list "
-          + access.client().watchList().map(String::valueOf).orElse("unknown: classic LIST assumed") + ")");
+          + access.client().watchList().map(String::valueOf).orElse("unknown: classic LIST assumed")
+          + (access.client().metadataOnly() ? ", metadata only: half of each object" : "") + ")");
       line(out, "  LIST seats", a.listSeats() + " (" + (profile.version().atLeast(Physics.SIZE_BASED_LIST_COST_SINCE_MINOR)
           ? "size-based: ceil(bytes charged / 100,000)" : "count-based: ceil(" + Units.number(profile.objects(access.resource())) + " objects / 100)")
           + ", at most min(version cap, " + level.maxSeatsPerRequest() + ")); held " + Units.seconds(a.listSeconds())

@@ -247,6 +247,7 @@ final class JsonReport {
       n.put("watchList", a.client().watchList().get());
     }
     n.put("clientQps", round(a.client().qps()));
+    n.put("metadataOnly", a.client().metadataOnly());
     if (load.listsPerStart() > 0) {
       n.put("listServedFrom", load.list().served().label());
     }

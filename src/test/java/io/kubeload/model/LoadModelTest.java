@@ -145,6 +145,19 @@ class LoadModelTest {
   }
 
   @Test
+  void aMetadataInformerReceivesHalfOfEachObject() {
+    String full = """
+        - resource: replicasets
+          pattern: informer
+        """;
+    WorkloadLoad whole = only(deploymentDeclaring(1, "platform", full), TestManifests.production());
+    WorkloadLoad metadata = only(deploymentDeclaring(1, "platform", full + "  metadataOnly: true\n"), TestManifests.production());
+    assertThat(metadata.accesses().get(0).access().client().metadataOnly()).isTrue();
+    assertThat(metadata.listBytesPerStart()).isCloseTo(whole.listBytesPerStart() * Physics.METADATA_ONLY_SHARE, within(1e-6));
+    assertThat(metadata.watchBytesPerSecond()).isCloseTo(whole.watchBytesPerSecond() * Physics.METADATA_ONLY_SHARE, within(1e-9));
+  }
+
+  @Test
   void pollingCostsItsListSeatsForItsListTimeEveryPeriod() {
     WorkloadLoad load = only(deploymentDeclaring(2, "platform", """
         - resource: services

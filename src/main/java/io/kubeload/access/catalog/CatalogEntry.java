@@ -86,6 +86,7 @@ public record CatalogEntry(
       List<String> nodeFilteredRoles,
       List<Switch> switches,
       Optional<ClientBehaviour.Consistency> consistency,
+      boolean metadataOnly,
       String why,
       String source,
       Optional<String> fix) {

@@ -280,7 +280,7 @@ public final class CatalogInference {
     Set<String> verbs = Set.copyOf(pattern == rule.pattern() ? rule.verbs() : pattern.defaultVerbs());
     return Optional.of(new Access(resource, verbs, scope, scope == Scope.NAMESPACE ? namespace : "", pattern, period, rate,
         new Provenance(Provenance.Source.CATALOG, detail.toString(), location, rule.fix()),
-        ClientBehaviour.CLIENT_GO.withConsistency(consistency)));
+        ClientBehaviour.CLIENT_GO.withConsistency(consistency).withMetadataOnly(rule.metadataOnly())));
   }
 
   private static Optional<String> value(ValueSource source, ContainerFacts facts, Object item) {

@@ -74,7 +74,7 @@ final class EntryReader {
 
   private static AccessRule access(YamlObject yaml) {
     yaml.onlyKeys("resource", "resources", "resourceFrom", "groupFrom", "verbs", "scope", "namespace", "pattern", "every", "when",
-        "forEach", "discoveries", "nodeFilteredRoles", "switches", "consistency", "why", "source", "fix");
+        "forEach", "discoveries", "nodeFilteredRoles", "switches", "consistency", "metadataOnly", "why", "source", "fix");
     Optional<String> discoveries = yaml.optionalString("discoveries");
     if (discoveries.isPresent() && !DISCOVERIES.contains(discoveries.get())) {
       throw yaml.error("discoveries", "discoveries must be one of " + DISCOVERIES);
@@ -106,9 +106,18 @@ final class EntryReader {
         yaml.stringList("nodeFilteredRoles"),
         List.copyOf(switches),
         consistency(yaml),
+        yaml.optionalString("metadataOnly").map(m -> parsed(yaml, "metadataOnly", m, EntryReader::bool)).orElse(false),
         yaml.string("why"),
         source(yaml),
         yaml.optionalString("fix"));
+  }
+
+  private static boolean bool(String text) {
+    return switch (text) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException(text);
+    };
   }
 
   /** The resourceVersion semantics of the access's LISTs: rv0 (default), consistent or exact. */
