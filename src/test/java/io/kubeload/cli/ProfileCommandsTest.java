@@ -25,7 +25,7 @@ class ProfileCommandsTest {
     CliRun ok = CliRun.of("profile", "validate", "samples/profiles/gpu-pools.yaml");
     assertThat(ok.exitCode()).isZero();
     assertThat(ok.stdout()).isEqualTo("samples/profiles/gpu-pools.yaml: valid ClusterProfile 'gpu-pools': 5,000 nodes in 3 pools, "
-        + "Kubernetes 1.35, 10 resources, 1 API server\n");
+        + "Kubernetes 1.37, 61 resources, 1 API server\n");
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, Profiles.presetText("staging").orElseThrow().replaceFirst("      countPerPod: 1", "      countPerPod: -1"));
     CliRun rejected = CliRun.of("profile", "validate", bad.toString());
