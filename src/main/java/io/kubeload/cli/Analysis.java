@@ -64,7 +64,8 @@ final class Analysis {
   String gate;
 
   @Option(names = "--config", paramLabel = "FILE",
-      description = "Project configuration (docs/configuration.md). Default: .kubeload.yaml in the working directory, if any.")
+      description = "Project configuration (docs/configuration.md). Default: .kubeload.yaml in the working directory, "
+          + "else the nearest one above the inputs (up to the repository's root), if any.")
   String config;
 
   @Mixin ChartOptions chart;
@@ -74,15 +75,19 @@ final class Analysis {
           + "are read as in NS, not in default; with --chart, also helm template's --namespace.")
   String namespace;
 
-  /** The configuration in force: {@code --config}, or {@code .kubeload.yaml} here, or none. */
-  ProjectConfig config() {
-    return ProjectConfig.find(config);
+  /** The configuration in force: {@code --config}, or a {@code .kubeload.yaml} here or above the inputs, or none. */
+  ProjectConfig config(List<String> paths) {
+    List<String> inputs = new ArrayList<>(paths);
+    if (chart.given()) {
+      inputs.add(0, chart.chart);
+    }
+    return ProjectConfig.find(config, inputs);
   }
 
   @Mixin LimitOptions limitOptions;
 
   Verdict run(List<String> paths, Main.Io io) {
-    return run(paths, config(), io);
+    return run(paths, config(paths), io);
   }
 
   Verdict run(List<String> paths, ProjectConfig settings, Main.Io io) {

@@ -72,7 +72,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ProjectConfig config = analysis.config();
+    ProjectConfig config = analysis.config(paths);
     List<ReportRequest> reports = reports(config);
     Verdict verdict = analysis.run(paths, config, io);
     List<String> rendered = reports.stream().map(r -> Reports.render(verdict, r.format())).toList();
