@@ -113,17 +113,37 @@ final class Analysis {
     ManifestSet manifests = installedIn.map(read::placedIn).orElse(read);
     List<Workload> workloads = Workloads.from(manifests, clusterProfile);
     if (baseline.isEmpty()) {
+      requireWorkloads(workloads, manifests, paths);
       return judge(manifests, workloads, clusterProfile, loaded, budgets);
     }
     ManifestSet readBefore = reader.read(baseline);
     ManifestSet before = installedIn.map(readBefore::placedIn).orElse(readBefore);
     // The baseline's workloads run already: judged as updates, as are the change's workloads they match.
     List<Workload> existing = Workloads.from(before, clusterProfile).stream().map(w -> w.withRollout(w.rollout(), false)).toList();
+    if (existing.isEmpty()) {
+      requireWorkloads(workloads, manifests, paths);
+    }
     Set<ObjectRef> running = existing.stream().map(Workload::ref).collect(Collectors.toSet());
     List<Workload> changed = workloads.stream().map(w -> running.contains(w.ref()) ? w.withRollout(w.rollout(), false) : w).toList();
     // Only the change is simulated and searched for break-even: the baseline is compared by its projection.
     return Gate.judgeChange(project(before, existing, clusterProfile, loaded), before,
         judge(manifests, changed, clusterProfile, loaded, budgets), manifests, changeOnly);
+  }
+
+  /**
+   * Input without a single workload has nothing that could break a budget: a render that went wrong
+   * (a values file that switched everything off, the wrong folder) would pass unnoticed.
+   */
+  private void requireWorkloads(List<Workload> workloads, ManifestSet manifests, List<String> paths) {
+    if (!workloads.isEmpty()) {
+      return;
+    }
+    String where = chart.given() ? "--chart " + chart.chart : paths.stream()
+        .map(p -> p.equals(ManifestReader.STDIN) ? "<stdin>" : p).collect(Collectors.joining(" "));
+    int objects = manifests.manifests().size();
+    throw new UsageException(where + ": no workload (Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod, ...) among its "
+        + objects + " object" + (objects == 1 ? "" : "s") + ": nothing to judge; name the rendered manifests that run pods "
+        + "(did the render leave them out?)");
   }
 
   private static Projection project(ManifestSet manifests, List<Workload> workloads, ClusterProfile profile, Profiles.Loaded loaded) {

@@ -53,7 +53,15 @@ public final class ManifestReader {
     Run run = new Run();
     for (String input : inputs) {
       if (input.equals(STDIN)) {
-        run.add("<stdin>", BoundedInput.read("<stdin>", stdin, run.budget(), limits));
+        int before = run.manifests.size();
+        byte[] content = BoundedInput.read("<stdin>", stdin, run.budget(), limits);
+        run.add("<stdin>", content);
+        // A render that failed upstream of the pipe leaves stdin empty: a silent pass would hide it.
+        if (run.manifests.size() == before) {
+          throw new InputException("<stdin>", content.length == 0
+              ? "read nothing from stdin: did the render fail? (e.g. helm template ... | kubeload analyze -)"
+              : "no Kubernetes object on stdin, only empty documents or comments: did the render fail?");
+        }
       } else {
         for (Path file : expand(input, run)) {
           run.add(file.toString(), BoundedInput.readFile(file, run.budget(), limits));
