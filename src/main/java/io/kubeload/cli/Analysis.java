@@ -75,6 +75,12 @@ final class Analysis {
           + "are read as in NS, not in default; with --chart, also helm template's --namespace.")
   String namespace;
 
+  @Option(names = "--source-root", paramLabel = "DIR",
+      description = "Where the charts that `# Source:` comments name live, for rendered input (helm template output in a file "
+          + "or on stdin): findings then point at DIR/<chart>/templates/... and the line there. Default: the working "
+          + "directory (--chart needs none).")
+  String sourceRoot;
+
   /** The configuration in force: {@code --config}, or a {@code .kubeload.yaml} here or above the inputs, or none. */
   ProjectConfig config(List<String> paths) {
     List<String> inputs = new ArrayList<>(paths);
@@ -110,7 +116,10 @@ final class Analysis {
     ManifestReader reader = new ManifestReader(io.in(), limits);
     Optional<String> installedIn = Optional.ofNullable(namespace);
     ManifestSet read = chart.render(limits, installedIn).map(rendered -> reader.read(paths).plus(rendered)).orElseGet(() -> reader.read(paths));
-    ManifestSet manifests = installedIn.map(read::placedIn).orElse(read);
+    if (sourceRoot != null && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(sourceRoot))) {
+      throw new UsageException("--source-root " + sourceRoot + ": not a folder");
+    }
+    ManifestSet manifests = TemplateFiles.locate(installedIn.map(read::placedIn).orElse(read), Optional.ofNullable(sourceRoot));
     List<Workload> workloads = Workloads.from(manifests, clusterProfile);
     if (baseline.isEmpty()) {
       requireWorkloads(workloads, manifests, paths);

@@ -7,7 +7,9 @@ import io.kubeload.manifest.SourceLocation;
 
 /**
  * GitHub Actions workflow commands: one {@code ::error} or {@code ::warning} annotation per finding,
- * at the file and line where its object was written, escaped as the Actions toolkit escapes them.
+ * at the template line that writes its object when the template was found on disk (the file in the
+ * pull request's diff, where GitHub shows it inline), else at the rendered file and line; escaped as
+ * the Actions toolkit escapes them.
  */
 final class GithubReport {
 
@@ -17,11 +19,13 @@ final class GithubReport {
     StringBuilder out = new StringBuilder();
     for (Finding f : verdict.findings()) {
       SourceLocation at = f.location();
+      boolean inTemplate = at.templateLine() > 0;
       out.append("::").append(command(f.severity()))
-          .append(" file=").append(property(at.file()))
-          .append(",line=").append(at.line())
+          .append(" file=").append(property(inTemplate ? at.template().orElseThrow() : at.file()))
+          .append(",line=").append(inTemplate ? at.templateLine() : at.line())
           .append(",title=").append(property("kubeload " + f.rule() + ": " + f.workload()))
-          .append("::").append(data(f.message() + "\nfix: " + f.fix() + at.template().map(t -> "\n(Helm template " + t + ")").orElse("")))
+          .append("::").append(data(f.message() + "\nfix: " + f.fix()
+              + (inTemplate ? "\n(rendered at " + at.file() + ":" + at.line() + ")" : at.template().map(t -> "\n(Helm template " + t + ")").orElse(""))))
           .append('\n');
     }
     out.append("::notice title=kubeload::").append(data(Phrases.verdict(verdict) + ": " + Phrases.counts(verdict))).append('\n');
