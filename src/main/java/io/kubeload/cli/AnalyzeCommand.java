@@ -55,7 +55,8 @@ final class AnalyzeCommand implements Callable<Integer> {
   /** One report: a format and the file the next --output names (stdout without one). */
   static final class Target {
     @Option(names = "--format", paramLabel = "FORMAT",
-        description = "Report format: text, json, markdown, html, sarif, junit or github. Default: text. Repeatable.")
+        description = "Report format: text, json, markdown, html, sarif, junit, github or findings (the text report's "
+            + "verdict and findings only). Default: text. Repeatable.")
     String format;
 
     @Option(names = "--output", paramLabel = "FILE",

@@ -4,6 +4,9 @@ import io.kubeload.gate.Finding;
 import io.kubeload.gate.Severity;
 import io.kubeload.gate.Verdict;
 import io.kubeload.manifest.SourceLocation;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * GitHub Actions workflow commands: one {@code ::error} or {@code ::warning} annotation per finding,
@@ -13,11 +16,28 @@ import io.kubeload.manifest.SourceLocation;
  */
 final class GithubReport {
 
+  /** GitHub shows 10 error and 10 warning annotations of a step (and 10 notices) and drops the rest. */
+  static final int PER_LEVEL = 10;
+
   private GithubReport() {}
 
   static String render(Verdict verdict) {
     StringBuilder out = new StringBuilder();
-    for (Finding f : verdict.findings()) {
+    Map<Severity, Integer> shown = new EnumMap<>(Severity.class);
+    List<Finding> ordered = Phrases.changeFirst(verdict.findings());
+    // The verdict's own notice is one of the ten notices.
+    shown.put(Severity.INFO, 1);
+    for (Finding f : ordered) {
+      long ofLevel = ordered.stream().filter(o -> o.severity() == f.severity()).count() + (f.severity() == Severity.INFO ? 1 : 0);
+      int index = shown.merge(f.severity(), 1, Integer::sum);
+      if (ofLevel > PER_LEVEL && index == PER_LEVEL) {
+        out.append("::").append(command(f.severity())).append(" title=kubeload::")
+            .append(data((ofLevel - PER_LEVEL + 1) + " more " + f.severity().label() + "s not annotated (GitHub shows "
+                + PER_LEVEL + " per level): see the job summary or the pull-request comment")).append('\n');
+      }
+      if (index >= PER_LEVEL && ofLevel > PER_LEVEL) {
+        continue;
+      }
       SourceLocation at = f.location();
       boolean inTemplate = at.templateLine() > 0;
       out.append("::").append(command(f.severity()))
