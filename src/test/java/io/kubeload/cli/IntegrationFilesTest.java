@@ -66,4 +66,14 @@ class IntegrationFilesTest {
   private static Map<String, Object> yaml(String text) {
     return (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
   }
+
+  @Test
+  void theReleaseWorkflowPublishesTheJarAndTheChecksumThePackagePhaseWrites() throws IOException {
+    Map<String, Object> release = yaml(Files.readString(Path.of(".github/workflows/release.yml")));
+    assertThat(((Map<?, ?>) release.get(true)).toString()).contains("tags=[v*]");
+    String text = Files.readString(Path.of(".github/workflows/release.yml"));
+    assertThat(text).contains("gh release create", "target/kubeload-all.jar target/kubeload-all.jar.sha256", "mvn -B verify");
+    assertThat(Files.readString(Path.of("pom.xml"))).contains("fileext=\".sha256\"");
+    assertThat(Files.readString(Path.of("action.yml"))).contains("KUBELOAD_RELEASE: prefer");
+  }
 }
