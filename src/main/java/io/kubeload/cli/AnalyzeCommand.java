@@ -19,6 +19,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "analyze",
     mixinStandardHelpOptions = true,
+    // The one line `kubeload --help` lists it by: whole, where the description's first line is cut.
+    header = "Judges rendered manifests (or a chart) against the cluster profile's budgets.",
     description = {
       "Reads rendered manifests (files, folders, or - for stdin; `helm template`",
       "output keeps its template paths) or renders a chart (--chart), infers what",

@@ -249,6 +249,15 @@ public final class ManifestReader {
     if (!Files.exists(path)) {
       throw new InputException(input, "no such file or folder");
     }
+    // A chart's templates are not manifests until helm renders them: say how, not "no kind".
+    if (Files.isDirectory(path) && Files.isRegularFile(path.resolve("Chart.yaml"))
+        || path.getFileName() != null && path.getFileName().toString().equals("Chart.yaml")
+        || input.endsWith(".tgz")) {
+      String chart = path.getFileName() != null && path.getFileName().toString().equals("Chart.yaml")
+          ? String.valueOf(path.getParent() == null ? "." : path.getParent()) : input;
+      throw new InputException(input, "this is a Helm chart: analyse it with --chart " + chart
+          + " (kubeload renders it with helm template), or name its rendered manifests");
+    }
     if (!Files.isDirectory(path)) {
       return List.of(run.counted(input, path));
     }
