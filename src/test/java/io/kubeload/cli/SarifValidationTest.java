@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubeload.testing.Folders;
 import io.kubeload.testing.Helm;
 import io.kubeload.testing.SarifMultitool;
 import java.io.IOException;
@@ -50,7 +51,7 @@ class SarifValidationTest {
     assumeTrue(Helm.binary().isPresent(), Helm.unavailableBecause());
     Path repository = Files.createDirectories(dir.resolve("repo"));
     Files.createDirectories(repository.resolve(".git"));
-    copyChart(repository.resolve("charts/my-app"));
+    Folders.copyTree(Path.of("src/test/resources/ci/my-app"), repository.resolve("charts/my-app"));
     Path report = sarif("--chart", repository.resolve("charts/my-app").toString(), "--set", "rbac.clusterWide=true",
         "--helm", Helm.binary().get().toString());
 
@@ -90,17 +91,4 @@ class SarifValidationTest {
     return out;
   }
 
-  private static void copyChart(Path to) throws IOException {
-    Path from = Path.of("src/test/resources/ci/my-app");
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
-    }
-  }
 }

@@ -3,12 +3,12 @@ package io.kubeload.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.kubeload.testing.Folders;
 import io.kubeload.testing.Helm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,17 +67,7 @@ class SuggestionsTest {
   void aPackagedChartRendersWithChart() throws Exception {
     assumeTrue(Helm.binary().isPresent(), Helm.unavailableBecause());
     Path chart = dir.resolve("my-app");
-    Path from = Path.of("src/test/resources/ci/my-app");
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path target = chart.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
-    }
+    Folders.copyTree(Path.of("src/test/resources/ci/my-app"), chart);
     Process pack = new ProcessBuilder(Helm.binary().get().toString(), "package", chart.toString(), "--destination", dir.toString())
         .redirectErrorStream(true).start();
     assertThat(pack.waitFor()).as(new String(pack.getInputStream().readAllBytes())).isZero();

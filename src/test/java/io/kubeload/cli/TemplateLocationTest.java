@@ -3,12 +3,12 @@ package io.kubeload.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.kubeload.testing.Folders;
 import io.kubeload.testing.Helm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,17 +83,7 @@ class TemplateLocationTest {
   void layOut() throws IOException {
     repository = Files.createDirectories(dir.resolve("repo"));
     Files.createDirectories(repository.resolve(".git"));
-    Path from = Path.of("src/test/resources/ci/my-app");
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path target = repository.resolve("charts/my-app").resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
-    }
+    Folders.copyTree(Path.of("src/test/resources/ci/my-app"), repository.resolve("charts/my-app"));
   }
 
   @Test

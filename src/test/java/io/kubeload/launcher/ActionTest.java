@@ -9,6 +9,7 @@ import io.kubeload.testing.ActionRunner;
 import io.kubeload.testing.ActionRunner.JobRun;
 import io.kubeload.testing.ActionRunner.UsesCall;
 import io.kubeload.testing.ActionRunner.UsesResult;
+import io.kubeload.testing.Folders;
 import io.kubeload.testing.Helm;
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -54,7 +55,7 @@ class ActionTest {
     workspace = Files.createDirectories(temp.resolve("work/app/app"));
     Path repository = Files.createDirectories(workspace.resolve("head"));
     Files.createDirectories(repository.resolve(".git"));
-    copyTree(Path.of("src/test/resources/ci/my-app"), repository.resolve("charts/my-app"));
+    Folders.copyTree(Path.of("src/test/resources/ci/my-app"), repository.resolve("charts/my-app"));
     // The repository's settings: found beside the chart although the job runs in the workspace.
     Files.writeString(repository.resolve(".kubeload.yaml"), """
         apiVersion: kubeload.io/v1alpha1
@@ -235,16 +236,4 @@ class ActionTest {
     assertThat(run.steps().stream().filter(s -> s.outcome().equals("failure") && s.continueOnError()).toList()).as(run.logs()).isEmpty();
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
-    }
-  }
 }
