@@ -65,7 +65,8 @@ final class Analysis {
   String gate;
 
   @Option(names = "--config", paramLabel = "FILE",
-      description = "Project configuration (docs/configuration.md). Default: .kubeload.yaml in the working directory, if any.")
+      description = "Project configuration (docs/configuration.md). Default: .kubeload.yaml in the working directory, "
+          + "else the nearest one above the inputs (up to the repository's root), if any.")
   String config;
 
   @Mixin ChartOptions chart;
@@ -75,15 +76,25 @@ final class Analysis {
           + "are read as in NS, not in default; with --chart, also helm template's --namespace.")
   String namespace;
 
-  /** The configuration in force: {@code --config}, or {@code .kubeload.yaml} here, or none. */
-  ProjectConfig config() {
-    return ProjectConfig.find(config);
+  @Option(names = "--source-root", paramLabel = "DIR",
+      description = "Where the charts that `# Source:` comments name live, for rendered input (helm template output in a file "
+          + "or on stdin): findings then point at DIR/<chart>/templates/... and the line there. Default: the working "
+          + "directory (--chart needs none).")
+  String sourceRoot;
+
+  /** The configuration in force: {@code --config}, or a {@code .kubeload.yaml} here or above the inputs, or none. */
+  ProjectConfig config(List<String> paths) {
+    List<String> inputs = new ArrayList<>(paths);
+    if (chart.given()) {
+      inputs.add(0, chart.chart);
+    }
+    return ProjectConfig.find(config, inputs);
   }
 
   @Mixin LimitOptions limitOptions;
 
   Verdict run(List<String> paths, Main.Io io) {
-    return run(paths, config(), io);
+    return run(paths, config(paths), io);
   }
 
   Verdict run(List<String> paths, ProjectConfig settings, Main.Io io) {
@@ -110,20 +121,43 @@ final class Analysis {
     ManifestReader reader = new ManifestReader(io.in(), limits);
     Optional<String> installedIn = Optional.ofNullable(namespace);
     ManifestSet read = chart.render(limits, installedIn).map(rendered -> reader.read(paths).plus(rendered)).orElseGet(() -> reader.read(paths));
-    ManifestSet manifests = installedIn.map(read::placedIn).orElse(read);
+    if (sourceRoot != null && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(sourceRoot))) {
+      throw new UsageException("--source-root " + sourceRoot + ": not a folder");
+    }
+    ManifestSet manifests = TemplateFiles.locate(installedIn.map(read::placedIn).orElse(read), Optional.ofNullable(sourceRoot));
     List<Workload> workloads = Workloads.from(manifests, clusterProfile);
     if (baseline.isEmpty()) {
+      requireWorkloads(workloads, manifests, paths);
       return judge(manifests, workloads, clusterProfile, loaded, budgets);
     }
     ManifestSet readBefore = reader.read(baseline);
     ManifestSet before = installedIn.map(readBefore::placedIn).orElse(readBefore);
     // The baseline's workloads run already: judged as updates, as are the change's workloads they match.
     List<Workload> existing = Workloads.from(before, clusterProfile).stream().map(w -> w.withRollout(w.rollout(), false)).toList();
+    if (existing.isEmpty()) {
+      requireWorkloads(workloads, manifests, paths);
+    }
     Set<ObjectRef> running = existing.stream().map(Workload::ref).collect(Collectors.toSet());
     List<Workload> changed = workloads.stream().map(w -> running.contains(w.ref()) ? w.withRollout(w.rollout(), false) : w).toList();
     // Only the change is simulated and searched for break-even: the baseline is compared by its projection.
     return Gate.judgeChange(project(before, existing, clusterProfile, loaded), before,
         judge(manifests, changed, clusterProfile, loaded, budgets), manifests, changeOnly);
+  }
+
+  /**
+   * Input without a single workload has nothing that could break a budget: a render that went wrong
+   * (a values file that switched everything off, the wrong folder) would pass unnoticed.
+   */
+  private void requireWorkloads(List<Workload> workloads, ManifestSet manifests, List<String> paths) {
+    if (!workloads.isEmpty()) {
+      return;
+    }
+    String where = chart.given() ? "--chart " + chart.chart : paths.stream()
+        .map(p -> p.equals(ManifestReader.STDIN) ? "<stdin>" : p).collect(Collectors.joining(" "));
+    int objects = manifests.manifests().size();
+    throw new UsageException(where + ": no workload (Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod, ...) among its "
+        + objects + " object" + (objects == 1 ? "" : "s") + ": nothing to judge; name the rendered manifests that run pods "
+        + "(did the render leave them out?)");
   }
 
   private static Projection project(ManifestSet manifests, List<Workload> workloads, ClusterProfile profile, Profiles.Loaded loaded) {

@@ -19,6 +19,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "analyze",
     mixinStandardHelpOptions = true,
+    // The one line `kubeload --help` lists it by: whole, where the description's first line is cut.
+    header = "Judges rendered manifests (or a chart) against the cluster profile's budgets.",
     description = {
       "Reads rendered manifests (files, folders, or - for stdin; `helm template`",
       "output keeps its template paths) or renders a chart (--chart), infers what",
@@ -55,7 +57,8 @@ final class AnalyzeCommand implements Callable<Integer> {
   /** One report: a format and the file the next --output names (stdout without one). */
   static final class Target {
     @Option(names = "--format", paramLabel = "FORMAT",
-        description = "Report format: text, json, markdown, html, sarif, junit or github. Default: text. Repeatable.")
+        description = "Report format: text, json, markdown, html, sarif, junit, github or findings (the text report's "
+            + "verdict and findings only). Default: text. Repeatable.")
     String format;
 
     @Option(names = "--output", paramLabel = "FILE",
@@ -72,7 +75,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ProjectConfig config = analysis.config();
+    ProjectConfig config = analysis.config(paths);
     List<ReportRequest> reports = reports(config);
     Verdict verdict = analysis.run(paths, config, io);
     List<String> rendered = reports.stream().map(r -> Reports.render(verdict, r.format())).toList();

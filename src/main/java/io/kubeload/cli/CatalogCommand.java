@@ -2,6 +2,7 @@ package io.kubeload.cli;
 
 import io.kubeload.access.catalog.Catalog;
 import io.kubeload.access.catalog.CatalogEntry;
+import io.kubeload.manifest.DidYouMean;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,7 +61,8 @@ final class CatalogCommand implements Runnable {
     @Override
     public Integer call() {
       CatalogEntry entry = Catalog.find(name)
-          .orElseThrow(() -> new UsageException("no catalog entry '" + name + "' (see 'kubeload catalog list')"));
+          .orElseThrow(() -> new UsageException("no catalog entry '" + name + "'"
+              + DidYouMean.hint(name, Catalog.entries().stream().map(CatalogEntry::name).toList()) + " (see 'kubeload catalog list')"));
       spec.commandLine().getOut().print(Catalog.text(entry));
       spec.commandLine().getOut().flush();
       return ExitCode.PASS;

@@ -32,7 +32,8 @@ final class ChartOptions {
   /** A render that has not finished by then is stuck: local charts render in seconds. */
   private static final long HELM_TIMEOUT_SECONDS = 120;
 
-  @Option(names = "--chart", paramLabel = "DIR", description = "Render this chart with `helm template` and analyse it (with the PATHs, if any).")
+  @Option(names = "--chart", paramLabel = "DIR", description = "Render this chart (a folder, or a packaged .tgz) with `helm template` and analyse it "
+      + "(with the PATHs, if any).")
   String chart;
 
   @Option(names = {"-f", "--values"}, paramLabel = "FILE", description = "With --chart: a values file (repeatable, as for helm).")
@@ -61,11 +62,16 @@ final class ChartOptions {
       return Optional.empty();
     }
     String dir = chart.replaceAll("/+$", "");
-    if (!Files.isDirectory(Path.of(dir))) {
-      throw new UsageException("--chart " + chart + ": not a directory");
+    boolean packaged = dir.endsWith(".tgz") && Files.isRegularFile(Path.of(dir));
+    if (!Files.isDirectory(Path.of(dir)) && !packaged) {
+      throw new UsageException("--chart " + chart + ": not a chart folder or a packaged chart (.tgz)");
     }
     byte[] rendered = helmTemplate(dir, namespace);
-    String text = SOURCE.matcher(new String(rendered, StandardCharsets.UTF_8)).replaceAll(Matcher.quoteReplacement("# Source: " + dir + "/"));
+    String text = new String(rendered, StandardCharsets.UTF_8);
+    // A packaged chart's templates are inside the archive: its # Source: paths stay as helm wrote them.
+    if (!packaged) {
+      text = SOURCE.matcher(text).replaceAll(Matcher.quoteReplacement("# Source: " + dir + "/"));
+    }
     return Optional.of(ManifestSet.of(ManifestReader.parse("helm template " + dir, text.getBytes(StandardCharsets.UTF_8), limits)));
   }
 

@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
+    header = "Shows how kubeload reached one workload's numbers, formula by formula.",
     description = {
       "Prints how kubeload reached its numbers for one workload: the manifest lines behind each",
       "access, the FlowSchema and priority level, every formula with its inputs and result, the",
@@ -37,6 +38,12 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // `explain FILE WORKLOAD`: the first argument is a manifest and the workload came after it.
+    if (java.nio.file.Files.exists(java.nio.file.Path.of(workload)) && !paths.isEmpty() && paths.get(0).contains("/")
+        && !java.nio.file.Files.exists(java.nio.file.Path.of(paths.get(0)))) {
+      throw new UsageException("explain takes the workload first, then the manifests: kubeload explain " + paths.get(0) + " " + workload
+          + (paths.size() > 1 ? " ..." : ""));
+    }
     Verdict verdict = analysis.run(paths, io);
     WorkloadLoad load = find(verdict.projection().workloads());
     io.out().print(ExplainReport.render(verdict, load));

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "init",
     mixinStandardHelpOptions = true,
+    header = "Writes a starter .kubeload.yaml and a cluster profile skeleton.",
     description = {
       "Writes a commented starter configuration (.kubeload.yaml) and a cluster profile skeleton",
       "(kubeload-profile.yaml, from the chosen built-in profile) into DIR. Existing files are kept",

@@ -12,8 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     versionProvider = KubeloadCommand.Version.class,
     description = {
-      "Projects what rendered Kubernetes manifests ask of the kube-apiserver at production scale,",
-      "and fails the change when that load exceeds the cluster profile's budget."
+      "Projects what rendered Kubernetes manifests ask of the kube-apiserver at production scale, "
+          + "and fails the change when that load exceeds the cluster profile's budget."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

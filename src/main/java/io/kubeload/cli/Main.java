@@ -1,5 +1,6 @@
 package io.kubeload.cli;
 
+import io.kubeload.manifest.DidYouMean;
 import io.kubeload.manifest.InputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,7 +66,7 @@ public final class Main {
     cli.setOut(stdout);
     cli.setErr(stderr);
     cli.setParameterExceptionHandler((e, a) -> {
-      stderr.println("kubeload: " + e.getMessage() + " (see '" + qualified(e.getCommandLine()) + " --help')");
+      stderr.println("kubeload: " + e.getMessage() + suggestion(e) + " (see '" + qualified(e.getCommandLine()) + " --help')");
       return ExitCode.USAGE;
     });
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -89,6 +90,19 @@ public final class Main {
     stdout.flush();
     stderr.flush();
     return code;
+  }
+
+  /** The subcommand or option closest to a mistyped one ({@code analyse}, {@code --formt}). */
+  private static String suggestion(CommandLine.ParameterException e) {
+    if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+      return "";
+    }
+    String typed = unmatched.getUnmatched().get(0);
+    CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
+    java.util.List<String> known = typed.startsWith("-")
+        ? spec.options().stream().flatMap(o -> java.util.Arrays.stream(o.names())).toList()
+        : new java.util.ArrayList<>(spec.subcommands().keySet());
+    return DidYouMean.hint(typed.split("=", 2)[0], known);
   }
 
   private static String qualified(CommandLine command) {

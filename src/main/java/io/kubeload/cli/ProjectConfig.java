@@ -33,13 +33,44 @@ record ProjectConfig(
   static final ProjectConfig NONE =
       new ProjectConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), List.of());
 
-  /** {@code --config FILE}, else {@code .kubeload.yaml} in the working directory, else none. */
-  static ProjectConfig find(String explicit) {
+  /**
+   * {@code --config FILE}, else {@code .kubeload.yaml} in the working directory, else the nearest one
+   * above the first input that has one (a CI job that checks the repository out into {@code head/}
+   * and renders it beside: the repository's own settings), not above the repository's root (the
+   * folder holding {@code .git}); else none.
+   */
+  static ProjectConfig find(String explicit, List<String> inputs) {
     if (explicit != null) {
       return load(Path.of(explicit));
     }
     Path here = Path.of(FILE_NAME);
-    return Files.isRegularFile(here) ? load(here) : NONE;
+    if (Files.isRegularFile(here)) {
+      return load(here);
+    }
+    for (String input : inputs) {
+      Optional<Path> beside = above(input);
+      if (beside.isPresent()) {
+        return load(beside.get());
+      }
+    }
+    return NONE;
+  }
+
+  private static Optional<Path> above(String input) {
+    if (input.equals("-")) {
+      return Optional.empty();
+    }
+    Path path = Path.of(input).toAbsolutePath().normalize();
+    for (Path folder = Files.isDirectory(path) ? path : path.getParent(); folder != null; folder = folder.getParent()) {
+      Path candidate = folder.resolve(FILE_NAME);
+      if (Files.isRegularFile(candidate)) {
+        return Optional.of(Path.of("").toAbsolutePath().relativize(candidate));
+      }
+      if (Files.exists(folder.resolve(".git"))) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
   }
 
   static ProjectConfig load(Path file) {

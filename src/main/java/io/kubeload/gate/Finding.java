@@ -8,4 +8,10 @@ import io.kubeload.manifest.SourceLocation;
  *
  * @param workload {@code Kind/namespace/name}
  */
-public record Finding(Severity severity, String rule, String workload, String message, SourceLocation location, String fix) {}
+public record Finding(Severity severity, String rule, String workload, String message, SourceLocation location, String fix) {
+
+  /** Whether this is the baseline's own error, which the change leaves as it was (reported, not gated). */
+  public boolean carriedOver() {
+    return message.startsWith(ChangeGate.NOT_GATED);
+  }
+}

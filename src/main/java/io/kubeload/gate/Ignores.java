@@ -1,5 +1,7 @@
 package io.kubeload.gate;
 
+import io.kubeload.manifest.DidYouMean;
+import io.kubeload.manifest.InputException;
 import io.kubeload.model.Projection;
 import io.kubeload.model.WorkloadLoad;
 import io.kubeload.workload.Ignore;
@@ -23,6 +25,12 @@ final class Ignores {
     for (WorkloadLoad load : projection.workloads()) {
       String ref = load.ref().toString();
       for (Ignore ignore : load.workload().ignores()) {
+        List<String> rules = Rules.all().stream().map(Rules.Rule::id).toList();
+        if (!rules.contains(ignore.rule())) {
+          // A mistyped rule would skip nothing and say nothing: the finding it meant stays, unexplained.
+          throw new InputException(ignore.location().file(), ignore.location().line(), Ignore.KEY + ": no rule '" + ignore.rule() + "'"
+              + DidYouMean.hint(ignore.rule(), rules) + "; rules: " + String.join(", ", rules));
+        }
         if (!policy.allowIgnores()) {
           findings.add(new Finding(Severity.ERROR, FORBIDDEN, ref,
               Ignore.KEY + " asks to skip " + ignore.rule() + " (" + ignore.reason() + "), but the policy forbids ignores (allowIgnores: false)",

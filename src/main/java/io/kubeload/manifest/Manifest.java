@@ -89,6 +89,11 @@ public record Manifest(
     return new Manifest(apiVersion, new ObjectRef(ref.kind(), namespace, ref.name()), raw, typed, location, fieldLines);
   }
 
+  /** The object as read, written at {@code other}. */
+  public Manifest at(SourceLocation other) {
+    return new Manifest(apiVersion, ref, raw, typed, other, fieldLines);
+  }
+
   /** Helm test hooks run only under {@code helm test}; they put no load on a live cluster. */
   public boolean isHelmTestHook() {
     String hooks = annotations().getOrDefault("helm.sh/hook", "");

@@ -53,7 +53,15 @@ public final class ManifestReader {
     Run run = new Run();
     for (String input : inputs) {
       if (input.equals(STDIN)) {
-        run.add("<stdin>", BoundedInput.read("<stdin>", stdin, run.budget(), limits));
+        int before = run.manifests.size();
+        byte[] content = BoundedInput.read("<stdin>", stdin, run.budget(), limits);
+        run.add("<stdin>", content);
+        // A render that failed upstream of the pipe leaves stdin empty: a silent pass would hide it.
+        if (run.manifests.size() == before) {
+          throw new InputException("<stdin>", content.length == 0
+              ? "read nothing from stdin: did the render fail? (e.g. helm template ... | kubeload analyze -)"
+              : "no Kubernetes object on stdin, only empty documents or comments: did the render fail?");
+        }
       } else {
         for (Path file : expand(input, run)) {
           run.add(file.toString(), BoundedInput.readFile(file, run.budget(), limits));
@@ -240,6 +248,15 @@ public final class ManifestReader {
     Path path = Path.of(input);
     if (!Files.exists(path)) {
       throw new InputException(input, "no such file or folder");
+    }
+    // A chart's templates are not manifests until helm renders them: say how, not "no kind".
+    if (Files.isDirectory(path) && Files.isRegularFile(path.resolve("Chart.yaml"))
+        || path.getFileName() != null && path.getFileName().toString().equals("Chart.yaml")
+        || input.endsWith(".tgz")) {
+      String chart = path.getFileName() != null && path.getFileName().toString().equals("Chart.yaml")
+          ? String.valueOf(path.getParent() == null ? "." : path.getParent()) : input;
+      throw new InputException(input, "this is a Helm chart: analyse it with --chart " + chart
+          + " (kubeload renders it with helm template), or name its rendered manifests");
     }
     if (!Files.isDirectory(path)) {
       return List.of(run.counted(input, path));

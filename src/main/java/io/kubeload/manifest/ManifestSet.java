@@ -54,6 +54,11 @@ public final class ManifestSet {
         skippedTestHooks.stream().map(m -> m.placedIn(namespace)).toList());
   }
 
+  /** The set with each object's location replaced (its template found on disk). */
+  public ManifestSet relocated(java.util.function.UnaryOperator<Manifest> move) {
+    return new ManifestSet(manifests.stream().map(move).toList(), skippedTestHooks.stream().map(move).toList());
+  }
+
   /** This set and another read apart (files and a rendered chart), in the same stable order. */
   public ManifestSet plus(ManifestSet other) {
     return new ManifestSet(

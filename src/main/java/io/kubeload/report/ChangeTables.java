@@ -15,9 +15,9 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
- * The tables the markdown and HTML reports share, one row-building function per table, every
- * figure as before → after: the baseline's figure (with {@code --baseline}) and the change's.
- * Without a baseline every workload is new, so its before is absent.
+ * The tables the markdown and HTML reports share, one row-building function per table. With
+ * {@code --baseline} every figure reads before → after: the baseline's figure and the change's, an
+ * added workload's before absent. Without a baseline there is no before: each figure is printed once.
  */
 final class ChangeTables {
 
@@ -53,7 +53,9 @@ final class ChangeTables {
     List<Row> rows = new ArrayList<>();
     for (WorkloadLoad load : verdict.projection().workloads()) {
       Optional<Comparison.WorkloadDelta> delta = Optional.ofNullable(deltas.get(load.ref().toString()));
-      rows.add(workloadRow(verdict, load.ref().toString(), delta, delta.flatMap(Comparison.WorkloadDelta::before), Optional.of(load)));
+      // Without a baseline nothing was before: a before equal to the after prints each figure once.
+      Optional<WorkloadLoad> before = verdict.comparison().isEmpty() ? Optional.of(load) : delta.flatMap(Comparison.WorkloadDelta::before);
+      rows.add(workloadRow(verdict, load.ref().toString(), delta, before, Optional.of(load)));
     }
     deltas.values().stream().filter(d -> d.status() == Comparison.Status.REMOVED)
         .forEach(d -> rows.add(workloadRow(verdict, d.ref(), Optional.of(d), d.before(), Optional.empty())));
@@ -97,7 +99,8 @@ final class ChangeTables {
     return new Table(List.of("priority level", "seats", "existing demand", "added demand", "utilization"),
         verdict.projection().levelLoads().stream()
             .filter(l -> l.demand() > 0 || before.getOrDefault(l.name(), 0.0) > 0)
-            .map(l -> levelRow(l, Optional.ofNullable(before.get(l.name())))).toList());
+            .map(l -> levelRow(l, verdict.comparison().isEmpty() ? Optional.of(l.demand()) : Optional.ofNullable(before.get(l.name()))))
+            .toList());
   }
 
   static Row levelRow(LevelLoad level, Optional<Double> demandBefore) {

@@ -13,7 +13,8 @@ public enum Format {
   HTML("html"),
   SARIF("sarif"),
   JUNIT("xml"),
-  GITHUB("github.txt");
+  GITHUB("github.txt"),
+  FINDINGS("findings.txt");
 
   private final String extension;
 

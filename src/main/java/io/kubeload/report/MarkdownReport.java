@@ -14,9 +14,18 @@ import java.util.stream.Collectors;
 /**
  * A pull-request comment a reviewer reads in ten seconds: the verdict line, the workloads table,
  * the findings with their fixes folded, and a Mermaid chart of each workload's load against node
- * count, which code hosts render.
+ * count, which code hosts render. It always fits in one GitHub comment (65,536 characters, which a
+ * large release's full report exceeds and the post then fails): the workloads table takes at most
+ * half, the findings follow the change's own first, and what does not fit is counted and left to the
+ * other reports.
  */
 final class MarkdownReport {
+
+  /** GitHub's limit on a comment's body, less room for what the Action adds (its marker line). */
+  static final int LIMIT = 65_536 - 512;
+
+  private static final String ELSEWHERE = " not shown here (a comment holds 65,536 characters): every one is in the html and "
+      + "json reports (--format html, --format json).";
 
   private MarkdownReport() {}
 
@@ -27,8 +36,23 @@ final class MarkdownReport {
     verdict.comparison().ifPresent(c -> out.append(Markup.markdown(Phrases.change(c))).append("\n\n"));
     workloads(verdict, out);
     findings(verdict, out);
-    charts(verdict, out);
+    StringBuilder charts = new StringBuilder();
+    charts(verdict, charts);
+    if (out.length() + charts.length() <= LIMIT) {
+      out.append(charts);
+    } else if (!charts.isEmpty()) {
+      out.append("Load charts").append(ELSEWHERE).append('\n');
+    }
     return out.toString();
+  }
+
+  /** Appends {@code block} when the report stays under {@code limit} with room for a closing note. */
+  private static boolean fits(StringBuilder out, CharSequence block, int limit) {
+    if (out.length() + block.length() + 400 > limit) {
+      return false;
+    }
+    out.append(block);
+    return true;
   }
 
   private static void workloads(Verdict verdict, StringBuilder out) {
@@ -41,16 +65,27 @@ final class MarkdownReport {
     out.append("|---").append("|---:".repeat(table.columns().size() - 1)).append("|\n");
     // A pull-request comment shows what the change touches; the unchanged workloads are counted.
     List<ChangeTables.Row> rows = table.rows().stream().filter(r -> r.status().orElse(Comparison.Status.ADDED) != Comparison.Status.UNCHANGED).toList();
+    int shown = 0;
     for (ChangeTables.Row row : rows) {
-      out.append("| `").append(row.name().replace("`", "'")).append("` | ")
-          .append(row.cells().stream().map(c -> Markup.markdown(c.text())).collect(Collectors.joining(" | "))).append(" |\n");
+      String line = "| `" + row.name().replace("`", "'") + "` | "
+          + row.cells().stream().map(c -> Markup.markdown(c.text())).collect(Collectors.joining(" | ")) + " |\n";
+      if (!fits(out, line, LIMIT / 2)) {
+        out.append('\n').append(Phrases.plural(rows.size() - shown, "more workload")).append(ELSEWHERE).append('\n');
+        break;
+      }
+      shown++;
     }
     verdict.comparison().ifPresent(c -> {
       List<Comparison.WorkloadDelta> named = c.changed().stream().filter(d -> !d.changes().isEmpty()).toList();
       if (!named.isEmpty()) {
         out.append('\n');
-        named.forEach(d -> out.append("- `").append(d.ref().replace("`", "'")).append("`: ")
-            .append(Markup.markdown(String.join("; ", d.changes()))).append('\n'));
+        for (int i = 0; i < named.size(); i++) {
+          Comparison.WorkloadDelta d = named.get(i);
+          if (!fits(out, "- `" + d.ref().replace("`", "'") + "`: " + Markup.markdown(String.join("; ", d.changes())) + "\n", LIMIT / 2)) {
+            out.append(Phrases.plural(named.size() - i, "more changed workload")).append(ELSEWHERE).append('\n');
+            break;
+          }
+        }
       }
     });
     if (rows.size() < table.rows().size()) {
@@ -64,20 +99,27 @@ final class MarkdownReport {
       out.append("No findings: every budget holds at this scale.\n\n");
       return;
     }
-    for (Finding f : verdict.reviewed()) {
-      details(out, "<b>" + f.severity().label() + "</b> <code>" + Markup.xml(f.rule()) + "</code> " + Markup.xml(f.workload()) + ": "
-          + Markup.xml(f.message()), "**Fix:** " + Markup.markdown(f.fix()), "at", f.location());
+    List<String> blocks = new java.util.ArrayList<>();
+    for (Finding f : Phrases.changeFirst(verdict.reviewed())) {
+      blocks.add(details("<b>" + f.severity().label() + "</b> <code>" + Markup.xml(f.rule()) + "</code> " + Markup.xml(f.workload()) + ": "
+          + Markup.xml(f.message()), "**Fix:** " + Markup.markdown(f.fix()), "at", f.location()));
     }
     for (SkippedFinding s : verdict.skippedFindings()) {
-      details(out, "ignored <code>" + Markup.xml(s.finding().rule()) + "</code> " + Markup.xml(s.finding().workload()) + ": "
-          + Markup.xml(s.reason()), Markup.markdown(s.finding().message()), "kubeload.io/ignore at", s.ignoredAt());
+      blocks.add(details("ignored <code>" + Markup.xml(s.finding().rule()) + "</code> " + Markup.xml(s.finding().workload()) + ": "
+          + Markup.xml(s.reason()), Markup.markdown(s.finding().message()), "kubeload.io/ignore at", s.ignoredAt()));
+    }
+    for (int i = 0; i < blocks.size(); i++) {
+      if (!fits(out, blocks.get(i), LIMIT)) {
+        out.append(Phrases.plural(blocks.size() - i, "more finding")).append(ELSEWHERE).append("\n\n");
+        return;
+      }
     }
   }
 
   /** A folded block: the summary line shows, the body and where it was written unfold. */
-  private static void details(StringBuilder out, String summaryHtml, String bodyMarkdown, String where, SourceLocation location) {
-    out.append("<details><summary>").append(summaryHtml).append("</summary>\n\n").append(bodyMarkdown).append("<br>\n")
-        .append(where).append(" `").append(location.toString().replace("`", "'")).append("`\n\n</details>\n\n");
+  private static String details(String summaryHtml, String bodyMarkdown, String where, SourceLocation location) {
+    return "<details><summary>" + summaryHtml + "</summary>\n\n" + bodyMarkdown + "<br>\n"
+        + where + " `" + location.toString().replace("`", "'") + "`\n\n</details>\n\n";
   }
 
   /** One xychart per workload that makes requests: steady and start-up peak seats against the budget. */

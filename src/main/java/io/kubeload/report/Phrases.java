@@ -1,13 +1,25 @@
 package io.kubeload.report;
 
 import io.kubeload.gate.Comparison;
+import io.kubeload.gate.Finding;
 import io.kubeload.gate.Severity;
 import io.kubeload.gate.Verdict;
 import io.kubeload.model.SimulationResult;
 import io.kubeload.model.Units;
+import java.util.List;
 
 /** The sentences every human-readable report opens with or repeats, worded once. */
 final class Phrases {
+
+  /**
+   * The findings a capped report shows first: by severity, and within one the change's own before the
+   * baseline's carried-over ones; otherwise in the verdict's order.
+   */
+  static List<Finding> changeFirst(List<Finding> findings) {
+    return findings.stream()
+        .sorted(java.util.Comparator.comparing(Finding::severity).thenComparing(Finding::carriedOver))
+        .toList();
+  }
 
   private Phrases() {}
 

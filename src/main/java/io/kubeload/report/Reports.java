@@ -16,6 +16,7 @@ public final class Reports {
       case SARIF -> SarifReport.render(verdict);
       case JUNIT -> JunitReport.render(verdict);
       case GITHUB -> GithubReport.render(verdict);
+      case FINDINGS -> TextReport.findingsOnly(verdict);
     };
   }
 }

@@ -18,9 +18,10 @@ import java.util.Locale;
 
 /**
  * SARIF 2.1.0 for code scanning: one result per finding (ignored ones as suppressed results), every
- * rule described in the driver. A finding is located at its Helm template when the manifests name
- * one, since the template is what the repository holds and the reviewer edits; the rendered file and
- * line follow as a related location. Without a template, the file and line are the location.
+ * rule described in the driver. A finding is located at its Helm template when that was found on disk
+ * (the template is what the repository holds and the reviewer edits), at the line that writes the
+ * object; the rendered file and line follow as a related location. Otherwise the rendered file and
+ * line are the location. Every location has a region: code scanning drops a result without one.
  */
 final class SarifReport {
 
@@ -38,6 +39,8 @@ final class SarifReport {
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "kubeload");
     driver.put("version", Versions.tool());
+    // Where a reader of the alert learns what kubeload is (the repository docs/ci.md installs from).
+    driver.put("informationUri", "https://github.com/kubeload/kubeload");
     List<String> ruleIds = new ArrayList<>();
     ArrayNode rules = driver.putArray("rules");
     for (Rules.Rule rule : Rules.all()) {
@@ -77,9 +80,11 @@ final class SarifReport {
       r.put("ruleIndex", index);
     }
     r.put("level", level(f.severity()));
-    r.putObject("message").put("text", f.workload() + ": " + f.message() + ". Fix: " + f.fix());
-    r.putArray("locations").add(location(f.location()));
-    if (f.location().template().isPresent()) {
+    SourceLocation at = f.location();
+    String unresolved = at.templateLine() == 0 ? at.template().map(t -> " (Helm template " + t + ")").orElse("") : "";
+    r.putObject("message").put("text", f.workload() + ": " + f.message() + ". Fix: " + f.fix() + unresolved);
+    r.putArray("locations").add(location(at));
+    if (at.templateLine() > 0) {
       ObjectNode rendered = rendered(f.location());
       rendered.put("id", 1);
       rendered.putObject("message").put("text", "as rendered by helm template");
@@ -89,13 +94,15 @@ final class SarifReport {
     r.putObject("properties").put("workload", f.workload()).put("fix", f.fix());
   }
 
-  /** The template when known (the chart source the repository holds), else the rendered file and line. */
+  /** The template when found (the chart source the repository holds), else the rendered file and line. */
   private static ObjectNode location(SourceLocation at) {
-    if (at.template().isEmpty()) {
+    if (at.templateLine() == 0) {
       return rendered(at);
     }
     ObjectNode location = MAPPER.createObjectNode();
-    artifact(location.putObject("physicalLocation").putObject("artifactLocation"), at.template().get());
+    ObjectNode physical = location.putObject("physicalLocation");
+    artifact(physical.putObject("artifactLocation"), at.template().orElseThrow());
+    physical.putObject("region").put("startLine", at.templateLine());
     return location;
   }
 

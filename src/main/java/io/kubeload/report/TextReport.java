@@ -33,6 +33,21 @@ final class TextReport {
     findings(verdict, out);
     recommendations(verdict, out);
     blastRadius(verdict, out);
+    return closed(verdict, out);
+  }
+
+  /** {@code --format findings}: the verdict, the findings with their fixes, the verdict again; no tables. */
+  static String findingsOnly(Verdict verdict) {
+    StringBuilder out = new StringBuilder();
+    out.append("kubeload: ").append(Phrases.verdict(verdict)).append('\n');
+    out.append(Phrases.counts(verdict)).append("\n\n");
+    findings(verdict, out);
+    return closed(verdict, out);
+  }
+
+  /** A CI log shows its end: the verdict is repeated on the last line. */
+  private static String closed(Verdict verdict, StringBuilder out) {
+    out.append("\nkubeload: ").append(Phrases.verdict(verdict)).append('\n');
     return out.toString();
   }
 

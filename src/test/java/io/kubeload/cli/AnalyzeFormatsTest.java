@@ -39,7 +39,7 @@ class AnalyzeFormatsTest {
     CliRun run = CliRun.of("analyze", SAMPLE, "--format", "json", "--output", dir.resolve("a.json").toString(), "--format", "pdf",
         "--output", file.toString());
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.stderr().strip()).endsWith("unknown --format 'pdf' (text, json, markdown, html, sarif, junit, github)").doesNotContain("\n");
+    assertThat(run.stderr().strip()).endsWith("unknown --format 'pdf' (text, json, markdown, html, sarif, junit, github, findings)").doesNotContain("\n");
     assertThat(dir.resolve("a.json")).doesNotExist();
     assertThat(file).doesNotExist();
   }
@@ -65,7 +65,7 @@ class AnalyzeFormatsTest {
 
   @Test
   void helpListsEveryFormat() {
-    assertThat(CliRun.of("analyze", "--help").stdout()).contains("--format=FORMAT", "text, json, markdown, html, sarif,", "junit or github",
+    assertThat(CliRun.of("analyze", "--help").stdout()).contains("--format=FORMAT", "text, json, markdown, html, sarif,", "junit, github or findings",
         "--output=FILE");
   }
 }

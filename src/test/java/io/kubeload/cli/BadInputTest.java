@@ -35,6 +35,12 @@ class BadInputTest {
   @TempDir Path tmp;
 
   /** A fixture under src/test/resources/bad-input, as a path on disk. */
+  /** The input was read past every limit: the run then finds no workload among all its objects, counted. */
+  private static void assertReadWhole(CliRun run, int objects) {
+    assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.stderr()).contains("no workload").contains(String.format(java.util.Locale.ROOT, "among its %d objects", objects));
+  }
+
   private static String fixture(String name) {
     URL url = BadInputTest.class.getResource("/bad-input/" + name);
     assertThat(url).as("fixture bad-input/%s", name).isNotNull();
@@ -365,43 +371,34 @@ class BadInputTest {
     private final JsonMapper json = new JsonMapper();
 
     @Test
-    void anEmptyFilePassesWithZeroWorkloads() throws IOException {
+    void anEmptyFileIsNothingToJudge() throws IOException {
       Path empty = Files.writeString(tmp.resolve("empty.yaml"), "");
-      CliRun run = CliRun.of("analyze", empty.toString());
-
-      assertThat(run.exitCode()).as("stderr: %s", run.stderr()).isEqualTo(ExitCode.PASS);
-      assertThat(run.stderr()).isEmpty();
-      assertThat(run.stdout()).contains("0 workloads").contains("PASS");
+      assertOneLineError(CliRun.of("analyze", empty.toString()), empty + ": no workload", "among its 0 objects", "did the render");
     }
 
     @Test
-    void aFileOfSeparatorsAndCommentsPassesWithZeroWorkloads() throws IOException {
-      Path file = Files.writeString(tmp.resolve("comments.yaml"), "---\n# Source: web/templates/disabled.yaml\n---\n");
-      CliRun run = CliRun.of("analyze", file.toString());
-
-      assertThat(run.exitCode()).isEqualTo(ExitCode.PASS);
-      assertThat(run.stdout()).contains("0 workloads");
+    void aFileOfSeparatorsCommentsAndConfigurationIsNothingToJudge() throws IOException {
+      Path file = Files.writeString(tmp.resolve("comments.yaml"), "---\n# Source: web/templates/disabled.yaml\n---\n" + serviceAccount("a"));
+      assertOneLineError(CliRun.of("analyze", file.toString(), "--format", "json"), file + ": no workload", "among its 1 object:");
     }
 
     @Test
-    void emptyStdinPassesWithZeroWorkloads() {
-      CliRun run = CliRun.withStdin(new byte[0], "analyze", "-");
-
-      assertThat(run.exitCode()).as("stderr: %s", run.stderr()).isEqualTo(ExitCode.PASS);
-      assertThat(run.stderr()).isEmpty();
-      assertThat(run.stdout()).contains("0 workloads");
+    void emptyStdinAsksWhetherTheRenderFailed() {
+      for (String format : List.of("text", "json", "sarif")) {
+        CliRun run = CliRun.withStdin(new byte[0], "analyze", "-", "--format", format);
+        assertOneLineError(run, "kubeload: <stdin>: read nothing from stdin: did the render fail?");
+        assertThat(run.stdout()).isEmpty();
+      }
+      assertOneLineError(CliRun.withStdin("---\n# Source: x/templates/a.yaml\n".getBytes(StandardCharsets.UTF_8), "analyze", "-"),
+          "kubeload: <stdin>: no Kubernetes object on stdin", "did the render fail?");
     }
 
     @Test
-    void emptyStdinAsJsonReportsZeroWorkloadsAndAPass() throws IOException {
-      CliRun run = CliRun.withStdin(new byte[0], "analyze", "-", "--format", "json");
-
-      assertThat(run.exitCode()).isEqualTo(ExitCode.PASS);
-      JsonNode report = json.readTree(run.stdout());
-      assertThat(report.path("verdict").asText()).isEqualTo("pass");
-      assertThat(report.path("summary").path("workloads").asInt(-1)).isZero();
-      assertThat(report.path("workloads").isArray()).isTrue();
-      assertThat(report.path("workloads")).isEmpty();
+    void aBaselineWithWorkloadsMakesAnEmptyChangeARemoval(@TempDir Path empty) throws IOException {
+      Path none = Files.writeString(empty.resolve("none.yaml"), serviceAccount("a"));
+      CliRun run = CliRun.of("analyze", none.toString(), "--baseline", GOOD_MANIFEST);
+      assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCode.PASS);
+      assertThat(run.stdout()).contains("1 removed");
     }
   }
 
@@ -495,7 +492,7 @@ class BadInputTest {
           serviceAccount("short") + "---\n" + serviceAccount("long") + "  annotations:\n    note: " + "x".repeat(2_000) + "\n");
       assertRejected(List.of("analyze", file.toString(), "--max-document-chars", "1000"),
           file + ":", "--max-document-chars", "the limit is 1,000");
-      assertThat(CliRun.of("analyze", file.toString()).exitCode()).isEqualTo(ExitCode.PASS);
+      assertReadWhole(CliRun.of("analyze", file.toString()), 2);
     }
 
     @Test
@@ -506,8 +503,7 @@ class BadInputTest {
       // Document 6 of the run is the third of 2.yaml, which starts on line 13.
       assertRejected(List.of("analyze", first.toString(), second.toString(), "--max-documents", "5"),
           second + ":13: ", "raise it with --max-documents");
-      assertThat(CliRun.of("analyze", first.toString(), second.toString(), "--max-documents", "6").exitCode())
-          .isEqualTo(ExitCode.PASS);
+      assertReadWhole(CliRun.of("analyze", first.toString(), second.toString(), "--max-documents", "6"), 6);
     }
 
     @Test
@@ -517,9 +513,7 @@ class BadInputTest {
         Path chart = Files.createDirectories(folder.resolve("chart-" + (i / 100)).resolve("templates"));
         Files.writeString(chart.resolve("sa-" + i + ".yaml"), serviceAccount("sa-" + i));
       }
-      CliRun run = CliRun.of("analyze", folder.toString(), "--format", "json");
-      assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCode.PASS);
-      assertThat(run.stderr()).isEmpty();
+      assertReadWhole(CliRun.of("analyze", folder.toString(), "--format", "json"), 10_000);
 
       assertRejected(List.of("analyze", folder.toString(), "--max-files", "9999"),
           "kubeload: " + folder + ": ", "more manifest files than one run reads", "--max-files");
@@ -552,8 +546,7 @@ class BadInputTest {
       long both = Files.size(first) + Files.size(second);
       assertRejected(List.of("analyze", first.toString(), second.toString(), "--max-input-bytes", String.valueOf(both - 1)),
           "kubeload: " + second + ": ", "--max-input-bytes");
-      assertThat(CliRun.of("analyze", first.toString(), second.toString(), "--max-input-bytes", String.valueOf(both)).exitCode())
-          .isEqualTo(ExitCode.PASS);
+      assertReadWhole(CliRun.of("analyze", first.toString(), second.toString(), "--max-input-bytes", String.valueOf(both)), 2);
     }
 
     @Test
@@ -594,7 +587,7 @@ class BadInputTest {
 
     @Test
     void aCustomResourceOfAnUnknownKindIsAcceptedAsKubernetesWouldWithItsCrd() {
-      CliRun run = CliRun.of("analyze", fixture("custom-resource.yaml"));
+      CliRun run = CliRun.of("analyze", fixture("custom-resource.yaml"), GOOD_MANIFEST);
       assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCode.PASS);
       assertThat(run.stderr()).isEmpty();
     }

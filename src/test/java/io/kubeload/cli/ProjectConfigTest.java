@@ -47,6 +47,22 @@ class ProjectConfigTest {
   }
 
   @Test
+  void theConfigurationBesideTheInputsIsFoundUpToTheRepositorysRoot() throws IOException {
+    // A CI job checks the repository out into head/ and runs from the workspace above it.
+    Path repository = Files.createDirectories(dir.resolve("head"));
+    Files.createDirectories(repository.resolve(".git"));
+    Path rendered = Files.createDirectories(repository.resolve("rendered"));
+    Files.copy(Path.of(HEAVY), rendered.resolve("agent.yaml"));
+    Files.writeString(repository.resolve(".kubeload.yaml"), "apiVersion: kubeload.io/v1alpha1\nkind: Config\nspec:\n  profile: staging\n");
+    assertThat(CliRun.of("analyze", rendered.toString()).stdout()).startsWith("kubeload: PASS at staging (20 nodes");
+    assertThat(CliRun.of("analyze", rendered.resolve("agent.yaml").toString()).stdout()).startsWith("kubeload: PASS at staging");
+
+    // Not above the repository's root: a configuration there belongs to something else.
+    Files.move(repository.resolve(".kubeload.yaml"), dir.resolve(".kubeload.yaml"));
+    assertThat(CliRun.of("analyze", rendered.toString()).stdout()).startsWith("kubeload: FAIL at production");
+  }
+
+  @Test
   void theConfigurationSetsProfileAndFlagsWinOverIt() throws IOException {
     Path config = write("spec:\n  profile: staging\n");
     assertThat(CliRun.of("analyze", HEAVY, "--config", config.toString()).stdout()).startsWith("kubeload: PASS at staging (20 nodes");

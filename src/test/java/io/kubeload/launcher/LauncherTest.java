@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,5 +127,94 @@ class LauncherTest {
     assertThat(usage.exitCode()).isEqualTo(2);
     assertThat(usage.stderr()).startsWith("kubeload: Unknown option: '--no-such-flag'").hasLineCount(1);
     assertThat(cached()).singleElement().asString().doesNotContain("tmp").doesNotContain("conf");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aMissingJavaIsOneLineAndExitTwoNot127() throws Exception {
+    Path bin = tools("bash", "dirname", "readlink");
+    Run noJava = launchWith(Path.of("kubeload"), Map.of("PATH", bin.toString()), "--version");
+    assertThat(noJava).isEqualTo(new Run(2, "",
+        "kubeload: needs Java 17+, and there is no java on the PATH: install a JDK 17+ (e.g. Temurin) or set JAVA_HOME\n"));
+
+    Run badHome = launchWith(Path.of("kubeload"), Map.of("PATH", bin.toString(), "JAVA_HOME", "/nonexistent"), "--version");
+    assertThat(badHome.exitCode()).isEqualTo(2);
+    assertThat(badHome.stderr()).startsWith("kubeload: needs Java 17+, and JAVA_HOME=/nonexistent has no bin/java").hasLineCount(1);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aBuildWithoutMavenIsOneLineNamingTheWayOut() throws Exception {
+    // A checkout with no jar yet, on a machine with Java but no Maven.
+    Path checkout = Files.createDirectories(cache.resolve("checkout"));
+    Files.copy(Path.of("kubeload"), checkout.resolve("kubeload"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+    Path bin = tools("bash", "dirname", "readlink", "find", "sed", "grep", "du", "cut", "cksum", "mkdir", "ls", "tail", "rm", "mv");
+    Files.createSymbolicLink(bin.resolve("java"), Path.of(System.getProperty("java.home"), "bin/java"));
+    Run run = launchWith(checkout.resolve("kubeload"), Map.of("PATH", bin.toString()), "--version");
+    assertThat(run).isEqualTo(new Run(2, "", "kubeload: no released jar could be had, and building target/kubeload-all.jar needs "
+        + "Maven 3.8.7+, which is not on the PATH: install Maven, or set KUBELOAD_JAR to a released kubeload-all.jar\n"));
+
+    Run released = launchWith(checkout.resolve("kubeload"),
+        Map.of("PATH", bin.toString(), "KUBELOAD_JAR", Path.of("target/kubeload-all.jar").toAbsolutePath().toString()), "--version");
+    assertThat(released.exitCode()).as(released.stderr()).isZero();
+    assertThat(released.stdout()).startsWith("kubeload ");
+  }
+
+  @org.junit.jupiter.api.Test
+  void withoutMavenTheReleasedJarIsDownloadedOnceAndRunOnlyWhenItsChecksumMatches() throws Exception {
+    Path checkout = Files.createDirectories(cache.resolve("checkout"));
+    Files.copy(Path.of("kubeload"), checkout.resolve("kubeload"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+    Files.copy(Path.of("pom.xml"), checkout.resolve("pom.xml"));
+    Path release = Files.createDirectories(cache.resolve("release"));
+    Files.copy(Path.of("target/kubeload-all.jar"), release.resolve("kubeload-all.jar"));
+    Files.copy(Path.of("target/kubeload-all.jar.sha256"), release.resolve("kubeload-all.jar.sha256"));
+    Path bin = tools("bash", "dirname", "readlink", "find", "sed", "grep", "du", "cut", "cksum", "mkdir", "ls", "tail", "rm", "mv",
+        "curl", "sha256sum");
+    Files.createSymbolicLink(bin.resolve("java"), Path.of(System.getProperty("java.home"), "bin/java"));
+    Map<String, String> env = Map.of("PATH", bin.toString(), "KUBELOAD_RELEASE_URL", release.toUri().toString(),
+        "XDG_CACHE_HOME", cache.resolve("user-cache").toString(), "KUBELOAD_CDS", "0");
+
+    Run first = launchWith(checkout.resolve("kubeload"), env, "--version");
+    assertThat(first.exitCode()).as(first.stderr()).isZero();
+    assertThat(first.stdout()).startsWith("kubeload ");
+    assertThat(first.stderr()).startsWith("kubeload: downloading the released kubeload-all.jar ");
+    Run second = launchWith(checkout.resolve("kubeload"), env, "--version");
+    assertThat(second).isEqualTo(new Run(0, first.stdout(), ""));
+
+    Files.writeString(release.resolve("kubeload-all.jar.sha256"), "0".repeat(64) + "  kubeload-all.jar\n");
+    Map<String, String> fresh = new java.util.HashMap<>(env);
+    fresh.put("XDG_CACHE_HOME", cache.resolve("other-cache").toString());
+    Run tampered = launchWith(checkout.resolve("kubeload"), fresh, "--version");
+    assertThat(tampered.exitCode()).isEqualTo(2);
+    assertThat(tampered.stdout()).isEmpty();
+    assertThat(tampered.stderr().lines().toList()).last().asString()
+        .startsWith("kubeload: the downloaded kubeload-all.jar ").contains("does not match its published sha256").endsWith(": not run");
+    assertThat(cache.resolve("other-cache/kubeload")).isDirectoryNotContaining("glob:**/kubeload-all.jar");
+  }
+
+  /** A folder holding only the named commands, for a PATH without java or mvn. */
+  private Path tools(String... names) throws IOException {
+    Path bin = Files.createDirectories(cache.resolve("bin"));
+    for (String name : names) {
+      for (String dir : List.of("/usr/bin", "/bin")) {
+        Path found = Path.of(dir, name);
+        if (Files.isExecutable(found) && !Files.exists(bin.resolve(name))) {
+          Files.createSymbolicLink(bin.resolve(name), found);
+        }
+      }
+    }
+    return bin;
+  }
+
+  private Run launchWith(Path launcher, Map<String, String> env, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(launcher.toAbsolutePath().toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().clear();
+    builder.environment().put("HOME", cache.toString());
+    builder.environment().putAll(env);
+    Process process = builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Run(process.exitValue(), out, err);
   }
 }

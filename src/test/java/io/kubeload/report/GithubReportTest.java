@@ -3,6 +3,7 @@ package io.kubeload.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubeload.gate.Finding;
+import io.kubeload.gate.Severity;
 import io.kubeload.gate.Verdict;
 import io.kubeload.testing.TestManifests;
 import java.nio.file.Files;
@@ -35,5 +36,21 @@ class GithubReportTest {
       assertThat(lines.get(i)).doesNotContain("\n", "\r");
     }
     assertThat(lines.get(lines.size() - 1)).startsWith("::notice title=kubeload::FAIL at production");
+  }
+
+  @Test
+  void theChangesOwnWarningsComeBeforeTheBaselinesCarriedOverOnes() throws Exception {
+    Verdict verdict = Samples.judge(Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")), TestManifests.production());
+    Finding any = verdict.findings().get(0);
+    Finding carried = new Finding(Severity.WARNING, "watch-egress", "DaemonSet/a/carried",
+        "in the baseline too, not gated: the change does not make it worse. egress", any.location(), "fix");
+    Finding own = new Finding(Severity.WARNING, "restart-storm", "DaemonSet/z/own", "restart", any.location(), "fix");
+    Verdict both = new Verdict(verdict.projection(), verdict.simulations(), verdict.policy(), List.of(carried, own), verdict.breakEvenNodes(),
+        verdict.loadCurves(), verdict.recommendations(), verdict.blastRadius(), verdict.skippedTestHooks(), verdict.skippedFindings(),
+        verdict.comparison());
+    for (Format format : List.of(Format.GITHUB, Format.MARKDOWN)) {
+      String report = Reports.render(both, format);
+      assertThat(report.indexOf("DaemonSet/z/own")).as(format.label()).isLessThan(report.indexOf("DaemonSet/a/carried"));
+    }
   }
 }

@@ -56,7 +56,7 @@ class MarkupReportsTest {
     String markdown = Reports.render(telemetry(), Format.MARKDOWN);
     assertThat(markdown.lines().findFirst().orElseThrow())
         .isEqualTo("### ❌ kubeload: FAIL at production (5,000 nodes, 30 pods/node, Kubernetes 1.37, 1 API server)");
-    assertThat(markdown).contains("| `DaemonSet/telemetry/node-telemetry` | — → 5,000 |", "<details><summary><b>error</b> <code>startup-storm</code>");
+    assertThat(markdown).contains("| `DaemonSet/telemetry/node-telemetry` | 5,000 |", "<details><summary><b>error</b> <code>startup-storm</code>");
   }
 
   @Test

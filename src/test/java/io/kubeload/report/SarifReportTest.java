@@ -60,13 +60,32 @@ class SarifReportTest {
   }
 
   @Test
-  void aFindingIsLocatedAtItsHelmTemplateWithTheRenderedLineBeside() throws Exception {
+  void aTemplateNotFoundOnDiskLeavesTheRenderedFileAndLineAndIsNamedInTheMessage() throws Exception {
+    // The sample's `# Source:` names a chart that is not on disk: code scanning could not place it.
     Verdict verdict = Samples.judge(Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")), TestManifests.production());
     JsonNode result = JSON.readTree(Reports.render(verdict, Format.SARIF)).get("runs").get(0).get("results").get(0);
     Finding finding = verdict.findings().get(0);
     JsonNode physical = result.get("locations").get(0).get("physicalLocation");
-    assertThat(physical.get("artifactLocation").get("uri").asString()).isEqualTo("node-telemetry/templates/daemonset.yaml");
+    assertThat(physical.get("artifactLocation").get("uri").asString()).isEqualTo("test.yaml");
     assertThat(physical.get("artifactLocation").get("uriBaseId").asString()).isEqualTo("%SRCROOT%");
+    assertThat(physical.get("region").get("startLine").asInt()).isEqualTo(finding.location().line());
+    assertThat(result.get("message").get("text").asString()).endsWith("(Helm template node-telemetry/templates/daemonset.yaml)");
+    assertThat(result.has("relatedLocations")).isFalse();
+  }
+
+  @Test
+  void aTemplateFoundOnDiskIsTheLocationAtItsLineWithTheRenderedLineBeside() throws Exception {
+    Verdict verdict = Samples.judge(Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")), TestManifests.production());
+    Finding finding = verdict.findings().get(0);
+    Finding found = new Finding(finding.severity(), finding.rule(), finding.workload(), finding.message(),
+        finding.location().inTemplate("charts/node-telemetry/templates/daemonset.yaml", 4), finding.fix());
+    Verdict located = new Verdict(verdict.projection(), verdict.simulations(), verdict.policy(), List.of(found), verdict.breakEvenNodes(),
+        verdict.loadCurves(), verdict.recommendations(), verdict.blastRadius(), verdict.skippedTestHooks(), verdict.skippedFindings(),
+        verdict.comparison());
+    JsonNode result = JSON.readTree(Reports.render(located, Format.SARIF)).get("runs").get(0).get("results").get(0);
+    JsonNode physical = result.get("locations").get(0).get("physicalLocation");
+    assertThat(physical.get("artifactLocation").get("uri").asString()).isEqualTo("charts/node-telemetry/templates/daemonset.yaml");
+    assertThat(physical.get("region").get("startLine").asInt()).isEqualTo(4);
     JsonNode rendered = result.get("relatedLocations").get(0).get("physicalLocation");
     assertThat(rendered.get("artifactLocation").get("uri").asString()).isEqualTo("test.yaml");
     assertThat(rendered.get("region").get("startLine").asInt()).isEqualTo(finding.location().line());

@@ -98,7 +98,8 @@ public final class Helm {
     }
   }
 
-  private static String run(Path dir, String... command) throws IOException, InterruptedException {
+  /** Runs a set-up command to its end; its output, or an IOException with its first line. */
+  static String run(Path dir, String... command) throws IOException, InterruptedException {
     Process process = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true).start();
     process.getOutputStream().close();
     String output;

@@ -65,8 +65,8 @@ final class ApiReader {
       throw new InputException(origin, "interrupted during GET " + path);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new InputException(origin, "cannot reach the API server at " + server + ": " + cause.getClass().getSimpleName()
-          + (cause.getMessage() == null ? "" : " " + cause.getMessage()));
+      throw new InputException(origin, "cannot reach the API server at " + server
+          + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
     }
     int code = response.code();
     if (code == 200) {

@@ -239,6 +239,12 @@ public final class ClusterCapture {
         }
         config = Config.fromKubeconfig(context, file.toFile());
       } else {
+        // Without any kubeconfig fabric8 falls back to the in-cluster address, which outside a pod
+        // only fails later as an unreachable kubernetes.default.svc.
+        if (noKubeconfig()) {
+          throw new InputException("kubeconfig", "none found: no --kubeconfig, KUBECONFIG unset, no ~/.kube/config and not "
+              + "inside a cluster; name one with --kubeconfig FILE");
+        }
         config = Config.autoConfigure(context);
       }
     } catch (KubernetesClientException e) {
@@ -254,6 +260,13 @@ public final class ClusterCapture {
     config.setRequestRetryBackoffLimit(0);
     config.setUserAgent(options.userAgent());
     return config;
+  }
+
+  private static boolean noKubeconfig() {
+    String named = System.getenv("KUBECONFIG");
+    return (named == null || named.isBlank())
+        && !Files.isRegularFile(java.nio.file.Path.of(System.getProperty("user.home"), ".kube", "config"))
+        && System.getenv("KUBERNETES_SERVICE_HOST") == null;
   }
 
   private static Map<String, String> builtIns() {

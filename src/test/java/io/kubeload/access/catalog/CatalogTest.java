@@ -122,6 +122,6 @@ class CatalogTest {
     assertThat(show.stdout()).contains("name: fluentd", "K8S_NODE_NAME", "source: fabric8io/fluent-plugin-kubernetes_metadata_filter");
     CliRun missing = CliRun.of("catalog", "show", "fluentbit");
     assertThat(missing.exitCode()).isEqualTo(2);
-    assertThat(missing.stderr()).isEqualTo("kubeload: no catalog entry 'fluentbit' (see 'kubeload catalog list')\n");
+    assertThat(missing.stderr()).isEqualTo("kubeload: no catalog entry 'fluentbit' (did you mean fluent-bit?) (see 'kubeload catalog list')\n");
   }
 }

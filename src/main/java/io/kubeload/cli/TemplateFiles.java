@@ -1,0 +1,86 @@
+package io.kubeload.cli;
+
+import io.kubeload.manifest.Manifest;
+import io.kubeload.manifest.ManifestSet;
+import io.kubeload.manifest.SourceLocation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the Helm templates that {@code # Source:} comments name on disk, so that a finding points at
+ * the line a reviewer edits: the template's path inside its repository (from the folder holding
+ * {@code .git}, as code scanning and pull-request annotations want it) and the line where the
+ * template writes the object's {@code kind}. A template that writes several objects of one kind
+ * (a loop, several documents) gives the n-th such line to the n-th object it rendered. Templates
+ * not found on disk are left as named: the rendered file and line then stand.
+ */
+final class TemplateFiles {
+
+  private TemplateFiles() {}
+
+  /**
+   * @param sourceRoot the folder the {@code # Source:} paths start from ({@code --source-root});
+   *     empty: the working directory ({@code --chart} rewrites them to the chart's folder)
+   */
+  static ManifestSet locate(ManifestSet manifests, Optional<String> sourceRoot) {
+    Map<String, List<Integer>> kindLines = new HashMap<>();
+    Map<String, Integer> seen = new HashMap<>();
+    List<Manifest> inOrder = new ArrayList<>(manifests.manifests());
+    inOrder.addAll(manifests.skippedTestHooks());
+    inOrder.sort(Comparator.comparing((Manifest m) -> m.location().file()).thenComparingInt(m -> m.location().line()));
+    Map<Manifest, SourceLocation> found = new IdentityHashMap<>();
+    for (Manifest m : inOrder) {
+      Optional<String> template = m.location().template();
+      if (template.isEmpty()) {
+        continue;
+      }
+      Path file = sourceRoot.map(root -> Path.of(root).resolve(template.get())).orElse(Path.of(template.get())).normalize();
+      if (!Files.isRegularFile(file)) {
+        continue;
+      }
+      List<Integer> lines = kindLines.computeIfAbsent(file + "\0" + m.kind(), key -> kindLines(file, m.kind()));
+      int nth = seen.merge(m.location().file() + "\0" + file + "\0" + m.kind(), 1, Integer::sum) - 1;
+      int line = lines.isEmpty() ? 1 : lines.get(Math.min(nth, lines.size() - 1));
+      found.put(m, m.location().inTemplate(inRepository(file), line));
+    }
+    return found.isEmpty() ? manifests : manifests.relocated(m -> found.containsKey(m) ? m.at(found.get(m)) : m);
+  }
+
+  /** The lines that write {@code kind: KIND} at the top level of a document. */
+  private static List<Integer> kindLines(Path template, String kind) {
+    Pattern written = Pattern.compile("^kind:\\s*[\"']?" + Pattern.quote(kind) + "[\"']?\\s*(#.*)?$");
+    List<Integer> out = new ArrayList<>();
+    try {
+      List<String> lines = Files.readAllLines(template, StandardCharsets.UTF_8);
+      for (int i = 0; i < lines.size(); i++) {
+        if (written.matcher(lines.get(i)).matches()) {
+          out.add(i + 1);
+        }
+      }
+    } catch (IOException e) {
+      // unreadable or not UTF-8: the object's document is then located at the template's first line
+    }
+    return out;
+  }
+
+  /** The path from the repository's root (the nearest folder above holding {@code .git}), else as given. */
+  static String inRepository(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    for (Path folder = absolute.getParent(); folder != null; folder = folder.getParent()) {
+      if (Files.exists(folder.resolve(".git"))) {
+        return folder.relativize(absolute).toString();
+      }
+    }
+    return file.toString();
+  }
+}

@@ -1,0 +1,94 @@
+package io.kubeload.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubeload.testing.Folders;
+import io.kubeload.testing.Helm;
+import io.kubeload.testing.SarifMultitool;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The SARIF report of every sample, and of a chart rendered with --chart, passes Microsoft's SARIF
+ * Multitool (its SARIF and GitHub rule kinds) without an error or a warning: among them SARIF2017,
+ * a result location without a region, which code scanning cannot place. Notes (advice such as
+ * message ids instead of text) are allowed.
+ */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class SarifValidationTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  static Stream<String> samples() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("samples/manifests"))) {
+      return files.map(Path::toString).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("samples")
+  void everySamplesSarifValidates(String sample) throws Exception {
+    assertThat(problems(sarif(sample))).isEmpty();
+  }
+
+  @Test
+  void aChartsSarifValidatesAndPointsAtTheTemplateLine() throws Exception {
+    assumeTrue(Helm.binary().isPresent(), Helm.unavailableBecause());
+    Path repository = Files.createDirectories(dir.resolve("repo"));
+    Files.createDirectories(repository.resolve(".git"));
+    Folders.copyTree(Path.of("src/test/resources/ci/my-app"), repository.resolve("charts/my-app"));
+    Path report = sarif("--chart", repository.resolve("charts/my-app").toString(), "--set", "rbac.clusterWide=true",
+        "--helm", Helm.binary().get().toString());
+
+    assertThat(problems(report)).isEmpty();
+    JsonNode location = JSON.readTree(report.toFile()).at("/runs/0/results/0/locations/0/physicalLocation");
+    assertThat(location.at("/artifactLocation/uri").asText()).isEqualTo("charts/my-app/templates/daemonset.yaml");
+    // The template's "kind: DaemonSet" line, under its comment and apiVersion.
+    assertThat(location.at("/region/startLine").asInt()).isEqualTo(3);
+  }
+
+  private Path sarif(String... input) {
+    Path out = dir.resolve("report-" + Math.abs(String.join(" ", input).hashCode()) + ".sarif");
+    List<String> args = new ArrayList<>(List.of("analyze"));
+    args.addAll(List.of(input));
+    args.addAll(List.of("--format", "sarif", "--output", out.toString()));
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+    assertThat(run.exitCode()).as(run.stderr()).isIn(ExitCode.PASS, ExitCode.FAIL);
+    return out;
+  }
+
+  /** The validator's results at level error or warning (a rule's default level is warning). */
+  private List<String> problems(Path sarif) throws IOException, InterruptedException {
+    assumeTrue(SarifMultitool.binary().isPresent(), SarifMultitool.unavailableBecause());
+    Path log = dir.resolve("validation-" + sarif.getFileName());
+    Process process = new ProcessBuilder(SarifMultitool.binary().get().toString(), "validate", "--rule-kind", "Gh;Sarif",
+        "--level", "Error;Warning;Note", "--output", log.toString(), sarif.toString())
+        .redirectErrorStream(true).redirectOutput(dir.resolve("validator.txt").toFile()).start();
+    assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    assertThat(log).as(Files.readString(dir.resolve("validator.txt"))).exists();
+    List<String> out = new ArrayList<>();
+    for (JsonNode result : JSON.readTree(log.toFile()).at("/runs/0/results")) {
+      String level = result.path("level").asText("warning");
+      if (level.equals("error") || level.equals("warning")) {
+        out.add(result.path("ruleId").asText() + ": " + result.at("/message/text").asText(result.at("/message/arguments").toString()));
+      }
+    }
+    return out;
+  }
+
+}
