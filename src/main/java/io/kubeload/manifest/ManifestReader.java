@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -31,10 +32,8 @@ public final class ManifestReader {
    * words shared with Prometheus and Alertmanager templates ({@code {{ with $labels.x }}},
    * {@code {{ .CommonLabels.alertname }}}) are data in rendered output.
    */
-  private static final Pattern HELM_EXPRESSION =
-      Pattern.compile(
-          "\\{\\{[^}]*?\\$?\\.(?:Values|Release|Chart|Capabilities|Template|Files)\\b"
-              + "|\\{\\{-?\\s*(?:include|toYaml|tpl|required)\\s");
+  private static final Pattern HELM_OBJECT = Pattern.compile("\\.(?:Values|Release|Chart|Capabilities|Template|Files)\\b");
+  private static final Pattern HELM_FUNCTION = Pattern.compile("\\{\\{-?\\s*(?:include|toYaml|tpl|required)\\s");
 
   private final InputStream stdin;
   private final InputLimits limits;
@@ -50,7 +49,7 @@ public final class ManifestReader {
 
   /** Reads every input in the order given; folders in sorted path order; all within the limits. */
   public ManifestSet read(List<String> inputs) {
-    Run run = new Run();
+    Run run = new Run(new RunBudget(limits));
     for (String input : inputs) {
       if (input.equals(STDIN)) {
         run.add("<stdin>", BoundedInput.read("<stdin>", stdin, run.budget(), limits));
@@ -70,35 +69,35 @@ public final class ManifestReader {
 
   /** As {@link #parse(String, byte[])}, within {@code limits}. */
   public static List<Manifest> parse(String name, byte[] content, InputLimits limits) {
-    return parse(name, content, limits, 0).manifests();
+    return parse(name, content, limits, new RunBudget(limits));
   }
 
-  /** The objects of one input and how many YAML documents held them (empty ones too). */
-  private record Parsed(List<Manifest> manifests, int documents) {}
-
-  private static Parsed parse(String name, byte[] content, InputLimits limits, int documentsBefore) {
+  private static List<Manifest> parse(String name, byte[] content, InputLimits limits, RunBudget budget) {
     String text = SourceText.decode(name, content);
     HelmSources sources = new HelmSources(text);
     List<Manifest> out = new ArrayList<>();
     int previousEnd = 0;
-    List<YamlDocuments.Document> documents = YamlDocuments.read(name, text, limits, documentsBefore);
-    for (YamlDocuments.Document document : documents) {
+    for (YamlDocuments.Document document : YamlDocuments.read(name, text, limits, budget)) {
       if (document.value() != null) {
         SourceLocation at =
             new SourceLocation(name, document.startLine(), sources.templateFor(document.startLine(), previousEnd));
-        addObjects(document.value(), "", document.lines(), at, out);
+        addObjects(document.value(), "", document.lines(), at, budget, out);
       }
       previousEnd = document.endLine();
     }
-    return new Parsed(out, documents.size());
+    return out;
   }
 
   /** What one {@link #read} has taken so far, against the limits. */
   private final class Run {
     final List<Manifest> manifests = new ArrayList<>();
+    final RunBudget documents;
     long bytes;
     int files;
-    int documents;
+
+    Run(RunBudget documents) {
+      this.documents = documents;
+    }
 
     long budget() {
       return limits.maxInputBytes() - bytes;
@@ -106,9 +105,7 @@ public final class ManifestReader {
 
     void add(String name, byte[] content) {
       bytes += content.length;
-      Parsed parsed = ManifestReader.parse(name, content, limits, documents);
-      documents += parsed.documents();
-      manifests.addAll(parsed.manifests());
+      manifests.addAll(ManifestReader.parse(name, content, limits, documents));
     }
 
     Path counted(String input, Path file) {
@@ -121,19 +118,25 @@ public final class ManifestReader {
   }
 
   private static void addObjects(
-      Object value, String path, Map<String, Integer> lines, SourceLocation at, List<Manifest> out) {
+      Object value, String path, Map<String, Integer> lines, SourceLocation at, RunBudget budget, List<Manifest> out) {
     if (!(value instanceof Map<?, ?> map)) {
       throw new InputException(at.file(), at.line(), "a document must be a mapping with apiVersion and kind");
     }
     Map<String, Object> tree = stringKeys(map, path, lines, at);
     String kind = requiredString(tree, "kind", at);
     String apiVersion = requiredString(tree, "apiVersion", at);
-    if (kind.equals("List") || (kind.endsWith("List") && tree.get("items") instanceof List<?>)) {
-      List<?> items = tree.get("items") instanceof List<?> l ? l : List.of();
+    if (kind.equals("List") || (kind.endsWith("List") && tree.containsKey("items"))) {
+      if (!(tree.get("items") instanceof List<?> items)) {
+        // kubectl applies nothing from such a List: passing it would say "pass" having read nothing.
+        throw new InputException(at.file(), lines.getOrDefault(prefix(path) + "items", at.line()),
+            "a " + kind + " needs items, a list of objects");
+      }
       for (int i = 0; i < items.size(); i++) {
         String itemPath = prefix(path) + "items[" + i + "]";
         SourceLocation itemAt = at.atLine(lines.getOrDefault(itemPath, at.line()));
-        addObjects(items.get(i), itemPath, lines, itemAt, out);
+        // Each item is an object as a document is: it counts against --max-documents as one.
+        budget.countDocument(at.file(), itemAt.line());
+        addObjects(items.get(i), itemPath, lines, itemAt, budget, out);
       }
       return;
     }
@@ -182,7 +185,7 @@ public final class ManifestReader {
 
   private static void checkRendered(Object value, String path, Map<String, Integer> lines, SourceLocation at) {
     if (value instanceof String s) {
-      if (s.contains("{{") && HELM_EXPRESSION.matcher(s).find()) {
+      if (helmExpression(s)) {
         throw new InputException(
             at.file(), lines.getOrDefault(path, at.line()),
             "unrendered Helm template in " + path + ": run `helm template` first");
@@ -196,6 +199,29 @@ public final class ManifestReader {
         checkRendered(list.get(i), path + "[" + i + "]", lines, at);
       }
     }
+  }
+
+  /**
+   * Whether {@code s} holds a Helm expression, in one pass: an action runs from `{{` to the first
+   * `}`, and a later `{{` before that `}` would search a part of the same span, so each span is
+   * searched once (a regular expression tried from every `{{` to the end is quadratic in a line of
+   * braces).
+   */
+  static boolean helmExpression(String s) {
+    int open = s.indexOf("{{");
+    if (open < 0) {
+      return false;
+    }
+    Matcher object = HELM_OBJECT.matcher(s).useTransparentBounds(true);
+    while (open >= 0) {
+      int close = s.indexOf('}', open + 2);
+      int end = close < 0 ? s.length() : close;
+      if (object.region(open + 2, end).find()) {
+        return true;
+      }
+      open = close < 0 ? -1 : s.indexOf("{{", close);
+    }
+    return HELM_FUNCTION.matcher(s).find();
   }
 
   /**
@@ -217,18 +243,40 @@ public final class ManifestReader {
     throw new InputException(at.file(), at.line(), "document has no " + key + " (every object needs apiVersion and kind)");
   }
 
+  /** An item's lines, looked up under its path in its List's: no copy per item, so a List reads in linear time. */
   private static Map<String, Integer> relativeLines(String path, Map<String, Integer> lines) {
-    if (path.isEmpty()) {
-      return lines;
+    return path.isEmpty() ? lines : new ItemLines(path + ".", lines);
+  }
+
+  private static final class ItemLines extends java.util.AbstractMap<String, Integer> {
+    private final String prefix;
+    private final Map<String, Integer> lines;
+
+    ItemLines(String prefix, Map<String, Integer> lines) {
+      this.prefix = prefix;
+      this.lines = lines;
     }
-    String prefix = path + ".";
-    Map<String, Integer> out = new LinkedHashMap<>();
-    lines.forEach((k, v) -> {
-      if (k.startsWith(prefix)) {
-        out.put(k.substring(prefix.length()), v);
-      }
-    });
-    return out;
+
+    @Override
+    public Integer get(Object key) {
+      return key instanceof String k ? lines.get(prefix + k) : null;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return get(key) != null;
+    }
+
+    @Override
+    public java.util.Set<Map.Entry<String, Integer>> entrySet() {
+      Map<String, Integer> out = new LinkedHashMap<>();
+      lines.forEach((k, v) -> {
+        if (k.startsWith(prefix)) {
+          out.put(k.substring(prefix.length()), v);
+        }
+      });
+      return out.entrySet();
+    }
   }
 
   private static String prefix(String path) {

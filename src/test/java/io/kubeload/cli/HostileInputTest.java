@@ -1,0 +1,147 @@
+package io.kubeload.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubeload.access.config.ConfigLanguage;
+import io.kubeload.access.config.ConfigParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Inputs a pull request's author controls, written to stall, crash or mislead the check. Each case
+ * is bounded by a generous {@link Timeout}: it fails if it has not finished by then (never a timing
+ * assertion), and each failed on the reader as it was before these fixes (docs/limits.md).
+ */
+class HostileInputTest {
+
+  @TempDir Path tmp;
+
+  private Path write(String name, String text) throws IOException {
+    Path file = tmp.resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private static void assertOneLineError(CliRun run, String... fragments) {
+    assertThat(run.exitCode()).as("exit code; stderr was: %s", run.stderr()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.stdout()).as("stdout").isEmpty();
+    assertThat(run.stderr().lines().toList()).as("stderr lines").hasSize(1);
+    assertThat(run.stderr()).startsWith("kubeload: ").doesNotContain("Exception", "\tat ");
+    for (String fragment : fragments) {
+      assertThat(run.stderr()).contains(fragment);
+    }
+  }
+
+  static String configMap(String name, String value) {
+    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\ndata:\n  a: \"" + value + "\"\n";
+  }
+
+  /** Levels of {@code width} aliases each, as {@code YamlDocumentsTest.billionLaughs} but in fewer bytes. */
+  static String laughs(String name, int levels, int width) {
+    StringBuilder yaml = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\nx:\n");
+    yaml.append("  l0: &l0 [").append(String.join(",", Collections.nCopies(width, "a"))).append("]\n");
+    for (int level = 1; level < levels; level++) {
+      yaml.append("  l").append(level).append(": &l").append(level).append(" [")
+          .append(String.join(",", Collections.nCopies(width, "*l" + (level - 1)))).append("]\n");
+    }
+    return yaml.toString();
+  }
+
+  @Nested
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  class Hangs {
+
+    @Test
+    void aValueOfManyBracesIsCheckedForTemplatesInLinearTime() throws IOException {
+      // 200,000 braces: the template expression tried from every `{{` to the end took over 300 s.
+      Path file = write("braces.yaml", configMap("braces", "{".repeat(200_000)));
+
+      CliRun run = CliRun.of("analyze", file.toString());
+
+      assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCode.PASS);
+    }
+
+    @Test
+    void aTemplateAfterManyBracesIsStillFound() throws IOException {
+      Path file = write("late.yaml", configMap("late", "{".repeat(50_000) + "} {{ .Values.x }}"));
+
+      assertOneLineError(CliRun.of("analyze", file.toString()), "late.yaml:6: unrendered Helm template in data.a");
+    }
+
+    @Test
+    void aLongLineWithinTheLimitsIsReadInLinearTime() throws IOException {
+      // A 20 MB comment line took 227 s: snakeyaml's reader copied its look-ahead for every 1,024 chars.
+      Path file = write("long.yaml", "# " + "a".repeat(20_000_000) + "\n" + configMap("long", "ok"));
+
+      CliRun run = CliRun.of("analyze", file.toString(), "--max-document-chars", "30000000");
+
+      assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCode.PASS);
+    }
+
+    @Test
+    void aLineLongerThanTheDocumentLimitStopsTheReaderThere() throws IOException {
+      Path file = write("long.yaml", configMap("before", "ok") + "---\n# " + "a".repeat(20_000_000) + "\n");
+
+      assertOneLineError(CliRun.of("analyze", file.toString()), "long.yaml:8: ", "--max-document-chars");
+    }
+
+    @Test
+    void aListsItemsCountAsDocuments() throws IOException {
+      StringBuilder list = new StringBuilder("apiVersion: v1\nkind: List\nitems:\n");
+      for (int i = 0; i < 20_000; i++) {
+        list.append("- apiVersion: v1\n  kind: ServiceAccount\n  metadata:\n    name: sa-").append(i).append('\n');
+      }
+      Path file = write("list.yaml", list.toString());
+
+      assertOneLineError(CliRun.of("analyze", file.toString()), "list.yaml:40000: ", "--max-documents");
+    }
+
+    @Test
+    void aListOfManyItemsIsReadInLinearTime() throws IOException {
+      // 10,000 RoleBindings in one List took 118 s: each item's lines were copied from all the List's.
+      StringBuilder list = new StringBuilder("apiVersion: v1\nkind: List\nitems:\n");
+      for (int i = 0; i < 9_000; i++) {
+        list.append("- apiVersion: v1\n  kind: ServiceAccount\n  metadata:\n    name: sa-").append(i)
+            .append("\n    labels: {a: b, c: d, e: f, g: h}\n");
+      }
+      Path file = write("list.yaml", list.toString());
+
+      CliRun run = CliRun.of("analyze", file.toString(), "--format", "json");
+
+      assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCode.PASS);
+    }
+
+    @Test
+    void aliasesAreBudgetedForTheWholeRunNotPerDocument() throws IOException {
+      // 2,000 files each just under the old per-document bound (9^6 nodes) took 85 s.
+      for (int i = 0; i < 2_000; i++) {
+        write("laughs/f" + i + ".yaml", laughs("l" + i, 6, 9));
+      }
+
+      assertOneLineError(CliRun.of("analyze", tmp.resolve("laughs").toString()), "alias bomb");
+    }
+
+    @Test
+    void aComponentsConfigIsReadWithinAnAliasBudgetAndNotCopiedPerAlias() {
+      // A Prometheus config of aliases in a ConfigMap was copied into a tree alias by alias: out of memory.
+      ConfigParser.Parsed bomb = ConfigParser.parse(ConfigLanguage.YAML, "prometheus.yml", laughs("p", 6, 9));
+      assertThat(bomb.tree()).isEmpty();
+      assertThat(bomb.problem()).contains("alias bomb");
+
+      ConfigParser.Parsed shared = ConfigParser.parse(ConfigLanguage.YAML, "prometheus.yml",
+          "a: &a {job: x}\nb: *a\n");
+      @SuppressWarnings("unchecked")
+      java.util.Map<String, Object> tree = (java.util.Map<String, Object>) shared.tree().orElseThrow();
+      assertThat(tree.get("b")).isSameAs(tree.get("a")).isEqualTo(java.util.Map.of("job", "x"));
+    }
+  }
+}
