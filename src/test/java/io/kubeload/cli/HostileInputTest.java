@@ -144,4 +144,50 @@ class HostileInputTest {
       assertThat(tree.get("b")).isSameAs(tree.get("a")).isEqualTo(java.util.Map.of("job", "x"));
     }
   }
+
+  @Nested
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  class Charts {
+
+    private String helm() {
+      org.junit.jupiter.api.Assumptions.assumeTrue(
+          io.kubeload.testing.Helm.binary().isPresent(), io.kubeload.testing.Helm.unavailableBecause());
+      return io.kubeload.testing.Helm.binary().get().toString();
+    }
+
+    private Path chart(String template) throws IOException {
+      write("chart/Chart.yaml", "apiVersion: v2\nname: hostile\nversion: 0.1.0\n");
+      write("chart/templates/t.yaml", template);
+      return tmp.resolve("chart");
+    }
+
+    @Test
+    void aTemplateThatNeverEndsIsStoppedAtTheTimeOut() throws IOException {
+      Path chart = chart("{{- range until 2000000000 }}{{- end }}\n");
+
+      CliRun run = CliRun.of("analyze", "--chart", chart.toString(), "--helm", helm(), "--helm-timeout", "3");
+
+      assertOneLineError(run, "did not finish in 3 s", "--helm-timeout");
+    }
+
+    @Test
+    void aRenderLargerThanTheByteLimitIsStoppedWhileItIsRead() throws IOException {
+      // 50 MB rendered used to be read whole and passed, where the same file is exit 2.
+      Path chart = chart("{{- range until 1000000 }}\n# a comment line of about fifty bytes, repeated\n{{- end }}\n");
+
+      CliRun run = CliRun.of("analyze", "--chart", chart.toString(), "--helm", helm());
+
+      assertOneLineError(run, "helm template " + chart + ": more bytes than one run reads", "--max-input-bytes");
+    }
+
+    @Test
+    void valuesFilesAndChartsFromTheNetworkAreRefused() throws IOException {
+      Path chart = chart("");
+      String helm = helm();
+      assertOneLineError(CliRun.of("analyze", "--chart", chart.toString(), "--helm", helm, "-f", "https://example.invalid/v.yaml"),
+          "-f https://example.invalid/v.yaml: not a local file", "never touches the network");
+      assertOneLineError(CliRun.of("analyze", "--chart", "oci://example.invalid/charts/x", "--helm", helm),
+          "--chart oci://example.invalid/charts/x: not a local directory");
+    }
+  }
 }
