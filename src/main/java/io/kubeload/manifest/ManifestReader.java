@@ -147,23 +147,69 @@ public final class ManifestReader {
   private static Manifest toManifest(
       String apiVersion, String kind, Map<String, Object> tree, Map<String, Integer> lines, SourceLocation at) {
     Map<?, ?> metadata = tree.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
-    String name = metadata.get("name") instanceof String n ? n : null;
+    String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+    String name = stringField(metadata, "name", lines, at);
     if (name == null || name.isBlank()) {
-      name = metadata.get("generateName") instanceof String g && !g.isBlank() ? g : null;
+      name = stringField(metadata, "generateName", lines, at);
+      name = name != null && !name.isBlank() ? name : null;
+    } else {
+      checkName(group, kind, name, lines.getOrDefault("metadata.name", at.line()), at);
     }
     if (name == null) {
       throw new InputException(at.file(), at.line(), kind + " has no metadata.name");
     }
+    String written = stringField(metadata, "namespace", lines, at);
+    if (written != null && !written.isEmpty() && !dnsLabel(written)) {
+      throw new InputException(at.file(), lines.getOrDefault("metadata.namespace", at.line()),
+          "metadata.namespace is not a valid namespace name (lower-case letters, digits and '-', at most 63)");
+    }
     String namespace =
-        ClusterScopedKinds.contains(kind)
-            ? ""
-            : metadata.get("namespace") instanceof String ns && !ns.isBlank() ? ns : ObjectRef.DEFAULT_NAMESPACE;
-    String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+        ClusterScopedKinds.contains(kind) ? "" : written != null && !written.isBlank() ? written : ObjectRef.DEFAULT_NAMESPACE;
     Map<String, Object> kept = kind.equals("Secret") && group.isEmpty() ? withoutSecretData(tree) : tree;
     Optional<KubernetesResource> typed =
         KubernetesShapes.forKind(group, kind)
             .map(shape -> (KubernetesResource) TypedConversion.convert(shape, kept, "", kind, lines, at));
     return new Manifest(apiVersion, new ObjectRef(kind, namespace, name), kept, typed, at, lines);
+  }
+
+  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern DNS_SUBDOMAIN =
+      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+  private static String stringField(Map<?, ?> metadata, String key, Map<String, Integer> lines, SourceLocation at) {
+    Object value = metadata.get(key);
+    if (value == null || value instanceof String) {
+      return (String) value;
+    }
+    // `namespace: 42` read as no namespace moved a workload away from its RBAC grants: a pass forged.
+    throw new InputException(at.file(), lines.getOrDefault("metadata." + key, at.line()), "metadata." + key + " must be a string");
+  }
+
+  private static boolean dnsLabel(String name) {
+    return name.length() <= 63 && DNS_LABEL.matcher(name).matches();
+  }
+
+  /**
+   * Names as the API server validates them: RBAC objects take any path segment
+   * ({@code system:controller:x}), a Namespace a DNS label, every other kind (custom resources too)
+   * a DNS subdomain. An object named otherwise cannot be applied, so it is bad input.
+   */
+  private static void checkName(String group, String kind, String name, int line, SourceLocation at) {
+    boolean valid;
+    String rule;
+    if (group.equals("rbac.authorization.k8s.io")) {
+      valid = !name.equals(".") && !name.equals("..") && name.indexOf('/') < 0 && name.indexOf('%') < 0;
+      rule = "no '/' or '%', not '.' or '..'";
+    } else if (kind.equals("Namespace") && group.isEmpty()) {
+      valid = dnsLabel(name);
+      rule = "lower-case letters, digits and '-', at most 63";
+    } else {
+      valid = name.length() <= 253 && DNS_SUBDOMAIN.matcher(name).matches();
+      rule = "lower-case letters, digits, '-' and '.', at most 253";
+    }
+    if (!valid) {
+      throw new InputException(at.file(), line, "metadata.name is not a valid " + kind + " name (" + rule + ")");
+    }
   }
 
   /** A Secret's values never leave the reader: no report, log or error can show them. */
