@@ -190,4 +190,125 @@ class HostileInputTest {
           "--chart oci://example.invalid/charts/x: not a local directory");
     }
   }
+
+  static final String WEB = "samples/manifests/web-deployment.yaml";
+
+  private Path web(String from, String to) throws IOException {
+    String yaml = Files.readString(Path.of(WEB));
+    assertThat(yaml).contains(from);
+    return write("web.yaml", yaml.replace(from, to));
+  }
+
+  @Nested
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  class Crashes {
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"replicas: 3\n", "maxReplicas: 20\n"})
+    void legalHugeCountsAreAnalysedWithoutAllocatingPerPod(String field) throws IOException {
+      Path file = web(field, field.replace(field.contains("max") ? "20" : "3", field.contains("max") ? "2147483647" : "100000000"));
+
+      CliRun run = CliRun.of("analyze", file.toString(), "--format", "json");
+
+      assertThat(run.exitCode()).as(run.stderr()).isIn(ExitCode.PASS, ExitCode.FAIL);
+    }
+
+    @Test
+    void aDaemonSetOnTwoBillionNodesIsAnalysed() {
+      CliRun run = CliRun.of("analyze", "samples/manifests/telemetry-daemonset.yaml", "--nodes", "2147483647", "--format", "json");
+
+      assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCode.FAIL);
+    }
+
+    @Test
+    void aNullContainerIsBadInputAtItsLine() throws IOException {
+      Path file = web("      containers:\n", "      containers:\n        - ~\n");
+
+      assertOneLineError(CliRun.of("analyze", file.toString()), "web.yaml:34: spec.template.spec.containers[0]: ", "expected a mapping, not null");
+    }
+
+    @Test
+    void aLongChainOfAggregatedClusterRolesDoesNotOverflowTheStack() throws IOException {
+      StringBuilder yaml = new StringBuilder("""
+          apiVersion: v1
+          kind: ServiceAccount
+          metadata: {name: sa, namespace: ns}
+          ---
+          apiVersion: rbac.authorization.k8s.io/v1
+          kind: ClusterRoleBinding
+          metadata: {name: b}
+          roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: r0}
+          subjects: [{kind: ServiceAccount, name: sa, namespace: ns}]
+          ---
+          apiVersion: apps/v1
+          kind: Deployment
+          metadata: {name: d, namespace: ns}
+          spec:
+            selector: {matchLabels: {a: b}}
+            template:
+              metadata: {labels: {a: b}}
+              spec:
+                serviceAccountName: sa
+                containers: [{name: c, image: x}]
+          """);
+      for (int i = 0; i < 3_000; i++) {
+        yaml.append("---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: r").append(i)
+            .append(", labels: {level: l").append(i).append("}}\naggregationRule: {clusterRoleSelectors: [{matchLabels: {level: l")
+            .append(i + 1).append("}}]}\nrules: [{apiGroups: [''], resources: [pods], verbs: [get]}]\n");
+      }
+      Path file = write("chain.yaml", yaml.toString());
+
+      CliRun run = CliRun.of("analyze", file.toString(), "--format", "json");
+
+      assertThat(run.exitCode()).as(run.stderr()).isIn(ExitCode.PASS, ExitCode.FAIL);
+    }
+  }
+
+  @Nested
+  class BadInputThatPassed {
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"4294967297", ".nan", "2.9", "\"10\"", "0", "-1"})
+    void anHpaMaxReplicasTheApiServerRejectsIsBadInput(String max) throws IOException {
+      Path file = web("maxReplicas: 20", "maxReplicas: " + max);
+
+      assertOneLineError(CliRun.of("analyze", file.toString()), "web.yaml:51: spec.maxReplicas: not a valid HorizontalPodAutoscaler");
+    }
+
+    @Test
+    void anHpaMinReplicasAboveItsMaxIsBadInput() throws IOException {
+      Path file = web("minReplicas: 3", "minReplicas: 30");
+
+      assertOneLineError(CliRun.of("analyze", file.toString()), "web.yaml:50: spec.minReplicas: 30 is more than spec.maxReplicas 20");
+    }
+
+    @Test
+    void aNamespaceThatIsNotAStringIsBadInput() throws IOException {
+      Path file = web("  name: shop-web\n  namespace: shop\nspec:\n  replicas", "  name: shop-web\n  namespace: 42\nspec:\n  replicas");
+
+      assertOneLineError(CliRun.of("analyze", file.toString()), "web.yaml:20: metadata.namespace must be a string");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Shop-Web", "shop_web", "web\\n# PASS", "-web"})
+    void aNameTheApiServerRejectsIsBadInput(String name) throws IOException {
+      Path file = web("  name: shop-web\n  namespace: shop\nspec:\n  replicas", "  name: \"" + name + "\"\n  namespace: shop\nspec:\n  replicas");
+
+      assertOneLineError(CliRun.of("analyze", file.toString()), "web.yaml:19: metadata.name is not a valid Deployment name");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"NaN%", "-5%", "150%", "Infinity%", "0x1p3%", "2.5%", "5", "-1"})
+    void aRollOutBudgetTheApiServerRejectsIsBadInput(String budget) throws IOException {
+      String value = budget.equals("-1") ? budget : "\"" + budget + "\"";
+      Path file = web("  replicas: 3\n", "  replicas: 3\n  strategy:\n    rollingUpdate:\n      maxUnavailable: " + value + "\n");
+
+      assertOneLineError(CliRun.of("analyze", file.toString()), "web.yaml:25: spec.strategy.rollingUpdate.maxUnavailable: not a valid Deployment");
+    }
+
+    @Test
+    void oneFileNamedTwiceIsAnObjectDefinedTwice() {
+      assertOneLineError(CliRun.of("analyze", WEB, WEB), WEB + ":", "is defined twice: also at " + WEB + ":");
+    }
+  }
 }
