@@ -42,6 +42,20 @@ public final class YamlDocuments {
   }
 
   /**
+   * snakeyaml names the tag or alias it cannot resolve, and in a Secret both are written by hand
+   * ({@code password: !s3cr3t}, {@code token: *abc}): the message says what is wrong, not what was written.
+   */
+  private static String withoutValues(String problem) {
+    if (problem.startsWith("could not determine a constructor for the tag")) {
+      return "a tag kubeload does not read (only YAML's standard tags; quote a value that starts with '!')";
+    }
+    if (problem.startsWith("found undefined alias")) {
+      return "an alias to no anchor (quote a value that starts with '*')";
+    }
+    return problem;
+  }
+
+  /**
    * A component's configuration file embedded in a manifest, within the default limits and a small
    * alias budget of its own ({@link RunBudget#MAX_CONFIG_ALIAS_NODES}).
    */
@@ -86,7 +100,7 @@ public final class YamlDocuments {
     } catch (IllegalArgumentException e) {
       // Found by fuzzing (docs/fuzzing.md): a tag whose %-escape decodes to a space or control
       // character (`!x%0b`) fails in snakeyaml's Tag constructor, outside its own exceptions.
-      throw new InputException(file, lineOf(reader.getMark(), lineMap), "invalid YAML tag: " + e.getMessage());
+      throw new InputException(file, lineOf(reader.getMark(), lineMap), "invalid YAML tag (a %-escape that decodes to a space or control character)");
     } catch (YAMLException e) {
       // Limits (aliases, nesting, size) are reported without a mark: the reader stopped where it hit them.
       throw new InputException(file, lineOf(reader.getMark(), lineMap), limitReached(String.valueOf(e.getMessage()), limits));
@@ -130,7 +144,7 @@ public final class YamlDocuments {
       }
     }
     String context = e.getContext() != null ? e.getContext() + ", " : "";
-    return new InputException(file, line, "invalid YAML: " + context + problem);
+    return new InputException(file, line, "invalid YAML: " + context + withoutValues(problem));
   }
 
   /**
