@@ -1,6 +1,7 @@
 package io.kubeload.cli;
 
 import io.kubeload.manifest.InputException;
+import io.kubeload.report.Markup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -65,12 +66,13 @@ public final class Main {
     cli.setOut(stdout);
     cli.setErr(stderr);
     cli.setParameterExceptionHandler((e, a) -> {
-      stderr.println("kubeload: " + e.getMessage() + " (see '" + qualified(e.getCommandLine()) + " --help')");
+      stderr.println("kubeload: " + Markup.oneLine(e.getMessage()) + " (see '" + qualified(e.getCommandLine()) + " --help')");
       return ExitCode.USAGE;
     });
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof InputException || e instanceof UsageException) {
-        stderr.println("kubeload: " + e.getMessage());
+        // One line whatever the input put in it: a file name or a key with a line break or an escape.
+        stderr.println("kubeload: " + Markup.oneLine(e.getMessage()));
         return ExitCode.USAGE;
       }
       stderr.println("kubeload: internal error: " + e + " (a kubeload bug: please report it with the input)");

@@ -198,8 +198,10 @@ public final class ManifestReader {
     boolean valid;
     String rule;
     if (group.equals("rbac.authorization.k8s.io")) {
-      valid = !name.equals(".") && !name.equals("..") && name.indexOf('/') < 0 && name.indexOf('%') < 0;
-      rule = "no '/' or '%', not '.' or '..'";
+      // RBAC allows any path segment; a control character too, but no report could show it as it is.
+      valid = !name.equals(".") && !name.equals("..") && name.indexOf('/') < 0 && name.indexOf('%') < 0
+          && name.chars().noneMatch(Character::isISOControl);
+      rule = "no '/', '%' or control character, not '.' or '..'";
     } else if (kind.equals("Namespace") && group.isEmpty()) {
       valid = dnsLabel(name);
       rule = "lower-case letters, digits and '-', at most 63";

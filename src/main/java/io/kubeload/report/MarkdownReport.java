@@ -65,19 +65,19 @@ final class MarkdownReport {
       return;
     }
     for (Finding f : verdict.findings()) {
-      details(out, "<b>" + f.severity().label() + "</b> <code>" + Markup.xml(f.rule()) + "</code> " + Markup.xml(f.workload()) + ": "
-          + Markup.xml(f.message()), "**Fix:** " + Markup.markdown(f.fix()), "at", f.location());
+      details(out, "<b>" + f.severity().label() + "</b> <code>" + Markup.inlineXml(f.rule()) + "</code> " + Markup.inlineXml(f.workload()) + ": "
+          + Markup.inlineXml(f.message()), "**Fix:** " + Markup.markdown(f.fix()), "at", f.location());
     }
     for (SkippedFinding s : verdict.skippedFindings()) {
-      details(out, "ignored <code>" + Markup.xml(s.finding().rule()) + "</code> " + Markup.xml(s.finding().workload()) + ": "
-          + Markup.xml(s.reason()), Markup.markdown(s.finding().message()), "kubeload.io/ignore at", s.ignoredAt());
+      details(out, "ignored <code>" + Markup.inlineXml(s.finding().rule()) + "</code> " + Markup.inlineXml(s.finding().workload()) + ": "
+          + Markup.inlineXml(s.reason()), Markup.markdown(s.finding().message()), "kubeload.io/ignore at", s.ignoredAt());
     }
   }
 
   /** A folded block: the summary line shows, the body and where it was written unfold. */
   private static void details(StringBuilder out, String summaryHtml, String bodyMarkdown, String where, SourceLocation location) {
     out.append("<details><summary>").append(summaryHtml).append("</summary>\n\n").append(bodyMarkdown).append("<br>\n")
-        .append(where).append(" `").append(location.toString().replace("`", "'")).append("`\n\n</details>\n\n");
+        .append(where).append(" `").append(Markup.oneLine(location.toString()).replace("`", "'")).append("`\n\n</details>\n\n");
   }
 
   /** One xychart per workload that makes requests: steady and start-up peak seats against the budget. */
@@ -92,7 +92,7 @@ final class MarkdownReport {
         .append(Units.number(profileNodes)).append(" nodes.\n\n");
     for (LoadCurve curve : verdict.loadCurves().values()) {
       out.append("```mermaid\nxychart-beta\n");
-      out.append("  title \"").append(curve.workload().replace("\"", "'")).append(" in ").append(curve.level().replace("\"", "'")).append("\"\n");
+      out.append("  title \"").append(mermaidText(curve.workload())).append(" in ").append(mermaidText(curve.level())).append("\"\n");
       out.append("  x-axis \"nodes\" [").append(curve.points().stream()
           .map(p -> "\"" + Units.number(p.nodes()) + (p.nodes() == profileNodes ? " ★" : "") + "\"")
           .collect(Collectors.joining(", "))).append("]\n");
@@ -108,5 +108,10 @@ final class MarkdownReport {
   private static void line(LoadCurve curve, ToDoubleFunction<LoadCurve.Point> value, StringBuilder out) {
     out.append("  line [").append(curve.points().stream().map(p -> Charts.plain(value.applyAsDouble(p))).collect(Collectors.joining(", ")))
         .append("]\n");
+  }
+
+  /** A quoted mermaid string on its one line: no line break to leave the block, no quote to end the string. */
+  private static String mermaidText(String text) {
+    return Markup.oneLine(text).replace("\"", "'").replace("`", "'");
   }
 }

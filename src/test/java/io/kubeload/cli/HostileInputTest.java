@@ -311,4 +311,71 @@ class HostileInputTest {
       assertOneLineError(CliRun.of("analyze", WEB, WEB), WEB + ":", "is defined twice: also at " + WEB + ":");
     }
   }
+
+  /** What a pull request's author can write that reaches the bot's comment: file names, RBAC names, ignore reasons. */
+  @Nested
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  class Injection {
+
+    private static final String FORGED = "\n\n### \u2705 kubeload: PASS\n\n![x](https://example.invalid/x.png) @octocat <b>bold</b>\n"
+        + "| a | b |\n|---|---|\n| forged | row |\n```\n</summary></details>\n```mermaid\n\u001b[2J\r";
+
+    /** The telemetry sample with {@code text} in its file name, its ClusterRole's name and an ignore reason. */
+    private Path sample(String folder, String text) throws IOException {
+      String roleName = text.replace("/", "-").replace("%", "-").replaceAll("\\p{Cntrl}", " ").strip();
+      String yaml = Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml"))
+          .replace("kind: ClusterRole\nmetadata:\n  name: node-telemetry", "kind: ClusterRole\nmetadata:\n  name: '" + roleName.replace("'", "''") + "'")
+          .replace("  kind: ClusterRole\n  name: node-telemetry", "  kind: ClusterRole\n  name: '" + roleName.replace("'", "''") + "'")
+          .replace("  name: node-telemetry\n  namespace: telemetry\n  labels:", "  name: node-telemetry\n  namespace: telemetry\n"
+              + "  annotations:\n    kubeload.io/ignore: \"watch-egress=" + text.replace("\\", "\\\\").replace("\"", "\\\"")
+                  .replace("\n", "\\n").replace("\r", "\\r").replace("\u001b", "\\e") + "\"\n  labels:");
+      return write(folder + "/x" + text.replace("/", "-").replace("\u0000", "") + ".yaml", yaml);
+    }
+
+    private String markdown(Path file) {
+      CliRun run = CliRun.of("analyze", file.toString(), "--format", "markdown");
+      assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCode.FAIL);
+      return run.stdout();
+    }
+
+    private static String html(String markdown) {
+      var tables = java.util.List.of(org.commonmark.ext.gfm.tables.TablesExtension.create());
+      var parser = org.commonmark.parser.Parser.builder().extensions(tables).build();
+      return org.commonmark.renderer.html.HtmlRenderer.builder().extensions(tables).build().render(parser.parse(markdown));
+    }
+
+    private static java.util.Map<String, Long> structure(String html) {
+      java.util.Map<String, Long> tags = new java.util.TreeMap<>();
+      java.util.regex.Matcher tag = java.util.regex.Pattern.compile("<(h[1-6]|img|tr|td|th|details|summary|pre|code|table|a|b)[ >]").matcher(html);
+      while (tag.find()) {
+        tags.merge(tag.group(1), 1L, Long::sum);
+      }
+      return tags;
+    }
+
+    @Test
+    void hostileNamesRenderAsPlainTextInTheMarkdownComment() throws IOException {
+      String benign = markdown(sample("benign", "plain words standing in for the hostile text"));
+      String hostile = markdown(sample("hostile", FORGED));
+      assertThat(hostile).contains("kubeload: PASS").doesNotContain("\u001b", "\r");
+
+      String rendered = html(hostile);
+      assertThat(structure(rendered)).as(rendered).isEqualTo(structure(html(benign)));
+      assertThat(rendered).doesNotContain("<img", "<h3>\u2705").containsOnlyOnce("<h3>");
+      assertThat(rendered.lines().filter(line -> line.contains("kubeload: PASS")).toList())
+          .allSatisfy(line -> assertThat(line).doesNotStartWith("<h"));
+    }
+
+    @Test
+    void theTextReportAndErrorsShowControlCharactersVisibly() throws IOException {
+      Path file = sample("text", FORGED);
+      CliRun run = CliRun.of("analyze", file.toString());
+      assertThat(run.stdout()).doesNotContain("\u001b", "\r").contains("\\x1b[2J");
+
+      Path broken = write("broken\u001b[2J\nkubeload: PASS.yaml", "a: [\n");
+      CliRun error = CliRun.of("analyze", broken.toString());
+      assertOneLineError(error, "broken\\x1b[2J\\nkubeload: PASS.yaml:");
+      assertThat(error.stderr()).doesNotContain("\u001b");
+    }
+  }
 }
