@@ -44,7 +44,7 @@ public final class Main {
   private static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean errIsTerminal) {
     PrintWriter stdout = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter stderr = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-    Io io = new Io(in, stdout, stderr, errIsTerminal);
+    Io io = new Io(in, stdout, stderr, errIsTerminal, out);
     Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
     subcommands.put("analyze", () -> new AnalyzeCommand(io));
     subcommands.put("explain", () -> new ExplainCommand(io));
@@ -119,5 +119,12 @@ public final class Main {
   }
 
   /** The process's streams, handed to commands so tests can capture them. */
-  record Io(InputStream in, PrintWriter out, PrintWriter err, boolean errIsTerminal) {}
+  /** @param rawOut the stream under {@code out}: a PrintStream keeps its write errors to itself */
+  record Io(InputStream in, PrintWriter out, PrintWriter err, boolean errIsTerminal, PrintStream rawOut) {
+    /** Whether standard output was flushed whole ({@code > /dev/full}, a closed pipe: not). */
+    boolean outWritten() {
+      out.flush();
+      return !out.checkError() && !rawOut.checkError();
+    }
+  }
 }

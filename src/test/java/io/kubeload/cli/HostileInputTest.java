@@ -378,4 +378,84 @@ class HostileInputTest {
       assertThat(error.stderr()).doesNotContain("\u001b");
     }
   }
+
+  @Nested
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  class Outputs {
+
+    private static final String SAMPLE = "samples/manifests/web-deployment.yaml";
+
+    @Test
+    void aNewReportHasTheUmasksModeAndAReplacedOneKeepsItsMode() throws IOException {
+      Path fresh = tmp.resolve("fresh.json");
+      assertThat(CliRun.of("analyze", SAMPLE, "--format", "json", "--output", fresh.toString()).exitCode()).isZero();
+      Path probe = Files.createFile(tmp.resolve("probe"));
+      assertThat(Files.getPosixFilePermissions(fresh)).isEqualTo(Files.getPosixFilePermissions(probe));
+
+      Path kept = Files.writeString(tmp.resolve("kept.json"), "old");
+      Files.setPosixFilePermissions(kept, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+      assertThat(CliRun.of("analyze", SAMPLE, "--format", "json", "--output", kept.toString()).exitCode()).isZero();
+      assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(kept))).isEqualTo("rw-r-----");
+      assertThat(Files.readString(kept)).startsWith("{");
+    }
+
+    @Test
+    void aSymbolicLinkIsFollowedAndStaysALink() throws IOException {
+      Path real = Files.writeString(tmp.resolve("real.json"), "old");
+      Path link = Files.createSymbolicLink(tmp.resolve("link.json"), real);
+
+      assertThat(CliRun.of("analyze", SAMPLE, "--format", "json", "--output", link.toString()).exitCode()).isZero();
+
+      assertThat(Files.isSymbolicLink(link)).isTrue();
+      assertThat(Files.readString(real)).startsWith("{");
+    }
+
+    @Test
+    void aDeviceIsWrittenThroughAndItsWriteErrorIsBadInput() {
+      org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/full")), "no /dev/full here");
+
+      CliRun run = CliRun.of("analyze", SAMPLE, "--format", "json", "--output", "/dev/full");
+
+      assertOneLineError(run, "/dev/full: cannot write the report");
+      assertThat(Path.of("/dev/full")).isNotEqualTo(null).satisfies(dev -> assertThat(Files.isRegularFile(dev)).isFalse());
+    }
+
+    @Test
+    void aWriteErrorOnStdoutIsBadInput() {
+      java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+      java.io.PrintStream broken = new java.io.PrintStream(new java.io.OutputStream() {
+        @Override
+        public void write(int b) throws IOException {
+          throw new IOException("No space left on device");
+        }
+      }, true, StandardCharsets.UTF_8);
+
+      int code = Main.run(new String[] {"analyze", SAMPLE}, java.io.InputStream.nullInputStream(), broken,
+          new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+
+      assertThat(code).isEqualTo(ExitCode.USAGE);
+      assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("kubeload: <stdout>: cannot write the report");
+    }
+
+    @Test
+    void anOutputEndingInASlashIsAFolderError() {
+      CliRun run = CliRun.of("analyze", SAMPLE, "--format", "json", "--output", tmp.resolve("dir") + "/");
+
+      assertOneLineError(run, "dir/: is a folder");
+      assertThat(tmp.resolve("dir")).doesNotExist();
+    }
+
+    @Test
+    void aFailingOutputLeavesNoOtherReportReplaced() throws IOException {
+      Path first = Files.writeString(tmp.resolve("first.json"), "old");
+      CliRun run = CliRun.of("analyze", SAMPLE, "--format", "json", "--output", first.toString(),
+          "--format", "sarif", "--output", tmp.resolve("missing-dir/blocked").toString().replace("missing-dir", "first.json"));
+
+      assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+      assertThat(Files.readString(first)).isEqualTo("old");
+      try (var left = Files.list(tmp)) {
+        assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+      }
+    }
+  }
 }
