@@ -371,6 +371,7 @@ class HostileInputTest {
       Path file = sample("text", FORGED);
       CliRun run = CliRun.of("analyze", file.toString());
       assertThat(run.stdout()).doesNotContain("\u001b", "\r").contains("\\x1b[2J");
+      assertThat(run.stdout().lines()).as("no line the input forged").noneMatch(line -> line.startsWith("### "));
 
       Path broken = write("broken\u001b[2J\nkubeload: PASS.yaml", "a: [\n");
       CliRun error = CliRun.of("analyze", broken.toString());
