@@ -11,11 +11,16 @@ import io.fabric8.kubernetes.api.model.rbac.Subject;
 import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.manifest.SourceLocation;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -143,7 +148,7 @@ final class RbacGrants {
     }
     String through = via + " → " + kind + " " + ref.getName();
     addRules(role.get(), rulesOf(role.get()), clusterWide, namespace, through, grants);
-    for (Manifest member : aggregated(role.get(), manifests, new java.util.HashSet<>())) {
+    for (Manifest member : aggregated(role.get(), manifests)) {
       addRules(member, rulesOf(member), clusterWide, namespace, through + " (aggregates ClusterRole " + member.name() + ")", grants);
     }
   }
@@ -151,9 +156,7 @@ final class RbacGrants {
   private static void addRules(
       Manifest role, List<PolicyRule> rules, boolean clusterWide, String namespace, String via, List<Grant> grants) {
     for (int i = 0; i < rules.size(); i++) {
-      if (rules.get(i) != null) {
-        grants.add(new Grant(rules.get(i), clusterWide, namespace, via + " rules[" + i + "]", role.locationOf("rules[" + i + "]")));
-      }
+      grants.add(new Grant(rules.get(i), clusterWide, namespace, via + " rules[" + i + "]", role.locationOf("rules[" + i + "]")));
     }
   }
 
@@ -165,23 +168,39 @@ final class RbacGrants {
     return rules == null ? List.of() : rules;
   }
 
-  /** ClusterRoles aggregated into {@code role}, transitively (edit aggregates view's aggregates too). */
-  private static List<Manifest> aggregated(Manifest role, ManifestSet manifests, java.util.Set<String> seen) {
-    seen.add(role.name());
+  /**
+   * ClusterRoles aggregated into {@code role}, transitively (edit aggregates view's aggregates too),
+   * depth first in the set's order; iterative, as a chain of 700 roles each aggregating the next is
+   * legal input and must not overflow the stack.
+   */
+  private static List<Manifest> aggregated(Manifest role, ManifestSet manifests) {
+    List<Manifest> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>(Set.of(role.name()));
+    Deque<Iterator<Manifest>> pending = new ArrayDeque<>();
+    pending.push(members(role, manifests));
+    while (!pending.isEmpty()) {
+      Iterator<Manifest> next = pending.peek();
+      if (!next.hasNext()) {
+        pending.pop();
+      } else {
+        Manifest member = next.next();
+        if (seen.add(member.name())) {
+          out.add(member);
+          pending.push(members(member, manifests));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The ClusterRoles {@code role}'s aggregation rule selects, found as they are taken. */
+  private static Iterator<Manifest> members(Manifest role, ManifestSet manifests) {
     AggregationRule rule = role.as(ClusterRole.class).map(ClusterRole::getAggregationRule).orElse(null);
     if (rule == null || rule.getClusterRoleSelectors() == null) {
-      return List.of();
+      return java.util.Collections.emptyIterator();
     }
-    List<Manifest> out = new ArrayList<>();
-    manifests.ofKind("ClusterRole")
-        .filter(candidate -> !seen.contains(candidate.name()))
+    return manifests.ofKind("ClusterRole")
         .filter(candidate -> rule.getClusterRoleSelectors().stream().anyMatch(s -> LabelSelectors.matches(s, candidate.labels())))
-        .forEach(member -> {
-          if (seen.add(member.name())) {
-            out.add(member);
-            out.addAll(aggregated(member, manifests, seen));
-          }
-        });
-    return out;
+        .iterator();
   }
 }

@@ -78,10 +78,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     ProjectConfig config = analysis.config(paths);
     List<ReportRequest> reports = reports(config);
     Verdict verdict = analysis.run(paths, config, io);
-    List<String> rendered = reports.stream().map(r -> Reports.render(verdict, r.format())).toList();
-    for (int i = 0; i < reports.size(); i++) {
-      Output.write(rendered.get(i), reports.get(i).file(), io);
-    }
+    Output.writeAll(reports.stream().map(r -> new Output.Report(Reports.render(verdict, r.format()), r.file())).toList(), io);
     if (verdict.passed()) {
       return ExitCode.PASS;
     }

@@ -2,6 +2,7 @@ package io.kubeload.cli;
 
 import io.kubeload.manifest.DidYouMean;
 import io.kubeload.manifest.InputException;
+import io.kubeload.report.Markup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -44,7 +45,7 @@ public final class Main {
   private static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean errIsTerminal) {
     PrintWriter stdout = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter stderr = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-    Io io = new Io(in, stdout, stderr, errIsTerminal);
+    Io io = new Io(in, stdout, stderr, errIsTerminal, out);
     Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
     subcommands.put("analyze", () -> new AnalyzeCommand(io));
     subcommands.put("explain", () -> new ExplainCommand(io));
@@ -66,12 +67,13 @@ public final class Main {
     cli.setOut(stdout);
     cli.setErr(stderr);
     cli.setParameterExceptionHandler((e, a) -> {
-      stderr.println("kubeload: " + e.getMessage() + suggestion(e) + " (see '" + qualified(e.getCommandLine()) + " --help')");
+      stderr.println("kubeload: " + Markup.oneLine(e.getMessage()) + suggestion(e) + " (see '" + qualified(e.getCommandLine()) + " --help')");
       return ExitCode.USAGE;
     });
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof InputException || e instanceof UsageException) {
-        stderr.println("kubeload: " + e.getMessage());
+        // One line whatever the input put in it: a file name or a key with a line break or an escape.
+        stderr.println("kubeload: " + Markup.oneLine(e.getMessage()));
         return ExitCode.USAGE;
       }
       stderr.println("kubeload: internal error: " + e + " (a kubeload bug: please report it with the input)");
@@ -131,5 +133,12 @@ public final class Main {
   }
 
   /** The process's streams, handed to commands so tests can capture them. */
-  record Io(InputStream in, PrintWriter out, PrintWriter err, boolean errIsTerminal) {}
+  /** @param rawOut the stream under {@code out}: a PrintStream keeps its write errors to itself */
+  record Io(InputStream in, PrintWriter out, PrintWriter err, boolean errIsTerminal, PrintStream rawOut) {
+    /** Whether standard output was flushed whole ({@code > /dev/full}, a closed pipe: not). */
+    boolean outWritten() {
+      out.flush();
+      return !out.checkError() && !rawOut.checkError();
+    }
+  }
 }

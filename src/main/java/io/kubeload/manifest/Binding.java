@@ -112,7 +112,10 @@ final class Binding {
     return out;
   };
 
-  /** A list of items; a null item stays null, as a JSON decoder keeps it. */
+  /**
+   * A list of items; a null scalar item stays null, as a JSON decoder keeps it, but a null object
+   * (a container, an env entry) is one the API server rejects: the object has no name.
+   */
   static <V> Reader<List<V>> listOf(Reader<V> item) {
     return (value, path) -> {
       if (value == null) {
@@ -123,6 +126,9 @@ final class Binding {
       }
       List<V> out = new ArrayList<>(list.size());
       for (int i = 0; i < list.size(); i++) {
+        if (list.get(i) == null && item instanceof Shape<?>) {
+          throw new Mismatch(path + "[" + i + "]", "a mapping", null);
+        }
         out.add(item.read(list.get(i), path + "[" + i + "]"));
       }
       return out;

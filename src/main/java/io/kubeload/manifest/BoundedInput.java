@@ -32,7 +32,7 @@ public final class BoundedInput {
   }
 
   /** At most {@code budget} bytes of {@code in}, the rest of the run's input budget. */
-  static byte[] read(String name, InputStream in, long budget, InputLimits limits) {
+  public static byte[] read(String name, InputStream in, long budget, InputLimits limits) {
     byte[] content;
     try {
       content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, budget + 1));

@@ -99,15 +99,32 @@ final class KubernetesShapes {
       .with("annotations", STRING_MAP, ObjectMeta::setAnnotations);
 
   /** A roll-out budget: a whole number or a percentage. */
-  private static final Reader<IntOrString> INT_OR_STRING = (value, path) -> {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Integer || value instanceof String) {
-      return new IntOrString(value);
-    }
-    throw new Mismatch(path, "a whole number or a string", value);
-  };
+  /**
+   * A roll-out budget as the API server validates it (ValidatePositiveIntOrPercent): a whole number
+   * of at least 0, or a whole percentage ("25%") up to {@code maxPercent}; "NaN%", "-5%" or "2.5%"
+   * are rejected there, so they are bad input here.
+   */
+  private static Reader<IntOrString> rolloutBudget(int maxPercent) {
+    String expected = "a whole number of at least 0 or a percentage from 0% to "
+        + (maxPercent == Integer.MAX_VALUE ? "any whole number" : maxPercent + "%");
+    return (value, path) -> {
+      if (value == null) {
+        return null;
+      }
+      if (value instanceof Integer n && n >= 0) {
+        return new IntOrString(n);
+      }
+      if (value instanceof String text && PERCENT.matcher(text).matches()
+          && Long.parseLong(text.substring(0, text.length() - 1)) <= maxPercent) {
+        return new IntOrString(text);
+      }
+      throw new Mismatch(path, expected, value);
+    };
+  }
+
+  private static final java.util.regex.Pattern PERCENT = java.util.regex.Pattern.compile("[0-9]{1,9}%");
+  private static final Reader<IntOrString> MAX_UNAVAILABLE = rolloutBudget(100);
+  private static final Reader<IntOrString> MAX_SURGE = rolloutBudget(Integer.MAX_VALUE);
 
   /** A quantity ("1m", "500Mi", 2), written as a string or a number, as the API server decodes one. */
   private static final Reader<Quantity> QUANTITY = (value, path) -> {
@@ -235,8 +252,8 @@ final class KubernetesShapes {
       .with("spec", POD_SPEC, PodTemplateSpec::setSpec);
 
   private static final Shape<RollingUpdateDeployment> ROLLING_UPDATE_DEPLOYMENT = Shape.of(RollingUpdateDeployment::new)
-      .with("maxSurge", INT_OR_STRING, RollingUpdateDeployment::setMaxSurge)
-      .with("maxUnavailable", INT_OR_STRING, RollingUpdateDeployment::setMaxUnavailable);
+      .with("maxSurge", MAX_SURGE, RollingUpdateDeployment::setMaxSurge)
+      .with("maxUnavailable", MAX_UNAVAILABLE, RollingUpdateDeployment::setMaxUnavailable);
 
   private static final Shape<DeploymentSpec> DEPLOYMENT_SPEC = Shape.of(DeploymentSpec::new)
       .with("replicas", INTEGER, DeploymentSpec::setReplicas)
@@ -253,7 +270,7 @@ final class KubernetesShapes {
       .with("updateStrategy", Shape.of(StatefulSetUpdateStrategy::new)
           .with("type", STRING, StatefulSetUpdateStrategy::setType)
           .with("rollingUpdate", Shape.of(RollingUpdateStatefulSetStrategy::new)
-              .with("maxUnavailable", INT_OR_STRING, RollingUpdateStatefulSetStrategy::setMaxUnavailable)
+              .with("maxUnavailable", MAX_UNAVAILABLE, RollingUpdateStatefulSetStrategy::setMaxUnavailable)
               .with("partition", INTEGER, RollingUpdateStatefulSetStrategy::setPartition),
               StatefulSetUpdateStrategy::setRollingUpdate), StatefulSetSpec::setUpdateStrategy);
 
@@ -263,8 +280,8 @@ final class KubernetesShapes {
       .with("updateStrategy", Shape.of(DaemonSetUpdateStrategy::new)
           .with("type", STRING, DaemonSetUpdateStrategy::setType)
           .with("rollingUpdate", Shape.of(RollingUpdateDaemonSet::new)
-              .with("maxSurge", INT_OR_STRING, RollingUpdateDaemonSet::setMaxSurge)
-              .with("maxUnavailable", INT_OR_STRING, RollingUpdateDaemonSet::setMaxUnavailable),
+              .with("maxSurge", MAX_SURGE, RollingUpdateDaemonSet::setMaxSurge)
+              .with("maxUnavailable", MAX_UNAVAILABLE, RollingUpdateDaemonSet::setMaxUnavailable),
               DaemonSetUpdateStrategy::setRollingUpdate), DaemonSetSpec::setUpdateStrategy);
 
   private static final Shape<JobSpec> JOB_SPEC = Shape.of(JobSpec::new)

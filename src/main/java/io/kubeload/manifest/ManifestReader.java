@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -31,10 +32,8 @@ public final class ManifestReader {
    * words shared with Prometheus and Alertmanager templates ({@code {{ with $labels.x }}},
    * {@code {{ .CommonLabels.alertname }}}) are data in rendered output.
    */
-  private static final Pattern HELM_EXPRESSION =
-      Pattern.compile(
-          "\\{\\{[^}]*?\\$?\\.(?:Values|Release|Chart|Capabilities|Template|Files)\\b"
-              + "|\\{\\{-?\\s*(?:include|toYaml|tpl|required)\\s");
+  private static final Pattern HELM_OBJECT = Pattern.compile("\\.(?:Values|Release|Chart|Capabilities|Template|Files)\\b");
+  private static final Pattern HELM_FUNCTION = Pattern.compile("\\{\\{-?\\s*(?:include|toYaml|tpl|required)\\s");
 
   private final InputStream stdin;
   private final InputLimits limits;
@@ -50,7 +49,7 @@ public final class ManifestReader {
 
   /** Reads every input in the order given; folders in sorted path order; all within the limits. */
   public ManifestSet read(List<String> inputs) {
-    Run run = new Run();
+    Run run = new Run(new RunBudget(limits));
     for (String input : inputs) {
       if (input.equals(STDIN)) {
         int before = run.manifests.size();
@@ -78,35 +77,35 @@ public final class ManifestReader {
 
   /** As {@link #parse(String, byte[])}, within {@code limits}. */
   public static List<Manifest> parse(String name, byte[] content, InputLimits limits) {
-    return parse(name, content, limits, 0).manifests();
+    return parse(name, content, limits, new RunBudget(limits));
   }
 
-  /** The objects of one input and how many YAML documents held them (empty ones too). */
-  private record Parsed(List<Manifest> manifests, int documents) {}
-
-  private static Parsed parse(String name, byte[] content, InputLimits limits, int documentsBefore) {
+  private static List<Manifest> parse(String name, byte[] content, InputLimits limits, RunBudget budget) {
     String text = SourceText.decode(name, content);
     HelmSources sources = new HelmSources(text);
     List<Manifest> out = new ArrayList<>();
     int previousEnd = 0;
-    List<YamlDocuments.Document> documents = YamlDocuments.read(name, text, limits, documentsBefore);
-    for (YamlDocuments.Document document : documents) {
+    for (YamlDocuments.Document document : YamlDocuments.read(name, text, limits, budget)) {
       if (document.value() != null) {
         SourceLocation at =
             new SourceLocation(name, document.startLine(), sources.templateFor(document.startLine(), previousEnd));
-        addObjects(document.value(), "", document.lines(), at, out);
+        addObjects(document.value(), "", document.lines(), at, budget, out);
       }
       previousEnd = document.endLine();
     }
-    return new Parsed(out, documents.size());
+    return out;
   }
 
   /** What one {@link #read} has taken so far, against the limits. */
   private final class Run {
     final List<Manifest> manifests = new ArrayList<>();
+    final RunBudget documents;
     long bytes;
     int files;
-    int documents;
+
+    Run(RunBudget documents) {
+      this.documents = documents;
+    }
 
     long budget() {
       return limits.maxInputBytes() - bytes;
@@ -114,9 +113,7 @@ public final class ManifestReader {
 
     void add(String name, byte[] content) {
       bytes += content.length;
-      Parsed parsed = ManifestReader.parse(name, content, limits, documents);
-      documents += parsed.documents();
-      manifests.addAll(parsed.manifests());
+      manifests.addAll(ManifestReader.parse(name, content, limits, documents));
     }
 
     Path counted(String input, Path file) {
@@ -129,19 +126,25 @@ public final class ManifestReader {
   }
 
   private static void addObjects(
-      Object value, String path, Map<String, Integer> lines, SourceLocation at, List<Manifest> out) {
+      Object value, String path, Map<String, Integer> lines, SourceLocation at, RunBudget budget, List<Manifest> out) {
     if (!(value instanceof Map<?, ?> map)) {
       throw new InputException(at.file(), at.line(), "a document must be a mapping with apiVersion and kind");
     }
     Map<String, Object> tree = stringKeys(map, path, lines, at);
     String kind = requiredString(tree, "kind", at);
     String apiVersion = requiredString(tree, "apiVersion", at);
-    if (kind.equals("List") || (kind.endsWith("List") && tree.get("items") instanceof List<?>)) {
-      List<?> items = tree.get("items") instanceof List<?> l ? l : List.of();
+    if (kind.equals("List") || (kind.endsWith("List") && tree.containsKey("items"))) {
+      if (!(tree.get("items") instanceof List<?> items)) {
+        // kubectl applies nothing from such a List: passing it would say "pass" having read nothing.
+        throw new InputException(at.file(), lines.getOrDefault(prefix(path) + "items", at.line()),
+            "a " + kind + " needs items, a list of objects");
+      }
       for (int i = 0; i < items.size(); i++) {
         String itemPath = prefix(path) + "items[" + i + "]";
         SourceLocation itemAt = at.atLine(lines.getOrDefault(itemPath, at.line()));
-        addObjects(items.get(i), itemPath, lines, itemAt, out);
+        // Each item is an object as a document is: it counts against --max-documents as one.
+        budget.countDocument(at.file(), itemAt.line());
+        addObjects(items.get(i), itemPath, lines, itemAt, budget, out);
       }
       return;
     }
@@ -152,23 +155,71 @@ public final class ManifestReader {
   private static Manifest toManifest(
       String apiVersion, String kind, Map<String, Object> tree, Map<String, Integer> lines, SourceLocation at) {
     Map<?, ?> metadata = tree.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
-    String name = metadata.get("name") instanceof String n ? n : null;
+    String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+    String name = stringField(metadata, "name", lines, at);
     if (name == null || name.isBlank()) {
-      name = metadata.get("generateName") instanceof String g && !g.isBlank() ? g : null;
+      name = stringField(metadata, "generateName", lines, at);
+      name = name != null && !name.isBlank() ? name : null;
+    } else {
+      checkName(group, kind, name, lines.getOrDefault("metadata.name", at.line()), at);
     }
     if (name == null) {
       throw new InputException(at.file(), at.line(), kind + " has no metadata.name");
     }
+    String written = stringField(metadata, "namespace", lines, at);
+    if (written != null && !written.isEmpty() && !dnsLabel(written)) {
+      throw new InputException(at.file(), lines.getOrDefault("metadata.namespace", at.line()),
+          "metadata.namespace is not a valid namespace name (lower-case letters, digits and '-', at most 63)");
+    }
     String namespace =
-        ClusterScopedKinds.contains(kind)
-            ? ""
-            : metadata.get("namespace") instanceof String ns && !ns.isBlank() ? ns : ObjectRef.DEFAULT_NAMESPACE;
-    String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+        ClusterScopedKinds.contains(kind) ? "" : written != null && !written.isBlank() ? written : ObjectRef.DEFAULT_NAMESPACE;
     Map<String, Object> kept = kind.equals("Secret") && group.isEmpty() ? withoutSecretData(tree) : tree;
     Optional<KubernetesResource> typed =
         KubernetesShapes.forKind(group, kind)
             .map(shape -> (KubernetesResource) TypedConversion.convert(shape, kept, "", kind, lines, at));
     return new Manifest(apiVersion, new ObjectRef(kind, namespace, name), kept, typed, at, lines);
+  }
+
+  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern DNS_SUBDOMAIN =
+      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+  private static String stringField(Map<?, ?> metadata, String key, Map<String, Integer> lines, SourceLocation at) {
+    Object value = metadata.get(key);
+    if (value == null || value instanceof String) {
+      return (String) value;
+    }
+    // `namespace: 42` read as no namespace moved a workload away from its RBAC grants: a pass forged.
+    throw new InputException(at.file(), lines.getOrDefault("metadata." + key, at.line()), "metadata." + key + " must be a string");
+  }
+
+  private static boolean dnsLabel(String name) {
+    return name.length() <= 63 && DNS_LABEL.matcher(name).matches();
+  }
+
+  /**
+   * Names as the API server validates them: RBAC objects take any path segment
+   * ({@code system:controller:x}), a Namespace a DNS label, every other kind (custom resources too)
+   * a DNS subdomain. An object named otherwise cannot be applied, so it is bad input.
+   */
+  private static void checkName(String group, String kind, String name, int line, SourceLocation at) {
+    boolean valid;
+    String rule;
+    if (group.equals("rbac.authorization.k8s.io")) {
+      // RBAC allows any path segment; a control character too, but no report could show it as it is.
+      valid = !name.equals(".") && !name.equals("..") && name.indexOf('/') < 0 && name.indexOf('%') < 0
+          && name.chars().noneMatch(Character::isISOControl);
+      rule = "no '/', '%' or control character, not '.' or '..'";
+    } else if (kind.equals("Namespace") && group.isEmpty()) {
+      valid = dnsLabel(name);
+      rule = "lower-case letters, digits and '-', at most 63";
+    } else {
+      valid = name.length() <= 253 && DNS_SUBDOMAIN.matcher(name).matches();
+      rule = "lower-case letters, digits, '-' and '.', at most 253";
+    }
+    if (!valid) {
+      throw new InputException(at.file(), line, "metadata.name is not a valid " + kind + " name (" + rule + ")");
+    }
   }
 
   /** A Secret's values never leave the reader: no report, log or error can show them. */
@@ -190,7 +241,7 @@ public final class ManifestReader {
 
   private static void checkRendered(Object value, String path, Map<String, Integer> lines, SourceLocation at) {
     if (value instanceof String s) {
-      if (s.contains("{{") && HELM_EXPRESSION.matcher(s).find()) {
+      if (helmExpression(s)) {
         throw new InputException(
             at.file(), lines.getOrDefault(path, at.line()),
             "unrendered Helm template in " + path + ": run `helm template` first");
@@ -204,6 +255,29 @@ public final class ManifestReader {
         checkRendered(list.get(i), path + "[" + i + "]", lines, at);
       }
     }
+  }
+
+  /**
+   * Whether {@code s} holds a Helm expression, in one pass: an action runs from `{{` to the first
+   * `}`, and a later `{{` before that `}` would search a part of the same span, so each span is
+   * searched once (a regular expression tried from every `{{` to the end is quadratic in a line of
+   * braces).
+   */
+  static boolean helmExpression(String s) {
+    int open = s.indexOf("{{");
+    if (open < 0) {
+      return false;
+    }
+    Matcher object = HELM_OBJECT.matcher(s).useTransparentBounds(true);
+    while (open >= 0) {
+      int close = s.indexOf('}', open + 2);
+      int end = close < 0 ? s.length() : close;
+      if (object.region(open + 2, end).find()) {
+        return true;
+      }
+      open = close < 0 ? -1 : s.indexOf("{{", close);
+    }
+    return HELM_FUNCTION.matcher(s).find();
   }
 
   /**
@@ -225,18 +299,40 @@ public final class ManifestReader {
     throw new InputException(at.file(), at.line(), "document has no " + key + " (every object needs apiVersion and kind)");
   }
 
+  /** An item's lines, looked up under its path in its List's: no copy per item, so a List reads in linear time. */
   private static Map<String, Integer> relativeLines(String path, Map<String, Integer> lines) {
-    if (path.isEmpty()) {
-      return lines;
+    return path.isEmpty() ? lines : new ItemLines(path + ".", lines);
+  }
+
+  private static final class ItemLines extends java.util.AbstractMap<String, Integer> {
+    private final String prefix;
+    private final Map<String, Integer> lines;
+
+    ItemLines(String prefix, Map<String, Integer> lines) {
+      this.prefix = prefix;
+      this.lines = lines;
     }
-    String prefix = path + ".";
-    Map<String, Integer> out = new LinkedHashMap<>();
-    lines.forEach((k, v) -> {
-      if (k.startsWith(prefix)) {
-        out.put(k.substring(prefix.length()), v);
-      }
-    });
-    return out;
+
+    @Override
+    public Integer get(Object key) {
+      return key instanceof String k ? lines.get(prefix + k) : null;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return get(key) != null;
+    }
+
+    @Override
+    public java.util.Set<Map.Entry<String, Integer>> entrySet() {
+      Map<String, Integer> out = new LinkedHashMap<>();
+      lines.forEach((k, v) -> {
+        if (k.startsWith(prefix)) {
+          out.put(k.substring(prefix.length()), v);
+        }
+      });
+      return out.entrySet();
+    }
   }
 
   private static String prefix(String path) {

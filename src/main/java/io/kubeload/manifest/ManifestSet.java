@@ -29,13 +29,22 @@ public final class ManifestSet {
   private final Map<ObjectRef, Manifest> byRef = new HashMap<>();
   private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
-  /** @param skippedTestHooks Helm test hooks that were read but carry no load */
+  /**
+   * @param skippedTestHooks Helm test hooks that were read but carry no load
+   * @throws InputException when two objects of the same group have the same kind, namespace and name
+   */
   public ManifestSet(List<Manifest> manifests, List<Manifest> skippedTestHooks) {
     this.manifests = manifests.stream().sorted(STABLE).toList();
     this.skippedTestHooks = skippedTestHooks.stream().sorted(STABLE).toList();
     for (Manifest m : this.manifests) {
       byKind.computeIfAbsent(m.kind(), kind -> new ArrayList<>()).add(m);
-      byRef.putIfAbsent(m.ref(), m);
+      Manifest first = byRef.putIfAbsent(m.ref(), m);
+      if (first != null && first.group().equals(m.group())) {
+        // The API server keeps one object per name: counted twice, its load would be doubled.
+        throw new InputException(m.location().file(), m.location().line(),
+            m.kind() + " " + m.ref().namespace() + (m.ref().namespace().isEmpty() ? "" : "/") + m.name()
+                + " is defined twice: also at " + first.location().file() + ":" + first.location().line());
+      }
     }
   }
 

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 final class TypedConversion {
 
-  /** Env values, and keys named like credentials: an error message never quotes them. */
+  /** Env values, and keys named like credentials: an error message does not quote even their numbers. */
   private static final Pattern MAY_HOLD_A_CREDENTIAL =
       Pattern.compile("(^|\\.)env(From)?(\\[|\\.|$)|(?i)(pass|secret|token|key|credential|auth|cert)[^.]*$");
 
@@ -34,18 +34,25 @@ final class TypedConversion {
     }
   }
 
+  /**
+   * What was written instead, by its type only for text: any string (an argument, an annotation) can
+   * hold a credential, and an error message is printed in CI logs and bot comments.
+   */
   private static String shown(Object value, String path) {
-    if (!(value instanceof Map<?, ?> || value instanceof java.util.List<?>) && MAY_HOLD_A_CREDENTIAL.matcher(path).find()) {
-      return value instanceof String ? "a string" : value instanceof Number ? "a number" : value instanceof Boolean ? "true or false" : "a value";
+    if (value instanceof String) {
+      return "a string";
     }
-    if (value instanceof String s) {
-      return "\"" + (s.length() > 40 ? s.substring(0, 37) + "..." : s) + "\"";
+    if ((value instanceof Number || value instanceof Boolean) && MAY_HOLD_A_CREDENTIAL.matcher(path).find()) {
+      return value instanceof Number ? "a number" : "true or false";
     }
     if (value instanceof Map<?, ?>) {
       return "a mapping";
     }
     if (value instanceof java.util.List<?>) {
       return "a list";
+    }
+    if (value instanceof java.util.Date) {
+      return "a date";
     }
     return String.valueOf(value);
   }

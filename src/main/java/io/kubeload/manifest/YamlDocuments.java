@@ -29,12 +29,6 @@ public final class YamlDocuments {
   /** One YAML document: its value, where it starts and ends, and the line of each key path. */
   public record Document(Object value, int startLine, int endLine, Map<String, Integer> lines) {}
 
-  /**
-   * Nodes a document may expand to through its aliases. Few aliases can still multiply (a "billion
-   * laughs" needs 90), so the expansion itself is bounded: far above any real manifest's size.
-   */
-  static final long MAX_EXPANDED_NODES = 1_000_000;
-
   private YamlDocuments() {}
 
   /** Decodes {@code bytes} as UTF-8 and reads every document; errors name {@code file} and line. */
@@ -42,16 +36,35 @@ public final class YamlDocuments {
     return read(file, bytes, InputLimits.DEFAULT);
   }
 
-  /** As {@link #read(String, byte[])}, within {@code limits} (a file of its own: no documents read before). */
+  /** As {@link #read(String, byte[])}, within {@code limits} (a file of its own: a run of its own). */
   public static List<Document> read(String file, byte[] bytes, InputLimits limits) {
-    return read(file, SourceText.decode(file, bytes), limits, 0);
+    return read(file, SourceText.decode(file, bytes), limits, new RunBudget(limits));
   }
 
   /**
-   * Reads every document of {@code text}; {@code documentsBefore} were read earlier in the same run
-   * and count towards {@link InputLimits#maxDocuments()}.
+   * snakeyaml names the tag or alias it cannot resolve, and in a Secret both are written by hand
+   * ({@code password: !s3cr3t}, {@code token: *abc}): the message says what is wrong, not what was written.
    */
-  static List<Document> read(String file, String text, InputLimits limits, int documentsBefore) {
+  private static String withoutValues(String problem) {
+    if (problem.startsWith("could not determine a constructor for the tag")) {
+      return "a tag kubeload does not read (only YAML's standard tags; quote a value that starts with '!')";
+    }
+    if (problem.startsWith("found undefined alias")) {
+      return "an alias to no anchor (quote a value that starts with '*')";
+    }
+    return problem;
+  }
+
+  /**
+   * A component's configuration file embedded in a manifest, within the default limits and a small
+   * alias budget of its own ({@link RunBudget#MAX_CONFIG_ALIAS_NODES}).
+   */
+  public static List<Document> readEmbedded(String file, String text) {
+    return read(file, text, InputLimits.DEFAULT, new RunBudget(InputLimits.DEFAULT, RunBudget.MAX_CONFIG_ALIAS_NODES));
+  }
+
+  /** Reads every document of {@code text}, counting each and its aliases against the run's {@code budget}. */
+  static List<Document> read(String file, String text, InputLimits limits, RunBudget budget) {
     // JSON allows tabs between tokens, YAML does not; a raw tab inside a JSON string is invalid anyway.
     String source = looksLikeJson(text) ? text.replace('\t', ' ') : text;
     LineMap lineMap = new LineMap(source);
@@ -63,17 +76,14 @@ public final class YamlDocuments {
     options.setAllowRecursiveKeys(false);
     Constructor constructor = new Constructor(options);
     constructor.setAllowDuplicateKeys(false);
-    StreamReader reader = new StreamReader(source);
+    StreamReader reader = new TextStreamReader(source, limits.maxDocumentChars());
     Composer composer = new Composer(new ParserImpl(reader, options), new Resolver(), options);
     List<Document> documents = new ArrayList<>();
     try {
       while (composer.checkNode()) {
         Node node = composer.getNode();
-        if (documentsBefore + documents.size() >= limits.maxDocuments()) {
-          throw new InputException(file, lineOf(node.getStartMark(), lineMap), InputLimits.reached(
-              "more YAML documents than one run reads", limits.maxDocuments(), InputLimits.MAX_DOCUMENTS));
-        }
-        checkExpansion(file, node, lineMap);
+        budget.countDocument(file, lineOf(node.getStartMark(), lineMap));
+        checkExpansion(file, node, lineMap, budget);
         Object value = constructor.construct(node);
         Map<String, Integer> lines = new LinkedHashMap<>();
         indexLines(node, "", lines, lineMap, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
@@ -90,7 +100,7 @@ public final class YamlDocuments {
     } catch (IllegalArgumentException e) {
       // Found by fuzzing (docs/fuzzing.md): a tag whose %-escape decodes to a space or control
       // character (`!x%0b`) fails in snakeyaml's Tag constructor, outside its own exceptions.
-      throw new InputException(file, lineOf(reader.getMark(), lineMap), "invalid YAML tag: " + e.getMessage());
+      throw new InputException(file, lineOf(reader.getMark(), lineMap), "invalid YAML tag (a %-escape that decodes to a space or control character)");
     } catch (YAMLException e) {
       // Limits (aliases, nesting, size) are reported without a mark: the reader stopped where it hit them.
       throw new InputException(file, lineOf(reader.getMark(), lineMap), limitReached(String.valueOf(e.getMessage()), limits));
@@ -134,29 +144,32 @@ public final class YamlDocuments {
       }
     }
     String context = e.getContext() != null ? e.getContext() + ", " : "";
-    return new InputException(file, line, "invalid YAML: " + context + problem);
+    return new InputException(file, line, "invalid YAML: " + context + withoutValues(problem));
   }
 
-  /** Rejects documents whose aliases expand beyond {@link #MAX_EXPANDED_NODES}, at the node that crosses it. */
-  private static void checkExpansion(String file, Node root, LineMap lineMap) {
+  /**
+   * Spends the nodes {@code root}'s aliases add when expanded from the run's budget, or rejects the
+   * document at the deepest node whose expansion alone is more than the budget has left.
+   */
+  private static void checkExpansion(String file, Node root, LineMap lineMap, RunBudget budget) {
     java.util.Map<Node, Long> sizes = new java.util.IdentityHashMap<>();
-    if (expandedSize(root, sizes, file, lineMap) <= MAX_EXPANDED_NODES) {
+    long added = expandedSize(root, sizes, file, lineMap) - sizes.size();
+    if (budget.fitsAliasNodes(added)) {
+      budget.spendAliasNodes(added);
       return;
     }
     Node node = root;
     for (boolean deeper = true; deeper; ) {
       deeper = false;
       for (Node child : children(node)) {
-        if (sizes.get(child) > MAX_EXPANDED_NODES) {
+        if (sizes.get(child) > budget.aliasNodesLeft()) {
           node = child;
           deeper = true;
           break;
         }
       }
     }
-    throw new InputException(file, lineOf(node.getStartMark(), lineMap),
-        "aliases expand this document beyond " + String.format(java.util.Locale.ROOT, "%,d", MAX_EXPANDED_NODES)
-            + " nodes (an alias bomb?)");
+    throw new InputException(file, lineOf(node.getStartMark(), lineMap), budget.aliasBomb());
   }
 
   /** Marks a node whose size is being counted: meeting it again below itself is a cycle. */

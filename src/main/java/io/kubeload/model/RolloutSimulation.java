@@ -44,6 +44,14 @@ public final class RolloutSimulation {
    */
   static final long EVENT_BUDGET = 400_000;
 
+  /**
+   * Pods of one workload the simulation follows. Each pod needs at least two events, so a workload
+   * with more would run out of the event budget before its last pod started: following more would
+   * change nothing the run can show, and would allocate per pod for a legal count of 100,000,000
+   * replicas or a DaemonSet on 2³¹ nodes.
+   */
+  static final int MAX_SIMULATED_PODS = (int) EVENT_BUDGET;
+
   private static final long SEED = 20_241_211L; // the date of the incident that started it all (incidents.md §1)
 
   private RolloutSimulation() {}
@@ -117,6 +125,8 @@ public final class RolloutSimulation {
   private static final class Cohort {
     final WorkloadLoad load;
     final List<AccessLoad> lists;
+    /** The pods followed: all of the workload's, up to {@link #MAX_SIMULATED_PODS}. */
+    final int simulated;
     final int[] pending;
     final int flow;
     int waiting;
@@ -126,7 +136,8 @@ public final class RolloutSimulation {
     Cohort(WorkloadLoad load, List<AccessLoad> lists, int flow) {
       this.load = load;
       this.lists = lists;
-      this.pending = new int[load.pods()];
+      this.simulated = Math.min(load.pods(), MAX_SIMULATED_PODS);
+      this.pending = new int[simulated];
       this.flow = flow;
     }
   }
@@ -240,25 +251,25 @@ public final class RolloutSimulation {
       }
       Cohort cohort = new Cohort(load, lists, cohorts.size());
       cohorts.add(cohort);
-      pods += load.pods();
+      pods = (int) Math.min(Integer.MAX_VALUE, (long) pods + load.pods());
       for (AccessLoad list : lists) {
         levels.computeIfAbsent(list.priorityLevel(), name -> new Level(configs.get(name), profile)).used = true;
       }
       Arrays.fill(cohort.pending, lists.size() + (int) lists.stream().filter(RolloutSimulation::watchesAfterList).count());
       double podStart = profile.rollout().podStartSeconds();
       if (scenario == Scenario.APISERVER_RESTART) {
-        for (int pod = 0; pod < load.pods(); pod++) {
+        for (int pod = 0; pod < cohort.simulated; pod++) {
           // Every watch breaks; each reflector relists after its backoff of 800 ms with jitter 1.0.
           schedule(BACKOFF_INITIAL_SECONDS * (1 + random.nextDouble()), Kind.START, cohort, pod, null);
         }
       } else if (load.workload().isNew()) {
         double qps = profile.rollout().controllerQps();
-        for (int pod = 0; pod < load.pods(); pod++) {
+        for (int pod = 0; pod < cohort.simulated; pod++) {
           // Created at the controller's client rate, then up to the start-up SLO to pull and start.
           schedule(pod / qps + podStart * random.nextDouble(), Kind.START, cohort, pod, null);
         }
       } else {
-        int wave = Math.min(load.pods(), load.workload().rollout().podsPerWave());
+        int wave = Math.min(cohort.simulated, load.workload().rollout().podsPerWave());
         for (int pod = 0; pod < wave; pod++) {
           schedule(pod / profile.rollout().controllerQps() + podStart * random.nextDouble(), Kind.START, cohort, pod, null);
         }
@@ -445,7 +456,7 @@ public final class RolloutSimulation {
     /** An update replaces the next pod once one of its wave is available (synced, then minReadySeconds). */
     void startNextOfWave(Cohort cohort) {
       RolloutStrategy rollout = cohort.load.workload().rollout();
-      if (cohort.load.workload().isNew() || cohort.started >= cohort.load.pods()) {
+      if (cohort.load.workload().isNew() || cohort.started >= cohort.simulated) {
         return;
       }
       double at = now + rollout.minReadySeconds() + profile.rollout().podStartSeconds() * random.nextDouble();

@@ -102,7 +102,7 @@ public final class ExplainReport {
     if (!any) {
       out.append("  none\n");
     }
-    return out.toString();
+    return Markup.terminal(out.toString());
   }
 
   private static void access(StringBuilder out, int n, AccessLoad a, WorkloadLoad load, Verdict verdict) {

@@ -101,12 +101,12 @@ final class MarkdownReport {
     }
     List<String> blocks = new java.util.ArrayList<>();
     for (Finding f : Phrases.changeFirst(verdict.reviewed())) {
-      blocks.add(details("<b>" + f.severity().label() + "</b> <code>" + Markup.xml(f.rule()) + "</code> " + Markup.xml(f.workload()) + ": "
-          + Markup.xml(f.message()), "**Fix:** " + Markup.markdown(f.fix()), "at", f.location()));
+      blocks.add(details("<b>" + f.severity().label() + "</b> <code>" + Markup.inlineXml(f.rule()) + "</code> " + Markup.inlineXml(f.workload()) + ": "
+          + Markup.inlineXml(f.message()), "**Fix:** " + Markup.markdown(f.fix()), "at", f.location()));
     }
     for (SkippedFinding s : verdict.skippedFindings()) {
-      blocks.add(details("ignored <code>" + Markup.xml(s.finding().rule()) + "</code> " + Markup.xml(s.finding().workload()) + ": "
-          + Markup.xml(s.reason()), Markup.markdown(s.finding().message()), "kubeload.io/ignore at", s.ignoredAt()));
+      blocks.add(details("ignored <code>" + Markup.inlineXml(s.finding().rule()) + "</code> " + Markup.inlineXml(s.finding().workload()) + ": "
+          + Markup.inlineXml(s.reason()), Markup.markdown(s.finding().message()), "kubeload.io/ignore at", s.ignoredAt()));
     }
     for (int i = 0; i < blocks.size(); i++) {
       if (!fits(out, blocks.get(i), LIMIT)) {
@@ -119,7 +119,7 @@ final class MarkdownReport {
   /** A folded block: the summary line shows, the body and where it was written unfold. */
   private static String details(String summaryHtml, String bodyMarkdown, String where, SourceLocation location) {
     return "<details><summary>" + summaryHtml + "</summary>\n\n" + bodyMarkdown + "<br>\n"
-        + where + " `" + location.toString().replace("`", "'") + "`\n\n</details>\n\n";
+        + where + " `" + Markup.oneLine(location.toString()).replace("`", "'") + "`\n\n</details>\n\n";
   }
 
   /** One xychart per workload that makes requests: steady and start-up peak seats against the budget. */
@@ -134,7 +134,7 @@ final class MarkdownReport {
         .append(Units.number(profileNodes)).append(" nodes.\n\n");
     for (LoadCurve curve : verdict.loadCurves().values()) {
       out.append("```mermaid\nxychart-beta\n");
-      out.append("  title \"").append(curve.workload().replace("\"", "'")).append(" in ").append(curve.level().replace("\"", "'")).append("\"\n");
+      out.append("  title \"").append(mermaidText(curve.workload())).append(" in ").append(mermaidText(curve.level())).append("\"\n");
       out.append("  x-axis \"nodes\" [").append(curve.points().stream()
           .map(p -> "\"" + Units.number(p.nodes()) + (p.nodes() == profileNodes ? " ★" : "") + "\"")
           .collect(Collectors.joining(", "))).append("]\n");
@@ -150,5 +150,10 @@ final class MarkdownReport {
   private static void line(LoadCurve curve, ToDoubleFunction<LoadCurve.Point> value, StringBuilder out) {
     out.append("  line [").append(curve.points().stream().map(p -> Charts.plain(value.applyAsDouble(p))).collect(Collectors.joining(", ")))
         .append("]\n");
+  }
+
+  /** A quoted mermaid string on its one line: no line break to leave the block, no quote to end the string. */
+  private static String mermaidText(String text) {
+    return Markup.oneLine(text).replace("\"", "'").replace("`", "'");
   }
 }

@@ -9,7 +9,7 @@ public final class Reports {
 
   public static String render(Verdict verdict, Format format) {
     return switch (format) {
-      case TEXT -> TextReport.render(verdict);
+      case TEXT -> Markup.terminal(TextReport.render(verdict));
       case JSON -> JsonReport.render(verdict);
       case MARKDOWN -> MarkdownReport.render(verdict);
       case HTML -> HtmlReport.render(verdict);

@@ -163,7 +163,7 @@ final class TextReport {
     }
     for (Finding f : verdict.reviewed()) {
       out.append(f.severity().label().toUpperCase(Locale.ROOT)).append(' ').append(f.rule()).append("  ").append(f.workload()).append('\n');
-      out.append("  at ").append(f.location()).append('\n');
+      out.append("  at ").append(Markup.oneLine(f.location().toString())).append('\n');
       wrap(f.message(), "  ", out);
       wrap("fix: " + f.fix(), "  ", out);
     }
@@ -213,9 +213,10 @@ final class TextReport {
     }
   }
 
+  /** Wrapped at spaces; a line break from the input (an ignore reason, an image) is shown, never followed. */
   private static void wrap(String text, String indent, StringBuilder out) {
     StringBuilder line = new StringBuilder(indent);
-    for (String word : text.split(" ")) {
+    for (String word : Markup.oneLine(text).split(" ")) {
       if (line.length() > indent.length() && line.length() + 1 + word.length() > WIDTH) {
         out.append(line).append('\n');
         line = new StringBuilder(indent).append("  ");

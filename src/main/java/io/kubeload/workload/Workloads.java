@@ -50,16 +50,16 @@ public final class Workloads {
       PodCount pods = ProportionalAutoscalers.podsFor(m, all, profile.nodes())
           .orElseGet(() -> replicas(m, d.getSpec().getReplicas(), all));
       return Optional.of(build(m, d.getSpec().getTemplate(), pods,
-          deploymentRollout(d.getSpec().getStrategy(), d.getSpec().getMinReadySeconds(), m, pods.count())));
+          deploymentRollout(d.getSpec().getStrategy(), d.getSpec().getMinReadySeconds(), pods.count())));
     }
     if (typed instanceof StatefulSet s && s.getSpec() != null) {
       PodCount pods = replicas(m, s.getSpec().getReplicas(), all);
-      return Optional.of(build(m, s.getSpec().getTemplate(), pods, statefulSetRollout(s, m, pods.count())));
+      return Optional.of(build(m, s.getSpec().getTemplate(), pods, statefulSetRollout(s, pods.count())));
     }
     if (typed instanceof DaemonSet ds && ds.getSpec() != null) {
       PodTemplateSpec template = ds.getSpec().getTemplate();
       PodCount pods = Placement.daemonSet(template != null && template.getSpec() != null ? template.getSpec() : new PodSpec(), profile);
-      return Optional.of(build(m, template, pods, daemonSetRollout(ds, m, pods.count())));
+      return Optional.of(build(m, template, pods, daemonSetRollout(ds, pods.count())));
     }
     if (typed instanceof ReplicaSet rs && rs.getSpec() != null) {
       return Optional.of(
@@ -125,7 +125,7 @@ public final class Workloads {
     return PodCount.fixed(parallel, "parallelism " + parallel + (declared == null ? " (default)" : ""));
   }
 
-  private static RolloutStrategy deploymentRollout(DeploymentStrategy strategy, Integer minReady, Manifest m, int replicas) {
+  private static RolloutStrategy deploymentRollout(DeploymentStrategy strategy, Integer minReady, int replicas) {
     String type = strategy != null && strategy.getType() != null ? strategy.getType() : "RollingUpdate";
     if (type.equals("Recreate")) {
       return new RolloutStrategy(type, replicas, 0, orZero(minReady), "Recreate");
@@ -133,11 +133,11 @@ public final class Workloads {
     IntOrString unavailable = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxUnavailable() : null;
     IntOrString surge = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxSurge() : null;
     // Deployment defaults: maxUnavailable 25% (rounded down), maxSurge 25% (rounded up).
-    return rolling(type, new Budget(unavailable, "25%", false, "spec.strategy.rollingUpdate.maxUnavailable"),
-        new Budget(surge, "25%", true, "spec.strategy.rollingUpdate.maxSurge"), replicas, minReady, m);
+    return rolling(type, new Budget(unavailable, "25%", false),
+        new Budget(surge, "25%", true), replicas, minReady);
   }
 
-  private static RolloutStrategy daemonSetRollout(DaemonSet ds, Manifest m, int pods) {
+  private static RolloutStrategy daemonSetRollout(DaemonSet ds, int pods) {
     DaemonSetUpdateStrategy strategy = ds.getSpec().getUpdateStrategy();
     String type = strategy != null && strategy.getType() != null ? strategy.getType() : "RollingUpdate";
     if (type.equals("OnDelete")) {
@@ -146,11 +146,11 @@ public final class Workloads {
     IntOrString unavailable = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxUnavailable() : null;
     IntOrString surge = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxSurge() : null;
     // DaemonSet defaults: maxUnavailable 1, maxSurge 0; percentages of nodes round up (apps/v1 DaemonSet API).
-    return rolling(type, new Budget(unavailable, "1", true, "spec.updateStrategy.rollingUpdate.maxUnavailable"),
-        new Budget(surge, "0", true, "spec.updateStrategy.rollingUpdate.maxSurge"), pods, ds.getSpec().getMinReadySeconds(), m);
+    return rolling(type, new Budget(unavailable, "1", true),
+        new Budget(surge, "0", true), pods, ds.getSpec().getMinReadySeconds());
   }
 
-  private static RolloutStrategy statefulSetRollout(StatefulSet s, Manifest m, int replicas) {
+  private static RolloutStrategy statefulSetRollout(StatefulSet s, int replicas) {
     var strategy = s.getSpec().getUpdateStrategy();
     String type = strategy != null && strategy.getType() != null ? strategy.getType() : "RollingUpdate";
     if (type.equals("OnDelete")) {
@@ -158,49 +158,46 @@ public final class Workloads {
     }
     IntOrString unavailable = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxUnavailable() : null;
     // StatefulSets replace one pod at a time unless maxUnavailable says otherwise; they never surge.
-    return rolling(type, new Budget(unavailable, "1", false, "spec.updateStrategy.rollingUpdate.maxUnavailable"),
-        new Budget(null, "0", true, "spec.updateStrategy.rollingUpdate.maxSurge"), replicas, s.getSpec().getMinReadySeconds(), m);
+    return rolling(type, new Budget(unavailable, "1", false),
+        new Budget(null, "0", true), replicas, s.getSpec().getMinReadySeconds());
   }
 
   /** The roll-out of a workload an operator creates: its kind's defaults, nothing being declared. */
-  static RolloutStrategy defaultRollout(String kind, int pods, Manifest m) {
+  static RolloutStrategy defaultRollout(String kind, int pods) {
     return switch (kind) {
-      case "DaemonSet" -> rolling("RollingUpdate", new Budget(null, "1", true, "spec"), new Budget(null, "0", true, "spec"), pods, null, m);
-      case "StatefulSet" -> rolling("RollingUpdate", new Budget(null, "1", false, "spec"), new Budget(null, "0", true, "spec"), pods, null, m);
-      default -> deploymentRollout(null, null, m, pods);
+      case "DaemonSet" -> rolling("RollingUpdate", new Budget(null, "1", true), new Budget(null, "0", true), pods, null);
+      case "StatefulSet" -> rolling("RollingUpdate", new Budget(null, "1", false), new Budget(null, "0", true), pods, null);
+      default -> deploymentRollout(null, null, pods);
     };
   }
 
-  /** One roll-out budget as written (or its default), how its percentage rounds, and where it is. */
-  private record Budget(IntOrString declared, String fallback, boolean roundUp, String path) {
+  /** One roll-out budget as written (or its default) and how its percentage rounds. */
+  private record Budget(IntOrString declared, String fallback, boolean roundUp) {
     String text() {
       return declared == null ? fallback : declared.getIntVal() != null ? String.valueOf(declared.getIntVal()) : String.valueOf(declared.getStrVal());
     }
   }
 
-  private static RolloutStrategy rolling(String type, Budget unavailable, Budget surge, int pods, Integer minReady, Manifest m) {
+  private static RolloutStrategy rolling(String type, Budget unavailable, Budget surge, int pods, Integer minReady) {
     String u = unavailable.text();
     String s = surge.text();
-    int maxUnavailable = resolve(unavailable, pods, m);
-    int maxSurge = resolve(surge, pods, m);
+    int maxUnavailable = resolve(unavailable, pods);
+    int maxSurge = resolve(surge, pods);
     String declared = "maxUnavailable=" + u + " maxSurge=" + s + (minReady == null || minReady == 0 ? "" : " minReadySeconds=" + minReady);
     return new RolloutStrategy(type, maxUnavailable, maxSurge, orZero(minReady), declared);
   }
 
-  /** An absolute number or a percentage of {@code pods}, rounded as the controllers round it. */
-  private static int resolve(Budget budget, int pods, Manifest m) {
+  /**
+   * An absolute number or a whole percentage of {@code pods} (the reader lets through no other:
+   * KubernetesShapes), rounded as the controllers round it.
+   */
+  private static int resolve(Budget budget, int pods) {
     String value = budget.text();
-    try {
-      if (value.endsWith("%")) {
-        double percent = Double.parseDouble(value.substring(0, value.length() - 1));
-        double exact = pods * percent / 100.0;
-        return (int) (budget.roundUp() ? Math.ceil(exact) : Math.floor(exact));
-      }
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new InputException(m.location().file(), m.locationOf(budget.path()).line(),
-          budget.path() + " must be a number or a percentage, not '" + value + "'");
+    if (value.endsWith("%")) {
+      double exact = pods * (double) Long.parseLong(value.substring(0, value.length() - 1)) / 100.0;
+      return (int) (budget.roundUp() ? Math.ceil(exact) : Math.floor(exact));
     }
+    return Integer.parseInt(value);
   }
 
   private static int orZero(Integer value) {

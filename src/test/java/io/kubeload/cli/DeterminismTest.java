@@ -15,9 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** The same inputs give byte-identical reports, whatever order they are named in and however often. */
 class DeterminismTest {
 
+  /**
+   * The samples that can be applied together: telemetry-daemonset-fixed.yaml defines the same
+   * objects as telemetry-daemonset.yaml, and an object given twice is bad input.
+   */
   static List<String> samples() throws Exception {
     try (var files = Files.list(Path.of("samples/manifests"))) {
-      return new ArrayList<>(files.map(Path::toString).sorted().toList());
+      return new ArrayList<>(files.map(Path::toString).filter(name -> !name.endsWith("-fixed.yaml")).sorted().toList());
     }
   }
 
@@ -49,9 +53,14 @@ class DeterminismTest {
   void aFolderReadsLikeItsFilesAndStdinLikeAFile(@TempDir Path dir) throws Exception {
     byte[] sample = Files.readAllBytes(Path.of("samples/manifests/controller-deployment.yaml"));
     Path copy = Files.write(dir.resolve("in.yaml"), sample);
+    Path folder = Files.createDirectories(dir.resolve("samples"));
+    List<String> copies = new ArrayList<>();
+    for (String file : samples()) {
+      copies.add(Files.copy(Path.of(file), folder.resolve(Path.of(file).getFileName())).toString());
+    }
     for (String format : formats()) {
-      CliRun files = analyze(samples(), format);
-      assertThat(analyze(List.of("samples/manifests"), format).stdout()).isEqualTo(files.stdout());
+      CliRun files = analyze(copies, format);
+      assertThat(analyze(List.of(folder.toString()), format).stdout()).isEqualTo(files.stdout());
       CliRun viaStdin = CliRun.withStdin(sample, "analyze", "-", "--format", format);
       CliRun viaFile = CliRun.of("analyze", copy.toString(), "--format", format);
       // The name <stdin> as each format writes it (plain, or escaped for HTML and XML); the names'
@@ -66,7 +75,8 @@ class DeterminismTest {
     List<String> samples = samples();
     Path first = Files.createDirectories(dir.resolve("b-first"));
     Path second = Files.createDirectories(dir.resolve("a-second"));
-    for (int i = 0; i < samples.size(); i++) {
+    // The first sample comes on stdin; given in a folder too, it would be defined twice.
+    for (int i = 1; i < samples.size(); i++) {
       Path sample = Path.of(samples.get(i));
       Files.copy(sample, (i % 2 == 0 ? first : second).resolve(sample.getFileName()));
     }

@@ -22,7 +22,8 @@ class SecretsTest {
 
   private static final List<String> CANARIES = List.of(
       "canary-secret-data-7f3a", "canary-string-data-91be", "canary-env-password-c04d", "canary-env-token-5e21",
-      "canary-list-secret-aa10", "canary-broken-secret-3b77", "canary-env-wrong-type-d9e4", "canary-templated-secret-0c5f");
+      "canary-list-secret-aa10", "canary-broken-secret-3b77", "canary-env-wrong-type-d9e4", "canary-templated-secret-0c5f",
+      "canary-tag-6d01", "canary-alias-e7c2", "canary-args-3f90");
 
   @TempDir Path tmp;
 
@@ -119,6 +120,11 @@ class SecretsTest {
     broken.add("apiVersion: v1\nkind: Secret\nmetadata:\n  name: t\nstringData:\n  p: \"canary-templated-secret-0c5f{{ .Values.password }}\"\n");
     // A duplicate key in a Secret's stringData: the error names the key, never its values.
     broken.add(CHART.replace("  token: canary-string-data-91be", "  token: canary-string-data-91be\n  token: canary-broken-secret-3b77"));
+    // Unquoted values that YAML reads as a tag and as an alias: snakeyaml's messages name both.
+    broken.add("apiVersion: v1\nkind: Secret\nmetadata:\n  name: tag\nstringData:\n  password: !canary-tag-6d01\n");
+    broken.add("apiVersion: v1\nkind: Secret\nmetadata:\n  name: alias\nstringData:\n  password: *canary-alias-e7c2\n");
+    // args written as one string, a credential in it: the type error says "a string".
+    broken.add(CHART.replace("        - name: api\n", "        - name: api\n          args: \"--password=canary-args-3f90\"\n"));
     for (int i = 0; i < broken.size(); i++) {
       Path file = Files.writeString(tmp.resolve("broken-" + i + ".yaml"), broken.get(i));
       for (Format format : Format.values()) {

@@ -65,7 +65,10 @@ class LauncherTest {
   private Run launch(Jdk jdk, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("./kubeload"));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command);
+    return launch(jdk, new ProcessBuilder(command));
+  }
+
+  private Run launch(Jdk jdk, ProcessBuilder builder) throws IOException, InterruptedException {
     builder.environment().put("JAVA_HOME", jdk.home());
     builder.environment().put("XDG_CACHE_HOME", cache.toString());
     builder.environment().remove("JAVA_OPTS");
@@ -216,5 +219,27 @@ class LauncherTest {
     String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
     return new Run(process.exitValue(), out, err);
+  }
+
+  /**
+   * Under LANG=C (many CI containers) the JVM would decode paths as ASCII: a non-ASCII file could not
+   * be opened and a folder's names were garbled. The path is made by the shell from its UTF-8 bytes,
+   * so that this test does not depend on the locale of the JVM that runs it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void nonAsciiPathsAreReadAndNamedWhateverTheLocale(Jdk jdk) throws Exception {
+    String script = "dir=\"$1/$(printf '\\303\\274n\\303\\257')\"; mkdir -p \"$dir\"; "
+        + "cp samples/manifests/web-deployment.yaml \"$dir/w$(printf '\\303\\251')b.yaml\"; "
+        + "./kubeload analyze \"$dir/w$(printf '\\303\\251')b.yaml\" --format json && exec ./kubeload analyze \"$dir\" --format json";
+    ProcessBuilder builder = new ProcessBuilder("bash", "-c", script, "launcher", cache.toString());
+    builder.environment().keySet().removeIf(name -> name.startsWith("LC_"));
+    builder.environment().put("LANG", "C");
+
+    Run run = launch(jdk, builder);
+
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    assertThat(run.stderr()).isEmpty();
+    assertThat(run.stdout()).contains("\u00fcn\u00ef/w\u00e9b.yaml").doesNotContain("\ufffd");
   }
 }

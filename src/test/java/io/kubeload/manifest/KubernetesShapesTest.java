@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -78,13 +79,13 @@ class KubernetesShapesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "replicas: three | 6 | spec.replicas: not a valid Deployment: expected a whole number, not \"three\"",
+        "replicas: three | 6 | spec.replicas: not a valid Deployment: expected a whole number, not a string",
         "replicas: 1.5 | 6 | spec.replicas: not a valid Deployment: expected a whole number, not 1.5",
         "replicas: 3.0 | 6 | spec.replicas: not a valid Deployment: expected a whole number, not 3.0",
         "replicas: 5000000000 | 6 | spec.replicas: not a valid Deployment: expected a whole number from -2147483648 to 2147483647, not 5000000000",
         "replicas: true | 6 | spec.replicas: not a valid Deployment: expected a whole number, not true",
         "template: [a] | 6 | spec.template: not a valid Deployment: expected a mapping, not a list",
-        "strategy: {rollingUpdate: {maxSurge: 1.5}} | 6 | spec.strategy.rollingUpdate.maxSurge: not a valid Deployment: expected a whole number or a string, not 1.5",
+        "strategy: {rollingUpdate: {maxSurge: 1.5}} | 6 | spec.strategy.rollingUpdate.maxSurge: not a valid Deployment: expected a whole number of at least 0 or a percentage from 0% to any whole number, not 1.5",
     })
     void aWrongTypeNamesTheFieldItsLineAndWhatWasExpected(String spec, int line, String message) {
       assertThatThrownBy(() -> only(deployment(spec)))
@@ -103,9 +104,9 @@ class KubernetesShapesTest {
                   command: run
           """);
       assertThatThrownBy(() -> only(yaml)).hasMessage(
-          "test.yaml:8: spec.template.spec.hostNetwork: not a valid Deployment: expected true or false, not \"true\"");
+          "test.yaml:8: spec.template.spec.hostNetwork: not a valid Deployment: expected true or false, not a string");
       assertThatThrownBy(() -> only(yaml.replace("hostNetwork: \"true\"", "hostNetwork: true"))).hasMessage(
-          "test.yaml:11: spec.template.spec.containers[0].command: not a valid Deployment: expected a list, not \"run\"");
+          "test.yaml:11: spec.template.spec.containers[0].command: not a valid Deployment: expected a list, not a string");
     }
 
     @Test
@@ -170,7 +171,7 @@ class KubernetesShapesTest {
     }
 
     @Test
-    void explicitNullsAndNullItemsStayNullAndUnknownFieldsAreDropped() {
+    void explicitNullsAndNullScalarItemsStayNullAndUnknownFieldsAreDropped() {
       Manifest m = only("""
           apiVersion: apps/v1
           kind: DaemonSet
@@ -182,15 +183,25 @@ class KubernetesShapesTest {
               spec:
                 serviceAccountName: ~
                 containers:
-                  -
                   - name: app
                     image: agent:1
+                    args: [~, --v=2]
           """);
       PodSpec spec = m.as(DaemonSet.class).orElseThrow().getSpec().getTemplate().getSpec();
       assertThat(spec.getServiceAccountName()).isNull();
-      assertThat(spec.getContainers()).hasSize(2);
-      assertThat(spec.getContainers().get(0)).isNull();
-      assertThat(spec.getContainers().get(1).getImage()).isEqualTo("agent:1");
+      assertThat(spec.getContainers()).hasSize(1);
+      assertThat(spec.getContainers().get(0).getArgs()).containsExactly(null, "--v=2");
+      assertThat(spec.getContainers().get(0).getImage()).isEqualTo("agent:1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"containers:\n  -\n", "containers:\n  - name: a\n    env: [~]\n",
+        "containers:\n  - name: a\n    envFrom:\n      - ~\n"})
+    void aNullObjectInAListIsOneTheApiServerRejects(String podSpec) {
+      String yaml = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n" + podSpec.indent(2);
+      assertThatThrownBy(() -> only(yaml))
+          .isInstanceOf(InputException.class)
+          .hasMessageMatching("test\\.yaml:[6-9]: spec\\.containers\\[0\\](\\.env(From)?\\[0\\])?: not a valid Pod: expected a mapping, not null");
     }
 
     @Test

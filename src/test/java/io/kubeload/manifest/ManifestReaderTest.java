@@ -193,7 +193,15 @@ class ManifestReaderTest {
     @Test
     void anEmptyListHasNoObjects() {
       assertThat(parse("apiVersion: v1\nkind: List\nitems: []\n")).isEmpty();
-      assertThat(parse("apiVersion: v1\nkind: List\n")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kind: List\n", "kind: List\nitems: 3\n", "kind: List\nitems: {a: b}\n",
+        "kind: List\nitems:\n", "kind: ConfigMapList\nitems: x\n"})
+    void aListWhoseItemsAreNotAListIsBadInputNotNothingRead(String list) {
+      assertThatThrownBy(() -> parse("apiVersion: v1\n" + list))
+          .isInstanceOf(InputException.class)
+          .hasMessageMatching("test\\.yaml:[123]: a \\w*List needs items, a list of objects");
     }
 
     @Test

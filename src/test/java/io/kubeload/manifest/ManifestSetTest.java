@@ -1,6 +1,7 @@
 package io.kubeload.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,15 +32,37 @@ class ManifestSetTest {
       """;
 
   @Test
-  void findReturnsTheFirstOfTwoEqualReferencesInTheStableOrder() {
-    List<Manifest> all = new ArrayList<>(parse("z.yaml", CONFIG_MAPS));
-    all.addAll(parse("a.yaml", CONFIG_MAPS));
-    ManifestSet set = ManifestSet.of(all);
+  void findsAnObjectByKindNamespaceAndName() {
+    ManifestSet set = ManifestSet.of(parse("a.yaml", CONFIG_MAPS));
 
     assertThat(set.find("ConfigMap", "team", "a")).get()
         .extracting(m -> m.location().file() + ":" + m.location().line()).isEqualTo("a.yaml:9");
     assertThat(set.find("ConfigMap", "other", "a")).isEmpty();
     assertThat(set.find("Secret", "team", "a")).isEmpty();
+  }
+
+  @Test
+  void anObjectDefinedTwiceIsBadInputNamingBothPlaces() {
+    List<Manifest> all = new ArrayList<>(parse("z.yaml", CONFIG_MAPS));
+    all.addAll(parse("a.yaml", CONFIG_MAPS));
+
+    assertThatThrownBy(() -> ManifestSet.of(all))
+        .isInstanceOf(InputException.class)
+        .hasMessage("z.yaml:9: ConfigMap team/a is defined twice: also at a.yaml:9");
+  }
+
+  @Test
+  void objectsOfOneNameInTwoGroupsAreTwoObjects() {
+    String twoGroups = """
+        apiVersion: example.com/v1
+        kind: Widget
+        metadata: {name: a}
+        ---
+        apiVersion: other.io/v1
+        kind: Widget
+        metadata: {name: a}
+        """;
+    assertThat(ManifestSet.of(parse("w.yaml", twoGroups)).manifests()).hasSize(2);
   }
 
   @Test

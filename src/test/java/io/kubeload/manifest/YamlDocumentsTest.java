@@ -17,7 +17,7 @@ class YamlDocumentsTest {
   }
 
   private static List<YamlDocuments.Document> read(String yaml, InputLimits limits) {
-    return YamlDocuments.read("doc.yaml", yaml, limits, 0);
+    return YamlDocuments.read("doc.yaml", yaml, limits, new RunBudget(limits));
   }
 
   /** The classic "billion laughs": nine levels of nine aliases each, 9^9 strings once expanded. */

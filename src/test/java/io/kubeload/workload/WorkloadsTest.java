@@ -906,7 +906,7 @@ class WorkloadsTest {
           """))
           .isInstanceOf(InputException.class)
           .hasMessageStartingWith("test.yaml:")
-          .hasMessageContaining("maxUnavailable must be a number or a percentage, not 'lots'");
+          .hasMessageContaining("maxUnavailable: not a valid Deployment: expected a whole number of at least 0 or a percentage from 0% to 100%, not a string");
     }
 
     @Test

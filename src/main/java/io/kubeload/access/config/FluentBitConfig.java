@@ -36,14 +36,14 @@ final class FluentBitConfig {
       }
       if (line.startsWith("[")) {
         if (!line.endsWith("]") || line.length() < 3) {
-          throw ConfigException.atLine(i + 1, "a section header must look like [INPUT], not '" + line + "'");
+          throw ConfigException.atLine(i + 1, "a section header must look like [INPUT]");
         }
         section = new LinkedHashMap<>();
         addSection(tree, line.substring(1, line.length() - 1).strip().toLowerCase(Locale.ROOT), section);
         continue;
       }
       if (section == null) {
-        throw ConfigException.atLine(i + 1, "'" + line + "' is outside any [SECTION]");
+        throw ConfigException.atLine(i + 1, "a setting outside any [SECTION]");
       }
       String[] keyValue = line.split("\\s+", 2);
       section.put(keyValue[0].toLowerCase(Locale.ROOT), keyValue.length > 1 ? keyValue[1].strip() : "");

@@ -42,7 +42,7 @@ final class FluentdConfig {
       }
       if (line.startsWith("<")) {
         if (!line.endsWith(">")) {
-          throw ConfigException.atLine(i + 1, "a directive must end with '>': '" + line + "'");
+          throw ConfigException.atLine(i + 1, "a directive must end with '>'");
         }
         String[] head = line.substring(1, line.length() - 1).strip().split("\\s+", 2);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -53,7 +53,7 @@ final class FluentdConfig {
         continue;
       }
       if (open.isEmpty()) {
-        throw ConfigException.atLine(i + 1, "'" + line + "' is outside any directive");
+        throw ConfigException.atLine(i + 1, "a setting outside any directive");
       }
       String[] keyValue = line.split("\\s+", 2);
       String key = keyValue[0].startsWith("@") ? keyValue[0].substring(1) : keyValue[0];

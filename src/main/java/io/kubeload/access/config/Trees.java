@@ -1,6 +1,7 @@
 package io.kubeload.access.config;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,19 +16,33 @@ public final class Trees {
 
   private Trees() {}
 
-  /** A copy with string keys and string scalars; {@code lowerKeys} for case-insensitive languages. */
+  /**
+   * A copy with string keys and string scalars; {@code lowerKeys} for case-insensitive languages.
+   * A mapping or list that aliases share is copied once and stays shared: copying it per alias would
+   * expand an alias bomb that the reader let through as a few composed nodes.
+   */
   static Object normalise(Object value, boolean lowerKeys) {
+    return normalise(value, lowerKeys, new IdentityHashMap<>());
+  }
+
+  private static Object normalise(Object value, boolean lowerKeys, Map<Object, Object> copies) {
+    Object copied = copies.get(value);
+    if (copied != null) {
+      return copied;
+    }
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> out = new LinkedHashMap<>();
+      copies.put(value, out);
       map.forEach((k, v) -> {
         String key = String.valueOf(k);
-        out.put(lowerKeys ? key.toLowerCase(Locale.ROOT) : key, normalise(v, lowerKeys));
+        out.put(lowerKeys ? key.toLowerCase(Locale.ROOT) : key, normalise(v, lowerKeys, copies));
       });
       return out;
     }
     if (value instanceof List<?> list) {
       List<Object> out = new ArrayList<>();
-      list.forEach(item -> out.add(normalise(item, lowerKeys)));
+      copies.put(value, out);
+      list.forEach(item -> out.add(normalise(item, lowerKeys, copies)));
       return out;
     }
     return value == null ? null : scalar(value);

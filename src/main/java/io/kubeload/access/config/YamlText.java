@@ -2,7 +2,6 @@ package io.kubeload.access.config;
 
 import io.kubeload.manifest.InputException;
 import io.kubeload.manifest.YamlDocuments;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** YAML (and JSON) text of a configuration file, read with the manifests' safe, limited reader. */
@@ -14,7 +13,7 @@ final class YamlText {
   static Object read(String fileName, String text) throws ConfigException {
     List<YamlDocuments.Document> documents;
     try {
-      documents = YamlDocuments.read(fileName, text.getBytes(StandardCharsets.UTF_8));
+      documents = YamlDocuments.readEmbedded(fileName, text);
     } catch (InputException e) {
       throw new ConfigException(e.getMessage().replaceFirst("^" + java.util.regex.Pattern.quote(fileName) + ":", "line "));
     }

@@ -62,7 +62,7 @@ class ConfigParserTest {
 
   @Test
   void fluentBitEntriesOutsideASectionAreUnreadable() {
-    assertThat(problem(ConfigLanguage.FLUENT_BIT, "x.conf", "Name tail\n")).isEqualTo("line 1: 'Name tail' is outside any [SECTION]");
+    assertThat(problem(ConfigLanguage.FLUENT_BIT, "x.conf", "Name tail\n")).isEqualTo("line 1: a setting outside any [SECTION]");
     assertThat(problem(ConfigLanguage.FLUENT_BIT, "x.conf", "[INPUT\n")).startsWith("line 1: a section header");
   }
 

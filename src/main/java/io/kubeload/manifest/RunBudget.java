@@ -1,0 +1,67 @@
+package io.kubeload.manifest;
+
+import java.util.Locale;
+
+/**
+ * The limits that span all inputs of one run, counted while they are read: YAML documents (a
+ * {@code kind: List}'s items each count as one) and the nodes that aliases add once expanded. A
+ * document's aliases are cheap to read but every later stage walks the expanded tree, so the
+ * expansion is bounded for the whole run, not per document: 2,000 small files each just under a
+ * per-document bound would still be hours of work.
+ */
+final class RunBudget {
+
+  /**
+   * Nodes that aliases may add to all documents of one run. Rendered Helm output has no aliases;
+   * a hand-written manifest's anchors add hundreds. A "billion laughs" needs only 90 aliases to add
+   * a billion.
+   */
+  static final long MAX_ALIAS_NODES = 1_000_000;
+
+  /**
+   * Nodes that aliases may add to one component's configuration file (a ConfigMap's embedded YAML):
+   * each is parsed once per workload that mounts it, so its share is far smaller than a run's.
+   */
+  static final long MAX_CONFIG_ALIAS_NODES = 10_000;
+
+  private final InputLimits limits;
+  private final long maxAliasNodes;
+  private int documents;
+  private long aliasNodes;
+
+  RunBudget(InputLimits limits) {
+    this(limits, MAX_ALIAS_NODES);
+  }
+
+  RunBudget(InputLimits limits, long maxAliasNodes) {
+    this.limits = limits;
+    this.maxAliasNodes = maxAliasNodes;
+  }
+
+  /** Counts one more document (or List item) starting at {@code line} of {@code file}. */
+  void countDocument(String file, int line) {
+    if (documents >= limits.maxDocuments()) {
+      throw new InputException(file, line, InputLimits.reached(
+          "more YAML documents than one run reads", limits.maxDocuments(), InputLimits.MAX_DOCUMENTS));
+    }
+    documents++;
+  }
+
+  /** Whether {@code nodes} more alias-added nodes still fit. */
+  boolean fitsAliasNodes(long nodes) {
+    return nodes <= aliasNodesLeft();
+  }
+
+  void spendAliasNodes(long nodes) {
+    aliasNodes += nodes;
+  }
+
+  long aliasNodesLeft() {
+    return maxAliasNodes - aliasNodes;
+  }
+
+  String aliasBomb() {
+    return "aliases expand the input beyond " + String.format(Locale.ROOT, "%,d", maxAliasNodes)
+        + " more nodes than it writes out (an alias bomb?)";
+  }
+}
