@@ -12,41 +12,28 @@ import java.util.Optional;
  */
 public final class PreCommit {
 
-  private static final Path VENV = Path.of("target/tools/pre-commit");
+  private static final Path VENV = TestTool.TOOLS.resolve("pre-commit");
 
-  private static Optional<Path> found;
-  private static String why = "";
+  private static final TestTool TOOL = new TestTool("pre-commit could not be installed from PyPI into " + VENV, PreCommit::locate);
 
   private PreCommit() {}
 
   /** The pre-commit executable, installing it on first use. */
-  public static synchronized Optional<Path> binary() {
-    if (found == null) {
-      found = locate();
-    }
-    return found;
+  public static Optional<Path> binary() {
+    return TOOL.binary();
   }
 
-  public static synchronized String unavailableBecause() {
-    return "pre-commit could not be installed from PyPI into " + VENV + ": " + why;
+  public static String unavailableBecause() {
+    return TOOL.unavailableBecause();
   }
 
-  private static Optional<Path> locate() {
+  private static Path locate() throws IOException, InterruptedException {
     Path binary = VENV.resolve("bin/pre-commit").toAbsolutePath();
-    try {
-      if (!Files.isExecutable(binary)) {
-        Helm.run(Path.of("."), "python3", "-m", "venv", VENV.toString());
-        Helm.run(Path.of("."), VENV.resolve("bin/pip").toString(), "install", "--quiet", "pre-commit");
-      }
-      Helm.run(Path.of("."), binary.toString(), "--version");
-      return Optional.of(binary);
-    } catch (IOException e) {
-      why = e.getMessage();
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      why = "interrupted";
-      return Optional.empty();
+    if (!Files.isExecutable(binary)) {
+      TestTool.run(Path.of("."), "python3", "-m", "venv", VENV.toString());
+      TestTool.run(Path.of("."), VENV.resolve("bin/pip").toString(), "install", "--quiet", "pre-commit");
     }
+    TestTool.run(Path.of("."), binary.toString(), "--version");
+    return binary;
   }
 }

@@ -1,9 +1,9 @@
 package io.kubeload.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -16,49 +16,29 @@ public final class SarifMultitool {
 
   static final String NPM_PACKAGE = "@microsoft/sarif-multitool-linux@5.7.0";
 
-  private static final Path INSTALLED = Path.of("target/tools/Sarif.Multitool");
+  private static final Path INSTALLED = TestTool.TOOLS.resolve("Sarif.Multitool");
 
-  private static Optional<Path> found;
-  private static String why = "";
+  private static final TestTool TOOL =
+      new TestTool("the SARIF Multitool could not be installed from npm (" + NPM_PACKAGE + ")", SarifMultitool::locate);
 
   private SarifMultitool() {}
 
-  public static synchronized Optional<Path> binary() {
-    if (found == null) {
-      found = locate();
-    }
-    return found;
+  public static Optional<Path> binary() {
+    return TOOL.binary();
   }
 
-  public static synchronized String unavailableBecause() {
-    return "the SARIF Multitool could not be installed from npm (" + NPM_PACKAGE + "): " + why;
+  public static String unavailableBecause() {
+    return TOOL.unavailableBecause();
   }
 
-  private static Optional<Path> locate() {
-    try {
-      if (!Files.isExecutable(INSTALLED)) {
-        Path work = Files.createTempDirectory("kubeload-sarif");
-        Helm.run(work, "npm", "pack", "--silent", NPM_PACKAGE);
-        Path tarball;
-        try (var files = Files.list(work)) {
-          tarball = files.filter(f -> f.toString().endsWith(".tgz")).findFirst().orElseThrow(() -> new IOException("npm pack wrote no .tgz"));
-        }
-        Helm.run(work, "tar", "xzf", tarball.getFileName().toString(), "package/Sarif.Multitool");
-        Files.createDirectories(INSTALLED.getParent());
-        Path partial = Files.createTempFile(INSTALLED.getParent(), "sarif", ".tmp");
-        Files.copy(work.resolve("package/Sarif.Multitool"), partial, StandardCopyOption.REPLACE_EXISTING);
-        partial.toFile().setExecutable(true);
-        Files.move(partial, INSTALLED, StandardCopyOption.REPLACE_EXISTING);
+  private static Path locate() throws IOException, InterruptedException {
+    if (!Files.isExecutable(INSTALLED)) {
+      Path work = TestTool.npmUnpack(NPM_PACKAGE, "package/Sarif.Multitool");
+      try (InputStream binary = Files.newInputStream(work.resolve("package/Sarif.Multitool"))) {
+        TestTool.installExecutable(binary, INSTALLED);
       }
-      Helm.run(Path.of("."), INSTALLED.toAbsolutePath().toString(), "--version");
-      return Optional.of(INSTALLED.toAbsolutePath());
-    } catch (IOException e) {
-      why = e.getMessage();
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      why = "interrupted";
-      return Optional.empty();
     }
+    TestTool.run(Path.of("."), INSTALLED.toAbsolutePath().toString(), "--version");
+    return INSTALLED;
   }
 }
