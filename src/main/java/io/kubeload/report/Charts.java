@@ -121,7 +121,9 @@ final class Charts {
       return new double[] {log ? 1 : 0, log ? 10 : 1};
     }
     if (log) {
-      return new double[] {Math.pow(10, Math.floor(Math.log10(low))), Math.pow(10, Math.ceil(Math.log10(high * 1.0001)))};
+      // From the power of ten below the data (the origin's tick), to a little past the data: a decade
+      // rounded up would leave a fifth of the plot empty past 10,240 nodes.
+      return new double[] {Math.pow(10, Math.floor(Math.log10(low))), Math.max(high * 1.25, 10 * Math.pow(10, Math.floor(Math.log10(low))))};
     }
     return new double[] {0, high <= 0 ? 1 : high * 1.05};
   }
