@@ -37,7 +37,7 @@ public record LoadCurve(String workload, String level, List<Point> points) {
 
   /** A budget a curve can be charted against: its figure and its limit at each point, named as the findings name it. */
   public enum Budget {
-    SEATS(Budgets.SEAT_DEMAND, "steady seats in the level", "seats", Point::steadySeats, Point::budgetSeats, Units::number),
+    SEATS(Budgets.SEAT_DEMAND, "steady seats in the level", "seats", Point::steadySeats, Point::budgetSeats, v -> Units.number(v) + " seats"),
     WATCH_EGRESS(Budgets.WATCH_EGRESS, "watch egress per API server", "bytes/s per API server", Point::watchBytesPerSecond,
         Point::budgetWatchBytesPerSecond, v -> Units.bytes(v) + "/s"),
     LIST_MEMORY(Budgets.LIST_MEMORY, "start-up LIST memory per API server", "bytes per API server", Point::listMemoryBytes,
