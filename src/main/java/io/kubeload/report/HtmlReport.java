@@ -183,7 +183,9 @@ final class HtmlReport {
           .map(p -> new Charts.Alarm(p.nodes(), budget.value(p))).toList();
       out.append(Charts.svg(budget.series() + " against node count (red: over budget)",
           new Charts.Axis("nodes (log scale)", true, Units::number),
-          new Charts.Axis(budget.unit() + " (log scale)", true, budget::format), series, markers, alarms));
+          // The axis label names seats; tick labels that repeat it would not fit left of the axis.
+          new Charts.Axis(budget.unit() + " (log scale)", true, budget == LoadCurve.Budget.SEATS ? Units::number : budget::format),
+          series, markers, alarms));
     }
     return out.toString();
   }
