@@ -2,6 +2,7 @@ package io.kubeload.gate;
 
 import io.kubeload.access.Access;
 import io.kubeload.access.AccessSet;
+import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.model.AccessLoad;
@@ -185,8 +186,12 @@ public final class Gate {
       WorkloadLoad there = alone.workloads().get(0);
       LevelLoad level = alone.levelLoads().stream().filter(l -> l.name().equals(there.priorityLevel())).findFirst().orElseThrow();
       double steady = level.existing() + there.demandIn(level.name());
+      ClusterProfile.ApiServers apiServers = alone.profile().apiServers();
       points.add(new LoadCurve.Point(nodes, steady, level.existing() + there.storm().seatsDemanded(),
-          level.seats() * policy.levelUtilization(), fails(alone, policy)));
+          level.seats() * policy.levelUtilization(), there.watchBytesPerSecond() / apiServers.replicas(),
+          policy.watchBytesPerSecondPerReplica(), there.storm().peakTransientBytes(),
+          policy.transientListMemoryFraction() * apiServers.memoryBytes(), there.storm().syncLagSeconds(),
+          policy.requestTimeoutSeconds(), fails(alone, policy)));
     }
     return Optional.of(new LoadCurve(load.ref().toString(), load.priorityLevel(), points));
   }

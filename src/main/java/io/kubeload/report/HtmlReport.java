@@ -19,6 +19,8 @@ import java.util.List;
  */
 final class HtmlReport {
 
+  private static final Charts.Axis SECONDS = new Charts.Axis("seconds", false, Units::number);
+
   private static final String STYLE = """
       body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px auto;max-width:1100px;padding:0 16px;color:#1f2328;background:#fff}
       h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid #d0d7de}h3{font-size:15px;margin:20px 0 6px}
@@ -146,7 +148,7 @@ final class HtmlReport {
     out.append("<h2 id=\"").append(anchor).append("\">").append(Markup.xml(ref)).append("</h2>\n<div class=\"charts\">\n");
     LoadCurve curve = verdict.loadCurves().get(ref);
     if (curve != null) {
-      out.append(loadChart(curve, verdict.projection().profile().name(), verdict.projection().profile().nodes()));
+      out.append(loadCharts(curve, verdict.projection().profile().name(), verdict.projection().profile().nodes()));
     }
     verdict.simulations().rolloutOf(ref).ifPresent(s -> out.append(stormCharts(s)));
     if (curve == null) {
@@ -156,32 +158,48 @@ final class HtmlReport {
         .append(Markup.xml(ExplainReport.render(verdict, load))).append("</pre>\n</details>\n");
   }
 
-  private static String loadChart(LoadCurve curve, String profileName, int profileNodes) {
-    List<Charts.Alarm> alarms = curve.points().stream().filter(LoadCurve.Point::breaksBudget)
-        .map(p -> new Charts.Alarm(p.nodes(), Math.max(p.steadySeats(), p.peakSeats()))).toList();
+  /**
+   * One chart for each budget the workload breaks at the profile's node count (or the one it comes
+   * closest to), its figure against its own line; seats also show the start-up peak.
+   */
+  private static String loadCharts(LoadCurve curve, String profileName, int profileNodes) {
     List<Charts.Marker> markers = new ArrayList<>();
     markers.add(new Charts.Marker("staging", Gate.STAGING_NODES));
     if (profileNodes != Gate.STAGING_NODES) {
       markers.add(new Charts.Marker(profileName, profileNodes));
     }
-    return Charts.svg("Seats in " + curve.level() + " against node count (red: breaks a budget)", "nodes (log)", "seats (log)", true, true,
-        List.of(
-            new Charts.Series("steady", "#0969da", false, Charts.points(curve.points(), LoadCurve.Point::nodes, LoadCurve.Point::steadySeats)),
-            new Charts.Series("start-up peak", "#bc4c00", false, Charts.points(curve.points(), LoadCurve.Point::nodes, LoadCurve.Point::peakSeats)),
-            new Charts.Series("budget", "#cf222e", true, Charts.points(curve.points(), LoadCurve.Point::nodes, LoadCurve.Point::budgetSeats))),
-        markers, alarms);
+    LoadCurve.Point atProfile = curve.at(profileNodes).orElseThrow();
+    StringBuilder out = new StringBuilder();
+    for (LoadCurve.Budget budget : curve.charted(profileNodes)) {
+      List<Charts.Series> series = new ArrayList<>();
+      series.add(new Charts.Series(budget.series(), "#0969da", false, Charts.points(curve.points(), LoadCurve.Point::nodes, budget::value)));
+      if (budget == LoadCurve.Budget.SEATS) {
+        series.add(new Charts.Series("start-up peak seats", "#bc4c00", false,
+            Charts.points(curve.points(), LoadCurve.Point::nodes, LoadCurve.Point::peakSeats)));
+      }
+      series.add(new Charts.Series("budget: " + budget.format(budget.budget(atProfile)) + " (" + budget.rule() + ")", "#cf222e", true,
+          Charts.points(curve.points(), LoadCurve.Point::nodes, budget::budget)));
+      List<Charts.Alarm> alarms = curve.points().stream().filter(p -> budget.value(p) > budget.budget(p))
+          .map(p -> new Charts.Alarm(p.nodes(), budget.value(p))).toList();
+      out.append(Charts.svg(budget.series() + " against node count (red: over budget)",
+          new Charts.Axis("nodes (log scale)", true, Units::number),
+          // The axis label names seats; tick labels that repeat it would not fit left of the axis.
+          new Charts.Axis(budget.unit() + " (log scale)", true, budget == LoadCurve.Budget.SEATS ? Units::number : budget::format),
+          series, markers, alarms));
+    }
+    return out.toString();
   }
 
   /** The simulated roll-out, second by second: seats busy against the level's seats, and 429s. */
   private static String stormCharts(SimulationResult s) {
     List<SimulationResult.Sample> series = s.series();
-    String seats = Charts.svg("Simulated start-up: seats busy in " + s.level(), "seconds", "seats busy", false, false,
+    String seats = Charts.svg("Simulated start-up: seats busy in " + s.level(), SECONDS, new Charts.Axis("seats busy", false, Units::number),
         List.of(
             new Charts.Series("peak seats busy", "#bc4c00", false, Charts.points(series, SimulationResult.Sample::second, SimulationResult.Sample::peakSeatsBusy)),
             new Charts.Series("seats", "#cf222e", true, List.of(new double[] {0, s.seats()}, new double[] {Math.max(1, series.size() - 1), s.seats()}))),
         List.of(), List.of());
     String rejected = Charts.svg("429s per second (" + Units.number(s.rejected()) + " in all; pods synced " + Phrases.synced(s) + ")",
-        "seconds", "429s", false, false,
+        SECONDS, new Charts.Axis("429s per second", false, Units::number),
         List.of(new Charts.Series("429s", "#cf222e", false, Charts.points(series, SimulationResult.Sample::second, SimulationResult.Sample::rejected))), List.of(), List.of());
     return seats + rejected;
   }

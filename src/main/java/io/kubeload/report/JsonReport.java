@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubeload.access.Access;
 import io.kubeload.gate.Comparison;
 import io.kubeload.gate.Finding;
+import io.kubeload.gate.LoadCurve;
 import io.kubeload.gate.Recommendation;
 import io.kubeload.model.SimulationResult;
 import io.kubeload.gate.Severity;
@@ -67,6 +68,10 @@ final class JsonReport {
       ObjectNode w = workloads.addObject();
       workload(w, load, verdict.breakEvenNodes().getOrDefault(ref, OptionalInt.empty()));
       verdict.simulations().rolloutOf(ref).ifPresent(s -> simulation(w.putObject("simulation"), s));
+      LoadCurve curve = verdict.loadCurves().get(ref);
+      if (curve != null) {
+        loadCurve(w.putObject("loadCurve"), curve, verdict.projection().profile().nodes());
+      }
       Recommendation r = verdict.recommendations().get(ref);
       if (r != null) {
         ObjectNode n = w.putObject("recommendation");
@@ -284,6 +289,32 @@ final class JsonReport {
       n.putNull("syncLagSeconds");
     }
     n.put("peakTransientBytes", round(s.peakTransientBytes()));
+  }
+
+  /** The figures the charts draw: each budget's figure beside its line at every node count. */
+  private static void loadCurve(ObjectNode n, LoadCurve curve, int profileNodes) {
+    n.put("priorityLevel", curve.level());
+    ArrayNode charted = n.putArray("charted");
+    curve.charted(profileNodes).forEach(b -> charted.add(b.rule()));
+    ArrayNode points = n.putArray("points");
+    for (LoadCurve.Point p : curve.points()) {
+      ObjectNode o = points.addObject();
+      o.put("nodes", p.nodes());
+      o.put("steadySeats", round(p.steadySeats()));
+      o.put("peakSeats", round(p.peakSeats()));
+      o.put("budgetSeats", round(p.budgetSeats()));
+      o.put("watchBytesPerSecond", round(p.watchBytesPerSecond()));
+      o.put("budgetWatchBytesPerSecond", round(p.budgetWatchBytesPerSecond()));
+      o.put("listMemoryBytes", round(p.listMemoryBytes()));
+      o.put("budgetListMemoryBytes", round(p.budgetListMemoryBytes()));
+      if (Double.isFinite(p.syncLagSeconds())) {
+        o.put("syncLagSeconds", round(p.syncLagSeconds()));
+      } else {
+        o.putNull("syncLagSeconds");
+      }
+      o.put("budgetSyncLagSeconds", round(p.budgetSyncLagSeconds()));
+      o.put("breaksBudget", p.breaksBudget());
+    }
   }
 
   private static void simulation(ObjectNode n, SimulationResult s) {

@@ -2,6 +2,7 @@ package io.kubeload.report;
 
 import io.kubeload.gate.Comparison;
 import io.kubeload.gate.Finding;
+import io.kubeload.gate.Gate;
 import io.kubeload.gate.LoadCurve;
 import io.kubeload.gate.SkippedFinding;
 import io.kubeload.gate.Verdict;
@@ -122,33 +123,72 @@ final class MarkdownReport {
         + where + " `" + Markup.oneLine(location.toString()).replace("`", "'") + "`\n\n</details>\n\n";
   }
 
-  /** One xychart per workload that makes requests: steady and start-up peak seats against the budget. */
+  /**
+   * For each workload that makes requests, one xychart per budget it breaks at this profile's node
+   * count (or the one it comes closest to): its figure against its own line. Mermaid spaces categories
+   * evenly whatever they say, so only the doubling steps are plotted, and a caption stands in for the
+   * legend xychart lacks.
+   */
   private static void charts(Verdict verdict, StringBuilder out) {
     if (verdict.loadCurves().isEmpty()) {
       return;
     }
     int profileNodes = verdict.projection().profile().nodes();
     out.append("<details><summary>Projected load against node count</summary>\n\n");
-    out.append("Seats busy in the workload's priority level over all API servers, the workload alone on top of the profile's "
-        + "existing demand. Lines, in order: steady state, start-up peak, budget. ★ marks this profile's ")
-        .append(Units.number(profileNodes)).append(" nodes.\n\n");
+    out.append("The workload alone on top of the profile's existing demand, against the budget it breaks at this profile's ")
+        .append(Units.number(profileNodes)).append(" nodes (or comes closest to). x: nodes, doubling at each step from ")
+        .append(Units.number(Gate.STAGING_NODES)).append(" (staging); ")
+        .append(whereTheProfileIs(verdict.loadCurves().values().iterator().next(), profileNodes)).append(".\n\n");
     for (LoadCurve curve : verdict.loadCurves().values()) {
-      out.append("```mermaid\nxychart-beta\n");
-      out.append("  title \"").append(mermaidText(curve.workload())).append(" in ").append(mermaidText(curve.level())).append("\"\n");
-      out.append("  x-axis \"nodes\" [").append(curve.points().stream()
-          .map(p -> "\"" + Units.number(p.nodes()) + (p.nodes() == profileNodes ? " ★" : "") + "\"")
-          .collect(Collectors.joining(", "))).append("]\n");
-      out.append("  y-axis \"seats\"\n");
-      line(curve, LoadCurve.Point::steadySeats, out);
-      line(curve, LoadCurve.Point::peakSeats, out);
-      line(curve, LoadCurve.Point::budgetSeats, out);
-      out.append("```\n\n");
+      List<LoadCurve.Point> steps = steps(curve);
+      LoadCurve.Point atProfile = curve.at(profileNodes).orElseThrow();
+      for (LoadCurve.Budget budget : curve.charted(profileNodes)) {
+        double scale = mega(budget) ? 1e6 : 1;
+        out.append("```mermaid\nxychart-beta\n");
+        out.append("  title \"").append(mermaidText(curve.workload())).append(": ").append(budget.series()).append("\"\n");
+        out.append("  x-axis \"nodes\" [").append(steps.stream()
+            .map(p -> "\"" + Units.number(p.nodes()) + (p.nodes() == profileNodes ? " ★" : "") + "\"")
+            .collect(Collectors.joining(", "))).append("]\n");
+        out.append("  y-axis \"").append(mega(budget) ? budget.unit().replace("bytes", "MB") : budget.unit()).append("\"\n");
+        line(steps, p -> budget.value(p) / scale, out);
+        if (budget == LoadCurve.Budget.SEATS) {
+          line(steps, LoadCurve.Point::peakSeats, out);
+        }
+        line(steps, p -> budget.budget(p) / scale, out);
+        out.append("```\n\n");
+        out.append("Lines, in order: ").append(budget.series())
+            .append(budget == LoadCurve.Budget.SEATS ? ", start-up peak seats" : "")
+            .append(", budget ").append(budget.format(budget.budget(atProfile))).append(" (").append(budget.rule()).append("). At ")
+            .append(Units.number(profileNodes)).append(" nodes: ").append(budget.format(budget.value(atProfile))).append(".\n\n");
+      }
     }
     out.append("</details>\n");
   }
 
-  private static void line(LoadCurve curve, ToDoubleFunction<LoadCurve.Point> value, StringBuilder out) {
-    out.append("  line [").append(curve.points().stream().map(p -> Charts.plain(value.applyAsDouble(p))).collect(Collectors.joining(", ")))
+  /** The curve's doubling steps from staging's node count: the break-even and profile points between them are left out. */
+  private static List<LoadCurve.Point> steps(LoadCurve curve) {
+    return curve.points().stream()
+        .filter(p -> p.nodes() % Gate.STAGING_NODES == 0 && Integer.bitCount(p.nodes() / Gate.STAGING_NODES) == 1).toList();
+  }
+
+  /** Every curve has the same steps: the profile's node count is one of them (★) or lies between two. */
+  private static String whereTheProfileIs(LoadCurve curve, int profileNodes) {
+    List<LoadCurve.Point> steps = steps(curve);
+    if (steps.stream().anyMatch(p -> p.nodes() == profileNodes)) {
+      return "★ marks this profile's " + Units.number(profileNodes) + " nodes";
+    }
+    int below = steps.stream().mapToInt(LoadCurve.Point::nodes).filter(n -> n < profileNodes).max().orElse(Gate.STAGING_NODES);
+    int above = steps.stream().mapToInt(LoadCurve.Point::nodes).filter(n -> n > profileNodes).min().orElse(profileNodes);
+    return "this profile's " + Units.number(profileNodes) + " nodes lie between the " + Units.number(below) + " and "
+        + Units.number(above) + " steps";
+  }
+
+  private static boolean mega(LoadCurve.Budget budget) {
+    return budget == LoadCurve.Budget.WATCH_EGRESS || budget == LoadCurve.Budget.LIST_MEMORY;
+  }
+
+  private static void line(List<LoadCurve.Point> points, ToDoubleFunction<LoadCurve.Point> value, StringBuilder out) {
+    out.append("  line [").append(points.stream().map(p -> Charts.plain(value.applyAsDouble(p))).collect(Collectors.joining(", ")))
         .append("]\n");
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubeload.testing.Folders;
 import io.kubeload.testing.Helm;
 import io.kubeload.testing.SarifMultitool;
@@ -23,9 +24,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The SARIF report of every sample, and of a chart rendered with --chart, passes Microsoft's SARIF
- * Multitool (its SARIF and GitHub rule kinds) without an error or a warning: among them SARIF2017,
- * a result location without a region, which code scanning cannot place. Notes (advice such as
- * message ids instead of text) are allowed.
+ * Multitool (its SARIF rules and GitHub's ingestion rules, which are off by default and switched on
+ * by a configuration file) without an error or a warning: among them SARIF2017 and GH1003, a result
+ * location without a region, which code scanning cannot place. Notes (advice such as message ids
+ * instead of text) are allowed.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class SarifValidationTest {
@@ -62,6 +64,18 @@ class SarifValidationTest {
     assertThat(location.at("/region/startLine").asInt()).isEqualTo(3);
   }
 
+  @Test
+  void theGithubRulesRunAndCatchAResultWithoutARegion() throws Exception {
+    Path report = sarif("samples/manifests/telemetry-daemonset.yaml");
+    assertThat(problems(report)).isEmpty();
+    JsonNode log = JSON.readTree(report.toFile());
+    ((ObjectNode) log.at("/runs/0/results/0/locations/0/physicalLocation")).remove("region");
+    Path broken = dir.resolve("no-region.sarif");
+    JSON.writeValue(broken.toFile(), log);
+
+    assertThat(problems(broken)).anySatisfy(p -> assertThat(p).startsWith("GH1003 error: "));
+  }
+
   private Path sarif(String... input) {
     Path out = dir.resolve("report-" + Math.abs(String.join(" ", input).hashCode()) + ".sarif");
     List<String> args = new ArrayList<>(List.of("analyze"));
@@ -76,8 +90,9 @@ class SarifValidationTest {
   private List<String> problems(Path sarif) throws IOException, InterruptedException {
     assumeTrue(SarifMultitool.binary().isPresent(), SarifMultitool.unavailableBecause());
     Path log = dir.resolve("validation-" + sarif.getFileName());
-    Process process = new ProcessBuilder(SarifMultitool.binary().get().toString(), "validate", "--rule-kind", "Gh;Sarif",
-        "--level", "Error;Warning;Note", "--output", log.toString(), sarif.toString())
+    Path configuration = SarifMultitool.githubRulesConfiguration(Files.createDirectories(dir.resolve("multitool")));
+    Process process = new ProcessBuilder(SarifMultitool.binary().get().toString(), "validate", "--config", configuration.toString(),
+        "--rule-kind", "Ghas;Sarif", "--level", "Error;Warning;Note", "--output", log.toString(), sarif.toString())
         .redirectErrorStream(true).redirectOutput(dir.resolve("validator.txt").toFile()).start();
     assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
     assertThat(log).as(Files.readString(dir.resolve("validator.txt"))).exists();
@@ -85,7 +100,7 @@ class SarifValidationTest {
     for (JsonNode result : JSON.readTree(log.toFile()).at("/runs/0/results")) {
       String level = result.path("level").asText("warning");
       if (level.equals("error") || level.equals("warning")) {
-        out.add(result.path("ruleId").asText() + ": " + result.at("/message/text").asText(result.at("/message/arguments").toString()));
+        out.add(result.path("ruleId").asText() + " " + level + ": " + result.at("/message/text").asText(result.at("/message/arguments").toString()));
       }
     }
     return out;

@@ -70,6 +70,36 @@ class RulesAndLoadCurvesTest {
   }
 
   @Test
+  void theCurveChartsTheBudgetsTheGateBreaksAndTheirFiguresAreTheFindings() throws Exception {
+    for (String sample : List.of("telemetry-daemonset.yaml", "gpu-exporter-daemonset.yaml", "web-deployment.yaml", "controller-deployment.yaml")) {
+      Verdict verdict = GateTest.judge(sample, TestManifests.production(), Policy.DEFAULT);
+      int profileNodes = verdict.projection().profile().nodes();
+      for (LoadCurve curve : verdict.loadCurves().values()) {
+        Set<String> broken = verdict.findings().stream()
+            .filter(f -> f.severity() == Severity.ERROR && f.workload().equals(curve.workload()))
+            .map(Finding::rule).collect(Collectors.toCollection(TreeSet::new));
+        List<LoadCurve.Budget> charted = curve.charted(profileNodes);
+        if (broken.isEmpty()) {
+          assertThat(charted).as(sample).hasSize(1);
+        } else {
+          assertThat(charted).as(sample).extracting(LoadCurve.Budget::rule).containsExactlyElementsOf(broken);
+        }
+      }
+    }
+    Verdict telemetry = GateTest.judge("telemetry-daemonset.yaml", TestManifests.production(), Policy.DEFAULT);
+    var load = telemetry.projection().workloads().get(0);
+    int replicas = telemetry.projection().profile().apiServers().replicas();
+    LoadCurve.Point atProfile = telemetry.loadCurves().get(load.ref().toString()).at(telemetry.projection().profile().nodes()).orElseThrow();
+    assertThat(atProfile.watchBytesPerSecond()).isEqualTo(load.watchBytesPerSecond() / replicas);
+    assertThat(atProfile.budgetWatchBytesPerSecond()).isEqualTo(1e9);
+    assertThat(atProfile.listMemoryBytes()).isEqualTo(load.storm().peakTransientBytes());
+    assertThat(atProfile.budgetListMemoryBytes())
+        .isEqualTo(Policy.DEFAULT.transientListMemoryFraction() * telemetry.projection().profile().apiServers().memoryBytes());
+    assertThat(atProfile.syncLagSeconds()).isEqualTo(load.storm().syncLagSeconds());
+    assertThat(atProfile.budgetSyncLagSeconds()).isEqualTo(Policy.DEFAULT.requestTimeoutSeconds());
+  }
+
+  @Test
   void curvesStartAtTheStagingPresetsNodeCount() {
     assertThat(Gate.STAGING_NODES).isEqualTo(TestManifests.staging().nodes());
   }

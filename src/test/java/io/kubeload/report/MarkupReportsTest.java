@@ -60,22 +60,28 @@ class MarkupReportsTest {
   }
 
   @Test
-  void theMermaidChartPlotsTheLoadCurveWithTheProfileMarked() throws Exception {
+  void theMermaidChartOfAWorkloadFailingOnEgressPlotsEgressAgainstItsBudgetOverEvenCategories() throws Exception {
     Verdict verdict = telemetry();
     LoadCurve curve = verdict.loadCurves().get("DaemonSet/telemetry/node-telemetry");
     String markdown = Reports.render(verdict, Format.MARKDOWN);
-    Matcher axis = Pattern.compile("x-axis \"nodes\" \\[(.*)]").matcher(markdown);
-    assertThat(axis.find()).isTrue();
-    List<String> labels = List.of(axis.group(1).split(", "));
-    assertThat(labels).hasSize(curve.points().size()).contains("\"5,000 ★\"");
-    Matcher lines = Pattern.compile("  line \\[(.*)]").matcher(markdown);
-    assertThat(lines.find()).isTrue();
-    assertThat(lines.find()).isTrue();
-    List<String> peaks = List.of(lines.group(1).split(", "));
-    for (int i = 0; i < curve.points().size(); i++) {
-      assertThat(Double.parseDouble(peaks.get(i))).isCloseTo(curve.points().get(i).peakSeats(),
-          org.assertj.core.data.Percentage.withPercentage(0.1));
+    Matcher chart = Pattern.compile("```mermaid\nxychart-beta\n  title \"DaemonSet/telemetry/node-telemetry: watch egress per API server\"\n"
+        + "  x-axis \"nodes\" \\[(.*)]\n  y-axis \"MB/s per API server\"\n  line \\[(.*)]\n  line \\[(.*)]\n```\n\n(.*)\n").matcher(markdown);
+    assertThat(chart.find()).as(markdown).isTrue();
+    assertThat(chart.group(4)).startsWith("Lines, in order: watch egress per API server, budget 1 GB/s (watch-egress). At 5,000 nodes: ");
+    List<Integer> categories = Pattern.compile("\"([0-9,]+)\"").matcher(chart.group(1)).results()
+        .map(m -> Integer.parseInt(m.group(1).replace(",", ""))).toList();
+    assertThat(categories).hasSize(chart.group(1).split(", ").length);
+    for (int i = 1; i < categories.size(); i++) {
+      assertThat(categories.get(i)).as("categories double at each step").isEqualTo(2 * categories.get(i - 1));
     }
+    List<String> egress = List.of(chart.group(2).split(", "));
+    List<String> budget = List.of(chart.group(3).split(", "));
+    for (int i = 0; i < categories.size(); i++) {
+      LoadCurve.Point p = curve.at(categories.get(i)).orElseThrow();
+      assertThat(Double.parseDouble(egress.get(i))).isCloseTo(p.watchBytesPerSecond() / 1e6, org.assertj.core.data.Percentage.withPercentage(0.1));
+      assertThat(budget.get(i)).isEqualTo("1000");
+    }
+    assertThat(markdown).contains("this profile's 5,000 nodes lie between the 2,560 and 5,120 steps");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -95,9 +101,14 @@ class MarkupReportsTest {
   void theHtmlPageChartsLoadAndTheStormAndCarriesTheExplainChain() throws Exception {
     Verdict verdict = telemetry();
     String html = Reports.render(verdict, Format.HTML);
-    assertThat(html).contains("Seats in workload-low against node count", "Simulated start-up: seats busy in workload-low",
+    assertThat(html).contains("watch egress per API server against node count", ">watch egress per API server</text>",
+        ">bytes/s per API server (log scale)</text>",
+        ">nodes (log scale)</text>", ">1 GB/s</text>", "Simulated start-up: seats busy in workload-low",
         "429s per second (" + Units.number(verdict.simulations().rolloutOf("DaemonSet/telemetry/node-telemetry").orElseThrow().rejected()),
         ">staging</text>", ">production</text>", "class=\"alarm\"");
+    assertThat(html).containsPattern("<text class=\"legend\" x=\"\\d+\" y=\"\\d+\">watch egress per API server</text>\n"
+        + "<polyline [^>]*stroke-dasharray[^>]*><title>budget: 1 GB/s \\(watch-egress\\)</title></polyline>\n"
+        + "<rect [^>]*/><text class=\"legend\" x=\"\\d+\" y=\"\\d+\">budget: 1 GB/s \\(watch-egress\\)</text>");
     String explain = ExplainReport.render(verdict, verdict.projection().workloads().get(0));
     assertThat(html).contains(Markup.xml(explain));
   }

@@ -5,12 +5,21 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Microsoft's SARIF Multitool (the validator GitHub points SARIF producers to), installed under
  * {@code target/tools/} from its npm package for Linux, whose tarball holds the self-contained
  * {@code Sarif.Multitool} executable. Called directly: the npm wrapper passes its arguments through a
- * shell, which splits {@code --rule-kind "Gh;Sarif"} at the semicolon.
+ * shell, which splits {@code --rule-kind "Ghas;Sarif"} at the semicolon.
+ *
+ * <p>GitHub's ingestion rules (GH1001…GH2012, e.g. GH1003 "provide a region") declare themselves
+ * disabled by default ({@code EnabledByDefault => false} in microsoft/sarif-sdk's
+ * {@code src/Sarif.Multitool.Library/Rules/GH1003.ProvideRequiredRegionProperties.cs}): {@code
+ * --rule-kind Ghas} only selects among enabled rules, so on its own it runs none of them. A
+ * configuration file that sets each one's {@code RuleEnabled} turns them on; {@link
+ * #githubRulesConfiguration} writes it from the tool's own exported defaults.
  */
 public final class SarifMultitool {
 
@@ -21,6 +30,9 @@ public final class SarifMultitool {
   private static final TestTool TOOL =
       new TestTool("the SARIF Multitool could not be installed from npm (" + NPM_PACKAGE + ")", SarifMultitool::locate);
 
+  private static final Pattern GITHUB_RULE = Pattern.compile(
+      "(<Properties Key=\"GH\\d+\\.\\w+\\.Options\">\\s*<Property Key=\"RuleEnabled\" Value=\")\\w+(\")");
+
   private SarifMultitool() {}
 
   public static Optional<Path> binary() {
@@ -29,6 +41,30 @@ public final class SarifMultitool {
 
   public static String unavailableBecause() {
     return TOOL.unavailableBecause();
+  }
+
+  /**
+   * The tool's exported validation configuration with every GitHub rule (key {@code GH<digits>.…})
+   * enabled at level error, written under {@code dir}; fails when there is no such rule to enable,
+   * so a Multitool that renamed them cannot make validation pass by running nothing.
+   */
+  public static Path githubRulesConfiguration(Path dir) throws IOException, InterruptedException {
+    Path exported = dir.resolve("multitool-defaults.xml");
+    TestTool.run(dir, binary().orElseThrow().toString(), "export-validation-config", exported.toString());
+    Matcher rule = GITHUB_RULE.matcher(Files.readString(exported));
+    StringBuilder enabled = new StringBuilder();
+    int count = 0;
+    while (rule.find()) {
+      rule.appendReplacement(enabled, Matcher.quoteReplacement(rule.group(1) + "Error" + rule.group(2)));
+      count++;
+    }
+    rule.appendTail(enabled);
+    if (count == 0) {
+      throw new IOException("the Multitool's exported configuration (" + exported + ") has no GH rule to enable");
+    }
+    Path configuration = dir.resolve("multitool-github-rules.xml");
+    Files.writeString(configuration, enabled);
+    return configuration;
   }
 
   private static Path locate() throws IOException, InterruptedException {
