@@ -8,6 +8,7 @@ import io.kubeload.manifest.ManifestSet;
 import io.kubeload.model.AccessLoad;
 import io.kubeload.model.LevelLoad;
 import io.kubeload.model.LoadModel;
+import io.kubeload.model.Physics;
 import io.kubeload.model.Projection;
 import io.kubeload.model.RolloutSimulation;
 import io.kubeload.model.SimulationResult;
@@ -30,9 +31,6 @@ public final class Gate {
 
   /** The largest cluster break-even search looks at: far past the upstream envelope of 5,000 nodes. */
   static final int BREAK_EVEN_SEARCH_LIMIT = 1_000_000;
-
-  // Upstream scalability envelope: 5,000 nodes (sig-scalability thresholds.md, physics §5).
-  static final int SUPPORTED_MAXIMUM_NODES = 5_000;
 
   static final String SCALES_WITH_CLUSTER = "scales-with-cluster";
 
@@ -133,7 +131,7 @@ public final class Gate {
    */
   private static Optional<Finding> scalesWithCluster(WorkloadLoad load, OptionalInt breakEven, Projection projection) {
     int nodes = projection.profile().nodes();
-    if (breakEven.isEmpty() || breakEven.getAsInt() <= nodes || breakEven.getAsInt() > SUPPORTED_MAXIMUM_NODES) {
+    if (breakEven.isEmpty() || breakEven.getAsInt() <= nodes || breakEven.getAsInt() > Physics.SUPPORTED_MAXIMUM_NODES) {
       return Optional.empty();
     }
     int at = breakEven.getAsInt();
@@ -168,7 +166,7 @@ public final class Gate {
     if (load.accesses().isEmpty()) {
       return Optional.empty();
     }
-    int last = 2 * Math.max(projection.profile().nodes(), SUPPORTED_MAXIMUM_NODES);
+    int last = 2 * Math.max(projection.profile().nodes(), Physics.SUPPORTED_MAXIMUM_NODES);
     TreeSet<Integer> ladder = new TreeSet<>();
     for (long n = STAGING_NODES; ladder.isEmpty() || ladder.last() < last; n *= 2) {
       ladder.add((int) n);

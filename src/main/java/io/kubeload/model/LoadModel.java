@@ -79,9 +79,6 @@ public final class LoadModel {
         scalingReason(workload, scaling, dominant));
   }
 
-  // Upstream scalability envelope: 5,000 nodes (sig-scalability thresholds).
-  static final int ENVELOPE_NODES = 5_000;
-
   /**
    * The access whose cost dominates at the edge of the upstream envelope: each access's bytes for one
    * watch cycle (its LIST and a mean watch's lifetime of events, or a poll's LISTs for as long), grown
@@ -89,7 +86,7 @@ public final class LoadModel {
    * namespace LIST beside it grows with the cluster too.
    */
   static Optional<AccessLoad> dominantInEnvelope(List<AccessLoad> accesses, int nodes) {
-    double growth = (double) Math.max(nodes, ENVELOPE_NODES) / Math.max(nodes, 1);
+    double growth = (double) Math.max(nodes, Physics.SUPPORTED_MAXIMUM_NODES) / Math.max(nodes, 1);
     return accesses.stream().max(Comparator
         .comparingDouble((AccessLoad a) -> cycleBytes(a) * Math.pow(growth, a.scalingDegree()))
         .thenComparingInt(AccessLoad::scalingDegree)

@@ -72,6 +72,10 @@ public final class Physics {
   // 2,177 B of about 4 kB, and the exemplar pod's (managedFields 5,221 B of 14,474 B) about 6.4 kB.
   public static final double METADATA_ONLY_SHARE = 0.5;
 
+  // Upstream scalability envelope: 5,000 nodes (sig-scalability thresholds,
+  // https://github.com/kubernetes/community/blob/master/sig-scalability/configs-and-limits/thresholds.md).
+  public static final int SUPPORTED_MAXIMUM_NODES = 5_000;
+
   // KEP-3157 watch-list goal: ≈ 2 MB of server memory per streaming watcher (physics §1.1, §2.5).
   public static final double WATCH_LIST_BYTES_PER_WATCHER = 2_000_000;
 }

@@ -81,7 +81,9 @@ public final class ExplainReport {
       simulated(out, "SIMULATED API-SERVER RESTART (" + load.priorityLevel() + ", all workloads)", restart);
     }
 
-    out.append("\nSCALING ").append(load.scalingClass().label()).append(" (the term that dominates up to 5,000 nodes; each access gives its own above): ").append(load.scalingReason()).append('\n');
+    out.append("\nSCALING ").append(load.scalingClass().label()).append(" (the term that dominates up to ")
+        .append(Units.number(Physics.SUPPORTED_MAXIMUM_NODES)).append(" nodes; each access gives its own above): ")
+        .append(load.scalingReason()).append('\n');
     OptionalInt breakEven = verdict.breakEvenNodes().getOrDefault(load.ref().toString(), OptionalInt.empty());
     line(out, "  breaks a budget from", breakEven.isPresent() ? Units.number(breakEven.getAsInt()) + " nodes" : "never, up to 1,000,000 nodes");
 

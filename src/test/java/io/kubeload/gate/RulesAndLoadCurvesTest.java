@@ -55,7 +55,7 @@ class RulesAndLoadCurvesTest {
     List<Integer> nodes = curve.points().stream().map(LoadCurve.Point::nodes).toList();
     assertThat(nodes).isSorted().doesNotHaveDuplicates().startsWith(Gate.STAGING_NODES)
         .contains(breakEven.getAsInt(), verdict.projection().profile().nodes());
-    assertThat(nodes.get(nodes.size() - 1)).isGreaterThanOrEqualTo(2 * Gate.SUPPORTED_MAXIMUM_NODES);
+    assertThat(nodes.get(nodes.size() - 1)).isGreaterThanOrEqualTo(2 * io.kubeload.model.Physics.SUPPORTED_MAXIMUM_NODES);
     for (LoadCurve.Point p : curve.points()) {
       assertThat(p.breaksBudget()).as(p.nodes() + " nodes").isEqualTo(p.nodes() >= breakEven.getAsInt());
     }
