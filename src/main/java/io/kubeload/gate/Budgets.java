@@ -81,8 +81,7 @@ final class Budgets {
   private static String lagSummary(WorkloadLoad load, Policy policy) {
     StartupStorm storm = load.storm();
     String timeout = Units.number(policy.requestTimeoutSeconds()) + " s request time-out";
-    double longest = load.accesses().stream().filter(a -> a.listsPerStart() > 0).mapToDouble(AccessLoad::listSeconds).max().orElse(0);
-    if (storm.syncLagSeconds() <= longest + 1e-9) {
+    if (storm.levelKeepsUp()) {
       return "one start-up LIST takes ≈ " + Units.seconds(storm.syncLagSeconds()) + " to serve, past the " + timeout
           + ": the client gives up and LISTs again, for ever";
     }

@@ -37,5 +37,10 @@ public record StartupStorm(
     return drainSeconds - arrivalSeconds;
   }
 
+  /** Whether the level serves every start-up LIST as fast as the pods appear: the lag is then one LIST's own. */
+  public boolean levelKeepsUp() {
+    return seatsAvailable > 0 && pods * seatSecondsPerPod / seatsAvailable <= arrivalSeconds;
+  }
+
   public static final StartupStorm NONE = new StartupStorm(0, 0, "no start-up LISTs", 0, 0, 0, 0, 0, 0, 0, 0);
 }
