@@ -2,11 +2,13 @@ package io.kubeload.cli;
 
 import io.kubeload.gate.Verdict;
 import io.kubeload.report.Format;
+import io.kubeload.report.ProjectReports;
 import io.kubeload.report.Reports;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -69,6 +71,14 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--warn-only", description = "Report as usual but exit 0 when a budget breaks: for a gradual adoption.")
   boolean warnOnly;
 
+  @Option(names = "--project", paramLabel = "NAME",
+      description = "Judge only this project of .kubeload.yaml (repeatable). Default: every project, when no input is named.")
+  List<String> projectNames = new ArrayList<>();
+
+  @Option(names = "--changed-since", paramLabel = "REF",
+      description = "Judge only the projects of .kubeload.yaml whose inputs changed since this git ref (and say which were skipped).")
+  String changedSince;
+
   AnalyzeCommand(Main.Io io) {
     this.io = io;
   }
@@ -77,9 +87,29 @@ final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() {
     ProjectConfig config = analysis.config(paths);
     List<ReportRequest> reports = reports(config);
-    Verdict verdict = analysis.run(paths, config, io);
-    Output.writeAll(reports.stream().map(r -> new Output.Report(Reports.render(verdict, r.format()), r.file())).toList(), io);
-    if (verdict.passed()) {
+    if (analysis.namesInputs(paths) || config.projects().isEmpty()) {
+      if (!projectNames.isEmpty() || changedSince != null) {
+        throw new UsageException((projectNames.isEmpty() ? "--changed-since" : "--project")
+            + " chooses among the projects of .kubeload.yaml: name no input with it, and list projects in the configuration");
+      }
+      Verdict verdict = analysis.run(paths, config, io);
+      Output.writeAll(reports.stream().map(r -> new Output.Report(Reports.render(verdict, r.format()), r.file())).toList(), io);
+      return exitCode(verdict.passed(), config);
+    }
+    Projects.Chosen chosen = Projects.choose(config, projectNames, Optional.ofNullable(changedSince), analysis.renderer(config));
+    chosen.skipped().forEach(name -> io.err().println("kubeload: skipped project " + name + ": no input changed since " + changedSince));
+    List<ProjectReports.Judged> judged = new ArrayList<>();
+    for (Project project : chosen.judged()) {
+      judged.add(new ProjectReports.Judged(project.name(), analysis.run(project, config, io)));
+    }
+    Output.writeAll(reports.stream()
+        .map(r -> new Output.Report(ProjectReports.render(judged, chosen.skipped(), r.format()), r.file())).toList(), io);
+    return exitCode(judged.stream().allMatch(j -> j.verdict().passed()), config);
+  }
+
+  /** The exit code of a run: the worst over its projects, 0 with --warn-only. */
+  private int exitCode(boolean passed, ProjectConfig config) {
+    if (passed) {
       return ExitCode.PASS;
     }
     if (warnOnly || config.warnOnly()) {
