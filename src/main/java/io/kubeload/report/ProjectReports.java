@@ -1,11 +1,13 @@
 package io.kubeload.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubeload.gate.Verdict;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,23 +76,34 @@ public final class ProjectReports {
   }
 
   /**
-   * One SARIF log with a run per project, told apart by {@code automationDetails.id}: code scanning
-   * keeps one analysis per run category, so each project's results stay its own.
+   * One SARIF log with one run holding every project's results, each result's message, fingerprint
+   * and properties naming its project: the same finding in two projects stays two alerts. One run,
+   * not a run per project: GitHub's ingestion rules (GH1004) allow few runs per file, and every
+   * project's run would declare the same rules.
    */
   private static String sarif(List<Judged> projects) {
     ObjectNode root = null;
-    ArrayNode runs = null;
+    ArrayNode results = null;
+    List<String> summaries = new ArrayList<>();
     for (Judged project : projects) {
       ObjectNode log = parse(Reports.render(project.verdict(), Format.SARIF));
+      ObjectNode run = (ObjectNode) log.get("runs").get(0);
+      JsonNode own = run.get("results");
       if (root == null) {
         root = log;
-        runs = (ArrayNode) root.get("runs");
-        runs.removeAll();
+        results = run.putArray("results");
       }
-      for (var run : log.get("runs")) {
-        ((ObjectNode) run).putObject("automationDetails").put("id", "kubeload/" + project.name() + "/");
-        runs.add(run);
+      for (JsonNode node : own) {
+        ObjectNode result = (ObjectNode) node;
+        ((ObjectNode) result.get("message")).put("text", "project " + project.name() + ": " + result.at("/message/text").asText());
+        ObjectNode fingerprints = (ObjectNode) result.get("partialFingerprints");
+        List<String> keys = new ArrayList<>();
+        fingerprints.fieldNames().forEachRemaining(keys::add);
+        keys.forEach(key -> fingerprints.put(key, project.name() + ":" + fingerprints.get(key).asText()));
+        ((ObjectNode) result.get("properties")).put("project", project.name());
+        results.add(result);
       }
+      summaries.add(project.name() + ": " + run.at("/properties/summary").asText());
     }
     if (root == null) {
       root = MAPPER.createObjectNode();
@@ -98,7 +111,10 @@ public final class ProjectReports {
       ObjectNode run = root.putArray("runs").addObject();
       run.putObject("tool").putObject("driver").put("name", "kubeload").put("informationUri", "https://github.com/kubeload/kubeload");
       run.putArray("results");
+      return write(root);
     }
+    ((ObjectNode) root.get("runs").get(0)).putObject("properties")
+        .put("verdict", projects.stream().allMatch(p -> p.verdict().passed()) ? "pass" : "fail").put("summary", String.join("; ", summaries));
     return write(root);
   }
 
