@@ -57,7 +57,7 @@ final class Analysis {
   double simulateSeconds;
 
   @Option(names = "--baseline", paramLabel = "PATH",
-      description = "The target branch's rendered manifests (repeatable): the report shows the change against them, "
+      description = "The target branch's manifests (repeatable; read as the PATHs are): the report shows the change against them, "
           + "and by default only the change can fail the check (--gate).")
   List<String> baseline = new ArrayList<>();
 
@@ -178,13 +178,15 @@ final class Analysis {
   }
 
   /**
-   * The baseline: the --baseline paths, else the project's inputs as they were at its baseline ref,
+   * The baseline: the --baseline paths (kustomization folders among them built), else the project's inputs as they were at its baseline ref,
    * read from a tree of that ref checked out into a temporary folder (their locations then named as
    * from the repository's root, never the temporary folder's).
    */
   private Optional<ManifestSet> baseline(Project project, Renderer renderer, ManifestReader reader) {
     if (!baseline.isEmpty()) {
-      return Optional.of(reader.read(baseline));
+      // Read as the change is: a kustomization folder built, the GitOps objects rendered.
+      Project before = new Project("", baseline, Optional.empty(), List.of(), project.namespace(), Optional.empty(), Optional.empty());
+      return Optional.of(Inputs.read(before, renderer, reader));
     }
     if (project.baselineRef().isEmpty()) {
       return Optional.empty();

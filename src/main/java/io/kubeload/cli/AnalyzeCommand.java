@@ -22,10 +22,14 @@ import picocli.CommandLine.Parameters;
     name = "analyze",
     mixinStandardHelpOptions = true,
     // The one line `kubeload --help` lists it by: whole, where the description's first line is cut.
-    header = "Judges rendered manifests (or a chart) against the cluster profile's budgets.",
+    header = "Judges rendered manifests (or a chart, a kustomization, the projects of .kubeload.yaml) against the cluster profile's budgets.",
     description = {
       "Reads rendered manifests (files, folders, or - for stdin; `helm template`",
-      "output keeps its template paths) or renders a chart (--chart), infers what",
+      "output keeps its template paths), renders a chart (--chart) or builds a",
+      "kustomization (--kustomize, or a PATH holding kustomization.yaml), and renders",
+      "the Argo CD and Flux objects among them from the repository. With no input",
+      "named, judges each project of .kubeload.yaml (--project, --changed-since)",
+      "and reports them project by project. Then infers what",
       "every pod asks of the API server (kubeload.io/access, then the catalog of",
       "known components and their configuration, then RBAC as an upper bound),",
       "projects that load onto the cluster profile, simulates the roll-out and an",
