@@ -19,6 +19,9 @@ import io.kubeload.model.Simulations;
 import io.kubeload.model.apf.ApfConfiguration;
 import io.kubeload.workload.Workload;
 import io.kubeload.workload.Workloads;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -124,7 +127,7 @@ final class Analysis {
   Renderer renderer(ProjectConfig settings) {
     Renderer flags = chart.renderer(limitOptions.limits());
     return flags.chartCache().isPresent() || settings.chartCache().isEmpty() ? flags
-        : new Renderer(flags.helm(), flags.kustomize(), flags.timeoutSeconds(), settings.chartCache().map(java.nio.file.Path::of), flags.limits());
+        : new Renderer(flags.helm(), flags.kustomize(), flags.timeoutSeconds(), settings.chartCache().map(Path::of), flags.limits());
   }
 
   Verdict run(Project project, ProjectConfig settings, Main.Io io) {
@@ -154,7 +157,7 @@ final class Analysis {
     Renderer renderer = renderer(settings);
     Optional<String> installedIn = project.namespace();
     ManifestSet read = Inputs.read(project, renderer, reader);
-    if (sourceRoot != null && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(sourceRoot))) {
+    if (sourceRoot != null && !Files.isDirectory(Path.of(sourceRoot))) {
       throw new UsageException("--source-root " + sourceRoot + ": not a folder");
     }
     ManifestSet manifests = TemplateFiles.locate(installedIn.map(read::placedIn).orElse(read), Optional.ofNullable(sourceRoot));
@@ -192,12 +195,12 @@ final class Analysis {
       return Optional.empty();
     }
     Git git = Git.holding(project.inputs().get(0), renderer.timeoutSeconds(), renderer.limits());
-    java.nio.file.Path folder = Processes.temporaryFolder("baseline");
+    Path folder = Processes.temporaryFolder("baseline");
     try {
       git.checkout(project.baselineRef().get(), folder);
       Project then = project.movedTo(path -> git.inTree(folder, path));
       ManifestSet read = Inputs.read(then, renderer, reader);
-      String prefix = folder.resolve("tree").toString() + java.io.File.separator;
+      String prefix = folder.resolve("tree").toString() + File.separator;
       return Optional.of(read.relocated(m -> m.at(new SourceLocation(m.location().file().replace(prefix, ""), m.location().line(),
           m.location().template().map(t -> t.replace(prefix, "")), m.location().templateLine()))));
     } finally {

@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -197,8 +200,8 @@ final class GitOps {
           throw new IllegalStateException(e);
         }
         for (Map.Entry<String, Object> param : params.entrySet()) {
-          template = template.replaceAll("\\{\\{\\s*\\.?" + java.util.regex.Pattern.quote(param.getKey()) + "\\s*}}",
-              java.util.regex.Matcher.quoteReplacement(String.valueOf(param.getValue()).replace("\\", "\\\\").replace("\"", "\\\"")));
+          template = template.replaceAll("\\{\\{\\s*\\.?" + Pattern.quote(param.getKey()) + "\\s*}}",
+              Matcher.quoteReplacement(String.valueOf(param.getValue()).replace("\\", "\\\\").replace("\"", "\\\"")));
         }
         Map<String, Object> app;
         try {
@@ -343,7 +346,7 @@ final class GitOps {
   }
 
   /** Runs {@code render} with the values files and, when there are inline values, a temporary file of them last. */
-  private static ManifestSet withValuesFile(Object inline, List<String> files, java.util.function.Function<List<String>, ManifestSet> render) {
+  private static ManifestSet withValuesFile(Object inline, List<String> files, Function<List<String>, ManifestSet> render) {
     if (inline == null || inline instanceof String s && s.isBlank()) {
       return render.apply(files);
     }

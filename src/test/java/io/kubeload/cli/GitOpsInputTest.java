@@ -164,7 +164,8 @@ class GitOpsInputTest {
     return out;
   }
 
-  private static JsonNode workload(JsonNode report, String ref) {
+  /** The workload {@code ref} of a JSON report. */
+  static JsonNode workload(JsonNode report, String ref) {
     for (JsonNode w : report.get("workloads")) {
       if (w.get("ref").asText().equals(ref)) {
         return w;

@@ -33,11 +33,11 @@ class KustomizeInputTest {
 
     assertThat(run.stderr()).isEmpty();
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAIL);
-    JsonNode agent = workload(JSON.readTree(run.stdout()), "DaemonSet/agents/node-agent");
+    JsonNode agent = GitOpsInputTest.workload(JSON.readTree(run.stdout()), "DaemonSet/agents/node-agent");
     assertThat(agent.at("/location/template").asText()).isEqualTo(InputsRepository.FIXTURE + "/base/node-agent.yaml");
     // The line that writes the DaemonSet's kind, after the file's comment.
     assertThat(agent.at("/location/templateLine").asInt(agent.at("/location/line").asInt())).isPositive();
-    assertThat(workload(JSON.readTree(run.stdout()), "Deployment/shop/shop-eu").at("/location/template").asText())
+    assertThat(GitOpsInputTest.workload(JSON.readTree(run.stdout()), "Deployment/shop/shop-eu").at("/location/template").asText())
         .isEqualTo(OVERLAYS + "eu/shop.yaml");
     assertThat(run.stdout()).doesNotContain("config.kubernetes.io/origin").doesNotContain("/tmp/");
   }
@@ -87,14 +87,5 @@ class KustomizeInputTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(run.stderr()).isEqualTo("kubeload: --kustomize samples/manifests: no kustomization.yaml in that folder\n");
-  }
-
-  private static JsonNode workload(JsonNode report, String ref) {
-    for (JsonNode w : report.get("workloads")) {
-      if (w.get("ref").asText().equals(ref)) {
-        return w;
-      }
-    }
-    throw new AssertionError("no workload " + ref);
   }
 }
