@@ -289,8 +289,17 @@ final class GitOps {
       at.put(keys[keys.length - 1], text.get());
       return nested;
     }
-    List<YamlDocuments.Document> documents = YamlDocuments.read(found.get().location().file() + " (" + kind + " " + name + ")",
-        text.get().getBytes(StandardCharsets.UTF_8));
+    List<YamlDocuments.Document> documents;
+    try {
+      documents = YamlDocuments.read(found.get().location().file() + " (" + kind + " " + name + ")", text.get().getBytes(StandardCharsets.UTF_8));
+    } catch (InputException e) {
+      if (kind.equals("Secret")) {
+        // The reader's message may quote the text, and a Secret's text must reach no output.
+        throw new InputException(found.get().location().file(), found.get().location().line(),
+            "Secret " + name + ": " + key + " does not hold YAML values (its content is not shown)");
+      }
+      throw e;
+    }
     return documents.isEmpty() || !(documents.get(0).value() instanceof Map<?, ?>) ? Map.of() : cast(documents.get(0).value());
   }
 

@@ -97,6 +97,19 @@ class GitOpsInputTest {
   }
 
   @Test
+  void aSecretThatIsNotYamlIsOneLineThatNeverQuotesIt() throws Exception {
+    Path values = repo.resolve("gitops/flux/values.yaml");
+    Files.writeString(values, Files.readString(values).replace("    apiToken: CANARY-flux-s3cr3t-9f2c\n",
+        "    apiToken: [CANARY-flux-s3cr3t-9f2c\n"));
+
+    CliRun run = analyze(repo.resolve("gitops/flux").toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.stderr()).isEqualTo("kubeload: " + values + ":10: Secret web-secret-values: values.yaml does not hold YAML values "
+        + "(its content is not shown)\n");
+  }
+
+  @Test
   void aChartFromAHelmRepositoryIsOneLineSayingHowToVendorItUnlessTheCacheHasIt() throws Exception {
     String remote = repo.resolve("gitops/remote.yaml").toString();
     CliRun refused = analyze(remote);
