@@ -12,17 +12,22 @@ import io.kubeload.manifest.InputLimits;
 import io.kubeload.manifest.ManifestReader;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.manifest.ObjectRef;
+import io.kubeload.manifest.SourceLocation;
 import io.kubeload.model.LoadModel;
 import io.kubeload.model.Projection;
 import io.kubeload.model.Simulations;
 import io.kubeload.model.apf.ApfConfiguration;
 import io.kubeload.workload.Workload;
 import io.kubeload.workload.Workloads;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -55,7 +60,7 @@ final class Analysis {
   double simulateSeconds;
 
   @Option(names = "--baseline", paramLabel = "PATH",
-      description = "The target branch's rendered manifests (repeatable): the report shows the change against them, "
+      description = "The target branch's manifests (repeatable; read as the PATHs are): the report shows the change against them, "
           + "and by default only the change can fail the check (--gate).")
   List<String> baseline = new ArrayList<>();
 
@@ -84,7 +89,8 @@ final class Analysis {
 
   /** The configuration in force: {@code --config}, or a {@code .kubeload.yaml} here or above the inputs, or none. */
   ProjectConfig config(List<String> paths) {
-    List<String> inputs = new ArrayList<>(paths);
+    List<String> inputs = new ArrayList<>(chart.kustomize);
+    inputs.addAll(paths);
     if (chart.given()) {
       inputs.add(0, chart.chart);
     }
@@ -98,6 +104,33 @@ final class Analysis {
   }
 
   Verdict run(List<String> paths, ProjectConfig settings, Main.Io io) {
+    return run(commandLine(paths), settings, io);
+  }
+
+  /** Whether the command line names inputs (paths, a chart or a kustomization) rather than leaving them to the configuration's projects. */
+  boolean namesInputs(List<String> paths) {
+    return !paths.isEmpty() || chart.given() || !chart.kustomize.isEmpty();
+  }
+
+  /** The inputs the command line names, as a project without a name. */
+  Project commandLine(List<String> paths) {
+    Optional<String> installedIn = Optional.ofNullable(namespace);
+    if (!chart.given() && (!chart.values.isEmpty() || !chart.set.isEmpty())) {
+      throw new UsageException("-f and --set go with --chart DIR");
+    }
+    Optional<Renderer.HelmChart> helmChart = chart.given()
+        ? Optional.of(new Renderer.HelmChart(chart.chart, chart.values, chart.set, chart.release, installedIn)) : Optional.empty();
+    return new Project("", paths, helmChart, chart.kustomize, installedIn, Optional.empty(), Optional.empty());
+  }
+
+  /** The run's renderer: the flags' tools and time-out, the flag's chart cache, else the configuration's. */
+  Renderer renderer(ProjectConfig settings) {
+    Renderer flags = chart.renderer(limitOptions.limits());
+    return flags.chartCache().isPresent() || settings.chartCache().isEmpty() ? flags
+        : new Renderer(flags.helm(), flags.kustomize(), flags.timeoutSeconds(), settings.chartCache().map(Path::of), flags.limits());
+  }
+
+  Verdict run(Project project, ProjectConfig settings, Main.Io io) {
     if (!(simulateSeconds > 0) || simulateSeconds > 86_400) {
       throw new UsageException("--simulate-seconds must be between 0 and 86400, not " + simulateSeconds);
     }
@@ -105,12 +138,14 @@ final class Analysis {
     if (nodeCount != null && nodeCount < 1) {
       throw new UsageException("--nodes must be at least 1, not " + nodeCount);
     }
-    if (paths.isEmpty() && !chart.given()) {
-      throw new UsageException("name the manifests to analyse: PATH..., - for stdin, or --chart DIR");
+    if (project.paths().isEmpty() && project.chart().isEmpty() && project.kustomizations().isEmpty()) {
+      throw new UsageException("name the manifests to analyse: PATH..., - for stdin, --chart DIR, --kustomize DIR, "
+          + "or projects in .kubeload.yaml");
     }
-    boolean changeOnly = changeOnly(settings);
+    boolean changeOnly = changeOnly(settings, project);
     InputLimits limits = limitOptions.limits();
-    Profiles.Loaded loaded = Profiles.loadWithFlowControl(profile != null ? profile : settings.profile().orElse(Profiles.DEFAULT), limits);
+    Profiles.Loaded loaded = Profiles.loadWithFlowControl(
+        profile != null ? profile : project.profile().or(settings::profile).orElse(Profiles.DEFAULT), limits);
     ClusterProfile clusterProfile = adjusted(loaded.profile(), nodeCount,
         kubernetesVersion != null ? kubernetesVersion : settings.kubernetesVersion().orElse(null));
     if (!clusterProfile.version().modelled()) {
@@ -119,23 +154,24 @@ final class Analysis {
     }
     Policy budgets = policy != null ? Policy.load(policy, limits) : settings.policy().orElse(Policy.DEFAULT);
     ManifestReader reader = new ManifestReader(io.in(), limits);
-    Optional<String> installedIn = Optional.ofNullable(namespace);
-    ManifestSet read = chart.render(limits, installedIn).map(rendered -> reader.read(paths).plus(rendered)).orElseGet(() -> reader.read(paths));
-    if (sourceRoot != null && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(sourceRoot))) {
+    Renderer renderer = renderer(settings);
+    Optional<String> installedIn = project.namespace();
+    ManifestSet read = Inputs.read(project, renderer, reader);
+    if (sourceRoot != null && !Files.isDirectory(Path.of(sourceRoot))) {
       throw new UsageException("--source-root " + sourceRoot + ": not a folder");
     }
     ManifestSet manifests = TemplateFiles.locate(installedIn.map(read::placedIn).orElse(read), Optional.ofNullable(sourceRoot));
     List<Workload> workloads = Workloads.from(manifests, clusterProfile);
-    if (baseline.isEmpty()) {
-      requireWorkloads(workloads, manifests, paths);
+    Optional<ManifestSet> readBefore = baseline(project, renderer, reader);
+    if (readBefore.isEmpty()) {
+      requireWorkloads(workloads, manifests, project);
       return judge(manifests, workloads, clusterProfile, loaded, budgets);
     }
-    ManifestSet readBefore = reader.read(baseline);
-    ManifestSet before = installedIn.map(readBefore::placedIn).orElse(readBefore);
+    ManifestSet before = installedIn.map(readBefore.get()::placedIn).orElse(readBefore.get());
     // The baseline's workloads run already: judged as updates, as are the change's workloads they match.
     List<Workload> existing = Workloads.from(before, clusterProfile).stream().map(w -> w.withRollout(w.rollout(), false)).toList();
     if (existing.isEmpty()) {
-      requireWorkloads(workloads, manifests, paths);
+      requireWorkloads(workloads, manifests, project);
     }
     Set<ObjectRef> running = existing.stream().map(Workload::ref).collect(Collectors.toSet());
     List<Workload> changed = workloads.stream().map(w -> running.contains(w.ref()) ? w.withRollout(w.rollout(), false) : w).toList();
@@ -145,15 +181,46 @@ final class Analysis {
   }
 
   /**
+   * The baseline: the --baseline paths (kustomization folders among them built), else the project's inputs as they were at its baseline ref,
+   * read from a tree of that ref checked out into a temporary folder (their locations then named as
+   * from the repository's root, never the temporary folder's).
+   */
+  private Optional<ManifestSet> baseline(Project project, Renderer renderer, ManifestReader reader) {
+    if (!baseline.isEmpty()) {
+      // Read as the change is: a kustomization folder built, the GitOps objects rendered.
+      Project before = new Project("", baseline, Optional.empty(), List.of(), project.namespace(), Optional.empty(), Optional.empty());
+      return Optional.of(Inputs.read(before, renderer, reader));
+    }
+    if (project.baselineRef().isEmpty()) {
+      return Optional.empty();
+    }
+    Git git = Git.holding(project.inputs().get(0), renderer.timeoutSeconds(), renderer.limits());
+    Path folder = Processes.temporaryFolder("baseline");
+    try {
+      git.checkout(project.baselineRef().get(), folder);
+      Project then = project.movedTo(path -> git.inTree(folder, path));
+      ManifestSet read = Inputs.read(then, renderer, reader);
+      String prefix = folder.resolve("tree").toString() + File.separator;
+      return Optional.of(read.relocated(m -> m.at(new SourceLocation(m.location().file().replace(prefix, ""), m.location().line(),
+          m.location().template().map(t -> t.replace(prefix, "")), m.location().templateLine()))));
+    } finally {
+      Processes.deleteQuietly(folder);
+    }
+  }
+
+  /**
    * Input without a single workload has nothing that could break a budget: a render that went wrong
    * (a values file that switched everything off, the wrong folder) would pass unnoticed.
    */
-  private void requireWorkloads(List<Workload> workloads, ManifestSet manifests, List<String> paths) {
+  private static void requireWorkloads(List<Workload> workloads, ManifestSet manifests, Project project) {
     if (!workloads.isEmpty()) {
       return;
     }
-    String where = chart.given() ? "--chart " + chart.chart : paths.stream()
-        .map(p -> p.equals(ManifestReader.STDIN) ? "<stdin>" : p).collect(Collectors.joining(" "));
+    String where = project.chart().map(c -> "--chart " + c.chart()).orElseGet(() -> Stream.concat(project.paths().stream(), project.kustomizations().stream())
+        .map(p -> p.equals(ManifestReader.STDIN) ? "<stdin>" : p).collect(Collectors.joining(" ")));
+    if (!project.name().isEmpty()) {
+      where = "project " + project.name() + " (" + where + ")";
+    }
     int objects = manifests.manifests().size();
     throw new UsageException(where + ": no workload (Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod, ...) among its "
         + objects + " object" + (objects == 1 ? "" : "s") + ": nothing to judge; name the rendered manifests that run pods "
@@ -171,12 +238,12 @@ final class Analysis {
     return Gate.judge(projection, Simulations.of(projection, simulateSeconds), budgets, manifests.skippedTestHooks());
   }
 
-  private boolean changeOnly(ProjectConfig settings) {
+  private boolean changeOnly(ProjectConfig settings, Project project) {
     String mode = gate != null ? gate : settings.gate().orElse("change");
     if (!mode.equals("change") && !mode.equals("all")) {
       throw new UsageException("--gate must be change or all, not '" + mode + "'");
     }
-    if (gate != null && baseline.isEmpty()) {
+    if (gate != null && baseline.isEmpty() && project.baselineRef().isEmpty()) {
       throw new UsageException("--gate needs --baseline: without a baseline every error fails the check");
     }
     return mode.equals("change");

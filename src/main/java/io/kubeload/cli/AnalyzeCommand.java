@@ -2,11 +2,13 @@ package io.kubeload.cli;
 
 import io.kubeload.gate.Verdict;
 import io.kubeload.report.Format;
+import io.kubeload.report.ProjectReports;
 import io.kubeload.report.Reports;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -20,10 +22,14 @@ import picocli.CommandLine.Parameters;
     name = "analyze",
     mixinStandardHelpOptions = true,
     // The one line `kubeload --help` lists it by: whole, where the description's first line is cut.
-    header = "Judges rendered manifests (or a chart) against the cluster profile's budgets.",
+    header = "Judges rendered manifests (or a chart, a kustomization, the projects of .kubeload.yaml) against the cluster profile's budgets.",
     description = {
       "Reads rendered manifests (files, folders, or - for stdin; `helm template`",
-      "output keeps its template paths) or renders a chart (--chart), infers what",
+      "output keeps its template paths), renders a chart (--chart) or builds a",
+      "kustomization (--kustomize, or a PATH holding kustomization.yaml), and renders",
+      "the Argo CD and Flux objects among them from the repository. With no input",
+      "named, judges each project of .kubeload.yaml (--project, --changed-since)",
+      "and reports them project by project. Then infers what",
       "every pod asks of the API server (kubeload.io/access, then the catalog of",
       "known components and their configuration, then RBAC as an upper bound),",
       "projects that load onto the cluster profile, simulates the roll-out and an",
@@ -69,6 +75,14 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--warn-only", description = "Report as usual but exit 0 when a budget breaks: for a gradual adoption.")
   boolean warnOnly;
 
+  @Option(names = "--project", paramLabel = "NAME",
+      description = "Judge only this project of .kubeload.yaml (repeatable). Default: every project, when no input is named.")
+  List<String> projectNames = new ArrayList<>();
+
+  @Option(names = "--changed-since", paramLabel = "REF",
+      description = "Judge only the projects of .kubeload.yaml whose inputs changed since this git ref (and say which were skipped).")
+  String changedSince;
+
   AnalyzeCommand(Main.Io io) {
     this.io = io;
   }
@@ -77,9 +91,29 @@ final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() {
     ProjectConfig config = analysis.config(paths);
     List<ReportRequest> reports = reports(config);
-    Verdict verdict = analysis.run(paths, config, io);
-    Output.writeAll(reports.stream().map(r -> new Output.Report(Reports.render(verdict, r.format()), r.file())).toList(), io);
-    if (verdict.passed()) {
+    if (analysis.namesInputs(paths) || config.projects().isEmpty()) {
+      if (!projectNames.isEmpty() || changedSince != null) {
+        throw new UsageException((projectNames.isEmpty() ? "--changed-since" : "--project")
+            + " chooses among the projects of .kubeload.yaml: name no input with it, and list projects in the configuration");
+      }
+      Verdict verdict = analysis.run(paths, config, io);
+      Output.writeAll(reports.stream().map(r -> new Output.Report(Reports.render(verdict, r.format()), r.file())).toList(), io);
+      return exitCode(verdict.passed(), config);
+    }
+    Projects.Chosen chosen = Projects.choose(config, projectNames, Optional.ofNullable(changedSince), analysis.renderer(config));
+    chosen.skipped().forEach(name -> io.err().println("kubeload: skipped project " + name + ": no input changed since " + changedSince));
+    List<ProjectReports.Judged> judged = new ArrayList<>();
+    for (Project project : chosen.judged()) {
+      judged.add(new ProjectReports.Judged(project.name(), analysis.run(project, config, io)));
+    }
+    Output.writeAll(reports.stream()
+        .map(r -> new Output.Report(ProjectReports.render(judged, chosen.skipped(), r.format()), r.file())).toList(), io);
+    return exitCode(judged.stream().allMatch(j -> j.verdict().passed()), config);
+  }
+
+  /** The exit code of a run: the worst over its projects, 0 with --warn-only. */
+  private int exitCode(boolean passed, ProjectConfig config) {
+    if (passed) {
       return ExitCode.PASS;
     }
     if (warnOnly || config.warnOnly()) {

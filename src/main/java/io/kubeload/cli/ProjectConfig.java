@@ -10,14 +10,18 @@ import io.kubeload.report.Format;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A project's {@code .kubeload.yaml} (docs/configuration.md): the profile, budgets, ignores policy,
  * gate mode and default reports its CI check runs with. Paths in it are relative to its folder.
  *
  * @param reports the reports {@code analyze} writes when no {@code --format} is given
+ * @param projects what {@code analyze} judges when no input is named, each on its own (docs/inputs-projects.md)
+ * @param chartCache charts pulled beforehand, for those a GitOps object or an OCI reference would fetch
  */
 record ProjectConfig(
     Optional<String> profile,
@@ -26,12 +30,14 @@ record ProjectConfig(
     Optional<String> gate,
     boolean warnOnly,
     Optional<Policy> policy,
-    List<ReportRequest> reports) {
+    List<ReportRequest> reports,
+    List<Project> projects,
+    Optional<String> chartCache) {
 
   static final String FILE_NAME = ".kubeload.yaml";
 
   static final ProjectConfig NONE =
-      new ProjectConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), List.of());
+      new ProjectConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), List.of(), List.of(), Optional.empty());
 
   /**
    * {@code --config FILE}, else {@code .kubeload.yaml} in the working directory, else the nearest one
@@ -89,7 +95,8 @@ record ProjectConfig(
     if (!root.string("kind").equals("Config")) {
       throw root.error("kind", "kind must be Config, not " + root.string("kind"));
     }
-    YamlObject spec = root.object("spec").onlyKeys("profile", "nodes", "kubernetesVersion", "gate", "warnOnly", "policy", "reports");
+    YamlObject spec = root.object("spec").onlyKeys("profile", "nodes", "kubernetesVersion", "gate", "warnOnly", "policy", "reports", "projects",
+        "chartCache");
     Path folder = file.toAbsolutePath().getParent();
     Optional<String> profile = spec.optionalString("profile")
         .map(p -> Profiles.PRESETS.contains(p) ? p : relative(folder, p));
@@ -103,8 +110,15 @@ record ProjectConfig(
       throw spec.error("warnOnly", "spec.warnOnly must be true or false, not '" + warnOnly + "'");
     }
     List<ReportRequest> reports = spec.objectList("reports").stream().map(r -> report(r, folder)).toList();
+    List<Project> projects = spec.objectList("projects").stream().map(p -> Project.read(p, folder)).toList();
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < projects.size(); i++) {
+      if (!names.add(projects.get(i).name())) {
+        throw spec.objectList("projects").get(i).error("name", "project " + projects.get(i).name() + " is named twice");
+      }
+    }
     return new ProjectConfig(profile, nodes, spec.optionalString("kubernetesVersion"), gate, Boolean.parseBoolean(warnOnly),
-        spec.optionalObject("policy").map(Policy::fromSpec), reports);
+        spec.optionalObject("policy").map(Policy::fromSpec), reports, projects, spec.optionalString("chartCache").map(c -> relative(folder, c)));
   }
 
   private static ReportRequest report(YamlObject report, Path folder) {
@@ -115,7 +129,7 @@ record ProjectConfig(
     return new ReportRequest(parsed, report.optionalString("output").filter(o -> !o.equals("-")).map(o -> relative(folder, o)).orElse(null));
   }
 
-  private static String relative(Path folder, String path) {
+  static String relative(Path folder, String path) {
     Path resolved = folder.resolve(path).normalize();
     Path here = Path.of("").toAbsolutePath();
     return resolved.startsWith(here) ? here.relativize(resolved).toString() : resolved.toString();

@@ -67,6 +67,7 @@ class ChartInputTest {
   void noPathsAndNoChartIsAUsageError() {
     CliRun run = CliRun.of("analyze");
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(run.stderr()).isEqualTo("kubeload: name the manifests to analyse: PATH..., - for stdin, or --chart DIR\n");
+    assertThat(run.stderr()).isEqualTo("kubeload: name the manifests to analyse: PATH..., - for stdin, --chart DIR, --kustomize DIR, "
+        + "or projects in .kubeload.yaml\n");
   }
 }

@@ -168,7 +168,7 @@ class HostileInputTest {
 
       CliRun run = CliRun.of("analyze", "--chart", chart.toString(), "--helm", helm(), "--helm-timeout", "3");
 
-      assertOneLineError(run, "did not finish in 3 s", "--helm-timeout");
+      assertOneLineError(run, "did not finish in 3 s", "--render-timeout");
     }
 
     @Test
@@ -188,7 +188,7 @@ class HostileInputTest {
       assertOneLineError(CliRun.of("analyze", "--chart", chart.toString(), "--helm", helm, "-f", "https://example.invalid/v.yaml"),
           "-f https://example.invalid/v.yaml: not a local file", "never touches the network");
       assertOneLineError(CliRun.of("analyze", "--chart", "oci://example.invalid/charts/x", "--helm", helm),
-          "--chart oci://example.invalid/charts/x: not a local chart folder", "never touches the network");
+          "--chart oci://example.invalid/charts/x: chart x would be fetched from oci://example.invalid/charts; vendor it with `helm pull", "never touches the network");
     }
   }
 

