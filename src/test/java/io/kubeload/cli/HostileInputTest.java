@@ -447,6 +447,103 @@ class HostileInputTest {
       assertThat(tmp.resolve("dir")).doesNotExist();
     }
 
+    private void assertNoTemporaryFileIn(Path folder) throws IOException {
+      try (var left = Files.walk(folder)) {
+        assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+      }
+    }
+
+    @Test
+    void aRenameThatFailsPartWayPutsBackTheReportsAlreadyReplaced() throws IOException {
+      // Staging makes the folder nested.json/ for the third report, so the second's rename fails after
+      // the first report has replaced first.json.
+      Path first = Files.writeString(tmp.resolve("first.json"), "old");
+      Path nested = tmp.resolve("nested.json");
+      CliRun run = CliRun.of("analyze", SAMPLE, "--format", "json", "--output", first.toString(),
+          "--format", "sarif", "--output", nested.toString(), "--format", "markdown", "--output", nested.resolve("inner.md").toString());
+
+      assertOneLineError(run, nested + ": cannot write the report");
+      assertThat(Files.readString(first)).isEqualTo("old");
+      assertThat(nested).doesNotExist();
+      assertNoTemporaryFileIn(tmp);
+    }
+
+    @Test
+    void aStdoutThatFailsLeavesTheFilesOfTheRunUnreplaced() throws IOException {
+      Path file = Files.writeString(tmp.resolve("kept.json"), "old");
+      java.io.PrintStream full = new java.io.PrintStream(new java.io.OutputStream() {
+        @Override
+        public void write(int b) throws IOException {
+          throw new IOException("No space left on device");
+        }
+      }, true, StandardCharsets.UTF_8);
+
+      int code = Main.run(new String[] {"analyze", SAMPLE, "--format", "json", "--output", file.toString(), "--format", "text"},
+          java.io.InputStream.nullInputStream(), full, new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+      assertThat(code).isEqualTo(ExitCode.USAGE);
+      assertThat(Files.readString(file)).isEqualTo("old");
+      assertNoTemporaryFileIn(tmp);
+    }
+
+    @Test
+    void aDanglingSymbolicLinkIsWrittenThroughAsTheShellDoes() throws IOException {
+      Path link = Files.createSymbolicLink(tmp.resolve("link.json"), Path.of("reports/made.json"));
+      Files.createDirectories(tmp.resolve("reports"));
+
+      assertThat(CliRun.of("analyze", SAMPLE, "--format", "json", "--output", link.toString()).exitCode()).isZero();
+
+      assertThat(Files.isSymbolicLink(link)).isTrue();
+      assertThat(Files.readString(tmp.resolve("reports/made.json"))).startsWith("{");
+      assertNoTemporaryFileIn(tmp);
+    }
+
+    @Test
+    void aLoopOfSymbolicLinksIsBadInput() throws IOException {
+      Path a = Files.createSymbolicLink(tmp.resolve("a.json"), Path.of("b.json"));
+      Files.createSymbolicLink(tmp.resolve("b.json"), Path.of("a.json"));
+
+      assertOneLineError(CliRun.of("analyze", SAMPLE, "--format", "json", "--output", a.toString()), "a.json: cannot write the report: symbolic link loop");
+    }
+
+    @Test
+    void aSigtermWhileTheReportsAreWrittenLeavesThePreviousOnesAndNoTemporaryFile() throws Exception {
+      Path kept = Files.writeString(tmp.resolve("kept.json"), "old");
+      Path fifo = tmp.resolve("nobody-reads.sarif");
+      assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+      Process process = new ProcessBuilder(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+          "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+          "analyze", SAMPLE, "--format", "json", "--output", kept.toString(), "--format", "sarif", "--output", fifo.toString())
+          .redirectErrorStream(true).redirectOutput(tmp.resolve("process.log").toFile()).start();
+      try {
+        // The FIFO blocks the run, with no reader, once the files are staged or replaced: catch it there.
+        while (!Files.readString(kept).startsWith("{") && !hasTemporaryFile()) {
+          assertThat(process.isAlive()).as("still writing: %s", Files.readString(tmp.resolve("process.log"))).isTrue();
+          Thread.sleep(20);
+        }
+        Thread.sleep(200);
+        assertThat(process.isAlive()).as("blocked on the FIFO").isTrue();
+        process.destroy();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped by SIGTERM").isTrue();
+      } finally {
+        process.destroyForcibly();
+      }
+
+      assertThat(process.exitValue()).isEqualTo(128 + 15);
+      assertThat(Files.readString(kept)).isEqualTo("old");
+      assertThat(Files.isRegularFile(fifo)).isFalse();
+      try (var left = Files.list(tmp)) {
+        assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("kept.json", "nobody-reads.sarif", "process.log");
+      }
+    }
+
+    private boolean hasTemporaryFile() throws IOException {
+      try (var files = Files.list(tmp)) {
+        return files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp"));
+      }
+    }
+
     @Test
     void aFailingOutputLeavesNoOtherReportReplaced() throws IOException {
       Path first = Files.writeString(tmp.resolve("first.json"), "old");
