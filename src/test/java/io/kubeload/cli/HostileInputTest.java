@@ -132,6 +132,26 @@ class HostileInputTest {
     }
 
     @Test
+    void componentConfigsInConfigMapsDrawOnTheRunsAliasBudget() throws IOException {
+      // Each prometheus.yml adds 8,289 nodes, within a configuration's share of 10,000; 150 of them
+      // add 1.24 million, past the run's million, which each config's budget of its own never saw.
+      String config = laughs("p", 4, 9).lines().skip(5).map(line -> "    " + line.substring(2) + "\n").collect(java.util.stream.Collectors.joining());
+      StringBuilder yaml = new StringBuilder();
+      for (int i = 0; i < 150; i++) {
+        yaml.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: prometheus-").append(i)
+            .append("\ndata:\n  rules.txt: plain\n  prometheus.yml: |\n").append(config);
+      }
+      Path file = write("configs.yaml", yaml.toString());
+
+      CliRun run = CliRun.of("analyze", "samples/manifests/web-deployment.yaml", file.toString());
+
+      assertOneLineError(run, "alias bomb");
+      java.util.regex.Matcher at = java.util.regex.Pattern.compile("configs\\.yaml:(\\d+): ").matcher(run.stderr());
+      assertThat(at.find()).as(run.stderr()).isTrue();
+      assertThat(Files.readAllLines(file).get(Integer.parseInt(at.group(1)) - 1)).isEqualTo("  prometheus.yml: |");
+    }
+
+    @Test
     void aComponentsConfigIsReadWithinAnAliasBudgetAndNotCopiedPerAlias() {
       // A Prometheus config of aliases in a ConfigMap was copied into a tree alias by alias: out of memory.
       ConfigParser.Parsed bomb = ConfigParser.parse(ConfigLanguage.YAML, "prometheus.yml", laughs("p", 6, 9));
