@@ -388,6 +388,17 @@ class HostileInputTest {
     }
 
     @Test
+    void noInputNameMentionsAnyoneInTheMarkdownComment() throws IOException {
+      String hostile = markdown(sample("mention", "cc @org/team and @octocat (mail@example.com)"));
+      assertThat(hostile).contains("org/team", "octocat");
+
+      // GitHub makes a mention of `@name` in the rendered text (entities decoded), but not in code.
+      String text = html(hostile).replaceAll("(?s)<pre>.*?</pre>|<code>.*?</code>", "")
+          .replace("&#64;", "@").replace("&#x40;", "@").replace("&commat;", "@");
+      assertThat(java.util.regex.Pattern.compile("(?<![\\w.])@[A-Za-z0-9]").matcher(text).find()).as(text).isFalse();
+    }
+
+    @Test
     void theTextReportAndErrorsShowControlCharactersVisibly() throws IOException {
       Path file = sample("text", FORGED);
       CliRun run = CliRun.of("analyze", file.toString());
