@@ -14,7 +14,9 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -60,26 +62,26 @@ final class Output {
     Transaction transaction = new Transaction();
     IN_PROGRESS.add(transaction);
     try {
-      List<Report> writtenThrough = new ArrayList<>();
+      Map<Report, Path> writtenThrough = new LinkedHashMap<>();
       for (Report report : reports) {
         if (report.toStdout()) {
           continue;
         }
         Path target = destination(report.file());
-        if (Files.exists(target) && !Files.isRegularFile(target)) {
-          writtenThrough.add(new Report(report.text(), target.toString()));
+        if (writtenThrough(target)) {
+          writtenThrough.put(report, target);
         } else {
           transaction.stage(report, target);
         }
       }
       transaction.replaceAll();
-      for (Report report : writtenThrough) {
+      writtenThrough.forEach((report, target) -> {
         try {
-          Files.writeString(Path.of(report.file()), report.text(), StandardCharsets.UTF_8);
+          Files.writeString(target, report.text(), StandardCharsets.UTF_8);
         } catch (IOException e) {
           throw new UsageException(report.file() + ": cannot write the report: " + IoErrors.describe(e));
         }
-      }
+      });
       for (Report report : reports) {
         if (report.toStdout()) {
           io.out().print(report.text());
@@ -97,13 +99,19 @@ final class Output {
     }
   }
 
-  /** Where {@code file} is written: symbolic links followed, even to nothing, as {@code >} follows them. */
+  /**
+   * Where {@code file} is written: an existing file through its links, a link to nothing where it
+   * points (as {@code >} creates it), anything else as named.
+   */
   private static Path destination(String file) {
     if (file.endsWith("/") || Files.isDirectory(Path.of(file))) {
       throw new UsageException(file + ": is a folder; --output names a file");
     }
     Path target = Path.of(file).toAbsolutePath();
     try {
+      if (Files.exists(target)) {
+        return Files.isRegularFile(target) && !writtenThrough(target) ? target.toRealPath() : target;
+      }
       for (int links = 0; Files.isSymbolicLink(target); links++) {
         if (links == MAX_LINKS) {
           throw new UsageException(file + ": cannot write the report: symbolic link loop");
@@ -113,10 +121,16 @@ final class Output {
     } catch (IOException e) {
       throw new UsageException(file + ": cannot write the report: " + IoErrors.describe(e));
     }
-    if (Files.isDirectory(target)) {
-      throw new UsageException(file + ": is a folder; --output names a file");
-    }
     return target;
+  }
+
+  /**
+   * A pipe, a device, or a name under /dev or /proc: opened and written as it is, never replaced.
+   * {@code /dev/stdout} is a link to the open file it stands for (a regular file under {@code >}):
+   * replaced by name, the shell would keep writing to the file it had opened, and the report be lost.
+   */
+  private static boolean writtenThrough(Path target) {
+    return target.startsWith("/dev") || target.startsWith("/proc") || (Files.exists(target) && !Files.isRegularFile(target));
   }
 
   /**

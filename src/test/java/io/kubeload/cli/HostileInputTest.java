@@ -530,6 +530,23 @@ class HostileInputTest {
     }
 
     @Test
+    void devStdoutRedirectedToAFileIsWrittenThroughNotReplaced() throws Exception {
+      Path redirected = Files.writeString(tmp.resolve("redirected.json"), "");
+      Object inode = Files.readAttributes(redirected, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+      Process process = new ProcessBuilder(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+          "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+          "analyze", SAMPLE, "--format", "json", "--output", "/dev/stdout")
+          .redirectOutput(redirected.toFile()).redirectError(tmp.resolve("err.txt").toFile()).start();
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+      assertThat(process.exitValue()).as(Files.readString(tmp.resolve("err.txt"))).isZero();
+      // Replaced by a rename, the file would no longer be the one the process's stdout had open.
+      assertThat(Files.readAttributes(redirected, java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(inode);
+      assertThat(Files.readString(redirected)).startsWith("{");
+    }
+
+    @Test
     void aLoopOfSymbolicLinksIsBadInput() throws IOException {
       Path a = Files.createSymbolicLink(tmp.resolve("a.json"), Path.of("b.json"));
       Files.createSymbolicLink(tmp.resolve("b.json"), Path.of("a.json"));
