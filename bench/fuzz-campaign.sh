@@ -9,7 +9,7 @@ duration="${1:-10m}"
 inputs=src/test/resources/io/kubeload/fuzz
 before=$(find "$inputs" -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' | sort)
 total=0
-for target in fuzz-reader fuzz-hostile fuzz-inference; do
+for target in fuzz-reader fuzz-hostile fuzz-inference fuzz-structure; do
   log="target/fuzz-campaign-$target.log"
   JAZZER_FUZZ=1 JAZZER_MAX_DURATION="$duration" JAZZER_KEEP_GOING=1000 \
     nice -n 19 mvn -B -o -q surefire:test@"$target" >"$log" 2>&1 || true

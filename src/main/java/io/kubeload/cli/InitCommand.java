@@ -52,8 +52,7 @@ final class InitCommand implements Callable<Integer> {
         throw new UsageException(target + " exists already: edit it, or run init with --force to overwrite it");
       }
     }
-    Output.write(starterConfig(), config.toString(), io);
-    Output.write(profile, skeleton.toString(), io);
+    Output.writeAll(List.of(new Output.Report(starterConfig(), config.toString()), new Output.Report(profile, skeleton.toString())), io);
     io.out().println("wrote " + config + " and " + skeleton + ": edit the profile to describe your production cluster");
     return ExitCode.PASS;
   }

@@ -150,6 +150,30 @@ public final class ManifestReader {
     }
     checkRendered(tree, path, lines, at);
     out.add(toManifest(apiVersion, kind, tree, relativeLines(path, lines), at));
+    if (kind.equals("ConfigMap") && !apiVersion.contains("/")) {
+      chargeEmbeddedAliases(tree, relativeLines(path, lines), at, budget);
+    }
+  }
+
+  /**
+   * A ConfigMap's YAML values that use aliases (a component's {@code prometheus.yml}) are expanded
+   * when a workload's configuration is read: each within a configuration's share, and all of them on
+   * the run's budget as the manifests' own aliases are, so that many ConfigMaps each within its
+   * share cannot add up to an alias bomb. A value without both an anchor and an alias adds nothing.
+   */
+  private static void chargeEmbeddedAliases(Map<String, Object> tree, Map<String, Integer> lines, SourceLocation at, RunBudget budget) {
+    if (!(tree.get("data") instanceof Map<?, ?> data)) {
+      return;
+    }
+    for (Map.Entry<?, ?> entry : data.entrySet()) {
+      if (entry.getValue() instanceof String text && text.indexOf('&') >= 0 && text.indexOf('*') >= 0) {
+        long nodes = YamlDocuments.embeddedAliasNodes(at.file(), text);
+        if (!budget.fitsAliasNodes(nodes)) {
+          throw new InputException(at.file(), lines.getOrDefault("data." + entry.getKey(), at.line()), budget.aliasBomb());
+        }
+        budget.spendAliasNodes(nodes);
+      }
+    }
   }
 
   private static Manifest toManifest(

@@ -20,7 +20,8 @@ final class RunBudget {
 
   /**
    * Nodes that aliases may add to one component's configuration file (a ConfigMap's embedded YAML):
-   * each is parsed once per workload that mounts it, so its share is far smaller than a run's.
+   * each is parsed once per workload that mounts it, so its share is far smaller than a run's. What
+   * it adds is also spent from the run's budget when the ConfigMap is read.
    */
   static final long MAX_CONFIG_ALIAS_NODES = 10_000;
 

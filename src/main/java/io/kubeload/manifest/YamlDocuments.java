@@ -63,6 +63,20 @@ public final class YamlDocuments {
     return read(file, text, InputLimits.DEFAULT, new RunBudget(InputLimits.DEFAULT, RunBudget.MAX_CONFIG_ALIAS_NODES));
   }
 
+  /**
+   * The nodes that aliases add to {@code text} read as {@link #readEmbedded} reads it; 0 where that
+   * fails (not YAML, or beyond a configuration's share), as its parser then expands nothing.
+   */
+  static long embeddedAliasNodes(String file, String text) {
+    RunBudget share = new RunBudget(InputLimits.DEFAULT, RunBudget.MAX_CONFIG_ALIAS_NODES);
+    try {
+      read(file, text, InputLimits.DEFAULT, share);
+    } catch (InputException e) {
+      return 0;
+    }
+    return RunBudget.MAX_CONFIG_ALIAS_NODES - share.aliasNodesLeft();
+  }
+
   /** Reads every document of {@code text}, counting each and its aliases against the run's {@code budget}. */
   static List<Document> read(String file, String text, InputLimits limits, RunBudget budget) {
     // JSON allows tabs between tokens, YAML does not; a raw tab inside a JSON string is invalid anyway.

@@ -46,9 +46,18 @@ public final class Markup {
     return out == null ? text : out.toString();
   }
 
-  /** Text for HTML inside one element that must stay on its line ({@code <summary>}): escaped, no line break. */
+  /**
+   * Text for HTML inside one element of the Markdown comment that must stay on its line ({@code
+   * <summary>}): escaped, no line break, and {@code @} made no mention as in {@link #markdown}. GitHub
+   * finds mentions in the rendered text, after entities are decoded, so {@code &#64;} would still
+   * notify {@code @name}; a word joiner (U+2060, invisible) between the {@code @} and the name does not.
+   */
   static String inlineXml(String text) {
-    return xml(oneLine(text));
+    return noMention(xml(oneLine(text)));
+  }
+
+  private static String noMention(String text) {
+    return text.replace("@", "@\u2060");
   }
 
   /** Text for HTML and XML content and quoted attribute values; control characters XML forbids dropped. */
@@ -77,7 +86,7 @@ public final class Markup {
    * joiner after it) so that a name cannot notify anyone from the bot's comment.
    */
   static String markdown(String text) {
-    return xml(visible(text.replace("\r\n", "\n"), true)).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
-        .replace("*", "\\*").replace("_", "\\_").replace("`", "\\`").replace("[", "\\[").replace("@", "@\u2060");
+    return noMention(xml(visible(text.replace("\r\n", "\n"), true)).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+        .replace("*", "\\*").replace("_", "\\_").replace("`", "\\`").replace("[", "\\["));
   }
 }

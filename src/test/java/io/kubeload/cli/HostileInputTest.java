@@ -132,6 +132,26 @@ class HostileInputTest {
     }
 
     @Test
+    void componentConfigsInConfigMapsDrawOnTheRunsAliasBudget() throws IOException {
+      // Each prometheus.yml adds 8,289 nodes, within a configuration's share of 10,000; 150 of them
+      // add 1.24 million, past the run's million, which each config's budget of its own never saw.
+      String config = laughs("p", 4, 9).lines().skip(5).map(line -> "    " + line.substring(2) + "\n").collect(java.util.stream.Collectors.joining());
+      StringBuilder yaml = new StringBuilder();
+      for (int i = 0; i < 150; i++) {
+        yaml.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: prometheus-").append(i)
+            .append("\ndata:\n  rules.txt: plain\n  prometheus.yml: |\n").append(config);
+      }
+      Path file = write("configs.yaml", yaml.toString());
+
+      CliRun run = CliRun.of("analyze", "samples/manifests/web-deployment.yaml", file.toString());
+
+      assertOneLineError(run, "alias bomb");
+      java.util.regex.Matcher at = java.util.regex.Pattern.compile("configs\\.yaml:(\\d+): ").matcher(run.stderr());
+      assertThat(at.find()).as(run.stderr()).isTrue();
+      assertThat(Files.readAllLines(file).get(Integer.parseInt(at.group(1)) - 1)).isEqualTo("  prometheus.yml: |");
+    }
+
+    @Test
     void aComponentsConfigIsReadWithinAnAliasBudgetAndNotCopiedPerAlias() {
       // A Prometheus config of aliases in a ConfigMap was copied into a tree alias by alias: out of memory.
       ConfigParser.Parsed bomb = ConfigParser.parse(ConfigLanguage.YAML, "prometheus.yml", laughs("p", 6, 9));
@@ -368,6 +388,17 @@ class HostileInputTest {
     }
 
     @Test
+    void noInputNameMentionsAnyoneInTheMarkdownComment() throws IOException {
+      String hostile = markdown(sample("mention", "cc @org/team and @octocat (mail@example.com)"));
+      assertThat(hostile).contains("org/team", "octocat");
+
+      // GitHub makes a mention of `@name` in the rendered text (entities decoded), but not in code.
+      String text = html(hostile).replaceAll("(?s)<pre>.*?</pre>|<code>.*?</code>", "")
+          .replace("&#64;", "@").replace("&#x40;", "@").replace("&commat;", "@");
+      assertThat(java.util.regex.Pattern.compile("(?<![\\w.])@[A-Za-z0-9]").matcher(text).find()).as(text).isFalse();
+    }
+
+    @Test
     void theTextReportAndErrorsShowControlCharactersVisibly() throws IOException {
       Path file = sample("text", FORGED);
       CliRun run = CliRun.of("analyze", file.toString());
@@ -445,6 +476,120 @@ class HostileInputTest {
 
       assertOneLineError(run, "dir/: is a folder");
       assertThat(tmp.resolve("dir")).doesNotExist();
+    }
+
+    private void assertNoTemporaryFileIn(Path folder) throws IOException {
+      try (var left = Files.walk(folder)) {
+        assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+      }
+    }
+
+    @Test
+    void aRenameThatFailsPartWayPutsBackTheReportsAlreadyReplaced() throws IOException {
+      // Staging makes the folder nested.json/ for the third report, so the second's rename fails after
+      // the first report has replaced first.json.
+      Path first = Files.writeString(tmp.resolve("first.json"), "old");
+      Path nested = tmp.resolve("nested.json");
+      CliRun run = CliRun.of("analyze", SAMPLE, "--format", "json", "--output", first.toString(),
+          "--format", "sarif", "--output", nested.toString(), "--format", "markdown", "--output", nested.resolve("inner.md").toString());
+
+      assertOneLineError(run, nested + ": cannot write the report");
+      assertThat(Files.readString(first)).isEqualTo("old");
+      assertThat(nested).doesNotExist();
+      assertNoTemporaryFileIn(tmp);
+    }
+
+    @Test
+    void aStdoutThatFailsLeavesTheFilesOfTheRunUnreplaced() throws IOException {
+      Path file = Files.writeString(tmp.resolve("kept.json"), "old");
+      java.io.PrintStream full = new java.io.PrintStream(new java.io.OutputStream() {
+        @Override
+        public void write(int b) throws IOException {
+          throw new IOException("No space left on device");
+        }
+      }, true, StandardCharsets.UTF_8);
+
+      int code = Main.run(new String[] {"analyze", SAMPLE, "--format", "json", "--output", file.toString(), "--format", "text"},
+          java.io.InputStream.nullInputStream(), full, new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+      assertThat(code).isEqualTo(ExitCode.USAGE);
+      assertThat(Files.readString(file)).isEqualTo("old");
+      assertNoTemporaryFileIn(tmp);
+    }
+
+    @Test
+    void aDanglingSymbolicLinkIsWrittenThroughAsTheShellDoes() throws IOException {
+      Path link = Files.createSymbolicLink(tmp.resolve("link.json"), Path.of("reports/made.json"));
+      Files.createDirectories(tmp.resolve("reports"));
+
+      assertThat(CliRun.of("analyze", SAMPLE, "--format", "json", "--output", link.toString()).exitCode()).isZero();
+
+      assertThat(Files.isSymbolicLink(link)).isTrue();
+      assertThat(Files.readString(tmp.resolve("reports/made.json"))).startsWith("{");
+      assertNoTemporaryFileIn(tmp);
+    }
+
+    @Test
+    void devStdoutRedirectedToAFileIsWrittenThroughNotReplaced() throws Exception {
+      Path redirected = Files.writeString(tmp.resolve("redirected.json"), "");
+      Object inode = Files.readAttributes(redirected, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+      Process process = new ProcessBuilder(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+          "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+          "analyze", SAMPLE, "--format", "json", "--output", "/dev/stdout")
+          .redirectOutput(redirected.toFile()).redirectError(tmp.resolve("err.txt").toFile()).start();
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+      assertThat(process.exitValue()).as(Files.readString(tmp.resolve("err.txt"))).isZero();
+      // Replaced by a rename, the file would no longer be the one the process's stdout had open.
+      assertThat(Files.readAttributes(redirected, java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(inode);
+      assertThat(Files.readString(redirected)).startsWith("{");
+    }
+
+    @Test
+    void aLoopOfSymbolicLinksIsBadInput() throws IOException {
+      Path a = Files.createSymbolicLink(tmp.resolve("a.json"), Path.of("b.json"));
+      Files.createSymbolicLink(tmp.resolve("b.json"), Path.of("a.json"));
+
+      assertOneLineError(CliRun.of("analyze", SAMPLE, "--format", "json", "--output", a.toString()), "a.json: cannot write the report: symbolic link loop");
+    }
+
+    @Test
+    void aSigtermWhileTheReportsAreWrittenLeavesThePreviousOnesAndNoTemporaryFile() throws Exception {
+      Path kept = Files.writeString(tmp.resolve("kept.json"), "old");
+      Path fifo = tmp.resolve("nobody-reads.sarif");
+      assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+      Process process = new ProcessBuilder(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+          "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+          "analyze", SAMPLE, "--format", "json", "--output", kept.toString(), "--format", "sarif", "--output", fifo.toString())
+          .redirectErrorStream(true).redirectOutput(tmp.resolve("process.log").toFile()).start();
+      try {
+        // The FIFO blocks the run, with no reader, once the files are staged or replaced: catch it there.
+        while (!Files.readString(kept).startsWith("{") && !hasTemporaryFile()) {
+          assertThat(process.isAlive()).as("still writing: %s", Files.readString(tmp.resolve("process.log"))).isTrue();
+          Thread.sleep(20);
+        }
+        Thread.sleep(200);
+        assertThat(process.isAlive()).as("blocked on the FIFO").isTrue();
+        process.destroy();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped by SIGTERM").isTrue();
+      } finally {
+        process.destroyForcibly();
+      }
+
+      assertThat(process.exitValue()).isEqualTo(128 + 15);
+      assertThat(Files.readString(kept)).isEqualTo("old");
+      assertThat(Files.isRegularFile(fifo)).isFalse();
+      try (var left = Files.list(tmp)) {
+        assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("kept.json", "nobody-reads.sarif", "process.log");
+      }
+    }
+
+    private boolean hasTemporaryFile() throws IOException {
+      try (var files = Files.list(tmp)) {
+        return files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp"));
+      }
     }
 
     @Test
