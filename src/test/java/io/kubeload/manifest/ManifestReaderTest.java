@@ -550,7 +550,7 @@ class ManifestReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"v1/Service", "networking.k8s.io/v1/Ingress", "monitoring.coreos.com/v1/ServiceMonitor",
+    @ValueSource(strings = {"monitoring.coreos.com/v1/ServiceMonitor",
         "example.com/v1alpha1/Frobnicator", "v1/Frobnicator", "autoscaling/v2/HorizontalPodAutoscaler"})
     void otherKindsAndCustomResourcesStayPlainTrees(String apiVersionAndKind) {
       int slash = apiVersionAndKind.lastIndexOf('/');
@@ -565,6 +565,27 @@ class ManifestReaderTest {
 
       assertThat(m.typed()).isEmpty();
       assertThat(m.raw()).containsEntry("spec", Map.of("anything", List.of("goes", Map.of("here", 1))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"v1/Service", "networking.k8s.io/v1/Ingress", "apiextensions.k8s.io/v1/CustomResourceDefinition",
+        "policy/v1/PodDisruptionBudget"})
+    void kindsNoStageReadsKeepOnlyTheirIdentityLabelsAndAnnotations(String apiVersionAndKind) {
+      int slash = apiVersionAndKind.lastIndexOf('/');
+      Manifest m = only("""
+          apiVersion: %s
+          kind: %s
+          metadata:
+            name: example
+            labels: {app: web}
+          spec:
+            anything: [goes, {here: 1}]
+          """.formatted(apiVersionAndKind.substring(0, slash), apiVersionAndKind.substring(slash + 1)));
+
+      assertThat(m.raw()).containsOnlyKeys("apiVersion", "kind", "metadata");
+      assertThat(m.labels()).containsEntry("app", "web");
+      assertThat(m.fieldLines()).containsEntry("metadata.labels.app", 5).doesNotContainKeys("spec", "spec.anything");
+      assertThat(m.locationOf("spec.anything").line()).isEqualTo(1);
     }
 
     @Test
