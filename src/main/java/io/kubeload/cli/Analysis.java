@@ -93,11 +93,25 @@ final class Analysis {
 
   @Mixin LimitOptions limitOptions;
 
+  @Option(names = "--progress",
+      description = "A progress line on stderr (files read, workloads judged) where stderr is not a terminal, e.g. a CI log; "
+          + "on a terminal it is drawn anyway for runs longer than 2 seconds.")
+  boolean progress;
+
   Verdict run(List<String> paths, Main.Io io) {
     return run(paths, config(paths), io);
   }
 
   Verdict run(List<String> paths, ProjectConfig settings, Main.Io io) {
+    AnalysisProgress shown = AnalysisProgress.of(io, progress);
+    try {
+      return run(paths, settings, io, shown);
+    } finally {
+      shown.finish();
+    }
+  }
+
+  private Verdict run(List<String> paths, ProjectConfig settings, Main.Io io, AnalysisProgress shown) {
     if (!(simulateSeconds > 0) || simulateSeconds > 86_400) {
       throw new UsageException("--simulate-seconds must be between 0 and 86400, not " + simulateSeconds);
     }
@@ -118,7 +132,7 @@ final class Analysis {
           + KubernetesVersion.NEWEST_MODELLED + ", the newest the model knows");
     }
     Policy budgets = policy != null ? Policy.load(policy, limits) : settings.policy().orElse(Policy.DEFAULT);
-    ManifestReader reader = new ManifestReader(io.in(), limits);
+    ManifestReader reader = new ManifestReader(io.in(), limits, shown::fileRead);
     Optional<String> installedIn = Optional.ofNullable(namespace);
     ManifestSet read = chart.render(limits, installedIn).map(rendered -> reader.read(paths).plus(rendered)).orElseGet(() -> reader.read(paths));
     if (sourceRoot != null && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(sourceRoot))) {
@@ -128,7 +142,7 @@ final class Analysis {
     List<Workload> workloads = Workloads.from(manifests, clusterProfile);
     if (baseline.isEmpty()) {
       requireWorkloads(workloads, manifests, paths);
-      return judge(manifests, workloads, clusterProfile, loaded, budgets);
+      return judge(manifests, workloads, clusterProfile, loaded, budgets, shown);
     }
     ManifestSet readBefore = reader.read(baseline);
     ManifestSet before = installedIn.map(readBefore::placedIn).orElse(readBefore);
@@ -140,8 +154,8 @@ final class Analysis {
     Set<ObjectRef> running = existing.stream().map(Workload::ref).collect(Collectors.toSet());
     List<Workload> changed = workloads.stream().map(w -> running.contains(w.ref()) ? w.withRollout(w.rollout(), false) : w).toList();
     // Only the change is simulated and searched for break-even: the baseline is compared by its projection.
-    return Gate.judgeChange(project(before, existing, clusterProfile, loaded), before,
-        judge(manifests, changed, clusterProfile, loaded, budgets), manifests, changeOnly);
+    return Gate.judgeChange(project(before, existing, clusterProfile, loaded, shown), before,
+        judge(manifests, changed, clusterProfile, loaded, budgets, shown), manifests, changeOnly);
   }
 
   /**
@@ -160,15 +174,26 @@ final class Analysis {
         + "(did the render leave them out?)");
   }
 
-  private static Projection project(ManifestSet manifests, List<Workload> workloads, ClusterProfile profile, Profiles.Loaded loaded) {
-    List<AccessSet> accesses = workloads.stream().map(workload -> AccessInference.infer(workload, manifests)).toList();
+  private static Projection project(
+      ManifestSet manifests, List<Workload> workloads, ClusterProfile profile, Profiles.Loaded loaded, AnalysisProgress shown) {
+    shown.stage("inferring", workloads.size(), true);
+    List<AccessSet> accesses = new ArrayList<>();
+    for (Workload workload : workloads) {
+      accesses.add(AccessInference.infer(workload, manifests));
+      shown.workloadDone();
+    }
+    shown.stage("projecting", workloads.size(), false);
     ApfConfiguration apf = ApfConfiguration.of(profile.version(), loaded.flowControl(), manifests);
     return LoadModel.project(accesses, profile, apf);
   }
 
-  private Verdict judge(ManifestSet manifests, List<Workload> workloads, ClusterProfile profile, Profiles.Loaded loaded, Policy budgets) {
-    Projection projection = project(manifests, workloads, profile, loaded);
-    return Gate.judge(projection, Simulations.of(projection, simulateSeconds), budgets, manifests.skippedTestHooks());
+  private Verdict judge(ManifestSet manifests, List<Workload> workloads, ClusterProfile profile, Profiles.Loaded loaded, Policy budgets,
+      AnalysisProgress shown) {
+    Projection projection = project(manifests, workloads, profile, loaded, shown);
+    shown.stage("simulating", workloads.size(), false);
+    Simulations simulations = Simulations.of(projection, simulateSeconds);
+    shown.stage("judging", workloads.size(), false);
+    return Gate.judge(projection, simulations, budgets, manifests.skippedTestHooks());
   }
 
   private boolean changeOnly(ProjectConfig settings) {

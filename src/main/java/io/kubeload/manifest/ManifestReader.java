@@ -37,14 +37,21 @@ public final class ManifestReader {
 
   private final InputStream stdin;
   private final InputLimits limits;
+  private final Runnable onFileRead;
 
   public ManifestReader(InputStream stdin) {
     this(stdin, InputLimits.DEFAULT);
   }
 
   public ManifestReader(InputStream stdin, InputLimits limits) {
+    this(stdin, limits, () -> {});
+  }
+
+  /** As {@link #ManifestReader(InputStream, InputLimits)}, telling {@code onFileRead} after each file (or stdin) is read. */
+  public ManifestReader(InputStream stdin, InputLimits limits, Runnable onFileRead) {
     this.stdin = stdin;
     this.limits = limits;
+    this.onFileRead = onFileRead;
   }
 
   /** Reads every input in the order given; folders in sorted path order; all within the limits. */
@@ -115,6 +122,7 @@ public final class ManifestReader {
     void add(String name, byte[] content) {
       bytes += content.length;
       manifests.addAll(ManifestReader.parse(name, content, limits, documents));
+      onFileRead.run();
     }
 
     Path counted(String input, Path file) {
@@ -179,9 +187,10 @@ public final class ManifestReader {
         KubernetesShapes.forKind(group, kind)
             .map(shape -> (KubernetesResource) TypedConversion.convert(shape, kept, "", kind, lines, at));
     if (IDENTITY_ONLY.contains(group + "/" + kind)) {
-      return new Manifest(apiVersion, new ObjectRef(kind, namespace, name), identity(kept), typed, at, identityLines(lines));
+      return new Manifest(apiVersion, new ObjectRef(kind, namespace, name), CompactTree.ofMapping(identity(kept)), typed, at,
+          identityLines(lines));
     }
-    return new Manifest(apiVersion, new ObjectRef(kind, namespace, name), kept, typed, at, lines);
+    return new Manifest(apiVersion, new ObjectRef(kind, namespace, name), CompactTree.ofMapping(kept), typed, at, lines);
   }
 
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
