@@ -176,19 +176,7 @@ def release(rng, index):
 
 
 def write_set(path, objects, seed):
-    rng = random.Random(f"{seed}:{objects}")
-    written = 0
-    index = 0
-    with open(path, "w", encoding="utf-8", newline="\n") as out:
-        while written < objects:
-            for doc in release(rng, index):
-                if "\nkind: " in doc:
-                    if written == objects:
-                        break
-                    written += 1
-                out.write(doc)
-            index += 1
-    return written
+    return write_releases(path, objects, random.Random(f"{seed}:{objects}"), release)[0]
 
 
 def fleet_release(rng, index):
@@ -262,17 +250,17 @@ def chart_release(rng, index):
     return docs
 
 
-def write_releases(path, objects, seed, shape):
-    """Releases of one shape until `objects` objects are written."""
-    rng = random.Random(f"{seed}:{shape.__name__}:{objects}")
+def write_releases(path, objects, rng, shape):
+    """Releases of one shape until `objects` objects are written (empty documents do not count)."""
     written = 0
     index = 0
     with open(path, "w", encoding="utf-8", newline="\n") as out:
         while written < objects:
             for doc in shape(rng, index):
-                if written == objects:
-                    break
-                written += 1
+                if "\nkind: " in doc:
+                    if written == objects:
+                        break
+                    written += 1
                 out.write(doc)
             index += 1
     return written, index
@@ -443,7 +431,8 @@ def main():
         for pair in filter(None, option.split(",")):
             label, count = pair.split("=")
             path = os.path.join(args.out, f"{label}.yaml")
-            written, releases = write_releases(path, int(count), args.seed, shape)
+            rng = random.Random(f"{args.seed}:{shape.__name__}:{count}")
+            written, releases = write_releases(path, int(count), rng, shape)
             print(f"{path}: {written} objects in {releases} releases, {os.path.getsize(path) / 1e6:.1f} MB")
     if not args.sizes:
         return

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * A document's plain tree as it is kept for the whole run: each small mapping as two arrays in the
@@ -90,33 +91,37 @@ final class CompactTree {
 
     @Override
     public Set<Entry<Object, Object>> entrySet() {
-      return new AbstractSet<>() {
-        @Override
-        public Iterator<Entry<Object, Object>> iterator() {
-          return new Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-              return next < keys.length;
-            }
-
-            @Override
-            public Entry<Object, Object> next() {
-              if (next >= keys.length) {
-                throw new NoSuchElementException();
-              }
-              int i = next++;
-              return new SimpleImmutableEntry<>(keys[i], values[i]);
-            }
-          };
-        }
-
-        @Override
-        public int size() {
-          return keys.length;
-        }
-      };
+      return entries(keys.length, i -> new SimpleImmutableEntry<>(keys[i], values[i]));
     }
+  }
+
+  /** The entries of a map kept in arrays, {@code size} of them, the i-th made by {@code at}. */
+  static <K, V> Set<Map.Entry<K, V>> entries(int size, IntFunction<Map.Entry<K, V>> at) {
+    return new AbstractSet<>() {
+      @Override
+      public Iterator<Map.Entry<K, V>> iterator() {
+        return new Iterator<>() {
+          private int next;
+
+          @Override
+          public boolean hasNext() {
+            return next < size;
+          }
+
+          @Override
+          public Map.Entry<K, V> next() {
+            if (next >= size) {
+              throw new NoSuchElementException();
+            }
+            return at.apply(next++);
+          }
+        };
+      }
+
+      @Override
+      public int size() {
+        return size;
+      }
+    };
   }
 }

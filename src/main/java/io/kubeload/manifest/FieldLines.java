@@ -1,10 +1,7 @@
 package io.kubeload.manifest;
 
 import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -97,32 +94,6 @@ final class FieldLines extends AbstractMap<String, Integer> {
 
   @Override
   public Set<Entry<String, Integer>> entrySet() {
-    return new AbstractSet<>() {
-      @Override
-      public Iterator<Entry<String, Integer>> iterator() {
-        return new Iterator<>() {
-          private int next;
-
-          @Override
-          public boolean hasNext() {
-            return next < size;
-          }
-
-          @Override
-          public Entry<String, Integer> next() {
-            if (next >= size) {
-              throw new NoSuchElementException();
-            }
-            int i = next++;
-            return new SimpleImmutableEntry<>(paths[i], lines[i]);
-          }
-        };
-      }
-
-      @Override
-      public int size() {
-        return size;
-      }
-    };
+    return CompactTree.entries(size, i -> new SimpleImmutableEntry<>(paths[i], lines[i]));
   }
 }
