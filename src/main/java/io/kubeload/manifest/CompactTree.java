@@ -12,8 +12,8 @@ import java.util.function.IntFunction;
 
 /**
  * A document's plain tree as it is kept for the whole run: each small mapping as two arrays in the
- * order written instead of a linked hash map (whose entries, tables and links were two thirds of the
- * live heap at 100,000 objects, docs/performance.md), lists trimmed to their length. The kept tree is
+ * order written instead of a linked hash map (whose maps and entries were the largest share of the
+ * live heap after the input's own bytes, docs/performance.md), lists trimmed to their length. The kept tree is
  * read-only, as every stage treats it.
  */
 final class CompactTree {

@@ -7,8 +7,8 @@ import java.util.function.Predicate;
 
 /**
  * The line of each field path of one document, in the order the paths were written: two arrays and
- * an open-addressed index instead of a map entry and a boxed line per field (a third of the live
- * heap at 100,000 objects). The first line given for a path is kept, as {@code putIfAbsent} would.
+ * an open-addressed index instead of a map entry and a boxed line per field, kept for every
+ * object of the run. The first line given for a path is kept, as {@code putIfAbsent} would.
  */
 final class FieldLines extends AbstractMap<String, Integer> {
 

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * One copy of each short string a run reads: keys, field paths, label names, API versions and
- * names repeat across every document of a fleet, and a copy per document was most of the live heap
- * at 100,000 objects (docs/performance.md). Long strings (configuration files) are seldom repeated
+ * names repeat across every document of a fleet, and were kept once per document
+ * (docs/performance.md). Long strings (configuration files) are seldom repeated
  * and are kept as read.
  */
 final class Interner {
