@@ -7,9 +7,15 @@ DaemonSet or a cluster-wide controller), HorizontalPodAutoscaler, PodDisruptionB
 hook Pod. The same seed always gives byte-identical files. Plain Python, no third-party module.
 
     bench/generate.py [--seed N] [--out bench/out] [--sizes small=100,medium=2000,large=20000]
+                      [--fleet fleet=100000] [--charts charts=100000]
 
 Beside each set NAME.yaml it writes chart-NAME/, a chart that renders about as many objects of the
 same kinds and sizes, for the `helm template` reference in bench/run.sh.
+
+The fleet sets are a GitOps repository rendered whole: --fleet writes many small releases
+(ServiceAccount, Role, RoleBinding, a small ConfigMap, Service, and a Deployment or, one in 23, a
+DaemonSet: about 500 bytes an object), --charts 200 releases shaped like real charts (dozens of
+components each, with larger configuration files and CustomResourceDefinitions).
 """
 
 import argparse
@@ -170,19 +176,94 @@ def release(rng, index):
 
 
 def write_set(path, objects, seed):
-    rng = random.Random(f"{seed}:{objects}")
+    return write_releases(path, objects, random.Random(f"{seed}:{objects}"), release)[0]
+
+
+def fleet_release(rng, index):
+    """A small release of a GitOps fleet: six objects in a namespace of its own."""
+    name = f"{rng.choice(NOUNS)}-{index}"
+    namespace = f"tenant-{index // 3}"
+    kind = "DaemonSet" if index % 23 == 22 else "Deployment"
+    chart = f"{name}"
+    config = (f"data:\n  LOG_LEVEL: {rng.choice(LOG_LEVELS)}\n  UPSTREAM: http://{rng.choice(NOUNS)}.{namespace}.svc:8080\n"
+              f"  FEATURE_FLAGS: \"{rng.choice(NOUNS)},{rng.choice(NOUNS)}\"\n")
+    replicas = rng.choice([1, 2, 2, 3])
+    return [service_account(chart, name, namespace),
+            role(chart, name, namespace, False),
+            role_binding(chart, name, namespace, False),
+            labelled(chart, "configmap.yaml", "v1", "ConfigMap", name, namespace, config, object_name=f"{name}-config"),
+            service(chart, name, namespace),
+            small_workload(rng, chart, name, namespace, kind, replicas)]
+
+
+def small_workload(rng, chart, name, namespace, kind, replicas):
+    spec = f"  replicas: {replicas}\n" if kind == "Deployment" else ""
+    agent = kind == "DaemonSet"
+    env = ("          env:\n            - name: NODE_NAME\n              valueFrom:\n"
+           "                fieldRef:\n                  fieldPath: spec.nodeName\n") if agent else ""
+    return labelled(chart, f"{kind.lower()}.yaml", "apps/v1", kind, name, namespace,
+                    f"spec:\n{spec}  selector:\n    matchLabels:\n      app.kubernetes.io/name: {name}\n"
+                    f"  template:\n    metadata:\n      labels:\n        app.kubernetes.io/name: {name}\n    spec:\n"
+                    f"      serviceAccountName: {name}\n      containers:\n        - name: app\n"
+                    f"          image: registry.example.com/{name}:1.{rng.randrange(30)}.0\n{env}"
+                    f"          envFrom:\n            - configMapRef:\n                name: {name}-config\n"
+                    f"          resources:\n            requests:\n              cpu: 50m\n              memory: 64Mi\n")
+
+
+def crd(chart, name, group, versions):
+    """A CustomResourceDefinition as operators ship them: a long OpenAPI schema."""
+    props = "".join(f"                    field{i}:\n                      type: string\n"
+                    f"                      description: Field {i} of the {name} resource, as the operator reads it.\n"
+                    for i in range(versions))
+    return document(chart, f"crds/{name}.yaml",
+                    f"apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n"
+                    f"  name: {name}s.{group}\nspec:\n  group: {group}\n  scope: Namespaced\n  names:\n"
+                    f"    kind: {name.capitalize()}\n    plural: {name}s\n  versions:\n    - name: v1\n"
+                    f"      served: true\n      storage: true\n      schema:\n        openAPIV3Schema:\n"
+                    f"          type: object\n          properties:\n            spec:\n              type: object\n"
+                    f"              properties:\n                config:\n                  type: object\n"
+                    f"                  properties:\n{props}")
+
+
+def chart_release(rng, index):
+    """A release shaped like a real chart (an operator or a platform stack): about 500 objects."""
+    release = f"{rng.choice(ADJECTIVES)}-stack-{index}"
+    namespace = f"platform-{index}"
+    group = f"{release}.example.com"
+    docs = [crd(release, f"{noun}", group, rng.randrange(40, 120)) for noun in rng.sample(NOUNS, 3)]
+    for component in range(80):
+        name = f"{release}-{rng.choice(NOUNS)}-{component}"
+        roll = rng.random()
+        kind = "DaemonSet" if roll < 0.03 else "StatefulSet" if roll < 0.12 else "Deployment"
+        cluster_wide = kind == "DaemonSet" or roll > 0.95
+        docs += [service_account(release, name, namespace),
+                 config_map(rng, release, name, namespace, rng.randrange(2, 25)),
+                 role(release, name, namespace, cluster_wide),
+                 role_binding(release, name, namespace, cluster_wide),
+                 service(release, name, namespace),
+                 workload(rng, release, name, namespace, kind, rng.choice([1, 2, 3])) if kind != "StatefulSet"
+                 else workload(rng, release, name, namespace, "Deployment", 3).replace("kind: Deployment", "kind: StatefulSet", 1)
+                 .replace("  strategy:\n    type: RollingUpdate\n    rollingUpdate:\n      maxSurge: 25%\n      maxUnavailable: 0\n",
+                          f"  serviceName: {name}\n")]
+        if kind == "Deployment" and component % 4 == 0:
+            docs.append(autoscaler(release, name, namespace, 2))
+    return docs
+
+
+def write_releases(path, objects, rng, shape):
+    """Releases of one shape until `objects` objects are written (empty documents do not count)."""
     written = 0
     index = 0
     with open(path, "w", encoding="utf-8", newline="\n") as out:
         while written < objects:
-            for doc in release(rng, index):
+            for doc in shape(rng, index):
                 if "\nkind: " in doc:
                     if written == objects:
                         break
                     written += 1
                 out.write(doc)
             index += 1
-    return written
+    return written, index
 
 
 CHART_TEMPLATE = """{{- range $i := until (int .Values.releases) }}
@@ -342,8 +423,19 @@ def main():
     parser.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "out"))
     parser.add_argument("--sizes", default="small=100,medium=2000,large=20000",
                         help="name=objects pairs; each becomes OUT/NAME.yaml")
+    parser.add_argument("--fleet", default="", help="name=objects pairs of many small releases (OUT/NAME.yaml)")
+    parser.add_argument("--charts", default="", help="name=objects pairs of real-chart-like releases (OUT/NAME.yaml)")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
+    for option, shape in ((args.fleet, fleet_release), (args.charts, chart_release)):
+        for pair in filter(None, option.split(",")):
+            label, count = pair.split("=")
+            path = os.path.join(args.out, f"{label}.yaml")
+            rng = random.Random(f"{args.seed}:{shape.__name__}:{count}")
+            written, releases = write_releases(path, int(count), rng, shape)
+            print(f"{path}: {written} objects in {releases} releases, {os.path.getsize(path) / 1e6:.1f} MB")
+    if not args.sizes:
+        return
     for pair in args.sizes.split(","):
         label, count = pair.split("=")
         path = os.path.join(args.out, f"{label}.yaml")

@@ -4,7 +4,10 @@
 # yaml.safe_load_all with the C loader (CSafeLoader) and `helm template` of a chart of the same size.
 #
 #   bench/run.sh [SET...]        # default: small medium large (bench/generate.py writes them)
-# Environment: RUNS (repetitions, median reported; default 5, large sets 3), HELM (a helm binary),
+#   bench/run.sh charts-120 fleet-5000 fleet-20000 fleet-40000 fleet-100000 charts-100000
+#                                # a typical release, the linearity ladder and the fleet sets
+# Environment: RUNS (repetitions, median reported; default 5, sets of 20 MB or more 3), ONLY (the
+# tools to time, e.g. ONLY="kubeload python-cyaml"; default all), HELM (a helm binary),
 # JDK25 (a JDK 25+ home: adds a row for the launcher's AOT cache; default the first
 # /usr/lib/jvm/*25* found, none: JDK25=).
 # Needs /usr/bin/time (Debian package `time`). Helm, if not on PATH, is unpacked under bench/out/
@@ -18,8 +21,15 @@ sets=("$@")
 [ ${#sets[@]} -gt 0 ] || sets=(small medium large)
 
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
+# small, medium and large come from generate.py's defaults; fleet-N and charts-N (N objects, e.g.
+# fleet-100000) are a GitOps repository of many small releases and one of real-chart-like releases.
 for set in "${sets[@]}"; do
-  [ -f "$out/$set.yaml" ] || { python3 bench/generate.py --out "$out"; break; }
+  [ ! -f "$out/$set.yaml" ] || continue
+  case "$set" in
+    fleet-*) python3 bench/generate.py --out "$out" --sizes "" --fleet "$set=${set#fleet-}" ;;
+    charts-*) python3 bench/generate.py --out "$out" --sizes "" --charts "$set=${set#charts-}" ;;
+    *) python3 bench/generate.py --out "$out" ;;
+  esac
 done
 
 # The Python with libyaml's C loader: the one on PATH, else Debian's (python3-yaml).
@@ -57,8 +67,8 @@ else
   jdk25=""
 fi
 
-# The large set is past analyze's default input limits (docs/limits.md): raise them for every set alike.
-limits=(--max-input-bytes 200000000 --max-documents 100000)
+# The large and fleet sets are past analyze's default input limits (docs/limits.md): raise them for every set alike.
+limits=(--max-input-bytes 200000000 --max-documents 200000)
 
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
@@ -67,8 +77,12 @@ trap 'rm -f "$results"' EXIT
 measure() {
   local label=$1 set=$2
   shift 2
+  if [ -n "${ONLY:-}" ] && [[ " $ONLY " != *" $label "* ]]; then
+    return
+  fi
   local runs=${RUNS:-5}
-  [ "$set" != large ] || runs=${RUNS:-3}
+  # Sets of 20 MB and more take long enough for 3 runs to say as much as 5.
+  [ "$(stat -c %s "$out/$set.yaml")" -lt 20000000 ] || runs=${RUNS:-3}
   for ((i = 0; i < runs; i++)); do
     local status=0
     /usr/bin/time -f "%e %U %S %M" -o "$results.run" "$@" >/dev/null 2>"$results.err" || status=$?

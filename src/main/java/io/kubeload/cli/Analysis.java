@@ -99,6 +99,11 @@ final class Analysis {
 
   @Mixin LimitOptions limitOptions;
 
+  @Option(names = "--progress",
+      description = "A progress line on stderr (files read, workloads judged) where stderr is not a terminal, e.g. a CI log; "
+          + "on a terminal it is drawn anyway for runs longer than 2 seconds.")
+  boolean progress;
+
   Verdict run(List<String> paths, Main.Io io) {
     return run(paths, config(paths), io);
   }
@@ -131,6 +136,15 @@ final class Analysis {
   }
 
   Verdict run(Project project, ProjectConfig settings, Main.Io io) {
+    AnalysisProgress shown = AnalysisProgress.of(io, progress);
+    try {
+      return run(project, settings, io, shown);
+    } finally {
+      shown.finish();
+    }
+  }
+
+  private Verdict run(Project project, ProjectConfig settings, Main.Io io, AnalysisProgress shown) {
     if (!(simulateSeconds > 0) || simulateSeconds > 86_400) {
       throw new UsageException("--simulate-seconds must be between 0 and 86400, not " + simulateSeconds);
     }
@@ -153,7 +167,7 @@ final class Analysis {
           + KubernetesVersion.NEWEST_MODELLED + ", the newest the model knows");
     }
     Policy budgets = policy != null ? Policy.load(policy, limits) : settings.policy().orElse(Policy.DEFAULT);
-    ManifestReader reader = new ManifestReader(io.in(), limits);
+    ManifestReader reader = new ManifestReader(io.in(), limits, shown::fileRead);
     Renderer renderer = renderer(settings);
     Optional<String> installedIn = project.namespace();
     ManifestSet read = Inputs.read(project, renderer, reader);
@@ -165,7 +179,7 @@ final class Analysis {
     Optional<ManifestSet> readBefore = baseline(project, renderer, reader);
     if (readBefore.isEmpty()) {
       requireWorkloads(workloads, manifests, project);
-      return judge(manifests, workloads, clusterProfile, loaded, budgets);
+      return judge(manifests, workloads, clusterProfile, loaded, budgets, shown);
     }
     ManifestSet before = installedIn.map(readBefore.get()::placedIn).orElse(readBefore.get());
     // The baseline's workloads run already: judged as updates, as are the change's workloads they match.
@@ -176,8 +190,8 @@ final class Analysis {
     Set<ObjectRef> running = existing.stream().map(Workload::ref).collect(Collectors.toSet());
     List<Workload> changed = workloads.stream().map(w -> running.contains(w.ref()) ? w.withRollout(w.rollout(), false) : w).toList();
     // Only the change is simulated and searched for break-even: the baseline is compared by its projection.
-    return Gate.judgeChange(project(before, existing, clusterProfile, loaded), before,
-        judge(manifests, changed, clusterProfile, loaded, budgets), manifests, changeOnly);
+    return Gate.judgeChange(project(before, existing, clusterProfile, loaded, shown), before,
+        judge(manifests, changed, clusterProfile, loaded, budgets, shown), manifests, changeOnly);
   }
 
   /**
@@ -227,15 +241,26 @@ final class Analysis {
         + "(did the render leave them out?)");
   }
 
-  private static Projection project(ManifestSet manifests, List<Workload> workloads, ClusterProfile profile, Profiles.Loaded loaded) {
-    List<AccessSet> accesses = workloads.stream().map(workload -> AccessInference.infer(workload, manifests)).toList();
+  private static Projection project(
+      ManifestSet manifests, List<Workload> workloads, ClusterProfile profile, Profiles.Loaded loaded, AnalysisProgress shown) {
+    shown.stage("inferring", workloads.size(), true);
+    List<AccessSet> accesses = new ArrayList<>();
+    for (Workload workload : workloads) {
+      accesses.add(AccessInference.infer(workload, manifests));
+      shown.workloadDone();
+    }
+    shown.stage("projecting", workloads.size(), false);
     ApfConfiguration apf = ApfConfiguration.of(profile.version(), loaded.flowControl(), manifests);
     return LoadModel.project(accesses, profile, apf);
   }
 
-  private Verdict judge(ManifestSet manifests, List<Workload> workloads, ClusterProfile profile, Profiles.Loaded loaded, Policy budgets) {
-    Projection projection = project(manifests, workloads, profile, loaded);
-    return Gate.judge(projection, Simulations.of(projection, simulateSeconds), budgets, manifests.skippedTestHooks());
+  private Verdict judge(ManifestSet manifests, List<Workload> workloads, ClusterProfile profile, Profiles.Loaded loaded, Policy budgets,
+      AnalysisProgress shown) {
+    Projection projection = project(manifests, workloads, profile, loaded, shown);
+    shown.stage("simulating", workloads.size(), false);
+    Simulations simulations = Simulations.of(projection, simulateSeconds);
+    shown.stage("judging", workloads.size(), false);
+    return Gate.judge(projection, simulations, budgets, manifests.skippedTestHooks());
   }
 
   private boolean changeOnly(ProjectConfig settings, Project project) {

@@ -9,6 +9,8 @@ import io.kubeload.model.AccessLoad;
 import io.kubeload.model.LevelLoad;
 import io.kubeload.model.LoadModel;
 import io.kubeload.model.Physics;
+import io.kubeload.model.PriorityLevel;
+import io.kubeload.model.PriorityLevels;
 import io.kubeload.model.Projection;
 import io.kubeload.model.RolloutSimulation;
 import io.kubeload.model.SimulationResult;
@@ -19,6 +21,7 @@ import io.kubeload.model.WriteInflation;
 import io.kubeload.model.apf.ApfConfiguration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,11 +61,12 @@ public final class Gate {
     }
     Map<String, OptionalInt> breakEven = new LinkedHashMap<>();
     Map<String, LoadCurve> curves = new LinkedHashMap<>();
+    Resized resized = new Resized(projection);
     for (WorkloadLoad load : projection.workloads()) {
-      OptionalInt nodes = breakEvenNodes(load.accessSet(), projection, policy);
+      OptionalInt nodes = breakEvenNodes(load.accessSet(), resized, policy);
       breakEven.put(load.ref().toString(), nodes);
       scalesWithCluster(load, nodes, projection).ifPresent(findings::add);
-      loadCurve(load, nodes, projection, policy).ifPresent(c -> curves.put(c.workload(), c));
+      loadCurve(load, nodes, resized, policy).ifPresent(c -> curves.put(c.workload(), c));
     }
     List<SkippedFinding> skipped = Ignores.apply(projection, policy, findings);
     findings.sort(ORDER);
@@ -105,7 +109,7 @@ public final class Gate {
       .thenComparing(Finding::message);
 
   /** Smallest node count at which the workload alone breaks a budget (load never falls as nodes grow). */
-  static OptionalInt breakEvenNodes(AccessSet set, Projection projection, Policy policy) {
+  private static OptionalInt breakEvenNodes(AccessSet set, Resized projection, Policy policy) {
     if (set.accesses().isEmpty()) {
       return OptionalInt.empty();
     }
@@ -143,13 +147,29 @@ public final class Gate {
         Budgets.scopeFix(load).orElse("check it against your production profile: --profile FILE or --nodes N")));
   }
 
-  private static boolean failsAlone(AccessSet set, Projection projection, Policy policy, int nodes) {
-    return fails(alone(set, projection, nodes), policy);
+  private static boolean failsAlone(AccessSet set, Resized projection, Policy policy, int nodes) {
+    return fails(projection.alone(set, nodes), policy);
   }
 
-  /** The workload as the only change in a cluster of {@code nodes} nodes, otherwise like the profile. */
-  private static Projection alone(AccessSet set, Projection projection, int nodes) {
-    return LoadModel.project(List.of(set), projection.profile().withNodes(nodes), projection.apf());
+  /**
+   * The profile resized to the node counts the break-even searches and load curves visit, with the
+   * priority levels of each worked out once: every workload's search visits the same counts, and
+   * the levels depend only on the profile and the APF configuration.
+   */
+  private static final class Resized {
+    private final Projection projection;
+    private final Map<Integer, Map<String, PriorityLevel>> levels = new HashMap<>();
+
+    Resized(Projection projection) {
+      this.projection = projection;
+    }
+
+    /** The workload as the only change in a cluster of {@code nodes} nodes, otherwise like the profile. */
+    Projection alone(AccessSet set, int nodes) {
+      ClusterProfile profile = projection.profile().withNodes(nodes);
+      return LoadModel.project(List.of(set), profile, projection.apf(),
+          levels.computeIfAbsent(nodes, n -> PriorityLevels.of(profile, projection.apf())));
+    }
   }
 
   private static boolean fails(Projection alone, Policy policy) {
@@ -162,10 +182,11 @@ public final class Gate {
    * The workload alone at node counts doubling from staging's until past twice the larger of the
    * profile's and the supported maximum, with the profile's own count and the break-even point added.
    */
-  static Optional<LoadCurve> loadCurve(WorkloadLoad load, OptionalInt breakEven, Projection projection, Policy policy) {
+  private static Optional<LoadCurve> loadCurve(WorkloadLoad load, OptionalInt breakEven, Resized resized, Policy policy) {
     if (load.accesses().isEmpty()) {
       return Optional.empty();
     }
+    Projection projection = resized.projection;
     int last = 2 * Math.max(projection.profile().nodes(), Physics.SUPPORTED_MAXIMUM_NODES);
     TreeSet<Integer> ladder = new TreeSet<>();
     for (long n = STAGING_NODES; ladder.isEmpty() || ladder.last() < last; n *= 2) {
@@ -180,7 +201,7 @@ public final class Gate {
     });
     List<LoadCurve.Point> points = new ArrayList<>();
     for (int nodes : ladder) {
-      Projection alone = alone(load.accessSet(), projection, nodes);
+      Projection alone = resized.alone(load.accessSet(), nodes);
       WorkloadLoad there = alone.workloads().get(0);
       LevelLoad level = alone.levelLoads().stream().filter(l -> l.name().equals(there.priorityLevel())).findFirst().orElseThrow();
       double steady = level.existing() + there.demandIn(level.name());

@@ -37,14 +37,21 @@ public final class ManifestReader {
 
   private final InputStream stdin;
   private final InputLimits limits;
+  private final Runnable onFileRead;
 
   public ManifestReader(InputStream stdin) {
     this(stdin, InputLimits.DEFAULT);
   }
 
   public ManifestReader(InputStream stdin, InputLimits limits) {
+    this(stdin, limits, () -> {});
+  }
+
+  /** As {@link #ManifestReader(InputStream, InputLimits)}, telling {@code onFileRead} after each file (or stdin) is read. */
+  public ManifestReader(InputStream stdin, InputLimits limits, Runnable onFileRead) {
     this.stdin = stdin;
     this.limits = limits;
+    this.onFileRead = onFileRead;
   }
 
   /** Reads every input in the order given; folders in sorted path order; all within the limits. */
@@ -84,15 +91,16 @@ public final class ManifestReader {
     String text = SourceText.decode(name, content);
     HelmSources sources = new HelmSources(text);
     List<Manifest> out = new ArrayList<>();
-    int previousEnd = 0;
-    for (YamlDocuments.Document document : YamlDocuments.read(name, text, limits, budget)) {
+    int[] previousEnd = {0};
+    // Each document becomes its objects as it is read, so only what they keep outlives it.
+    YamlDocuments.read(name, text, limits, budget, document -> {
       if (document.value() != null) {
         SourceLocation at =
-            new SourceLocation(name, document.startLine(), sources.templateFor(document.startLine(), previousEnd));
+            new SourceLocation(name, document.startLine(), sources.templateFor(document.startLine(), previousEnd[0]));
         addObjects(document.value(), "", document.lines(), at, budget, out);
       }
-      previousEnd = document.endLine();
-    }
+      previousEnd[0] = document.endLine();
+    });
     return out;
   }
 
@@ -114,6 +122,7 @@ public final class ManifestReader {
     void add(String name, byte[] content) {
       bytes += content.length;
       manifests.addAll(ManifestReader.parse(name, content, limits, documents));
+      onFileRead.run();
     }
 
     Path counted(String input, Path file) {
@@ -201,7 +210,11 @@ public final class ManifestReader {
     Optional<KubernetesResource> typed =
         KubernetesShapes.forKind(group, kind)
             .map(shape -> (KubernetesResource) TypedConversion.convert(shape, kept, "", kind, lines, at));
-    return new Manifest(apiVersion, new ObjectRef(kind, namespace, name), kept, typed, at, lines);
+    if (IDENTITY_ONLY.contains(group + "/" + kind)) {
+      return new Manifest(apiVersion, new ObjectRef(kind, namespace, name), CompactTree.ofMapping(identity(kept)), typed, at,
+          identityLines(lines));
+    }
+    return new Manifest(apiVersion, new ObjectRef(kind, namespace, name), CompactTree.ofMapping(kept), typed, at, lines);
   }
 
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
@@ -244,6 +257,35 @@ public final class ManifestReader {
     if (!valid) {
       throw new InputException(at.file(), line, "metadata.name is not a valid " + kind + " name (" + rule + ")");
     }
+  }
+
+  /**
+   * Kinds no stage reads beyond their identity, labels and annotations: their specs (a
+   * CustomResourceDefinition's schema runs to thousands of lines) are dropped as they are read, so
+   * that a repository of many releases keeps what the analysis needs, not the text.
+   */
+  private static final java.util.Set<String> IDENTITY_ONLY = java.util.Set.of(
+      "/Service", "/Endpoints", "/Namespace", "/LimitRange", "/ResourceQuota", "/PersistentVolumeClaim",
+      "policy/PodDisruptionBudget", "apiextensions.k8s.io/CustomResourceDefinition",
+      "networking.k8s.io/NetworkPolicy", "networking.k8s.io/Ingress", "networking.k8s.io/IngressClass",
+      "scheduling.k8s.io/PriorityClass", "storage.k8s.io/StorageClass",
+      "admissionregistration.k8s.io/ValidatingWebhookConfiguration", "admissionregistration.k8s.io/MutatingWebhookConfiguration",
+      "apiregistration.k8s.io/APIService", "discovery.k8s.io/EndpointSlice");
+
+  private static Map<String, Object> identity(Map<String, Object> tree) {
+    Map<String, Object> kept = new LinkedHashMap<>();
+    for (String key : List.of("apiVersion", "kind", "metadata")) {
+      if (tree.containsKey(key)) {
+        kept.put(key, tree.get(key));
+      }
+    }
+    return kept;
+  }
+
+  private static Map<String, Integer> identityLines(Map<String, Integer> lines) {
+    return lines instanceof FieldLines all
+        ? all.retain(path -> path.equals("apiVersion") || path.equals("kind") || path.startsWith("metadata"))
+        : lines;
   }
 
   /** A Secret's values never leave the reader: no report, log or error can show them. */

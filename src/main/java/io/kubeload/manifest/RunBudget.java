@@ -29,6 +29,8 @@ final class RunBudget {
   private final long maxAliasNodes;
   private int documents;
   private long aliasNodes;
+  /** Not a limit, but as wide as one: the strings the run's documents share. */
+  private final Interner strings = new Interner();
 
   RunBudget(InputLimits limits) {
     this(limits, MAX_ALIAS_NODES);
@@ -37,6 +39,10 @@ final class RunBudget {
   RunBudget(InputLimits limits, long maxAliasNodes) {
     this.limits = limits;
     this.maxAliasNodes = maxAliasNodes;
+  }
+
+  Interner strings() {
+    return strings;
   }
 
   /** Counts one more document (or List item) starting at {@code line} of {@code file}. */

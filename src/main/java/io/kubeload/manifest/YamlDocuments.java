@@ -1,7 +1,6 @@
 package io.kubeload.manifest;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -14,6 +13,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
@@ -79,6 +79,17 @@ public final class YamlDocuments {
 
   /** Reads every document of {@code text}, counting each and its aliases against the run's {@code budget}. */
   static List<Document> read(String file, String text, InputLimits limits, RunBudget budget) {
+    List<Document> documents = new ArrayList<>();
+    read(file, text, limits, budget, documents::add);
+    return documents;
+  }
+
+  /**
+   * As {@link #read(String, String, InputLimits, RunBudget)}, handing each document to {@code each}
+   * as soon as it is read: a caller that keeps only part of a document never holds the whole
+   * stream's trees at once. Strings repeated across the run's documents are shared.
+   */
+  static void read(String file, String text, InputLimits limits, RunBudget budget, java.util.function.Consumer<Document> each) {
     // JSON allows tabs between tokens, YAML does not; a raw tab inside a JSON string is invalid anyway.
     String source = looksLikeJson(text) ? text.replace('\t', ' ') : text;
     LineMap lineMap = new LineMap(source);
@@ -88,20 +99,19 @@ public final class YamlDocuments {
     options.setNestingDepthLimit(limits.maxNestingDepth());
     options.setCodePointLimit(limits.maxDocumentChars());
     options.setAllowRecursiveKeys(false);
-    Constructor constructor = new Constructor(options);
+    Constructor constructor = new Constructor(options, budget.strings());
     constructor.setAllowDuplicateKeys(false);
     StreamReader reader = new TextStreamReader(source, limits.maxDocumentChars());
     Composer composer = new Composer(new ParserImpl(reader, options), new Resolver(), options);
-    List<Document> documents = new ArrayList<>();
     try {
       while (composer.checkNode()) {
         Node node = composer.getNode();
         budget.countDocument(file, lineOf(node.getStartMark(), lineMap));
         checkExpansion(file, node, lineMap, budget);
         Object value = constructor.construct(node);
-        Map<String, Integer> lines = new LinkedHashMap<>();
-        indexLines(node, "", lines, lineMap, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
-        documents.add(new Document(value, lineOf(node.getStartMark(), lineMap), lineOf(node.getEndMark(), lineMap), lines));
+        FieldLines lines = new FieldLines();
+        indexLines(node, "", lines, lineMap, budget.strings(), java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        each.accept(new Document(value, lineOf(node.getStartMark(), lineMap), lineOf(node.getEndMark(), lineMap), lines.trim()));
       }
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -119,7 +129,6 @@ public final class YamlDocuments {
       // Limits (aliases, nesting, size) are reported without a mark: the reader stopped where it hit them.
       throw new InputException(file, lineOf(reader.getMark(), lineMap), limitReached(String.valueOf(e.getMessage()), limits));
     }
-    return documents;
   }
 
   /** snakeyaml's words for the limits it enforces, as the flag that raises each. */
@@ -237,32 +246,38 @@ public final class YamlDocuments {
   }
 
   /** Lines of every key path; an aliased subtree is indexed once, where its anchor is. */
-  private static void indexLines(Node node, String path, Map<String, Integer> lines, LineMap lineMap, java.util.Set<Node> seen) {
+  private static void indexLines(Node node, String path, FieldLines lines, LineMap lineMap, Interner strings, java.util.Set<Node> seen) {
     if (!seen.add(node)) {
       return;
     }
     if (node instanceof MappingNode mapping) {
       for (NodeTuple tuple : mapping.getValue()) {
         if (tuple.getKeyNode() instanceof ScalarNode key) {
-          String child = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
-          lines.putIfAbsent(child, lineOf(key.getStartMark(), lineMap));
-          indexLines(tuple.getValueNode(), child, lines, lineMap, seen);
+          String child = strings.intern(path.isEmpty() ? key.getValue() : path + "." + key.getValue());
+          lines.add(child, lineOf(key.getStartMark(), lineMap));
+          indexLines(tuple.getValueNode(), child, lines, lineMap, strings, seen);
         }
       }
     } else if (node instanceof SequenceNode sequence) {
       List<Node> items = sequence.getValue();
       for (int i = 0; i < items.size(); i++) {
-        String child = path + "[" + i + "]";
-        lines.putIfAbsent(child, lineOf(items.get(i).getStartMark(), lineMap));
-        indexLines(items.get(i), child, lines, lineMap, seen);
+        String child = strings.intern(path + "[" + i + "]");
+        lines.add(child, lineOf(items.get(i).getStartMark(), lineMap));
+        indexLines(items.get(i), child, lines, lineMap, strings, seen);
       }
     }
   }
 
-  /** The safe constructor, opened up to build one composed node at a time. */
+  /** The safe constructor, opened up to build one composed node at a time, its strings shared across the run. */
   private static final class Constructor extends SafeConstructor {
-    Constructor(LoaderOptions options) {
+    Constructor(LoaderOptions options, Interner strings) {
       super(options);
+      yamlConstructors.put(Tag.STR, new ConstructYamlStr() {
+        @Override
+        public Object construct(Node node) {
+          return strings.intern((String) super.construct(node));
+        }
+      });
     }
 
     Object construct(Node node) {

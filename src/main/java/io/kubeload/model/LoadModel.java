@@ -36,7 +36,16 @@ public final class LoadModel {
   }
 
   public static Projection project(List<AccessSet> accessSets, ClusterProfile profile, ApfConfiguration apf) {
-    Map<String, PriorityLevel> levels = PriorityLevels.of(profile, apf);
+    return project(accessSets, profile, apf, PriorityLevels.of(profile, apf));
+  }
+
+  /**
+   * With the priority levels already worked out for this profile and configuration ({@link
+   * PriorityLevels#of(ClusterProfile, ApfConfiguration)}): the break-even search projects every
+   * workload alone at the same node counts, and the levels depend only on those.
+   */
+  public static Projection project(
+      List<AccessSet> accessSets, ClusterProfile profile, ApfConfiguration apf, Map<String, PriorityLevel> levels) {
     List<WorkloadLoad> loads = new ArrayList<>();
     for (AccessSet set : accessSets) {
       loads.add(workload(set, profile, apf, levels));
@@ -298,11 +307,14 @@ public final class LoadModel {
     Map<String, Double> wanted = new LinkedHashMap<>();
     Map<String, Map<String, Double>> contributions = new LinkedHashMap<>();
     for (PriorityLevel level : levels.values()) {
+      // Each demand computed once: a comparator that recomputed it made the sort cost a scan per comparison.
+      record Demand(WorkloadLoad load, double seats) {}
       Map<String, Double> byWorkload = new LinkedHashMap<>();
       loads.stream()
-          .filter(l -> l.demandIn(level.name()) > 0)
-          .sorted(Comparator.comparingDouble((WorkloadLoad l) -> -l.demandIn(level.name())).thenComparing(WorkloadLoad::ref))
-          .forEach(l -> byWorkload.put(l.ref().toString(), l.demandIn(level.name())));
+          .map(l -> new Demand(l, l.demandIn(level.name())))
+          .filter(d -> d.seats() > 0)
+          .sorted(Comparator.comparingDouble((Demand d) -> -d.seats()).thenComparing(d -> d.load().ref()))
+          .forEach(d -> byWorkload.put(d.load().ref().toString(), d.seats()));
       contributions.put(level.name(), byWorkload);
       double existing = profile.existingSeatDemand().getOrDefault(level.name(), 0.0) * replicas;
       wanted.put(level.name(), existing + byWorkload.values().stream().mapToDouble(Double::doubleValue).sum());

@@ -144,6 +144,85 @@ public final class RolloutSimulation {
 
   private enum Kind { START, ARRIVE, DONE, TIMEOUT }
 
+  /**
+   * The pods' first starts, all scheduled when their workload is added (at an API-server restart,
+   * every pod of every workload: millions in a repository of releases), kept as arrays sorted once in
+   * (time, sequence) order rather than as an event each in the heap: a fraction of the memory, and
+   * the heap holds only the events in flight. The engine takes them in the same order as before.
+   */
+  private static final class Starts {
+    private double[] times = new double[16];
+    private long[] seqs = new long[16];
+    private Cohort[] cohorts = new Cohort[16];
+    private int[] pods = new int[16];
+    private int size;
+    /** Indices in (time, sequence) order, sorted when the first start is taken. */
+    private int[] order;
+    private int next;
+    private Event head;
+
+    /** Before the run only; each {@code seq} larger than the last. */
+    void add(double time, long seq, Cohort cohort, int pod) {
+      if (order != null) {
+        throw new IllegalStateException("a first start added after the run began");
+      }
+      if (size == times.length) {
+        int grown = size * 2;
+        times = Arrays.copyOf(times, grown);
+        seqs = Arrays.copyOf(seqs, grown);
+        cohorts = Arrays.copyOf(cohorts, grown);
+        pods = Arrays.copyOf(pods, grown);
+      }
+      times[size] = time;
+      seqs[size] = seq;
+      cohorts[size] = cohort;
+      pods[size++] = pod;
+    }
+
+    Event peek() {
+      if (order == null) {
+        order = byTime(times, size);
+      }
+      if (head == null && next < size) {
+        int i = order[next];
+        head = new Event(times[i], seqs[i], Kind.START, cohorts[i], pods[i], null, 0);
+      }
+      return head;
+    }
+
+    void poll() {
+      cohorts[order[next++]] = null;
+      head = null;
+    }
+
+    /**
+     * The indices {@code 0..size-1} by time, a stable merge sort: added in sequence order, equal
+     * times stay in it. Primitive arrays, for there can be millions.
+     */
+    private static int[] byTime(double[] times, int size) {
+      int[] a = new int[size];
+      for (int i = 0; i < size; i++) {
+        a[i] = i;
+      }
+      int[] b = new int[size];
+      for (int width = 1; width < size; width *= 2) {
+        for (int lo = 0; lo < size; lo += 2 * width) {
+          int mid = Math.min(lo + width, size);
+          int hi = Math.min(lo + 2 * width, size);
+          int i = lo;
+          int j = mid;
+          for (int k = lo; k < hi; k++) {
+            b[k] = i < mid && (j >= hi || times[a[i]] <= times[a[j]]) ? a[i++] : a[j++];
+          }
+        }
+        int[] swap = a;
+        a = b;
+        b = swap;
+      }
+      return a;
+    }
+  }
+
   private record Event(double time, long seq, Kind kind, Cohort cohort, int pod, Request request, int generation) {}
 
   /** One priority level: its free seats, one FIFO per flow served in turn, and what it saw per second. */
@@ -227,6 +306,7 @@ public final class RolloutSimulation {
     // in a saturated level most events are time-outs, most of them stale (docs/performance.md).
     final ArrayDeque<Event> timeouts = new ArrayDeque<>();
     final ArrayDeque<Event> watchesDone = new ArrayDeque<>();
+    final Starts starts = new Starts();
     final Map<String, Level> levels = new LinkedHashMap<>();
     final List<Cohort> cohorts = new ArrayList<>();
     int[] syncedBySecond = new int[64];
@@ -260,18 +340,18 @@ public final class RolloutSimulation {
       if (scenario == Scenario.APISERVER_RESTART) {
         for (int pod = 0; pod < cohort.simulated; pod++) {
           // Every watch breaks; each reflector relists after its backoff of 800 ms with jitter 1.0.
-          schedule(BACKOFF_INITIAL_SECONDS * (1 + random.nextDouble()), Kind.START, cohort, pod, null);
+          starts.add(BACKOFF_INITIAL_SECONDS * (1 + random.nextDouble()), seq++, cohort, pod);
         }
       } else if (load.workload().isNew()) {
         double qps = profile.rollout().controllerQps();
         for (int pod = 0; pod < cohort.simulated; pod++) {
           // Created at the controller's client rate, then up to the start-up SLO to pull and start.
-          schedule(pod / qps + podStart * random.nextDouble(), Kind.START, cohort, pod, null);
+          starts.add(pod / qps + podStart * random.nextDouble(), seq++, cohort, pod);
         }
       } else {
         int wave = Math.min(cohort.simulated, load.workload().rollout().podsPerWave());
         for (int pod = 0; pod < wave; pod++) {
-          schedule(pod / profile.rollout().controllerQps() + podStart * random.nextDouble(), Kind.START, cohort, pod, null);
+          starts.add(pod / profile.rollout().controllerQps() + podStart * random.nextDouble(), seq++, cohort, pod);
         }
         cohort.started = wave;
       }
@@ -294,7 +374,11 @@ public final class RolloutSimulation {
       Event heap = events.peek();
       Event timeout = timeouts.peekFirst();
       Event watch = watchesDone.peekFirst();
+      Event start = starts.peek();
       Event first = heap;
+      if (start != null && (first == null || inOrder(start, first) < 0)) {
+        first = start;
+      }
       if (timeout != null && (first == null || inOrder(timeout, first) < 0)) {
         first = timeout;
       }
@@ -306,6 +390,8 @@ public final class RolloutSimulation {
       }
       if (first == heap) {
         events.poll();
+      } else if (first == start) {
+        starts.poll();
       } else if (first == timeout) {
         timeouts.pollFirst();
       } else {

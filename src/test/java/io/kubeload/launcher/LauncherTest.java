@@ -193,6 +193,41 @@ class LauncherTest {
     assertThat(cache.resolve("other-cache/kubeload")).isDirectoryNotContaining("glob:**/kubeload-all.jar");
   }
 
+  /**
+   * The heap limit the launcher gives the JVM, read from a stand-in {@code java} that prints it:
+   * a small input gets the 1 GB floor, a larger one 256 MB and 8 times its size, and no input more
+   * than half of the machine's memory. The inputs are sparse files: only their size is read.
+   */
+  @org.junit.jupiter.api.Test
+  void theHeapLimitFollowsTheInputWithAFloorAndAtMostHalfTheMachine() throws Exception {
+    Path home = cache.resolve("stand-in-jdk");
+    Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
+    Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in -Xmx*) echo \"$a\";; esac; done\n");
+    java.toFile().setExecutable(true);
+    Files.writeString(home.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
+    Map<String, String> env = Map.of("PATH", System.getenv("PATH"), "JAVA_HOME", home.toString(), "KUBELOAD_CDS", "0",
+        "KUBELOAD_JAR", Path.of("target/kubeload-all.jar").toAbsolutePath().toString());
+
+    assertThat(launchWith(Path.of("kubeload"), env, "analyze", "samples/manifests/web-deployment.yaml"))
+        .isEqualTo(new Run(0, "-Xmx1024m\n", ""));
+    assertThat(launchWith(Path.of("kubeload"), env, "analyze", sparse("fleet.yaml", 200L << 20).toString()))
+        .isEqualTo(new Run(0, "-Xmx" + (256 + 8 * 200) + "m\n", ""));
+
+    long machineMb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
+        .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024).findFirst().orElseThrow();
+    Run huge = launchWith(Path.of("kubeload"), env, "analyze", sparse("huge.yaml", machineMb << 20).toString());
+    long heapMb = Long.parseLong(huge.stdout().strip().replaceAll("[^0-9]", ""));
+    assertThat(heapMb).isBetween(1024L, Math.max(1024L, machineMb / 2));
+  }
+
+  private Path sparse(String name, long bytes) throws IOException {
+    Path file = cache.resolve(name);
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+      f.setLength(bytes);
+    }
+    return file;
+  }
+
   /** A folder holding only the named commands, for a PATH without java or mvn. */
   private Path tools(String... names) throws IOException {
     Path bin = Files.createDirectories(cache.resolve("bin"));

@@ -550,21 +550,39 @@ class ManifestReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"v1/Service", "networking.k8s.io/v1/Ingress", "monitoring.coreos.com/v1/ServiceMonitor",
+    @ValueSource(strings = {"monitoring.coreos.com/v1/ServiceMonitor",
         "example.com/v1alpha1/Frobnicator", "v1/Frobnicator", "autoscaling/v2/HorizontalPodAutoscaler"})
     void otherKindsAndCustomResourcesStayPlainTrees(String apiVersionAndKind) {
+      Manifest m = labelledWithASpec(apiVersionAndKind);
+
+      assertThat(m.typed()).isEmpty();
+      assertThat(m.raw()).containsEntry("spec", Map.of("anything", List.of("goes", Map.of("here", 1))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"v1/Service", "networking.k8s.io/v1/Ingress", "apiextensions.k8s.io/v1/CustomResourceDefinition",
+        "policy/v1/PodDisruptionBudget"})
+    void kindsNoStageReadsKeepOnlyTheirIdentityLabelsAndAnnotations(String apiVersionAndKind) {
+      Manifest m = labelledWithASpec(apiVersionAndKind);
+
+      assertThat(m.raw()).containsOnlyKeys("apiVersion", "kind", "metadata");
+      assertThat(m.labels()).containsEntry("app", "web");
+      assertThat(m.fieldLines()).containsEntry("metadata.labels.app", 5).doesNotContainKeys("spec", "spec.anything");
+      assertThat(m.locationOf("spec.anything").line()).isEqualTo(1);
+    }
+
+    /** An object of {@code apiVersionAndKind} ({@code group/version/Kind}) with a label and a free-form spec. */
+    private Manifest labelledWithASpec(String apiVersionAndKind) {
       int slash = apiVersionAndKind.lastIndexOf('/');
-      Manifest m = only("""
+      return only("""
           apiVersion: %s
           kind: %s
           metadata:
             name: example
+            labels: {app: web}
           spec:
             anything: [goes, {here: 1}]
           """.formatted(apiVersionAndKind.substring(0, slash), apiVersionAndKind.substring(slash + 1)));
-
-      assertThat(m.typed()).isEmpty();
-      assertThat(m.raw()).containsEntry("spec", Map.of("anything", List.of("goes", Map.of("here", 1))));
     }
 
     @Test

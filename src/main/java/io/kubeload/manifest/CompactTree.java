@@ -1,0 +1,127 @@
+package io.kubeload.manifest;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.IntFunction;
+
+/**
+ * A document's plain tree as it is kept for the whole run: each small mapping as two arrays in the
+ * order written instead of a linked hash map (whose maps and entries were the largest share of the
+ * live heap after the input's own bytes, docs/performance.md), lists trimmed to their length. The kept tree is
+ * read-only, as every stage treats it.
+ */
+final class CompactTree {
+
+  /** Larger mappings (a ConfigMap's many keys) keep their hash map: looked up by key, not scanned. */
+  static final int MAX_SCANNED = 8;
+
+  private CompactTree() {}
+
+  /** {@code value} with every small mapping below it compacted; lists are compacted in place. */
+  static Object of(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      return map.size() <= MAX_SCANNED ? new SmallMap(map) : compactValues(map);
+    }
+    if (value instanceof ArrayList<?> list) {
+      @SuppressWarnings("unchecked")
+      List<Object> items = (List<Object>) list;
+      items.replaceAll(CompactTree::of);
+      ((ArrayList<?>) list).trimToSize();
+    }
+    return value;
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> ofMapping(Map<String, Object> tree) {
+    return (Map<String, Object>) of(tree);
+  }
+
+  private static Map<?, ?> compactValues(Map<?, ?> map) {
+    @SuppressWarnings("unchecked")
+    Map<Object, Object> values = (Map<Object, Object>) map;
+    values.replaceAll((key, value) -> of(value));
+    return map;
+  }
+
+  /** A mapping of a few keys, looked up by a scan of its keys (which are interned, so mostly the same object). */
+  private static final class SmallMap extends AbstractMap<Object, Object> {
+    private final Object[] keys;
+    private final Object[] values;
+
+    SmallMap(Map<?, ?> map) {
+      keys = new Object[map.size()];
+      values = new Object[map.size()];
+      int i = 0;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        keys[i] = e.getKey();
+        values[i++] = of(e.getValue());
+      }
+    }
+
+    private int indexOf(Object key) {
+      for (int i = 0; i < keys.length; i++) {
+        if (keys[i] == key || keys[i] != null && keys[i].equals(key)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    @Override
+    public Object get(Object key) {
+      int i = indexOf(key);
+      return i < 0 ? null : values[i];
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return indexOf(key) >= 0;
+    }
+
+    @Override
+    public int size() {
+      return keys.length;
+    }
+
+    @Override
+    public Set<Entry<Object, Object>> entrySet() {
+      return entries(keys.length, i -> new SimpleImmutableEntry<>(keys[i], values[i]));
+    }
+  }
+
+  /** The entries of a map kept in arrays, {@code size} of them, the i-th made by {@code at}. */
+  static <K, V> Set<Map.Entry<K, V>> entries(int size, IntFunction<Map.Entry<K, V>> at) {
+    return new AbstractSet<>() {
+      @Override
+      public Iterator<Map.Entry<K, V>> iterator() {
+        return new Iterator<>() {
+          private int next;
+
+          @Override
+          public boolean hasNext() {
+            return next < size;
+          }
+
+          @Override
+          public Map.Entry<K, V> next() {
+            if (next >= size) {
+              throw new NoSuchElementException();
+            }
+            return at.apply(next++);
+          }
+        };
+      }
+
+      @Override
+      public int size() {
+        return size;
+      }
+    };
+  }
+}

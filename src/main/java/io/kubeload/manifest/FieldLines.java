@@ -1,0 +1,99 @@
+package io.kubeload.manifest;
+
+import java.util.AbstractMap;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The line of each field path of one document, in the order the paths were written: two arrays and
+ * an open-addressed index instead of a map entry and a boxed line per field, kept for every
+ * object of the run. The first line given for a path is kept, as {@code putIfAbsent} would.
+ */
+final class FieldLines extends AbstractMap<String, Integer> {
+
+  private String[] paths = new String[16];
+  private int[] lines = new int[16];
+  private int size;
+  /** Positions into {@link #paths} plus one; 0 is an empty slot. Twice the entries at most half full. */
+  private int[] slots = new int[32];
+
+  /** Adds {@code path} at {@code line} unless it is there already. */
+  void add(String path, int line) {
+    int slot = slotOf(path);
+    if (slots[slot] != 0) {
+      return;
+    }
+    if (size == paths.length) {
+      paths = Arrays.copyOf(paths, size * 2);
+      lines = Arrays.copyOf(lines, size * 2);
+    }
+    paths[size] = path;
+    lines[size] = line;
+    slots[slot] = ++size;
+    if (size * 2 > slots.length) {
+      rehash(slots.length * 2);
+    }
+  }
+
+  /** The same lines with only the paths {@code keep} accepts, its arrays no longer than it needs. */
+  FieldLines retain(Predicate<String> keep) {
+    FieldLines out = new FieldLines();
+    for (int i = 0; i < size; i++) {
+      if (keep.test(paths[i])) {
+        out.add(paths[i], lines[i]);
+      }
+    }
+    out.trim();
+    return out;
+  }
+
+  /** Drops the spare room the arrays grew by: a document's lines are kept for the whole run. */
+  FieldLines trim() {
+    paths = Arrays.copyOf(paths, size);
+    lines = Arrays.copyOf(lines, size);
+    rehash(Integer.highestOneBit(Math.max(2, size * 2 - 1)) * 2);
+    return this;
+  }
+
+  private void rehash(int capacity) {
+    slots = new int[capacity];
+    for (int i = 0; i < size; i++) {
+      slots[slotOf(paths[i])] = i + 1;
+    }
+  }
+
+  private int slotOf(Object path) {
+    int mask = slots.length - 1;
+    int h = path.hashCode();
+    int slot = (h ^ (h >>> 16)) & mask;
+    while (slots[slot] != 0 && !paths[slots[slot] - 1].equals(path)) {
+      slot = (slot + 1) & mask;
+    }
+    return slot;
+  }
+
+  @Override
+  public Integer get(Object path) {
+    if (!(path instanceof String)) {
+      return null;
+    }
+    int at = slots[slotOf(path)];
+    return at == 0 ? null : lines[at - 1];
+  }
+
+  @Override
+  public boolean containsKey(Object path) {
+    return get(path) != null;
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public Set<Entry<String, Integer>> entrySet() {
+    return CompactTree.entries(size, i -> new SimpleImmutableEntry<>(paths[i], lines[i]));
+  }
+}

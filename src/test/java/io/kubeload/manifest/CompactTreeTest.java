@@ -1,0 +1,76 @@
+package io.kubeload.manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The compact forms the reader keeps equal, read and iterate as the maps they replace. */
+class CompactTreeTest {
+
+  @Test
+  void aCompactTreeEqualsTheTreeItWasMadeFromInOrderAndIsReadOnly() {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("name", "web");
+    metadata.put("labels", new LinkedHashMap<>(Map.of("app", "web")));
+    tree.put("metadata", metadata);
+    Map<String, Object> data = new LinkedHashMap<>();
+    for (int i = 0; i < CompactTree.MAX_SCANNED + 2; i++) {
+      data.put("key" + i, i);
+    }
+    tree.put("data", data);
+    tree.put("items", new ArrayList<>(List.of(new LinkedHashMap<>(Map.of("a", 1)), "b")));
+    tree.put("empty", null);
+    Map<String, Object> copy = deepCopy(tree);
+
+    Map<String, Object> compact = CompactTree.ofMapping(tree);
+
+    assertThat(compact).isEqualTo(copy).hasSameHashCodeAs(copy).hasToString(copy.toString());
+    assertThat(compact.keySet()).containsExactly("metadata", "data", "items", "empty");
+    assertThat(compact).containsKey("empty").doesNotContainKey("absent");
+    assertThat(compact.get("empty")).isNull();
+    assertThat(new ArrayList<Object>(((Map<?, ?>) compact.get("data")).keySet())).containsExactlyElementsOf(data.keySet());
+    assertThatThrownBy(() -> compact.put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> ((Map<?, ?>) compact.get("metadata")).clear()).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void fieldLinesKeepTheFirstLineOfAPathInTheOrderWrittenAndRetainASubset() {
+    FieldLines lines = new FieldLines();
+    Map<String, Integer> expected = new LinkedHashMap<>();
+    for (int i = 0; i < 100; i++) {
+      lines.add("spec.containers[" + i + "].image", i + 10);
+      expected.putIfAbsent("spec.containers[" + i + "].image", i + 10);
+    }
+    lines.add("metadata.name", 3);
+    lines.add("metadata.name", 99);
+    expected.putIfAbsent("metadata.name", 3);
+
+    assertThat(lines.trim()).isEqualTo(expected);
+    assertThat(lines.keySet()).containsExactlyElementsOf(expected.keySet());
+    assertThat(lines.get("metadata.name")).isEqualTo(3);
+    assertThat(lines.get("spec")).isNull();
+    assertThat(lines.get(42)).isNull();
+    assertThat(lines.retain(path -> path.startsWith("metadata"))).containsExactly(Map.entry("metadata.name", 3));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T deepCopy(T value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      map.forEach((k, v) -> out.put(k, deepCopy(v)));
+      return (T) out;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>();
+      list.forEach(v -> out.add(deepCopy(v)));
+      return (T) out;
+    }
+    return value;
+  }
+}
