@@ -87,7 +87,8 @@ final class SarifReport {
     if (at.templateLine() > 0) {
       ObjectNode rendered = rendered(f.location());
       rendered.put("id", 1);
-      rendered.putObject("message").put("text", "as rendered by helm template");
+      // The rendered output is helm's or kustomize's (named by its command) or a file rendered beforehand.
+      rendered.putObject("message").put("text", "as rendered in " + at.file());
       r.putArray("relatedLocations").add(rendered);
     }
     r.putObject("partialFingerprints").put("kubeloadFinding/v1", f.rule() + ":" + f.workload());

@@ -89,6 +89,7 @@ class SarifReportTest {
     JsonNode rendered = result.get("relatedLocations").get(0).get("physicalLocation");
     assertThat(rendered.get("artifactLocation").get("uri").asString()).isEqualTo("test.yaml");
     assertThat(rendered.get("region").get("startLine").asInt()).isEqualTo(finding.location().line());
+    assertThat(result.get("relatedLocations").get(0).get("message").get("text").asString()).isEqualTo("as rendered in test.yaml");
   }
 
   @Test
