@@ -29,6 +29,7 @@ record Git(Path root, long timeoutSeconds, InputLimits limits) {
 
   /** The files (from the repository's root) that differ between {@code ref} and the working tree, untracked ones included. */
   List<Path> changedSince(String ref) {
+    requireRef(ref);
     List<Path> out = new ArrayList<>();
     run("git diff " + ref, Map.of(), "diff", "--name-only", "--no-renames", ref, "--").lines().filter(l -> !l.isBlank())
         .forEach(line -> out.add(root.resolve(line)));
@@ -42,6 +43,7 @@ record Git(Path root, long timeoutSeconds, InputLimits limits) {
    * there: the repository's index and working tree stay as they are.
    */
   void checkout(String ref, Path into) {
+    requireRef(ref);
     Map<String, String> index = Map.of("GIT_INDEX_FILE", into.resolve(".kubeload-index").toString());
     run("git read-tree " + ref, index, "read-tree", ref);
     run("git checkout-index " + ref, index, "checkout-index", "--all", "--prefix=" + into.resolve("tree") + "/");
@@ -51,6 +53,21 @@ record Git(Path root, long timeoutSeconds, InputLimits limits) {
   String inTree(Path tree, String path) {
     Path absolute = Path.of(path).toAbsolutePath().normalize();
     return absolute.startsWith(root) ? tree.resolve("tree").resolve(root.relativize(absolute)).toString() : path;
+  }
+
+  /**
+   * Refs come from flags and from a pull request's own {@code .kubeload.yaml}: one that git would take
+   * as an option ({@code --output=FILE} to {@code git diff}, {@code --index-output=FILE} to
+   * {@code git read-tree}) could write any file.
+   */
+  static void requireRef(String ref) {
+    if (!isRef(ref)) {
+      throw new UsageException("'" + ref + "' is not a git ref (a branch, tag or commit that does not start with '-')");
+    }
+  }
+
+  static boolean isRef(String ref) {
+    return !ref.isEmpty() && !ref.startsWith("-") && ref.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
   }
 
   private String run(String label, Map<String, String> environment, String... args) {

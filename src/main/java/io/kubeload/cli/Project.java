@@ -68,6 +68,10 @@ record Project(String name, List<String> paths, Optional<Renderer.HelmChart> cha
     }
     Optional<String> profile = entry.optionalString("profile")
         .map(p -> Profiles.PRESETS.contains(p) ? p : ProjectConfig.relative(folder, p));
-    return new Project(name, paths, chart, kustomizations, namespace, profile, entry.optionalString("baseline"));
+    Optional<String> baselineRef = entry.optionalString("baseline");
+    if (baselineRef.isPresent() && !Git.isRef(baselineRef.get())) {
+      throw entry.error("baseline", entry.path() + ".baseline must be a git ref (a branch, tag or commit that does not start with '-')");
+    }
+    return new Project(name, paths, chart, kustomizations, namespace, profile, baselineRef);
   }
 }

@@ -127,6 +127,8 @@ class ProjectConfigTest {
         ":7: spec.projects[0].values goes with chart");
     assertProjectError(header + "    - name: web\n      paths: [a.yaml]\n    - name: web\n      paths: [b.yaml]\n",
         ":7: project web is named twice");
+    assertProjectError(header + "    - name: web\n      paths: [a.yaml]\n      baseline: --output=/tmp/x\n",
+        ":7: spec.projects[0].baseline must be a git ref (a branch, tag or commit that does not start with '-')");
   }
 
   @Test

@@ -140,6 +140,15 @@ class ProjectsTest {
   }
 
   @Test
+  void aRefThatGitWouldTakeAsAnOptionIsRefused() {
+    // git diff's -O names a file it reads; picocli already refuses values that look like kubeload's own options.
+    CliRun run = analyze("--changed-since=-Oorder");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.stderr()).isEqualTo("kubeload: '-Oorder' is not a git ref (a branch, tag or commit that does not start with '-')\n");
+  }
+
+  @Test
   void aBaselineRefJudgesTheChangeAgainstTheProjectAsItWasThere() throws Exception {
     Path config = repository.resolve(".kubeload.yaml");
     Files.writeString(config, Files.readString(config).replace("      profile: production\n", "      profile: production\n      baseline: HEAD\n"));
