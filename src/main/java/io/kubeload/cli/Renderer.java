@@ -1,5 +1,6 @@
 package io.kubeload.cli;
 
+import io.kubeload.cluster.ProfileYaml;
 import io.kubeload.manifest.InputLimits;
 import io.kubeload.manifest.IoErrors;
 import io.kubeload.manifest.ManifestReader;
@@ -112,7 +113,8 @@ record Renderer(String helm, Optional<String> kustomize, long timeoutSeconds, Op
     try {
       Path wrapper = work.toRealPath();
       Files.writeString(wrapper.resolve("kustomization.yaml"),
-          "resources:\n  - " + wrapper.relativize(root.toRealPath()) + "\nbuildMetadata: [originAnnotations]\n");
+          // Quoted: a folder's name (a pull request's to choose) must not end the path or add keys.
+          "resources:\n  - " + ProfileYaml.quote(wrapper.relativize(root.toRealPath()).toString()) + "\nbuildMetadata: [originAnnotations]\n");
       List<String> command = new ArrayList<>();
       String binary = kustomizeBinary(dir);
       command.add(binary);
@@ -147,13 +149,28 @@ record Renderer(String helm, Optional<String> kustomize, long timeoutSeconds, Op
     for (String document : built.split("(?m)^---\\n")) {
       Matcher origin = ORIGIN.matcher(document);
       if (origin.find()) {
-        Path file = wrapper.resolve(origin.group(2).strip()).normalize();
+        Path file = wrapper.resolve(unquoted(origin.group(2).strip())).normalize();
         document = EMPTY_ANNOTATIONS.matcher(origin.replaceFirst("")).replaceFirst("");
         out.append("# Source: ").append(file).append('\n');
       }
       out.append(document).append("---\n");
     }
     return out.toString();
+  }
+
+  /**
+   * The origin's path as kustomize writes it: plain, or quoted where it holds YAML syntax ({@code #},
+   * {@code : }). Escapes other than a quote's are left as written: a path with a control character
+   * is then not found on disk, and the finding names the rendered line instead.
+   */
+  private static String unquoted(String path) {
+    if (path.length() >= 2 && path.startsWith("'") && path.endsWith("'")) {
+      return path.substring(1, path.length() - 1).replace("''", "'");
+    }
+    if (path.length() >= 2 && path.startsWith("\"") && path.endsWith("\"")) {
+      return path.substring(1, path.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+    }
+    return path;
   }
 
   /**

@@ -150,7 +150,7 @@ public final class ProfileYaml {
   }
 
   /** A double-quoted YAML scalar (JSON escapes are valid in it). */
-  static String quote(String text) {
+  public static String quote(String text) {
     StringBuilder out = new StringBuilder("\"");
     for (char c : text.toCharArray()) {
       switch (c) {

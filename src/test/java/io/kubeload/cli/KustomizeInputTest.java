@@ -60,6 +60,31 @@ class KustomizeInputTest {
   }
 
   @Test
+  void aFolderNameThatIsYamlSyntaxIsBuiltAsThatFolder() throws Exception {
+    Path app = Files.createDirectories(temp.resolve("app #1: x"));
+    Files.writeString(app.resolve("kustomization.yaml"), "resources:\n  - web.yaml\n");
+    Files.writeString(app.resolve("web.yaml"), """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: shop}
+        spec:
+          replicas: 2
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              containers: [{name: web, image: web:1}]
+        """);
+
+    CliRun run = CliRun.of("analyze", app.toString(), "--kustomize-binary", kustomize(), "--format", "json");
+
+    assertThat(run.stderr()).isEmpty();
+    assertThat(run.exitCode()).isEqualTo(ExitCode.PASS);
+    assertThat(GitOpsInputTest.workload(JSON.readTree(run.stdout()), "Deployment/shop/web").at("/location/template").asText())
+        .endsWith("app #1: x/web.yaml");
+  }
+
+  @Test
   void aMissingBinaryIsOneLineNamingWhatToInstall() {
     CliRun run = CliRun.of("analyze", OVERLAYS + "eu", "--kustomize-binary", Path.of("target", "no-such-kustomize").toString());
 
