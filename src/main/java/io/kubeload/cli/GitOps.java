@@ -135,7 +135,7 @@ final class GitOps {
       chart = cachedChart(app, chartName.get(), string(source, "repoURL").orElse(""), string(source, "targetRevision").orElse(""), renderer);
       valuesBase = Path.of(chart);
     } else {
-      Path dir = root.resolve(string(source, "path").orElse(".")).normalize();
+      Path dir = inRepository(app, root, root.resolve(string(source, "path").orElse(".")), "Application " + name + ": source path");
       if (!Files.isDirectory(dir)) {
         throw error(app, "Application " + name + ": source path " + string(source, "path").orElse(".") + " is not a folder of the repository at " + display(root));
       }
@@ -151,7 +151,7 @@ final class GitOps {
     List<String> values = new ArrayList<>();
     for (String file : strings(helm, "valueFiles")) {
       Path resolved = file.startsWith("$") ? root.resolve(file.substring(file.indexOf('/') + 1)) : valuesBase.resolve(file);
-      values.add(display(resolved.normalize()));
+      values.add(display(inRepository(app, root, resolved, "Application " + name + ": a valueFiles entry")));
     }
     List<String> set = new ArrayList<>();
     if (helm.get("parameters") instanceof List<?> parameters) {
@@ -229,13 +229,14 @@ final class GitOps {
     Path root = repositoryRoot(release);
     String chart;
     if (sourceKind.equals("GitRepository") || sourceKind.equals("Bucket")) {
-      chart = display(root.resolve(chartName).normalize());
+      chart = display(inRepository(release, root, root.resolve(chartName), "HelmRelease " + release.name() + ": spec.chart.spec.chart"));
     } else {
       String url = known.find("HelmRepository", string(sourceRef, "namespace").orElse(release.namespace()), string(sourceRef, "name").orElse(""))
           .flatMap(repo -> string(map(repo.raw(), "spec"), "url")).orElse(string(sourceRef, "name").orElse("the HelmRepository"));
       chart = cachedChart(release, chartName, url, string(chartSpec, "version").orElse(""), renderer);
     }
-    List<String> values = new ArrayList<>(strings(chartSpec, "valuesFiles").stream().map(f -> display(root.resolve(f).normalize())).toList());
+    List<String> values = new ArrayList<>(strings(chartSpec, "valuesFiles").stream()
+        .map(f -> display(inRepository(release, root, root.resolve(f), "HelmRelease " + release.name() + ": a valuesFiles entry"))).toList());
     Map<String, Object> merged = new LinkedHashMap<>();
     if (spec.get("valuesFrom") instanceof List<?> from) {
       for (Object reference : from) {
@@ -334,7 +335,7 @@ final class GitOps {
   private static ManifestSet fluxKustomization(Manifest kustomization, Renderer renderer) {
     Map<String, Object> spec = map(kustomization.raw(), "spec");
     Path root = repositoryRoot(kustomization);
-    Path dir = root.resolve(string(spec, "path").orElse(".")).normalize();
+    Path dir = inRepository(kustomization, root, root.resolve(string(spec, "path").orElse(".")), "Kustomization " + kustomization.name() + ": spec.path");
     if (!Files.isDirectory(dir)) {
       throw error(kustomization, "Kustomization " + kustomization.name() + ": spec.path " + string(spec, "path").orElse(".")
           + " is not a folder of the repository at " + display(root));
@@ -401,6 +402,25 @@ final class GitOps {
   /** A path as reports show it: from the working directory when it lies below it. */
   private static String display(Path path) {
     return ProjectConfig.relative(Path.of("").toAbsolutePath(), path.toString());
+  }
+
+  /**
+   * {@code path}, named by {@code what} in {@code object}, when it stays inside the repository, links
+   * resolved: the object comes with a pull request, and a values file or chart outside the repository
+   * (a runner's credentials) must never reach the render and so the report.
+   */
+  private static Path inRepository(Manifest object, Path root, Path path, String what) {
+    Path resolved = path.normalize();
+    boolean inside = resolved.startsWith(root);
+    try {
+      inside = inside && (!Files.exists(resolved) || resolved.toRealPath().startsWith(root.toRealPath()));
+    } catch (IOException e) {
+      inside = false;
+    }
+    if (!inside) {
+      throw error(object, what + " leads outside the repository at " + display(root));
+    }
+    return resolved;
   }
 
   private static InputException error(Manifest object, String problem) {

@@ -82,18 +82,36 @@ class GitOpsInputTest {
 
   @Test
   void aMissingValuesFromIsOneLineNamingTheRelease() throws Exception {
-    Path copy = temp.resolve("flux");
+    Path copy = repo.resolve("flux-without-values");
     Folders.copyTree(repo.resolve("gitops/flux"), copy);
     Files.delete(copy.resolve("values.yaml"));
     Files.delete(copy.resolve("sync.yaml"));
-    Files.writeString(copy.resolve("release.yaml"), Files.readString(repo.resolve("gitops/flux/release.yaml"))
-        .replace("chart: ./charts/web", "chart: " + repo.resolve("charts/web")));
 
     CliRun run = analyze(copy.toString());
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(run.stderr()).isEqualTo("kubeload: " + copy.resolve("release.yaml") + ":2: HelmRelease web: valuesFrom ConfigMap web-values "
         + "is not among the inputs: add its file to the inputs (a value kept outside the repository cannot be rendered offline)\n");
+  }
+
+  @Test
+  void aValuesFileOrPathOutsideTheRepositoryIsOneLineAndNeverRendered() throws Exception {
+    Path outside = Files.writeString(temp.resolve("runner-credentials.yaml"), "token: CANARY-outside-7d1e\n");
+    Path app = repo.resolve("apps/web.yaml");
+    Files.writeString(app, Files.readString(app).replace("        - values-prod.yaml\n", "        - ../../../runner-credentials.yaml\n"));
+
+    CliRun run = analyze(app.toString());
+
+    assertThat(outside).exists();
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.stderr()).isEqualTo("kubeload: " + app + ":2: Application web-argo: a valueFiles entry leads outside the repository at "
+        + ProjectConfig.relative(Path.of("").toAbsolutePath(), repo.toString()) + "\n");
+
+    Path flux = repo.resolve("gitops/flux/sync.yaml");
+    Files.writeString(flux, Files.readString(flux).replaceFirst("path: \\S+", "path: ../.."));
+    CliRun kustomization = analyze(flux.toString());
+    assertThat(kustomization.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(kustomization.stderr()).contains(": spec.path leads outside the repository at ");
   }
 
   @Test
