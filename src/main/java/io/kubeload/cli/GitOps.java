@@ -388,15 +388,10 @@ final class GitOps {
     }
   }
 
-  /** The repository that holds the object's file (its root holds {@code .git}), else the working directory. */
+  /** The repository that holds the object's file, else the working directory. */
   private static Path repositoryRoot(Manifest object) {
-    Path file = Path.of(object.location().template().filter(t -> Files.exists(Path.of(t))).orElse(object.location().file())).toAbsolutePath().normalize();
-    for (Path folder = file.getParent(); folder != null; folder = folder.getParent()) {
-      if (Files.exists(folder.resolve(".git"))) {
-        return folder;
-      }
-    }
-    return Path.of("").toAbsolutePath();
+    Path file = Path.of(object.location().template().filter(t -> Files.exists(Path.of(t))).orElse(object.location().file()));
+    return Repository.around(file, Path.of("")).root();
   }
 
   /** A path as reports show it: from the working directory when it lies below it. */
@@ -410,17 +405,11 @@ final class GitOps {
    * (a runner's credentials) must never reach the render and so the report.
    */
   private static Path inRepository(Manifest object, Path root, Path path, String what) {
-    Path resolved = path.normalize();
-    boolean inside = resolved.startsWith(root);
-    try {
-      inside = inside && (!Files.exists(resolved) || resolved.toRealPath().startsWith(root.toRealPath()));
-    } catch (IOException e) {
-      inside = false;
+    Repository repository = new Repository(root);
+    if (!repository.holds(path)) {
+      throw error(object, what + " leads outside the repository at " + repository.display());
     }
-    if (!inside) {
-      throw error(object, what + " leads outside the repository at " + display(root));
-    }
-    return resolved;
+    return path.normalize();
   }
 
   private static InputException error(Manifest object, String problem) {

@@ -2,7 +2,6 @@ package io.kubeload.cli;
 
 import io.kubeload.cluster.Profiles;
 import io.kubeload.manifest.YamlObject;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,16 +42,17 @@ record Project(String name, List<String> paths, Optional<Renderer.HelmChart> cha
         kustomizations.stream().map(move).toList(), namespace, profile, baselineRef);
   }
 
-  /** One entry of {@code spec.projects}, its paths relative to the configuration's folder. */
-  static Project read(YamlObject entry, Path folder) {
+  /** One entry of {@code spec.projects}, its paths relative to the configuration's folder and inside its repository. */
+  static Project read(YamlObject entry, ProjectConfig.Paths configPaths) {
     entry.onlyKeys("name", "paths", "chart", "values", "set", "release", "namespace", "kustomize", "profile", "baseline");
     String name = entry.string("name");
     if (!NAME.matcher(name).matches() || name.length() > 63) {
       throw entry.error("name", entry.path() + ".name must be a DNS label (lower-case letters, digits and '-'), not '" + name + "'");
     }
     Optional<String> namespace = entry.optionalString("namespace");
+    // An OCI reference names no file: it is rendered from the chart cache, whose path is confined.
     Optional<Renderer.HelmChart> chart = entry.optionalString("chart").map(c -> new Renderer.HelmChart(
-        ProjectConfig.relative(folder, c), entry.stringList("values").stream().map(v -> ProjectConfig.relative(folder, v)).toList(),
+        c.startsWith("oci://") ? c : configPaths.resolve(entry, "chart", c), entry.stringList("values").stream().map(v -> configPaths.resolve(entry, "values", v)).toList(),
         entry.stringList("set"), entry.optionalString("release").orElse(name), namespace));
     if (chart.isEmpty()) {
       for (String helmOnly : List.of("values", "set", "release")) {
@@ -61,13 +61,13 @@ record Project(String name, List<String> paths, Optional<Renderer.HelmChart> cha
         }
       }
     }
-    List<String> paths = entry.stringList("paths").stream().map(p -> ProjectConfig.relative(folder, p)).toList();
-    List<String> kustomizations = entry.stringList("kustomize").stream().map(k -> ProjectConfig.relative(folder, k)).toList();
+    List<String> paths = entry.stringList("paths").stream().map(p -> configPaths.resolve(entry, "paths", p)).toList();
+    List<String> kustomizations = entry.stringList("kustomize").stream().map(k -> configPaths.resolve(entry, "kustomize", k)).toList();
     if (paths.isEmpty() && chart.isEmpty() && kustomizations.isEmpty()) {
       throw entry.error("name", "project " + name + " reads nothing: give it paths, a chart or a kustomize folder");
     }
     Optional<String> profile = entry.optionalString("profile")
-        .map(p -> Profiles.PRESETS.contains(p) ? p : ProjectConfig.relative(folder, p));
+        .map(p -> Profiles.PRESETS.contains(p) ? p : configPaths.resolve(entry, "profile", p));
     Optional<String> baselineRef = entry.optionalString("baseline");
     if (baselineRef.isPresent() && !Git.isRef(baselineRef.get())) {
       throw entry.error("baseline", entry.path() + ".baseline must be a git ref (a branch, tag or commit that does not start with '-')");

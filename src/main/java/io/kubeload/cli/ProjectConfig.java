@@ -98,8 +98,9 @@ record ProjectConfig(
     YamlObject spec = root.object("spec").onlyKeys("profile", "nodes", "kubernetesVersion", "gate", "warnOnly", "policy", "reports", "projects",
         "chartCache");
     Path folder = file.toAbsolutePath().getParent();
+    Paths paths = new Paths(folder, Repository.around(file, folder));
     Optional<String> profile = spec.optionalString("profile")
-        .map(p -> Profiles.PRESETS.contains(p) ? p : relative(folder, p));
+        .map(p -> Profiles.PRESETS.contains(p) ? p : paths.resolve(spec, "profile", p));
     Optional<Integer> nodes = spec.has("nodes") ? Optional.of(spec.integer("nodes", 1)) : Optional.empty();
     Optional<String> gate = spec.optionalString("gate");
     if (gate.isPresent() && !gate.get().equals("change") && !gate.get().equals("all")) {
@@ -109,8 +110,8 @@ record ProjectConfig(
     if (!warnOnly.equals("true") && !warnOnly.equals("false")) {
       throw spec.error("warnOnly", "spec.warnOnly must be true or false, not '" + warnOnly + "'");
     }
-    List<ReportRequest> reports = spec.objectList("reports").stream().map(r -> report(r, folder)).toList();
-    List<Project> projects = spec.objectList("projects").stream().map(p -> Project.read(p, folder)).toList();
+    List<ReportRequest> reports = spec.objectList("reports").stream().map(r -> report(r, paths)).toList();
+    List<Project> projects = spec.objectList("projects").stream().map(p -> Project.read(p, paths)).toList();
     Set<String> names = new HashSet<>();
     for (int i = 0; i < projects.size(); i++) {
       if (!names.add(projects.get(i).name())) {
@@ -118,15 +119,31 @@ record ProjectConfig(
       }
     }
     return new ProjectConfig(profile, nodes, spec.optionalString("kubernetesVersion"), gate, Boolean.parseBoolean(warnOnly),
-        spec.optionalObject("policy").map(Policy::fromSpec), reports, projects, spec.optionalString("chartCache").map(c -> relative(folder, c)));
+        spec.optionalObject("policy").map(Policy::fromSpec), reports, projects, spec.optionalString("chartCache").map(c -> paths.resolve(spec, "chartCache", c)));
   }
 
-  private static ReportRequest report(YamlObject report, Path folder) {
+  private static ReportRequest report(YamlObject report, Paths paths) {
     report.onlyKeys("format", "output");
     String format = report.string("format");
     Format parsed = Format.parse(format).orElseThrow(() -> report.error("format",
         report.path() + ".format: unknown format '" + format + "' (" + Format.labels() + ")"));
-    return new ReportRequest(parsed, report.optionalString("output").filter(o -> !o.equals("-")).map(o -> relative(folder, o)).orElse(null));
+    return new ReportRequest(parsed, report.optionalString("output").filter(o -> !o.equals("-")).map(o -> paths.resolve(report, "output", o)).orElse(null));
+  }
+
+  /**
+   * The configuration's paths, relative to its folder. Each must stay inside the repository that holds
+   * the configuration (else its folder), links resolved: a pull request brings this file, and a report
+   * written, or a profile, chart or values file read, outside the checkout would reach the runner's
+   * own files. Paths given on the command line are the CI author's and are not confined.
+   */
+  record Paths(Path folder, Repository repository) {
+
+    String resolve(YamlObject object, String key, String path) {
+      if (!repository.holds(folder.resolve(path))) {
+        throw object.error(key, object.path() + "." + key + " '" + path + "' leads outside the repository at " + repository.display());
+      }
+      return relative(folder, path);
+    }
   }
 
   static String relative(Path folder, String path) {

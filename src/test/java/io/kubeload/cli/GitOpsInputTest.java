@@ -158,6 +158,14 @@ class GitOpsInputTest {
     assertThat(cached.stderr()).isEmpty();
     assertThat(cached.exitCode()).isEqualTo(ExitCode.PASS);
     assertThat(cached.stdout()).contains("Deployment/default/w-web");
+
+    // The same chart as a project of .kubeload.yaml, from the configuration's own cache.
+    Path config = Files.writeString(temp.resolve(".kubeload.yaml"), "apiVersion: kubeload.io/v1alpha1\nkind: Config\nspec:\n"
+        + "  chartCache: charts\n  projects:\n    - name: web\n      chart: oci://registry.example.com/charts/web:0.1.0\n      release: w\n");
+    CliRun project = analyze("--config", config.toString());
+    assertThat(project.stderr()).isEmpty();
+    assertThat(project.exitCode()).isEqualTo(ExitCode.PASS);
+    assertThat(project.stdout()).contains("Deployment/default/w-web");
   }
 
   @Test

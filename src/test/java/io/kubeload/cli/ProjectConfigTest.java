@@ -134,9 +134,10 @@ class ProjectConfigTest {
   @Test
   void aProjectRunsWithItsOwnProfileAndPaths() throws IOException {
     Path config = dir.resolve(".kubeload.yaml");
+    Files.copy(Path.of(HEAVY), dir.resolve("agent.yaml"));
     Files.writeString(config, "apiVersion: kubeload.io/v1alpha1\nkind: Config\nspec:\n  projects:\n"
-        + "    - name: heavy-staging\n      paths: [" + Path.of(HEAVY).toAbsolutePath() + "]\n      profile: staging\n"
-        + "    - name: heavy-prod\n      paths: [" + Path.of(HEAVY).toAbsolutePath() + "]\n");
+        + "    - name: heavy-staging\n      paths: [agent.yaml]\n      profile: staging\n"
+        + "    - name: heavy-prod\n      paths: [" + dir.resolve("agent.yaml") + "]\n");
 
     CliRun run = CliRun.of("analyze", "--config", config.toString(), "--format", "findings");
 
@@ -144,6 +145,63 @@ class ProjectConfigTest {
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAIL);
     assertThat(run.stdout()).startsWith("=== project heavy-staging: PASS ===\n\nkubeload: PASS at staging")
         .contains("=== project heavy-prod: FAIL ===\n\nkubeload: FAIL at production");
+  }
+
+  @Test
+  void aPathThatLeadsOutsideTheRepositoryIsOneLineAndNothingIsWritten() throws IOException {
+    // The pull request brings .kubeload.yaml: none of its paths may read or write the runner's files.
+    Path repository = Files.createDirectories(dir.resolve("repo"));
+    Files.createDirectories(repository.resolve(".git"));
+    Path outside = Files.createDirectories(dir.resolve("runner"));
+    Path secret = Files.writeString(outside.resolve("credentials.yaml"), "token: s3cr3t\n");
+    Files.createSymbolicLink(repository.resolve("linked-values.yaml"), secret);
+    Files.createSymbolicLink(repository.resolve("planted-report.md"), outside.resolve("bashrc"));
+    Files.createSymbolicLink(repository.resolve("linked-folder"), outside);
+    Files.copy(Path.of(WEB), repository.resolve("web.yaml"));
+    String header = "apiVersion: kubeload.io/v1alpha1\nkind: Config\nspec:\n";
+    String project = "  projects:\n    - name: web\n";
+    Path root = repository.toRealPath();
+
+    assertOutside(repository, header + "  reports:\n    - format: text\n      output: ../runner/report.txt\n",
+        ":6: spec.reports[0].output '../runner/report.txt' leads outside the repository at " + root);
+    assertOutside(repository, header + "  reports:\n    - format: markdown\n      output: planted-report.md\n",
+        ":6: spec.reports[0].output 'planted-report.md' leads outside the repository at " + root);
+    assertOutside(repository, header + "  reports:\n    - format: json\n      output: linked-folder/report.json\n",
+        ":6: spec.reports[0].output 'linked-folder/report.json' leads outside the repository at " + root);
+    assertOutside(repository, header + "  profile: " + secret + "\n",
+        ":4: spec.profile '" + secret + "' leads outside the repository at " + root);
+    assertOutside(repository, header + "  chartCache: /\n",
+        ":4: spec.chartCache '/' leads outside the repository at " + root);
+    assertOutside(repository, header + project + "      paths: [web.yaml, ../runner]\n",
+        ":6: spec.projects[0].paths '../runner' leads outside the repository at " + root);
+    assertOutside(repository, header + project + "      chart: ../runner\n",
+        ":6: spec.projects[0].chart '../runner' leads outside the repository at " + root);
+    assertOutside(repository, header + project + "      chart: .\n      values: [linked-values.yaml]\n",
+        ":7: spec.projects[0].values 'linked-values.yaml' leads outside the repository at " + root);
+    assertOutside(repository, header + project + "      kustomize: [linked-folder]\n",
+        ":6: spec.projects[0].kustomize 'linked-folder' leads outside the repository at " + root);
+    assertOutside(repository, header + project + "      paths: [web.yaml]\n      profile: linked-folder/credentials.yaml\n",
+        ":7: spec.projects[0].profile 'linked-folder/credentials.yaml' leads outside the repository at " + root);
+    assertThat(outside.resolve("bashrc")).doesNotExist();
+    assertThat(outside.resolve("report.txt")).doesNotExist();
+    assertThat(outside.resolve("report.json")).doesNotExist();
+
+    // Inside the repository, through a link that stays inside too, the same settings run.
+    Files.createDirectories(repository.resolve("out"));
+    Files.createSymbolicLink(repository.resolve("reports"), repository.resolve("out"));
+    Files.writeString(repository.resolve(".kubeload.yaml"), header + "  reports:\n    - format: json\n      output: reports/web.json\n" + project
+        + "      paths: [./web.yaml]\n");
+    CliRun inside = CliRun.of("analyze", "--config", repository.resolve(".kubeload.yaml").toString());
+    assertThat(inside.stderr()).isEmpty();
+    assertThat(inside.exitCode()).isEqualTo(ExitCode.PASS);
+    assertThat(repository.resolve("out/web.json")).exists();
+  }
+
+  private void assertOutside(Path repository, String yaml, String error) throws IOException {
+    Path config = Files.writeString(repository.resolve(".kubeload.yaml"), yaml);
+    CliRun run = CliRun.of("analyze", "--config", config.toString());
+    assertThat(run.stderr()).isEqualTo("kubeload: " + config + error + "\n");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
   }
 
   private void assertProjectError(String yaml, String error) throws IOException {
