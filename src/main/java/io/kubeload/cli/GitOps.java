@@ -150,8 +150,11 @@ final class GitOps {
     }
     List<String> values = new ArrayList<>();
     for (String file : strings(helm, "valueFiles")) {
-      Path resolved = file.startsWith("$") ? root.resolve(file.substring(file.indexOf('/') + 1)) : valuesBase.resolve(file);
-      values.add(display(inRepository(app, root, resolved, "Application " + name + ": a valueFiles entry")));
+      // Argo CD reads a plain entry from the chart's own files (a cached chart's, for a remote chart), a $ref one from the repository.
+      boolean fromRepository = file.startsWith("$") || chartName.isEmpty();
+      Path within = fromRepository ? root : valuesBase.toAbsolutePath().normalize();
+      Path resolved = file.startsWith("$") ? root.resolve(file.substring(file.indexOf('/') + 1)) : within.resolve(file);
+      values.add(display(inside(app, within, fromRepository ? "the repository" : "the chart", resolved, "Application " + name + ": a valueFiles entry")));
     }
     List<String> set = new ArrayList<>();
     if (helm.get("parameters") instanceof List<?> parameters) {
@@ -405,9 +408,13 @@ final class GitOps {
    * (a runner's credentials) must never reach the render and so the report.
    */
   private static Path inRepository(Manifest object, Path root, Path path, String what) {
+    return inside(object, root, "the repository", path, what);
+  }
+
+  private static Path inside(Manifest object, Path root, String place, Path path, String what) {
     Repository repository = new Repository(root);
     if (!repository.holds(path)) {
-      throw error(object, what + " leads outside the repository at " + repository.display());
+      throw error(object, what + " leads outside " + place + " at " + repository.display());
     }
     return path.normalize();
   }

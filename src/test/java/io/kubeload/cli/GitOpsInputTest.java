@@ -142,6 +142,21 @@ class GitOpsInputTest {
     CliRun cached = analyze(remote, "--chart-cache", cache.toString(), "--format", "json");
     assertThat(cached.stderr()).isEmpty();
     assertThat(refs(JSON.readTree(cached.stdout()))).containsExactly("Deployment/metrics/metrics-web");
+
+    // A valueFiles entry of a remote chart is one of the chart's files: read from the cached chart, never from beyond it.
+    Path application = Path.of(remote);
+    String original = Files.readString(application);
+    Files.writeString(application, original.replace("    targetRevision: 0.1.0\n",
+        "    targetRevision: 0.1.0\n    helm:\n      valueFiles:\n        - values-prod.yaml\n"));
+    CliRun withValues = analyze(remote, "--chart-cache", cache.toString(), "--format", "json");
+    assertThat(withValues.stderr()).isEmpty();
+    assertThat(refs(JSON.readTree(withValues.stdout()))).containsExactly("Deployment/metrics/metrics-web");
+    Files.writeString(application, original.replace("    targetRevision: 0.1.0\n",
+        "    targetRevision: 0.1.0\n    helm:\n      valueFiles:\n        - ../../" + repo.getFileName() + "/charts/web/values-prod.yaml\n"));
+    CliRun beyond = analyze(remote, "--chart-cache", cache.toString());
+    assertThat(beyond.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(beyond.stderr()).isEqualTo("kubeload: " + remote + ":2: Application metrics: a valueFiles entry leads outside the chart at "
+        + ProjectConfig.relative(Path.of("").toAbsolutePath(), cache.resolve("web").toString()) + "\n");
   }
 
   @Test
