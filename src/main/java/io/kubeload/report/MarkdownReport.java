@@ -8,8 +8,12 @@ import io.kubeload.gate.SkippedFinding;
 import io.kubeload.gate.Verdict;
 import io.kubeload.manifest.SourceLocation;
 import io.kubeload.model.Units;
-import java.util.function.ToDoubleFunction;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 import java.util.stream.Collectors;
 
 /**
@@ -62,20 +66,40 @@ final class MarkdownReport {
       out.append("No workloads found.\n\n");
       return;
     }
-    out.append("| ").append(String.join(" | ", table.columns())).append(" |\n");
-    out.append("|---").append("|---:".repeat(table.columns().size() - 1)).append("|\n");
     // A pull-request comment shows what the change touches; the unchanged workloads are counted.
     List<ChangeTables.Row> rows = table.rows().stream().filter(r -> r.status().orElse(Comparison.Status.ADDED) != Comparison.Status.UNCHANGED).toList();
-    int shown = 0;
-    for (ChangeTables.Row row : rows) {
-      String line = "| `" + row.name().replace("`", "'") + "` | "
-          + row.cells().stream().map(c -> Markup.markdown(c.text())).collect(Collectors.joining(" | ")) + " |\n";
-      if (!fits(out, line, LIMIT / 2)) {
-        out.append('\n').append(Phrases.plural(rows.size() - shown, "more workload")).append(ELSEWHERE).append('\n');
+    Optional<Grouping.Layout> layout = Grouping.of(verdict, rows);
+    List<String> columns = new ArrayList<>(table.columns());
+    layout.ifPresent(l -> columns.add("seats busy"));
+    out.append("| ").append(String.join(" | ", columns)).append(" |\n");
+    out.append("|---").append("|---:".repeat(columns.size() - 1)).append("|\n");
+    // Each line of the table, and whether it is a workload's (not a group's heading: a row of empty cells but the first).
+    List<String> lines = new ArrayList<>();
+    List<Boolean> workload = new ArrayList<>();
+    IntConsumer row = i -> {
+      ChangeTables.Row r = rows.get(i);
+      List<ChangeTables.Cell> cells = new ArrayList<>(r.cells());
+      layout.ifPresent(l -> cells.add(r.contribution().orElseThrow().busy()));
+      lines.add("| `" + r.name().replace("`", "'") + "` | " + cells.stream().map(c -> Markup.markdown(c.text())).collect(Collectors.joining(" | ")) + " |\n");
+      workload.add(true);
+    };
+    if (layout.isEmpty()) {
+      IntStream.range(0, rows.size()).forEach(row);
+    } else {
+      for (Grouping.Section section : layout.get().sections()) {
+        lines.add("| **" + Markup.markdown(section.heading(layout.get().seats())) + "**" + " |".repeat(columns.size()) + "\n");
+        workload.add(false);
+        section.shown().forEach(row::accept);
+      }
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      if (!fits(out, lines.get(i), LIMIT / 2)) {
+        long left = workload.subList(i, workload.size()).stream().filter(w -> w).count();
+        out.append('\n').append(Phrases.plural(left, "more workload")).append(ELSEWHERE).append('\n');
         break;
       }
-      shown++;
     }
+    layout.filter(l -> !l.tail().rows().isEmpty()).ifPresent(l -> out.append('\n').append(Markup.markdown(l.tailLine())).append('\n'));
     verdict.comparison().ifPresent(c -> {
       List<Comparison.WorkloadDelta> named = c.changed().stream().filter(d -> !d.changes().isEmpty()).toList();
       if (!named.isEmpty()) {
