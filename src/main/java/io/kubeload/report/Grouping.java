@@ -43,7 +43,7 @@ final class Grouping {
     static Group of(Workload workload) {
       var manifest = workload.manifest();
       String release = manifest.labels().getOrDefault(INSTANCE_LABEL, manifest.annotations().getOrDefault(RELEASE_ANNOTATION, ""));
-      return new Group(release.strip(), workload.namespace());
+      return new Group(release.isBlank() ? "" : release, workload.namespace());
     }
 
     boolean isRelease() {
