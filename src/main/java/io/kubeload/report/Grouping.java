@@ -28,6 +28,9 @@ final class Grouping {
   /** The groups a grouped table opens at most, but for those holding a workload a finding names. */
   static final int MAX_GROUPS = 20;
 
+  /** Where the workloads a grouped table leaves out are, each one: the machine formats are never grouped. */
+  static final String ELSEWHERE = ": every workload is in the json report (--format json).";
+
   /** Helm's recommended label for the release name ({@code {{ .Release.Name }}}), which most charts write. */
   static final String INSTANCE_LABEL = "app.kubernetes.io/instance";
 

@@ -103,7 +103,7 @@ final class HtmlReport {
         table(workloads, section.shown(), linked, true, out);
       }
       if (!layout.get().tail().rows().isEmpty()) {
-        out.append("<p>").append(Markup.xml(layout.get().tailLine())).append(": every workload is in the json report (--format json).</p>\n");
+        out.append("<p>").append(Markup.xml(layout.get().tailLine() + Grouping.ELSEWHERE)).append("</p>\n");
       }
     }
     verdict.comparison().ifPresent(c -> {

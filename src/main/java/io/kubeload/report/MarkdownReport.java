@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import java.util.stream.Collectors;
@@ -39,10 +40,10 @@ final class MarkdownReport {
     out.append("### ").append(verdict.passed() ? "✅" : "❌").append(" kubeload: ").append(Markup.markdown(Phrases.verdict(verdict))).append("\n\n");
     out.append(Markup.markdown(Phrases.counts(verdict))).append("\n\n");
     verdict.comparison().ifPresent(c -> out.append(Markup.markdown(Phrases.change(c))).append("\n\n"));
-    workloads(verdict, out);
+    Predicate<String> charted = workloads(verdict, out);
     findings(verdict, out);
     StringBuilder charts = new StringBuilder();
-    charts(verdict, charts);
+    charts(verdict, charted, charts);
     if (out.length() + charts.length() <= LIMIT) {
       out.append(charts);
     } else if (!charts.isEmpty()) {
@@ -60,11 +61,12 @@ final class MarkdownReport {
     return true;
   }
 
-  private static void workloads(Verdict verdict, StringBuilder out) {
+  /** The workloads table; returns which workloads' charts the comment shows: a grouped table's, or every one. */
+  private static Predicate<String> workloads(Verdict verdict, StringBuilder out) {
     ChangeTables.Table table = ChangeTables.workloads(verdict);
     if (table.rows().isEmpty()) {
       out.append("No workloads found.\n\n");
-      return;
+      return ref -> true;
     }
     // A pull-request comment shows what the change touches; the unchanged workloads are counted.
     List<ChangeTables.Row> rows = table.rows().stream().filter(r -> r.status().orElse(Comparison.Status.ADDED) != Comparison.Status.UNCHANGED).toList();
@@ -99,7 +101,7 @@ final class MarkdownReport {
         break;
       }
     }
-    layout.filter(l -> !l.tail().rows().isEmpty()).ifPresent(l -> out.append('\n').append(Markup.markdown(l.tailLine())).append('\n'));
+    layout.filter(l -> !l.tail().rows().isEmpty()).ifPresent(l -> out.append('\n').append(Markup.markdown(l.tailLine())).append(Grouping.ELSEWHERE).append('\n'));
     verdict.comparison().ifPresent(c -> {
       List<Comparison.WorkloadDelta> named = c.changed().stream().filter(d -> !d.changes().isEmpty()).toList();
       if (!named.isEmpty()) {
@@ -117,6 +119,8 @@ final class MarkdownReport {
       out.append('\n').append(Phrases.plural(table.rows().size() - rows.size(), "workload")).append(" unchanged, not shown.\n");
     }
     out.append('\n');
+    return layout.<Predicate<String>>map(l -> l.shown().stream().map(i -> rows.get(i).name()).collect(Collectors.toSet())::contains)
+        .orElse(ref -> true);
   }
 
   private static void findings(Verdict verdict, StringBuilder out) {
@@ -153,8 +157,9 @@ final class MarkdownReport {
    * evenly whatever they say, so only the doubling steps are plotted, and a caption stands in for the
    * legend xychart lacks.
    */
-  private static void charts(Verdict verdict, StringBuilder out) {
-    if (verdict.loadCurves().isEmpty()) {
+  private static void charts(Verdict verdict, Predicate<String> charted, StringBuilder out) {
+    List<LoadCurve> curves = verdict.loadCurves().values().stream().filter(c -> charted.test(c.workload())).toList();
+    if (curves.isEmpty()) {
       return;
     }
     int profileNodes = verdict.projection().profile().nodes();
@@ -162,8 +167,8 @@ final class MarkdownReport {
     out.append("The workload alone on top of the profile's existing demand, against the budget it breaks at this profile's ")
         .append(Units.number(profileNodes)).append(" nodes (or comes closest to). x: nodes, doubling at each step from ")
         .append(Units.number(Gate.STAGING_NODES)).append(" (staging); ")
-        .append(whereTheProfileIs(verdict.loadCurves().values().iterator().next(), profileNodes)).append(".\n\n");
-    for (LoadCurve curve : verdict.loadCurves().values()) {
+        .append(whereTheProfileIs(curves.get(0), profileNodes)).append(".\n\n");
+    for (LoadCurve curve : curves) {
       List<LoadCurve.Point> steps = steps(curve);
       LoadCurve.Point atProfile = curve.at(profileNodes).orElseThrow();
       for (LoadCurve.Budget budget : curve.charted(profileNodes)) {

@@ -154,7 +154,7 @@ class GroupingTest {
         + ", together " + Units.number(layout.tail().seats()) + " seats busy in steady state (" + Units.percent(layout.tail().seats() / whole)
         + " of the " + Units.number(whole) + " of all " + rows.size() + ")";
     assertThat(text).contains("\n" + line + "\n");
-    assertThat(Reports.render(fleet, Format.MARKDOWN)).contains("\n" + Markup.markdown(line) + "\n");
+    assertThat(Reports.render(fleet, Format.MARKDOWN)).contains("\n" + Markup.markdown(line) + ": ");
     assertThat(Reports.render(fleet, Format.HTML)).contains("<p>" + Markup.xml(line) + ": ");
   }
 
