@@ -33,9 +33,9 @@ final class ChangeTables {
 
   /**
    * A row: what it is about (a workload reference, a priority level), how the change treats it (with
-   * a baseline), and its figures.
+   * a baseline), its figures, and for a workload what a grouped table needs (its release, its seats busy).
    */
-  record Row(String name, Optional<Comparison.Status> status, List<Cell> cells) {}
+  record Row(String name, Optional<Comparison.Status> status, List<Cell> cells, Optional<Grouping.Contribution> contribution) {}
 
   record Table(List<String> columns, List<Row> rows) {}
 
@@ -50,20 +50,21 @@ final class ChangeTables {
     verdict.comparison().ifPresent(c -> columns.add("change"));
     columns.addAll(List.of("pods", "requests/s", "peak seats", "watch events/s", "scaling", "breaks a budget from"));
     Map<String, Comparison.WorkloadDelta> deltas = verdict.comparison().map(ChangeTables::byRef).orElse(Map.of());
+    List<String> levels = verdict.projection().levelLoads().stream().map(LevelLoad::name).toList();
     List<Row> rows = new ArrayList<>();
     for (WorkloadLoad load : verdict.projection().workloads()) {
       Optional<Comparison.WorkloadDelta> delta = Optional.ofNullable(deltas.get(load.ref().toString()));
       // Without a baseline nothing was before: a before equal to the after prints each figure once.
       Optional<WorkloadLoad> before = verdict.comparison().isEmpty() ? Optional.of(load) : delta.flatMap(Comparison.WorkloadDelta::before);
-      rows.add(workloadRow(verdict, load.ref().toString(), delta, before, Optional.of(load)));
+      rows.add(workloadRow(verdict, levels, load.ref().toString(), delta, before, Optional.of(load)));
     }
     deltas.values().stream().filter(d -> d.status() == Comparison.Status.REMOVED)
-        .forEach(d -> rows.add(workloadRow(verdict, d.ref(), Optional.of(d), d.before(), Optional.empty())));
+        .forEach(d -> rows.add(workloadRow(verdict, levels, d.ref(), Optional.of(d), d.before(), Optional.empty())));
     return new Table(columns, rows);
   }
 
-  static Row workloadRow(Verdict verdict, String ref, Optional<Comparison.WorkloadDelta> delta, Optional<WorkloadLoad> before,
-      Optional<WorkloadLoad> after) {
+  private static Row workloadRow(Verdict verdict, List<String> levels, String ref, Optional<Comparison.WorkloadDelta> delta,
+      Optional<WorkloadLoad> before, Optional<WorkloadLoad> after) {
     List<Cell> cells = new ArrayList<>();
     delta.ifPresent(d -> cells.add(new Cell(d.status().label(), d.status().label(), d.status().ordinal())));
     cells.add(figure(before, after, WorkloadLoad::pods));
@@ -76,7 +77,20 @@ final class ChangeTables {
     OptionalInt breakEven = verdict.breakEvenNodes().getOrDefault(ref, OptionalInt.empty());
     String point = after.isEmpty() ? ABSENT : breakEven.isPresent() ? Units.number(breakEven.getAsInt()) + " nodes" : "never";
     cells.add(new Cell(before.isPresent() ? point : ABSENT, point, breakEven.isPresent() ? breakEven.getAsInt() : Double.POSITIVE_INFINITY));
-    return new Row(ref, delta.map(Comparison.WorkloadDelta::status), cells);
+    // A removed workload keeps no seat busy after the change: it ranks by that, and adds nothing to the whole.
+    Cell busy = new Cell(before.map(b -> Units.number(seatsBusy(b, levels))).orElse(ABSENT),
+        after.map(a -> Units.number(seatsBusy(a, levels))).orElse(ABSENT), after.map(a -> seatsBusy(a, levels)).orElse(0.0));
+    Grouping.Group group = Grouping.Group.of(after.or(() -> before).orElseThrow().workload());
+    return new Row(ref, delta.map(Comparison.WorkloadDelta::status), cells, Optional.of(new Grouping.Contribution(group, busy)));
+  }
+
+  /** Its demand in every limited level, as the levels table adds it up (an exempt level's seats are no one's to run out of). */
+  private static double seatsBusy(WorkloadLoad load, List<String> levels) {
+    double seats = 0;
+    for (String level : levels) {
+      seats += load.demandIn(level);
+    }
+    return seats;
   }
 
   private static Cell figure(Optional<WorkloadLoad> before, Optional<WorkloadLoad> after, ToDoubleFunction<WorkloadLoad> figure) {
@@ -109,7 +123,7 @@ final class ChangeTables {
         new Cell(Units.number(level.existing()), Units.number(level.existing()), level.existing()),
         new Cell(demandBefore.map(Units::number).orElse(ABSENT), Units.number(level.demand()), level.demand()),
         new Cell(Units.percent(level.seats() == 0 ? 0 : (level.existing() + demandBefore.orElse(0.0)) / level.seats()),
-            Units.percent(level.utilization()), level.utilization())));
+            Units.percent(level.utilization()), level.utilization())), Optional.empty());
   }
 
 }

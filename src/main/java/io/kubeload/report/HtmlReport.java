@@ -11,6 +11,8 @@ import io.kubeload.model.Units;
 import io.kubeload.model.WorkloadLoad;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * One self-contained page for reviewers: the markdown report's content plus SVG charts of each
@@ -70,24 +72,40 @@ final class HtmlReport {
     out.append("<h1 class=\"").append(verdict.passed() ? "pass" : "fail").append("\">kubeload: ").append(Markup.xml(Phrases.verdict(verdict)))
         .append("</h1>\n<p class=\"counts\">").append(Markup.xml(Phrases.counts(verdict))).append("</p>\n");
     verdict.comparison().ifPresent(c -> out.append("<p class=\"counts\">").append(Markup.xml(Phrases.change(c))).append("</p>\n"));
-    workloads(verdict, out);
+    List<Integer> shown = workloads(verdict, out);
     findings(verdict, out);
+    // A section (charts, explain) for each workload the table shows: a grouped table's tail has none.
     List<WorkloadLoad> loads = verdict.projection().workloads();
-    for (int i = 0; i < loads.size(); i++) {
+    for (int i : shown) {
       workload(verdict, loads.get(i), anchor(i, loads.get(i).ref().toString()), out);
     }
     out.append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
     return out.toString();
   }
 
-  private static void workloads(Verdict verdict, StringBuilder out) {
+  /** The workloads table, one per group when it is grouped; returns the workloads it shows, in its order. */
+  private static List<Integer> workloads(Verdict verdict, StringBuilder out) {
     out.append("<h2>Workloads</h2>\n");
     ChangeTables.Table workloads = ChangeTables.workloads(verdict);
+    int linked = verdict.projection().workloads().size();
     if (workloads.rows().isEmpty()) {
       out.append("<p>No workloads found.</p>\n");
-      return;
+      return List.of();
     }
-    table(workloads, verdict.projection().workloads().size(), out);
+    Optional<Grouping.Layout> layout = Grouping.of(verdict, workloads.rows());
+    List<Integer> shown = layout.map(Grouping.Layout::shown).orElseGet(() -> IntStream.range(0, workloads.rows().size()).boxed().toList());
+    if (layout.isEmpty()) {
+      table(workloads, shown, linked, false, out);
+    } else {
+      // A sortable table per group: the script sorts the rows of one table body.
+      for (Grouping.Section section : layout.get().sections()) {
+        out.append("<h3>").append(Markup.xml(section.heading(layout.get().seats()))).append("</h3>\n");
+        table(workloads, section.shown(), linked, true, out);
+      }
+      if (!layout.get().tail().rows().isEmpty()) {
+        out.append("<p>").append(Markup.xml(layout.get().tailLine() + Grouping.ELSEWHERE)).append("</p>\n");
+      }
+    }
     verdict.comparison().ifPresent(c -> {
       List<Comparison.WorkloadDelta> named = c.changed().stream().filter(d -> !d.changes().isEmpty()).toList();
       if (!named.isEmpty()) {
@@ -100,23 +118,35 @@ final class HtmlReport {
     ChangeTables.Table levels = ChangeTables.levels(verdict);
     if (!levels.rows().isEmpty()) {
       out.append("<h2>Priority levels</h2>\n");
-      table(levels, 0, out);
+      table(levels, IntStream.range(0, levels.rows().size()).boxed().toList(), 0, false, out);
     }
+    return shown.stream().filter(i -> i < linked).toList();
   }
 
-  /** A sortable table; its first {@code linkedRows} rows are the projection's workloads and link to their sections. */
-  private static void table(ChangeTables.Table table, int linkedRows, StringBuilder out) {
+  /**
+   * A sortable table of the rows at {@code indexes}; a row whose index is under {@code linkedRows} is
+   * one of the projection's workloads and links to its section. With {@code busy}, a column of the seats
+   * each keeps busy (a grouped table's order).
+   */
+  private static void table(ChangeTables.Table table, List<Integer> indexes, int linkedRows, boolean busy, StringBuilder out) {
     out.append("<table class=\"sortable\">\n<thead><tr>");
     for (String column : table.columns()) {
       out.append("<th>").append(Markup.xml(column)).append("</th>");
     }
+    if (busy) {
+      out.append("<th>seats busy</th>");
+    }
     out.append("</tr></thead>\n<tbody>\n");
-    for (int i = 0; i < table.rows().size(); i++) {
+    for (int i : indexes) {
       ChangeTables.Row row = table.rows().get(i);
       String name = Markup.xml(row.name());
       out.append("<tr><td data-sort=\"").append(name).append("\">")
           .append(i < linkedRows ? "<a href=\"#" + anchor(i, row.name()) + "\">" + name + "</a>" : name).append("</td>");
-      for (ChangeTables.Cell cell : row.cells()) {
+      List<ChangeTables.Cell> cells = new ArrayList<>(row.cells());
+      if (busy) {
+        cells.add(row.contribution().orElseThrow().busy());
+      }
+      for (ChangeTables.Cell cell : cells) {
         out.append("<td data-sort=\"").append(Double.isInfinite(cell.sortKey()) ? "Infinity" : Charts.plain(cell.sortKey())).append("\">")
             .append(Markup.xml(cell.text())).append("</td>");
       }

@@ -8,8 +8,13 @@ import io.kubeload.gate.SkippedFinding;
 import io.kubeload.gate.Verdict;
 import io.kubeload.manifest.SourceLocation;
 import io.kubeload.model.Units;
-import java.util.function.ToDoubleFunction;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 import java.util.stream.Collectors;
 
 /**
@@ -35,10 +40,10 @@ final class MarkdownReport {
     out.append("### ").append(verdict.passed() ? "✅" : "❌").append(" kubeload: ").append(Markup.markdown(Phrases.verdict(verdict))).append("\n\n");
     out.append(Markup.markdown(Phrases.counts(verdict))).append("\n\n");
     verdict.comparison().ifPresent(c -> out.append(Markup.markdown(Phrases.change(c))).append("\n\n"));
-    workloads(verdict, out);
+    Predicate<String> charted = workloads(verdict, out);
     findings(verdict, out);
     StringBuilder charts = new StringBuilder();
-    charts(verdict, charts);
+    charts(verdict, charted, charts);
     if (out.length() + charts.length() <= LIMIT) {
       out.append(charts);
     } else if (!charts.isEmpty()) {
@@ -56,26 +61,47 @@ final class MarkdownReport {
     return true;
   }
 
-  private static void workloads(Verdict verdict, StringBuilder out) {
+  /** The workloads table; returns which workloads' charts the comment shows: a grouped table's, or every one. */
+  private static Predicate<String> workloads(Verdict verdict, StringBuilder out) {
     ChangeTables.Table table = ChangeTables.workloads(verdict);
     if (table.rows().isEmpty()) {
       out.append("No workloads found.\n\n");
-      return;
+      return ref -> true;
     }
-    out.append("| ").append(String.join(" | ", table.columns())).append(" |\n");
-    out.append("|---").append("|---:".repeat(table.columns().size() - 1)).append("|\n");
     // A pull-request comment shows what the change touches; the unchanged workloads are counted.
     List<ChangeTables.Row> rows = table.rows().stream().filter(r -> r.status().orElse(Comparison.Status.ADDED) != Comparison.Status.UNCHANGED).toList();
-    int shown = 0;
-    for (ChangeTables.Row row : rows) {
-      String line = "| `" + row.name().replace("`", "'") + "` | "
-          + row.cells().stream().map(c -> Markup.markdown(c.text())).collect(Collectors.joining(" | ")) + " |\n";
-      if (!fits(out, line, LIMIT / 2)) {
-        out.append('\n').append(Phrases.plural(rows.size() - shown, "more workload")).append(ELSEWHERE).append('\n');
+    Optional<Grouping.Layout> layout = Grouping.of(verdict, rows);
+    List<String> columns = new ArrayList<>(table.columns());
+    layout.ifPresent(l -> columns.add("seats busy"));
+    out.append("| ").append(String.join(" | ", columns)).append(" |\n");
+    out.append("|---").append("|---:".repeat(columns.size() - 1)).append("|\n");
+    // Each line of the table, and whether it is a workload's (not a group's heading: a row of empty cells but the first).
+    List<String> lines = new ArrayList<>();
+    List<Boolean> workload = new ArrayList<>();
+    IntConsumer row = i -> {
+      ChangeTables.Row r = rows.get(i);
+      List<ChangeTables.Cell> cells = new ArrayList<>(r.cells());
+      layout.ifPresent(l -> cells.add(r.contribution().orElseThrow().busy()));
+      lines.add("| `" + r.name().replace("`", "'") + "` | " + cells.stream().map(c -> Markup.markdown(c.text())).collect(Collectors.joining(" | ")) + " |\n");
+      workload.add(true);
+    };
+    if (layout.isEmpty()) {
+      IntStream.range(0, rows.size()).forEach(row);
+    } else {
+      for (Grouping.Section section : layout.get().sections()) {
+        lines.add("| **" + Markup.markdown(section.heading(layout.get().seats())) + "**" + " |".repeat(columns.size()) + "\n");
+        workload.add(false);
+        section.shown().forEach(row::accept);
+      }
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      if (!fits(out, lines.get(i), LIMIT / 2)) {
+        long left = workload.subList(i, workload.size()).stream().filter(w -> w).count();
+        out.append('\n').append(Phrases.plural(left, "more workload")).append(ELSEWHERE).append('\n');
         break;
       }
-      shown++;
     }
+    layout.filter(l -> !l.tail().rows().isEmpty()).ifPresent(l -> out.append('\n').append(Markup.markdown(l.tailLine())).append(Grouping.ELSEWHERE).append('\n'));
     verdict.comparison().ifPresent(c -> {
       List<Comparison.WorkloadDelta> named = c.changed().stream().filter(d -> !d.changes().isEmpty()).toList();
       if (!named.isEmpty()) {
@@ -93,6 +119,8 @@ final class MarkdownReport {
       out.append('\n').append(Phrases.plural(table.rows().size() - rows.size(), "workload")).append(" unchanged, not shown.\n");
     }
     out.append('\n');
+    return layout.<Predicate<String>>map(l -> l.shown().stream().map(i -> rows.get(i).name()).collect(Collectors.toSet())::contains)
+        .orElse(ref -> true);
   }
 
   private static void findings(Verdict verdict, StringBuilder out) {
@@ -129,8 +157,9 @@ final class MarkdownReport {
    * evenly whatever they say, so only the doubling steps are plotted, and a caption stands in for the
    * legend xychart lacks.
    */
-  private static void charts(Verdict verdict, StringBuilder out) {
-    if (verdict.loadCurves().isEmpty()) {
+  private static void charts(Verdict verdict, Predicate<String> charted, StringBuilder out) {
+    List<LoadCurve> curves = verdict.loadCurves().values().stream().filter(c -> charted.test(c.workload())).toList();
+    if (curves.isEmpty()) {
       return;
     }
     int profileNodes = verdict.projection().profile().nodes();
@@ -138,8 +167,8 @@ final class MarkdownReport {
     out.append("The workload alone on top of the profile's existing demand, against the budget it breaks at this profile's ")
         .append(Units.number(profileNodes)).append(" nodes (or comes closest to). x: nodes, doubling at each step from ")
         .append(Units.number(Gate.STAGING_NODES)).append(" (staging); ")
-        .append(whereTheProfileIs(verdict.loadCurves().values().iterator().next(), profileNodes)).append(".\n\n");
-    for (LoadCurve curve : verdict.loadCurves().values()) {
+        .append(whereTheProfileIs(curves.get(0), profileNodes)).append(".\n\n");
+    for (LoadCurve curve : curves) {
       List<LoadCurve.Point> steps = steps(curve);
       LoadCurve.Point atProfile = curve.at(profileNodes).orElseThrow();
       for (LoadCurve.Budget budget : curve.charted(profileNodes)) {

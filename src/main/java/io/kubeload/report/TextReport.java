@@ -12,7 +12,12 @@ import io.kubeload.model.WorkloadLoad;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /** The terminal report: the verdict first, then one line per workload, busy levels, findings with fixes. */
 final class TextReport {
@@ -27,8 +32,11 @@ final class TextReport {
     out.append(Phrases.counts(verdict)).append('\n');
     verdict.comparison().ifPresent(c -> change(verdict, c, out));
     out.append('\n');
-    workloads(verdict, out);
-    startups(verdict, out);
+    // Both tables follow one grouping, so that a start-up is found under the release its workload is.
+    List<ChangeTables.Row> table = ChangeTables.workloads(verdict).rows().subList(0, verdict.projection().workloads().size());
+    Optional<Grouping.Layout> layout = Grouping.of(verdict, table);
+    workloads(verdict, out, layout, table);
+    startups(verdict, out, layout);
     levels(verdict, out);
     findings(verdict, out);
     recommendations(verdict, out);
@@ -51,16 +59,20 @@ final class TextReport {
     return out.toString();
   }
 
-  private static void workloads(Verdict verdict, StringBuilder out) {
+  private static void workloads(Verdict verdict, StringBuilder out, Optional<Grouping.Layout> layout, List<ChangeTables.Row> table) {
     if (verdict.projection().workloads().isEmpty()) {
       out.append("No workloads found.\n");
       return;
     }
+    List<String> header = new ArrayList<>(List.of("WORKLOAD", "PODS", "SCALING", "FAILS FROM", "REQ/S", "WATCH EV/S", "LIST/START", "PEAK SEATS"));
+    layout.ifPresent(l -> header.add("SEATS BUSY"));
+    header.add("LEVEL");
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"WORKLOAD", "PODS", "SCALING", "FAILS FROM", "REQ/S", "WATCH EV/S", "LIST/START", "PEAK SEATS", "LEVEL"});
-    for (WorkloadLoad load : verdict.projection().workloads()) {
+    rows.add(header.toArray(String[]::new));
+    grouped(layout, verdict.projection().workloads().size(), rows, i -> true, i -> {
+      WorkloadLoad load = verdict.projection().workloads().get(i);
       OptionalInt breakEven = verdict.breakEvenNodes().getOrDefault(load.ref().toString(), OptionalInt.empty());
-      rows.add(new String[] {
+      List<String> cells = new ArrayList<>(List.of(
           load.ref().toString(),
           Units.number(load.pods()),
           load.scalingClass().label(),
@@ -68,11 +80,45 @@ final class TextReport {
           Units.number(load.requestsPerSecond()),
           Units.number(load.watchEventsPerSecond()),
           load.listBytesPerStart() > 0 ? Units.bytes(load.listBytesPerStart()) : "-",
-          Units.number(load.peakSeats()),
-          load.accesses().isEmpty() ? "-" : load.priorityLevel()});
-    }
+          Units.number(load.peakSeats())));
+      layout.ifPresent(l -> cells.add(table.get(i).contribution().orElseThrow().busy().after()));
+      cells.add(load.accesses().isEmpty() ? "-" : load.priorityLevel());
+      return cells.toArray(String[]::new);
+    }, l -> l.sections().stream().map(s -> s.heading(l.seats())).toList());
     table(rows, out, 1);
+    layout.ifPresent(l -> tail(l.tail().rows().isEmpty() ? "" : l.tailLine(), out));
     out.append('\n');
+  }
+
+  /**
+   * The rows of a table in the projection's order, or grouped by {@code layout}: each section's
+   * heading (a one-cell row, printed as it is) over its shown rows, indented. {@code has} picks the
+   * rows the table holds at all (a start-up table only those simulated).
+   */
+  private static void grouped(Optional<Grouping.Layout> layout, int count, List<String[]> rows, IntPredicate has, IntFunction<String[]> row,
+      Function<Grouping.Layout, List<String>> headings) {
+    if (layout.isEmpty()) {
+      IntStream.range(0, count).filter(has).forEach(i -> rows.add(row.apply(i)));
+      return;
+    }
+    List<String> titles = headings.apply(layout.get());
+    for (int s = 0; s < titles.size(); s++) {
+      List<Integer> shown = layout.get().sections().get(s).shown().stream().filter(has::test).toList();
+      if (!shown.isEmpty()) {
+        rows.add(new String[] {Markup.oneLine(titles.get(s))});
+        for (int i : shown) {
+          String[] cells = row.apply(i);
+          cells[0] = "  " + cells[0];
+          rows.add(cells);
+        }
+      }
+    }
+  }
+
+  private static void tail(String line, StringBuilder out) {
+    if (!line.isEmpty()) {
+      out.append(line).append('\n');
+    }
   }
 
   /** The workloads the change adds, changes or removes, before → after, and what changed in each. */
@@ -113,23 +159,41 @@ final class TextReport {
     }
   }
 
-  /** The simulated roll-out of every workload that lists at start. */
-  private static void startups(Verdict verdict, StringBuilder out) {
+  /** The simulated roll-out of every workload that lists at start; grouped as the workloads table is. */
+  private static void startups(Verdict verdict, StringBuilder out, Optional<Grouping.Layout> layout) {
+    List<WorkloadLoad> loads = verdict.projection().workloads();
+    IntFunction<Optional<SimulationResult>> rollout = i -> verdict.simulations().rolloutOf(loads.get(i).ref().toString());
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"START-UP (simulated)", "PODS", "PEAK SEATS", "429s", "SYNCED", "LIST MEMORY"});
-    for (WorkloadLoad load : verdict.projection().workloads()) {
-      verdict.simulations().rolloutOf(load.ref().toString()).ifPresent(s -> rows.add(new String[] {
-          load.ref().toString(),
+    grouped(layout, loads.size(), rows, i -> rollout.apply(i).isPresent(), i -> {
+      SimulationResult s = rollout.apply(i).orElseThrow();
+      return new String[] {
+          loads.get(i).ref().toString(),
           Units.number(s.pods()),
           Units.number(s.peakSeats()) + " of " + Units.number(s.seats()),
           Units.number(s.rejected()),
           Phrases.synced(s),
-          Units.bytes(s.peakTransientBytes())}));
-    }
+          Units.bytes(s.peakTransientBytes())};
+    }, l -> l.sections().stream().map(sec -> sec.group().label()).toList());
     if (rows.size() > 1) {
       table(rows, out, 1);
+      layout.ifPresent(l -> tail(startupTail(l, rollout), out));
       out.append('\n');
     }
+  }
+
+  /** {@code … and 700 more start-ups in 700 releases: 3,500,000 pods, 0 429s, all synced}: those the table leaves out. */
+  private static String startupTail(Grouping.Layout layout, IntFunction<Optional<SimulationResult>> rollout) {
+    List<Integer> left = layout.tail().rows().stream().filter(i -> rollout.apply(i).isPresent()).toList();
+    if (left.isEmpty()) {
+      return "";
+    }
+    List<SimulationResult> runs = left.stream().map(i -> rollout.apply(i).orElseThrow()).toList();
+    long unsynced = runs.stream().filter(s -> !s.allSynced()).count();
+    return "… and " + Grouping.count(left.size(), "more start-up") + " in " + Grouping.inGroups(left.stream().map(layout::groupOf).toList())
+        + ": " + Units.number(runs.stream().mapToDouble(SimulationResult::pods).sum()) + " pods, "
+        + Units.number(runs.stream().mapToDouble(SimulationResult::rejected).sum()) + " 429s, "
+        + (unsynced == 0 ? "all synced" : Units.number(unsynced) + " with pods not synced");
   }
 
   private static void levels(Verdict verdict, StringBuilder out) {
@@ -188,7 +252,7 @@ final class TextReport {
     }
   }
 
-  /** Left-aligned text columns, numbers right-aligned from column {@code firstNumeric}. */
+  /** Left-aligned text columns, numbers right-aligned from column {@code firstNumeric}; a one-cell row (a group's heading) as it is. */
   private static void table(List<String[]> rows, StringBuilder out, int firstNumeric) {
     table(rows, out, firstNumeric, false);
   }
@@ -198,11 +262,15 @@ final class TextReport {
     int columns = rows.get(0).length;
     int[] width = new int[columns];
     for (String[] row : rows) {
-      for (int c = 0; c < columns; c++) {
+      for (int c = 0; c < row.length && row.length > 1; c++) {
         width[c] = Math.max(width[c], row[c].length());
       }
     }
     for (String[] row : rows) {
+      if (row.length == 1) {
+        out.append(row[0]).append('\n');
+        continue;
+      }
       StringBuilder line = new StringBuilder();
       for (int c = 0; c < columns; c++) {
         boolean right = c >= firstNumeric && (lastNumeric || c < columns - 1) && row != rows.get(0);
