@@ -97,7 +97,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             + " chooses among the projects of .kubeload.yaml: name no input with it, and list projects in the configuration");
       }
       Verdict verdict = analysis.run(paths, config, io);
-      Output.writeAll(reports.stream().map(r -> new Output.Report(Reports.render(verdict, r.format()), r.file())).toList(), io);
+      Output.writeAll(reports.stream().map(r -> new Output.Report(out -> Reports.write(verdict, r.format(), out), r.file())).toList(), io);
       return exitCode(verdict.passed(), config);
     }
     Projects.Chosen chosen = Projects.choose(config, projectNames, Optional.ofNullable(changedSince), analysis.renderer(config));
@@ -107,7 +107,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       judged.add(new ProjectReports.Judged(project.name(), analysis.run(project, config, io)));
     }
     Output.writeAll(reports.stream()
-        .map(r -> new Output.Report(ProjectReports.render(judged, chosen.skipped(), r.format()), r.file())).toList(), io);
+        .map(r -> new Output.Report(out -> ProjectReports.write(judged, chosen.skipped(), r.format(), out), r.file())).toList(), io);
     return exitCode(judged.stream().allMatch(j -> j.verdict().passed()), config);
   }
 

@@ -2,6 +2,7 @@ package io.kubeload.cli;
 
 import io.kubeload.manifest.IoErrors;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -36,10 +37,22 @@ import java.util.concurrent.ThreadLocalRandom;
 final class Output {
 
   /** A report and where it goes: a file, or stdout for null or {@code -}. */
-  record Report(String text, String file) {
+  record Report(Content content, String file) {
+    Report(String text, String file) {
+      this(out -> out.write(text), file);
+    }
+
     boolean toStdout() {
       return file == null || file.equals("-");
     }
+  }
+
+  /**
+   * A report's text, written as it is made: a whole repository's JSON report is larger than the
+   * rest of the run keeps alive, and never needs to be whole in memory.
+   */
+  interface Content {
+    void writeTo(Writer out) throws IOException;
   }
 
   /** Writes in progress: a SIGTERM's shutdown hook rolls them back. */
@@ -75,16 +88,14 @@ final class Output {
         }
       }
       transaction.replaceAll();
-      writtenThrough.forEach((report, target) -> {
-        try {
-          Files.writeString(target, report.text(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-          throw new UsageException(report.file() + ": cannot write the report: " + IoErrors.describe(e));
-        }
-      });
+      writtenThrough.forEach((report, target) -> writeFile(report, target));
       for (Report report : reports) {
         if (report.toStdout()) {
-          io.out().print(report.text());
+          try {
+            report.content().writeTo(io.out());
+          } catch (IOException e) {
+            throw new IllegalStateException("a PrintWriter does not throw", e);
+          }
           if (!io.outWritten()) {
             throw new UsageException("<stdout>: cannot write the report (a closed pipe or a full device?)");
           }
@@ -96,6 +107,15 @@ final class Output {
       throw e;
     } finally {
       IN_PROGRESS.remove(transaction);
+    }
+  }
+
+  /** The report written to {@code path} as it is made; a failure to write names the report's file. */
+  private static void writeFile(Report report, Path path) {
+    try (Writer out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+      report.content().writeTo(out);
+    } catch (IOException e) {
+      throw new UsageException(report.file() + ": cannot write the report: " + IoErrors.describe(e));
     }
   }
 
@@ -162,7 +182,7 @@ final class Output {
     void stage(Report report, Path target) {
       try {
         Path temporary = createTemporary(report.file(), target);
-        Files.writeString(temporary, report.text(), StandardCharsets.UTF_8);
+        writeFile(report, temporary);
         keepModeAndOwner(target, temporary);
       } catch (IOException e) {
         throw new UsageException(report.file() + ": cannot write the report: " + IoErrors.describe(e));

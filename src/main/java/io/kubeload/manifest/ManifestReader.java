@@ -157,7 +157,9 @@ public final class ManifestReader {
       }
       return;
     }
-    checkRendered(tree, path, lines, at);
+    if (!rendered(tree)) {
+      checkRendered(tree, path, lines, at);
+    }
     out.add(toManifest(apiVersion, kind, tree, relativeLines(path, lines), at));
     if (kind.equals("ConfigMap") && !apiVersion.contains("/")) {
       chargeEmbeddedAliases(tree, relativeLines(path, lines), at, budget);
@@ -305,6 +307,31 @@ public final class ManifestReader {
     return out;
   }
 
+  /**
+   * Whether no string below {@code value} holds a Helm expression and no key is a mapping or list:
+   * the usual case, walked without building the path of every field that only an error names.
+   */
+  private static boolean rendered(Object value) {
+    if (value instanceof String s) {
+      return !helmExpression(s);
+    }
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (e.getKey() instanceof Map<?, ?> || e.getKey() instanceof List<?> || !rendered(e.getValue())) {
+          return false;
+        }
+      }
+    } else if (value instanceof List<?> list) {
+      for (Object item : list) {
+        if (!rendered(item)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Rejects the first field, in document order, that {@link #rendered} finds wrong, naming its path. */
   private static void checkRendered(Object value, String path, Map<String, Integer> lines, SourceLocation at) {
     if (value instanceof String s) {
       if (helmExpression(s)) {

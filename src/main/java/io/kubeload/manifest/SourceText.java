@@ -19,10 +19,17 @@ public final class SourceText {
             || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
       throw new InputException(file, 1, "UTF-16 text is not supported; convert the file to UTF-8");
     }
+    boolean ascii = true;
     for (int i = offset; i < bytes.length; i++) {
       if (bytes[i] == 0) {
         throw new InputException(file, lineAt(bytes, i), "binary data (a NUL byte): not a YAML or JSON file");
       }
+      ascii &= bytes[i] > 0;
+    }
+    if (ascii) {
+      // ASCII is UTF-8 as it is: the JDK copies it into a compact string, where the strict decoder
+      // below went through a char buffer twice the input's size (100 MB for a 50 MB repository).
+      return new String(bytes, offset, bytes.length - offset, StandardCharsets.US_ASCII);
     }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8

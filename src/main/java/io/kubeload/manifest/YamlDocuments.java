@@ -15,6 +15,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -102,15 +105,22 @@ public final class YamlDocuments {
     Constructor constructor = new Constructor(options, budget.strings());
     constructor.setAllowDuplicateKeys(false);
     StreamReader reader = new TextStreamReader(source, limits.maxDocumentChars());
-    Composer composer = new Composer(new ParserImpl(reader, options), new Resolver(), options);
+    AliasWatch parser = new AliasWatch(new ParserImpl(reader, options));
+    Composer composer = new Composer(parser, new Resolver(), options);
     try {
       while (composer.checkNode()) {
+        parser.aliased = false;
         Node node = composer.getNode();
         budget.countDocument(file, lineOf(node.getStartMark(), lineMap));
-        checkExpansion(file, node, lineMap, budget);
+        // Without an alias the nodes form a tree: nothing to expand, nothing met twice.
+        java.util.Set<Node> seen = null;
+        if (parser.aliased) {
+          checkExpansion(file, node, lineMap, budget);
+          seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        }
         Object value = constructor.construct(node);
         FieldLines lines = new FieldLines();
-        indexLines(node, "", lines, lineMap, budget.strings(), java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        indexLines(node, "", lines, lineMap, budget.strings(), seen);
         each.accept(new Document(value, lineOf(node.getStartMark(), lineMap), lineOf(node.getEndMark(), lineMap), lines.trim()));
       }
     } catch (MarkedYAMLException e) {
@@ -245,9 +255,12 @@ public final class YamlDocuments {
     return end < 0 ? text.substring(start) : text.substring(start, end);
   }
 
-  /** Lines of every key path; an aliased subtree is indexed once, where its anchor is. */
+  /**
+   * Lines of every key path; an aliased subtree is indexed once, where its anchor is ({@code seen}
+   * the nodes met so far; null in a document without aliases, where no node is met twice).
+   */
   private static void indexLines(Node node, String path, FieldLines lines, LineMap lineMap, Interner strings, java.util.Set<Node> seen) {
-    if (!seen.add(node)) {
+    if (seen != null && !seen.add(node)) {
       return;
     }
     if (node instanceof MappingNode mapping) {
@@ -265,6 +278,33 @@ public final class YamlDocuments {
         lines.add(child, lineOf(items.get(i).getStartMark(), lineMap));
         indexLines(items.get(i), child, lines, lineMap, strings, seen);
       }
+    }
+  }
+
+  /** snakeyaml's parser, noting whether the document being composed holds an alias. */
+  private static final class AliasWatch implements Parser {
+    private final Parser parser;
+    boolean aliased;
+
+    AliasWatch(Parser parser) {
+      this.parser = parser;
+    }
+
+    @Override
+    public boolean checkEvent(Event.ID choice) {
+      return parser.checkEvent(choice);
+    }
+
+    @Override
+    public Event peekEvent() {
+      return parser.peekEvent();
+    }
+
+    @Override
+    public Event getEvent() {
+      Event event = parser.getEvent();
+      aliased |= event instanceof AliasEvent;
+      return event;
     }
   }
 

@@ -1,17 +1,14 @@
 package io.kubeload.report;
 
-import io.kubeload.cluster.KubernetesVersion;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.kubeload.access.Access;
+import io.kubeload.cluster.KubernetesVersion;
 import io.kubeload.gate.Comparison;
 import io.kubeload.gate.Finding;
 import io.kubeload.gate.LoadCurve;
 import io.kubeload.gate.Recommendation;
-import io.kubeload.model.SimulationResult;
 import io.kubeload.gate.Severity;
 import io.kubeload.gate.SkippedFinding;
 import io.kubeload.gate.Verdict;
@@ -19,17 +16,24 @@ import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.SourceLocation;
 import io.kubeload.model.AccessLoad;
 import io.kubeload.model.LevelLoad;
+import io.kubeload.model.SimulationResult;
 import io.kubeload.model.StartupStorm;
 import io.kubeload.model.WorkloadLoad;
 import io.kubeload.model.WriteInflation;
+import java.io.IOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.MathContext;
-
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * The machine-readable report: the contract in docs/json-report.md. Fields are added, never renamed;
- * {@code schemaVersion} changes when a field's meaning does.
+ * {@code schemaVersion} changes when a field's meaning does. Written field by field to its output:
+ * at 100,000 objects the report is some 170 MB, which as a tree and then a string did not fit the heap.
  */
 final class JsonReport {
 
@@ -38,326 +42,423 @@ final class JsonReport {
   /** The version of the {@code delta} object; it changes when one of its fields' meaning does. */
   static final int DELTA_VERSION = 1;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** The target writer is the caller's to close: the report ends with a newline after the JSON. */
+  private static final JsonFactory FACTORY = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
   private JsonReport() {}
 
-  static String render(Verdict verdict) {
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("schemaVersion", SCHEMA_VERSION);
-    root.put("tool", "kubeload " + Versions.tool());
-    root.put("verdict", verdict.passed() ? "pass" : "fail");
+  /** A generator indented as Jackson's {@code INDENT_OUTPUT} indents, which the report has always been. */
+  static JsonGenerator generator(Writer out) throws IOException {
+    return FACTORY.createGenerator(out).useDefaultPrettyPrinter();
+  }
+
+  static void write(Verdict verdict, Writer out) throws IOException {
+    try (JsonGenerator g = generator(out)) {
+      write(verdict, g);
+    }
+    out.write('\n');
+  }
+
+  /** The report as one JSON object at the generator's position. */
+  static void write(Verdict verdict, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("schemaVersion", SCHEMA_VERSION);
+    g.writeStringField("tool", "kubeload " + Versions.tool());
+    g.writeStringField("verdict", verdict.passed() ? "pass" : "fail");
     var profile = verdict.projection().profile();
-    ObjectNode p = root.putObject("profile");
-    p.put("name", profile.name());
-    p.put("nodes", profile.nodes());
-    p.put("version", profile.version().toString());
-    p.put("modelledVersion", (profile.version().modelled() ? profile.version() : KubernetesVersion.NEWEST_MODELLED).toString());
-    p.put("podsPerNode", round(profile.podsPerNode()));
-    p.put("apiServers", profile.apiServers().replicas());
-    ObjectNode summary = root.putObject("summary");
-    summary.put("errors", verdict.count(Severity.ERROR));
-    summary.put("warnings", verdict.count(Severity.WARNING));
-    summary.put("info", verdict.count(Severity.INFO));
-    summary.put("workloads", verdict.projection().workloads().size());
-    summary.put("skippedTestHooks", verdict.skippedTestHooks().size());
-    verdict.comparison().ifPresent(c -> delta(root.putObject("delta"), c));
-    ArrayNode workloads = root.putArray("workloads");
+    g.writeObjectFieldStart("profile");
+    g.writeStringField("name", profile.name());
+    g.writeNumberField("nodes", profile.nodes());
+    g.writeStringField("version", profile.version().toString());
+    g.writeStringField("modelledVersion", (profile.version().modelled() ? profile.version() : KubernetesVersion.NEWEST_MODELLED).toString());
+    g.writeNumberField("podsPerNode", round(profile.podsPerNode()));
+    g.writeNumberField("apiServers", profile.apiServers().replicas());
+    g.writeEndObject();
+    g.writeObjectFieldStart("summary");
+    g.writeNumberField("errors", verdict.count(Severity.ERROR));
+    g.writeNumberField("warnings", verdict.count(Severity.WARNING));
+    g.writeNumberField("info", verdict.count(Severity.INFO));
+    g.writeNumberField("workloads", verdict.projection().workloads().size());
+    g.writeNumberField("skippedTestHooks", verdict.skippedTestHooks().size());
+    g.writeEndObject();
+    if (verdict.comparison().isPresent()) {
+      g.writeFieldName("delta");
+      delta(g, verdict.comparison().get());
+    }
+    g.writeArrayFieldStart("workloads");
     for (WorkloadLoad load : verdict.projection().workloads()) {
       String ref = load.ref().toString();
-      ObjectNode w = workloads.addObject();
-      workload(w, load, verdict.breakEvenNodes().getOrDefault(ref, OptionalInt.empty()));
-      verdict.simulations().rolloutOf(ref).ifPresent(s -> simulation(w.putObject("simulation"), s));
+      g.writeStartObject();
+      workload(g, load, verdict.breakEvenNodes().getOrDefault(ref, OptionalInt.empty()));
+      Optional<SimulationResult> rollout = verdict.simulations().rolloutOf(ref);
+      if (rollout.isPresent()) {
+        g.writeFieldName("simulation");
+        simulation(g, rollout.get());
+      }
       LoadCurve curve = verdict.loadCurves().get(ref);
       if (curve != null) {
-        loadCurve(w.putObject("loadCurve"), curve, verdict.projection().profile().nodes());
+        g.writeFieldName("loadCurve");
+        loadCurve(g, curve, verdict.projection().profile().nodes());
       }
       Recommendation r = verdict.recommendations().get(ref);
       if (r != null) {
-        ObjectNode n = w.putObject("recommendation");
-        n.put("feasible", r.feasible());
-        n.put("podsPerWave", r.podsPerWave());
-        n.put("minReadySeconds", r.minReadySeconds());
-        n.put("advice", r.advice());
-        storm(n.putObject("startupStorm"), r.storm());
-        r.simulated().ifPresent(s -> simulation(n.putObject("simulation"), s));
+        g.writeObjectFieldStart("recommendation");
+        g.writeBooleanField("feasible", r.feasible());
+        g.writeNumberField("podsPerWave", r.podsPerWave());
+        g.writeNumberField("minReadySeconds", r.minReadySeconds());
+        g.writeStringField("advice", r.advice());
+        g.writeFieldName("startupStorm");
+        storm(g, r.storm());
+        if (r.simulated().isPresent()) {
+          g.writeFieldName("simulation");
+          simulation(g, r.simulated().get());
+        }
+        g.writeEndObject();
       }
+      g.writeEndObject();
     }
-    ArrayNode levels = root.putArray("priorityLevels");
+    g.writeEndArray();
+    g.writeArrayFieldStart("priorityLevels");
     for (LevelLoad level : verdict.projection().levelLoads()) {
-      ObjectNode l = levels.addObject();
-      l.put("name", level.name());
-      l.put("seats", round(level.seats()));
-      l.put("guaranteedSeats", round(level.guaranteed()));
-      l.put("borrowableSeats", round(level.borrowable()));
-      l.put("existing", round(level.existing()));
-      l.put("demand", round(level.demand()));
-      l.put("utilization", round(level.utilization()));
-      l.put("rejectedShare", round(level.rejectedShare()));
-      ObjectNode contributions = l.putObject("contributions");
-      level.contributions().forEach((ref, demand) -> contributions.put(ref, round(demand)));
+      g.writeStartObject();
+      g.writeStringField("name", level.name());
+      g.writeNumberField("seats", round(level.seats()));
+      g.writeNumberField("guaranteedSeats", round(level.guaranteed()));
+      g.writeNumberField("borrowableSeats", round(level.borrowable()));
+      g.writeNumberField("existing", round(level.existing()));
+      g.writeNumberField("demand", round(level.demand()));
+      g.writeNumberField("utilization", round(level.utilization()));
+      g.writeNumberField("rejectedShare", round(level.rejectedShare()));
+      g.writeObjectFieldStart("contributions");
+      for (var contribution : level.contributions().entrySet()) {
+        g.writeNumberField(contribution.getKey(), round(contribution.getValue()));
+      }
+      g.writeEndObject();
       SimulationResult restart = verdict.simulations().restart().get(level.name());
       if (restart != null) {
-        simulation(l.putObject("apiServerRestart"), restart);
+        g.writeFieldName("apiServerRestart");
+        simulation(g, restart);
       }
+      g.writeEndObject();
     }
-    ArrayNode blast = root.putArray("blastRadius");
+    g.writeEndArray();
+    g.writeArrayFieldStart("blastRadius");
     for (var impact : verdict.blastRadius()) {
-      ObjectNode b = blast.addObject();
-      b.put("level", impact.level());
-      b.put("cause", impact.cause());
-      b.put("consequence", impact.consequence());
-      ArrayNode sharing = b.putArray("workloads");
-      impact.workloads().forEach(sharing::add);
+      g.writeStartObject();
+      g.writeStringField("level", impact.level());
+      g.writeStringField("cause", impact.cause());
+      g.writeStringField("consequence", impact.consequence());
+      g.writeArrayFieldStart("workloads");
+      for (String sharing : impact.workloads()) {
+        g.writeString(sharing);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
     }
-    ArrayNode findings = root.putArray("findings");
+    g.writeEndArray();
+    g.writeArrayFieldStart("findings");
     for (Finding f : verdict.findings()) {
-      finding(findings.addObject(), f);
+      g.writeStartObject();
+      finding(g, f);
+      g.writeEndObject();
     }
-    ArrayNode skipped = root.putArray("skippedFindings");
+    g.writeEndArray();
+    g.writeArrayFieldStart("skippedFindings");
     for (SkippedFinding s : verdict.skippedFindings()) {
-      ObjectNode n = skipped.addObject();
-      finding(n, s.finding());
-      n.put("reason", s.reason());
-      location(n.putObject("ignoredAt"), s.ignoredAt());
+      g.writeStartObject();
+      finding(g, s.finding());
+      g.writeStringField("reason", s.reason());
+      location(g, "ignoredAt", s.ignoredAt());
+      g.writeEndObject();
     }
-    ArrayNode hooks = root.putArray("skippedTestHooks");
+    g.writeEndArray();
+    g.writeArrayFieldStart("skippedTestHooks");
     for (Manifest hook : verdict.skippedTestHooks()) {
-      ObjectNode h = hooks.addObject();
-      h.put("ref", hook.ref().toString());
-      location(h.putObject("location"), hook.location());
+      g.writeStartObject();
+      g.writeStringField("ref", hook.ref().toString());
+      location(g, "location", hook.location());
+      g.writeEndObject();
     }
-    try {
-      return MAPPER.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise the report", e);
-    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
-  private static void finding(ObjectNode n, Finding f) {
-    n.put("severity", f.severity().label());
-    n.put("rule", f.rule());
-    n.put("workload", f.workload());
-    n.put("message", f.message());
-    location(n.putObject("location"), f.location());
-    n.put("fix", f.fix());
+  private static void finding(JsonGenerator g, Finding f) throws IOException {
+    g.writeStringField("severity", f.severity().label());
+    g.writeStringField("rule", f.rule());
+    g.writeStringField("workload", f.workload());
+    g.writeStringField("message", f.message());
+    location(g, "location", f.location());
+    g.writeStringField("fix", f.fix());
   }
 
-  private static void workload(ObjectNode w, WorkloadLoad load, OptionalInt breakEven) {
-    w.put("ref", load.ref().toString());
-    w.put("kind", load.ref().kind());
-    w.put("namespace", load.ref().namespace());
-    w.put("name", load.ref().name());
-    location(w.putObject("location"), load.workload().location());
-    w.put("pods", load.pods());
-    w.put("podsReason", load.workload().pods().reason());
-    w.put("serviceAccount", load.workload().serviceAccount());
-    w.put("accessBasis", load.accessSet().basis());
-    ArrayNode accesses = w.putArray("accesses");
+  private static void workload(JsonGenerator g, WorkloadLoad load, OptionalInt breakEven) throws IOException {
+    g.writeStringField("ref", load.ref().toString());
+    g.writeStringField("kind", load.ref().kind());
+    g.writeStringField("namespace", load.ref().namespace());
+    g.writeStringField("name", load.ref().name());
+    location(g, "location", load.workload().location());
+    g.writeNumberField("pods", load.pods());
+    g.writeStringField("podsReason", load.workload().pods().reason());
+    g.writeStringField("serviceAccount", load.workload().serviceAccount());
+    g.writeStringField("accessBasis", load.accessSet().basis());
+    g.writeArrayFieldStart("accesses");
     for (AccessLoad a : load.accesses()) {
-      access(accesses.addObject(), a);
+      access(g, a);
     }
-    load(w.putObject("load"), load);
-    storm(w.putObject("startupStorm"), load.storm());
-    ArrayNode inflations = w.putArray("writeInflation");
+    g.writeEndArray();
+    g.writeFieldName("load");
+    load(g, load);
+    g.writeFieldName("startupStorm");
+    storm(g, load.storm());
+    g.writeArrayFieldStart("writeInflation");
     for (WriteInflation i : load.inflations()) {
-      ObjectNode n = inflations.addObject();
-      n.put("resource", i.resource());
-      n.put("writerLevel", i.writerLevel());
-      n.put("writesPerSecond", round(i.writesPerSecond()));
-      n.put("watchersBefore", round(i.watchersBefore()));
-      n.put("watchersAfter", round(i.watchersAfter()));
-      n.put("seatsPerWriteBefore", i.seatsPerWriteBefore());
-      n.put("seatsPerWriteAfter", i.seatsPerWriteAfter());
-      n.put("extraSeatSecondsPerSecond", round(i.extraSeatSecondsPerSecond()));
+      g.writeStartObject();
+      g.writeStringField("resource", i.resource());
+      g.writeStringField("writerLevel", i.writerLevel());
+      g.writeNumberField("writesPerSecond", round(i.writesPerSecond()));
+      g.writeNumberField("watchersBefore", round(i.watchersBefore()));
+      g.writeNumberField("watchersAfter", round(i.watchersAfter()));
+      g.writeNumberField("seatsPerWriteBefore", i.seatsPerWriteBefore());
+      g.writeNumberField("seatsPerWriteAfter", i.seatsPerWriteAfter());
+      g.writeNumberField("extraSeatSecondsPerSecond", round(i.extraSeatSecondsPerSecond()));
+      g.writeEndObject();
     }
-    w.put("priorityLevel", load.priorityLevel());
-    w.put("scalingClass", load.scalingClass().label());
-    w.put("scalingReason", load.scalingReason());
+    g.writeEndArray();
+    g.writeStringField("priorityLevel", load.priorityLevel());
+    g.writeStringField("scalingClass", load.scalingClass().label());
+    g.writeStringField("scalingReason", load.scalingReason());
+    g.writeFieldName("breakEvenNodes");
     if (breakEven.isPresent()) {
-      w.put("breakEvenNodes", breakEven.getAsInt());
+      g.writeNumber(breakEven.getAsInt());
     } else {
-      w.putNull("breakEvenNodes");
+      g.writeNull();
     }
   }
 
-  private static void load(ObjectNode l, WorkloadLoad load) {
-    l.put("requestsPerSecond", round(load.requestsPerSecond()));
-    ObjectNode byVerb = l.putObject("requestsByVerb");
-    new java.util.TreeMap<>(load.requestsByVerb()).forEach((verb, rate) -> byVerb.put(verb, round(rate)));
-    l.put("watches", round(load.watches()));
-    l.put("listBytesPerStart", round(load.listBytesPerStart()));
-    l.put("watchEventsPerSecond", round(load.watchEventsPerSecond()));
-    l.put("watchBytesPerSecond", round(load.watchBytesPerSecond()));
-    l.put("peakSeats", round(load.peakSeats()));
-    l.put("seatSecondsPerSecond", round(load.seatSecondsPerSecond()));
+  private static void load(JsonGenerator g, WorkloadLoad load) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("requestsPerSecond", round(load.requestsPerSecond()));
+    g.writeObjectFieldStart("requestsByVerb");
+    for (var verb : new TreeMap<>(load.requestsByVerb()).entrySet()) {
+      g.writeNumberField(verb.getKey(), round(verb.getValue()));
+    }
+    g.writeEndObject();
+    g.writeNumberField("watches", round(load.watches()));
+    g.writeNumberField("listBytesPerStart", round(load.listBytesPerStart()));
+    g.writeNumberField("watchEventsPerSecond", round(load.watchEventsPerSecond()));
+    g.writeNumberField("watchBytesPerSecond", round(load.watchBytesPerSecond()));
+    g.writeNumberField("peakSeats", round(load.peakSeats()));
+    g.writeNumberField("seatSecondsPerSecond", round(load.seatSecondsPerSecond()));
+    g.writeEndObject();
   }
 
   /** The change against the baseline (docs/json-report.md#delta): present only with --baseline. */
-  private static void delta(ObjectNode d, Comparison comparison) {
-    d.put("version", DELTA_VERSION);
-    d.put("gate", comparison.gatesChangeOnly() ? "change" : "all");
-    d.put("preExistingErrors", comparison.preExisting());
-    ArrayNode workloads = d.putArray("workloads");
+  private static void delta(JsonGenerator g, Comparison comparison) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("version", DELTA_VERSION);
+    g.writeStringField("gate", comparison.gatesChangeOnly() ? "change" : "all");
+    g.writeNumberField("preExistingErrors", comparison.preExisting());
+    g.writeArrayFieldStart("workloads");
     for (Comparison.WorkloadDelta delta : comparison.workloads()) {
-      ObjectNode w = workloads.addObject();
-      w.put("ref", delta.ref());
-      w.put("status", delta.status().label());
-      ArrayNode changes = w.putArray("changes");
-      delta.changes().forEach(changes::add);
-      side(w, "before", delta.before());
-      side(w, "after", delta.after());
+      g.writeStartObject();
+      g.writeStringField("ref", delta.ref());
+      g.writeStringField("status", delta.status().label());
+      g.writeArrayFieldStart("changes");
+      for (String change : delta.changes()) {
+        g.writeString(change);
+      }
+      g.writeEndArray();
+      side(g, "before", delta.before());
+      side(g, "after", delta.after());
+      g.writeEndObject();
     }
-    ArrayNode levels = d.putArray("priorityLevels");
+    g.writeEndArray();
+    g.writeArrayFieldStart("priorityLevels");
     for (Comparison.LevelDelta level : comparison.levels()) {
-      ObjectNode l = levels.addObject();
-      l.put("name", level.name());
-      l.put("seats", round(level.seats()));
-      l.put("before", round(level.before()));
-      l.put("after", round(level.after()));
-      l.put("added", round(level.added()));
+      g.writeStartObject();
+      g.writeStringField("name", level.name());
+      g.writeNumberField("seats", round(level.seats()));
+      g.writeNumberField("before", round(level.before()));
+      g.writeNumberField("after", round(level.after()));
+      g.writeNumberField("added", round(level.added()));
+      g.writeEndObject();
     }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
-  private static void side(ObjectNode w, String name, java.util.Optional<WorkloadLoad> load) {
+  private static void side(JsonGenerator g, String name, Optional<WorkloadLoad> load) throws IOException {
+    g.writeFieldName(name);
     if (load.isEmpty()) {
-      w.putNull(name);
+      g.writeNull();
       return;
     }
-    ObjectNode n = w.putObject(name);
-    n.put("pods", load.get().pods());
-    n.put("priorityLevel", load.get().priorityLevel());
-    n.put("scalingClass", load.get().scalingClass().label());
-    load(n.putObject("load"), load.get());
+    g.writeStartObject();
+    g.writeNumberField("pods", load.get().pods());
+    g.writeStringField("priorityLevel", load.get().priorityLevel());
+    g.writeStringField("scalingClass", load.get().scalingClass().label());
+    g.writeFieldName("load");
+    load(g, load.get());
+    g.writeEndObject();
   }
 
-  private static void access(ObjectNode n, AccessLoad load) {
+  private static void access(JsonGenerator g, AccessLoad load) throws IOException {
     Access a = load.access();
-    n.put("resource", a.resource());
-    ArrayNode verbs = n.putArray("verbs");
-    a.verbs().stream().sorted().forEach(verbs::add);
-    n.put("scope", a.scope().label());
+    g.writeStartObject();
+    g.writeStringField("resource", a.resource());
+    g.writeArrayFieldStart("verbs");
+    for (String verb : a.verbs().stream().sorted().toList()) {
+      g.writeString(verb);
+    }
+    g.writeEndArray();
+    g.writeStringField("scope", a.scope().label());
     if (!a.namespace().isEmpty()) {
-      n.put("namespace", a.namespace());
+      g.writeStringField("namespace", a.namespace());
     }
-    n.put("pattern", a.pattern().label());
+    g.writeStringField("pattern", a.pattern().label());
     if (a.pattern() == Access.Pattern.POLL) {
-      n.put("periodSeconds", round(a.periodSeconds()));
+      g.writeNumberField("periodSeconds", round(a.periodSeconds()));
     }
-    a.ratePerSecond().ifPresent(r -> n.put("ratePerSecond", round(r)));
-    n.put("priorityLevel", load.priorityLevel());
-    n.put("objectsInScope", round(load.objectsInScope()));
-    n.put("consistency", a.client().consistency().label());
+    if (a.ratePerSecond().isPresent()) {
+      g.writeNumberField("ratePerSecond", round(a.ratePerSecond().get()));
+    }
+    g.writeStringField("priorityLevel", load.priorityLevel());
+    g.writeNumberField("objectsInScope", round(load.objectsInScope()));
+    g.writeStringField("consistency", a.client().consistency().label());
     if (a.client().watchList().isPresent()) {
-      n.put("watchList", a.client().watchList().get());
+      g.writeBooleanField("watchList", a.client().watchList().get());
     }
-    n.put("clientQps", round(a.client().qps()));
-    n.put("metadataOnly", a.client().metadataOnly());
+    g.writeNumberField("clientQps", round(a.client().qps()));
+    g.writeBooleanField("metadataOnly", a.client().metadataOnly());
     if (load.listsPerStart() > 0) {
-      n.put("listServedFrom", load.list().served().label());
+      g.writeStringField("listServedFrom", load.list().served().label());
     }
-    n.put("listBytes", round(load.listBytes()));
-    n.put("listScannedBytes", round(load.list().scannedBytes()));
-    n.put("listMemoryBytes", round(load.list().memoryBytes()));
-    n.put("listSeats", load.listSeats());
-    n.put("listSeconds", round(load.listSeconds()));
-    n.put("clientCapped", load.clientCapped());
-    n.put("requestsPerSecond", round(load.totalRequestsPerSecond()));
-    n.put("watchEventsPerSecond", round(load.watchEventsPerSecond()));
-    n.put("profiled", load.profiled());
-    ObjectNode provenance = n.putObject("provenance");
-    provenance.put("source", a.provenance().source().label());
-    provenance.put("detail", a.provenance().detail());
-    location(provenance.putObject("location"), a.provenance().location());
+    g.writeNumberField("listBytes", round(load.listBytes()));
+    g.writeNumberField("listScannedBytes", round(load.list().scannedBytes()));
+    g.writeNumberField("listMemoryBytes", round(load.list().memoryBytes()));
+    g.writeNumberField("listSeats", load.listSeats());
+    g.writeNumberField("listSeconds", round(load.listSeconds()));
+    g.writeBooleanField("clientCapped", load.clientCapped());
+    g.writeNumberField("requestsPerSecond", round(load.totalRequestsPerSecond()));
+    g.writeNumberField("watchEventsPerSecond", round(load.watchEventsPerSecond()));
+    g.writeBooleanField("profiled", load.profiled());
+    g.writeObjectFieldStart("provenance");
+    g.writeStringField("source", a.provenance().source().label());
+    g.writeStringField("detail", a.provenance().detail());
+    location(g, "location", a.provenance().location());
+    g.writeEndObject();
+    g.writeEndObject();
   }
 
-  private static void storm(ObjectNode n, StartupStorm s) {
-    n.put("pods", s.pods());
-    n.put("podsPerSecond", round(s.podsPerSecond()));
-    n.put("bound", s.bound());
-    n.put("arrivalSeconds", round(s.arrivalSeconds()));
-    n.put("listsPerPod", s.listsPerPod());
-    n.put("seatSecondsPerPod", round(s.seatSecondsPerPod()));
-    n.put("seatsDemanded", round(s.seatsDemanded()));
-    n.put("seatsAvailable", round(s.seatsAvailable()));
-    n.put("rejected", round(s.rejected()));
+  private static void storm(JsonGenerator g, StartupStorm s) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("pods", s.pods());
+    g.writeNumberField("podsPerSecond", round(s.podsPerSecond()));
+    g.writeStringField("bound", s.bound());
+    g.writeNumberField("arrivalSeconds", round(s.arrivalSeconds()));
+    g.writeNumberField("listsPerPod", s.listsPerPod());
+    g.writeNumberField("seatSecondsPerPod", round(s.seatSecondsPerPod()));
+    g.writeNumberField("seatsDemanded", round(s.seatsDemanded()));
+    g.writeNumberField("seatsAvailable", round(s.seatsAvailable()));
+    g.writeNumberField("rejected", round(s.rejected()));
     if (Double.isFinite(s.drainSeconds())) {
-      n.put("drainSeconds", round(s.drainSeconds()));
-      n.put("syncLagSeconds", round(s.syncLagSeconds()));
+      g.writeNumberField("drainSeconds", round(s.drainSeconds()));
+      g.writeNumberField("syncLagSeconds", round(s.syncLagSeconds()));
     } else {
-      n.putNull("drainSeconds");
-      n.putNull("syncLagSeconds");
+      g.writeNullField("drainSeconds");
+      g.writeNullField("syncLagSeconds");
     }
-    n.put("peakTransientBytes", round(s.peakTransientBytes()));
+    g.writeNumberField("peakTransientBytes", round(s.peakTransientBytes()));
+    g.writeEndObject();
   }
 
   /** The figures the charts draw: each budget's figure beside its line at every node count. */
-  private static void loadCurve(ObjectNode n, LoadCurve curve, int profileNodes) {
-    n.put("priorityLevel", curve.level());
-    ArrayNode charted = n.putArray("charted");
-    curve.charted(profileNodes).forEach(b -> charted.add(b.rule()));
-    ArrayNode points = n.putArray("points");
+  private static void loadCurve(JsonGenerator g, LoadCurve curve, int profileNodes) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("priorityLevel", curve.level());
+    g.writeArrayFieldStart("charted");
+    for (var budget : curve.charted(profileNodes)) {
+      g.writeString(budget.rule());
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("points");
     for (LoadCurve.Point p : curve.points()) {
-      ObjectNode o = points.addObject();
-      o.put("nodes", p.nodes());
-      o.put("steadySeats", round(p.steadySeats()));
-      o.put("peakSeats", round(p.peakSeats()));
-      o.put("budgetSeats", round(p.budgetSeats()));
-      o.put("watchBytesPerSecond", round(p.watchBytesPerSecond()));
-      o.put("budgetWatchBytesPerSecond", round(p.budgetWatchBytesPerSecond()));
-      o.put("listMemoryBytes", round(p.listMemoryBytes()));
-      o.put("budgetListMemoryBytes", round(p.budgetListMemoryBytes()));
+      g.writeStartObject();
+      g.writeNumberField("nodes", p.nodes());
+      g.writeNumberField("steadySeats", round(p.steadySeats()));
+      g.writeNumberField("peakSeats", round(p.peakSeats()));
+      g.writeNumberField("budgetSeats", round(p.budgetSeats()));
+      g.writeNumberField("watchBytesPerSecond", round(p.watchBytesPerSecond()));
+      g.writeNumberField("budgetWatchBytesPerSecond", round(p.budgetWatchBytesPerSecond()));
+      g.writeNumberField("listMemoryBytes", round(p.listMemoryBytes()));
+      g.writeNumberField("budgetListMemoryBytes", round(p.budgetListMemoryBytes()));
       if (Double.isFinite(p.syncLagSeconds())) {
-        o.put("syncLagSeconds", round(p.syncLagSeconds()));
+        g.writeNumberField("syncLagSeconds", round(p.syncLagSeconds()));
       } else {
-        o.putNull("syncLagSeconds");
+        g.writeNullField("syncLagSeconds");
       }
-      o.put("budgetSyncLagSeconds", round(p.budgetSyncLagSeconds()));
-      o.put("breaksBudget", p.breaksBudget());
+      g.writeNumberField("budgetSyncLagSeconds", round(p.budgetSyncLagSeconds()));
+      g.writeBooleanField("breaksBudget", p.breaksBudget());
+      g.writeEndObject();
     }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
-  private static void simulation(ObjectNode n, SimulationResult s) {
-    n.put("scenario", s.scenario().label());
-    n.put("level", s.level());
-    n.put("seats", round(s.seats()));
-    n.put("horizonSeconds", round(s.horizonSeconds()));
-    n.put("stoppedByEventBudget", s.stoppedByEventBudget());
-    n.put("pods", s.pods());
-    n.put("syncedPods", s.syncedPods());
+  private static void simulation(JsonGenerator g, SimulationResult s) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("scenario", s.scenario().label());
+    g.writeStringField("level", s.level());
+    g.writeNumberField("seats", round(s.seats()));
+    g.writeNumberField("horizonSeconds", round(s.horizonSeconds()));
+    g.writeBooleanField("stoppedByEventBudget", s.stoppedByEventBudget());
+    g.writeNumberField("pods", s.pods());
+    // The per-second column, in the place of the count of the same name (docs/json-report.md): the tree
+    // this report was once built as kept the first position of a key and the last value given to it.
+    intColumn(g, "syncedPods", s, SimulationResult.Sample::syncedPods);
     if (s.syncedSeconds().isPresent()) {
-      n.put("syncedSeconds", round(s.syncedSeconds().getAsDouble()));
+      g.writeNumberField("syncedSeconds", round(s.syncedSeconds().getAsDouble()));
     } else {
-      n.putNull("syncedSeconds");
+      g.writeNullField("syncedSeconds");
     }
-    n.put("peakSeats", round(s.peakSeats()));
-    n.put("saturatedSeconds", s.saturatedSeconds());
-    n.put("rejected", s.rejected());
-    n.put("lists", s.lists());
-    n.put("peakTransientBytes", round(s.peakTransientBytes()));
+    g.writeNumberField("peakSeats", round(s.peakSeats()));
+    g.writeNumberField("saturatedSeconds", s.saturatedSeconds());
+    g.writeNumberField("rejected", s.rejected());
+    g.writeNumberField("lists", s.lists());
+    g.writeNumberField("peakTransientBytes", round(s.peakTransientBytes()));
     // Columns, one value per second: compact and easy to plot.
-    ArrayNode seats = n.putArray("seatsBusy");
-    ArrayNode peaks = n.putArray("peakSeatsBusy");
-    ArrayNode queued = n.putArray("queued");
-    ArrayNode rejected = n.putArray("rejectedPerSecond");
-    ArrayNode synced = n.putArray("syncedPods");
-    for (SimulationResult.Sample sample : s.series()) {
-      seats.add(round(sample.seatsBusy()));
-      peaks.add(round(sample.peakSeatsBusy()));
-      queued.add(sample.queued());
-      rejected.add(sample.rejected());
-      synced.add(sample.syncedPods());
-    }
+    roundedColumn(g, "seatsBusy", s, SimulationResult.Sample::seatsBusy);
+    roundedColumn(g, "peakSeatsBusy", s, SimulationResult.Sample::peakSeatsBusy);
+    intColumn(g, "queued", s, SimulationResult.Sample::queued);
+    intColumn(g, "rejectedPerSecond", s, SimulationResult.Sample::rejected);
+    g.writeEndObject();
   }
 
-  private static void location(ObjectNode n, SourceLocation at) {
-    n.put("file", at.file());
-    n.put("line", at.line());
-    if (at.template().isPresent()) {
-      n.put("template", at.template().get());
-    } else {
-      n.putNull("template");
+  private static void roundedColumn(JsonGenerator g, String name, SimulationResult s, ToDoubleFunction<SimulationResult.Sample> value)
+      throws IOException {
+    g.writeArrayFieldStart(name);
+    for (SimulationResult.Sample sample : s.series()) {
+      g.writeNumber(round(value.applyAsDouble(sample)));
     }
+    g.writeEndArray();
+  }
+
+  private static void intColumn(JsonGenerator g, String name, SimulationResult s, ToIntFunction<SimulationResult.Sample> value)
+      throws IOException {
+    g.writeArrayFieldStart(name);
+    for (SimulationResult.Sample sample : s.series()) {
+      g.writeNumber(value.applyAsInt(sample));
+    }
+    g.writeEndArray();
+  }
+
+  private static void location(JsonGenerator g, String name, SourceLocation at) throws IOException {
+    g.writeObjectFieldStart(name);
+    g.writeStringField("file", at.file());
+    g.writeNumberField("line", at.line());
+    g.writeStringField("template", at.template().orElse(null));
+    g.writeEndObject();
   }
 
   /** Six significant digits: enough to check by hand, no binary noise. */
@@ -368,5 +469,4 @@ final class JsonReport {
     BigDecimal rounded = new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros();
     return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
   }
-
 }

@@ -1,12 +1,17 @@
 package io.kubeload.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubeload.gate.Verdict;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -28,20 +33,22 @@ public final class ProjectReports {
   private ProjectReports() {}
 
   /**
+   * The report of every project written to {@code out}; JSON as it is built, as one project's is.
+   *
    * @param skipped the projects left out as unchanged ({@code --changed-since}): named by the text,
    *     Markdown and JSON reports; the others hold judged projects only
    */
-  public static String render(List<Judged> projects, List<String> skipped, Format format) {
+  public static void write(List<Judged> projects, List<String> skipped, Format format, Writer out) throws IOException {
     String skippedLine = skipped.isEmpty() ? "" : "Skipped, no input changed: " + String.join(", ", skipped) + "\n";
-    return switch (format) {
-      case TEXT, FINDINGS -> sections(projects, format, "=== project %s: %s ===%n%n", "\n") + (projects.isEmpty() ? "" : "\n") + skippedLine;
-      case MARKDOWN -> sections(projects, format, "## Project `%s`: %s%n%n", "\n") + (projects.isEmpty() || skipped.isEmpty() ? "" : "\n") + skippedLine;
-      case GITHUB -> sections(projects, format, "", "");
-      case JSON -> json(projects, skipped);
-      case SARIF -> sarif(projects);
-      case JUNIT -> junit(projects);
-      case HTML -> html(projects);
-    };
+    switch (format) {
+      case TEXT, FINDINGS -> out.write(sections(projects, format, "=== project %s: %s ===%n%n", "\n") + (projects.isEmpty() ? "" : "\n") + skippedLine);
+      case MARKDOWN -> out.write(sections(projects, format, "## Project `%s`: %s%n%n", "\n") + (projects.isEmpty() || skipped.isEmpty() ? "" : "\n") + skippedLine);
+      case GITHUB -> out.write(sections(projects, format, "", ""));
+      case JSON -> json(projects, skipped, out);
+      case SARIF -> out.write(sarif(projects));
+      case JUNIT -> out.write(junit(projects));
+      case HTML -> out.write(html(projects));
+    }
   }
 
   private static String verdictWord(Verdict verdict) {
@@ -61,18 +68,49 @@ public final class ProjectReports {
   }
 
   /** The JSON reports (docs/json-report.md), each whole under {@code projects[].report}. */
-  private static String json(List<Judged> projects, List<String> skipped) {
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("schemaVersion", 1);
-    root.put("verdict", projects.stream().allMatch(p -> p.verdict().passed()) ? "pass" : "fail");
-    ArrayNode list = root.putArray("projects");
-    for (Judged project : projects) {
-      ObjectNode entry = list.addObject();
-      entry.put("name", project.name());
-      entry.set("report", parse(Reports.render(project.verdict(), Format.JSON)));
+  private static void json(List<Judged> projects, List<String> skipped, Writer out) throws IOException {
+    try (JsonGenerator g = JsonReport.generator(out)) {
+      g.writeStartObject();
+      g.writeNumberField("schemaVersion", 1);
+      g.writeStringField("verdict", projects.stream().allMatch(p -> p.verdict().passed()) ? "pass" : "fail");
+      g.writeArrayFieldStart("projects");
+      JsonGenerator readBack = new ReadBack(g);
+      for (Judged project : projects) {
+        g.writeStartObject();
+        g.writeStringField("name", project.name());
+        g.writeFieldName("report");
+        JsonReport.write(project.verdict(), readBack);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("skipped");
+      for (String name : skipped) {
+        g.writeString(name);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
     }
-    skipped.forEach(root.putArray("skipped")::add);
-    return write(root);
+    out.write('\n');
+  }
+
+  /**
+   * A project's report with its fractions as they read back into doubles: the projects' report was
+   * first made by parsing each project's report and writing it again, which printed 0.0000848176 as
+   * 8.48176E-5. Kept, so that its readers see the same bytes; whole numbers read back as they were.
+   */
+  private static final class ReadBack extends JsonGeneratorDelegate {
+    ReadBack(JsonGenerator g) {
+      super(g, false);
+    }
+
+    @Override
+    public void writeNumber(BigDecimal value) throws IOException {
+      if (value.scale() <= 0) {
+        super.writeNumber(value);
+      } else {
+        super.writeNumber(value.doubleValue());
+      }
+    }
   }
 
   /**
@@ -111,11 +149,11 @@ public final class ProjectReports {
       ObjectNode run = root.putArray("runs").addObject();
       run.putObject("tool").putObject("driver").put("name", "kubeload").put("informationUri", "https://github.com/kubeload/kubeload");
       run.putArray("results");
-      return write(root);
+      return serialised(root);
     }
     ((ObjectNode) root.get("runs").get(0)).putObject("properties")
         .put("verdict", projects.stream().allMatch(p -> p.verdict().passed()) ? "pass" : "fail").put("summary", String.join("; ", summaries));
-    return write(root);
+    return serialised(root);
   }
 
   /** One {@code <testsuites>} holding every project's suites, each named after its project. */
@@ -168,7 +206,7 @@ public final class ProjectReports {
     }
   }
 
-  private static String write(ObjectNode root) {
+  private static String serialised(ObjectNode root) {
     try {
       return MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {

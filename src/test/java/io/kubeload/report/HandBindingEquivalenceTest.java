@@ -43,6 +43,6 @@ class HandBindingEquivalenceTest {
     Projection projection = LoadModel.project(
         Workloads.from(manifests, profile).stream().map(w -> AccessInference.infer(w, manifests)).toList(), profile, apf);
     // A short horizon: the roll-outs' shapes come from the typed strategies, their length does not.
-    return JsonReport.render(Gate.judge(projection, Simulations.of(projection, 30), Policy.DEFAULT, manifests.skippedTestHooks()));
+    return Reports.render(Gate.judge(projection, Simulations.of(projection, 30), Policy.DEFAULT, manifests.skippedTestHooks()), Format.JSON);
   }
 }
