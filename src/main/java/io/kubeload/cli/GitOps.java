@@ -153,7 +153,7 @@ final class GitOps {
       // Argo CD reads a plain entry from the chart's own files (a cached chart's, for a remote chart), a $ref one from the repository.
       boolean fromRepository = file.startsWith("$") || chartName.isEmpty();
       Path within = fromRepository ? root : valuesBase.toAbsolutePath().normalize();
-      Path resolved = file.startsWith("$") ? root.resolve(file.substring(file.indexOf('/') + 1)) : within.resolve(file);
+      Path resolved = file.startsWith("$") ? root.resolve(file.substring(file.indexOf('/') + 1)) : valuesBase.resolve(file);
       values.add(display(inside(app, within, fromRepository ? "the repository" : "the chart", resolved, "Application " + name + ": a valueFiles entry")));
     }
     List<String> set = new ArrayList<>();
