@@ -69,7 +69,19 @@ public final class RolloutSimulation {
 
   static Map<String, SimulationResult> run(
       List<WorkloadLoad> loads, ClusterProfile profile, Map<String, PriorityLevel> levels, Scenario scenario, double horizon) {
-    Engine engine = new Engine(profile, levels, horizon, seedFor(loads, scenario));
+    return run(loads, profile, levels, scenario, horizon, STARTS_REACHABLE);
+  }
+
+  /**
+   * First starts the run can reach: each is an event, and the run takes at most its budget of events
+   * and looks at one more to say where it stopped.
+   */
+  static final int STARTS_REACHABLE = (int) EVENT_BUDGET + 1;
+
+  /** With at most {@code startsKept} first starts kept: {@link #STARTS_REACHABLE} gives the same run as keeping them all. */
+  static Map<String, SimulationResult> run(List<WorkloadLoad> loads, ClusterProfile profile, Map<String, PriorityLevel> levels,
+      Scenario scenario, double horizon, int startsKept) {
+    Engine engine = new Engine(profile, levels, horizon, seedFor(loads, scenario), startsKept);
     for (WorkloadLoad load : loads) {
       engine.add(load, scenario);
     }
@@ -149,22 +161,40 @@ public final class RolloutSimulation {
    * every pod of every workload: millions in a repository of releases), kept as arrays sorted once in
    * (time, sequence) order rather than as an event each in the heap: a fraction of the memory, and
    * the heap holds only the events in flight. The engine takes them in the same order as before.
+   * Only the earliest {@code kept} are held: the run never reaches a later one (each start is an event
+   * of its budget), so a restart of 3.6 million pods holds 400,001 of them, not all.
    */
   private static final class Starts {
+    private final int kept;
     private double[] times = new double[16];
     private long[] seqs = new long[16];
     private Cohort[] cohorts = new Cohort[16];
     private int[] pods = new int[16];
     private int size;
+    /** Once starts were dropped: the latest time kept; a later start (or an equal one, added later) cannot be reached. */
+    private double cutoff = Double.POSITIVE_INFINITY;
     /** Indices in (time, sequence) order, sorted when the first start is taken. */
     private int[] order;
     private int next;
     private Event head;
 
+    Starts(int kept) {
+      this.kept = kept;
+    }
+
     /** Before the run only; each {@code seq} larger than the last. */
     void add(double time, long seq, Cohort cohort, int pod) {
       if (order != null) {
         throw new IllegalStateException("a first start added after the run began");
+      }
+      if (time >= cutoff) {
+        return;
+      }
+      if (size == times.length && size >= 2L * kept) {
+        keepEarliest();
+        if (time >= cutoff) {
+          return;
+        }
       }
       if (size == times.length) {
         int grown = size * 2;
@@ -181,6 +211,9 @@ public final class RolloutSimulation {
 
     Event peek() {
       if (order == null) {
+        if (size > kept) {
+          keepEarliest();
+        }
         order = byTime(times, size);
       }
       if (head == null && next < size) {
@@ -193,6 +226,32 @@ public final class RolloutSimulation {
     void poll() {
       cohorts[order[next++]] = null;
       head = null;
+    }
+
+    /**
+     * Keeps the {@code kept} earliest starts, in (time, sequence) order: equal times keep their
+     * order, and every later start has a larger sequence, so the order stays that of all starts.
+     */
+    private void keepEarliest() {
+      int[] byTime = byTime(times, size);
+      int n = Math.min(kept, size);
+      double[] t = new double[times.length];
+      long[] q = new long[times.length];
+      Cohort[] c = new Cohort[times.length];
+      int[] p = new int[times.length];
+      for (int k = 0; k < n; k++) {
+        int i = byTime[k];
+        t[k] = times[i];
+        q[k] = seqs[i];
+        c[k] = cohorts[i];
+        p[k] = pods[i];
+      }
+      times = t;
+      seqs = q;
+      cohorts = c;
+      pods = p;
+      size = n;
+      cutoff = times[n - 1];
     }
 
     /**
@@ -306,7 +365,7 @@ public final class RolloutSimulation {
     // in a saturated level most events are time-outs, most of them stale (docs/performance.md).
     final ArrayDeque<Event> timeouts = new ArrayDeque<>();
     final ArrayDeque<Event> watchesDone = new ArrayDeque<>();
-    final Starts starts = new Starts();
+    final Starts starts;
     final Map<String, Level> levels = new LinkedHashMap<>();
     final List<Cohort> cohorts = new ArrayList<>();
     int[] syncedBySecond = new int[64];
@@ -317,7 +376,8 @@ public final class RolloutSimulation {
     int pods;
     int syncedPods;
 
-    Engine(ClusterProfile profile, Map<String, PriorityLevel> configs, double horizon, long seed) {
+    Engine(ClusterProfile profile, Map<String, PriorityLevel> configs, double horizon, long seed, int startsKept) {
+      this.starts = new Starts(startsKept);
       this.profile = profile;
       this.configs = configs;
       this.horizon = horizon;

@@ -164,4 +164,25 @@ class RolloutSimulationTest {
     }
     assertThat(previous).isZero();
   }
+
+  /**
+   * A restart of more pods than the run has events keeps only the first starts it can reach: the
+   * same run as keeping them all, figure for figure.
+   */
+  @ParameterizedTest(name = "{0} nodes")
+  @ValueSource(ints = {250_000, 450_000})
+  @org.junit.jupiter.api.Timeout(120)
+  void aRestartKeepsOnlyTheStartsItCanReachAndGivesTheSameRun(int nodes) throws Exception {
+    ClusterProfile profile = TestManifests.production().withNodes(nodes);
+    String yaml = Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")) + "\n---\n"
+        + Files.readString(Path.of("samples/manifests/gpu-exporter-daemonset.yaml"));
+    Projection projection = LoadModel.project(TestManifests.accessSets(yaml, profile), profile);
+    assertThat(projection.workloads().stream().mapToLong(WorkloadLoad::pods).sum()).isGreaterThan(RolloutSimulation.STARTS_REACHABLE);
+    var kept = RolloutSimulation.run(projection.workloads(), profile, projection.levels(), Scenario.APISERVER_RESTART, 900,
+        RolloutSimulation.STARTS_REACHABLE);
+    var all = RolloutSimulation.run(projection.workloads(), profile, projection.levels(), Scenario.APISERVER_RESTART, 900,
+        Integer.MAX_VALUE);
+    assertThat(kept).isEqualTo(all);
+    assertThat(kept.values()).anySatisfy(r -> assertThat(r.stoppedByEventBudget()).isTrue());
+  }
 }
