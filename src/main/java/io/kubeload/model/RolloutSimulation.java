@@ -619,23 +619,26 @@ public final class RolloutSimulation {
         }
         level.advance(end);
         level.grow(end);
-        List<SimulationResult.Sample> series = new ArrayList<>();
+        int[] syncedBy = new int[end + 1];
         int synced = 0;
         double peak = 0;
         int saturated = 0;
         for (int second = 0; second <= end; second++) {
           synced += second < syncedBySecond.length ? syncedBySecond[second] : 0;
+          syncedBy[second] = synced;
           peak = Math.max(peak, level.seats[second]);
           if (level.queue[second] > 0) {
             saturated++;
           }
-          double mean = second < end ? level.seatSeconds[second] : level.busy + level.existing;
-          series.add(new SimulationResult.Sample(second, mean, level.seats[second], level.queue[second], level.rejected[second], synced));
         }
+        // The last second is the one the run stopped in: its mean is what was busy then.
+        level.seatSeconds[end] = level.busy + level.existing;
+        List<SimulationResult.Sample> series = new SimulationResult.Columns(end + 1, level.seatSeconds, level.seats, level.queue,
+            level.rejected, syncedBy);
         OptionalDouble syncedAt = Double.isNaN(allSyncedAt) ? OptionalDouble.empty() : OptionalDouble.of(allSyncedAt);
         double memory = level.peakBytes / profile.apiServers().replicas();
         out.put(level.config.name(), new SimulationResult(scenario, level.config.name(), level.capacity + level.existing, reached,
-            List.copyOf(series), peak, saturated, level.totalRejected, level.served, pods, syncedPods, syncedAt, memory,
+            series, peak, saturated, level.totalRejected, level.served, pods, syncedPods, syncedAt, memory,
             !Double.isNaN(stoppedAt)));
       }
       return out;
