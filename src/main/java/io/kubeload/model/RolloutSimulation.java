@@ -56,6 +56,54 @@ public final class RolloutSimulation {
 
   private RolloutSimulation() {}
 
+  /**
+   * Seats free for the roll-out in a level, over all replicas: its nominal seats less the existing
+   * demand. The simulation lends and borrows none.
+   */
+  public static double freeSeats(PriorityLevel level, ClusterProfile profile) {
+    int replicas = profile.apiServers().replicas();
+    return Math.max(0, (double) level.nominalSeats() * replicas - profile.existingSeatDemand().getOrDefault(level.name(), 0.0) * replicas);
+  }
+
+  /**
+   * The most seats the roll-out's requests can hold at once in {@code level}, whatever their timing:
+   * every pod that can be starting together (all of a new workload's, one wave of an update's, since
+   * the next pod of an update starts only once one has synced), each holding, per start-up access,
+   * its LIST's seats or its WATCH's, never both. When this fits in the level's {@link #freeSeats},
+   * every request is served as it arrives: none queues, none is answered 429.
+   */
+  public static long seatsAtOnce(WorkloadLoad load, String level) {
+    return podsAtOnce(load) * load.accesses().stream()
+        .filter(a -> a.listsPerStart() > 0 && a.priorityLevel().equals(level))
+        .mapToLong(a -> Math.max(a.listSeats(), watchesAfterList(a) ? Physics.MIN_SEATS : 0))
+        .sum();
+  }
+
+  /**
+   * The most LIST memory the roll-out's requests can hold at once in {@code level}, per replica: each
+   * pod that can be starting together with every start-up LIST in flight (a WATCH holds none).
+   */
+  public static double listBytesAtOnce(WorkloadLoad load, String level, ClusterProfile profile) {
+    return podsAtOnce(load) * load.accesses().stream()
+        .filter(a -> a.listsPerStart() > 0 && a.priorityLevel().equals(level))
+        .mapToDouble(a -> a.list().memoryBytes())
+        .sum() / profile.apiServers().replicas();
+  }
+
+  /** Whether no request of the roll-out can queue: in every level its start-up LISTs land in, {@link #seatsAtOnce} fits. */
+  public static boolean neverQueues(WorkloadLoad load, ClusterProfile profile, Map<String, PriorityLevel> levels) {
+    return load.accesses().stream()
+        .filter(a -> a.listsPerStart() > 0)
+        .map(AccessLoad::priorityLevel)
+        .distinct()
+        .allMatch(level -> seatsAtOnce(load, level) <= freeSeats(levels.get(level), profile));
+  }
+
+  private static long podsAtOnce(WorkloadLoad load) {
+    long simulated = Math.min(load.pods(), MAX_SIMULATED_PODS);
+    return load.workload().isNew() ? simulated : Math.min(simulated, load.workload().rollout().podsPerWave());
+  }
+
   /** One workload's roll-out, in the level its start-up LISTs land in. */
   public static SimulationResult rollout(WorkloadLoad load, ClusterProfile profile, Map<String, PriorityLevel> levels, double horizon) {
     return run(List.of(load), profile, levels, Scenario.ROLLOUT, horizon).get(load.priorityLevel());
@@ -309,7 +357,7 @@ public final class RolloutSimulation {
       int replicas = profile.apiServers().replicas();
       this.config = config;
       this.existing = profile.existingSeatDemand().getOrDefault(config.name(), 0.0) * replicas;
-      this.capacity = Math.max(0, (double) config.nominalSeats() * replicas - existing);
+      this.capacity = freeSeats(config, profile);
       this.flowQueueLimit = config.reject() ? 0 : config.flowQueueCapacity() * replicas;
     }
 
