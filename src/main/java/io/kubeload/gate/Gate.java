@@ -8,6 +8,7 @@ import io.kubeload.manifest.ManifestSet;
 import io.kubeload.model.AccessLoad;
 import io.kubeload.model.LevelLoad;
 import io.kubeload.model.LoadModel;
+import io.kubeload.model.LoadShape;
 import io.kubeload.model.Physics;
 import io.kubeload.model.PriorityLevel;
 import io.kubeload.model.PriorityLevels;
@@ -62,11 +63,15 @@ public final class Gate {
     Map<String, OptionalInt> breakEven = new LinkedHashMap<>();
     Map<String, LoadCurve> curves = new LinkedHashMap<>();
     Resized resized = new Resized(projection);
+    // Workloads of one shape project alike at every node count: each shape is searched once.
+    Map<LoadShape, Searched> searched = new HashMap<>();
     for (WorkloadLoad load : projection.workloads()) {
-      OptionalInt nodes = breakEvenNodes(load.accessSet(), resized, policy);
-      breakEven.put(load.ref().toString(), nodes);
-      scalesWithCluster(load, nodes, projection).ifPresent(findings::add);
-      loadCurve(load, nodes, resized, policy).ifPresent(c -> curves.put(c.workload(), c));
+      Searched search = searched.computeIfAbsent(LoadShape.of(load.accessSet(), projection.apf()),
+          shape -> Searched.of(load.accessSet(), resized, policy));
+      String ref = load.ref().toString();
+      breakEven.put(ref, search.breakEven());
+      scalesWithCluster(load, search.breakEven(), projection).ifPresent(findings::add);
+      search.curve().ifPresent(points -> curves.put(ref, new LoadCurve(ref, load.priorityLevel(), points)));
     }
     List<SkippedFinding> skipped = Ignores.apply(projection, policy, findings);
     findings.sort(ORDER);
@@ -107,6 +112,14 @@ public final class Gate {
       .thenComparing(Finding::workload)
       .thenComparing(Finding::rule)
       .thenComparing(Finding::message);
+
+  /** A workload's break-even node count and, when it makes requests, its load curve's points. */
+  private record Searched(OptionalInt breakEven, Optional<List<LoadCurve.Point>> curve) {
+    static Searched of(AccessSet set, Resized resized, Policy policy) {
+      OptionalInt breakEven = breakEvenNodes(set, resized, policy);
+      return new Searched(breakEven, loadCurve(set, breakEven, resized, policy));
+    }
+  }
 
   /** Smallest node count at which the workload alone breaks a budget (load never falls as nodes grow). */
   private static OptionalInt breakEvenNodes(AccessSet set, Resized projection, Policy policy) {
@@ -182,8 +195,8 @@ public final class Gate {
    * The workload alone at node counts doubling from staging's until past twice the larger of the
    * profile's and the supported maximum, with the profile's own count and the break-even point added.
    */
-  private static Optional<LoadCurve> loadCurve(WorkloadLoad load, OptionalInt breakEven, Resized resized, Policy policy) {
-    if (load.accesses().isEmpty()) {
+  private static Optional<List<LoadCurve.Point>> loadCurve(AccessSet set, OptionalInt breakEven, Resized resized, Policy policy) {
+    if (set.accesses().isEmpty()) {
       return Optional.empty();
     }
     Projection projection = resized.projection;
@@ -201,7 +214,7 @@ public final class Gate {
     });
     List<LoadCurve.Point> points = new ArrayList<>();
     for (int nodes : ladder) {
-      Projection alone = resized.alone(load.accessSet(), nodes);
+      Projection alone = resized.alone(set, nodes);
       WorkloadLoad there = alone.workloads().get(0);
       LevelLoad level = alone.levelLoads().stream().filter(l -> l.name().equals(there.priorityLevel())).findFirst().orElseThrow();
       double steady = level.existing() + there.demandIn(level.name());
@@ -212,7 +225,7 @@ public final class Gate {
           policy.transientListMemoryFraction() * apiServers.memoryBytes(), there.storm().syncLagSeconds(),
           policy.requestTimeoutSeconds(), fails(alone, policy)));
     }
-    return Optional.of(new LoadCurve(load.ref().toString(), load.priorityLevel(), points));
+    return Optional.of(List.copyOf(points));
   }
 
   /** After every API server restarts, the pods of a level that cannot resync within the horizon. */

@@ -11,7 +11,9 @@ import java.util.Optional;
  * @param feasible false when no pace helps: one pod's start-up alone breaks the budget
  * @param storm the closed form at that pace
  * @param simulated the simulation at that pace, as a check
+ * @param pacesSimulated paces the search simulated
+ * @param pacesProven paces the search found inside the budget by the closed form alone, not simulated
  */
 public record Recommendation(
     String workload, boolean feasible, int podsPerWave, int minReadySeconds, String advice, StartupStorm storm,
-    Optional<SimulationResult> simulated) {}
+    Optional<SimulationResult> simulated, int pacesSimulated, int pacesProven) {}

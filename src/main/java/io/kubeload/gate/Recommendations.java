@@ -2,6 +2,7 @@ package io.kubeload.gate;
 
 import io.kubeload.model.LoadModel;
 import io.kubeload.model.Projection;
+import io.kubeload.model.RolloutSimulation;
 import io.kubeload.model.SimulationResult;
 import io.kubeload.model.StartupStorm;
 import io.kubeload.model.Units;
@@ -30,16 +31,17 @@ final class Recommendations {
     }
     Workload workload = load.workload();
     int minReady = workload.rollout().minReadySeconds();
-    Optional<Pace> pace = simulatedLargestWave(load, projection, policy, minReady, largestWave(load, projection, policy, minReady), horizon);
+    Search search = new Search(load, projection, policy, horizon);
+    Optional<Pace> pace = search.largestWave(minReady, largestWave(load, projection, policy, minReady));
     if (pace.isEmpty()) {
       int closedFormMinReady = smallestMinReady(load, projection, policy);
-      pace = closedFormMinReady < 0 ? Optional.empty() : simulatedSmallestMinReady(load, projection, policy, closedFormMinReady, horizon);
+      pace = closedFormMinReady < 0 ? Optional.empty() : search.smallestMinReady(closedFormMinReady);
     }
     String ref = load.ref().toString();
     if (pace.isEmpty()) {
       return Optional.of(new Recommendation(ref, false, 0, 0,
           "no roll-out pace keeps the start-up inside the budget: one pod's start-up LISTs alone break it, so shrink what each pod lists",
-          load.storm(), Optional.empty()));
+          load.storm(), Optional.empty(), search.simulated, search.proven));
     }
     int largest = pace.get().wave();
     minReady = pace.get().minReady();
@@ -53,11 +55,102 @@ final class Recommendations {
             + (minReady == 0 ? "" : " and stayed ready " + minReady + " s") + "; roll later updates with maxUnavailable: "
             + largest + " and minReadySeconds: " + minReady + duration
         : "roll out with maxUnavailable: " + largest + " (" + percent + ") and minReadySeconds: " + minReady + duration;
-    return Optional.of(new Recommendation(ref, true, largest, minReady, advice, storm, Optional.of(simulated)));
+    return Optional.of(new Recommendation(ref, true, largest, minReady, advice, storm, Optional.of(simulated), search.simulated,
+        search.proven));
   }
 
   /** A pace and its simulation. */
   private record Pace(int wave, int minReady, SimulationResult simulated) {}
+
+  /**
+   * The bisections on the simulation. A pace whose wave cannot queue a request ({@link
+   * RolloutSimulation#neverQueues}) and whose LISTs all in flight at once stay inside the memory
+   * budget holds without simulating it: its simulation would see no second saturated and at most
+   * that memory. Only the pace chosen is then simulated, for its figures; the choice is the one
+   * simulating every step gives.
+   */
+  private static final class Search {
+    // A running sum of the simulation's LIST memory rounds; it stays within this share of the bound.
+    private static final double ROUNDING = 1e-9;
+
+    final WorkloadLoad load;
+    final Projection projection;
+    final Policy policy;
+    final double horizon;
+    int simulated;
+    int proven;
+
+    Search(WorkloadLoad load, Projection projection, Policy policy, double horizon) {
+      this.load = load;
+      this.projection = projection;
+      this.policy = policy;
+      this.horizon = horizon;
+    }
+
+    /** The largest wave up to the closed form's whose simulation holds too: a handful of simulations. */
+    Optional<Pace> largestWave(int minReady, int closedFormLargest) {
+      int best = 0;
+      SimulationResult bestSimulated = null;
+      int low = 1;
+      int high = closedFormLargest;
+      while (low <= high) {
+        int mid = low + (high - low + 1) / 2;
+        Tried tried = tryPace(mid, minReady);
+        if (tried.holds()) {
+          best = mid;
+          bestSimulated = tried.simulated();
+          low = mid + 1;
+        } else {
+          high = mid - 1;
+        }
+      }
+      return best == 0 ? Optional.empty() : Optional.of(chosen(best, minReady, bestSimulated));
+    }
+
+    /** One pod at a time: the smallest minReadySeconds from the closed form's up whose simulation holds too. */
+    Optional<Pace> smallestMinReady(int closedFormMinReady) {
+      int best = -1;
+      SimulationResult bestSimulated = null;
+      int low = closedFormMinReady;
+      int high = MAX_MIN_READY_SECONDS;
+      while (low <= high) {
+        int mid = low + (high - low) / 2;
+        Tried tried = tryPace(1, mid);
+        if (tried.holds()) {
+          best = mid;
+          bestSimulated = tried.simulated();
+          high = mid - 1;
+        } else {
+          low = mid + 1;
+        }
+      }
+      return best < 0 ? Optional.empty() : Optional.of(chosen(1, best, bestSimulated));
+    }
+
+    /** Whether a pace holds, and its simulation unless the closed form proved it (null then). */
+    private record Tried(boolean holds, SimulationResult simulated) {}
+
+    private Tried tryPace(int wave, int minReady) {
+      Workload paced = paced(load.workload(), wave, minReady);
+      WorkloadLoad other = load.rolledOutAs(paced, LoadModel.stormOf(load, paced, projection));
+      double memory = RolloutSimulation.listBytesAtOnce(other, load.priorityLevel(), projection.profile());
+      if (RolloutSimulation.neverQueues(other, projection.profile(), projection.levels())
+          && withinBudget(0, memory * (1 + ROUNDING), projection, policy)) {
+        proven++;
+        return new Tried(true, null);
+      }
+      simulated++;
+      SimulationResult result = LoadModel.simulate(load, paced, projection, horizon);
+      // A slow pace outlasts the horizon: what the simulation can tell is how long requests waited for
+      // seats in the time it saw, which is how long pods waited beyond their own LIST.
+      return new Tried(withinBudget(result.saturatedSeconds(), result.peakTransientBytes(), projection, policy), result);
+    }
+
+    private Pace chosen(int wave, int minReady, SimulationResult simulatedThere) {
+      return new Pace(wave, minReady, simulatedThere != null ? simulatedThere
+          : LoadModel.simulate(load, paced(load.workload(), wave, minReady), projection, horizon));
+    }
+  }
 
   private static boolean withinBudget(StartupStorm storm, Projection projection, Policy policy) {
     return withinBudget(storm.syncLagSeconds(), storm.peakTransientBytes(), projection, policy);
@@ -66,53 +159,6 @@ final class Recommendations {
   private static boolean withinBudget(double syncLagSeconds, double peakTransientBytes, Projection projection, Policy policy) {
     return syncLagSeconds <= policy.requestTimeoutSeconds()
         && peakTransientBytes <= policy.transientListMemoryFraction() * projection.profile().apiServers().memoryBytes();
-  }
-
-  /** The pace simulated, if its simulation keeps 429s and LIST memory inside the budget. */
-  private static Optional<Pace> simulatedWithinBudget(WorkloadLoad load, Projection projection, Policy policy, int wave, int minReady, double horizon) {
-    SimulationResult simulated = LoadModel.simulate(load, paced(load.workload(), wave, minReady), projection, horizon);
-    // A slow pace outlasts the horizon: what the simulation can tell is how long requests waited for
-    // seats in the time it saw, which is how long pods waited beyond their own LIST.
-    return withinBudget(simulated.saturatedSeconds(), simulated.peakTransientBytes(), projection, policy)
-        ? Optional.of(new Pace(wave, minReady, simulated)) : Optional.empty();
-  }
-
-  /** The largest wave up to the closed form's whose simulation holds too: a handful of simulations. */
-  private static Optional<Pace> simulatedLargestWave(
-      WorkloadLoad load, Projection projection, Policy policy, int minReady, int closedFormLargest, double horizon) {
-    Optional<Pace> best = Optional.empty();
-    int low = 1;
-    int high = closedFormLargest;
-    while (low <= high) {
-      int mid = low + (high - low + 1) / 2;
-      Optional<Pace> tried = simulatedWithinBudget(load, projection, policy, mid, minReady, horizon);
-      if (tried.isPresent()) {
-        best = tried;
-        low = mid + 1;
-      } else {
-        high = mid - 1;
-      }
-    }
-    return best;
-  }
-
-  /** One pod at a time: the smallest minReadySeconds from the closed form's up whose simulation holds too. */
-  private static Optional<Pace> simulatedSmallestMinReady(
-      WorkloadLoad load, Projection projection, Policy policy, int closedFormMinReady, double horizon) {
-    Optional<Pace> best = Optional.empty();
-    int low = closedFormMinReady;
-    int high = MAX_MIN_READY_SECONDS;
-    while (low <= high) {
-      int mid = low + (high - low) / 2;
-      Optional<Pace> tried = simulatedWithinBudget(load, projection, policy, 1, mid, horizon);
-      if (tried.isPresent()) {
-        best = tried;
-        high = mid - 1;
-      } else {
-        low = mid + 1;
-      }
-    }
-    return best;
   }
 
   /** The largest wave within budget (0 if even one pod at a time is too many); the storm grows with the wave. */

@@ -56,6 +56,54 @@ public final class RolloutSimulation {
 
   private RolloutSimulation() {}
 
+  /**
+   * Seats free for the roll-out in a level, over all replicas: its nominal seats less the existing
+   * demand. The simulation lends and borrows none.
+   */
+  public static double freeSeats(PriorityLevel level, ClusterProfile profile) {
+    int replicas = profile.apiServers().replicas();
+    return Math.max(0, (double) level.nominalSeats() * replicas - profile.existingSeatDemand().getOrDefault(level.name(), 0.0) * replicas);
+  }
+
+  /**
+   * The most seats the roll-out's requests can hold at once in {@code level}, whatever their timing:
+   * every pod that can be starting together (all of a new workload's, one wave of an update's, since
+   * the next pod of an update starts only once one has synced), each holding, per start-up access,
+   * its LIST's seats or its WATCH's, never both. When this fits in the level's {@link #freeSeats},
+   * every request is served as it arrives: none queues, none is answered 429.
+   */
+  public static long seatsAtOnce(WorkloadLoad load, String level) {
+    return podsAtOnce(load) * load.accesses().stream()
+        .filter(a -> a.listsPerStart() > 0 && a.priorityLevel().equals(level))
+        .mapToLong(a -> Math.max(a.listSeats(), watchesAfterList(a) ? Physics.MIN_SEATS : 0))
+        .sum();
+  }
+
+  /**
+   * The most LIST memory the roll-out's requests can hold at once in {@code level}, per replica: each
+   * pod that can be starting together with every start-up LIST in flight (a WATCH holds none).
+   */
+  public static double listBytesAtOnce(WorkloadLoad load, String level, ClusterProfile profile) {
+    return podsAtOnce(load) * load.accesses().stream()
+        .filter(a -> a.listsPerStart() > 0 && a.priorityLevel().equals(level))
+        .mapToDouble(a -> a.list().memoryBytes())
+        .sum() / profile.apiServers().replicas();
+  }
+
+  /** Whether no request of the roll-out can queue: in every level its start-up LISTs land in, {@link #seatsAtOnce} fits. */
+  public static boolean neverQueues(WorkloadLoad load, ClusterProfile profile, Map<String, PriorityLevel> levels) {
+    return load.accesses().stream()
+        .filter(a -> a.listsPerStart() > 0)
+        .map(AccessLoad::priorityLevel)
+        .distinct()
+        .allMatch(level -> seatsAtOnce(load, level) <= freeSeats(levels.get(level), profile));
+  }
+
+  private static long podsAtOnce(WorkloadLoad load) {
+    long simulated = Math.min(load.pods(), MAX_SIMULATED_PODS);
+    return load.workload().isNew() ? simulated : Math.min(simulated, load.workload().rollout().podsPerWave());
+  }
+
   /** One workload's roll-out, in the level its start-up LISTs land in. */
   public static SimulationResult rollout(WorkloadLoad load, ClusterProfile profile, Map<String, PriorityLevel> levels, double horizon) {
     return run(List.of(load), profile, levels, Scenario.ROLLOUT, horizon).get(load.priorityLevel());
@@ -69,7 +117,19 @@ public final class RolloutSimulation {
 
   static Map<String, SimulationResult> run(
       List<WorkloadLoad> loads, ClusterProfile profile, Map<String, PriorityLevel> levels, Scenario scenario, double horizon) {
-    Engine engine = new Engine(profile, levels, horizon, seedFor(loads, scenario));
+    return run(loads, profile, levels, scenario, horizon, STARTS_REACHABLE);
+  }
+
+  /**
+   * First starts the run can reach: each is an event, and the run takes at most its budget of events
+   * and looks at one more to say where it stopped.
+   */
+  static final int STARTS_REACHABLE = (int) EVENT_BUDGET + 1;
+
+  /** With at most {@code startsKept} first starts kept: {@link #STARTS_REACHABLE} gives the same run as keeping them all. */
+  static Map<String, SimulationResult> run(List<WorkloadLoad> loads, ClusterProfile profile, Map<String, PriorityLevel> levels,
+      Scenario scenario, double horizon, int startsKept) {
+    Engine engine = new Engine(profile, levels, horizon, seedFor(loads, scenario), startsKept);
     for (WorkloadLoad load : loads) {
       engine.add(load, scenario);
     }
@@ -149,22 +209,40 @@ public final class RolloutSimulation {
    * every pod of every workload: millions in a repository of releases), kept as arrays sorted once in
    * (time, sequence) order rather than as an event each in the heap: a fraction of the memory, and
    * the heap holds only the events in flight. The engine takes them in the same order as before.
+   * Only the earliest {@code kept} are held: the run never reaches a later one (each start is an event
+   * of its budget), so a restart of 3.6 million pods holds 400,001 of them, not all.
    */
   private static final class Starts {
+    private final int kept;
     private double[] times = new double[16];
     private long[] seqs = new long[16];
     private Cohort[] cohorts = new Cohort[16];
     private int[] pods = new int[16];
     private int size;
+    /** Once starts were dropped: the latest time kept; a later start (or an equal one, added later) cannot be reached. */
+    private double cutoff = Double.POSITIVE_INFINITY;
     /** Indices in (time, sequence) order, sorted when the first start is taken. */
     private int[] order;
     private int next;
     private Event head;
 
+    Starts(int kept) {
+      this.kept = kept;
+    }
+
     /** Before the run only; each {@code seq} larger than the last. */
     void add(double time, long seq, Cohort cohort, int pod) {
       if (order != null) {
         throw new IllegalStateException("a first start added after the run began");
+      }
+      if (time >= cutoff) {
+        return;
+      }
+      if (size == times.length && size >= 2L * kept) {
+        keepEarliest();
+        if (time >= cutoff) {
+          return;
+        }
       }
       if (size == times.length) {
         int grown = size * 2;
@@ -181,6 +259,9 @@ public final class RolloutSimulation {
 
     Event peek() {
       if (order == null) {
+        if (size > kept) {
+          keepEarliest();
+        }
         order = byTime(times, size);
       }
       if (head == null && next < size) {
@@ -193,6 +274,32 @@ public final class RolloutSimulation {
     void poll() {
       cohorts[order[next++]] = null;
       head = null;
+    }
+
+    /**
+     * Keeps the {@code kept} earliest starts, in (time, sequence) order: equal times keep their
+     * order, and every later start has a larger sequence, so the order stays that of all starts.
+     */
+    private void keepEarliest() {
+      int[] byTime = byTime(times, size);
+      int n = Math.min(kept, size);
+      double[] t = new double[times.length];
+      long[] q = new long[times.length];
+      Cohort[] c = new Cohort[times.length];
+      int[] p = new int[times.length];
+      for (int k = 0; k < n; k++) {
+        int i = byTime[k];
+        t[k] = times[i];
+        q[k] = seqs[i];
+        c[k] = cohorts[i];
+        p[k] = pods[i];
+      }
+      times = t;
+      seqs = q;
+      cohorts = c;
+      pods = p;
+      size = n;
+      cutoff = times[n - 1];
     }
 
     /**
@@ -250,7 +357,7 @@ public final class RolloutSimulation {
       int replicas = profile.apiServers().replicas();
       this.config = config;
       this.existing = profile.existingSeatDemand().getOrDefault(config.name(), 0.0) * replicas;
-      this.capacity = Math.max(0, (double) config.nominalSeats() * replicas - existing);
+      this.capacity = freeSeats(config, profile);
       this.flowQueueLimit = config.reject() ? 0 : config.flowQueueCapacity() * replicas;
     }
 
@@ -306,7 +413,7 @@ public final class RolloutSimulation {
     // in a saturated level most events are time-outs, most of them stale (docs/performance.md).
     final ArrayDeque<Event> timeouts = new ArrayDeque<>();
     final ArrayDeque<Event> watchesDone = new ArrayDeque<>();
-    final Starts starts = new Starts();
+    final Starts starts;
     final Map<String, Level> levels = new LinkedHashMap<>();
     final List<Cohort> cohorts = new ArrayList<>();
     int[] syncedBySecond = new int[64];
@@ -317,7 +424,8 @@ public final class RolloutSimulation {
     int pods;
     int syncedPods;
 
-    Engine(ClusterProfile profile, Map<String, PriorityLevel> configs, double horizon, long seed) {
+    Engine(ClusterProfile profile, Map<String, PriorityLevel> configs, double horizon, long seed, int startsKept) {
+      this.starts = new Starts(startsKept);
       this.profile = profile;
       this.configs = configs;
       this.horizon = horizon;
@@ -559,23 +667,26 @@ public final class RolloutSimulation {
         }
         level.advance(end);
         level.grow(end);
-        List<SimulationResult.Sample> series = new ArrayList<>();
+        int[] syncedBy = new int[end + 1];
         int synced = 0;
         double peak = 0;
         int saturated = 0;
         for (int second = 0; second <= end; second++) {
           synced += second < syncedBySecond.length ? syncedBySecond[second] : 0;
+          syncedBy[second] = synced;
           peak = Math.max(peak, level.seats[second]);
           if (level.queue[second] > 0) {
             saturated++;
           }
-          double mean = second < end ? level.seatSeconds[second] : level.busy + level.existing;
-          series.add(new SimulationResult.Sample(second, mean, level.seats[second], level.queue[second], level.rejected[second], synced));
         }
+        // The last second is the one the run stopped in: its mean is what was busy then.
+        level.seatSeconds[end] = level.busy + level.existing;
+        List<SimulationResult.Sample> series = new SimulationResult.Columns(end + 1, level.seatSeconds, level.seats, level.queue,
+            level.rejected, syncedBy);
         OptionalDouble syncedAt = Double.isNaN(allSyncedAt) ? OptionalDouble.empty() : OptionalDouble.of(allSyncedAt);
         double memory = level.peakBytes / profile.apiServers().replicas();
         out.put(level.config.name(), new SimulationResult(scenario, level.config.name(), level.capacity + level.existing, reached,
-            List.copyOf(series), peak, saturated, level.totalRejected, level.served, pods, syncedPods, syncedAt, memory,
+            series, peak, saturated, level.totalRejected, level.served, pods, syncedPods, syncedAt, memory,
             !Double.isNaN(stoppedAt)));
       }
       return out;

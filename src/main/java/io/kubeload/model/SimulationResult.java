@@ -1,6 +1,9 @@
 package io.kubeload.model;
 
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * What the simulation saw, second by second, and in sum.
@@ -36,6 +39,37 @@ public record SimulationResult(
    * the longest queue, 429s, and pods synced by its end.
    */
   public record Sample(int second, double seatsBusy, double peakSeatsBusy, int queued, int rejected, int syncedPods) {}
+
+  /**
+   * The series as columns of primitives, read as samples: a result is kept for every workload of a
+   * run until its reports are written, and a boxed sample per second cost twice the memory.
+   */
+  static final class Columns extends AbstractList<Sample> implements RandomAccess {
+    private final double[] seatsBusy;
+    private final double[] peakSeatsBusy;
+    private final int[] queued;
+    private final int[] rejected;
+    private final int[] syncedPods;
+
+    /** The first {@code seconds} of each array, copied. */
+    Columns(int seconds, double[] seatsBusy, double[] peakSeatsBusy, int[] queued, int[] rejected, int[] syncedPods) {
+      this.seatsBusy = Arrays.copyOf(seatsBusy, seconds);
+      this.peakSeatsBusy = Arrays.copyOf(peakSeatsBusy, seconds);
+      this.queued = Arrays.copyOf(queued, seconds);
+      this.rejected = Arrays.copyOf(rejected, seconds);
+      this.syncedPods = Arrays.copyOf(syncedPods, seconds);
+    }
+
+    @Override
+    public Sample get(int second) {
+      return new Sample(second, seatsBusy[second], peakSeatsBusy[second], queued[second], rejected[second], syncedPods[second]);
+    }
+
+    @Override
+    public int size() {
+      return seatsBusy.length;
+    }
+  }
 
   public boolean allSynced() {
     return syncedSeconds.isPresent();

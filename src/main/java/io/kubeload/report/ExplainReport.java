@@ -91,6 +91,9 @@ public final class ExplainReport {
     if (r != null) {
       out.append("\nROLL-OUT\n");
       line(out, "  advice", r.advice());
+      line(out, "  paces tried", r.pacesSimulated() + " simulated" + (r.pacesProven() == 0 ? ""
+          : "; " + r.pacesProven() + " not simulated: closed form, no request of their waves can queue in the level's free seats"
+              + " and all their LISTs at once fit the memory budget"));
     }
     out.append("\nFINDINGS\n");
     boolean any = false;
