@@ -13,11 +13,11 @@ import java.util.Optional;
 /**
  * What the load model reads of an access set to work out its figures, and nothing else: names,
  * files and lines only word its messages, and the namespace and ServiceAccount count only through
- * the FlowSchema that classifies each access (and the level of a workload that names none). Two access sets of equal shape project to the same
- * figures at every node count, so a search over node counts (break-even, load curves) runs once per
- * shape rather than once per workload: a repository of releases repeats a few shapes thousands of
- * times. A field {@link LoadModel} starts to read belongs here too ({@code LoadShapeTest} holds the
- * law over generated access sets).
+ * the FlowSchema that classifies each access (and the level of a workload that names none). Two
+ * access sets of equal shape project to the same figures at every node count, so a search over node
+ * counts (break-even, load curves) runs once per shape rather than once per workload: a repository
+ * of releases repeats a few shapes thousands of times. A field {@link LoadModel} starts to read
+ * belongs here too ({@code SearchedOncePerShapeTest} holds the law over generated repositories).
  */
 public record LoadShape(
     int pods,

@@ -450,6 +450,8 @@ public final class RolloutSimulation {
           // Every watch breaks; each reflector relists after its backoff of 800 ms with jitter 1.0.
           starts.add(BACKOFF_INITIAL_SECONDS * (1 + random.nextDouble()), seq++, cohort, pod);
         }
+        // Every pod is running already: none is replaced after it resyncs, whatever the workload's roll-out.
+        cohort.started = cohort.simulated;
       } else if (load.workload().isNew()) {
         double qps = profile.rollout().controllerQps();
         for (int pod = 0; pod < cohort.simulated; pod++) {

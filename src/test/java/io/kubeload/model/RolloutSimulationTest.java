@@ -151,6 +151,19 @@ class RolloutSimulationTest {
     assertThat(restart.lists()).isEqualTo(nodes);
   }
 
+  /** At a restart every pod relists once, whether its workload is new or an update: no wave of replacements follows. */
+  @Test
+  void anApiServerRestartRelistsEachPodOnceForAnUpdatedWorkloadToo() throws Exception {
+    Projection projection = project("telemetry-daemonset-fixed.yaml", TestManifests.production().withNodes(500));
+    WorkloadLoad load = projection.workloads().get(0);
+    WorkloadLoad running = load.rolledOutAs(load.workload().withRollout(load.workload().rollout(), false), load.storm());
+    SimulationResult restart = RolloutSimulation.restart(List.of(running), projection.profile(), projection.levels(), 900)
+        .get("workload-low");
+    assertThat(restart.pods()).isEqualTo(500);
+    assertThat(restart.syncedPods()).isEqualTo(500);
+    assertThat(restart.lists()).isEqualTo(500);
+  }
+
   @Test
   void aSlowerRolloutNeverCausesMoreRejections() throws Exception {
     Projection projection = project("telemetry-daemonset.yaml", TestManifests.production().withNodes(2_000));
