@@ -414,8 +414,10 @@ final class JsonReport {
     g.writeNumberField("horizonSeconds", round(s.horizonSeconds()));
     g.writeBooleanField("stoppedByEventBudget", s.stoppedByEventBudget());
     g.writeNumberField("pods", s.pods());
+    g.writeNumberField("podsSynced", s.syncedPods());
     // The per-second column, in the place of the count of the same name (docs/json-report.md): the tree
-    // this report was once built as kept the first position of a key and the last value given to it.
+    // this report was once built as kept the first position of a key and the last value given to it,
+    // so the count went unseen; it is podsSynced now, and the column keeps its place.
     intColumn(g, "syncedPods", s, SimulationResult.Sample::syncedPods);
     if (s.syncedSeconds().isPresent()) {
       g.writeNumberField("syncedSeconds", round(s.syncedSeconds().getAsDouble()));

@@ -36,4 +36,18 @@ class JsonReportTest {
     assertThat(atProfile.path("listMemoryBytes").asDouble()).isGreaterThan(atProfile.path("budgetListMemoryBytes").asDouble());
     assertThat(atProfile.path("breaksBudget").asBoolean()).isTrue();
   }
+
+  /** The count of pods synced is its own field, beside the per-second column of pods synced by each second's end. */
+  @Test
+  void aSimulationSaysHowManyPodsSyncedBesideItsPerSecondColumn() throws Exception {
+    var verdict = Samples.judge(Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")), TestManifests.production());
+    JsonNode report = new ObjectMapper().readTree(Reports.render(verdict, Format.JSON));
+    JsonNode simulation = report.at("/workloads/0/simulation");
+    var simulated = verdict.simulations().rolloutOf(verdict.projection().workloads().get(0).ref().toString()).orElseThrow();
+
+    assertThat(simulation.path("podsSynced").asInt()).isEqualTo(simulated.syncedPods()).isLessThan(simulation.path("pods").asInt());
+    assertThat(simulation.path("syncedPods").isArray()).isTrue();
+    JsonNode column = simulation.path("syncedPods");
+    assertThat(column.get(column.size() - 1).asInt()).isEqualTo(simulated.syncedPods());
+  }
 }
