@@ -35,8 +35,8 @@ public final class ProjectReports {
   /**
    * The report of every project written to {@code out}; JSON as it is built, as one project's is.
    *
-   * @param skipped the projects left out as unchanged ({@code --changed-since}): named by the text,
-   *     Markdown and JSON reports; the others hold judged projects only
+   * @param skipped the projects left out as unchanged ({@code --changed-since}): named by every
+   *     format but the github annotations, which belong to a file and line
    */
   public static void write(List<Judged> projects, List<String> skipped, Format format, Writer out) throws IOException {
     String skippedLine = skipped.isEmpty() ? "" : "Skipped, no input changed: " + String.join(", ", skipped) + "\n";
@@ -45,9 +45,9 @@ public final class ProjectReports {
       case MARKDOWN -> out.write(sections(projects, format, "## Project `%s`: %s%n%n", "\n") + (projects.isEmpty() || skipped.isEmpty() ? "" : "\n") + skippedLine);
       case GITHUB -> out.write(sections(projects, format, "", ""));
       case JSON -> json(projects, skipped, out);
-      case SARIF -> out.write(sarif(projects));
-      case JUNIT -> out.write(junit(projects));
-      case HTML -> out.write(html(projects));
+      case SARIF -> out.write(sarif(projects, skipped));
+      case JUNIT -> out.write(junit(projects, skipped));
+      case HTML -> out.write(html(projects, skippedLine));
     }
   }
 
@@ -119,7 +119,7 @@ public final class ProjectReports {
    * not a run per project: GitHub's ingestion rules (GH1004) allow few runs per file, and every
    * project's run would declare the same rules.
    */
-  private static String sarif(List<Judged> projects) {
+  private static String sarif(List<Judged> projects, List<String> skipped) {
     ObjectNode root = null;
     ArrayNode results = null;
     List<String> summaries = new ArrayList<>();
@@ -144,20 +144,22 @@ public final class ProjectReports {
       summaries.add(project.name() + ": " + run.at("/properties/summary").asText());
     }
     if (root == null) {
-      root = MAPPER.createObjectNode();
-      root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json").put("version", "2.1.0");
-      ObjectNode run = root.putArray("runs").addObject();
-      run.putObject("tool").putObject("driver").put("name", "kubeload").put("informationUri", "https://github.com/kubeload/kubeload");
-      run.putArray("results");
-      return serialised(root);
+      root = SarifReport.emptyLog();
+      summaries.add("no project judged");
     }
-    ((ObjectNode) root.get("runs").get(0)).putObject("properties")
+    ObjectNode properties = ((ObjectNode) root.get("runs").get(0)).putObject("properties")
         .put("verdict", projects.stream().allMatch(p -> p.verdict().passed()) ? "pass" : "fail").put("summary", String.join("; ", summaries));
+    if (!skipped.isEmpty()) {
+      skipped.forEach(properties.putArray("skippedProjects")::add);
+    }
     return serialised(root);
   }
 
-  /** One {@code <testsuites>} holding every project's suites, each named after its project. */
-  private static String junit(List<Judged> projects) {
+  /**
+   * One {@code <testsuites>} holding every project's suites, each named after its project, and a
+   * skipped test case for each project left out as unchanged, so that a CI's test view shows it.
+   */
+  private static String junit(List<Judged> projects, List<String> skipped) {
     long[] totals = new long[4];
     StringBuilder suites = new StringBuilder();
     String declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -174,6 +176,13 @@ public final class ProjectReports {
       suites.append(xml.substring(outer.end(), xml.lastIndexOf("</testsuites>"))
           .replace("<testsuite name=\"", "<testsuite name=\"" + project.name() + ": "));
     }
+    for (String name : skipped) {
+      suites.append("  <testsuite name=\"").append(Markup.xml(name)).append(": not judged\" tests=\"1\" failures=\"0\" errors=\"0\" ")
+          .append("skipped=\"1\" time=\"0\">\n    <testcase classname=\"kubeload.project\" name=\"").append(Markup.xml(name))
+          .append("\" time=\"0\">\n      <skipped message=\"no input changed\"/>\n    </testcase>\n  </testsuite>\n");
+      totals[0]++;
+      totals[3]++;
+    }
     boolean passed = projects.stream().allMatch(p -> p.verdict().passed());
     return declaration + "<testsuites name=\"kubeload " + (passed ? "PASS" : "FAIL") + " over " + projects.size() + " projects\" tests=\""
         + totals[0] + "\" failures=\"" + totals[1] + "\" errors=\"" + totals[2] + "\" skipped=\"" + totals[3] + "\" time=\"0\">\n"
@@ -181,7 +190,7 @@ public final class ProjectReports {
   }
 
   /** The first report's page, its body holding every project's report body under the project's heading. */
-  private static String html(List<Judged> projects) {
+  private static String html(List<Judged> projects, String skippedLine) {
     String head = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>kubeload</title></head>\n<body>";
     StringBuilder bodies = new StringBuilder(projects.isEmpty() ? "\n<p>No project judged.</p>\n" : "");
     String tail = "</body>\n</html>\n";
@@ -194,6 +203,9 @@ public final class ProjectReports {
       bodies.append("\n<section id=\"project-").append(project.name()).append("\">\n<h1 class=\"")
           .append(project.verdict().passed() ? "pass" : "fail").append("\">Project ").append(project.name()).append("</h1>")
           .append(page, open, close).append("</section>\n");
+    }
+    if (!skippedLine.isEmpty()) {
+      bodies.append("\n<p class=\"skipped\">").append(Markup.xml(skippedLine.strip())).append("</p>\n");
     }
     return head + bodies + tail;
   }

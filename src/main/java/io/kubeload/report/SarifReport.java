@@ -31,7 +31,11 @@ final class SarifReport {
 
   private SarifReport() {}
 
-  static String render(Verdict verdict) {
+  /**
+   * A log of one run whose driver declares every rule, with no result yet: each report starts from
+   * it, and a run that judged nothing (every project unchanged) is it, as GitHub's ingestion wants.
+   */
+  static ObjectNode emptyLog() {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("$schema", SCHEMA);
     root.put("version", "2.1.0");
@@ -41,10 +45,8 @@ final class SarifReport {
     driver.put("version", Versions.tool());
     // Where a reader of the alert learns what kubeload is (the repository docs/ci.md installs from).
     driver.put("informationUri", "https://github.com/kubeload/kubeload");
-    List<String> ruleIds = new ArrayList<>();
     ArrayNode rules = driver.putArray("rules");
     for (Rules.Rule rule : Rules.all()) {
-      ruleIds.add(rule.id());
       ObjectNode r = rules.addObject();
       r.put("id", rule.id());
       r.putObject("shortDescription").put("text", rule.summary());
@@ -53,7 +55,15 @@ final class SarifReport {
       r.putObject("defaultConfiguration").put("level", level(rule.severity()));
       r.putObject("properties").putArray("tags").add("kubernetes").add(rule.budget() ? "budget" : "warning");
     }
-    ArrayNode results = run.putArray("results");
+    run.putArray("results");
+    return root;
+  }
+
+  static String render(Verdict verdict) {
+    ObjectNode root = emptyLog();
+    ObjectNode run = (ObjectNode) root.get("runs").get(0);
+    List<String> ruleIds = Rules.all().stream().map(Rules.Rule::id).toList();
+    ArrayNode results = (ArrayNode) run.get("results");
     for (Finding f : verdict.reviewed()) {
       result(results.addObject(), f, ruleIds);
     }

@@ -140,6 +140,29 @@ class ProjectsTest {
   }
 
   @Test
+  void everyFormatButTheAnnotationsNamesTheProjectsSkippedAsUnchanged() throws Exception {
+    Path sarif = temp.resolve("skipped.sarif");
+    Path junit = temp.resolve("skipped.xml");
+    Path html = temp.resolve("skipped.html");
+    CliRun run = analyze("--changed-since", "HEAD", "--format", "sarif", "--output", sarif.toString(), "--format", "junit", "--output",
+        junit.toString(), "--format", "html", "--output", html.toString());
+
+    assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCode.PASS);
+    List<String> inSarif = new ArrayList<>();
+    JSON.readTree(sarif.toFile()).at("/runs/0/properties/skippedProjects").forEach(n -> inSarif.add(n.asText()));
+    assertThat(inSarif).containsExactlyElementsOf(PROJECTS);
+    if (SarifMultitool.binary().isPresent()) {
+      assertThat(SarifMultitool.problems(sarif, temp)).isEmpty();
+    }
+    var document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
+    var root = document.getDocumentElement();
+    assertThat(root.getAttribute("tests")).isEqualTo(String.valueOf(PROJECTS.size()));
+    assertThat(root.getAttribute("skipped")).isEqualTo(String.valueOf(PROJECTS.size()));
+    assertThat(document.getElementsByTagName("skipped").getLength()).isEqualTo(PROJECTS.size());
+    assertThat(Files.readString(html)).contains("<p class=\"skipped\">Skipped, no input changed: " + String.join(", ", PROJECTS) + "</p>");
+  }
+
+  @Test
   void aRefThatGitWouldTakeAsAnOptionIsRefused() {
     // git diff's -O names a file it reads; picocli already refuses values that look like kubeload's own options.
     CliRun run = analyze("--changed-since=-Oorder");
