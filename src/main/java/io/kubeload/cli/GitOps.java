@@ -150,7 +150,8 @@ final class GitOps {
     }
     List<String> values = new ArrayList<>();
     for (String file : strings(helm, "valueFiles")) {
-      // Argo CD reads a plain entry from the chart's own files (a cached chart's, for a remote chart), a $ref one from the repository.
+      // A plain entry is relative to the chart, a $ref one to the repository's root. A remote chart's entries are
+      // files of its cached copy and must stay in it; every other entry must stay in the repository.
       boolean fromRepository = file.startsWith("$") || chartName.isEmpty();
       Path within = fromRepository ? root : valuesBase.toAbsolutePath().normalize();
       Path resolved = file.startsWith("$") ? root.resolve(file.substring(file.indexOf('/') + 1)) : valuesBase.resolve(file);
