@@ -2,7 +2,7 @@ package io.kubeload.bench;
 
 import io.kubeload.manifest.ManifestReader;
 import io.kubeload.manifest.ManifestSet;
-import io.kubeload.manifest.YamlDocuments;
+import io.kubeload.yaml.YamlDocuments;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;

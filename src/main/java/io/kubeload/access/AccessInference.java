@@ -10,7 +10,7 @@ import io.kubeload.access.Access.Scope;
 import io.kubeload.access.Provenance.Source;
 import io.kubeload.access.catalog.CatalogInference;
 import io.kubeload.manifest.ManifestSet;
-import io.kubeload.manifest.SourceLocation;
+import io.kubeload.yaml.SourceLocation;
 import io.kubeload.workload.Workload;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.kubeload.access;
 
-import io.kubeload.manifest.SourceLocation;
+import io.kubeload.yaml.SourceLocation;
 import io.kubeload.workload.Workload;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package io.kubeload.access;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.kubeload.manifest.SourceLocation;
+import io.kubeload.yaml.SourceLocation;
 import io.kubeload.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,7 +10,7 @@ import io.fabric8.kubernetes.api.model.rbac.RoleRef;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
 import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.ManifestSet;
-import io.kubeload.manifest.SourceLocation;
+import io.kubeload.yaml.SourceLocation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,6 +1,6 @@
 package io.kubeload.cli;
 
-import io.kubeload.manifest.InputLimits;
+import io.kubeload.yaml.InputLimits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.kubeload.cli;
 
-import io.kubeload.manifest.InputLimits;
+import io.kubeload.yaml.InputLimits;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,12 +2,12 @@ package io.kubeload.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kubeload.manifest.InputException;
-import io.kubeload.manifest.IoErrors;
+import io.kubeload.yaml.InputException;
+import io.kubeload.yaml.IoErrors;
 import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.ManifestReader;
 import io.kubeload.manifest.ManifestSet;
-import io.kubeload.manifest.YamlDocuments;
+import io.kubeload.yaml.YamlDocuments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.kubeload.cli;
 
-import io.kubeload.manifest.InputException;
-import io.kubeload.manifest.IoErrors;
+import io.kubeload.yaml.InputException;
+import io.kubeload.yaml.IoErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

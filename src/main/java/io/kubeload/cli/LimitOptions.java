@@ -1,6 +1,6 @@
 package io.kubeload.cli;
 
-import io.kubeload.manifest.InputLimits;
+import io.kubeload.yaml.InputLimits;
 import picocli.CommandLine.Option;
 
 /** The read limits as flags (docs/limits.md); each defaults to {@link InputLimits#DEFAULT}. */

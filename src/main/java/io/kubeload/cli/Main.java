@@ -1,7 +1,7 @@
 package io.kubeload.cli;
 
 import io.kubeload.manifest.DidYouMean;
-import io.kubeload.manifest.InputException;
+import io.kubeload.yaml.InputException;
 import io.kubeload.report.Markup;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package io.kubeload.cli;
 
-import io.kubeload.manifest.IoErrors;
+import io.kubeload.yaml.IoErrors;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package io.kubeload.cli;
 
-import io.kubeload.manifest.BoundedInput;
-import io.kubeload.manifest.InputLimits;
-import io.kubeload.manifest.IoErrors;
+import io.kubeload.yaml.BoundedInput;
+import io.kubeload.yaml.InputLimits;
+import io.kubeload.yaml.IoErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,7 +1,7 @@
 package io.kubeload.cli;
 
 import io.kubeload.cluster.Profiles;
-import io.kubeload.manifest.YamlObject;
+import io.kubeload.yaml.YamlObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,10 +2,10 @@ package io.kubeload.cli;
 
 import io.kubeload.cluster.Profiles;
 import io.kubeload.gate.Policy;
-import io.kubeload.manifest.InputException;
-import io.kubeload.manifest.IoErrors;
-import io.kubeload.manifest.YamlDocuments;
-import io.kubeload.manifest.YamlObject;
+import io.kubeload.yaml.InputException;
+import io.kubeload.yaml.IoErrors;
+import io.kubeload.yaml.YamlDocuments;
+import io.kubeload.yaml.YamlObject;
 import io.kubeload.report.Format;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package io.kubeload.cli;
 
 import io.kubeload.cluster.ProfileYaml;
-import io.kubeload.manifest.InputLimits;
-import io.kubeload.manifest.IoErrors;
+import io.kubeload.yaml.InputLimits;
+import io.kubeload.yaml.IoErrors;
 import io.kubeload.manifest.ManifestReader;
 import io.kubeload.manifest.ManifestSet;
 import java.io.IOException;

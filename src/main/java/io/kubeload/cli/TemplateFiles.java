@@ -2,7 +2,7 @@ package io.kubeload.cli;
 
 import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.ManifestSet;
-import io.kubeload.manifest.SourceLocation;
+import io.kubeload.yaml.SourceLocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.kubeload.cluster;
 
 import io.kubeload.cluster.ClusterFacts.Fact;
-import io.kubeload.manifest.InputException;
+import io.kubeload.yaml.InputException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.kubeload.cluster;
 
-import io.kubeload.manifest.BoundedInput;
-import io.kubeload.manifest.InputException;
-import io.kubeload.manifest.InputLimits;
+import io.kubeload.yaml.BoundedInput;
+import io.kubeload.yaml.InputException;
+import io.kubeload.yaml.InputLimits;
 import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.ManifestReader;
-import io.kubeload.manifest.YamlDocuments;
-import io.kubeload.manifest.YamlObject;
+import io.kubeload.yaml.YamlDocuments;
+import io.kubeload.yaml.YamlObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

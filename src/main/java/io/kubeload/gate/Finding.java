@@ -1,6 +1,6 @@
 package io.kubeload.gate;
 
-import io.kubeload.manifest.SourceLocation;
+import io.kubeload.yaml.SourceLocation;
 
 /**
  * One thing the reviewer must know: which rule, about which workload, the numbers, where it was

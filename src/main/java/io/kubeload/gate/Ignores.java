@@ -1,7 +1,7 @@
 package io.kubeload.gate;
 
 import io.kubeload.manifest.DidYouMean;
-import io.kubeload.manifest.InputException;
+import io.kubeload.yaml.InputException;
 import io.kubeload.model.Projection;
 import io.kubeload.model.WorkloadLoad;
 import io.kubeload.workload.Ignore;

@@ -1,10 +1,10 @@
 package io.kubeload.gate;
 
-import io.kubeload.manifest.BoundedInput;
-import io.kubeload.manifest.InputException;
-import io.kubeload.manifest.InputLimits;
-import io.kubeload.manifest.YamlDocuments;
-import io.kubeload.manifest.YamlObject;
+import io.kubeload.yaml.BoundedInput;
+import io.kubeload.yaml.InputException;
+import io.kubeload.yaml.InputLimits;
+import io.kubeload.yaml.YamlDocuments;
+import io.kubeload.yaml.YamlObject;
 import java.util.List;
 
 /**

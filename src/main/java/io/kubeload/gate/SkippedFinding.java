@@ -1,6 +1,6 @@
 package io.kubeload.gate;
 
-import io.kubeload.manifest.SourceLocation;
+import io.kubeload.yaml.SourceLocation;
 
 /**
  * A finding a reviewer chose to skip with {@code kubeload.io/ignore}: it does not count, but the

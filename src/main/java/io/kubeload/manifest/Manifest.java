@@ -1,5 +1,6 @@
 package io.kubeload.manifest;
 
+import io.kubeload.yaml.SourceLocation;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import java.util.Map;

@@ -1,5 +1,15 @@
 package io.kubeload.manifest;
 
+import io.kubeload.yaml.BoundedInput;
+import io.kubeload.yaml.CompactTree;
+import io.kubeload.yaml.FieldLines;
+import io.kubeload.yaml.InputException;
+import io.kubeload.yaml.InputLimits;
+import io.kubeload.yaml.IoErrors;
+import io.kubeload.yaml.RunBudget;
+import io.kubeload.yaml.SourceLocation;
+import io.kubeload.yaml.SourceText;
+import io.kubeload.yaml.YamlDocuments;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package io.kubeload.manifest;
 
+import io.kubeload.yaml.InputException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

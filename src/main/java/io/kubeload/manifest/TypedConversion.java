@@ -1,5 +1,7 @@
 package io.kubeload.manifest;
 
+import io.kubeload.yaml.InputException;
+import io.kubeload.yaml.SourceLocation;
 import io.kubeload.manifest.Binding.Mismatch;
 import io.kubeload.manifest.Binding.Reader;
 import java.util.Map;

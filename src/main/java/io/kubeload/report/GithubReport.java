@@ -3,7 +3,7 @@ package io.kubeload.report;
 import io.kubeload.gate.Finding;
 import io.kubeload.gate.Severity;
 import io.kubeload.gate.Verdict;
-import io.kubeload.manifest.SourceLocation;
+import io.kubeload.yaml.SourceLocation;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -13,7 +13,7 @@ import io.kubeload.gate.Severity;
 import io.kubeload.gate.SkippedFinding;
 import io.kubeload.gate.Verdict;
 import io.kubeload.manifest.Manifest;
-import io.kubeload.manifest.SourceLocation;
+import io.kubeload.yaml.SourceLocation;
 import io.kubeload.model.AccessLoad;
 import io.kubeload.model.LevelLoad;
 import io.kubeload.model.SimulationResult;

@@ -6,7 +6,7 @@ import io.kubeload.gate.Gate;
 import io.kubeload.gate.LoadCurve;
 import io.kubeload.gate.SkippedFinding;
 import io.kubeload.gate.Verdict;
-import io.kubeload.manifest.SourceLocation;
+import io.kubeload.yaml.SourceLocation;
 import io.kubeload.model.Units;
 import java.util.ArrayList;
 import java.util.List;

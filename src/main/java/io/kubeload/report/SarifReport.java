@@ -10,7 +10,7 @@ import io.kubeload.gate.Rules;
 import io.kubeload.gate.Severity;
 import io.kubeload.gate.SkippedFinding;
 import io.kubeload.gate.Verdict;
-import io.kubeload.manifest.SourceLocation;
+import io.kubeload.yaml.SourceLocation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

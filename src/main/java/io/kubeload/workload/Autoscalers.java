@@ -1,10 +1,10 @@
 package io.kubeload.workload;
 
-import io.kubeload.manifest.InputException;
+import io.kubeload.yaml.InputException;
 import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.manifest.ObjectRef;
-import io.kubeload.manifest.SourceLocation;
+import io.kubeload.yaml.SourceLocation;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

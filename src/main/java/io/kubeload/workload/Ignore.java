@@ -1,8 +1,8 @@
 package io.kubeload.workload;
 
-import io.kubeload.manifest.InputException;
+import io.kubeload.yaml.InputException;
 import io.kubeload.manifest.Manifest;
-import io.kubeload.manifest.SourceLocation;
+import io.kubeload.yaml.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 

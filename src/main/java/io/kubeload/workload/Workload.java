@@ -3,7 +3,7 @@ package io.kubeload.workload;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.ObjectRef;
-import io.kubeload.manifest.SourceLocation;
+import io.kubeload.yaml.SourceLocation;
 import java.util.List;
 import java.util.Map;
 

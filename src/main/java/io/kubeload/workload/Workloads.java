@@ -15,7 +15,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.kubeload.cluster.ClusterProfile;
-import io.kubeload.manifest.InputException;
+import io.kubeload.yaml.InputException;
 import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.ManifestSet;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kubeload.access.Access.Pattern;
 import io.kubeload.access.Access.Scope;
 import io.kubeload.access.Provenance.Source;
-import io.kubeload.manifest.SourceLocation;
+import io.kubeload.yaml.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
-import io.kubeload.manifest.SourceLocation;
+import io.kubeload.yaml.SourceLocation;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;

@@ -3,8 +3,8 @@ package io.kubeload.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kubeload.manifest.InputException;
-import io.kubeload.manifest.InputLimits;
+import io.kubeload.yaml.InputException;
+import io.kubeload.yaml.InputLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

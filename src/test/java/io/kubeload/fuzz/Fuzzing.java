@@ -7,7 +7,7 @@ import io.kubeload.cluster.Profiles;
 import io.kubeload.gate.Gate;
 import io.kubeload.gate.Policy;
 import io.kubeload.gate.Verdict;
-import io.kubeload.manifest.InputException;
+import io.kubeload.yaml.InputException;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.model.LoadModel;
 import io.kubeload.model.Projection;

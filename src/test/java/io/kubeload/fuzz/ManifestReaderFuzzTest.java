@@ -1,7 +1,7 @@
 package io.kubeload.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.kubeload.manifest.InputException;
+import io.kubeload.yaml.InputException;
 import io.kubeload.manifest.ManifestReader;
 
 /**

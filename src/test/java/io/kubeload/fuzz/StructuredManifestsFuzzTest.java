@@ -2,7 +2,7 @@ package io.kubeload.fuzz;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.kubeload.manifest.InputException;
+import io.kubeload.yaml.InputException;
 import io.kubeload.manifest.ManifestReader;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.report.Format;

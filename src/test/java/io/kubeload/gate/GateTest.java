@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubeload.cluster.ClusterProfile;
-import io.kubeload.manifest.InputException;
+import io.kubeload.yaml.InputException;
 import io.kubeload.model.LoadModel;
 import io.kubeload.testing.TestManifests;
 import java.nio.file.Files;

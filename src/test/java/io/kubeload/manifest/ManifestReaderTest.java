@@ -1,5 +1,8 @@
 package io.kubeload.manifest;
 
+import io.kubeload.yaml.FieldLines;
+import io.kubeload.yaml.InputException;
+import io.kubeload.yaml.SourceLocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

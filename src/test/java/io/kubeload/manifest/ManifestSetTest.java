@@ -1,5 +1,6 @@
 package io.kubeload.manifest;
 
+import io.kubeload.yaml.InputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -7,7 +7,7 @@ import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.cluster.Profiles;
 import io.kubeload.gate.Gate;
 import io.kubeload.gate.Policy;
-import io.kubeload.manifest.InputLimits;
+import io.kubeload.yaml.InputLimits;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.model.LoadModel;
 import io.kubeload.model.Projection;

@@ -1,6 +1,6 @@
 package io.kubeload.testing;
 
-import io.kubeload.manifest.InputLimits;
+import io.kubeload.yaml.InputLimits;
 import io.kubeload.manifest.ManifestReader;
 import io.kubeload.manifest.ManifestSet;
 import java.io.ByteArrayInputStream;

@@ -3,7 +3,7 @@ package io.kubeload.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kubeload.manifest.InputException;
+import io.kubeload.yaml.InputException;
 import io.kubeload.testing.TestManifests;
 import java.util.List;
 import org.junit.jupiter.api.Test;

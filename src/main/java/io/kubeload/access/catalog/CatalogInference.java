@@ -15,7 +15,7 @@ import io.kubeload.access.catalog.CatalogEntry.NoteRule;
 import io.kubeload.access.catalog.CatalogEntry.Switch;
 import io.kubeload.access.catalog.CatalogEntry.ValueSource;
 import io.kubeload.manifest.ManifestSet;
-import io.kubeload.manifest.SourceLocation;
+import io.kubeload.yaml.SourceLocation;
 import io.kubeload.workload.Workload;
 import java.util.ArrayList;
 import java.util.Comparator;

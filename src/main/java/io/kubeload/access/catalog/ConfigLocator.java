@@ -120,7 +120,7 @@ final class ConfigLocator {
     }
   }
 
-  private static io.kubeload.manifest.SourceLocation keyLocation(Manifest configMap, String key) {
+  private static io.kubeload.yaml.SourceLocation keyLocation(Manifest configMap, String key) {
     return configMap.locationOf("data." + key);
   }
 }

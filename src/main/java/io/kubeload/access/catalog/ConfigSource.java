@@ -1,6 +1,6 @@
 package io.kubeload.access.catalog;
 
-import io.kubeload.manifest.SourceLocation;
+import io.kubeload.yaml.SourceLocation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

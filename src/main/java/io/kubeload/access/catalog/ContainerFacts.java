@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.kubeload.access.PodSpecPaths;
 import io.kubeload.manifest.ManifestSet;
-import io.kubeload.manifest.SourceLocation;
+import io.kubeload.yaml.SourceLocation;
 import io.kubeload.workload.Workload;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -7,7 +7,7 @@ import io.kubeload.access.Provenance;
 import io.kubeload.access.catalog.CatalogEntry.AccessRule;
 import io.kubeload.access.config.Discovery;
 import io.kubeload.manifest.ManifestSet;
-import io.kubeload.manifest.SourceLocation;
+import io.kubeload.yaml.SourceLocation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,7 +5,7 @@ import io.kubeload.access.LabelSelectors;
 import io.kubeload.access.config.Discovery;
 import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.ManifestSet;
-import io.kubeload.manifest.SourceLocation;
+import io.kubeload.yaml.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

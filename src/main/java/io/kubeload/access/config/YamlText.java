@@ -1,7 +1,7 @@
 package io.kubeload.access.config;
 
-import io.kubeload.manifest.InputException;
-import io.kubeload.manifest.YamlDocuments;
+import io.kubeload.yaml.InputException;
+import io.kubeload.yaml.YamlDocuments;
 import java.util.List;
 
 /** YAML (and JSON) text of a configuration file, read with the manifests' safe, limited reader. */

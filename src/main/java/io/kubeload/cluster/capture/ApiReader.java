@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
-import io.kubeload.manifest.InputException;
+import io.kubeload.yaml.InputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -13,7 +13,7 @@ import io.kubeload.cluster.NodePool;
 import io.kubeload.cluster.Taint;
 import io.kubeload.cluster.metrics.ApiServerMetrics;
 import io.kubeload.cluster.metrics.PrometheusText;
-import io.kubeload.manifest.InputException;
+import io.kubeload.yaml.InputException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.kubeload.cluster.capture;
 
-import io.kubeload.manifest.InputException;
+import io.kubeload.yaml.InputException;
 
 /**
  * The capture's own limits, so that measuring an API server never loads it: at most {@code budget}

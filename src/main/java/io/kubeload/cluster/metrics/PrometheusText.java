@@ -1,6 +1,6 @@
 package io.kubeload.cluster.metrics;
 
-import io.kubeload.manifest.InputException;
+import io.kubeload.yaml.InputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

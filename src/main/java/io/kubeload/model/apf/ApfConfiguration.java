@@ -3,7 +3,7 @@ package io.kubeload.model.apf;
 import io.kubeload.cluster.KubernetesVersion;
 import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.ManifestSet;
-import io.kubeload.manifest.SourceLocation;
+import io.kubeload.yaml.SourceLocation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.kubeload.model.apf;
 
-import io.kubeload.manifest.InputException;
+import io.kubeload.yaml.InputException;
 import io.kubeload.manifest.Manifest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package io.kubeload.model.apf;
 
-import io.kubeload.manifest.SourceLocation;
+import io.kubeload.yaml.SourceLocation;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -6,7 +6,7 @@ import io.kubeload.access.Access;
 import io.kubeload.access.AccessInference;
 import io.kubeload.manifest.ManifestReader;
 import io.kubeload.manifest.ManifestSet;
-import io.kubeload.manifest.SourceLocation;
+import io.kubeload.yaml.SourceLocation;
 import io.kubeload.testing.TestManifests;
 import io.kubeload.workload.Workloads;
 import java.io.IOException;

@@ -9,7 +9,7 @@ import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.cluster.NodePool;
 import io.kubeload.cluster.ProfileDraft;
 import io.kubeload.cluster.Profiles;
-import io.kubeload.manifest.InputException;
+import io.kubeload.yaml.InputException;
 import io.kubeload.testing.FakeApiServer;
 import io.kubeload.testing.GeneratedCluster;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.kubeload.cluster.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kubeload.manifest.InputException;
+import io.kubeload.yaml.InputException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.cluster.ProfileDraft;
 import io.kubeload.cluster.Profiles;
 import io.kubeload.cluster.Scaled;
-import io.kubeload.manifest.InputException;
+import io.kubeload.yaml.InputException;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.kubeload.manifest;
+package io.kubeload.yaml;
 
 import java.util.Locale;
 
@@ -42,7 +42,7 @@ public record InputLimits(
   }
 
   /** "more than 100 aliases ... (the limit is 100: raise it with --max-aliases)" in one place. */
-  static String reached(String what, long limit, String flag) {
+  public static String reached(String what, long limit, String flag) {
     return what + " (the limit is " + String.format(Locale.ROOT, "%,d", limit) + ": raise it with " + flag + ")";
   }
 }

@@ -1,4 +1,4 @@
-package io.kubeload.manifest;
+package io.kubeload.yaml;
 
 import java.util.Locale;
 
@@ -9,7 +9,7 @@ import java.util.Locale;
  * expansion is bounded for the whole run, not per document: 2,000 small files each just under a
  * per-document bound would still be hours of work.
  */
-final class RunBudget {
+public final class RunBudget {
 
   /**
    * Nodes that aliases may add to all documents of one run. Rendered Helm output has no aliases;
@@ -32,11 +32,11 @@ final class RunBudget {
   /** Not a limit, but as wide as one: the strings the run's documents share. */
   private final Interner strings = new Interner();
 
-  RunBudget(InputLimits limits) {
+  public RunBudget(InputLimits limits) {
     this(limits, MAX_ALIAS_NODES);
   }
 
-  RunBudget(InputLimits limits, long maxAliasNodes) {
+  public RunBudget(InputLimits limits, long maxAliasNodes) {
     this.limits = limits;
     this.maxAliasNodes = maxAliasNodes;
   }
@@ -46,7 +46,7 @@ final class RunBudget {
   }
 
   /** Counts one more document (or List item) starting at {@code line} of {@code file}. */
-  void countDocument(String file, int line) {
+  public void countDocument(String file, int line) {
     if (documents >= limits.maxDocuments()) {
       throw new InputException(file, line, InputLimits.reached(
           "more YAML documents than one run reads", limits.maxDocuments(), InputLimits.MAX_DOCUMENTS));
@@ -55,11 +55,11 @@ final class RunBudget {
   }
 
   /** Whether {@code nodes} more alias-added nodes still fit. */
-  boolean fitsAliasNodes(long nodes) {
+  public boolean fitsAliasNodes(long nodes) {
     return nodes <= aliasNodesLeft();
   }
 
-  void spendAliasNodes(long nodes) {
+  public void spendAliasNodes(long nodes) {
     aliasNodes += nodes;
   }
 
@@ -67,7 +67,7 @@ final class RunBudget {
     return maxAliasNodes - aliasNodes;
   }
 
-  String aliasBomb() {
+  public String aliasBomb() {
     return "aliases expand the input beyond " + String.format(Locale.ROOT, "%,d", maxAliasNodes)
         + " more nodes than it writes out (an alias bomb?)";
   }

@@ -1,4 +1,4 @@
-package io.kubeload.manifest;
+package io.kubeload.yaml;
 
 import java.util.HashMap;
 import java.util.Map;

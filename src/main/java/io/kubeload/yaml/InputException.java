@@ -1,4 +1,4 @@
-package io.kubeload.manifest;
+package io.kubeload.yaml;
 
 /**
  * Bad input the user can fix: malformed YAML, an unrendered template, a missing kind. Its message is

@@ -1,4 +1,4 @@
-package io.kubeload.manifest;
+package io.kubeload.yaml;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +20,7 @@ public final class BoundedInput {
   }
 
   /** At most {@code budget} bytes of {@code file}; a regular file's size is checked before reading. */
-  static byte[] readFile(Path file, long budget, InputLimits limits) {
+  public static byte[] readFile(Path file, long budget, InputLimits limits) {
     try (InputStream in = Files.newInputStream(file)) {
       if (Files.isRegularFile(file) && Files.size(file) > budget) {
         throw tooLarge(file.toString(), limits);

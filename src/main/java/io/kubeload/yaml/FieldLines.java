@@ -1,4 +1,4 @@
-package io.kubeload.manifest;
+package io.kubeload.yaml;
 
 import java.util.AbstractMap;
 import java.util.Arrays;
@@ -10,7 +10,7 @@ import java.util.function.Predicate;
  * an open-addressed index instead of a map entry and a boxed line per field, kept for every
  * object of the run. The first line given for a path is kept, as {@code putIfAbsent} would.
  */
-final class FieldLines extends AbstractMap<String, Integer> {
+public final class FieldLines extends AbstractMap<String, Integer> {
 
   private String[] paths = new String[16];
   private int[] lines = new int[16];
@@ -37,7 +37,7 @@ final class FieldLines extends AbstractMap<String, Integer> {
   }
 
   /** The same lines with only the paths {@code keep} accepts, its arrays no longer than it needs. */
-  FieldLines retain(Predicate<String> keep) {
+  public FieldLines retain(Predicate<String> keep) {
     FieldLines out = new FieldLines();
     for (int i = 0; i < size; i++) {
       if (keep.test(paths[i])) {

@@ -1,4 +1,4 @@
-package io.kubeload.manifest;
+package io.kubeload.yaml;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +70,7 @@ public final class YamlDocuments {
    * The nodes that aliases add to {@code text} read as {@link #readEmbedded} reads it; 0 where that
    * fails (not YAML, or beyond a configuration's share), as its parser then expands nothing.
    */
-  static long embeddedAliasNodes(String file, String text) {
+  public static long embeddedAliasNodes(String file, String text) {
     RunBudget share = new RunBudget(InputLimits.DEFAULT, RunBudget.MAX_CONFIG_ALIAS_NODES);
     try {
       read(file, text, InputLimits.DEFAULT, share);
@@ -81,7 +81,7 @@ public final class YamlDocuments {
   }
 
   /** Reads every document of {@code text}, counting each and its aliases against the run's {@code budget}. */
-  static List<Document> read(String file, String text, InputLimits limits, RunBudget budget) {
+  public static List<Document> read(String file, String text, InputLimits limits, RunBudget budget) {
     List<Document> documents = new ArrayList<>();
     read(file, text, limits, budget, documents::add);
     return documents;
@@ -92,7 +92,7 @@ public final class YamlDocuments {
    * as soon as it is read: a caller that keeps only part of a document never holds the whole
    * stream's trees at once. Strings repeated across the run's documents are shared.
    */
-  static void read(String file, String text, InputLimits limits, RunBudget budget, java.util.function.Consumer<Document> each) {
+  public static void read(String file, String text, InputLimits limits, RunBudget budget, java.util.function.Consumer<Document> each) {
     // JSON allows tabs between tokens, YAML does not; a raw tab inside a JSON string is invalid anyway.
     String source = looksLikeJson(text) ? text.replace('\t', ' ') : text;
     LineMap lineMap = new LineMap(source);

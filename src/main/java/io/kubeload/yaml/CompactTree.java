@@ -1,4 +1,4 @@
-package io.kubeload.manifest;
+package io.kubeload.yaml;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -16,7 +16,7 @@ import java.util.function.IntFunction;
  * live heap after the input's own bytes, docs/performance.md), lists trimmed to their length. The kept tree is
  * read-only, as every stage treats it.
  */
-final class CompactTree {
+public final class CompactTree {
 
   /** Larger mappings (a ConfigMap's many keys) keep their hash map: looked up by key, not scanned. */
   static final int MAX_SCANNED = 8;
@@ -38,7 +38,7 @@ final class CompactTree {
   }
 
   @SuppressWarnings("unchecked")
-  static Map<String, Object> ofMapping(Map<String, Object> tree) {
+  public static Map<String, Object> ofMapping(Map<String, Object> tree) {
     return (Map<String, Object>) of(tree);
   }
 
