@@ -2,7 +2,7 @@ package io.kubeload.cli;
 
 import io.kubeload.access.catalog.Catalog;
 import io.kubeload.access.catalog.CatalogEntry;
-import io.kubeload.manifest.DidYouMean;
+import io.kubeload.text.DidYouMean;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

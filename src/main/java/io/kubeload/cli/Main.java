@@ -1,6 +1,6 @@
 package io.kubeload.cli;
 
-import io.kubeload.manifest.DidYouMean;
+import io.kubeload.text.DidYouMean;
 import io.kubeload.yaml.InputException;
 import io.kubeload.report.Markup;
 import java.io.IOException;

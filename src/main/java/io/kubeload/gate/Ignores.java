@@ -1,6 +1,6 @@
 package io.kubeload.gate;
 
-import io.kubeload.manifest.DidYouMean;
+import io.kubeload.text.DidYouMean;
 import io.kubeload.yaml.InputException;
 import io.kubeload.model.Projection;
 import io.kubeload.model.WorkloadLoad;

@@ -1,4 +1,4 @@
-package io.kubeload.manifest;
+package io.kubeload.text;
 
 import java.util.Collection;
 import java.util.Comparator;
