@@ -1,5 +1,6 @@
 package io.kubeload.access;
 
+import io.kubeload.manifest.Resources;
 import io.kubeload.access.Access.Pattern;
 import io.kubeload.access.Access.Scope;
 import io.kubeload.access.Provenance.Source;

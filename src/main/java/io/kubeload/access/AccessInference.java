@@ -1,5 +1,6 @@
 package io.kubeload.access;
 
+import io.kubeload.manifest.Resources;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.ServiceAccount;

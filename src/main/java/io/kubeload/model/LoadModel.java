@@ -7,7 +7,7 @@ import io.kubeload.access.AccessSet;
 import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.cluster.ResourceProfile;
 import io.kubeload.cluster.Scaled;
-import io.kubeload.access.Resources;
+import io.kubeload.manifest.Resources;
 import io.kubeload.model.apf.ApfConfiguration;
 import io.kubeload.model.apf.ApfRequest;
 import io.kubeload.model.apf.FlowSchema;

@@ -1,5 +1,6 @@
 package io.kubeload.access;
 
+import io.kubeload.manifest.Resources;
 import io.kubeload.testing.TestManifests;
 import static io.kubeload.testing.TestManifests.accessSets;
 import static io.kubeload.testing.TestManifests.staging;

@@ -8,7 +8,7 @@ import io.kubeload.access.Access.Scope;
 import io.kubeload.access.AccessInference;
 import io.kubeload.access.AccessSet;
 import io.kubeload.access.Provenance;
-import io.kubeload.access.Resources;
+import io.kubeload.manifest.Resources;
 import io.kubeload.access.catalog.CatalogEntry.AccessRule;
 import io.kubeload.access.catalog.CatalogEntry.ForEach;
 import io.kubeload.access.catalog.CatalogEntry.NoteRule;

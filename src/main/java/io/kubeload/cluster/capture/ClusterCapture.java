@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.kubeload.access.Resources;
+import io.kubeload.manifest.Resources;
 import io.kubeload.cluster.ClusterFacts.Fact;
 import io.kubeload.cluster.ClusterFacts;
 import io.kubeload.cluster.Figures;

@@ -1,6 +1,6 @@
 package io.kubeload.cluster.metrics;
 
-import io.kubeload.access.Resources;
+import io.kubeload.manifest.Resources;
 import io.kubeload.cluster.ClusterFacts.Fact;
 import io.kubeload.cluster.ClusterFacts;
 import io.kubeload.cluster.Figures;

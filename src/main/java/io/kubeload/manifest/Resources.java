@@ -1,4 +1,4 @@
-package io.kubeload.access;
+package io.kubeload.manifest;
 
 import java.util.Locale;
 import java.util.Set;
