@@ -1,6 +1,6 @@
 package io.kubeload.bench;
 
-import io.kubeload.access.AccessInference;
+import io.kubeload.access.inference.AccessInference;
 import io.kubeload.access.AccessSet;
 import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.cluster.Profiles;

@@ -34,6 +34,9 @@ public record Access(
     verbs = Collections.unmodifiableSortedSet(new TreeSet<>(verbs));
   }
 
+  /** Period assumed for a {@code list} without {@code watch}: fluentd's metadata filter re-queries every minute (incidents.md §3). */
+  public static final double DEFAULT_POLL_SECONDS = 60;
+
   /** An access of a client with client-go's defaults. */
   public Access(
       String resource, Set<String> verbs, Scope scope, String namespace, Pattern pattern, double periodSeconds,
@@ -61,7 +64,7 @@ public record Access(
     }
 
     /** Wider scopes see more: CLUSTER > NAMESPACE > OWN_NODE > NAMED. */
-    int breadth() {
+    public int breadth() {
       return switch (this) {
         case CLUSTER -> 3;
         case NAMESPACE -> 2;

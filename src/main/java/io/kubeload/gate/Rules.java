@@ -1,6 +1,6 @@
 package io.kubeload.gate;
 
-import io.kubeload.access.AccessInference;
+import io.kubeload.access.inference.AccessInference;
 
 import java.util.List;
 import java.util.Optional;

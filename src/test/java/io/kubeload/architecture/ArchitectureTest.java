@@ -2,6 +2,7 @@ package io.kubeload.architecture;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -30,17 +31,38 @@ class ArchitectureTest {
         .layer("workload").definedBy("io.kubeload.workload..")
         .layer("cluster").definedBy("io.kubeload.cluster")
         .layer("manifest").definedBy("io.kubeload.manifest..")
+        .layer("yaml").definedBy("io.kubeload.yaml..")
+        .layer("text").definedBy("io.kubeload.text..")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
         .whereLayer("capture").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("metrics").mayOnlyBeAccessedByLayers("cli", "capture")
         .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("gate").mayOnlyBeAccessedByLayers("cli", "report")
         .whereLayer("model").mayOnlyBeAccessedByLayers("cli", "report", "gate")
-        .whereLayer("access").mayOnlyBeAccessedByLayers("cli", "capture", "metrics", "report", "gate", "model")
+        .whereLayer("access").mayOnlyBeAccessedByLayers("cli", "report", "gate", "model")
         .whereLayer("workload").mayOnlyBeAccessedByLayers("cli", "report", "gate", "model", "access")
         .whereLayer("cluster")
         .mayOnlyBeAccessedByLayers("cli", "capture", "metrics", "report", "gate", "model", "access", "workload")
+        .whereLayer("manifest")
+        .mayOnlyBeAccessedByLayers("cli", "capture", "metrics", "report", "gate", "model", "access", "workload", "cluster")
+        .whereLayer("yaml").mayNotAccessAnyLayer()
+        .whereLayer("text").mayNotAccessAnyLayer()
         .check(CLASSES);
+  }
+
+  /** The rule: no two top-level packages reach each other, however indirectly. */
+  @Test
+  void topLevelPackagesAreFreeOfCycles() {
+    slices().matching("io.kubeload.(*)..").should().beFreeOfCycles().check(CLASSES);
+  }
+
+  /**
+   * One slice per package, so a cycle between a package and its own sub-package (which the top-level rule folds into one
+   * slice), such as access and access.catalog, fails too.
+   */
+  @Test
+  void packagesAreFreeOfCycles() {
+    slices().matching("io.kubeload.(**)").should().beFreeOfCycles().check(CLASSES);
   }
 
   @Test

@@ -3,7 +3,7 @@ package io.kubeload.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.kubeload.access.AccessInference;
+import io.kubeload.access.inference.AccessInference;
 import io.kubeload.access.AccessSet;
 import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.manifest.ManifestSet;

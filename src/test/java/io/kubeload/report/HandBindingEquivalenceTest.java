@@ -2,7 +2,7 @@ package io.kubeload.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kubeload.access.AccessInference;
+import io.kubeload.access.inference.AccessInference;
 import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.cluster.Profiles;
 import io.kubeload.gate.Gate;

@@ -5,7 +5,6 @@ import io.kubeload.access.Access;
 import io.kubeload.access.ClientBehaviour;
 import io.kubeload.access.Access.Pattern;
 import io.kubeload.access.Access.Scope;
-import io.kubeload.access.AccessInference;
 import io.kubeload.access.AccessSet;
 import io.kubeload.access.Provenance;
 import io.kubeload.manifest.Resources;
@@ -275,7 +274,7 @@ public final class CatalogInference {
     if (scope == Scope.NAMESPACE && namespace.isEmpty()) {
       namespace = facts.workload().namespace();
     }
-    double period = pattern == Pattern.POLL ? (every > 0 ? every : AccessInference.DEFAULT_POLL_SECONDS) : 0;
+    double period = pattern == Pattern.POLL ? (every > 0 ? every : Access.DEFAULT_POLL_SECONDS) : 0;
     Optional<Double> rate = pattern == Pattern.GET_PER_EVENT && every > 0 ? Optional.of(1 / every) : Optional.empty();
     Set<String> verbs = Set.copyOf(pattern == rule.pattern() ? rule.verbs() : pattern.defaultVerbs());
     return Optional.of(new Access(resource, verbs, scope, scope == Scope.NAMESPACE ? namespace : "", pattern, period, rate,

@@ -3,7 +3,7 @@ package io.kubeload.access.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubeload.access.Access;
-import io.kubeload.access.AccessInference;
+import io.kubeload.access.inference.AccessInference;
 import io.kubeload.manifest.ManifestReader;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.yaml.SourceLocation;

@@ -1,5 +1,9 @@
-package io.kubeload.access;
+package io.kubeload.access.inference;
 
+import io.kubeload.access.Access;
+import io.kubeload.access.ClientBehaviour;
+import io.kubeload.access.PodSpecPaths;
+import io.kubeload.access.Provenance;
 import io.kubeload.manifest.Resources;
 import io.kubeload.access.Access.Pattern;
 import io.kubeload.access.Access.Scope;
@@ -75,7 +79,7 @@ final class AccessAnnotation {
     }
     double period = 0;
     if (pattern == Pattern.POLL) {
-      period = yaml.optionalNumber("periodSeconds", 0).orElse(AccessInference.DEFAULT_POLL_SECONDS);
+      period = yaml.optionalNumber("periodSeconds", 0).orElse(Access.DEFAULT_POLL_SECONDS);
       if (period <= 0) {
         throw yaml.error("periodSeconds", yaml.path() + ".periodSeconds must be greater than 0");
       }

@@ -1,5 +1,8 @@
-package io.kubeload.access;
+package io.kubeload.access.inference;
 
+import io.kubeload.access.Access;
+import io.kubeload.access.AccessSet;
+import io.kubeload.access.Provenance;
 import io.kubeload.manifest.Resources;
 import io.kubeload.testing.TestManifests;
 import static io.kubeload.testing.TestManifests.accessSets;

@@ -1,5 +1,6 @@
-package io.kubeload.access;
+package io.kubeload.access.inference;
 
+import io.kubeload.access.LabelSelectors;
 import io.kubeload.testing.TestManifests;
 import static io.kubeload.testing.TestManifests.set;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,9 @@
-package io.kubeload.access;
+package io.kubeload.access.inference;
 
+import io.kubeload.access.Access;
+import io.kubeload.access.AccessSet;
+import io.kubeload.access.PodSpecPaths;
+import io.kubeload.access.Provenance;
 import io.kubeload.manifest.Resources;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -29,9 +33,6 @@ import java.util.TreeSet;
  * pod-spec hints (own-node scope), RBAC as an upper bound.
  */
 public final class AccessInference {
-
-  /** Period assumed for a {@code list} without {@code watch}: fluentd's metadata filter re-queries every minute (incidents.md §3). */
-  public static final double DEFAULT_POLL_SECONDS = 60;
 
   /** The note that RBAC grants more than the catalog's accesses use: information, not a warning. */
   public static final String RBAC_UPPER_BOUND = "rbac-upper-bound";
@@ -228,7 +229,7 @@ public final class AccessInference {
           t.named() ? Scope.NAMED : t.clusterWide() ? Scope.CLUSTER : Scope.NAMESPACE,
           t.clusterWide() || t.named() ? "" : t.namespace(),
           pattern.get(),
-          pattern.get() == Pattern.POLL ? DEFAULT_POLL_SECONDS : 0,
+          pattern.get() == Pattern.POLL ? Access.DEFAULT_POLL_SECONDS : 0,
           Optional.empty(),
           provenance));
     }

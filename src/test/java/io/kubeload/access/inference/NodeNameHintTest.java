@@ -1,5 +1,7 @@
-package io.kubeload.access;
+package io.kubeload.access.inference;
 
+import io.kubeload.access.Access;
+import io.kubeload.access.AccessSet;
 import io.kubeload.testing.TestManifests;
 import static io.kubeload.testing.TestManifests.accessSets;
 import static io.kubeload.testing.TestManifests.set;

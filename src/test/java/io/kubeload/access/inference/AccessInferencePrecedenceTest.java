@@ -1,5 +1,8 @@
-package io.kubeload.access;
+package io.kubeload.access.inference;
 
+import io.kubeload.access.Access;
+import io.kubeload.access.AccessSet;
+import io.kubeload.access.Provenance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubeload.testing.TestManifests;

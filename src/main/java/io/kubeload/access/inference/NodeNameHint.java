@@ -1,4 +1,4 @@
-package io.kubeload.access;
+package io.kubeload.access.inference;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;

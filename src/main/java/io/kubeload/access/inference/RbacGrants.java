@@ -1,5 +1,6 @@
-package io.kubeload.access;
+package io.kubeload.access.inference;
 
+import io.kubeload.access.LabelSelectors;
 import io.fabric8.kubernetes.api.model.rbac.AggregationRule;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
