@@ -34,7 +34,7 @@ public record Access(
     verbs = Collections.unmodifiableSortedSet(new TreeSet<>(verbs));
   }
 
-  /** Period assumed for a {@code list} without {@code watch}: fluentd's metadata filter re-queries every minute (incidents.md §3). */
+  /** Period assumed for a {@code list} without {@code watch}: fluentd's metadata filter re-queries every minute (docs/failures.md §3). */
   public static final double DEFAULT_POLL_SECONDS = 60;
 
   /** An access of a client with client-go's defaults. */

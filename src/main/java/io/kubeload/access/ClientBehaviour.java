@@ -20,11 +20,11 @@ public record ClientBehaviour(Consistency consistency, Optional<Boolean> watchLi
 
   /** The resourceVersion a LIST carries. */
   public enum Consistency {
-    /** {@code resourceVersion=0}: the reflector's initial LIST, served from the watch cache (physics §1.1). */
+    /** {@code resourceVersion=0}: the reflector's initial LIST, served from the watch cache (docs/sources.md §1.1). */
     RESOURCE_VERSION_ZERO,
-    /** {@code resourceVersion=""}: a consistent (quorum) read, from etcd before 1.31 (physics §2.1). */
+    /** {@code resourceVersion=""}: a consistent (quorum) read, from etcd before 1.31 (docs/sources.md §2.1). */
     CONSISTENT,
-    /** An exact resourceVersion or a continuation: from etcd before 1.34 (physics §2.1). */
+    /** An exact resourceVersion or a continuation: from etcd before 1.34 (docs/sources.md §2.1). */
     EXACT;
 
     public String label() {

@@ -44,7 +44,7 @@ final class ProfileCaptureCommand implements Callable<Integer> {
       description = "Request budget: stop, writing nothing, rather than send more. Default: ${DEFAULT-VALUE}.")
   int maxRequests;
 
-  // client-go's default client QPS (rest/config.go DefaultQPS, physics §4): no more than any controller.
+  // client-go's default client QPS (rest/config.go DefaultQPS, docs/sources.md §4): no more than any controller.
   @Option(names = "--qps", paramLabel = "RATE", defaultValue = "5",
       description = "Requests per second at most, one at a time (client-go's default QPS). Default: ${DEFAULT-VALUE}.")
   double qps;

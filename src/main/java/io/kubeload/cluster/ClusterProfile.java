@@ -33,7 +33,7 @@ public record ClusterProfile(
       double memoryBytes,
       double listMemoryAmplification) {
 
-    /** APF's server concurrency limit per replica (physics §3.1: the sum of the two flags). */
+    /** APF's server concurrency limit per replica (docs/sources.md §3.1: the sum of the two flags). */
     public int concurrencyLimit() {
       return maxRequestsInflight + maxMutatingRequestsInflight;
     }

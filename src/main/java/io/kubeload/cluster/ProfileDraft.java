@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class ProfileDraft {
 
-  // The production preset's rule of thumb for objects of unknown size (faq.md, physics §6).
+  // The production preset's rule of thumb for objects of unknown size (the sig-scalability FAQ, docs/sources.md §6).
   private static final double UNKNOWN_SIZE_BYTES = 20_000;
 
   private static final String DEFAULT_WRITER_LEVEL = "workload-high";
@@ -97,10 +97,10 @@ public final class ProfileDraft {
         Scaled.ZERO);
     if (known == null) {
       sources.put(at + "count", "not measured: 0");
-      sources.put(at + "sizeBytes", "not measured: \"the huge majority of objects doesn't exceed ~20 kB\" (faq.md, physics §6), "
+      sources.put(at + "sizeBytes", "not measured: \"the huge majority of objects doesn't exceed ~20 kB\" (https://github.com/kubernetes/community/blob/24e7d8f/sig-scalability/configs-and-limits/faq.md, docs/sources.md §6), "
           + "as the production preset assumes");
       sources.put(at + "churn", "not measured: 0 writes per second");
-      sources.put(at + "writerLevel", "not measured: " + DEFAULT_WRITER_LEVEL + ", where controllers' writes land (physics §3.4)");
+      sources.put(at + "writerLevel", "not measured: " + DEFAULT_WRITER_LEVEL + ", where controllers' writes land (docs/sources.md §3.4)");
     }
     Scaled countFigure = r.count();
     Fact<Long> measured = facts.objects().get(name);
@@ -159,7 +159,7 @@ public final class ProfileDraft {
 
   /**
    * The server's concurrency limit from the levels' nominal seats: each is ceil(limit × shares / Σ
-   * shares) (physics §3.2), so over L levels they add up to between the limit and the limit + L − 1.
+   * shares) (docs/sources.md §3.2), so over L levels they add up to between the limit and the limit + L − 1.
    * The preset's flags stay when their sum lies in that range; otherwise the range's middle replaces
    * it, split between the two flags as the defaults split it (APF only uses the sum).
    */

@@ -12,25 +12,25 @@ import java.util.Map;
 
 /**
  * Who else suffers when a priority level saturates: the critical system components whose requests
- * the default FlowSchemas send to the same level (physics §3.4), and the analysed workloads in it.
+ * the default FlowSchemas send to the same level (docs/sources.md §3.4), and the analysed workloads in it.
  */
 public final class BlastRadius {
 
   /** A saturated level, why, and whom it starves. */
   public record Impact(String level, String cause, String consequence, List<String> workloads) {}
 
-  /** Who depends on each default level and what breaks when it starves (physics §3.4 unless noted). */
+  /** Who depends on each default level and what breaks when it starves (docs/sources.md §3.4 unless noted). */
   private static final Map<String, String> CONSEQUENCES = Map.of(
       "system", "kubelets' pod status updates (group system:nodes) wait: readiness and Endpoints lag behind the pods",
       "node-high", "kubelets' node status and Lease renewals wait: a node whose Lease is not renewed for 40 s is marked "
-          + "NotReady and its pods are evicted (nodeLeaseDurationSeconds, physics §4)",
+          + "NotReady and its pods are evicted (nodeLeaseDurationSeconds, docs/sources.md §4)",
       "workload-high", "kube-controller-manager, kube-scheduler and every kube-system ServiceAccount (CoreDNS, kube-proxy, "
           + "CNI agents) wait: pods are not created or scheduled, Service routing stops following changes, and DNS answers "
-          + "go stale when caches expire (incidents.md §1)",
+          + "go stale when caches expire (docs/failures.md §1)",
       "workload-low", "every ServiceAccount outside kube-system shares it: operators and controllers in every other "
           + "namespace time out their LISTs and relist, adding to the storm",
       "leader-election", "controllers miss Lease renewals and fail over: each new leader relists everything it watches",
-      "global-default", "users and kubectl wait: operators lose the API access they need to recover (incidents.md §1)",
+      "global-default", "users and kubectl wait: operators lose the API access they need to recover (docs/failures.md §1)",
       "catch-all", "unclassified clients are rejected at once");
 
   private BlastRadius() {}

@@ -130,7 +130,7 @@ final class Budgets {
       return narrow + "roll it out to a small labelled node pool first and widen the nodeSelector step by step";
     }
     return narrow + "slow the roll-out: updateStrategy.rollingUpdate.maxUnavailable: 1 and minReadySeconds: 60 "
-        + "(AWS EKS best practices, incidents.md §12)";
+        + "(AWS EKS best practices, docs/failures.md §12)";
   }
 
   /**

@@ -144,7 +144,7 @@ public final class Gate {
 
   /**
    * A workload that passes here but breaks a budget in a cluster inside the supported envelope: the
-   * staging-versus-production gap that hid the incidents (incidents.md §1).
+   * staging-versus-production gap that hid the incidents (docs/failures.md §1).
    */
   private static Optional<Finding> scalesWithCluster(WorkloadLoad load, OptionalInt breakEven, Projection projection) {
     int nodes = projection.profile().nodes();
@@ -302,7 +302,7 @@ public final class Gate {
             .thenComparing(a -> a.access().resource()));
   }
 
-  /** Whose writes land in each default level (physics §3.4). */
+  /** Whose writes land in each default level (docs/sources.md §3.4). */
   private static final Map<String, String> WRITERS = Map.of(
       "system", "the kubelets' (system:nodes)",
       "node-high", "the kubelets' node and Lease",

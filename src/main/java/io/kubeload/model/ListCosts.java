@@ -7,21 +7,21 @@ import io.kubeload.access.ClientBehaviour.Consistency;
 import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.cluster.KubernetesVersion;
 
-/** Where a LIST is served and what it costs, by resourceVersion semantics and version (physics §2.1, §3.5). */
+/** Where a LIST is served and what it costs, by resourceVersion semantics and version (docs/sources.md §2.1, §3.5). */
 final class ListCosts {
 
-  // ConsistentListFromCache: beta and on from 1.31, needs etcd ≥ 3.4.31 / 3.5.13, assumed here (physics §2.1).
+  // ConsistentListFromCache: beta and on from 1.31, needs etcd ≥ 3.4.31 / 3.5.13, assumed here (docs/sources.md §2.1).
   static final int CONSISTENT_FROM_CACHE_SINCE_MINOR = 31;
 
-  // ListFromCacheSnapshot: beta and on from 1.34, exact-RV and continuation LISTs from the cache (physics §2.1).
+  // ListFromCacheSnapshot: beta and on from 1.34, exact-RV and continuation LISTs from the cache (docs/sources.md §2.1).
   static final int SNAPSHOT_LISTS_SINCE_MINOR = 34;
 
-  // A LIST from etcd takes ≈ 10/3 as long as from the cache: p99 pod LIST 5 s → 1.5 s at 5,000 nodes (blog 2024-08-15, physics §2.1).
+  // A LIST from etcd takes ≈ 10/3 as long as from the cache: p99 pod LIST 5 s → 1.5 s at 5,000 nodes (blog 2024-08-15, docs/sources.md §2.1).
   static final double ETCD_LIST_SLOWDOWN = 5 / 1.5;
 
   private ListCosts() {}
 
-  /** Whether the server's WatchList gate is on: beta on 1.32, off again 1.33, on from 1.34 (physics §1.1). */
+  /** Whether the server's WatchList gate is on: beta on 1.32, off again 1.33, on from 1.34 (docs/sources.md §1.1). */
   static boolean serverStreamsWatchList(KubernetesVersion version) {
     return version.minor() == 32 || version.atLeast(34);
   }

@@ -118,7 +118,7 @@ public final class LoadModel {
     return RolloutSimulation.rollout(other, projection.profile(), projection.levels(), horizon);
   }
 
-  /** The FlowSchema that classifies an access's requests, and so its level (physics §3.4). */
+  /** The FlowSchema that classifies an access's requests, and so its level (docs/sources.md §3.4). */
   static FlowSchema flowSchemaOf(Access access, Workload workload, ApfConfiguration apf) {
     String resource = access == null ? "pods" : access.resource();
     String verb = access == null ? "get" : switch (access.pattern()) {
@@ -160,7 +160,7 @@ public final class LoadModel {
         watches = pods;
         events = pods * churnInScope;
         addedWatchers = pods * interestedWatcherWeight(access, profile, clusterObjects);
-        // Re-watches are not rate-limited by the client (rest/request.go, physics §1.2).
+        // Re-watches are not rate-limited by the client (rest/request.go, docs/sources.md §1.2).
         double rewatch = pods / Physics.MEAN_WATCH_SECONDS;
         rates.put("watch", rewatch);
         seatSeconds = rewatch * Physics.MIN_SEATS * requestSeconds;
@@ -216,7 +216,7 @@ public final class LoadModel {
   /**
    * How much one watcher counts in APF's W for a write of the resource: cluster-wide watchers always,
    * namespace watchers for writes in their namespace; pod watchers selecting a spec.nodeName are not
-   * counted (watch_tracker.go, physics §3.5).
+   * counted (watch_tracker.go, docs/sources.md §3.5).
    */
   private static double interestedWatcherWeight(Access access, ClusterProfile profile, double clusterObjects) {
     return switch (access.scope()) {

@@ -1,61 +1,61 @@
 package io.kubeload.model;
 
 /**
- * The API server's and client-go's own constants. Each cites its source; "physics §N" is section N
- * of shared/reference/apiserver-load-physics.md, where the upstream file and version are given.
+ * The API server's and client-go's own constants. Each names its upstream file; "docs/sources.md §N" is the section of
+ * this repository's sources document that explains it and links the upstream file at a tagged version.
  */
 public final class Physics {
 
   private Physics() {}
 
-  // client-go reflector: watch timeout uniform in [5 min, 10 min) → mean 450 s (reflector.go, physics §1.2).
+  // client-go reflector: watch timeout uniform in [5 min, 10 min) → mean 450 s (reflector.go, docs/sources.md §1.2).
   public static final double MEAN_WATCH_SECONDS = 450;
 
-  // client-go pager: defaultPageSize 500, sent with the initial RV=0 LIST (tools/pager/pager.go, physics §1.1).
+  // client-go pager: defaultPageSize 500, sent with the initial RV=0 LIST (tools/pager/pager.go, docs/sources.md §1.1).
   public static final int LIST_PAGE_SIZE = 500;
 
-  // APF work estimator: objectsPerSeat = 100, count-based LIST seats (request/config.go, physics §3.5).
+  // APF work estimator: objectsPerSeat = 100, count-based LIST seats (request/config.go, docs/sources.md §3.5).
   public static final double OBJECTS_PER_SEAT = 100;
 
-  // APF work estimator: bytesPerSeat = 100,000, size-based LIST seats 1.34+ (list_work_estimator.go, physics §3.5).
+  // APF work estimator: bytesPerSeat = 100,000, size-based LIST seats 1.34+ (list_work_estimator.go, docs/sources.md §3.5).
   public static final double BYTES_PER_SEAT = 100_000;
 
-  // APF: a cache-served LIST is charged at most 1,000,000 bytes (cacheWithStreamingMaxMemoryUsage, physics §3.5).
+  // APF: a cache-served LIST is charged at most 1,000,000 bytes (cacheWithStreamingMaxMemoryUsage, docs/sources.md §3.5).
   public static final double CACHE_LIST_MAX_CHARGED_BYTES = 1_000_000;
 
-  // APF: MinimumSeats = 1 (request/config.go, physics §3.5).
+  // APF: MinimumSeats = 1 (request/config.go, docs/sources.md §3.5).
   public static final int MIN_SEATS = 1;
 
-  // APF: MaximumListSeatsLimit = 10 count-based (≤ 1.33), 100 size-based (1.34+) (request/config.go, physics §3.5).
+  // APF: MaximumListSeatsLimit = 10 count-based (≤ 1.33), 100 size-based (1.34+) (request/config.go, docs/sources.md §3.5).
   public static final int MAX_LIST_SEATS_COUNT_BASED = 10;
 
   public static final int MAX_LIST_SEATS_SIZE_BASED = 100;
 
-  // APF: SizeBasedListCostEstimate beta, on by default from 1.34 (kube_features.go, physics §7).
+  // APF: SizeBasedListCostEstimate beta, on by default from 1.34 (kube_features.go, docs/sources.md §7).
   public static final int SIZE_BASED_LIST_COST_SINCE_MINOR = 34;
 
-  // APF: MaximumMutatingSeatsLimit = 10 (request/config.go, physics §3.5).
+  // APF: MaximumMutatingSeatsLimit = 10 (request/config.go, docs/sources.md §3.5).
   public static final int MAX_MUTATING_SEATS = 10;
 
-  // APF: watchesPerSeat = 10: a write holds ceil(W/10) seats for W interested watchers (physics §3.5).
+  // APF: watchesPerSeat = 10: a write holds ceil(W/10) seats for W interested watchers (docs/sources.md §3.5).
   public static final double WATCHES_PER_SEAT = 10;
 
-  // APF: eventAdditionalDuration = 5 ms per ceil(W/10) after the write returns (physics §3.5).
+  // APF: eventAdditionalDuration = 5 ms per ceil(W/10) after the write returns (docs/sources.md §3.5).
   public static final double EVENT_ADDITIONAL_SECONDS = 0.005;
 
-  // APF: priorityLevelMaxSeatsPercent = 0.15, the per-level cap on one request's seats (apf_controller.go, physics §3.2).
+  // APF: priorityLevelMaxSeatsPercent = 0.15, the per-level cap on one request's seats (apf_controller.go, docs/sources.md §3.2).
   public static final double LEVEL_MAX_SEATS_FRACTION = 0.15;
 
-  // APF: a queued request waits at most RequestTimeout/4 = 15 s before a 429 (priority-and-fairness.go, physics §3.6).
+  // APF: a queued request waits at most RequestTimeout/4 = 15 s before a 429 (priority-and-fairness.go, docs/sources.md §3.6).
   public static final double QUEUE_WAIT_LIMIT_SECONDS = 15;
 
-  // client-go leader elector: leader 1 UPDATE per 2 s RetryPeriod = 0.5 req/s (leaderelection.go, physics §4).
+  // client-go leader elector: leader 1 UPDATE per 2 s RetryPeriod = 0.5 req/s (leaderelection.go, docs/sources.md §4).
   public static final double LEADER_REQUESTS_PER_SECOND = 0.5;
 
-  // client-go leader elector: followers GET every RetryPeriod × [1, 2.2) → 1/3.2 s ≈ 0.31 req/s (physics §4).
+  // client-go leader elector: followers GET every RetryPeriod × [1, 2.2) → 1/3.2 s ≈ 0.31 req/s (docs/sources.md §4).
   public static final double FOLLOWER_REQUESTS_PER_SECOND = 1 / 3.2;
 
-  // KEP-3157: a classic LIST from etcd holds "around O(5 × the response from etcd)" of memory (physics §2.5).
+  // KEP-3157: a classic LIST from etcd holds "around O(5 × the response from etcd)" of memory (docs/sources.md §2.5).
   public static final double ETCD_MEMORY_AMPLIFICATION = 5;
 
   // WatchListCompression, beta and on from 1.37: the initial watch-list stream is gzipped; steady watch
@@ -76,6 +76,6 @@ public final class Physics {
   // https://github.com/kubernetes/community/blob/master/sig-scalability/configs-and-limits/thresholds.md).
   public static final int SUPPORTED_MAXIMUM_NODES = 5_000;
 
-  // KEP-3157 watch-list goal: ≈ 2 MB of server memory per streaming watcher (physics §1.1, §2.5).
+  // KEP-3157 watch-list goal: ≈ 2 MB of server memory per streaming watcher (docs/sources.md §1.1, §2.5).
   public static final double WATCH_LIST_BYTES_PER_WATCHER = 2_000_000;
 }

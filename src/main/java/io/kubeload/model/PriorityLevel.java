@@ -1,7 +1,7 @@
 package io.kubeload.model;
 
 /**
- * An APF priority level and its share of one API server's seats (physics §3.2).
+ * An APF priority level and its share of one API server's seats (docs/sources.md §3.2).
  *
  * @param nominalSeats ceil(SCL × shares / Σ shares) per replica
  * @param lendableSeats round(nominal × lendablePercent / 100): seats others may borrow when idle

@@ -6,7 +6,7 @@ import io.kubeload.model.apf.PriorityLevelConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The priority levels in force and their seats per API server replica (apf_controller.go, physics §3.2). */
+/** The priority levels in force and their seats per API server replica (apf_controller.go, docs/sources.md §3.2). */
 public final class PriorityLevels {
 
   private PriorityLevels() {}

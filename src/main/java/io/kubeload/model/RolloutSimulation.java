@@ -23,14 +23,14 @@ import org.apache.commons.math3.random.Well19937c;
  */
 public final class RolloutSimulation {
 
-  // client-go retries a 429 up to maxRetries = 10 times, honouring Retry-After (rest/request.go, physics §3.6).
+  // client-go retries a 429 up to maxRetries = 10 times, honouring Retry-After (rest/request.go, docs/sources.md §3.6).
   static final int CLIENT_RETRIES = 10;
 
-  // APF's Retry-After adapts between 1 and 32 s (dropped_requests_tracker.go, physics §3.6); modelled
+  // APF's Retry-After adapts between 1 and 32 s (dropped_requests_tracker.go, docs/sources.md §3.6); modelled
   // as doubling per consecutive rejection of the same request.
   static final double MAX_RETRY_AFTER_SECONDS = 32;
 
-  // Reflector backoff: 800 ms doubling to 30 s, jitter 1.0 (reflector.go, physics §1.4).
+  // Reflector backoff: 800 ms doubling to 30 s, jitter 1.0 (reflector.go, docs/sources.md §1.4).
   static final double BACKOFF_INITIAL_SECONDS = 0.8;
   static final double BACKOFF_MAX_SECONDS = 30;
 
@@ -52,7 +52,7 @@ public final class RolloutSimulation {
    */
   static final int MAX_SIMULATED_PODS = (int) EVENT_BUDGET;
 
-  private static final long SEED = 20_241_211L; // the date of the incident that started it all (incidents.md §1)
+  private static final long SEED = 20_241_211L; // the date of the incident that started it all (docs/failures.md §1)
 
   private RolloutSimulation() {}
 
@@ -164,7 +164,7 @@ public final class RolloutSimulation {
 
     /**
      * A reflector's WATCH from the LIST's resourceVersion holds one seat until it is initialised
-     * (physics §3.5); a LIST its estimated seats.
+     * (docs/sources.md §3.5); a LIST its estimated seats.
      */
     int seats() {
       return watch ? Physics.MIN_SEATS : list.listSeats();
@@ -616,7 +616,7 @@ public final class RolloutSimulation {
         delay = Math.min(MAX_RETRY_AFTER_SECONDS, Math.pow(2, r.retries));
         r.retries++;
       } else {
-        // The reflector gives up this LIST and relists after its own backoff (physics §1.3–1.4).
+        // The reflector gives up this LIST and relists after its own backoff (docs/sources.md §1.3–1.4).
         delay = Math.min(BACKOFF_MAX_SECONDS, BACKOFF_INITIAL_SECONDS * Math.pow(2, r.failures)) * (1 + random.nextDouble());
         r.failures++;
         r.retries = 0;

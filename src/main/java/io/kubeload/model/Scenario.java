@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum Scenario {
   /** The change rolls out: new workloads start everywhere, updated ones follow their strategy. */
   ROLLOUT,
-  /** Every API server restarts: every informer of every pod relists at once (incidents.md §2, §11). */
+  /** Every API server restarts: every informer of every pod relists at once (docs/failures.md §2, §11). */
   APISERVER_RESTART;
 
   public String label() {

@@ -2,7 +2,7 @@ package io.kubeload.model;
 
 /**
  * The LISTs a roll-out fires as its pods start, against what the priority level can serve or queue
- * before answering 429 (closed form; physics §3.6).
+ * before answering 429 (closed form; docs/sources.md §3.6).
  *
  * @param pods pods that start in the roll-out
  * @param podsPerSecond how fast they appear

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Start-up storms in closed form. Pods appear at a rate; each fires its start-up LISTs; the priority
  * level serves them with its seats (Little's law), queues what one flow may queue, and answers 429
- * to the rest (physics §3.6). The roll-out simulation refines this with retries and time.
+ * to the rest (docs/sources.md §3.6). The roll-out simulation refines this with retries and time.
  */
 final class Storms {
 

@@ -2,13 +2,13 @@ package io.kubeload.model;
 
 import io.kubeload.cluster.KubernetesVersion;
 
-/** APF's work estimator: the seats a request occupies, per Kubernetes version (physics §3.5). */
+/** APF's work estimator: the seats a request occupies, per Kubernetes version (docs/sources.md §3.5). */
 public final class WorkEstimator {
 
   private WorkEstimator() {}
 
   /**
-   * Seats of a watch-cache LIST (the reflector's RV=0 LIST, physics §1.1).
+   * Seats of a watch-cache LIST (the reflector's RV=0 LIST, docs/sources.md §1.1).
    *
    * @param clusterObjects the resource's object count in the whole cluster: the count-based
    *     estimator ignores namespaces, selectors and indexes
@@ -25,7 +25,7 @@ public final class WorkEstimator {
   }
 
   /**
-   * Seats of a LIST served from etcd, paged at the client's 500 (physics §3.5): count-based
+   * Seats of a LIST served from etcd, paged at the client's 500 (docs/sources.md §3.5): count-based
    * {@code N + limit} with a selector or {@code 2 × limit} without; size-based
    * {@code max(limit, N/2)} or {@code limit} objects, with no 1 MB cap.
    */
@@ -39,7 +39,7 @@ public final class WorkEstimator {
     return clamp(Math.ceil(estimate / Physics.OBJECTS_PER_SEAT), Math.min(Physics.MAX_LIST_SEATS_COUNT_BASED, levelMaxSeats));
   }
 
-  /** Seat-seconds one write holds with {@code watchers} interested watchers (physics §3.5, mutating). */
+  /** Seat-seconds one write holds with {@code watchers} interested watchers (docs/sources.md §3.5, mutating). */
   public static double writeSeatSeconds(double watchers, double executionSeconds, int levelMaxSeats) {
     if (watchers < Physics.WATCHES_PER_SEAT) {
       return Physics.MIN_SEATS * executionSeconds;

@@ -2,7 +2,7 @@ package io.kubeload.model;
 
 /**
  * What a workload's watchers add to every write of a resource by others: APF holds a write's seats
- * longer for each ten interested watchers (physics §3.5), in the writers' priority level.
+ * longer for each ten interested watchers (docs/sources.md §3.5), in the writers' priority level.
  */
 public record WriteInflation(
     String resource,

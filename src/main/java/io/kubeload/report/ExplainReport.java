@@ -70,7 +70,7 @@ public final class ExplainReport {
           + " → " + Units.number(i.watchersAfter()));
       line(out, "  seats per write", "max(1, min(ceil(W / " + (int) Physics.WATCHES_PER_SEAT + "), cap)) = " + i.seatsPerWriteBefore()
           + " → " + i.seatsPerWriteAfter() + ", held " + Units.number(Physics.EVENT_ADDITIONAL_SECONDS * 1000)
-          + " ms per " + (int) Physics.WATCHES_PER_SEAT + " watchers longer (physics §3.5)");
+          + " ms per " + (int) Physics.WATCHES_PER_SEAT + " watchers longer (docs/sources.md §3.5)");
       line(out, "  added", Units.number(i.extraSeatSecondsPerSecond()) + " seat-seconds per second");
     }
 

@@ -29,7 +29,7 @@ public record InputLimits(
    * files: a chart renders one per template. 10,000 documents: nine times the corpus (1,096), and the
    * most that a workload-dense input reads in seconds (docs/limits.md: 9,523 took 9 s, 19,034 took
    * 81 s). 3 MiB per document: the API server's request body limit (MaxRequestBodyBytes,
-   * apiserver-load-physics.md), so no bigger object can be applied. 100 levels: nearly three times
+   * docs/sources.md §2.5), so no bigger object can be applied. 100 levels: nearly three times
    * the deepest document in the corpus (35, argo-cd's CRD schemas). 100 aliases: twice snakeyaml's
    * own default of 50; helm output has none.
    */

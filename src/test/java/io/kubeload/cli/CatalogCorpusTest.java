@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Acceptance over the real charts in ../shared/corpus (third-party data, read in place): the catalog
  * recognises every component of SOURCES.tsv, and each variant's scaling class agrees with the
- * shared component-catalog reference. Its classes map to kubeload's: S0 (no API server access) is
+ * class recorded for its component. Those classes map to kubeload's: S0 (no API server access) is
  * none; S1 (central controllers) constant or linear; S2 (per-node, node-scoped), S4 (per-node
  * periodic) and S5 (per-event) linear; S3 (per-node, cluster-wide) quadratic. Skipped when
  * ../shared is not beside the clone.

@@ -85,12 +85,14 @@ class ProfilesTest {
     assertThat(eks).usingRecursiveComparison().ignoringFields("name", "apiServers").isEqualTo(production);
   }
 
-  /** Every figure of a preset says where it comes from: a comment right above it, naming a source or saying it is an assumption. */
+  /**
+   * Every figure of a preset says where it comes from: a comment right above it, naming a source or saying it is an
+   * assumption (that each cited document ships with the project is CitationsTest's).
+   */
   @Test
-  void everyFigureInEveryPresetHasItsSourceAboveItAndNoPresetNamesADocumentTheProjectDoesNotShip() {
+  void everyFigureInEveryPresetHasItsSourceAboveIt() {
     for (String preset : Profiles.PRESETS) {
       String text = Profiles.presetText(preset).orElseThrow();
-      assertThat(text).doesNotContain("physics §", "incidents.md", "component-catalog", "shared/");
       String[] lines = text.split("\n");
       for (int i = 0; i < lines.length; i++) {
         String line = lines[i].strip();

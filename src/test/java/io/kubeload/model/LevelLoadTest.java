@@ -18,7 +18,7 @@ class LevelLoadTest {
   @Test
   void aBusyLevelBorrowsTheIdleLendableSeatsOfTheOthers() {
     LevelLoad high = level(TestManifests.productionAtDefaultFlags().withExistingSeatDemand(Map.of("workload-high", 150.0)), "workload-high");
-    // Idle lendable seats elsewhere (physics §3.3): system 24 + node-high 25 + leader-election 0 + workload-low 221 + global-default 25.
+    // Idle lendable seats elsewhere (docs/sources.md §3.3): system 24 + node-high 25 + leader-election 0 + workload-low 221 + global-default 25.
     assertThat(high.borrowable()).isEqualTo(295);
     assertThat(high.guaranteed()).isEqualTo(49);
     assertThat(high.utilization()).isCloseTo(150 / 98.0, within(1e-12));

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** Where LISTs are served, by resourceVersion semantics, client and server version (physics §2.1, §1.1). */
+/** Where LISTs are served, by resourceVersion semantics, client and server version (docs/sources.md §2.1, §1.1). */
 class ListCostsTest {
 
   static AccessLoad podsAccess(String version, String extra) {
@@ -36,7 +36,7 @@ class ListCostsTest {
 
   @Test
   void aNodeFilteredListWithoutResourceVersionReadsEveryPodFromEtcdBefore131() {
-    // incidents.md §2 (Vector): fieldSelector=spec.nodeName but no resourceVersion → quorum reads of all pods.
+    // docs/failures.md §2 (Vector): fieldSelector=spec.nodeName but no resourceVersion → quorum reads of all pods.
     AccessLoad etcd = podsAccess("1.30", "consistency: consistent");
     AccessLoad cache = podsAccess("1.31", "consistency: consistent");
     assertThat(etcd.listBytes()).isEqualTo(cache.listBytes()); // the same 30 pods come back

@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** Worked examples from the physics reference and the incidents, checked by hand. */
+/** Worked examples from docs/sources.md and docs/failures.md, checked by hand. */
 class LoadModelTest {
 
   static String daemonSetDeclaring(String namespace, String accessYaml) {
@@ -63,7 +63,7 @@ class LoadModelTest {
 
   @Test
   void ciliumEndpointFanOutAtOneThousandNodesIsNinetyThousandEventsPerSecond() {
-    // incidents.md §6: 1,000 nodes, 30 pod changes/s, 3 CEP writes each, every agent watches all CEPs.
+    // docs/failures.md §6: 1,000 nodes, 30 pod changes/s, 3 CEP writes each, every agent watches all CEPs.
     ClusterProfile profile = TestManifests.production().withNodes(1_000).withResource(new ResourceProfile(
         "ciliumendpoints.cilium.io", new Scaled(1, Scaled.Basis.PER_POD), 2_000, new Scaled(90, Scaled.Basis.ABSOLUTE),
         "workload-high", Scaled.ZERO));
@@ -98,7 +98,7 @@ class LoadModelTest {
     // each of 5,000 agents receives every pod write (20/s) and node write (5,000 × 0.00333/s).
     assertThat(load.watchEventsPerSecond()).isCloseTo(5_000 * (20 + 5_000 * 0.00333), within(1e-6));
     assertThat(load.watches()).isEqualTo(10_000);
-    // informers re-watch once per 450 s on average (physics §1.2).
+    // informers re-watch once per 450 s on average (docs/sources.md §1.2).
     assertThat(load.requestsByVerb().get("watch")).isCloseTo(10_000 / 450.0, within(1e-9));
     assertThat(load.scalingClass()).isEqualTo(ScalingClass.QUADRATIC);
     assertThat(load.priorityLevel()).isEqualTo("workload-low");

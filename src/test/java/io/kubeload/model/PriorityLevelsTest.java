@@ -11,7 +11,7 @@ class PriorityLevelsTest {
   @Test
   void nominalSeatsAndPerRequestCapsMatchThePhysicsTableAt600Seats() {
     Map<String, PriorityLevel> levels = PriorityLevels.of(TestManifests.productionAtDefaultFlags());
-    // physics §3.3: nominal seats @600 13/74/98/25/98/245/49 and maxSeats 12/15/4/15/37/8
+    // docs/sources.md §3.3: nominal seats @600 13/74/98/25/98/245/49 and maxSeats 12/15/4/15/37/8
     assertThat(levels.get("catch-all").nominalSeats()).isEqualTo(13);
     assertThat(levels.get("system").nominalSeats()).isEqualTo(74);
     assertThat(levels.get("node-high").nominalSeats()).isEqualTo(98);

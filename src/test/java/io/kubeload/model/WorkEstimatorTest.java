@@ -21,9 +21,9 @@ class WorkEstimatorTest {
 
   @Test
   void countBasedSeatsIgnoreNamesAndIndexesAndRespectTheLevelCap() {
-    // The count-based estimator sees the cluster-wide count only (physics §3.5).
+    // The count-based estimator sees the cluster-wide count only (docs/sources.md §3.5).
     assertThat(WorkEstimator.listSeats(COUNT_BASED, 5_000, 20_000, true, 37)).isEqualTo(10);
-    // leader-election's per-request cap is 4 (physics §3.3).
+    // leader-election's per-request cap is 4 (docs/sources.md §3.3).
     assertThat(WorkEstimator.listSeats(COUNT_BASED, 5_000, 20_000, false, 4)).isEqualTo(4);
   }
 
@@ -45,7 +45,7 @@ class WorkEstimatorTest {
 
   @Test
   void fiveThousandClusterWidePodWatchersAddTenSeatsAndQuarterSecondToEveryPodWrite() {
-    // physics §3.5 computed example: 5,000 watchers → 10 seats, additional latency 250 ms.
+    // docs/sources.md §3.5 computed example: 5,000 watchers → 10 seats, additional latency 250 ms.
     int levelCap = 12; // the system level, where kubelets write pods
     assertThat(WorkEstimator.writeSeats(5_000, levelCap)).isEqualTo(10);
     double exec = 0.05;

@@ -35,7 +35,7 @@ public final class ClusterCapture {
   /** What a capture found, and every request it made, in order. */
   public record Capture(ClusterFacts facts, List<String> requests, String origin) {}
 
-  // The reflector's page size (client-go tools/pager defaultPageSize, physics §1.1).
+  // The reflector's page size (client-go tools/pager defaultPageSize, docs/sources.md §1.1).
   static final int PAGE = 500;
 
   /** The resources the presets describe, plus events: key → collection path. */
@@ -193,7 +193,7 @@ public final class ClusterCapture {
     return out;
   }
 
-  /** The levels and schemas in force, for the record: the model assumes the default ones (physics §3.3, §3.4). */
+  /** The levels and schemas in force, for the record: the model assumes the default ones (docs/sources.md §3.3, §3.4). */
   private static void flowControl(ApiReader api, Map<String, String> versions, List<String> notes) {
     String group = "flowcontrol.apiserver.k8s.io";
     if (!versions.containsKey(group)) {
@@ -208,7 +208,7 @@ public final class ClusterCapture {
             + (limited.has("nominalConcurrencyShares") ? " " + limited.path("nominalConcurrencyShares").asInt() : ""));
       }
       notes.add("PriorityLevelConfigurations in force (nominal shares): " + String.join(", ", levels)
-          + ". The model assumes the default eight (physics §3.3).");
+          + ". The model assumes the default eight (docs/sources.md §3.3).");
     });
     api.json(base + "flowschemas?limit=" + PAGE, ApiReader.JSON, true).ifPresent(list -> {
       List<String> schemas = new ArrayList<>();

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * The API server's bootstrap FlowSchemas and PriorityLevelConfigurations for 1.27 to 1.35
- * (pkg/apis/flowcontrol/bootstrap/default.go, diffed per version in physics §3.3–3.4).
+ * (pkg/apis/flowcontrol/bootstrap/default.go, diffed per version in docs/sources.md §3.3–3.4).
  */
 final class DefaultApf {
 
@@ -21,7 +21,7 @@ final class DefaultApf {
 
   private DefaultApf() {}
 
-  /** name, NominalConcurrencyShares, lendablePercent, queues, handSize, queueLengthLimit (physics §3.3). */
+  /** name, NominalConcurrencyShares, lendablePercent, queues, handSize, queueLengthLimit (docs/sources.md §3.3). */
   static List<PriorityLevelConfig> priorityLevels() {
     return List.of(
         new PriorityLevelConfig("exempt", true, 0, 0, OptionalInt.empty(), false, 0, 0, 0, Optional.empty()),
@@ -35,11 +35,11 @@ final class DefaultApf {
   }
 
   private static PriorityLevelConfig queuing(String name, int shares, int lendable, int queues, int handSize) {
-    // queueLengthLimit 50 for every queuing default level (physics §3.3).
+    // queueLengthLimit 50 for every queuing default level (docs/sources.md §3.3).
     return new PriorityLevelConfig(name, false, shares, lendable, OptionalInt.empty(), false, queues, handSize, 50, Optional.empty());
   }
 
-  /** Default FlowSchemas with their precedence; endpoint-controller and workload-leader-election end at 1.33 (physics §3.4). */
+  /** Default FlowSchemas with their precedence; endpoint-controller and workload-leader-election end at 1.33 (docs/sources.md §3.4). */
   static List<FlowSchema> flowSchemas(KubernetesVersion version) {
     List<FlowSchema> out = new ArrayList<>();
     FlowSchema.Subject kubeSystemAccounts = new FlowSchema.Subject("ServiceAccount", "*", "kube-system");
@@ -47,7 +47,7 @@ final class DefaultApf {
     FlowSchema.Subject nodes = group("system:nodes");
     List<FlowSchema.Subject> everyone = List.of(group("system:unauthenticated"), group("system:authenticated"));
     out.add(schema("exempt", 1, "exempt", "", List.of(group("system:masters")), List.of(EVERYTHING)));
-    // probes (1.22+): everyone's non-resource GET /healthz, /readyz, /livez is exempt (physics §3.4). Only
+    // probes (1.22+): everyone's non-resource GET /healthz, /readyz, /livez is exempt (docs/sources.md §3.4). Only
     // resource rules are modelled, and no resource request matches it: it is here so a chart's
     // FlowSchema of that name replaces it, as on a real server.
     out.add(schema("probes", 2, "exempt", "", everyone, List.of()));

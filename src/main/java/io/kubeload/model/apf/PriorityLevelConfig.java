@@ -8,7 +8,7 @@ import java.util.OptionalInt;
  * An APF PriorityLevelConfiguration as written (before seats are computed from the server's
  * concurrency).
  *
- * @param borrowingLimitPercent empty: may borrow without limit (physics §3.2)
+ * @param borrowingLimitPercent empty: may borrow without limit (docs/sources.md §3.2)
  * @param location where a chart wrote it; empty for the API server's defaults
  * @param reject true when the level rejects rather than queues ({@code limitResponse.type: Reject})
  */

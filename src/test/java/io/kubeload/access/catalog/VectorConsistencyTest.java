@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * incidents.md §2: Vector's kubernetes_logs LISTs without resourceVersion are etcd quorum reads on
+ * docs/failures.md §2: Vector's kubernetes_logs LISTs without resourceVersion are etcd quorum reads on
  * every node before 1.31; use_apiserver_cache (or a 1.31+ server reading consistently from its
  * cache) makes them cheap.
  */

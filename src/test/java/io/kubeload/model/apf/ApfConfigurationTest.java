@@ -36,7 +36,7 @@ class ApfConfigurationTest {
 
   @Test
   void from134ConfigMapLeaderElectionOfKubeSystemAccountsIsNoLongerSpecial() {
-    // workload-leader-election was removed in 1.34 (physics §3.4, §7).
+    // workload-leader-election was removed in 1.34 (docs/sources.md §3.4, §7).
     assertThat(levelFor(ApfConfiguration.defaults(V135), "kube-system", "update", "", "configmaps", "kube-system"))
         .isEqualTo("workload-high");
     assertThat(ApfConfiguration.defaults(V135).flowSchemas()).extracting(FlowSchema::name)
@@ -129,7 +129,7 @@ class ApfConfigurationTest {
   @Test
   void lendingAndBorrowingLimitsFollowTheFormulas() {
     Map<String, PriorityLevel> levels = PriorityLevels.of(TestManifests.productionAtDefaultFlags());
-    // physics §3.3: lendable 24/25/0/49/221/25 for system/node-high/leader-election/workload-high/workload-low/global-default
+    // docs/sources.md §3.3: lendable 24/25/0/49/221/25 for system/node-high/leader-election/workload-high/workload-low/global-default
     assertThat(levels.get("system").lendableSeats()).isEqualTo(24);
     assertThat(levels.get("node-high").lendableSeats()).isEqualTo(25);
     assertThat(levels.get("workload-high").lendableSeats()).isEqualTo(49);
