@@ -55,7 +55,9 @@ class CompactTreeTest {
     assertThat(lines.keySet()).containsExactlyElementsOf(expected.keySet());
     assertThat(lines.get("metadata.name")).isEqualTo(3);
     assertThat(lines.get("spec")).isNull();
-    assertThat(lines.get(42)).isNull();
+    // Map.get takes any object: a key that is not a path string finds nothing.
+    Object notAPath = 42;
+    assertThat(lines.get(notAPath)).isNull();
     assertThat(lines.retain(path -> path.startsWith("metadata"))).containsExactly(Map.entry("metadata.name", 3));
   }
 
