@@ -53,6 +53,6 @@ public record LoadShape(
     }).toList();
     return new LoadShape(pods.count(), pods.perNode(), pods.nodeShare(), pods.ratio(), workload.isNew(), workload.rollout().type(),
         workload.rollout().maxUnavailable(), workload.rollout().maxSurge(), workload.rollout().minReadySeconds(), accesses,
-        LoadModel.flowSchemaOf(null, workload, apf).priorityLevel());
+        LoadModel.defaultFlowSchema(workload, apf).priorityLevel());
   }
 }

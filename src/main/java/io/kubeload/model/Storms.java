@@ -65,8 +65,9 @@ final class Storms {
     double inFlight = rate * byteSecondsPerPod * Math.min(1, available / seatsWanted);
     double wholeStorm = pods * listing.stream().mapToDouble(a -> a.list().memoryBytes()).sum();
     double peakBytes = Math.min(inFlight, wholeStorm) / replicas;
-    return new StartupStorm(pods, rate, bound, arrivalSeconds, listsPerPod, seatSecondsPerPod, demanded, available,
-        Math.floor(rejected), drain, peakBytes);
+    return new StartupStorm(new StartupStorm.Arrival(pods, rate, bound, arrivalSeconds),
+        new StartupStorm.Demand(listsPerPod, seatSecondsPerPod, demanded, available),
+        new StartupStorm.Outcome(Math.floor(rejected), drain, peakBytes));
   }
 
   private static String trim(double value) {
