@@ -61,7 +61,7 @@ public final class Placement {
     }
     double share = (double) matched / pooled;
     StringBuilder reason = new StringBuilder(
-        Figures.count(PodCount.podsOn(share, nodes)) + " of " + Figures.count(nodes) + " nodes: ");
+        Figures.count(PodCount.PerNode.podsOn(share, nodes)) + " of " + Figures.count(nodes) + " nodes: ");
     if (landsOn.isEmpty()) {
       reason.append("no pool");
     } else {
