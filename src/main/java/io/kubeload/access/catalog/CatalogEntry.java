@@ -26,6 +26,11 @@ public record CatalogEntry(
     List<NoteRule> notes,
     String file) {
 
+  public CatalogEntry {
+    accesses = List.copyOf(accesses);
+    notes = List.copyOf(notes);
+  }
+
   /**
    * True when which requests the entry's accesses make depends on its configuration (a condition,
    * a repetition, a value or a discovery read from it): without the configuration the catalog
@@ -50,7 +55,13 @@ public record CatalogEntry(
    * @param labels labels the workload or its pod template must carry, each with its value
    */
   public record Recognition(
-      List<String> images, Optional<java.util.regex.Pattern> command, Optional<String> createdFrom, Map<String, String> labels) {}
+      List<String> images, Optional<java.util.regex.Pattern> command, Optional<String> createdFrom, Map<String, String> labels) {
+
+    public Recognition {
+      images = List.copyOf(images);
+      labels = Map.copyOf(labels);
+    }
+  }
 
   /**
    * Where the configuration is: files (keys) of the ConfigMaps the container mounts.
@@ -59,7 +70,13 @@ public record CatalogEntry(
    * @param configMaps ConfigMap name globs; empty for any mounted ConfigMap; a plain name is read
    *     even when not mounted (the component reads it through the API)
    */
-  public record ConfigSpec(ConfigLanguage language, List<String> files, List<String> configMaps) {}
+  public record ConfigSpec(ConfigLanguage language, List<String> files, List<String> configMaps) {
+
+    public ConfigSpec {
+      files = List.copyOf(files);
+      configMaps = List.copyOf(configMaps);
+    }
+  }
 
   /**
    * One kind of request the component makes, with the settings that change it.
@@ -90,6 +107,13 @@ public record CatalogEntry(
       String why,
       String source,
       Optional<String> fix) {
+
+    public AccessRule {
+      resources = List.copyOf(resources);
+      verbs = List.copyOf(verbs);
+      nodeFilteredRoles = List.copyOf(nodeFilteredRoles);
+      switches = List.copyOf(switches);
+    }
 
     boolean readsConfig() {
       return discoveries.filter(DiscoveryAccesses::readConfig).isPresent()
@@ -133,7 +157,13 @@ public record CatalogEntry(
    * @param defaults the values when the source gives none
    * @param map value → resources; empty when the value is the resource itself
    */
-  public record ForEach(ValueSource from, String split, List<String> defaults, Map<String, List<String>> map) {}
+  public record ForEach(ValueSource from, String split, List<String> defaults, Map<String, List<String>> map) {
+
+    public ForEach {
+      defaults = List.copyOf(defaults);
+      map = Map.copyOf(map);
+    }
+  }
 
   /** A value read from the container: a flag, an env var, a config path, or the current item. */
   public record ValueSource(Kind kind, String key, Optional<PathQuery> path) {

@@ -198,11 +198,10 @@ final class EntryReader {
 
   private static ValueTest test(YamlObject yaml) {
     List<ValueTest> tests = new ArrayList<>();
-    yaml.optionalString("is").ifPresent(v -> tests.add(new ValueTest(
-        Boolean.parseBoolean(v) ? ValueTest.Kind.TRUE : ValueTest.Kind.FALSE, "", null)));
+    yaml.optionalString("is").ifPresent(v -> tests.add(ValueTest.of(Boolean.parseBoolean(v) ? ValueTest.Kind.TRUE : ValueTest.Kind.FALSE)));
     yaml.optionalString("equals").ifPresent(v -> tests.add(ValueTest.equalsTo(v)));
     yaml.optionalString("matches").ifPresent(v -> tests.add(parsed(yaml, "matches", v, ValueTest::matching)));
-    yaml.optionalString("absent").filter(Boolean::parseBoolean).ifPresent(v -> tests.add(new ValueTest(ValueTest.Kind.ABSENT, "", null)));
+    yaml.optionalString("absent").filter(Boolean::parseBoolean).ifPresent(v -> tests.add(ValueTest.of(ValueTest.Kind.ABSENT)));
     if (tests.size() > 1) {
       throw yaml.error("", yaml.path() + ": give at most one of is, equals, matches, absent");
     }
