@@ -1,5 +1,6 @@
 package io.kubeload.access;
 
+import io.kubeload.text.Numbers;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -112,11 +113,7 @@ public record Access(
   /** {@code list,watch pods (cluster) as informer}. */
   public String describe() {
     String where = scope == Scope.NAMESPACE ? "namespace " + namespace : scope.label();
-    String how = pattern == Pattern.POLL ? "poll every " + trim(periodSeconds) + " s" : pattern.label();
+    String how = pattern == Pattern.POLL ? "poll every " + Numbers.plain(periodSeconds) + " s" : pattern.label();
     return String.join(",", verbs) + " " + resource + " (" + where + ") as " + how;
-  }
-
-  private static String trim(double value) {
-    return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
   }
 }
