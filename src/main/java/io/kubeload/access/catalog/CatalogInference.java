@@ -310,7 +310,7 @@ public final class CatalogInference {
     double period = pattern == Pattern.POLL ? (every > 0 ? every : Access.DEFAULT_POLL_SECONDS) : 0;
     Optional<Double> rate = pattern == Pattern.GET_PER_EVENT && every > 0 ? Optional.of(1 / every) : Optional.empty();
     Set<String> verbs = Set.copyOf(pattern == rule.pattern() ? rule.verbs() : pattern.defaultVerbs());
-    return new Built.Kept(new Access(resource, verbs, scope, scope == Scope.NAMESPACE ? namespace : "", pattern, period, rate,
+    return new Built.Kept(new Access(resource, verbs, Access.Reach.of(scope, namespace), Access.Use.of(pattern, period, rate),
         new Provenance(Provenance.Source.CATALOG, detail.toString(), location, rule.fix()),
         ClientBehaviour.CLIENT_GO.withConsistency(consistency).withMetadataOnly(rule.metadataOnly())));
   }

@@ -88,8 +88,8 @@ final class DiscoveryAccesses {
         Provenance provenance = new Provenance(Provenance.Source.CATALOG, detail, l.location(),
             rule.fix().or(() -> resource.equals("pods") ? Optional.of(nodeFilter(style, d)) : Optional.empty()));
         for (Scoped scoped : scopes(resource, d, field, rule, facts)) {
-          out.add(new Access(resource, Set.copyOf(Pattern.INFORMER.defaultVerbs()), scoped.scope(), scoped.namespace(), Pattern.INFORMER,
-              0, java.util.Optional.empty(), provenance));
+          out.add(new Access(resource, Set.copyOf(Pattern.INFORMER.defaultVerbs()), Access.Reach.of(scoped.scope(), scoped.namespace()),
+              Access.Use.INFORMER, provenance));
         }
       }
     }

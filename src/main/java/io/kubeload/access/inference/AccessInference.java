@@ -237,11 +237,8 @@ public final class AccessInference {
       out.add(new Access(
           t.resource(),
           e.getValue(),
-          t.named() ? Scope.NAMED : t.clusterWide() ? Scope.CLUSTER : Scope.NAMESPACE,
-          t.clusterWide() || t.named() ? "" : t.namespace(),
-          pattern.get(),
-          pattern.get() == Pattern.POLL ? Access.DEFAULT_POLL_SECONDS : 0,
-          Optional.empty(),
+          t.named() ? Access.Reach.NAMED : t.clusterWide() ? Access.Reach.CLUSTER : new Access.Reach.InNamespace(t.namespace()),
+          Access.Use.of(pattern.get(), Access.DEFAULT_POLL_SECONDS, Optional.empty()),
           provenance));
     }
     return new Granted(dedupeLeaderElection(out), notes);
