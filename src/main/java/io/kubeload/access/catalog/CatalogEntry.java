@@ -81,49 +81,71 @@ public record CatalogEntry(
   /**
    * One kind of request the component makes, with the settings that change it.
    *
+   * @param target which resources it asks for
+   * @param request how it asks, before a switch changes that
+   * @param when the condition for it to happen at all; empty for always
+   * @param switches settings that change the request, in order
+   */
+  public record AccessRule(Target target, Request request, Optional<Condition> when, List<Switch> switches, Citation citation) {
+
+    public AccessRule {
+      switches = List.copyOf(switches);
+    }
+
+    boolean readsConfig() {
+      return target.discoveries().filter(DiscoveryAccesses::readConfig).isPresent()
+          || when.filter(Condition::readsConfig).isPresent()
+          || target.forEach().filter(f -> f.from().readsConfig()).isPresent()
+          || target.resourceFrom().filter(ValueSource::readsConfig).isPresent()
+          || target.groupFrom().filter(ValueSource::readsConfig).isPresent()
+          || switches.stream().anyMatch(Switch::readsConfig);
+    }
+  }
+
+  /**
+   * The resources an access rule asks for.
+   *
    * @param resources resource keys as the profile names them; {@code {item}} takes a forEach item
    * @param resourceFrom where the resource comes from instead (with its API group from {@code groupFrom})
-   * @param every seconds between polls, or between GETs of a get-per-event access; 0 for none
    * @param discoveries Kubernetes service discovery read from the config: {@code prometheus},
    *     {@code alloy}, or {@code monitors} (the ServiceMonitors and PodMonitors a Prometheus selects)
    * @param nodeFilteredRoles discovery roles the component narrows to its own node by itself
    */
-  public record AccessRule(
+  public record Target(
       List<String> resources,
       Optional<ValueSource> resourceFrom,
       Optional<ValueSource> groupFrom,
+      Optional<ForEach> forEach,
+      Optional<String> discoveries,
+      List<String> nodeFilteredRoles) {
+
+    public Target {
+      resources = List.copyOf(resources);
+      nodeFilteredRoles = List.copyOf(nodeFilteredRoles);
+    }
+  }
+
+  /**
+   * How an access rule's requests are made when no switch says otherwise.
+   *
+   * @param every seconds between polls, or between GETs of a get-per-event access; 0 for none
+   */
+  public record Request(
       List<String> verbs,
       Scope scope,
       String namespace,
       Pattern pattern,
       double every,
-      Optional<Condition> when,
-      Optional<ForEach> forEach,
-      Optional<String> discoveries,
-      List<String> nodeFilteredRoles,
-      List<Switch> switches,
       Optional<ClientBehaviour.Consistency> consistency,
-      boolean metadataOnly,
-      String why,
-      String source,
-      Optional<String> fix) {
+      boolean metadataOnly) {
 
-    public AccessRule {
-      resources = List.copyOf(resources);
+    public Request {
       verbs = List.copyOf(verbs);
-      nodeFilteredRoles = List.copyOf(nodeFilteredRoles);
-      switches = List.copyOf(switches);
-    }
-
-    boolean readsConfig() {
-      return discoveries.filter(DiscoveryAccesses::readConfig).isPresent()
-          || when.filter(Condition::readsConfig).isPresent()
-          || forEach.filter(f -> f.from().readsConfig()).isPresent()
-          || resourceFrom.filter(ValueSource::readsConfig).isPresent()
-          || groupFrom.filter(ValueSource::readsConfig).isPresent()
-          || switches.stream().anyMatch(Switch::readsConfig);
     }
   }
+
+  /** Why the catalog says an access happens, the upstream source that shows it, and how to avoid its load. */
+  public record Citation(String why, String source, Optional<String> fix) {}
 
   /**
    * A setting that changes an access when its condition holds.

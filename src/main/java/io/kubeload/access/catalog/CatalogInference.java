@@ -187,13 +187,13 @@ public final class CatalogInference {
     List<String> decisions = new ArrayList<>();
     List<Access> discovered = new ArrayList<>();
     for (AccessRule rule : entry.accesses()) {
-      if (rule.discoveries().isPresent()) {
+      if (rule.target().discoveries().isPresent()) {
         if (rule.when().isEmpty() || rule.when().get().test(facts, Item.NONE).isPresent()) {
           discovered.addAll(DiscoveryAccesses.of(entry, rule, facts, manifests));
         }
         continue;
       }
-      for (Item item : items(rule.forEach(), facts)) {
+      for (Item item : items(rule.target().forEach(), facts)) {
         Optional<Evidence> enabled = rule.when().isEmpty() ? Optional.of(new Evidence("", facts.containerLocation()))
             : rule.when().get().test(facts, item);
         if (enabled.isEmpty()) {
@@ -249,16 +249,16 @@ public final class CatalogInference {
   }
 
   private static List<String> resources(AccessRule rule, ContainerFacts facts, Item item) {
-    Optional<ForEach> each = rule.forEach();
+    Optional<ForEach> each = rule.target().forEach();
     if (each.isPresent() && !each.get().map().isEmpty()) {
       return item.text().map(s -> each.get().map().getOrDefault(s, List.of())).orElse(List.of());
     }
-    if (rule.resourceFrom().isPresent()) {
-      String group = rule.groupFrom().flatMap(g -> value(g, facts, item)).orElse("");
-      return value(rule.resourceFrom().get(), facts, item).map(r -> List.of(Resources.key(group, r))).orElse(List.of());
+    if (rule.target().resourceFrom().isPresent()) {
+      String group = rule.target().groupFrom().flatMap(g -> value(g, facts, item)).orElse("");
+      return value(rule.target().resourceFrom().get(), facts, item).map(r -> List.of(Resources.key(group, r))).orElse(List.of());
     }
     Optional<String> text = item.text();
-    return rule.resources().stream()
+    return rule.target().resources().stream()
         .filter(r -> !r.contains("{item}") || text.isPresent())
         .map(r -> text.map(s -> r.replace("{item}", s)).orElse(r))
         .toList();
@@ -266,17 +266,17 @@ public final class CatalogInference {
 
   private static Built build(
       CatalogEntry entry, AccessRule rule, String resource, Item item, Evidence enabled, ContainerFacts facts) {
-    Scope scope = rule.scope();
-    Pattern pattern = rule.pattern();
-    String namespace = rule.namespace();
-    double every = rule.every();
-    StringBuilder detail = new StringBuilder("entry " + entry.name() + ": " + rule.why());
+    Scope scope = rule.request().scope();
+    Pattern pattern = rule.request().pattern();
+    String namespace = rule.request().namespace();
+    double every = rule.request().every();
+    StringBuilder detail = new StringBuilder("entry " + entry.name() + ": " + rule.citation().why());
     if (!enabled.description().isEmpty()) {
       detail.append(", as ").append(enabled.description());
     }
-    detail.append(" (source ").append(rule.source()).append(")");
+    detail.append(" (source ").append(rule.citation().source()).append(")");
     SourceLocation location = enabled.location();
-    ClientBehaviour.Consistency consistency = rule.consistency().orElse(ClientBehaviour.CLIENT_GO.consistency());
+    ClientBehaviour.Consistency consistency = rule.request().consistency().orElse(ClientBehaviour.CLIENT_GO.consistency());
     for (Switch s : rule.switches()) {
       Optional<Evidence> evidence = s.when().test(facts, item);
       if (evidence.isEmpty()) {
@@ -309,10 +309,10 @@ public final class CatalogInference {
     }
     double period = pattern == Pattern.POLL ? (every > 0 ? every : Access.DEFAULT_POLL_SECONDS) : 0;
     Optional<Double> rate = pattern == Pattern.GET_PER_EVENT && every > 0 ? Optional.of(1 / every) : Optional.empty();
-    Set<String> verbs = Set.copyOf(pattern == rule.pattern() ? rule.verbs() : pattern.defaultVerbs());
+    Set<String> verbs = Set.copyOf(pattern == rule.request().pattern() ? rule.request().verbs() : pattern.defaultVerbs());
     return new Built.Kept(new Access(resource, verbs, Access.Reach.of(scope, namespace), Access.Use.of(pattern, period, rate),
-        new Provenance(Provenance.Source.CATALOG, detail.toString(), location, rule.fix()),
-        ClientBehaviour.CLIENT_GO.withConsistency(consistency).withMetadataOnly(rule.metadataOnly())));
+        new Provenance(Provenance.Source.CATALOG, detail.toString(), location, rule.citation().fix()),
+        ClientBehaviour.CLIENT_GO.withConsistency(consistency).withMetadataOnly(rule.request().metadataOnly())));
   }
 
   private static Optional<String> value(ValueSource source, ContainerFacts facts, Item item) {

@@ -91,25 +91,23 @@ final class EntryReader {
     for (YamlObject s : yaml.objectList("switches")) {
       switches.add(switchOf(s));
     }
-    return new AccessRule(
-        List.copyOf(resources),
+    CatalogEntry.Target target = new CatalogEntry.Target(
+        resources,
         resourceFrom,
         yaml.optionalObject("groupFrom").map(EntryReader::valueSource),
+        yaml.optionalObject("forEach").map(EntryReader::forEach),
+        discoveries,
+        yaml.stringList("nodeFilteredRoles"));
+    CatalogEntry.Request request = new CatalogEntry.Request(
         yaml.stringList("verbs").isEmpty() ? pattern.defaultVerbs() : yaml.stringList("verbs"),
         yaml.optionalString("scope").map(s -> parsed(yaml, "scope", s, Scope::parse)).orElse(Scope.CLUSTER),
         yaml.optionalString("namespace").orElse(""),
         pattern,
         yaml.optionalNumber("every", 0).orElse(0.0),
-        yaml.optionalObject("when").map(EntryReader::condition),
-        yaml.optionalObject("forEach").map(EntryReader::forEach),
-        discoveries,
-        yaml.stringList("nodeFilteredRoles"),
-        List.copyOf(switches),
         consistency(yaml),
-        yaml.optionalString("metadataOnly").map(m -> parsed(yaml, "metadataOnly", m, EntryReader::bool)).orElse(false),
-        yaml.string("why"),
-        source(yaml),
-        yaml.optionalString("fix"));
+        yaml.optionalString("metadataOnly").map(m -> parsed(yaml, "metadataOnly", m, EntryReader::bool)).orElse(false));
+    return new AccessRule(target, request, yaml.optionalObject("when").map(EntryReader::condition), switches,
+        new CatalogEntry.Citation(yaml.string("why"), source(yaml), yaml.optionalString("fix")));
   }
 
   private static boolean bool(String text) {
