@@ -1,5 +1,6 @@
 package io.kubeload.access;
 
+import io.kubeload.text.Numbers;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -12,20 +13,15 @@ import java.util.TreeSet;
  *
  * @param resource plural resource name; built-in groups plain ({@code pods}), others qualified
  *     ({@code ciliumendpoints.cilium.io})
- * @param namespace the namespace of a {@link Scope#NAMESPACE} access, empty otherwise
- * @param periodSeconds the period of a {@link Pattern#POLL}, 0 otherwise
- * @param ratePerSecond an explicit per-pod rate of a {@link Pattern#GET_PER_EVENT}, empty to
- *     derive it from the resource's churn
+ * @param reach which objects of the resource one pod sees, with the namespace of a namespace scope
+ * @param use how the pod's client uses them, with a poll's period or a declared rate of GETs
  * @param client how the pod's client issues it (client-go's defaults unless something says otherwise)
  */
 public record Access(
     String resource,
     Set<String> verbs,
-    Scope scope,
-    String namespace,
-    Pattern pattern,
-    double periodSeconds,
-    Optional<Double> ratePerSecond,
+    Reach reach,
+    Use use,
     Provenance provenance,
     ClientBehaviour client) {
 
@@ -38,10 +34,127 @@ public record Access(
   public static final double DEFAULT_POLL_SECONDS = 60;
 
   /** An access of a client with client-go's defaults. */
-  public Access(
-      String resource, Set<String> verbs, Scope scope, String namespace, Pattern pattern, double periodSeconds,
-      Optional<Double> ratePerSecond, Provenance provenance) {
-    this(resource, verbs, scope, namespace, pattern, periodSeconds, ratePerSecond, provenance, ClientBehaviour.CLIENT_GO);
+  public Access(String resource, Set<String> verbs, Reach reach, Use use, Provenance provenance) {
+    this(resource, verbs, reach, use, provenance, ClientBehaviour.CLIENT_GO);
+  }
+
+  /** Which objects one pod sees: a {@link Scope}, and for a namespace scope the namespace. */
+  public sealed interface Reach {
+
+    Reach CLUSTER = new Cluster();
+    Reach OWN_NODE = new OwnNode();
+    Reach NAMED = new Named();
+
+    Scope scope();
+
+    /** The reach of {@code scope}; {@code namespace} counts for a namespace scope only. */
+    static Reach of(Scope scope, String namespace) {
+      return switch (scope) {
+        case CLUSTER -> CLUSTER;
+        case NAMESPACE -> new InNamespace(namespace);
+        case OWN_NODE -> OWN_NODE;
+        case NAMED -> NAMED;
+      };
+    }
+
+    record Cluster() implements Reach {
+      @Override
+      public Scope scope() {
+        return Scope.CLUSTER;
+      }
+    }
+
+    record InNamespace(String namespace) implements Reach {
+      @Override
+      public Scope scope() {
+        return Scope.NAMESPACE;
+      }
+    }
+
+    record OwnNode() implements Reach {
+      @Override
+      public Scope scope() {
+        return Scope.OWN_NODE;
+      }
+    }
+
+    record Named() implements Reach {
+      @Override
+      public Scope scope() {
+        return Scope.NAMED;
+      }
+    }
+  }
+
+  /** How the client uses the resource: a {@link Pattern}, with a poll's period or a declared rate of GETs. */
+  public sealed interface Use {
+
+    Use INFORMER = new Informer();
+    Use LEADER_ELECTION = new LeaderElection();
+
+    Pattern pattern();
+
+    /** The use of {@code pattern}; the period counts for a poll only, the rate for GETs per event only. */
+    static Use of(Pattern pattern, double periodSeconds, Optional<Double> ratePerSecond) {
+      return switch (pattern) {
+        case INFORMER -> INFORMER;
+        case POLL -> new Poll(periodSeconds);
+        case GET_PER_EVENT -> new GetPerEvent(ratePerSecond);
+        case LEADER_ELECTION -> LEADER_ELECTION;
+      };
+    }
+
+    record Informer() implements Use {
+      @Override
+      public Pattern pattern() {
+        return Pattern.INFORMER;
+      }
+    }
+
+    record Poll(double periodSeconds) implements Use {
+      @Override
+      public Pattern pattern() {
+        return Pattern.POLL;
+      }
+    }
+
+    /** @param ratePerSecond a declared rate per pod; empty to derive it from the resource's churn */
+    record GetPerEvent(Optional<Double> ratePerSecond) implements Use {
+      @Override
+      public Pattern pattern() {
+        return Pattern.GET_PER_EVENT;
+      }
+    }
+
+    record LeaderElection() implements Use {
+      @Override
+      public Pattern pattern() {
+        return Pattern.LEADER_ELECTION;
+      }
+    }
+  }
+
+  public Scope scope() {
+    return reach.scope();
+  }
+
+  /** The namespace of a {@link Scope#NAMESPACE} access, empty otherwise. */
+  public String namespace() {
+    return reach instanceof Reach.InNamespace in ? in.namespace() : "";
+  }
+
+  public Pattern pattern() {
+    return use.pattern();
+  }
+
+  /** The period of a {@link Pattern#POLL}, 0 otherwise. */
+  public double periodSeconds() {
+    return use instanceof Use.Poll poll ? poll.periodSeconds() : 0;
+  }
+
+  /** An explicit per-pod rate of a {@link Pattern#GET_PER_EVENT}; empty to derive it from the resource's churn. */
+  public Optional<Double> ratePerSecond() {
+    return use instanceof Use.GetPerEvent get ? get.ratePerSecond() : Optional.empty();
   }
 
   /** Which objects of the resource one pod sees. */
@@ -105,18 +218,13 @@ public record Access(
   }
 
   public Access withScope(Scope otherScope, Provenance refined) {
-    return new Access(resource, verbs, otherScope, otherScope == Scope.NAMESPACE ? namespace : "", pattern,
-        periodSeconds, ratePerSecond, refined, client);
+    return new Access(resource, verbs, Reach.of(otherScope, namespace()), use, refined, client);
   }
 
   /** {@code list,watch pods (cluster) as informer}. */
   public String describe() {
-    String where = scope == Scope.NAMESPACE ? "namespace " + namespace : scope.label();
-    String how = pattern == Pattern.POLL ? "poll every " + trim(periodSeconds) + " s" : pattern.label();
+    String where = reach instanceof Reach.InNamespace in ? "namespace " + in.namespace() : reach.scope().label();
+    String how = use instanceof Use.Poll poll ? "poll every " + Numbers.plain(poll.periodSeconds()) + " s" : use.pattern().label();
     return String.join(",", verbs) + " " + resource + " (" + where + ") as " + how;
-  }
-
-  private static String trim(double value) {
-    return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
   }
 }

@@ -1,8 +1,6 @@
 package io.kubeload.cluster;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.util.Locale;
+import io.kubeload.text.Numbers;
 
 /** Numbers in the sources written beside a profile's figures: the same on every machine. */
 public final class Figures {
@@ -11,7 +9,7 @@ public final class Figures {
 
   /** 61,234 */
   public static String count(long value) {
-    return String.format(Locale.ROOT, "%,d", value);
+    return Numbers.count(value);
   }
 
   /** 61,234 · 12.5 · 0.02778: whole numbers grouped, others to four significant digits. */
@@ -19,6 +17,6 @@ public final class Figures {
     if (value == Math.rint(value) && Math.abs(value) < 1e15) {
       return count((long) value);
     }
-    return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+    return Numbers.significant(value, 4);
   }
 }

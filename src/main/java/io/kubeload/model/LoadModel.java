@@ -62,30 +62,13 @@ public final class LoadModel {
     }
     String level = accesses.stream().filter(a -> a.access().pattern() != Pattern.LEADER_ELECTION)
         .map(AccessLoad::priorityLevel).findFirst()
-        .orElseGet(() -> accesses.isEmpty() ? flowSchemaOf(null, workload, apf).priorityLevel() : accesses.get(0).priorityLevel());
-    Map<String, Double> byVerb = new TreeMap<>();
-    accesses.forEach(a -> a.requestsPerSecond().forEach((verb, rate) -> byVerb.merge(verb, rate, Double::sum)));
+        .orElseGet(() -> accesses.isEmpty() ? defaultFlowSchema(workload, apf).priorityLevel() : accesses.get(0).priorityLevel());
     List<WriteInflation> inflations = inflations(accesses, profile, levels);
     StartupStorm storm = Storms.startup(workload, pods, accesses, level, profile, levels);
     Optional<AccessLoad> dominant = dominantInEnvelope(accesses, profile.nodes());
     ScalingClass scaling = dominant.map(a -> ScalingClass.ofDegree(a.scalingDegree())).orElse(ScalingClass.NONE);
-    return new WorkloadLoad(
-        set,
-        pods,
-        level,
-        List.copyOf(accesses),
-        Map.copyOf(byVerb),
-        byVerb.values().stream().mapToDouble(Double::doubleValue).sum(),
-        accesses.stream().mapToDouble(AccessLoad::watches).sum(),
-        accesses.stream().mapToDouble(a -> a.listsPerStart() * a.listBytes()).sum(),
-        accesses.stream().mapToDouble(AccessLoad::watchEventsPerSecond).sum(),
-        accesses.stream().mapToDouble(AccessLoad::watchBytesPerSecond).sum(),
-        accesses.stream().mapToDouble(AccessLoad::seatSecondsPerSecond).sum(),
-        storm.seatsDemanded(),
-        inflations,
-        storm,
-        scaling,
-        scalingReason(workload, scaling, dominant));
+    return new WorkloadLoad(set, pods, level, accesses, WorkloadLoad.Totals.of(accesses), inflations, storm,
+        new WorkloadLoad.Scaling(scaling, scalingReason(workload, scaling, dominant)));
   }
 
   /**
@@ -120,17 +103,29 @@ public final class LoadModel {
 
   /** The FlowSchema that classifies an access's requests, and so its level (docs/sources.md §3.4). */
   static FlowSchema flowSchemaOf(Access access, Workload workload, ApfConfiguration apf) {
-    String resource = access == null ? "pods" : access.resource();
-    String verb = access == null ? "get" : switch (access.pattern()) {
+    String resource = access.resource();
+    String verb = switch (access.pattern()) {
       case INFORMER, POLL -> "list";
       case GET_PER_EVENT -> "get";
       case LEADER_ELECTION -> "update";
     };
     // A leader's Lease lives in the workload's namespace, whatever scope its grant had.
-    boolean clusterWide = access != null && access.pattern() != Pattern.LEADER_ELECTION
+    boolean clusterWide = access.pattern() != Pattern.LEADER_ELECTION
         && (access.scope() == Scope.CLUSTER || access.scope() == Scope.OWN_NODE);
     String namespace = Resources.isClusterScoped(resource) || clusterWide ? ""
-        : access != null && access.scope() == Scope.NAMESPACE ? access.namespace() : workload.namespace();
+        : access.scope() == Scope.NAMESPACE ? access.namespace() : workload.namespace();
+    return classify(workload, apf, verb, resource, namespace);
+  }
+
+  /**
+   * The FlowSchema of a workload with no access, so that it still has a level: that of a GET of a pod
+   * in its own namespace, the plainest request its service account could make.
+   */
+  static FlowSchema defaultFlowSchema(Workload workload, ApfConfiguration apf) {
+    return classify(workload, apf, "get", "pods", workload.namespace());
+  }
+
+  private static FlowSchema classify(Workload workload, ApfConfiguration apf, String verb, String resource, String namespace) {
     ApfRequest request = ApfRequest.fromServiceAccount(workload.namespace(), workload.serviceAccount(), verb,
         Resources.groupOf(resource), Resources.pluralOf(resource), namespace);
     return apf.classify(request);
@@ -151,7 +146,7 @@ public final class LoadModel {
     double events = 0;
     double addedWatchers = 0;
     double seatSeconds;
-    boolean capped = false;
+    AccessLoad.RateBound bound = AccessLoad.RateBound.CLUSTER;
     double qps = access.client().qps();
     Map<String, Double> rates = new TreeMap<>();
     switch (access.pattern()) {
@@ -168,7 +163,7 @@ public final class LoadModel {
       case POLL -> {
         list = ListCosts.of(access, profile, clusterObjects, inScope, size, priority.maxSeatsPerRequest());
         double perPod = 1 / access.periodSeconds();
-        capped = perPod > qps;
+        bound = perPod > qps ? AccessLoad.RateBound.CLIENT_LIMIT : AccessLoad.RateBound.CLUSTER;
         double lists = pods * Math.min(perPod, qps);
         rates.put("list", lists);
         seatSeconds = lists * list.seats() * list.seconds();
@@ -176,7 +171,7 @@ public final class LoadModel {
       case GET_PER_EVENT -> {
         double perPod = access.ratePerSecond()
             .orElse(workload.runsOnEveryNode() ? ownNodeShare(access, churnInScope, profile) : pods == 0 ? 0 : churnInScope / pods);
-        capped = perPod > qps;
+        bound = perPod > qps ? AccessLoad.RateBound.CLIENT_LIMIT : AccessLoad.RateBound.CLUSTER;
         double gets = pods * Math.min(perPod, qps);
         rates.put("get", gets);
         seatSeconds = gets * Physics.MIN_SEATS * requestSeconds;
@@ -188,10 +183,12 @@ public final class LoadModel {
       }
       default -> throw new IllegalStateException("unknown pattern " + access.pattern());
     }
+    AccessLoad.Knowledge knowledge = resource.isPresent() || access.pattern() == Pattern.LEADER_ELECTION
+        ? AccessLoad.Knowledge.PROFILED : AccessLoad.Knowledge.UNKNOWN;
     return new AccessLoad(
-        access, schema.name(), level, inScope, list, Map.copyOf(rates), watches, events, events * size,
-        seatSeconds, addedWatchers, degree(access, workload, resource), resource.isPresent() || access.pattern() == Pattern.LEADER_ELECTION,
-        capped);
+        access, new AccessLoad.Classification(schema.name(), level), inScope, list,
+        new AccessLoad.Traffic(rates, watches, events, events * size, seatSeconds, addedWatchers),
+        degree(access, workload, resource), knowledge, bound);
   }
 
   /** Share of a resource's objects (and writes) one pod sees. */

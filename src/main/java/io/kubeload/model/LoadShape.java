@@ -51,8 +51,10 @@ public record LoadShape(
       return new AccessShape(a.resource(), a.scope(), a.pattern(), a.periodSeconds(), a.ratePerSecond(), a.client(), schema.name(),
           schema.priorityLevel());
     }).toList();
-    return new LoadShape(pods.count(), pods.perNode(), pods.nodeShare(), pods.ratio(), workload.isNew(), workload.rollout().type(),
+    double share = pods instanceof PodCount.PerNode perNode ? perNode.share() : 0;
+    Optional<PodCount.NodeRatio> ratio = pods instanceof PodCount.Proportional p ? Optional.of(p.ratio()) : Optional.empty();
+    return new LoadShape(pods.count(), pods.perNode(), share, ratio, workload.isNew(), workload.rollout().type(),
         workload.rollout().maxUnavailable(), workload.rollout().maxSurge(), workload.rollout().minReadySeconds(), accesses,
-        LoadModel.flowSchemaOf(null, workload, apf).priorityLevel());
+        LoadModel.defaultFlowSchema(workload, apf).priorityLevel());
   }
 }

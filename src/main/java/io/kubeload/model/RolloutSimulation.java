@@ -687,9 +687,10 @@ public final class RolloutSimulation {
             level.rejected, syncedBy);
         OptionalDouble syncedAt = Double.isNaN(allSyncedAt) ? OptionalDouble.empty() : OptionalDouble.of(allSyncedAt);
         double memory = level.peakBytes / profile.apiServers().replicas();
-        out.put(level.config.name(), new SimulationResult(scenario, level.config.name(), level.capacity + level.existing, reached,
-            series, peak, saturated, level.totalRejected, level.served, pods, syncedPods, syncedAt, memory,
-            !Double.isNaN(stoppedAt)));
+        out.put(level.config.name(), new SimulationResult(scenario, level.config.name(), level.capacity + level.existing,
+            new SimulationResult.Horizon(reached, !Double.isNaN(stoppedAt)), series, new SimulationResult.Peaks(peak, memory),
+            new SimulationResult.Counts(saturated, level.totalRejected, level.served),
+            new SimulationResult.Sync(pods, syncedPods, syncedAt)));
       }
       return out;
     }

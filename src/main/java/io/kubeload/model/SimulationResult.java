@@ -3,36 +3,96 @@ package io.kubeload.model;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.RandomAccess;
 
 /**
  * What the simulation saw, second by second, and in sum.
  *
- * @param horizonSeconds how far it looked: the requested horizon, or less where the event budget ran out
+ * @param seats the level's seats over all replicas (including those the existing demand holds)
+ * @param horizon how far it looked
  * @param series one sample per second from the start
- * @param peakSeats most seats busy at once in the level (including the existing demand)
- * @param saturatedSeconds seconds in which requests waited for seats
- * @param rejected requests answered 429 (each retry that is rejected again counts again)
- * @param lists start-up LISTs served
- * @param syncedSeconds seconds until every pod's start-up LISTs were served; empty if not within the horizon
- * @param peakTransientBytes API-server memory held by LISTs in flight at the peak, per replica
- * @param stoppedByEventBudget true when the run stopped before the requested horizon because its event budget ran out
  */
 public record SimulationResult(
     Scenario scenario,
     String level,
     double seats,
-    double horizonSeconds,
+    Horizon horizon,
     List<Sample> series,
-    double peakSeats,
-    int saturatedSeconds,
-    long rejected,
-    long lists,
-    int pods,
-    int syncedPods,
-    java.util.OptionalDouble syncedSeconds,
-    double peakTransientBytes,
-    boolean stoppedByEventBudget) {
+    Peaks peaks,
+    Counts counts,
+    Sync sync) {
+
+  public SimulationResult {
+    // Columns is already a read-only view, and copying it would box a sample per second.
+    series = series instanceof Columns ? series : List.copyOf(series);
+  }
+
+  /**
+   * @param seconds the requested horizon, or less where the event budget ran out
+   * @param stoppedByEventBudget true when the run stopped before the requested horizon because its event budget ran out
+   */
+  public record Horizon(double seconds, boolean stoppedByEventBudget) {}
+
+  /**
+   * @param seats most seats busy at once in the level (including the existing demand)
+   * @param transientBytes API-server memory held by LISTs in flight at the peak, per replica
+   */
+  public record Peaks(double seats, double transientBytes) {}
+
+  /**
+   * @param saturatedSeconds seconds in which requests waited for seats
+   * @param rejected requests answered 429 (each retry that is rejected again counts again)
+   * @param lists start-up LISTs served
+   */
+  public record Counts(int saturatedSeconds, long rejected, long lists) {}
+
+  /**
+   * @param pods pods that started
+   * @param syncedPods pods whose start-up LISTs were all served
+   * @param syncedSeconds seconds until every pod's start-up LISTs were served; empty if not within the horizon
+   */
+  public record Sync(int pods, int syncedPods, OptionalDouble syncedSeconds) {}
+
+  public double horizonSeconds() {
+    return horizon.seconds();
+  }
+
+  public boolean stoppedByEventBudget() {
+    return horizon.stoppedByEventBudget();
+  }
+
+  public double peakSeats() {
+    return peaks.seats();
+  }
+
+  public double peakTransientBytes() {
+    return peaks.transientBytes();
+  }
+
+  public int saturatedSeconds() {
+    return counts.saturatedSeconds();
+  }
+
+  public long rejected() {
+    return counts.rejected();
+  }
+
+  public long lists() {
+    return counts.lists();
+  }
+
+  public int pods() {
+    return sync.pods();
+  }
+
+  public int syncedPods() {
+    return sync.syncedPods();
+  }
+
+  public OptionalDouble syncedSeconds() {
+    return sync.syncedSeconds();
+  }
 
   /**
    * One second of the simulation: seats busy on average and at most (the existing demand included),
@@ -72,7 +132,7 @@ public record SimulationResult(
   }
 
   public boolean allSynced() {
-    return syncedSeconds.isPresent();
+    return sync.syncedSeconds().isPresent();
   }
 
   /**
@@ -80,6 +140,6 @@ public record SimulationResult(
    * reached, which is what the words say; the JSON report's stoppedByEventBudget tells tools.
    */
   public String span() {
-    return Units.duration(horizonSeconds);
+    return Units.duration(horizon.seconds());
   }
 }

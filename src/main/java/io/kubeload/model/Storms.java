@@ -1,6 +1,7 @@
 package io.kubeload.model;
 
 import io.kubeload.cluster.ClusterProfile;
+import io.kubeload.text.Numbers;
 import io.kubeload.workload.Workload;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +33,14 @@ final class Storms {
     String bound;
     if (workload.isNew()) {
       rate = profile.rollout().controllerQps();
-      bound = "new: the control plane creates and binds its pods at up to " + trim(rate) + "/s";
+      bound = "new: the control plane creates and binds its pods at up to " + Numbers.oneDecimal(rate) + "/s";
     } else {
       var rollout = workload.rollout();
       // A replaced pod frees its slot once it has started, synced (its slowest start-up LIST) and stayed ready.
       double syncSeconds = listing.stream().mapToDouble(AccessLoad::listSeconds).max().orElse(0);
       double wave = profile.rollout().podStartSeconds() + syncSeconds + rollout.minReadySeconds();
       rate = Math.min(profile.rollout().controllerQps(), rollout.podsPerWave() / Math.max(wave, 1e-9));
-      bound = "update: " + rollout.podsPerWave() + " pods per wave (" + rollout.declared() + "), a wave every " + trim(wave) + " s";
+      bound = "update: " + rollout.podsPerWave() + " pods per wave (" + rollout.declared() + "), a wave every " + Numbers.oneDecimal(wave) + " s";
     }
     double arrivalSeconds = pods / rate;
     double existing = profile.existingSeatDemand().getOrDefault(levelName, 0.0) * replicas;
@@ -65,11 +66,9 @@ final class Storms {
     double inFlight = rate * byteSecondsPerPod * Math.min(1, available / seatsWanted);
     double wholeStorm = pods * listing.stream().mapToDouble(a -> a.list().memoryBytes()).sum();
     double peakBytes = Math.min(inFlight, wholeStorm) / replicas;
-    return new StartupStorm(pods, rate, bound, arrivalSeconds, listsPerPod, seatSecondsPerPod, demanded, available,
-        Math.floor(rejected), drain, peakBytes);
+    return new StartupStorm(new StartupStorm.Arrival(pods, rate, bound, arrivalSeconds),
+        new StartupStorm.Demand(listsPerPod, seatSecondsPerPod, demanded, available),
+        new StartupStorm.Outcome(Math.floor(rejected), drain, peakBytes));
   }
 
-  private static String trim(double value) {
-    return value == Math.rint(value) ? String.valueOf((long) value) : String.format(java.util.Locale.ROOT, "%.1f", value);
-  }
 }

@@ -2,7 +2,7 @@ package io.kubeload.model;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.Locale;
+import io.kubeload.text.Numbers;
 
 /** Numbers as reviewers read them, the same on every machine (no locale, no platform formatting). */
 public final class Units {
@@ -23,10 +23,9 @@ public final class Units {
     }
     double abs = Math.abs(value);
     if (abs >= 1000 || value == Math.rint(value) && abs < 1e15) {
-      return String.format(Locale.ROOT, "%,d", Math.round(value));
+      return Numbers.count(Math.round(value));
     }
-    BigDecimal rounded = new BigDecimal(value).round(new MathContext(digits));
-    return rounded.stripTrailingZeros().toPlainString();
+    return Numbers.significant(value, digits);
   }
 
   /** 14 kB · 2.2 GB: decimal units, as network and memory budgets are quoted. */
@@ -79,7 +78,7 @@ public final class Units {
   public static String percent(double fraction) {
     double percent = fraction * 100;
     if (percent > 0 && percent < 1) {
-      return new BigDecimal(percent).round(new MathContext(2)).stripTrailingZeros().toPlainString() + "%";
+      return Numbers.significant(percent, 2) + "%";
     }
     return number(Math.round(percent * 10) / 10.0) + "%";
   }

@@ -61,7 +61,7 @@ public final class Placement {
     }
     double share = (double) matched / pooled;
     StringBuilder reason = new StringBuilder(
-        Figures.count(PodCount.podsOn(share, nodes)) + " of " + Figures.count(nodes) + " nodes: ");
+        Figures.count(PodCount.PerNode.podsOn(share, nodes)) + " of " + Figures.count(nodes) + " nodes: ");
     if (landsOn.isEmpty()) {
       reason.append("no pool");
     } else {
@@ -80,8 +80,8 @@ public final class Placement {
         return Optional.of("nodeSelector " + wanted.getKey() + "=" + wanted.getValue() + " does not match");
       }
     }
-    List<NodeSelectorTerm> terms = requiredTerms(spec);
-    if (terms != null && terms.stream().noneMatch(term -> matches(term, pool.labels()))) {
+    Optional<List<NodeSelectorTerm>> terms = requiredTerms(spec);
+    if (terms.isPresent() && terms.get().stream().noneMatch(term -> matches(term, pool.labels()))) {
       return Optional.of("required node affinity does not match");
     }
     List<Toleration> tolerations = tolerations(spec);
@@ -148,14 +148,15 @@ public final class Placement {
     return !key.isEmpty() && key.equals(taint.key()) && value.equals(taint.value());
   }
 
-  private static List<NodeSelectorTerm> requiredTerms(PodSpec spec) {
+  /** The required node affinity's terms; empty when it has none (not the same as a required affinity with no terms). */
+  private static Optional<List<NodeSelectorTerm>> requiredTerms(PodSpec spec) {
     if (spec.getAffinity() == null || spec.getAffinity().getNodeAffinity() == null
         || spec.getAffinity().getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution() == null) {
-      return null;
+      return Optional.empty();
     }
     List<NodeSelectorTerm> terms =
         spec.getAffinity().getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution().getNodeSelectorTerms();
-    return terms == null ? List.of() : terms;
+    return Optional.of(terms == null ? List.of() : terms);
   }
 
   private static List<Toleration> tolerations(PodSpec spec) {
@@ -177,7 +178,7 @@ public final class Placement {
       new TreeMap<>(spec.getNodeSelector()).forEach((k, v) -> pairs.add(k + "=" + v));
       parts.add("nodeSelector " + String.join(",", pairs));
     }
-    if (requiredTerms(spec) != null) {
+    if (requiredTerms(spec).isPresent()) {
       parts.add("required node affinity");
     }
     if (spec.getTolerations() != null && !spec.getTolerations().isEmpty()) {

@@ -31,6 +31,11 @@ final class ProportionalAutoscalers {
 
   /** The autoscalers of a manifest set, in its order; found once, since every Deployment asks. */
   private record Index(List<Autoscaler> autoscalers) {
+
+    Index {
+      autoscalers = List.copyOf(autoscalers);
+    }
+
     static Index of(ManifestSet all) {
       List<Autoscaler> out = new ArrayList<>();
       for (Manifest m : all.ofKind("Deployment").toList()) {
@@ -45,7 +50,7 @@ final class ProportionalAutoscalers {
           }
         }
       }
-      return new Index(List.copyOf(out));
+      return new Index(out);
     }
   }
 

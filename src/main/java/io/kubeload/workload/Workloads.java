@@ -50,7 +50,7 @@ public final class Workloads {
       PodCount pods = ProportionalAutoscalers.podsFor(m, all, profile.nodes())
           .orElseGet(() -> replicas(m, d.getSpec().getReplicas(), all));
       return Optional.of(build(m, d.getSpec().getTemplate(), pods,
-          deploymentRollout(d.getSpec().getStrategy(), d.getSpec().getMinReadySeconds(), pods.count())));
+          deploymentRollout(Optional.ofNullable(d.getSpec().getStrategy()), Optional.ofNullable(d.getSpec().getMinReadySeconds()), pods.count())));
     }
     if (typed instanceof StatefulSet s && s.getSpec() != null) {
       PodCount pods = replicas(m, s.getSpec().getReplicas(), all);
@@ -125,13 +125,13 @@ public final class Workloads {
     return PodCount.fixed(parallel, "parallelism " + parallel + (declared == null ? " (default)" : ""));
   }
 
-  private static RolloutStrategy deploymentRollout(DeploymentStrategy strategy, Integer minReady, int replicas) {
-    String type = strategy != null && strategy.getType() != null ? strategy.getType() : "RollingUpdate";
+  private static RolloutStrategy deploymentRollout(Optional<DeploymentStrategy> declared, Optional<Integer> minReady, int replicas) {
+    String type = declared.map(DeploymentStrategy::getType).orElse("RollingUpdate");
     if (type.equals("Recreate")) {
-      return new RolloutStrategy(type, replicas, 0, orZero(minReady), "Recreate");
+      return new RolloutStrategy(type, replicas, 0, minReady.orElse(0), "Recreate");
     }
-    IntOrString unavailable = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxUnavailable() : null;
-    IntOrString surge = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxSurge() : null;
+    Optional<IntOrString> unavailable = declared.map(DeploymentStrategy::getRollingUpdate).map(r -> r.getMaxUnavailable());
+    Optional<IntOrString> surge = declared.map(DeploymentStrategy::getRollingUpdate).map(r -> r.getMaxSurge());
     // Deployment defaults: maxUnavailable 25% (rounded down), maxSurge 25% (rounded up).
     return rolling(type, new Budget(unavailable, "25%", false),
         new Budget(surge, "25%", true), replicas, minReady);
@@ -143,11 +143,12 @@ public final class Workloads {
     if (type.equals("OnDelete")) {
       return new RolloutStrategy(type, 0, 0, orZero(ds.getSpec().getMinReadySeconds()), "OnDelete");
     }
-    IntOrString unavailable = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxUnavailable() : null;
-    IntOrString surge = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxSurge() : null;
+    Optional<DaemonSetUpdateStrategy> declared = Optional.ofNullable(strategy);
+    Optional<IntOrString> unavailable = declared.map(DaemonSetUpdateStrategy::getRollingUpdate).map(r -> r.getMaxUnavailable());
+    Optional<IntOrString> surge = declared.map(DaemonSetUpdateStrategy::getRollingUpdate).map(r -> r.getMaxSurge());
     // DaemonSet defaults: maxUnavailable 1, maxSurge 0; percentages of nodes round up (apps/v1 DaemonSet API).
     return rolling(type, new Budget(unavailable, "1", true),
-        new Budget(surge, "0", true), pods, ds.getSpec().getMinReadySeconds());
+        new Budget(surge, "0", true), pods, Optional.ofNullable(ds.getSpec().getMinReadySeconds()));
   }
 
   private static RolloutStrategy statefulSetRollout(StatefulSet s, int replicas) {
@@ -156,35 +157,36 @@ public final class Workloads {
     if (type.equals("OnDelete")) {
       return new RolloutStrategy(type, 0, 0, orZero(s.getSpec().getMinReadySeconds()), "OnDelete");
     }
-    IntOrString unavailable = strategy != null && strategy.getRollingUpdate() != null ? strategy.getRollingUpdate().getMaxUnavailable() : null;
+    Optional<IntOrString> unavailable = Optional.ofNullable(strategy).map(t -> t.getRollingUpdate()).map(r -> r.getMaxUnavailable());
     // StatefulSets replace one pod at a time unless maxUnavailable says otherwise; they never surge.
     return rolling(type, new Budget(unavailable, "1", false),
-        new Budget(null, "0", true), replicas, s.getSpec().getMinReadySeconds());
+        new Budget(Optional.empty(), "0", true), replicas, Optional.ofNullable(s.getSpec().getMinReadySeconds()));
   }
 
   /** The roll-out of a workload an operator creates: its kind's defaults, nothing being declared. */
   static RolloutStrategy defaultRollout(String kind, int pods) {
     return switch (kind) {
-      case "DaemonSet" -> rolling("RollingUpdate", new Budget(null, "1", true), new Budget(null, "0", true), pods, null);
-      case "StatefulSet" -> rolling("RollingUpdate", new Budget(null, "1", false), new Budget(null, "0", true), pods, null);
-      default -> deploymentRollout(null, null, pods);
+      case "DaemonSet" -> rolling("RollingUpdate", new Budget(Optional.empty(), "1", true), new Budget(Optional.empty(), "0", true), pods, Optional.empty());
+      case "StatefulSet" -> rolling("RollingUpdate", new Budget(Optional.empty(), "1", false), new Budget(Optional.empty(), "0", true), pods, Optional.empty());
+      default -> deploymentRollout(Optional.empty(), Optional.empty(), pods);
     };
   }
 
   /** One roll-out budget as written (or its default) and how its percentage rounds. */
-  private record Budget(IntOrString declared, String fallback, boolean roundUp) {
+  private record Budget(Optional<IntOrString> declared, String fallback, boolean roundUp) {
     String text() {
-      return declared == null ? fallback : declared.getIntVal() != null ? String.valueOf(declared.getIntVal()) : String.valueOf(declared.getStrVal());
+      return declared.map(d -> d.getIntVal() != null ? String.valueOf(d.getIntVal()) : String.valueOf(d.getStrVal())).orElse(fallback);
     }
   }
 
-  private static RolloutStrategy rolling(String type, Budget unavailable, Budget surge, int pods, Integer minReady) {
+  private static RolloutStrategy rolling(String type, Budget unavailable, Budget surge, int pods, Optional<Integer> minReady) {
     String u = unavailable.text();
     String s = surge.text();
     int maxUnavailable = resolve(unavailable, pods);
     int maxSurge = resolve(surge, pods);
-    String declared = "maxUnavailable=" + u + " maxSurge=" + s + (minReady == null || minReady == 0 ? "" : " minReadySeconds=" + minReady);
-    return new RolloutStrategy(type, maxUnavailable, maxSurge, orZero(minReady), declared);
+    int ready = minReady.orElse(0);
+    String declared = "maxUnavailable=" + u + " maxSurge=" + s + (ready == 0 ? "" : " minReadySeconds=" + ready);
+    return new RolloutStrategy(type, maxUnavailable, maxSurge, ready, declared);
   }
 
   /**

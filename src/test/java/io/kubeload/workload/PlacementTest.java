@@ -63,7 +63,7 @@ class PlacementTest {
         tolerations: [{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}]
         """, POOLED).pods();
     assertThat(pods.count()).isEqualTo(250);
-    assertThat(pods.nodeShare()).isEqualTo(0.05);
+    assertThat(pods).isInstanceOfSatisfying(PodCount.PerNode.class, p -> assertThat(p.share()).isEqualTo(0.05));
     assertThat(pods.reason()).isEqualTo("250 of 5,000 nodes: pool gpu (nodeSelector accelerator=nvidia, 1 toleration); "
         + "not pools general, infra: nodeSelector accelerator=nvidia does not match");
   }

@@ -26,6 +26,11 @@ public record CatalogEntry(
     List<NoteRule> notes,
     String file) {
 
+  public CatalogEntry {
+    accesses = List.copyOf(accesses);
+    notes = List.copyOf(notes);
+  }
+
   /**
    * True when which requests the entry's accesses make depends on its configuration (a condition,
    * a repetition, a value or a discovery read from it): without the configuration the catalog
@@ -50,7 +55,13 @@ public record CatalogEntry(
    * @param labels labels the workload or its pod template must carry, each with its value
    */
   public record Recognition(
-      List<String> images, Optional<java.util.regex.Pattern> command, Optional<String> createdFrom, Map<String, String> labels) {}
+      List<String> images, Optional<java.util.regex.Pattern> command, Optional<String> createdFrom, Map<String, String> labels) {
+
+    public Recognition {
+      images = List.copyOf(images);
+      labels = Map.copyOf(labels);
+    }
+  }
 
   /**
    * Where the configuration is: files (keys) of the ConfigMaps the container mounts.
@@ -59,47 +70,82 @@ public record CatalogEntry(
    * @param configMaps ConfigMap name globs; empty for any mounted ConfigMap; a plain name is read
    *     even when not mounted (the component reads it through the API)
    */
-  public record ConfigSpec(ConfigLanguage language, List<String> files, List<String> configMaps) {}
+  public record ConfigSpec(ConfigLanguage language, List<String> files, List<String> configMaps) {
+
+    public ConfigSpec {
+      files = List.copyOf(files);
+      configMaps = List.copyOf(configMaps);
+    }
+  }
 
   /**
    * One kind of request the component makes, with the settings that change it.
    *
+   * @param target which resources it asks for
+   * @param request how it asks, before a switch changes that
+   * @param when the condition for it to happen at all; empty for always
+   * @param switches settings that change the request, in order
+   */
+  public record AccessRule(Target target, Request request, Optional<Condition> when, List<Switch> switches, Citation citation) {
+
+    public AccessRule {
+      switches = List.copyOf(switches);
+    }
+
+    boolean readsConfig() {
+      return target.discoveries().filter(DiscoveryAccesses::readConfig).isPresent()
+          || when.filter(Condition::readsConfig).isPresent()
+          || target.forEach().filter(f -> f.from().readsConfig()).isPresent()
+          || target.resourceFrom().filter(ValueSource::readsConfig).isPresent()
+          || target.groupFrom().filter(ValueSource::readsConfig).isPresent()
+          || switches.stream().anyMatch(Switch::readsConfig);
+    }
+  }
+
+  /**
+   * The resources an access rule asks for.
+   *
    * @param resources resource keys as the profile names them; {@code {item}} takes a forEach item
    * @param resourceFrom where the resource comes from instead (with its API group from {@code groupFrom})
-   * @param every seconds between polls, or between GETs of a get-per-event access; 0 for none
    * @param discoveries Kubernetes service discovery read from the config: {@code prometheus},
    *     {@code alloy}, or {@code monitors} (the ServiceMonitors and PodMonitors a Prometheus selects)
    * @param nodeFilteredRoles discovery roles the component narrows to its own node by itself
    */
-  public record AccessRule(
+  public record Target(
       List<String> resources,
       Optional<ValueSource> resourceFrom,
       Optional<ValueSource> groupFrom,
+      Optional<ForEach> forEach,
+      Optional<String> discoveries,
+      List<String> nodeFilteredRoles) {
+
+    public Target {
+      resources = List.copyOf(resources);
+      nodeFilteredRoles = List.copyOf(nodeFilteredRoles);
+    }
+  }
+
+  /**
+   * How an access rule's requests are made when no switch says otherwise.
+   *
+   * @param every seconds between polls, or between GETs of a get-per-event access; 0 for none
+   */
+  public record Request(
       List<String> verbs,
       Scope scope,
       String namespace,
       Pattern pattern,
       double every,
-      Optional<Condition> when,
-      Optional<ForEach> forEach,
-      Optional<String> discoveries,
-      List<String> nodeFilteredRoles,
-      List<Switch> switches,
       Optional<ClientBehaviour.Consistency> consistency,
-      boolean metadataOnly,
-      String why,
-      String source,
-      Optional<String> fix) {
+      boolean metadataOnly) {
 
-    boolean readsConfig() {
-      return discoveries.filter(DiscoveryAccesses::readConfig).isPresent()
-          || when.filter(Condition::readsConfig).isPresent()
-          || forEach.filter(f -> f.from().readsConfig()).isPresent()
-          || resourceFrom.filter(ValueSource::readsConfig).isPresent()
-          || groupFrom.filter(ValueSource::readsConfig).isPresent()
-          || switches.stream().anyMatch(Switch::readsConfig);
+    public Request {
+      verbs = List.copyOf(verbs);
     }
   }
+
+  /** Why the catalog says an access happens, the upstream source that shows it, and how to avoid its load. */
+  public record Citation(String why, String source, Optional<String> fix) {}
 
   /**
    * A setting that changes an access when its condition holds.
@@ -133,7 +179,13 @@ public record CatalogEntry(
    * @param defaults the values when the source gives none
    * @param map value → resources; empty when the value is the resource itself
    */
-  public record ForEach(ValueSource from, String split, List<String> defaults, Map<String, List<String>> map) {}
+  public record ForEach(ValueSource from, String split, List<String> defaults, Map<String, List<String>> map) {
+
+    public ForEach {
+      defaults = List.copyOf(defaults);
+      map = Map.copyOf(map);
+    }
+  }
 
   /** A value read from the container: a flag, an env var, a config path, or the current item. */
   public record ValueSource(Kind kind, String key, Optional<PathQuery> path) {

@@ -47,6 +47,15 @@ public final class CatalogInference {
       List<Recognised> recognised, List<String> unrecognised, List<AccessSet.Note> undecided, List<Access> accesses,
       List<AccessSet.Note> notes, List<String> decisions) {
 
+    public Result {
+      recognised = List.copyOf(recognised);
+      unrecognised = List.copyOf(unrecognised);
+      undecided = List.copyOf(undecided);
+      accesses = List.copyOf(accesses);
+      notes = List.copyOf(notes);
+      decisions = List.copyOf(decisions);
+    }
+
     public boolean decides() {
       return !recognised.isEmpty() && unrecognised.isEmpty() && undecided.isEmpty();
     }
@@ -97,14 +106,15 @@ public final class CatalogInference {
         notes.add(unread);
       }
       for (NoteRule rule : entry.get().notes()) {
-        rule.when().test(facts, null).ifPresent(evidence -> notes.add(new AccessSet.Note(rule.rule(),
+        rule.when().test(facts, Item.NONE).ifPresent(evidence -> notes.add(new AccessSet.Note(rule.rule(),
             rule.message() + " (catalog " + entry.get().name() + ": " + evidence.description() + "; source " + rule.source() + ")",
             evidence.location(), rule.fix())));
       }
-      accesses.addAll(containerAccesses(entry.get(), facts, manifests, decisions));
+      Found found = containerAccesses(entry.get(), facts, manifests);
+      accesses.addAll(found.accesses());
+      decisions.addAll(found.decisions());
     }
-    return new Result(List.copyOf(recognised), List.copyOf(unrecognised), List.copyOf(undecided), List.copyOf(accesses), List.copyOf(notes),
-        List.copyOf(decisions));
+    return new Result(recognised, unrecognised, undecided, accesses, notes, decisions);
   }
 
   /** App containers, and init containers that keep running beside them (restartPolicy Always). */
@@ -155,37 +165,60 @@ public final class CatalogInference {
         + (entry.versions().isPresent() ? 1 : 0);
   }
 
-  private static List<Access> containerAccesses(CatalogEntry entry, ContainerFacts facts, ManifestSet manifests, List<String> decisions) {
+  /** A container's accesses, and what its settings turned off, in words. */
+  private record Found(List<Access> accesses, List<String> decisions) {
+
+    Found {
+      accesses = List.copyOf(accesses);
+      decisions = List.copyOf(decisions);
+    }
+  }
+
+  /** What a rule makes of one resource: the access, or the setting that turned it off. */
+  private sealed interface Built {
+
+    record Kept(Access access) implements Built {}
+
+    record Dropped(String decision) implements Built {}
+  }
+
+  private static Found containerAccesses(CatalogEntry entry, ContainerFacts facts, ManifestSet manifests) {
     Map<String, Access> unique = new LinkedHashMap<>();
+    List<String> decisions = new ArrayList<>();
     List<Access> discovered = new ArrayList<>();
     for (AccessRule rule : entry.accesses()) {
-      if (rule.discoveries().isPresent()) {
-        if (rule.when().isEmpty() || rule.when().get().test(facts, null).isPresent()) {
+      if (rule.target().discoveries().isPresent()) {
+        if (rule.when().isEmpty() || rule.when().get().test(facts, Item.NONE).isPresent()) {
           discovered.addAll(DiscoveryAccesses.of(entry, rule, facts, manifests));
         }
         continue;
       }
-      for (Object item : items(rule.forEach(), facts)) {
+      for (Item item : items(rule.target().forEach(), facts)) {
         Optional<Evidence> enabled = rule.when().isEmpty() ? Optional.of(new Evidence("", facts.containerLocation()))
             : rule.when().get().test(facts, item);
         if (enabled.isEmpty()) {
           continue;
         }
         for (String resource : resources(rule, facts, item)) {
-          build(entry, rule, resource, item, enabled.get(), facts, decisions).ifPresent(access -> unique.putIfAbsent(
-              access.resource() + "|" + access.scope() + "|" + access.namespace() + "|" + access.pattern(), access));
+          Built built = build(entry, rule, resource, item, enabled.get(), facts);
+          if (built instanceof Built.Kept kept) {
+            Access access = kept.access();
+            unique.putIfAbsent(access.resource() + "|" + access.scope() + "|" + access.namespace() + "|" + access.pattern(), access);
+          } else if (built instanceof Built.Dropped dropped) {
+            decisions.add(dropped.decision());
+          }
         }
       }
     }
     List<Access> out = new ArrayList<>(unique.values());
     out.addAll(discovered);
-    return out;
+    return new Found(out, decisions);
   }
 
   /** The items a forEach runs over: strings from a flag or env var, or nodes of the config. */
-  private static List<Object> items(Optional<ForEach> forEach, ContainerFacts facts) {
+  private static List<Item> items(Optional<ForEach> forEach, ContainerFacts facts) {
     if (forEach.isEmpty()) {
-      return java.util.Collections.singletonList(null);
+      return List.of(Item.NONE);
     }
     ForEach each = forEach.get();
     List<Object> items = new ArrayList<>();
@@ -205,7 +238,7 @@ public final class CatalogInference {
     if (items.isEmpty()) {
       items.addAll(each.defaults());
     }
-    return items;
+    return items.stream().map(Item::of).toList();
   }
 
   private static List<String> split(String value, String separator) {
@@ -215,42 +248,42 @@ public final class CatalogInference {
     return java.util.Arrays.stream(value.split(java.util.regex.Pattern.quote(separator))).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
-  private static List<String> resources(AccessRule rule, ContainerFacts facts, Object item) {
-    Optional<ForEach> each = rule.forEach();
+  private static List<String> resources(AccessRule rule, ContainerFacts facts, Item item) {
+    Optional<ForEach> each = rule.target().forEach();
     if (each.isPresent() && !each.get().map().isEmpty()) {
-      return item instanceof String s ? each.get().map().getOrDefault(s, List.of()) : List.of();
+      return item.text().map(s -> each.get().map().getOrDefault(s, List.of())).orElse(List.of());
     }
-    if (rule.resourceFrom().isPresent()) {
-      String group = rule.groupFrom().flatMap(g -> value(g, facts, item)).orElse("");
-      return value(rule.resourceFrom().get(), facts, item).map(r -> List.of(Resources.key(group, r))).orElse(List.of());
+    if (rule.target().resourceFrom().isPresent()) {
+      String group = rule.target().groupFrom().flatMap(g -> value(g, facts, item)).orElse("");
+      return value(rule.target().resourceFrom().get(), facts, item).map(r -> List.of(Resources.key(group, r))).orElse(List.of());
     }
-    return rule.resources().stream()
-        .filter(r -> !r.contains("{item}") || item instanceof String)
-        .map(r -> item instanceof String s ? r.replace("{item}", s) : r)
+    Optional<String> text = item.text();
+    return rule.target().resources().stream()
+        .filter(r -> !r.contains("{item}") || text.isPresent())
+        .map(r -> text.map(s -> r.replace("{item}", s)).orElse(r))
         .toList();
   }
 
-  private static Optional<Access> build(
-      CatalogEntry entry, AccessRule rule, String resource, Object item, Evidence enabled, ContainerFacts facts, List<String> decisions) {
-    Scope scope = rule.scope();
-    Pattern pattern = rule.pattern();
-    String namespace = rule.namespace();
-    double every = rule.every();
-    StringBuilder detail = new StringBuilder("entry " + entry.name() + ": " + rule.why());
+  private static Built build(
+      CatalogEntry entry, AccessRule rule, String resource, Item item, Evidence enabled, ContainerFacts facts) {
+    Scope scope = rule.request().scope();
+    Pattern pattern = rule.request().pattern();
+    String namespace = rule.request().namespace();
+    double every = rule.request().every();
+    StringBuilder detail = new StringBuilder("entry " + entry.name() + ": " + rule.citation().why());
     if (!enabled.description().isEmpty()) {
       detail.append(", as ").append(enabled.description());
     }
-    detail.append(" (source ").append(rule.source()).append(")");
+    detail.append(" (source ").append(rule.citation().source()).append(")");
     SourceLocation location = enabled.location();
-    ClientBehaviour.Consistency consistency = rule.consistency().orElse(ClientBehaviour.CLIENT_GO.consistency());
+    ClientBehaviour.Consistency consistency = rule.request().consistency().orElse(ClientBehaviour.CLIENT_GO.consistency());
     for (Switch s : rule.switches()) {
       Optional<Evidence> evidence = s.when().test(facts, item);
       if (evidence.isEmpty()) {
         continue;
       }
       if (s.drop()) {
-        decisions.add(s.because() + " (" + evidence.get().description() + ")");
-        return Optional.empty();
+        return new Built.Dropped(s.because() + " (" + evidence.get().description() + ")");
       }
       scope = s.scope().orElse(scope);
       pattern = s.pattern().orElse(pattern);
@@ -276,18 +309,18 @@ public final class CatalogInference {
     }
     double period = pattern == Pattern.POLL ? (every > 0 ? every : Access.DEFAULT_POLL_SECONDS) : 0;
     Optional<Double> rate = pattern == Pattern.GET_PER_EVENT && every > 0 ? Optional.of(1 / every) : Optional.empty();
-    Set<String> verbs = Set.copyOf(pattern == rule.pattern() ? rule.verbs() : pattern.defaultVerbs());
-    return Optional.of(new Access(resource, verbs, scope, scope == Scope.NAMESPACE ? namespace : "", pattern, period, rate,
-        new Provenance(Provenance.Source.CATALOG, detail.toString(), location, rule.fix()),
-        ClientBehaviour.CLIENT_GO.withConsistency(consistency).withMetadataOnly(rule.metadataOnly())));
+    Set<String> verbs = Set.copyOf(pattern == rule.request().pattern() ? rule.request().verbs() : pattern.defaultVerbs());
+    return new Built.Kept(new Access(resource, verbs, Access.Reach.of(scope, namespace), Access.Use.of(pattern, period, rate),
+        new Provenance(Provenance.Source.CATALOG, detail.toString(), location, rule.citation().fix()),
+        ClientBehaviour.CLIENT_GO.withConsistency(consistency).withMetadataOnly(rule.request().metadataOnly())));
   }
 
-  private static Optional<String> value(ValueSource source, ContainerFacts facts, Object item) {
+  private static Optional<String> value(ValueSource source, ContainerFacts facts, Item item) {
     List<String> values = switch (source.kind()) {
       case ARG -> facts.flag(source.key()).stream().map(ContainerFacts.ArgValue::value).toList();
       case ENV -> facts.env(source.key()).map(ContainerFacts.EnvValue::value).map(List::of).orElse(List.of());
       case CONFIG -> source.path().orElseThrow().values(facts.config().tree());
-      case ITEM -> source.path().orElseThrow().values(item);
+      case ITEM -> item.values(source.path().orElseThrow());
     };
     return values.stream().filter(v -> !v.isBlank()).findFirst().map(v -> facts.expand(v.strip()));
   }

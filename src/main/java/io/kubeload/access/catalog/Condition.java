@@ -10,7 +10,7 @@ import java.util.Optional;
 sealed interface Condition {
 
   /** The evidence when the condition holds for {@code facts} (and the current forEach item). */
-  Optional<Evidence> test(ContainerFacts facts, Object item);
+  Optional<Evidence> test(ContainerFacts facts, Item item);
 
   String describe();
 
@@ -25,7 +25,7 @@ sealed interface Condition {
   /** An environment variable of the container, by name or by the name a config value gives. */
   record Env(String name, Optional<PathQuery> nameFromConfig, Optional<String> fieldRef, ValueTest value) implements Condition {
     @Override
-    public Optional<Evidence> test(ContainerFacts facts, Object item) {
+    public Optional<Evidence> test(ContainerFacts facts, Item item) {
       List<String> names = nameFromConfig.map(path -> path.values(facts.config().tree())).orElse(List.of(name));
       for (String variable : names) {
         Optional<ContainerFacts.EnvValue> env = facts.env(variable);
@@ -58,7 +58,7 @@ sealed interface Condition {
   /** A command-line flag of the container ({@code --node=$(NODE_NAME)}), dashes left out. */
   record Arg(String flag, Optional<String> fieldRef, ValueTest value) implements Condition {
     @Override
-    public Optional<Evidence> test(ContainerFacts facts, Object item) {
+    public Optional<Evidence> test(ContainerFacts facts, Item item) {
       List<ContainerFacts.ArgValue> values = facts.flag(flag);
       boolean holds = fieldRef.isPresent()
           ? values.stream().anyMatch(v -> facts.refersToField(v.value(), fieldRef.get())) != (value.kind() == ValueTest.Kind.ABSENT)
@@ -85,14 +85,14 @@ sealed interface Condition {
   /** A value in the configuration tree, or in the current forEach item when {@code relative}. */
   record Config(PathQuery path, boolean relative, ValueTest value) implements Condition {
     @Override
-    public Optional<Evidence> test(ContainerFacts facts, Object item) {
-      Object root = relative ? item : facts.config().tree();
-      List<Object> nodes = path.select(root);
+    public Optional<Evidence> test(ContainerFacts facts, Item item) {
+      Object tree = facts.config().tree();
+      List<Object> nodes = relative ? item.select(path) : path.select(tree);
       boolean present = nodes.stream().anyMatch(n -> !(n instanceof String s) || !s.isBlank());
       boolean holds = switch (value.kind()) {
         case PRESENT -> present;
         case ABSENT -> !present;
-        default -> value.test(path.values(root));
+        default -> value.test(relative ? item.values(path) : path.values(tree));
       };
       if (!holds) {
         return Optional.empty();
@@ -118,7 +118,7 @@ sealed interface Condition {
   /** The container's configuration could not be read (or is not in the manifests). */
   record ConfigUnread() implements Condition {
     @Override
-    public Optional<Evidence> test(ContainerFacts facts, Object item) {
+    public Optional<Evidence> test(ContainerFacts facts, Item item) {
       return facts.config().read()
           ? Optional.empty()
           : Optional.of(new Evidence("its configuration was not read (" + facts.config().problem() + ")", facts.containerLocation()));
@@ -141,8 +141,13 @@ sealed interface Condition {
   }
 
   record AllOf(List<Condition> all) implements Condition {
+
+    public AllOf {
+      all = List.copyOf(all);
+    }
+
     @Override
-    public Optional<Evidence> test(ContainerFacts facts, Object item) {
+    public Optional<Evidence> test(ContainerFacts facts, Item item) {
       List<Evidence> found = new java.util.ArrayList<>();
       for (Condition c : all) {
         Optional<Evidence> evidence = c.test(facts, item);
@@ -172,8 +177,13 @@ sealed interface Condition {
   }
 
   record AnyOf(List<Condition> any) implements Condition {
+
+    public AnyOf {
+      any = List.copyOf(any);
+    }
+
     @Override
-    public Optional<Evidence> test(ContainerFacts facts, Object item) {
+    public Optional<Evidence> test(ContainerFacts facts, Item item) {
       return any.stream().map(c -> c.test(facts, item)).flatMap(Optional::stream).findFirst();
     }
 
@@ -195,7 +205,7 @@ sealed interface Condition {
 
   record Not(Condition condition) implements Condition {
     @Override
-    public Optional<Evidence> test(ContainerFacts facts, Object item) {
+    public Optional<Evidence> test(ContainerFacts facts, Item item) {
       return condition.test(facts, item).isPresent()
           ? Optional.empty()
           : Optional.of(new Evidence("not: " + condition.describe(), facts.containerLocation()));

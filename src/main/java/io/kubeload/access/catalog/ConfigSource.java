@@ -16,6 +16,10 @@ import java.util.Optional;
  */
 record ConfigSource(Object tree, List<ConfigSource.File> files, String problem) {
 
+  ConfigSource {
+    files = List.copyOf(files);
+  }
+
   /** One file: the ConfigMap key it is (named, and as written in {@code origin}), where the key is written, and its text. */
   record File(String origin, String key, SourceLocation location, String text) {}
 

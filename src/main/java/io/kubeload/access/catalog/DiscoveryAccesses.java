@@ -2,7 +2,6 @@ package io.kubeload.access.catalog;
 
 import io.kubeload.access.Access;
 import io.kubeload.access.Access.Pattern;
-import io.kubeload.access.Access.Scope;
 import io.kubeload.access.Provenance;
 import io.kubeload.access.catalog.CatalogEntry.AccessRule;
 import io.kubeload.access.config.Discovery;
@@ -54,7 +53,7 @@ final class DiscoveryAccesses {
   private record Located(Discovery discovery, SourceLocation location, String file) {}
 
   static List<Access> of(CatalogEntry entry, AccessRule rule, ContainerFacts facts, ManifestSet manifests) {
-    String style = rule.discoveries().orElseThrow();
+    String style = rule.target().discoveries().orElseThrow();
     List<Located> found = new ArrayList<>();
     switch (style) {
       case MONITORS -> MonitorDiscoveries.of(facts.workload().manifest(), manifests)
@@ -78,18 +77,17 @@ final class DiscoveryAccesses {
       for (String resource : resources) {
         Discovery.Selector selector = d.selectors().get(SELECTED_BY.get(resource));
         String field = selector == null ? "" : selector.field();
-        String detail = "entry " + entry.name() + ": " + rule.why() + ": " + d.origin() + l.file() + " (role " + d.role()
+        String detail = "entry " + entry.name() + ": " + rule.citation().why() + ": " + d.origin() + l.file() + " (role " + d.role()
             + (d.namespaces().isEmpty() ? "" : ", namespaces " + String.join(",", d.namespaces()))
             + (selector == null ? "" : ", selector " + (selector.label() + " " + selector.field()).strip())
             + ") lists and watches " + resource
-            + (rule.nodeFilteredRoles().contains(d.role()) && resource.equals("pods")
+            + (rule.target().nodeFilteredRoles().contains(d.role()) && resource.equals("pods")
                 ? "; " + entry.name() + " adds spec.nodeName=<its node> to role " + d.role() + " by itself" : "")
-            + " (source " + rule.source() + "; roles: prometheus/prometheus:discovery/kubernetes/kubernetes.go)";
+            + " (source " + rule.citation().source() + "; roles: prometheus/prometheus:discovery/kubernetes/kubernetes.go)";
         Provenance provenance = new Provenance(Provenance.Source.CATALOG, detail, l.location(),
-            rule.fix().or(() -> resource.equals("pods") ? Optional.of(nodeFilter(style, d)) : Optional.empty()));
-        for (Scoped scoped : scopes(resource, d, field, rule, facts)) {
-          out.add(new Access(resource, Set.copyOf(Pattern.INFORMER.defaultVerbs()), scoped.scope(), scoped.namespace(), Pattern.INFORMER,
-              0, java.util.Optional.empty(), provenance));
+            rule.citation().fix().or(() -> resource.equals("pods") ? Optional.of(nodeFilter(style, d)) : Optional.empty()));
+        for (Access.Reach reach : reaches(resource, d, field, rule, facts)) {
+          out.add(new Access(resource, Set.copyOf(Pattern.INFORMER.defaultVerbs()), reach, Access.Use.INFORMER, provenance));
         }
       }
     }
@@ -107,22 +105,20 @@ final class DiscoveryAccesses {
             + "discovery once in a Deployment instead of on every node";
   }
 
-  private record Scoped(Scope scope, String namespace) {}
-
-  private static List<Scoped> scopes(String resource, Discovery d, String field, AccessRule rule, ContainerFacts facts) {
+  private static List<Access.Reach> reaches(String resource, Discovery d, String field, AccessRule rule, ContainerFacts facts) {
     if (resource.equals("nodes")) {
-      return List.of(new Scoped(field.contains("metadata.name=") ? Scope.NAMED : Scope.CLUSTER, ""));
+      return List.of(field.contains("metadata.name=") ? Access.Reach.NAMED : Access.Reach.CLUSTER);
     }
-    if (resource.equals("pods") && (field.contains("spec.nodeName=") || rule.nodeFilteredRoles().contains(d.role()))) {
-      return List.of(new Scoped(Scope.OWN_NODE, ""));
+    if (resource.equals("pods") && (field.contains("spec.nodeName=") || rule.target().nodeFilteredRoles().contains(d.role()))) {
+      return List.of(Access.Reach.OWN_NODE);
     }
     if (!d.namespaces().isEmpty()) {
-      return d.namespaces().stream().map(n -> new Scoped(Scope.NAMESPACE, n)).toList();
+      return d.namespaces().stream().<Access.Reach>map(Access.Reach.InNamespace::new).toList();
     }
     if (d.ownNamespace()) {
-      return List.of(new Scoped(Scope.NAMESPACE, facts.workload().namespace()));
+      return List.of(new Access.Reach.InNamespace(facts.workload().namespace()));
     }
-    return List.of(new Scoped(Scope.CLUSTER, ""));
+    return List.of(Access.Reach.CLUSTER);
   }
 
   /** A discovery located by a word of its origin (its job name or block label) in the config files. */

@@ -91,25 +91,23 @@ final class EntryReader {
     for (YamlObject s : yaml.objectList("switches")) {
       switches.add(switchOf(s));
     }
-    return new AccessRule(
-        List.copyOf(resources),
+    CatalogEntry.Target target = new CatalogEntry.Target(
+        resources,
         resourceFrom,
         yaml.optionalObject("groupFrom").map(EntryReader::valueSource),
+        yaml.optionalObject("forEach").map(EntryReader::forEach),
+        discoveries,
+        yaml.stringList("nodeFilteredRoles"));
+    CatalogEntry.Request request = new CatalogEntry.Request(
         yaml.stringList("verbs").isEmpty() ? pattern.defaultVerbs() : yaml.stringList("verbs"),
         yaml.optionalString("scope").map(s -> parsed(yaml, "scope", s, Scope::parse)).orElse(Scope.CLUSTER),
         yaml.optionalString("namespace").orElse(""),
         pattern,
         yaml.optionalNumber("every", 0).orElse(0.0),
-        yaml.optionalObject("when").map(EntryReader::condition),
-        yaml.optionalObject("forEach").map(EntryReader::forEach),
-        discoveries,
-        yaml.stringList("nodeFilteredRoles"),
-        List.copyOf(switches),
         consistency(yaml),
-        yaml.optionalString("metadataOnly").map(m -> parsed(yaml, "metadataOnly", m, EntryReader::bool)).orElse(false),
-        yaml.string("why"),
-        source(yaml),
-        yaml.optionalString("fix"));
+        yaml.optionalString("metadataOnly").map(m -> parsed(yaml, "metadataOnly", m, EntryReader::bool)).orElse(false));
+    return new AccessRule(target, request, yaml.optionalObject("when").map(EntryReader::condition), switches,
+        new CatalogEntry.Citation(yaml.string("why"), source(yaml), yaml.optionalString("fix")));
   }
 
   private static boolean bool(String text) {
@@ -198,11 +196,10 @@ final class EntryReader {
 
   private static ValueTest test(YamlObject yaml) {
     List<ValueTest> tests = new ArrayList<>();
-    yaml.optionalString("is").ifPresent(v -> tests.add(new ValueTest(
-        Boolean.parseBoolean(v) ? ValueTest.Kind.TRUE : ValueTest.Kind.FALSE, "", null)));
+    yaml.optionalString("is").ifPresent(v -> tests.add(ValueTest.of(Boolean.parseBoolean(v) ? ValueTest.Kind.TRUE : ValueTest.Kind.FALSE)));
     yaml.optionalString("equals").ifPresent(v -> tests.add(ValueTest.equalsTo(v)));
     yaml.optionalString("matches").ifPresent(v -> tests.add(parsed(yaml, "matches", v, ValueTest::matching)));
-    yaml.optionalString("absent").filter(Boolean::parseBoolean).ifPresent(v -> tests.add(new ValueTest(ValueTest.Kind.ABSENT, "", null)));
+    yaml.optionalString("absent").filter(Boolean::parseBoolean).ifPresent(v -> tests.add(ValueTest.of(ValueTest.Kind.ABSENT)));
     if (tests.size() > 1) {
       throw yaml.error("", yaml.path() + ": give at most one of is, equals, matches, absent");
     }

@@ -21,23 +21,42 @@ final class PathQuery {
 
   private record All() implements Step {}
 
-  private record Test(String key, char op, String value, Pattern regex) {
-    boolean holds(Object node) {
-      if (!(node instanceof Map<?, ?> map) || map.get(key) == null) {
-        return false;
-      }
-      String actual = String.valueOf(map.get(key));
-      return switch (op) {
-        case '=' -> actual.equalsIgnoreCase(value);
-        case '~' -> regex.matcher(actual).find();
-        default -> true;
-      };
+  /** One test of a filter on a key of the node: that it is there, equals a value, or matches a pattern. */
+  private sealed interface Test {
+    String key();
+
+    boolean holdsFor(String actual);
+  }
+
+  private record Has(String key) implements Test {
+    @Override
+    public boolean holdsFor(String actual) {
+      return true;
+    }
+  }
+
+  private record Equals(String key, String value) implements Test {
+    @Override
+    public boolean holdsFor(String actual) {
+      return actual.equalsIgnoreCase(value);
+    }
+  }
+
+  private record Matches(String key, Pattern regex) implements Test {
+    @Override
+    public boolean holdsFor(String actual) {
+      return regex.matcher(actual).find();
     }
   }
 
   private record Filter(List<Test> tests) implements Step {
+    Filter {
+      tests = List.copyOf(tests);
+    }
+
     boolean holds(Object node) {
-      return tests.stream().allMatch(t -> t.holds(node));
+      return tests.stream()
+          .allMatch(t -> node instanceof Map<?, ?> map && map.get(t.key()) != null && t.holdsFor(String.valueOf(map.get(t.key()))));
     }
   }
 
@@ -99,11 +118,11 @@ final class PathQuery {
       if (p.isEmpty()) {
         throw new IllegalArgumentException("path '" + path + "': an empty filter");
       } else if (re > 0 && (eq < 0 || re < eq)) {
-        tests.add(new Test(p.substring(0, re), '~', p.substring(re + 1), Pattern.compile(p.substring(re + 1), Pattern.CASE_INSENSITIVE)));
+        tests.add(new Matches(p.substring(0, re), Pattern.compile(p.substring(re + 1), Pattern.CASE_INSENSITIVE)));
       } else if (eq > 0) {
-        tests.add(new Test(p.substring(0, eq), '=', p.substring(eq + 1).toLowerCase(Locale.ROOT), null));
+        tests.add(new Equals(p.substring(0, eq), p.substring(eq + 1).toLowerCase(Locale.ROOT)));
       } else {
-        tests.add(new Test(p, '?', "", null));
+        tests.add(new Has(p));
       }
     }
     return new Filter(tests);
@@ -166,8 +185,8 @@ final class PathQuery {
       if (steps.get(i) instanceof Key key) {
         return key.name();
       }
-      if (steps.get(i) instanceof Filter filter && !filter.tests().isEmpty() && filter.tests().get(0).op() == '=') {
-        return filter.tests().get(0).value();
+      if (steps.get(i) instanceof Filter filter && !filter.tests().isEmpty() && filter.tests().get(0) instanceof Equals first) {
+        return first.value();
       }
     }
     return "";

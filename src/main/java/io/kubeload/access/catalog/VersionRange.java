@@ -7,6 +7,11 @@ import java.util.List;
 record VersionRange(String text, List<Bound> bounds) {
 
   record Bound(String op, List<Integer> version) {
+
+    Bound {
+      version = List.copyOf(version);
+    }
+
     boolean holds(List<Integer> actual) {
       int c = compare(actual, version);
       return switch (op) {

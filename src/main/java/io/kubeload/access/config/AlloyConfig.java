@@ -1,6 +1,7 @@
 package io.kubeload.access.config;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,13 @@ final class AlloyConfig {
   }
 
   /** A block's contents: its attributes and child blocks. */
-  private record Body(Map<String, Object> attributes, List<Map<String, Object>> blocks) {}
+  private record Body(Map<String, Object> attributes, List<Map<String, Object>> blocks) {
+
+    Body {
+      attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes)); // in the file's order, nulls kept
+      blocks = List.copyOf(blocks);
+    }
+  }
 
   static Object parse(String text) throws ConfigException {
     AlloyConfig parser = new AlloyConfig(text);

@@ -47,16 +47,21 @@ public final class ConfigParser {
     return switch (language) {
       case FLUENT_BIT -> FluentBitConfig.parse(fileName, text);
       case FLUENTD -> FluentdConfig.parse(text);
-      case YAML -> Trees.normalise(YamlText.read(fileName, text), false);
+      case YAML -> yaml(fileName, text);
       case TOML -> toml(text);
       case BY_EXTENSION -> fileName.toLowerCase(Locale.ROOT).endsWith(".toml")
           ? toml(text)
-          : Trees.normalise(YamlText.read(fileName, text), false);
+          : yaml(fileName, text);
       case ALLOY -> AlloyConfig.parse(text);
       case OTEL_COLLECTOR -> OtelCollectorConfig.parse(fileName, text);
       case COREFILE -> Corefile.parse(text);
       case CONFIGMAP_KEYS -> throw new ConfigException("flat settings are read from a ConfigMap's keys, not from one file");
     };
+  }
+
+  /** An empty file is an empty mapping: every setting at its default. */
+  private static Object yaml(String fileName, String text) throws ConfigException {
+    return YamlText.read(fileName, text).map(v -> Trees.normalise(v, false)).orElseGet(LinkedHashMap::new);
   }
 
   private static Object toml(String text) throws ConfigException {

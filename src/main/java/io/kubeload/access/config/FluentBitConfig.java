@@ -64,10 +64,7 @@ final class FluentBitConfig {
   /** The YAML format: {@code service}, and {@code pipeline} holding inputs, filters and outputs. */
   @SuppressWarnings("unchecked")
   private static Object yaml(String fileName, String text) throws ConfigException {
-    Object tree = Trees.normalise(YamlText.read(fileName, text), true);
-    if (!(tree instanceof Map<?, ?> map)) {
-      throw new ConfigException("a Fluent Bit YAML file must be a mapping");
-    }
+    Map<?, ?> map = YamlText.mapping(fileName, text, true, "a Fluent Bit YAML file must be a mapping");
     Map<String, Object> out = new LinkedHashMap<>((Map<String, Object>) map);
     if (out.remove("pipeline") instanceof Map<?, ?> pipeline) {
       ((Map<String, Object>) pipeline).forEach((k, v) -> out.merge(k, v, Trees::merge));

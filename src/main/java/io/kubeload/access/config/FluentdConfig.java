@@ -17,6 +17,7 @@ final class FluentdConfig {
 
   private FluentdConfig() {}
 
+  /** A directive still open; its body fills as the parser reads the lines up to its close, so it is not copied. */
   private record Open(String name, int line, Map<String, Object> body) {}
 
   static Object parse(String text) throws ConfigException {

@@ -23,9 +23,7 @@ final class OtelCollectorConfig {
   private OtelCollectorConfig() {}
 
   static Object parse(String fileName, String text) throws ConfigException {
-    if (!(Trees.normalise(YamlText.read(fileName, text), false) instanceof Map<?, ?> root)) {
-      throw new ConfigException("an OpenTelemetry Collector configuration must be a mapping");
-    }
+    Map<?, ?> root = YamlText.mapping(fileName, text, false, "an OpenTelemetry Collector configuration must be a mapping");
     Set<String> used = usedIds(root);
     List<Object> components = new ArrayList<>();
     for (String kind : KINDS) {

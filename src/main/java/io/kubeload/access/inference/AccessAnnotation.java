@@ -93,7 +93,7 @@ final class AccessAnnotation {
     String namespace = scope == Scope.NAMESPACE ? yaml.optionalString("namespace").orElse(workload.namespace()) : "";
     String resource = Resources.key(yaml.optionalString("group").orElse(""), yaml.string("resource"));
     String detail = KEY + " declares " + String.join(",", new java.util.TreeSet<>(verbs)) + " " + resource + " (" + scope.label() + ")";
-    return new Access(resource, Set.copyOf(verbs), scope, namespace, pattern, period, rate,
+    return new Access(resource, Set.copyOf(verbs), Access.Reach.of(scope, namespace), Access.Use.of(pattern, period, rate),
         new Provenance(Source.ANNOTATION, detail, at), client(yaml));
   }
 

@@ -51,8 +51,9 @@ public final class AccessInference {
       return new AccessSet(workload, "automountServiceAccountToken: false in the " + noToken.get() + ": no API access", List.of(), List.of());
     }
     RbacGrants.Result rbac = RbacGrants.forAccount(workload.serviceAccount(), workload.namespace(), manifests);
-    List<AccessSet.Note> rbacNotes = new ArrayList<>();
-    List<Access> granted = fromGrants(rbac.grants(), rbacNotes);
+    Granted fromRbac = fromGrants(rbac.grants());
+    List<Access> granted = fromRbac.accesses();
+    List<AccessSet.Note> rbacNotes = fromRbac.notes();
     CatalogInference.Result catalog = CatalogInference.infer(workload, manifests);
     if (catalog.decides()) {
       List<AccessSet.Note> notes = new ArrayList<>(catalog.notes());
@@ -185,7 +186,17 @@ public final class AccessInference {
   /** Key of the grants merged into one access: resource, scope and namespace. */
   private record Target(String resource, boolean clusterWide, String namespace, boolean named) {}
 
-  private static List<Access> fromGrants(List<RbacGrants.Grant> grants, List<AccessSet.Note> notes) {
+  /** The accesses RBAC's grants allow, and what they leave unknown. */
+  private record Granted(List<Access> accesses, List<AccessSet.Note> notes) {
+
+    Granted {
+      accesses = List.copyOf(accesses);
+      notes = List.copyOf(notes);
+    }
+  }
+
+  private static Granted fromGrants(List<RbacGrants.Grant> grants) {
+    List<AccessSet.Note> notes = new ArrayList<>();
     Map<Target, Set<String>> verbs = new LinkedHashMap<>();
     Map<Target, RbacGrants.Grant> firstGrant = new LinkedHashMap<>();
     for (RbacGrants.Grant grant : grants) {
@@ -226,14 +237,11 @@ public final class AccessInference {
       out.add(new Access(
           t.resource(),
           e.getValue(),
-          t.named() ? Scope.NAMED : t.clusterWide() ? Scope.CLUSTER : Scope.NAMESPACE,
-          t.clusterWide() || t.named() ? "" : t.namespace(),
-          pattern.get(),
-          pattern.get() == Pattern.POLL ? Access.DEFAULT_POLL_SECONDS : 0,
-          Optional.empty(),
+          t.named() ? Access.Reach.NAMED : t.clusterWide() ? Access.Reach.CLUSTER : new Access.Reach.InNamespace(t.namespace()),
+          Access.Use.of(pattern.get(), Access.DEFAULT_POLL_SECONDS, Optional.empty()),
           provenance));
     }
-    return dedupeLeaderElection(out);
+    return new Granted(dedupeLeaderElection(out), notes);
   }
 
   /** A cluster-wide grant of the same or a stronger pattern already sees everything this namespace grant does. */

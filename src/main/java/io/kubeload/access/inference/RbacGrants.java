@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
+import java.util.Objects;
 
 /**
  * The RBAC rules that reach a ServiceAccount through the bindings in the same release, with
@@ -36,7 +38,15 @@ final class RbacGrants {
   /** A role a binding names that the manifests do not contain. */
   record MissingRole(String kind, String name, String binding, SourceLocation location) {}
 
-  record Result(List<Grant> grants, List<MissingRole> missing) {}
+  record Result(List<Grant> grants, List<MissingRole> missing) {
+
+    static final Result NONE = new Result(List.of(), List.of());
+
+    Result {
+      grants = List.copyOf(grants);
+      missing = List.copyOf(missing);
+    }
+  }
 
   private RbacGrants() {}
 
@@ -44,14 +54,17 @@ final class RbacGrants {
     List<Grant> grants = new ArrayList<>();
     List<MissingRole> missing = new ArrayList<>();
     for (Binding b : manifests.derived(Bindings.class, Bindings::of).mayBind(account, namespace)) {
+      Result bound = Result.NONE;
       if (b.clusterWide() && binds(b.subjects(), account, namespace, "")) {
-        collect(b.roleRef(), true, "", "ClusterRoleBinding " + b.manifest().name(), b.manifest(), manifests, grants, missing);
+        bound = collect(b.roleRef(), true, "", "ClusterRoleBinding " + b.manifest().name(), b.manifest(), manifests);
       } else if (!b.clusterWide() && binds(b.subjects(), account, namespace, b.manifest().namespace())) {
         String where = b.manifest().namespace();
-        collect(b.roleRef(), false, where, "RoleBinding " + where + "/" + b.manifest().name(), b.manifest(), manifests, grants, missing);
+        bound = collect(b.roleRef(), false, where, "RoleBinding " + where + "/" + b.manifest().name(), b.manifest(), manifests);
       }
+      grants.addAll(bound.grants());
+      missing.addAll(bound.missing());
     }
-    return new Result(List.copyOf(grants), List.copyOf(missing));
+    return new Result(grants, missing);
   }
 
   /** The namespaces in which the bindings name a ServiceAccount called {@code account}, sorted. */
@@ -61,7 +74,7 @@ final class RbacGrants {
     for (int i : bindings.bySubject().getOrDefault("ServiceAccount:" + account, List.of())) {
       Binding b = bindings.all().get(i);
       for (Subject s : b.subjects()) {
-        if (s != null && "ServiceAccount".equals(s.getKind()) && account.equals(s.getName())) {
+        if ("ServiceAccount".equals(s.getKind()) && account.equals(s.getName())) {
           out.add(s.getNamespace() == null || s.getNamespace().isBlank() ? b.manifest().namespace() : s.getNamespace());
         }
       }
@@ -70,7 +83,13 @@ final class RbacGrants {
   }
 
   /** A ClusterRoleBinding or RoleBinding as read. */
-  private record Binding(Manifest manifest, boolean clusterWide, List<Subject> subjects, RoleRef roleRef) {}
+  private record Binding(Manifest manifest, boolean clusterWide, List<Subject> subjects, RoleRef roleRef) {
+
+    /** Subjects as read, less the empty entries a chart may leave ({@code subjects: [null]}); none when unset. */
+    Binding {
+      subjects = subjects == null ? List.of() : subjects.stream().filter(Objects::nonNull).toList();
+    }
+  }
 
   /**
    * Every binding, ClusterRoleBindings first, each in the set's order, and where each is listed under
@@ -78,6 +97,12 @@ final class RbacGrants {
    * username, or a group every account is in. {@link #binds} still decides.
    */
   private record Bindings(List<Binding> all, Map<String, List<Integer>> bySubject) {
+
+    Bindings {
+      all = List.copyOf(all);
+      bySubject = Map.copyOf(bySubject);
+    }
+
     static Bindings of(ManifestSet manifests) {
       List<Binding> all = new ArrayList<>();
       manifests.ofKind("ClusterRoleBinding").forEach(m -> m.as(ClusterRoleBinding.class)
@@ -86,13 +111,13 @@ final class RbacGrants {
           .ifPresent(rb -> all.add(new Binding(m, false, rb.getSubjects(), rb.getRoleRef()))));
       Map<String, List<Integer>> bySubject = new HashMap<>();
       for (int i = 0; i < all.size(); i++) {
-        for (Subject s : all.get(i).subjects() == null ? List.<Subject>of() : all.get(i).subjects()) {
-          if (s != null && s.getKind() != null) {
+        for (Subject s : all.get(i).subjects()) {
+          if (s.getKind() != null) {
             bySubject.computeIfAbsent(s.getKind() + ":" + s.getName(), key -> new ArrayList<>()).add(i);
           }
         }
       }
-      return new Bindings(List.copyOf(all), bySubject);
+      return new Bindings(all, bySubject);
     }
 
     List<Binding> mayBind(String account, String namespace) {
@@ -106,11 +131,8 @@ final class RbacGrants {
   }
 
   private static boolean binds(List<Subject> subjects, String account, String namespace, String bindingNamespace) {
-    if (subjects == null) {
-      return false;
-    }
     for (Subject s : subjects) {
-      if (s == null || s.getKind() == null) {
+      if (s.getKind() == null) {
         continue;
       }
       if (s.getKind().equals("User") && ("system:serviceaccount:" + namespace + ":" + account).equals(s.getName())) {
@@ -132,11 +154,11 @@ final class RbacGrants {
     return false;
   }
 
-  private static void collect(
-      RoleRef ref, boolean clusterWide, String namespace, String via, Manifest binding, ManifestSet manifests,
-      List<Grant> grants, List<MissingRole> missing) {
+  /** The grants one binding's role gives, or the role it names that is not there. */
+  private static Result collect(
+      RoleRef ref, boolean clusterWide, String namespace, String via, Manifest binding, ManifestSet manifests) {
     if (ref == null || ref.getName() == null) {
-      return;
+      return Result.NONE;
     }
     String kind = ref.getKind() == null ? "ClusterRole" : ref.getKind();
     Optional<Manifest> role =
@@ -144,21 +166,21 @@ final class RbacGrants {
             ? manifests.find("Role", namespace, ref.getName())
             : manifests.find("ClusterRole", "", ref.getName());
     if (role.isEmpty()) {
-      missing.add(new MissingRole(kind, ref.getName(), via, binding.locationOf("roleRef")));
-      return;
+      return new Result(List.of(), List.of(new MissingRole(kind, ref.getName(), via, binding.locationOf("roleRef"))));
     }
     String through = via + " → " + kind + " " + ref.getName();
-    addRules(role.get(), rulesOf(role.get()), clusterWide, namespace, through, grants);
+    List<Grant> grants = new ArrayList<>(grantsOf(role.get(), clusterWide, namespace, through));
     for (Manifest member : aggregated(role.get(), manifests)) {
-      addRules(member, rulesOf(member), clusterWide, namespace, through + " (aggregates ClusterRole " + member.name() + ")", grants);
+      grants.addAll(grantsOf(member, clusterWide, namespace, through + " (aggregates ClusterRole " + member.name() + ")"));
     }
+    return new Result(grants, List.of());
   }
 
-  private static void addRules(
-      Manifest role, List<PolicyRule> rules, boolean clusterWide, String namespace, String via, List<Grant> grants) {
-    for (int i = 0; i < rules.size(); i++) {
-      grants.add(new Grant(rules.get(i), clusterWide, namespace, via + " rules[" + i + "]", role.locationOf("rules[" + i + "]")));
-    }
+  private static List<Grant> grantsOf(Manifest role, boolean clusterWide, String namespace, String via) {
+    List<PolicyRule> rules = rulesOf(role);
+    return IntStream.range(0, rules.size())
+        .mapToObj(i -> new Grant(rules.get(i), clusterWide, namespace, via + " rules[" + i + "]", role.locationOf("rules[" + i + "]")))
+        .toList();
   }
 
   private static List<PolicyRule> rulesOf(Manifest role) {
@@ -196,12 +218,10 @@ final class RbacGrants {
 
   /** The ClusterRoles {@code role}'s aggregation rule selects, found as they are taken. */
   private static Iterator<Manifest> members(Manifest role, ManifestSet manifests) {
-    AggregationRule rule = role.as(ClusterRole.class).map(ClusterRole::getAggregationRule).orElse(null);
-    if (rule == null || rule.getClusterRoleSelectors() == null) {
-      return java.util.Collections.emptyIterator();
-    }
-    return manifests.ofKind("ClusterRole")
-        .filter(candidate -> rule.getClusterRoleSelectors().stream().anyMatch(s -> LabelSelectors.matches(s, candidate.labels())))
-        .iterator();
+    return role.as(ClusterRole.class).map(ClusterRole::getAggregationRule).map(AggregationRule::getClusterRoleSelectors)
+        .map(selectors -> manifests.ofKind("ClusterRole")
+            .filter(candidate -> selectors.stream().anyMatch(s -> LabelSelectors.matches(s, candidate.labels())))
+            .iterator())
+        .orElseGet(java.util.Collections::emptyIterator);
   }
 }

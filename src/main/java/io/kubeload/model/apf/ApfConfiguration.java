@@ -20,6 +20,12 @@ import java.util.Optional;
  */
 public record ApfConfiguration(List<FlowSchema> flowSchemas, List<PriorityLevelConfig> priorityLevels, List<Note> notes) {
 
+  public ApfConfiguration {
+    flowSchemas = List.copyOf(flowSchemas);
+    priorityLevels = List.copyOf(priorityLevels);
+    notes = List.copyOf(notes);
+  }
+
   /** Something a chart's APF object will not do as written, and where it was written. */
   public record Note(String object, String message, SourceLocation location) {}
 
@@ -81,7 +87,7 @@ public record ApfConfiguration(List<FlowSchema> flowSchemas, List<PriorityLevelC
     }
     // Lowest matchingPrecedence first; ties by name, so the order is deterministic.
     live.sort(Comparator.comparingInt(FlowSchema::precedence).thenComparing(FlowSchema::name));
-    return new ApfConfiguration(List.copyOf(live), List.copyOf(levels.values()), List.copyOf(notes));
+    return new ApfConfiguration(live, List.copyOf(levels.values()), notes);
   }
 
   /** The FlowSchema a request matches first: catch-all matches every authenticated request. */

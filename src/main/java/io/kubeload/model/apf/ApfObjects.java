@@ -13,6 +13,11 @@ import java.util.Set;
 /** FlowSchemas and PriorityLevelConfigurations a chart ships (flowcontrol.apiserver.k8s.io, any served version). */
 record ApfObjects(List<FlowSchema> flowSchemas, List<PriorityLevelConfig> priorityLevels) {
 
+  ApfObjects {
+    flowSchemas = List.copyOf(flowSchemas);
+    priorityLevels = List.copyOf(priorityLevels);
+  }
+
   private static final String GROUP = "flowcontrol.apiserver.k8s.io";
 
   static ApfObjects from(List<Manifest> manifests) {
@@ -70,8 +75,8 @@ record ApfObjects(List<FlowSchema> flowSchemas, List<PriorityLevelConfig> priori
   private static PriorityLevelConfig priorityLevel(Manifest m, Map<?, ?> spec) {
     if ("Exempt".equals(spec.get("type"))) {
       Map<?, ?> exempt = map(spec, "exempt");
-      return new PriorityLevelConfig(m.name(), true, integer(exempt, "nominalConcurrencyShares", 0),
-          integer(exempt, "lendablePercent", 0), OptionalInt.empty(), false, 0, 0, 0, Optional.of(m.location()));
+      return new PriorityLevelConfig(m.name(), PriorityLevelConfig.Handling.EXEMPT, integer(exempt, "nominalConcurrencyShares", 0),
+          integer(exempt, "lendablePercent", 0), OptionalInt.empty(), PriorityLevelConfig.Queuing.NONE, Optional.of(m.location()));
     }
     Map<?, ?> limited = map(spec, "limited");
     // v1beta2 and older call the shares assuredConcurrencyShares; the default is 30 (flowcontrol API defaults).
@@ -80,10 +85,12 @@ record ApfObjects(List<FlowSchema> flowSchemas, List<PriorityLevelConfig> priori
     boolean reject = "Reject".equals(response.get("type"));
     Map<?, ?> queuing = map(response, "queuing");
     // Queuing defaults: 64 queues, hand size 8, queue length 50 (flowcontrol API defaults).
-    return new PriorityLevelConfig(m.name(), false, shares, integer(limited, "lendablePercent", 0),
+    return new PriorityLevelConfig(m.name(), reject ? PriorityLevelConfig.Handling.REJECT : PriorityLevelConfig.Handling.QUEUE,
+        shares, integer(limited, "lendablePercent", 0),
         limited.get("borrowingLimitPercent") instanceof Number b ? OptionalInt.of(b.intValue()) : OptionalInt.empty(),
-        reject, reject ? 0 : integer(queuing, "queues", 64), reject ? 0 : integer(queuing, "handSize", 8),
-        reject ? 0 : integer(queuing, "queueLengthLimit", 50), Optional.of(m.location()));
+        reject ? PriorityLevelConfig.Queuing.NONE : new PriorityLevelConfig.Queuing(integer(queuing, "queues", 64),
+            integer(queuing, "handSize", 8), integer(queuing, "queueLengthLimit", 50)),
+        Optional.of(m.location()));
   }
 
   private static Map<?, ?> map(Map<?, ?> parent, String key) {

@@ -1,5 +1,6 @@
 package io.kubeload.model.apf;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -7,6 +8,10 @@ import java.util.Set;
  * namespace; an empty namespace is a cluster-scoped request).
  */
 public record ApfRequest(String user, Set<String> groups, String verb, String apiGroup, String resource, String namespace) {
+
+  public ApfRequest {
+    groups = Set.copyOf(groups);
+  }
 
   /** A pod's request under its ServiceAccount's identity (pkg/authentication/serviceaccount/util.go). */
   public static ApfRequest fromServiceAccount(
@@ -17,13 +22,18 @@ public record ApfRequest(String user, Set<String> groups, String verb, String ap
         verb, apiGroup, resource, targetNamespace);
   }
 
-  /** The ServiceAccount's namespace and name, when the user is one. */
-  String[] serviceAccount() {
+  /** A ServiceAccount's namespace and name. */
+  record ServiceAccountName(String namespace, String name) {}
+
+  /** The ServiceAccount the user is, when it is one. */
+  Optional<ServiceAccountName> serviceAccount() {
     String prefix = "system:serviceaccount:";
     if (!user.startsWith(prefix)) {
-      return null;
+      return Optional.empty();
     }
-    String[] parts = user.substring(prefix.length()).split(":", 2);
-    return parts.length == 2 ? parts : null;
+    String account = user.substring(prefix.length());
+    int colon = account.indexOf(':');
+    return colon < 0 ? Optional.empty()
+        : Optional.of(new ServiceAccountName(account.substring(0, colon), account.substring(colon + 1)));
   }
 }

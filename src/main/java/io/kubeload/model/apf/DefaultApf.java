@@ -1,5 +1,7 @@
 package io.kubeload.model.apf;
 
+import io.kubeload.model.apf.PriorityLevelConfig.Handling;
+import io.kubeload.model.apf.PriorityLevelConfig.Queuing;
 import io.kubeload.cluster.KubernetesVersion;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +26,8 @@ final class DefaultApf {
   /** name, NominalConcurrencyShares, lendablePercent, queues, handSize, queueLengthLimit (docs/sources.md §3.3). */
   static List<PriorityLevelConfig> priorityLevels() {
     return List.of(
-        new PriorityLevelConfig("exempt", true, 0, 0, OptionalInt.empty(), false, 0, 0, 0, Optional.empty()),
-        new PriorityLevelConfig("catch-all", false, 5, 0, OptionalInt.empty(), true, 0, 0, 0, Optional.empty()),
+        new PriorityLevelConfig("exempt", Handling.EXEMPT, 0, 0, OptionalInt.empty(), Queuing.NONE, Optional.empty()),
+        new PriorityLevelConfig("catch-all", Handling.REJECT, 5, 0, OptionalInt.empty(), Queuing.NONE, Optional.empty()),
         queuing("system", 30, 33, 64, 6),
         queuing("node-high", 40, 25, 64, 6),
         queuing("leader-election", 10, 0, 16, 4),
@@ -36,7 +38,8 @@ final class DefaultApf {
 
   private static PriorityLevelConfig queuing(String name, int shares, int lendable, int queues, int handSize) {
     // queueLengthLimit 50 for every queuing default level (docs/sources.md §3.3).
-    return new PriorityLevelConfig(name, false, shares, lendable, OptionalInt.empty(), false, queues, handSize, 50, Optional.empty());
+    return new PriorityLevelConfig(name, Handling.QUEUE, shares, lendable, OptionalInt.empty(), new Queuing(queues, handSize, 50),
+        Optional.empty());
   }
 
   /** Default FlowSchemas with their precedence; endpoint-controller and workload-leader-election end at 1.33 (docs/sources.md §3.4). */

@@ -14,8 +14,18 @@ import java.util.Set;
 public record FlowSchema(
     String name, int precedence, String priorityLevel, String distinguisher, List<Rule> rules, Optional<SourceLocation> location) {
 
+  public FlowSchema {
+    rules = List.copyOf(rules);
+  }
+
   /** Subjects × resource rules: the schema matches when some subject and some resource rule both match. */
-  public record Rule(List<Subject> subjects, List<ResourceRule> resourceRules) {}
+  public record Rule(List<Subject> subjects, List<ResourceRule> resourceRules) {
+
+    public Rule {
+      subjects = List.copyOf(subjects);
+      resourceRules = List.copyOf(resourceRules);
+    }
+  }
 
   /** {@code User}, {@code Group} or {@code ServiceAccount}; {@code *} matches any name. */
   public record Subject(String kind, String name, String namespace) {
@@ -24,10 +34,9 @@ public record FlowSchema(
       return switch (kind) {
         case "User" -> name.equals("*") || name.equals(request.user());
         case "Group" -> name.equals("*") || request.groups().contains(name);
-        case "ServiceAccount" -> {
-          String[] account = request.serviceAccount();
-          yield account != null && account[0].equals(namespace) && (name.equals("*") || name.equals(account[1]));
-        }
+        case "ServiceAccount" -> request.serviceAccount()
+            .filter(account -> account.namespace().equals(namespace) && (name.equals("*") || name.equals(account.name())))
+            .isPresent();
         default -> false;
       };
     }
@@ -35,6 +44,13 @@ public record FlowSchema(
 
   /** Verbs, groups and resources ({@code *} for all), and where: cluster scope and/or namespaces. */
   public record ResourceRule(Set<String> verbs, Set<String> apiGroups, Set<String> resources, boolean clusterScope, Set<String> namespaces) {
+
+    public ResourceRule {
+      verbs = Set.copyOf(verbs);
+      apiGroups = Set.copyOf(apiGroups);
+      resources = Set.copyOf(resources);
+      namespaces = Set.copyOf(namespaces);
+    }
 
     boolean matches(ApfRequest request) {
       if (!any(verbs, request.verb()) || !any(apiGroups, request.apiGroup()) || !any(resources, request.resource())) {

@@ -108,7 +108,7 @@ class CatalogFixturesTest {
     }
     for (CatalogEntry entry : Catalog.entries()) {
       boolean switchable = !entry.notes().isEmpty() || entry.accesses().stream().anyMatch(a ->
-          a.when().isPresent() || !a.switches().isEmpty() || a.forEach().isPresent() || a.discoveries().isPresent());
+          a.when().isPresent() || !a.switches().isEmpty() || a.target().forEach().isPresent() || a.target().discoveries().isPresent());
       assertThat(workloadsByEntry.getOrDefault(entry.name(), Set.of()))
           .as("fixtures recognising %s", entry.name())
           .hasSizeGreaterThanOrEqualTo(switchable ? 2 : 1);

@@ -31,8 +31,8 @@ class CatalogTest {
     String cited = "([\\w.-]+/[\\w.-]+:[\\w./*{}-]+|https://\\S+).*";
     for (CatalogEntry entry : Catalog.entries()) {
       for (CatalogEntry.AccessRule rule : entry.accesses()) {
-        assertThat(rule.source()).as("%s access source", entry.name()).matches(cited);
-        assertThat(rule.why()).as("%s access why", entry.name()).isNotBlank();
+        assertThat(rule.citation().source()).as("%s access source", entry.name()).matches(cited);
+        assertThat(rule.citation().why()).as("%s access why", entry.name()).isNotBlank();
         rule.switches().forEach(s -> assertThat(s.source()).as("%s switch source", entry.name()).matches(cited));
       }
       entry.notes().forEach(n -> assertThat(n.source()).as("%s note source", entry.name()).matches(cited));

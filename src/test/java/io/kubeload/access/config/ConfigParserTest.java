@@ -25,6 +25,15 @@ class ConfigParserTest {
   }
 
   @Test
+  void anEmptyYamlFileIsAnEmptyMappingUnlessTheLanguageNeedsOne() {
+    assertThat(tree(ConfigLanguage.YAML, "config.yaml", "# nothing set\n")).isEqualTo(Map.of());
+    assertThat(tree(ConfigLanguage.BY_EXTENSION, "config.yml", "---\n")).isEqualTo(Map.of());
+    assertThat(problem(ConfigLanguage.FLUENT_BIT, "fluent-bit.yaml", "")).isEqualTo("a Fluent Bit YAML file must be a mapping");
+    assertThat(problem(ConfigLanguage.OTEL_COLLECTOR, "relay", "- a list\n"))
+        .isEqualTo("an OpenTelemetry Collector configuration must be a mapping");
+  }
+
+  @Test
   void fluentBitClassicSectionsBecomeListsWithLowercaseKeys() {
     Object tree = tree(ConfigLanguage.FLUENT_BIT, "fluent-bit.conf", """
         [SERVICE]

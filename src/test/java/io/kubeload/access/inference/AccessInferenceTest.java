@@ -673,22 +673,38 @@ class AccessInferenceTest {
 
     @Test
     void describeNamesScopeAndPattern() {
-      assertThat(new Access("pods", Set.of("watch"), Scope.CLUSTER, "", Pattern.INFORMER, 0, Optional.empty(), provenance).describe())
+      assertThat(new Access("pods", Set.of("watch"), Access.Reach.CLUSTER, Access.Use.INFORMER, provenance).describe())
           .isEqualTo("watch pods (cluster) as informer");
-      assertThat(new Access("configmaps", Set.of("list"), Scope.NAMESPACE, "apps", Pattern.POLL, 30, Optional.empty(), provenance).describe())
+      assertThat(new Access("configmaps", Set.of("list"), new Access.Reach.InNamespace("apps"), new Access.Use.Poll(30), provenance).describe())
           .isEqualTo("list configmaps (namespace apps) as poll every 30 s");
-      assertThat(new Access("pods", Set.of("get"), Scope.OWN_NODE, "", Pattern.GET_PER_EVENT, 0, Optional.empty(), provenance).describe())
+      assertThat(new Access("pods", Set.of("get"), Access.Reach.OWN_NODE, new Access.Use.GetPerEvent(Optional.empty()), provenance).describe())
           .isEqualTo("get pods (own-node) as get-per-event");
-      assertThat(new Access("x", Set.of("list"), Scope.NAMED, "", Pattern.POLL, 7.5, Optional.empty(), provenance).describe())
+      assertThat(new Access("x", Set.of("list"), Access.Reach.NAMED, new Access.Use.Poll(7.5), provenance).describe())
           .isEqualTo("list x (named) as poll every 7.5 s");
     }
 
     @Test
     void withScopeKeepsTheNamespaceOnlyForNamespaceScope() {
-      Access a = new Access("pods", Set.of("list"), Scope.NAMESPACE, "apps", Pattern.POLL, 60, Optional.empty(), provenance);
+      Access a = new Access("pods", Set.of("list"), new Access.Reach.InNamespace("apps"), new Access.Use.Poll(60), provenance);
       assertThat(a.withScope(Scope.OWN_NODE, provenance).namespace()).isEmpty();
       assertThat(a.withScope(Scope.NAMESPACE, provenance).namespace()).isEqualTo("apps");
       assertThat(a.withScope(Scope.OWN_NODE, provenance).periodSeconds()).isEqualTo(60);
+    }
+
+    @Test
+    void onlyANamespaceScopeHasANamespaceOnlyAPollAPeriodAndOnlyGetsPerEventARate() {
+      Access informer = new Access("pods", Set.of("watch"), Access.Reach.of(Scope.CLUSTER, "apps"),
+          Access.Use.of(Pattern.INFORMER, 30, Optional.of(2.0)), provenance);
+      assertThat(informer.namespace()).isEmpty();
+      assertThat(informer.periodSeconds()).isZero();
+      assertThat(informer.ratePerSecond()).isEmpty();
+      Access gets = new Access("pods", Set.of("get"), Access.Reach.of(Scope.NAMESPACE, "apps"),
+          Access.Use.of(Pattern.GET_PER_EVENT, 30, Optional.of(2.0)), provenance);
+      assertThat(gets.scope()).isEqualTo(Scope.NAMESPACE);
+      assertThat(gets.namespace()).isEqualTo("apps");
+      assertThat(gets.periodSeconds()).isZero();
+      assertThat(gets.ratePerSecond()).contains(2.0);
+      assertThat(gets.pattern()).isEqualTo(Pattern.GET_PER_EVENT);
     }
 
     @Test
@@ -714,7 +730,7 @@ class AccessInferenceTest {
       List<String> described = new ArrayList<>();
       List<String> expected = new ArrayList<>();
       for (List<String> verbs : verbSets) {
-        Access a = new Access("pods", new TreeSet<>(verbs), Scope.CLUSTER, "", Pattern.INFORMER, 0, Optional.empty(), provenance);
+        Access a = new Access("pods", new TreeSet<>(verbs), Access.Reach.CLUSTER, Access.Use.INFORMER, provenance);
         described.add(a.describe());
         expected.add(String.join(",", new TreeSet<>(verbs)) + " pods (cluster) as informer");
       }
