@@ -13,6 +13,7 @@ import io.kubeload.gate.Severity;
 import io.kubeload.gate.SkippedFinding;
 import io.kubeload.gate.Verdict;
 import io.kubeload.manifest.Manifest;
+import io.kubeload.manifest.ObjectRef;
 import io.kubeload.yaml.SourceLocation;
 import io.kubeload.model.AccessLoad;
 import io.kubeload.model.LevelLoad;
@@ -87,21 +88,21 @@ final class JsonReport {
     }
     g.writeArrayFieldStart("workloads");
     for (WorkloadLoad load : verdict.projection().workloads()) {
-      String ref = load.ref().toString();
       g.writeStartObject();
-      workload(g, load, verdict.breakEvenNodes().getOrDefault(ref, OptionalInt.empty()));
-      Optional<SimulationResult> rollout = verdict.simulations().rolloutOf(ref);
+      workload(g, load, verdict.breakEvenNodes(load.ref()));
+      Optional<SimulationResult> rollout = verdict.simulations().rolloutOf(load.ref());
       if (rollout.isPresent()) {
         g.writeFieldName("simulation");
         simulation(g, rollout.get());
       }
-      LoadCurve curve = verdict.loadCurves().get(ref);
-      if (curve != null) {
+      Optional<LoadCurve> curve = verdict.loadCurve(load.ref());
+      if (curve.isPresent()) {
         g.writeFieldName("loadCurve");
-        loadCurve(g, curve, verdict.projection().profile().nodes());
+        loadCurve(g, curve.get(), verdict.projection().profile().nodes());
       }
-      Recommendation r = verdict.recommendations().get(ref);
-      if (r != null) {
+      Optional<Recommendation> recommendation = verdict.recommendation(load.ref());
+      if (recommendation.isPresent()) {
+        Recommendation r = recommendation.get();
         g.writeObjectFieldStart("recommendation");
         g.writeBooleanField("feasible", r.feasible());
         g.writeNumberField("podsPerWave", r.podsPerWave());
@@ -131,7 +132,7 @@ final class JsonReport {
       g.writeNumberField("rejectedShare", round(level.rejectedShare()));
       g.writeObjectFieldStart("contributions");
       for (var contribution : level.contributions().entrySet()) {
-        g.writeNumberField(contribution.getKey(), round(contribution.getValue()));
+        g.writeNumberField(contribution.getKey().toString(), round(contribution.getValue()));
       }
       g.writeEndObject();
       SimulationResult restart = verdict.simulations().restart().get(level.name());
@@ -149,8 +150,8 @@ final class JsonReport {
       g.writeStringField("cause", impact.cause());
       g.writeStringField("consequence", impact.consequence());
       g.writeArrayFieldStart("workloads");
-      for (String sharing : impact.workloads()) {
-        g.writeString(sharing);
+      for (ObjectRef sharing : impact.workloads()) {
+        g.writeString(sharing.toString());
       }
       g.writeEndArray();
       g.writeEndObject();
@@ -185,8 +186,8 @@ final class JsonReport {
 
   private static void finding(JsonGenerator g, Finding f) throws IOException {
     g.writeStringField("severity", f.severity().label());
-    g.writeStringField("rule", f.rule());
-    g.writeStringField("workload", f.workload());
+    g.writeStringField("rule", f.rule().id());
+    g.writeStringField("workload", f.subject().toString());
     g.writeStringField("message", f.message());
     location(g, "location", f.location());
     g.writeStringField("fix", f.fix());
@@ -262,7 +263,7 @@ final class JsonReport {
     g.writeArrayFieldStart("workloads");
     for (Comparison.WorkloadDelta delta : comparison.workloads()) {
       g.writeStartObject();
-      g.writeStringField("ref", delta.ref());
+      g.writeStringField("ref", delta.ref().toString());
       g.writeStringField("status", delta.status().label());
       g.writeArrayFieldStart("changes");
       for (String change : delta.changes()) {
@@ -379,7 +380,7 @@ final class JsonReport {
     g.writeStringField("priorityLevel", curve.level());
     g.writeArrayFieldStart("charted");
     for (var budget : curve.charted(profileNodes)) {
-      g.writeString(budget.rule());
+      g.writeString(budget.rule().id());
     }
     g.writeEndArray();
     g.writeArrayFieldStart("points");

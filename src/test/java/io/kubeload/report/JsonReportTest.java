@@ -43,7 +43,7 @@ class JsonReportTest {
     var verdict = Samples.judge(Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")), TestManifests.production());
     JsonNode report = new ObjectMapper().readTree(Reports.render(verdict, Format.JSON));
     JsonNode simulation = report.at("/workloads/0/simulation");
-    var simulated = verdict.simulations().rolloutOf(verdict.projection().workloads().get(0).ref().toString()).orElseThrow();
+    var simulated = verdict.simulations().rolloutOf(verdict.projection().workloads().get(0).ref()).orElseThrow();
 
     assertThat(simulation.path("podsSynced").asInt()).isEqualTo(simulated.syncedPods()).isLessThan(simulation.path("pods").asInt());
     assertThat(simulation.path("syncedPods").isArray()).isTrue();
