@@ -61,7 +61,7 @@ final class ChangeGate {
     }
     Optional<Finding> was = beforeErrors.stream()
         .filter(b -> b.rule() == f.rule() && b.subject().equals(f.subject())
-            && SeatDemandCheck.levelOf(b).equals(SeatDemandCheck.levelOf(f)))
+            && b.evidence().priorityLevel().equals(f.evidence().priorityLevel()))
         .findFirst();
     return was.isEmpty() || grew(f, before, beforeErrors, after);
   }
@@ -94,9 +94,9 @@ final class ChangeGate {
     return projection.workloads().stream().filter(w -> w.ref().equals(f.subject())).findFirst();
   }
 
-  /** The priority level a seat-demand finding is about, in the projection. */
+  /** The priority level a finding is about, in the projection. */
   private static Optional<LevelLoad> level(Projection projection, Finding f) {
-    return SeatDemandCheck.levelOf(f).flatMap(name -> projection.levelLoads().stream().filter(l -> l.name().equals(name)).findFirst());
+    return f.evidence().priorityLevel().flatMap(name -> projection.levelLoads().stream().filter(l -> l.name().equals(name)).findFirst());
   }
 
   private static List<WorkloadDelta> workloadDeltas(Projection before, ManifestSet beforeManifests, Verdict after, ManifestSet afterManifests) {

@@ -6,6 +6,7 @@ import io.kubeload.model.StartupStorm;
 import io.kubeload.model.WriteInflation;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -17,6 +18,34 @@ public sealed interface Evidence {
 
   /** The finding's words, less how it is gated. */
   String text();
+
+  /**
+   * A budget's figure beside its limit, as the JSON report gives it.
+   *
+   * @param figure what is measured, named as the load curve's points name it (e.g. {@code steadySeats})
+   * @param unit {@code seats}, {@code seconds}, {@code bytes} or {@code bytes/s}
+   */
+  record Measure(String figure, double value, double budget, String unit) {}
+
+  /** The budget's figure beside its limit, for a budget's finding. */
+  default Optional<Measure> measure() {
+    return Optional.empty();
+  }
+
+  /** The priority level the finding is about, when it is about one. */
+  default Optional<String> priorityLevel() {
+    return Optional.empty();
+  }
+
+  /** The node count from which the workload alone breaks a budget, for a scales-with-cluster finding. */
+  default OptionalInt breakEvenNodes() {
+    return OptionalInt.empty();
+  }
+
+  /** The resources the finding names, for an unknown-resource finding. */
+  default List<String> resources() {
+    return List.of();
+  }
 
   /**
    * A priority level's steady seat demand against its budget (seat-demand).
@@ -38,6 +67,16 @@ public sealed interface Evidence {
     }
 
     @Override
+    public Optional<Measure> measure() {
+      return Optional.of(new Measure("steadySeats", busy, seats * budgetShare, "seats"));
+    }
+
+    @Override
+    public Optional<String> priorityLevel() {
+      return Optional.of(level);
+    }
+
+    @Override
     public String text() {
       return FindingText.text(this);
     }
@@ -51,6 +90,16 @@ public sealed interface Evidence {
    */
   record Storm(String level, StartupStorm storm, double listBytesPerStart, double timeoutSeconds,
       Optional<SimulationResult> simulated) implements Evidence {
+
+    @Override
+    public Optional<Measure> measure() {
+      return Optional.of(new Measure("syncLagSeconds", storm.syncLagSeconds(), timeoutSeconds, "seconds"));
+    }
+
+    @Override
+    public Optional<String> priorityLevel() {
+      return Optional.of(level);
+    }
 
     @Override
     public String text() {
@@ -72,6 +121,11 @@ public sealed interface Evidence {
     }
 
     @Override
+    public Optional<Measure> measure() {
+      return Optional.of(new Measure("listMemoryBytes", bytes, budgetBytes, "bytes"));
+    }
+
+    @Override
     public String text() {
       return FindingText.text(this);
     }
@@ -82,6 +136,11 @@ public sealed interface Evidence {
       implements Evidence {
 
     @Override
+    public Optional<Measure> measure() {
+      return Optional.of(new Measure("watchBytesPerSecond", bytesPerSecond, budgetBytesPerSecond, "bytes/s"));
+    }
+
+    @Override
     public String text() {
       return FindingText.text(this);
     }
@@ -90,10 +149,17 @@ public sealed interface Evidence {
   /**
    * The node count from which the workload alone breaks a budget (scales-with-cluster).
    *
+   * @param nodes the profile's node count, where it passes
+   * @param breakEven the smallest node count at which it breaks a budget
    * @param scaling how its cost grows with nodes, in words
    * @param reason why it grows so
    */
-  record ScalesWith(int nodes, int breakEvenNodes, String scaling, String reason) implements Evidence {
+  record ScalesWith(int nodes, int breakEven, String scaling, String reason) implements Evidence {
+
+    @Override
+    public OptionalInt breakEvenNodes() {
+      return OptionalInt.of(breakEven);
+    }
 
     @Override
     public String text() {
@@ -103,6 +169,11 @@ public sealed interface Evidence {
 
   /** A level whose pods do not all resync after every API server restarts (restart-storm). */
   record Restart(String level, SimulationResult simulated) implements Evidence {
+
+    @Override
+    public Optional<String> priorityLevel() {
+      return Optional.of(level);
+    }
 
     @Override
     public String text() {

@@ -2,15 +2,21 @@ package io.kubeload.gate;
 
 import io.kubeload.manifest.ObjectRef;
 import io.kubeload.yaml.SourceLocation;
+import java.util.List;
 
 /**
  * One thing the reviewer must know: which rule, about which object (a workload, or an APF object a
  * chart ships), the figures it rests on, where it was written, and a concrete fix.
  *
  * @param gating whether it counts, or is the baseline's own error that the change leaves as it was
+ * @param accesses the accesses it rests on, as indices into its workload's accesses (none for an APF object or a note)
  */
 public record Finding(Severity severity, Rule rule, ObjectRef subject, Evidence evidence, SourceLocation location, String fix,
-    Gating gating) {
+    Gating gating, List<Integer> accesses) {
+
+  public Finding {
+    accesses = List.copyOf(accesses);
+  }
 
   /** Whether a finding counts against the change. */
   public enum Gating {
@@ -22,13 +28,13 @@ public record Finding(Severity severity, Rule rule, ObjectRef subject, Evidence 
   }
 
   /** A finding as its check raises it: of its rule's severity, and gated. */
-  static Finding of(Rule rule, ObjectRef subject, Evidence evidence, SourceLocation location, String fix) {
-    return new Finding(rule.severity(), rule, subject, evidence, location, fix, Gating.GATED);
+  static Finding of(Rule rule, ObjectRef subject, Evidence evidence, SourceLocation location, String fix, List<Integer> accesses) {
+    return new Finding(rule.severity(), rule, subject, evidence, location, fix, Gating.GATED, accesses);
   }
 
   /** The baseline's own error, reported as a warning that does not fail the check. */
   Finding notGated(Gating why) {
-    return new Finding(Severity.WARNING, rule, subject, evidence, location, fix, why);
+    return new Finding(Severity.WARNING, rule, subject, evidence, location, fix, why, accesses);
   }
 
   /** The words a reviewer reads. */

@@ -97,8 +97,8 @@ public final class FindingText {
   }
 
   static String text(Evidence.ScalesWith e) {
-    return "passes at " + Units.number(e.nodes()) + " nodes but breaks a budget from " + Units.number(e.breakEvenNodes()) + " nodes ("
-        + Units.number((double) e.breakEvenNodes() / e.nodes()) + "× this cluster): " + e.scaling() + " in nodes, "
+    return "passes at " + Units.number(e.nodes()) + " nodes but breaks a budget from " + Units.number(e.breakEven()) + " nodes ("
+        + Units.number((double) e.breakEven() / e.nodes()) + "× this cluster): " + e.scaling() + " in nodes, "
         + e.reason();
   }
 

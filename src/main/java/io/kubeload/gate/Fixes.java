@@ -6,7 +6,9 @@ import io.kubeload.model.AccessLoad;
 import io.kubeload.model.Units;
 import io.kubeload.model.WorkloadLoad;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /** The fixes findings name: concrete changes to the workload that remove the cost the finding counts. */
 final class Fixes {
@@ -60,12 +62,20 @@ final class Fixes {
             + " s, or replace the poll with an informer (one LIST, then a watch)");
   }
 
-  /** The access that dominates a workload's cost, for messages and fixes. */
+  /** The access that dominates a workload's cost, for fixes and the findings that rest on it. */
   static Optional<AccessLoad> dominant(WorkloadLoad load) {
-    return load.accesses().stream()
-        .filter(a -> a.access().pattern() != Pattern.LEADER_ELECTION)
-        .max(Comparator.comparingInt(AccessLoad::scalingDegree)
-            .thenComparingDouble(a -> a.listBytes() + a.watchBytesPerSecond())
-            .thenComparing(a -> a.access().resource()));
+    return dominantIndex(load).stream().findFirst().map(load.accesses()::get);
+  }
+
+  /** The dominant access as an index into the workload's accesses, or none when it has none but leader election. */
+  static List<Integer> dominantIndex(WorkloadLoad load) {
+    List<AccessLoad> accesses = load.accesses();
+    Comparator<AccessLoad> cost = Comparator.comparingInt(AccessLoad::scalingDegree)
+        .thenComparingDouble(a -> a.listBytes() + a.watchBytesPerSecond())
+        .thenComparing(a -> a.access().resource());
+    return IntStream.range(0, accesses.size()).boxed()
+        .filter(i -> accesses.get(i).access().pattern() != Pattern.LEADER_ELECTION)
+        .max(Comparator.comparing(accesses::get, cost))
+        .map(List::of).orElse(List.of());
   }
 }

@@ -26,7 +26,8 @@ final class ListMemoryCheck implements Check {
       if (held > budget) {
         out.add(Finding.of(Rule.LIST_MEMORY, load.ref(),
             new Evidence.ListMemory(held, budget, served(load), apiServers.listMemoryAmplification()), load.workload().location(),
-            Fixes.scope(load).orElse("list less at start, or use streaming lists (client-go WatchListClient) so responses are not held whole")));
+            Fixes.scope(load).orElse("list less at start, or use streaming lists (client-go WatchListClient) so responses are not held whole"),
+            Fixes.dominantIndex(load)));
       }
     }
     return out;

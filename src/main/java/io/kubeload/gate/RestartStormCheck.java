@@ -31,7 +31,8 @@ final class RestartStormCheck implements Check {
           .max(Comparator.comparingDouble((WorkloadLoad w) -> w.pods() * w.storm().seatSecondsPerPod()).thenComparing(WorkloadLoad::ref));
       largest.ifPresent(load -> out.add(Finding.of(Rule.RESTART_STORM, load.ref(), new Evidence.Restart(restart.level(), restart),
           load.workload().location(),
-          Fixes.scope(load).orElse("list less at start: each relist after a restart repeats the start-up LISTs"))));
+          Fixes.scope(load).orElse("list less at start: each relist after a restart repeats the start-up LISTs"),
+          Fixes.dominantIndex(load))));
     }
     return out;
   }

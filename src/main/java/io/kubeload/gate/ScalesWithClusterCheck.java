@@ -30,7 +30,8 @@ final class ScalesWithClusterCheck implements Check {
       out.add(Finding.of(Rule.SCALES_WITH_CLUSTER, load.ref(),
           new Evidence.ScalesWith(nodes, breakEven.getAsInt(), load.scalingClass().label(), load.scalingReason()),
           load.workload().location(),
-          Fixes.scope(load).orElse("check it against your production profile: --profile FILE or --nodes N")));
+          Fixes.scope(load).orElse("check it against your production profile: --profile FILE or --nodes N"),
+          Fixes.dominantIndex(load)));
     }
     return out;
   }

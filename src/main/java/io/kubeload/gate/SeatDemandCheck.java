@@ -1,6 +1,7 @@
 package io.kubeload.gate;
 
 import io.kubeload.manifest.ObjectRef;
+import io.kubeload.model.AccessLoad;
 import io.kubeload.model.LevelLoad;
 import io.kubeload.model.Projection;
 import io.kubeload.model.WorkloadLoad;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * seat-demand: steady seat demand in a priority level over its budget, for a workload that breaks it
@@ -41,18 +43,13 @@ final class SeatDemandCheck implements Check {
         continue;
       }
       ObjectRef top = level.contributions().keySet().iterator().next();
-      if (alone.stream().anyMatch(f -> f.subject().equals(top) && levelOf(f).equals(Optional.of(level.name())))) {
+      if (alone.stream().anyMatch(f -> f.subject().equals(top) && f.evidence().priorityLevel().equals(Optional.of(level.name())))) {
         continue;
       }
       WorkloadLoad load = projection.workloads().stream().filter(w -> w.ref().equals(top)).findFirst().orElseThrow();
       out.add(finding(load, level, policy, level.contributions().size() > 1));
     }
     return out;
-  }
-
-  /** The priority level a seat-demand finding is about. */
-  static Optional<String> levelOf(Finding f) {
-    return f.evidence() instanceof Evidence.LevelSeats seats ? Optional.of(seats.level()) : Optional.empty();
   }
 
   private static Finding finding(WorkloadLoad load, LevelLoad level, Policy policy, boolean shared) {
@@ -64,6 +61,15 @@ final class SeatDemandCheck implements Check {
     String fix = !inflations.isEmpty()
         ? Fixes.scope(load).orElse("narrow the watches: every cluster-wide watcher makes every write of the resource cost more")
         : Fixes.poll(load).orElse("lower the request rate, or move the work to a single replica that caches it");
-    return Finding.of(Rule.SEAT_DEMAND, load.ref(), evidence, load.workload().location(), fix);
+    return Finding.of(Rule.SEAT_DEMAND, load.ref(), evidence, load.workload().location(), fix, accessesIn(load, level.name(), inflations));
+  }
+
+  /** The accesses whose requests land in the level, and the watches that make its writes dearer. */
+  private static List<Integer> accessesIn(WorkloadLoad load, String level, List<WriteInflation> inflations) {
+    List<AccessLoad> accesses = load.accesses();
+    return IntStream.range(0, accesses.size())
+        .filter(i -> accesses.get(i).priorityLevel().equals(level) && accesses.get(i).seatSecondsPerSecond() > 0
+            || accesses.get(i).addedWatchers() > 0 && inflations.stream().anyMatch(w -> w.resource().equals(accesses.get(i).access().resource())))
+        .boxed().toList();
   }
 }

@@ -19,7 +19,7 @@ final class StartupStormCheck implements Check {
         .filter(load -> harms(load.storm(), context.policy()))
         .map(load -> Finding.of(Rule.STARTUP_STORM, load.ref(),
             new Evidence.Storm(load.priorityLevel(), load.storm(), load.listBytesPerStart(), timeout, context.rolloutOf(load.ref())),
-            load.workload().location(), Fixes.storm(load)))
+            load.workload().location(), Fixes.storm(load), Fixes.dominantIndex(load)))
         .toList();
   }
 

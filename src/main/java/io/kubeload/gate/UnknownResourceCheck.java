@@ -5,6 +5,7 @@ import io.kubeload.model.WorkloadLoad;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /** unknown-resource: accesses to resources the profile does not describe, whose load is not counted. */
 final class UnknownResourceCheck implements Check {
@@ -19,7 +20,8 @@ final class UnknownResourceCheck implements Check {
     List<Finding> out = new ArrayList<>();
     for (WorkloadLoad load : context.projection().workloads()) {
       // One warning a workload, however many resources: an operator watching ten CRDs is one thing to read.
-      List<AccessLoad> unknown = load.accesses().stream().filter(a -> !a.profiled()).toList();
+      List<Integer> indices = IntStream.range(0, load.accesses().size()).filter(i -> !load.accesses().get(i).profiled()).boxed().toList();
+      List<AccessLoad> unknown = indices.stream().map(load.accesses()::get).toList();
       if (unknown.isEmpty()) {
         continue;
       }
@@ -27,7 +29,7 @@ final class UnknownResourceCheck implements Check {
       out.add(Finding.of(Rule.UNKNOWN_RESOURCE, load.ref(),
           new Evidence.UnknownResources(resources, unknown.size(), unknown.get(0).access().describe()),
           unknown.get(0).access().provenance().location(),
-          "add " + String.join(", ", resources) + " (count, sizeBytes, churn) to the cluster profile"));
+          "add " + String.join(", ", resources) + " (count, sizeBytes, churn) to the cluster profile", indices));
     }
     return out;
   }

@@ -23,7 +23,7 @@ final class WatchEgressCheck implements Check {
       if (egress > budget) {
         out.add(Finding.of(Rule.WATCH_EGRESS, load.ref(),
             new Evidence.Egress(load.watches(), load.watchEventsPerSecond() / replicas, egress, budget), load.workload().location(),
-            Fixes.scope(load).orElse("narrow the watches with a label or field selector")));
+            Fixes.scope(load).orElse("narrow the watches with a label or field selector"), Fixes.dominantIndex(load)));
       }
     }
     return out;

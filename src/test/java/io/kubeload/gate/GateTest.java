@@ -149,7 +149,7 @@ class GateTest {
   void seatDemandOverTheLevelsBudgetNamesTheWritesItInflates() throws Exception {
     Policy tight = new Policy(0.5, 1e9, 100, 1e12);
     Verdict verdict = judge("telemetry-daemonset.yaml", TestManifests.production(), tight);
-    Finding system = verdict.findings().stream().filter(f -> f.rule() == Rule.SEAT_DEMAND && SeatDemandCheck.levelOf(f).equals(Optional.of("system")))
+    Finding system = verdict.findings().stream().filter(f -> f.rule() == Rule.SEAT_DEMAND && f.evidence().priorityLevel().equals(Optional.of("system")))
         .findFirst().orElseThrow();
     assertThat(system.message()).contains("pods writes/s now hold 10 seats each (was 1)").contains("5,000 interested watchers");
   }

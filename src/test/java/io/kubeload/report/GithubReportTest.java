@@ -46,9 +46,9 @@ class GithubReportTest {
     Verdict verdict = Samples.judge(Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")), TestManifests.production());
     Finding any = verdict.findings().get(0);
     Finding carried = new Finding(Severity.WARNING, Rule.WATCH_EGRESS, new ObjectRef("DaemonSet", "a", "carried"),
-        new Evidence.Note("egress"), any.location(), "fix", Finding.Gating.PRE_EXISTING);
+        new Evidence.Note("egress"), any.location(), "fix", Finding.Gating.PRE_EXISTING, List.of());
     Finding own = new Finding(Severity.WARNING, Rule.RESTART_STORM, new ObjectRef("DaemonSet", "z", "own"), new Evidence.Note("restart"),
-        any.location(), "fix", Finding.Gating.GATED);
+        any.location(), "fix", Finding.Gating.GATED, List.of());
     Verdict both = new Verdict(verdict.projection(), verdict.simulations(), verdict.policy(), List.of(carried, own), verdict.workloads(),
         verdict.blastRadius(), verdict.skippedTestHooks(), verdict.skippedFindings(), verdict.comparison());
     for (Format format : List.of(Format.GITHUB, Format.MARKDOWN)) {

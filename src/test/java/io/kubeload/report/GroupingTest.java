@@ -92,7 +92,7 @@ class GroupingTest {
   private static Verdict naming(Verdict v, ObjectRef workload) {
     List<Finding> findings = new ArrayList<>(v.findings());
     findings.add(new Finding(Severity.WARNING, Rule.SEAT_DEMAND, workload, new Evidence.Note("named by a finding"),
-        v.projection().workloads().get(0).workload().location(), "none", Finding.Gating.GATED));
+        v.projection().workloads().get(0).workload().location(), "none", Finding.Gating.GATED, List.of()));
     return new Verdict(v.projection(), v.simulations(), v.policy(), findings, v.workloads(), v.blastRadius(), v.skippedTestHooks(),
         v.skippedFindings(), v.comparison());
   }

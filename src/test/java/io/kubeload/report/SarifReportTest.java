@@ -78,7 +78,7 @@ class SarifReportTest {
     Verdict verdict = Samples.judge(Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")), TestManifests.production());
     Finding finding = verdict.findings().get(0);
     Finding found = new Finding(finding.severity(), finding.rule(), finding.subject(), finding.evidence(),
-        finding.location().inTemplate("charts/node-telemetry/templates/daemonset.yaml", 4), finding.fix(), finding.gating());
+        finding.location().inTemplate("charts/node-telemetry/templates/daemonset.yaml", 4), finding.fix(), finding.gating(), finding.accesses());
     Verdict located = new Verdict(verdict.projection(), verdict.simulations(), verdict.policy(), List.of(found), verdict.workloads(),
         verdict.blastRadius(), verdict.skippedTestHooks(), verdict.skippedFindings(), verdict.comparison());
     JsonNode result = JSON.readTree(Reports.render(located, Format.SARIF)).get("runs").get(0).get("results").get(0);
