@@ -19,13 +19,13 @@ public record AccessSet(Workload workload, String basis, List<Access> accesses, 
   }
 
   /** Something a reviewer should know about how the accesses were inferred, and what to do about it. */
-  public record Note(String rule, String message, SourceLocation location, String fix) {
+  public record Note(NoteKind kind, String message, SourceLocation location, String fix) {
 
     static final String DECLARE = "declare what the pods really do with the kubeload.io/access annotation (docs/access-annotation.md)";
 
     /** A note whose remedy is to declare the accesses. */
-    public Note(String rule, String message, SourceLocation location) {
-      this(rule, message, location, DECLARE);
+    public Note(NoteKind kind, String message, SourceLocation location) {
+      this(kind, message, location, DECLARE);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.kubeload.gate;
 
+import io.kubeload.manifest.ObjectRef;
 import io.kubeload.model.LevelLoad;
 import io.kubeload.model.Projection;
 import io.kubeload.model.SimulationResult;
@@ -17,7 +18,12 @@ import java.util.Map;
 public final class BlastRadius {
 
   /** A saturated level, why, and whom it starves. */
-  public record Impact(String level, String cause, String consequence, List<String> workloads) {}
+  public record Impact(String level, String cause, String consequence, List<ObjectRef> workloads) {
+
+    public Impact {
+      workloads = List.copyOf(workloads);
+    }
+  }
 
   /** Who depends on each default level and what breaks when it starves (docs/sources.md §3.4 unless noted). */
   private static final Map<String, String> CONSEQUENCES = Map.of(
@@ -43,7 +49,7 @@ public final class BlastRadius {
       }
     }
     for (WorkloadLoad load : projection.workloads()) {
-      if (Budgets.stormHarms(load.storm(), policy)) {
+      if (StartupStormCheck.harms(load.storm(), policy)) {
         causes.merge(load.priorityLevel(), "the start-up storm of " + load.ref(), (a, b) -> a + "; " + b);
       }
     }
@@ -55,9 +61,9 @@ public final class BlastRadius {
     }
     List<Impact> out = new ArrayList<>();
     for (Map.Entry<String, String> e : causes.entrySet()) {
-      List<String> sharing = projection.workloads().stream()
+      List<ObjectRef> sharing = projection.workloads().stream()
           .filter(w -> w.demandIn(e.getKey()) > 0 || w.priorityLevel().equals(e.getKey()) && !w.accesses().isEmpty())
-          .map(w -> w.ref().toString()).sorted().toList();
+          .map(WorkloadLoad::ref).sorted().toList();
       out.add(new Impact(e.getKey(), e.getValue(),
           CONSEQUENCES.getOrDefault(e.getKey(), "every client whose FlowSchema sends it here waits"), sharing));
     }

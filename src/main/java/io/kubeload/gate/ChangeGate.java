@@ -4,6 +4,7 @@ import io.kubeload.gate.Comparison.LevelDelta;
 import io.kubeload.gate.Comparison.Status;
 import io.kubeload.gate.Comparison.WorkloadDelta;
 import io.kubeload.manifest.ManifestSet;
+import io.kubeload.manifest.ObjectRef;
 import io.kubeload.model.LevelLoad;
 import io.kubeload.model.Projection;
 import io.kubeload.model.WorkloadLoad;
@@ -29,34 +30,25 @@ final class ChangeGate {
   /** Figures closer than this share are equal: both sides are computed by the same arithmetic. */
   private static final double SAME = 1e-9;
 
-  /** How a baseline's error the change leaves as it was begins, demoted to a warning. */
-  static final String NOT_GATED = "in the baseline too, not gated: ";
-
-  static final String PRE_EXISTING = NOT_GATED + "the change does not make it worse. ";
-
-  static final String NOT_ROLLED = NOT_GATED + "the change does not roll this workload out. ";
-
   private ChangeGate() {}
 
   static Verdict judge(Projection before, ManifestSet beforeManifests, Verdict after, ManifestSet afterManifests, boolean changeOnly) {
     List<WorkloadDelta> workloads = workloadDeltas(before, beforeManifests, after, afterManifests);
     List<Finding> beforeErrors = Gate.budgetErrors(before, after.policy());
-    Map<String, Status> status = workloads.stream().collect(Collectors.toMap(WorkloadDelta::ref, WorkloadDelta::status));
+    Map<ObjectRef, Status> status = workloads.stream().collect(Collectors.toMap(WorkloadDelta::ref, WorkloadDelta::status));
     List<Finding> findings = new ArrayList<>();
     int preExisting = 0;
     for (Finding f : after.findings()) {
-      if (changeOnly && f.severity() == Severity.ERROR && !causedByChange(f, status.get(f.workload()), before, beforeErrors, after)) {
-        String why = isStartup(f) ? NOT_ROLLED : PRE_EXISTING;
-        findings.add(new Finding(Severity.WARNING, f.rule(), f.workload(), why + f.message(), f.location(), f.fix()));
+      if (changeOnly && f.severity() == Severity.ERROR && !causedByChange(f, status.get(f.subject()), before, beforeErrors, after)) {
+        findings.add(f.notGated(isStartup(f) ? Finding.Gating.NOT_ROLLED : Finding.Gating.PRE_EXISTING));
         preExisting++;
       } else {
         findings.add(f);
       }
     }
-    findings.sort(Gate.ORDER);
     Comparison comparison = new Comparison(workloads, levelDeltas(before, after), preExisting, changeOnly);
-    return new Verdict(after.projection(), after.simulations(), after.policy(), List.copyOf(findings), after.breakEvenNodes(),
-        after.loadCurves(), after.recommendations(), after.blastRadius(), after.skippedTestHooks(), after.skippedFindings(), Optional.of(comparison));
+    return new Verdict(after.projection(), after.simulations(), after.policy(), Gate.sorted(findings), after.workloads(),
+        after.blastRadius(), after.skippedTestHooks(), after.skippedFindings(), Optional.of(comparison));
   }
 
   private static boolean causedByChange(Finding f, Status status, Projection before, List<Finding> beforeErrors, Verdict after) {
@@ -68,33 +60,24 @@ final class ChangeGate {
       return status == Status.CHANGED;
     }
     Optional<Finding> was = beforeErrors.stream()
-        .filter(b -> b.rule().equals(f.rule()) && b.workload().equals(f.workload())
-            && subject(b).equals(subject(f)))
+        .filter(b -> b.rule() == f.rule() && b.subject().equals(f.subject())
+            && b.evidence().priorityLevel().equals(f.evidence().priorityLevel()))
         .findFirst();
     return was.isEmpty() || grew(f, before, beforeErrors, after);
   }
 
   /** Start-up findings: what happens when the workload's pods start. */
   private static boolean isStartup(Finding f) {
-    return f.rule().equals(Budgets.STARTUP_STORM) || f.rule().equals(Budgets.LIST_MEMORY);
-  }
-
-  /** What a finding is about within its workload: the priority level of a seat-demand finding. */
-  private static String subject(Finding f) {
-    if (!f.rule().equals(Budgets.SEAT_DEMAND)) {
-      return "";
-    }
-    int colon = f.message().indexOf(':');
-    return colon < 0 ? "" : f.message().substring(0, colon);
+    return f.rule() == Rule.STARTUP_STORM || f.rule() == Rule.LIST_MEMORY;
   }
 
   /** Whether the change makes the finding's figure larger than the baseline's. */
   private static boolean grew(Finding f, Projection before, List<Finding> beforeErrors, Verdict after) {
     return switch (f.rule()) {
-      case Budgets.WATCH_EGRESS -> larger(workload(before, f), workload(after.projection(), f), WorkloadLoad::watchBytesPerSecond);
-      case Budgets.SEAT_DEMAND -> larger(level(before, subject(f)), level(after.projection(), subject(f)), l -> l.existing() + l.demand());
-      default -> beforeErrors.stream().noneMatch(b -> b.rule().equals(f.rule()) && b.workload().equals(f.workload())
-          && b.message().equals(f.message()));
+      case WATCH_EGRESS -> larger(workload(before, f), workload(after.projection(), f), WorkloadLoad::watchBytesPerSecond);
+      case SEAT_DEMAND -> larger(level(before, f), level(after.projection(), f), l -> l.existing() + l.demand());
+      default -> beforeErrors.stream().noneMatch(b -> b.rule() == f.rule() && b.subject().equals(f.subject())
+          && b.evidence().equals(f.evidence()));
     };
   }
 
@@ -108,20 +91,21 @@ final class ChangeGate {
   }
 
   private static Optional<WorkloadLoad> workload(Projection projection, Finding f) {
-    return projection.workloads().stream().filter(w -> w.ref().toString().equals(f.workload())).findFirst();
+    return projection.workloads().stream().filter(w -> w.ref().equals(f.subject())).findFirst();
   }
 
-  private static Optional<LevelLoad> level(Projection projection, String name) {
-    return projection.levelLoads().stream().filter(l -> l.name().equals(name)).findFirst();
+  /** The priority level a finding is about, in the projection. */
+  private static Optional<LevelLoad> level(Projection projection, Finding f) {
+    return f.evidence().priorityLevel().flatMap(name -> projection.levelLoads().stream().filter(l -> l.name().equals(name)).findFirst());
   }
 
   private static List<WorkloadDelta> workloadDeltas(Projection before, ManifestSet beforeManifests, Verdict after, ManifestSet afterManifests) {
-    Map<String, WorkloadLoad> was = byRef(before);
-    Map<String, WorkloadLoad> now = byRef(after.projection());
-    TreeSet<String> refs = new TreeSet<>(was.keySet());
+    Map<ObjectRef, WorkloadLoad> was = byRef(before);
+    Map<ObjectRef, WorkloadLoad> now = byRef(after.projection());
+    TreeSet<ObjectRef> refs = new TreeSet<>(was.keySet());
     refs.addAll(now.keySet());
     List<WorkloadDelta> out = new ArrayList<>();
-    for (String ref : refs) {
+    for (ObjectRef ref : refs) {
       Optional<WorkloadLoad> b = Optional.ofNullable(was.get(ref));
       Optional<WorkloadLoad> a = Optional.ofNullable(now.get(ref));
       if (b.isEmpty()) {
@@ -140,9 +124,9 @@ final class ChangeGate {
     return out;
   }
 
-  private static Map<String, WorkloadLoad> byRef(Projection projection) {
+  private static Map<ObjectRef, WorkloadLoad> byRef(Projection projection) {
     return projection.workloads().stream()
-        .collect(Collectors.toMap(w -> w.ref().toString(), Function.identity(), (x, y) -> x, TreeMap::new));
+        .collect(Collectors.toMap(WorkloadLoad::ref, Function.identity(), (x, y) -> x, TreeMap::new));
   }
 
   private static List<LevelDelta> levelDeltas(Projection before, Verdict after) {

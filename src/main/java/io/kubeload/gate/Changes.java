@@ -38,21 +38,22 @@ final class Changes {
     if (before.pods() != after.pods()) {
       out.add("pods " + Units.number(before.pods()) + " → " + Units.number(after.pods()));
     }
-    containers(before.workload().podSpec(), after.workload().podSpec(), out);
+    out.addAll(containers(before.workload().podSpec(), after.workload().podSpec()));
     String rolloutBefore = before.workload().rollout().declared();
     String rolloutAfter = after.workload().rollout().declared();
     if (!rolloutBefore.equals(rolloutAfter)) {
       out.add("roll-out " + rolloutBefore + " → " + rolloutAfter);
     }
-    configMaps(after.workload().namespace(), after.workload().podSpec(), beforeManifests, afterManifests, out);
-    accesses(before.accesses().stream().map(a -> a.access()).toList(), after.accesses().stream().map(a -> a.access()).toList(), out);
+    out.addAll(configMaps(after.workload().namespace(), after.workload().podSpec(), beforeManifests, afterManifests));
+    out.addAll(accesses(before.accesses().stream().map(a -> a.access()).toList(), after.accesses().stream().map(a -> a.access()).toList()));
     if (!before.accessSet().basis().equals(after.accessSet().basis())) {
       out.add("accesses decided by " + before.accessSet().basis() + " → " + after.accessSet().basis());
     }
     return out;
   }
 
-  private static void containers(PodSpec before, PodSpec after, List<String> out) {
+  private static List<String> containers(PodSpec before, PodSpec after) {
+    List<String> out = new ArrayList<>();
     Map<String, Container> was = byName(before);
     Map<String, Container> now = byName(after);
     for (Map.Entry<String, Container> entry : now.entrySet()) {
@@ -75,10 +76,12 @@ final class Changes {
       }
     }
     was.keySet().stream().filter(name -> !now.containsKey(name)).forEach(name -> out.add("container " + name + " removed"));
+    return out;
   }
 
   /** The ConfigMaps the pods read (volumes, projected volumes, envFrom, env) whose content changed. */
-  private static void configMaps(String namespace, PodSpec spec, ManifestSet before, ManifestSet after, List<String> out) {
+  private static List<String> configMaps(String namespace, PodSpec spec, ManifestSet before, ManifestSet after) {
+    List<String> out = new ArrayList<>();
     for (String name : referencedConfigMaps(spec)) {
       Optional<Object> was = before.find("ConfigMap", namespace, name).map(Changes::content);
       Optional<Object> now = after.find("ConfigMap", namespace, name).map(Changes::content);
@@ -86,6 +89,7 @@ final class Changes {
         out.add("config: ConfigMap " + name + (was.isEmpty() ? " added" : now.isEmpty() ? " removed" : " changed"));
       }
     }
+    return out;
   }
 
   /** What a ConfigMap holds, compared as maps: the order its keys were written in is no change. */
@@ -147,7 +151,7 @@ final class Changes {
   }
 
   /** Accesses gained and lost, each labelled with the source that grants it (RBAC, config, annotation). */
-  private static void accesses(List<Access> before, List<Access> after, List<String> out) {
+  private static List<String> accesses(List<Access> before, List<Access> after) {
     Map<String, Provenance.Source> was = described(before);
     Map<String, Provenance.Source> now = described(after);
     Map<String, List<String>> bySource = new TreeMap<>();
@@ -161,7 +165,7 @@ final class Changes {
         bySource.computeIfAbsent(sourceName(source), s -> new ArrayList<>()).add("− " + access);
       }
     });
-    bySource.forEach((source, lines) -> out.add(source + ": " + String.join("; ", lines)));
+    return bySource.entrySet().stream().map(e -> e.getKey() + ": " + String.join("; ", e.getValue())).toList();
   }
 
   private static Map<String, Provenance.Source> described(List<Access> accesses) {

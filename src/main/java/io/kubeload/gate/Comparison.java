@@ -1,5 +1,6 @@
 package io.kubeload.gate;
 
+import io.kubeload.manifest.ObjectRef;
 import io.kubeload.model.WorkloadLoad;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,7 @@ public record Comparison(List<WorkloadDelta> workloads, List<LevelDelta> levels,
    *
    * @param changes what changed, in words ({@code image agent: 1.0 → 1.1}, {@code pods 3 → 5}); empty when unchanged
    */
-  public record WorkloadDelta(String ref, Status status, Optional<WorkloadLoad> before, Optional<WorkloadLoad> after, List<String> changes) {
+  public record WorkloadDelta(ObjectRef ref, Status status, Optional<WorkloadLoad> before, Optional<WorkloadLoad> after, List<String> changes) {
 
     public WorkloadDelta {
       changes = List.copyOf(changes);

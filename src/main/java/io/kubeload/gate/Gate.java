@@ -1,11 +1,10 @@
 package io.kubeload.gate;
 
-import io.kubeload.access.Access;
 import io.kubeload.access.AccessSet;
 import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.ManifestSet;
-import io.kubeload.model.AccessLoad;
+import io.kubeload.manifest.ObjectRef;
 import io.kubeload.model.LevelLoad;
 import io.kubeload.model.LoadModel;
 import io.kubeload.model.LoadShape;
@@ -14,12 +13,8 @@ import io.kubeload.model.PriorityLevel;
 import io.kubeload.model.PriorityLevels;
 import io.kubeload.model.Projection;
 import io.kubeload.model.RolloutSimulation;
-import io.kubeload.model.SimulationResult;
 import io.kubeload.model.Simulations;
-import io.kubeload.model.Units;
 import io.kubeload.model.WorkloadLoad;
-import io.kubeload.model.WriteInflation;
-import io.kubeload.model.apf.ApfConfiguration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,8 +31,6 @@ public final class Gate {
   /** The largest cluster break-even search looks at: far past the upstream envelope of 5,000 nodes. */
   static final int BREAK_EVEN_SEARCH_LIMIT = 1_000_000;
 
-  static final String SCALES_WITH_CLUSTER = "scales-with-cluster";
-
   // The staging preset's node count (cluster/staging.yaml): where a load curve starts.
   public static final int STAGING_NODES = 20;
 
@@ -49,39 +42,27 @@ public final class Gate {
   }
 
   public static Verdict judge(Projection projection, Simulations simulations, Policy policy, List<Manifest> skippedTestHooks) {
-    List<Finding> findings = new ArrayList<>();
-    for (WorkloadLoad load : projection.workloads()) {
-      findings.addAll(Budgets.workloadFindings(load, projection, policy, simulations.rolloutOf(load.ref().toString())));
-      findings.addAll(notes(load));
-    }
-    findings.addAll(restartFindings(projection, simulations));
-    findings.addAll(levelFindings(projection, policy, findings));
-    for (ApfConfiguration.Note note : projection.apf().notes()) {
-      findings.add(new Finding(Severity.WARNING, "apf-configuration", note.object(), note.message(), note.location(),
-          "remove or rename the object: the API server will not apply it as written"));
-    }
-    Map<String, OptionalInt> breakEven = new LinkedHashMap<>();
-    Map<String, LoadCurve> curves = new LinkedHashMap<>();
+    Map<ObjectRef, Searched> searches = new LinkedHashMap<>();
     Resized resized = new Resized(projection);
     // Workloads of one shape project alike at every node count: each shape is searched once.
-    Map<LoadShape, Searched> searched = new HashMap<>();
+    Map<LoadShape, Searched> byShape = new HashMap<>();
     for (WorkloadLoad load : projection.workloads()) {
-      Searched search = searched.computeIfAbsent(LoadShape.of(load.accessSet(), projection.apf()),
-          shape -> Searched.of(load.accessSet(), resized, policy));
-      String ref = load.ref().toString();
-      breakEven.put(ref, search.breakEven());
-      scalesWithCluster(load, search.breakEven(), projection).ifPresent(findings::add);
-      search.curve().ifPresent(points -> curves.put(ref, new LoadCurve(ref, load.priorityLevel(), points)));
+      searches.put(load.ref(), byShape.computeIfAbsent(LoadShape.of(load.accessSet(), projection.apf()),
+          shape -> Searched.of(load.accessSet(), resized, policy)));
     }
-    List<SkippedFinding> skipped = Ignores.apply(projection, policy, findings);
-    findings.sort(ORDER);
-    Map<String, Recommendation> recommendations = new LinkedHashMap<>();
+    Map<ObjectRef, OptionalInt> breakEven = new LinkedHashMap<>();
+    searches.forEach((ref, search) -> breakEven.put(ref, search.breakEven()));
+    Check.Context context = new Check.Context(projection, policy, Optional.of(simulations), breakEven);
+    Ignores.Applied applied = Ignores.apply(projection, policy, Checks.run(Checks.ALL, context));
+    Map<ObjectRef, WorkloadVerdict> workloads = new LinkedHashMap<>();
     for (WorkloadLoad load : projection.workloads()) {
-      Recommendations.of(load, projection, policy, simulations.horizonSeconds())
-          .ifPresent(r -> recommendations.put(r.workload(), r));
+      Searched search = searches.get(load.ref());
+      workloads.put(load.ref(), new WorkloadVerdict(search.breakEven(),
+          search.curve().map(points -> new LoadCurve(load.ref(), load.priorityLevel(), points)),
+          Recommendations.of(load, projection, policy, simulations.horizonSeconds())));
     }
-    return new Verdict(projection, simulations, policy, List.copyOf(findings), breakEven, curves, recommendations,
-        BlastRadius.of(projection, simulations, policy), skippedTestHooks, skipped, Optional.empty());
+    return new Verdict(projection, simulations, policy, sorted(applied.kept()), workloads,
+        BlastRadius.of(projection, simulations, policy), skippedTestHooks, applied.skipped(), Optional.empty());
   }
 
   /**
@@ -95,23 +76,23 @@ public final class Gate {
   }
 
   /**
-   * The errors the budgets give a projection, after its ignores, without simulations (which only add
-   * their figures to start-up messages): what a baseline is compared by.
+   * The errors the budgets (and forbidden ignores) give a projection, after its ignores, without
+   * simulations (which only add their figures to start-up messages): what a baseline is compared by.
    */
   static List<Finding> budgetErrors(Projection projection, Policy policy) {
-    List<Finding> findings = new ArrayList<>();
-    for (WorkloadLoad load : projection.workloads()) {
-      findings.addAll(Budgets.workloadFindings(load, projection, policy, Optional.empty()));
-    }
-    findings.addAll(levelFindings(projection, policy, findings));
-    Ignores.apply(projection, policy, findings);
-    return findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
+    List<Finding> findings = Checks.run(Checks.COMPARED, Check.Context.budgets(projection, policy));
+    return Ignores.apply(projection, policy, findings).kept().stream().filter(f -> f.severity() == Severity.ERROR).toList();
   }
 
+  /** Rules compare by id and subjects by their printed reference, so the order is the reports' alphabetical one. */
   static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
-      .thenComparing(Finding::workload)
-      .thenComparing(Finding::rule)
+      .thenComparing(Finding::subject)
+      .thenComparing(f -> f.rule().id())
       .thenComparing(Finding::message);
+
+  static List<Finding> sorted(List<Finding> findings) {
+    return findings.stream().sorted(ORDER).toList();
+  }
 
   /** A workload's break-even node count and, when it makes requests, its load curve's points. */
   private record Searched(OptionalInt breakEven, Optional<List<LoadCurve.Point>> curve) {
@@ -142,24 +123,6 @@ public final class Gate {
     return OptionalInt.of(high);
   }
 
-  /**
-   * A workload that passes here but breaks a budget in a cluster inside the supported envelope: the
-   * staging-versus-production gap that hid the incidents (docs/failures.md §1).
-   */
-  private static Optional<Finding> scalesWithCluster(WorkloadLoad load, OptionalInt breakEven, Projection projection) {
-    int nodes = projection.profile().nodes();
-    if (breakEven.isEmpty() || breakEven.getAsInt() <= nodes || breakEven.getAsInt() > Physics.SUPPORTED_MAXIMUM_NODES) {
-      return Optional.empty();
-    }
-    int at = breakEven.getAsInt();
-    return Optional.of(new Finding(Severity.WARNING, SCALES_WITH_CLUSTER, load.ref().toString(),
-        "passes at " + Units.number(nodes) + " nodes but breaks a budget from " + Units.number(at) + " nodes ("
-            + Units.number((double) at / nodes) + "× this cluster): " + load.scalingClass().label() + " in nodes, "
-            + load.scalingReason(),
-        load.workload().location(),
-        Budgets.scopeFix(load).orElse("check it against your production profile: --profile FILE or --nodes N")));
-  }
-
   private static boolean failsAlone(AccessSet set, Resized projection, Policy policy, int nodes) {
     return fails(projection.alone(set, nodes), policy);
   }
@@ -186,9 +149,8 @@ public final class Gate {
   }
 
   private static boolean fails(Projection alone, Policy policy) {
-    WorkloadLoad load = alone.workloads().get(0);
-    return !Budgets.workloadFindings(load, alone, policy, Optional.empty()).isEmpty()
-        || !levelFindings(alone, policy, List.of()).isEmpty();
+    Check.Context context = Check.Context.budgets(alone, policy);
+    return Checks.BUDGETS.stream().anyMatch(check -> !check.findings(context).isEmpty());
   }
 
   /**
@@ -226,97 +188,5 @@ public final class Gate {
           policy.requestTimeoutSeconds(), fails(alone, policy)));
     }
     return Optional.of(List.copyOf(points));
-  }
-
-  /** After every API server restarts, the pods of a level that cannot resync within the horizon. */
-  private static List<Finding> restartFindings(Projection projection, Simulations simulations) {
-    List<Finding> out = new ArrayList<>();
-    for (SimulationResult restart : simulations.restart().values()) {
-      if (restart.allSynced()) {
-        continue;
-      }
-      WorkloadLoad largest = projection.workloads().stream()
-          .filter(w -> w.storm().listsPerPod() > 0 && w.priorityLevel().equals(restart.level()))
-          .max(Comparator.comparingDouble((WorkloadLoad w) -> w.pods() * w.storm().seatSecondsPerPod()).thenComparing(WorkloadLoad::ref))
-          .orElse(null);
-      if (largest == null) {
-        continue;
-      }
-      out.add(new Finding(Severity.WARNING, "restart-storm", largest.ref().toString(),
-          "if every API server restarts, all informers relist at once: in " + restart.level() + " only "
-              + Units.number(restart.syncedPods()) + " of " + Units.number(restart.pods()) + " pods resync within "
-              + restart.span() + ", with " + Units.number(restart.rejected())
-              + " requests answered 429 (simulated)",
-          largest.workload().location(),
-          Budgets.scopeFix(largest).orElse("list less at start: each relist after a restart repeats the start-up LISTs")));
-    }
-    return out;
-  }
-
-  private static List<Finding> notes(WorkloadLoad load) {
-    List<Finding> out = new ArrayList<>();
-    for (AccessSet.Note note : load.accessSet().notes()) {
-      Severity severity = Rules.of(note.rule()).map(Rules.Rule::severity).orElse(Severity.WARNING);
-      out.add(new Finding(severity, note.rule(), load.ref().toString(), note.message(), note.location(), note.fix()));
-    }
-    // One warning a workload, however many resources: an operator watching ten CRDs is one thing to read.
-    List<AccessLoad> unknown = load.accesses().stream().filter(a -> !a.profiled()).toList();
-    if (!unknown.isEmpty()) {
-      List<String> resources = unknown.stream().map(a -> a.access().resource()).distinct().sorted().toList();
-      String named = String.join(", ", resources);
-      out.add(new Finding(Severity.WARNING, "unknown-resource", load.ref().toString(),
-          (unknown.size() == 1 ? unknown.get(0).access().describe() + ": the profile does not describe " + named
-              : "the profile does not describe " + resources.size() + " resources it lists or watches (" + named + ")")
-              + ", so " + (unknown.size() == 1 ? "its" : "their") + " load is not counted",
-          unknown.get(0).access().provenance().location(),
-          "add " + named + " (count, sizeBytes, churn) to the cluster profile"));
-    }
-    return out;
-  }
-
-  /** Levels over budget, attributed to their largest contributor unless it was flagged already. */
-  private static List<Finding> levelFindings(Projection projection, Policy policy, List<Finding> already) {
-    List<Finding> out = new ArrayList<>();
-    for (LevelLoad level : projection.levelLoads()) {
-      if (level.demand() <= 0 || level.utilization() <= policy.levelUtilization()) {
-        continue;
-      }
-      String top = level.contributions().keySet().iterator().next();
-      boolean flagged = already.stream().anyMatch(f -> f.rule().equals(Budgets.SEAT_DEMAND) && f.workload().equals(top)
-          && f.message().startsWith(level.name() + ":"));
-      if (flagged) {
-        continue;
-      }
-      WorkloadLoad load = projection.workloads().stream().filter(w -> w.ref().toString().equals(top)).findFirst().orElseThrow();
-      out.add(Budgets.seatDemandFinding(load, level, policy, level.contributions().size() > 1));
-    }
-    return out;
-  }
-
-  /** The access that dominates a workload's cost, for messages and fixes. */
-  static Optional<AccessLoad> dominant(WorkloadLoad load) {
-    return load.accesses().stream()
-        .filter(a -> a.access().pattern() != Access.Pattern.LEADER_ELECTION)
-        .max(Comparator.comparingInt(AccessLoad::scalingDegree)
-            .thenComparingDouble(a -> a.listBytes() + a.watchBytesPerSecond())
-            .thenComparing(a -> a.access().resource()));
-  }
-
-  /** Whose writes land in each default level (docs/sources.md §3.4). */
-  private static final Map<String, String> WRITERS = Map.of(
-      "system", "the kubelets' (system:nodes)",
-      "node-high", "the kubelets' node and Lease",
-      "workload-high", "kube-controller-manager's and kube-system's",
-      "workload-low", "other namespaces' ServiceAccounts'",
-      "leader-election", "the leaders' Lease");
-
-  static String inflationSummary(List<WriteInflation> inflations, String level) {
-    return inflations.stream()
-        .filter(i -> i.writerLevel().equals(level))
-        .map(i -> Units.number(i.writesPerSecond()) + " " + WRITERS.getOrDefault(level, "its writers'") + " " + i.resource() + " writes/s now hold "
-            + i.seatsPerWriteAfter() + " seats each (was " + i.seatsPerWriteBefore() + ") for "
-            + Units.number(i.watchersAfter()) + " interested watchers")
-        .reduce((a, b) -> a + "; " + b)
-        .orElse("");
   }
 }

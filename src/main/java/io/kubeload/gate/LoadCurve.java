@@ -1,5 +1,6 @@
 package io.kubeload.gate;
 
+import io.kubeload.manifest.ObjectRef;
 import io.kubeload.model.Units;
 import java.util.Comparator;
 import java.util.List;
@@ -11,11 +12,10 @@ import java.util.function.ToDoubleFunction;
  * One workload's load in its priority level, re-projected alone at a ladder of node counts (the same
  * projection break-even searches), so reports can chart how it grows against each budget.
  *
- * @param workload {@code Kind/namespace/name}
  * @param level the priority level its requests land in
  * @param points one per node count, ascending
  */
-public record LoadCurve(String workload, String level, List<Point> points) {
+public record LoadCurve(ObjectRef workload, String level, List<Point> points) {
 
   /**
    * The workload alone at one node count, measured as each budget measures it.
@@ -37,22 +37,22 @@ public record LoadCurve(String workload, String level, List<Point> points) {
 
   /** A budget a curve can be charted against: its figure and its limit at each point, named as the findings name it. */
   public enum Budget {
-    SEATS(Budgets.SEAT_DEMAND, "steady seats in the level", "seats", Point::steadySeats, Point::budgetSeats, v -> Units.number(v) + " seats"),
-    WATCH_EGRESS(Budgets.WATCH_EGRESS, "watch egress per API server", "bytes/s per API server", Point::watchBytesPerSecond,
+    SEATS(Rule.SEAT_DEMAND, "steady seats in the level", "seats", Point::steadySeats, Point::budgetSeats, v -> Units.number(v) + " seats"),
+    WATCH_EGRESS(Rule.WATCH_EGRESS, "watch egress per API server", "bytes/s per API server", Point::watchBytesPerSecond,
         Point::budgetWatchBytesPerSecond, v -> Units.bytes(v) + "/s"),
-    LIST_MEMORY(Budgets.LIST_MEMORY, "start-up LIST memory per API server", "bytes per API server", Point::listMemoryBytes,
+    LIST_MEMORY(Rule.LIST_MEMORY, "start-up LIST memory per API server", "bytes per API server", Point::listMemoryBytes,
         Point::budgetListMemoryBytes, Units::bytes),
-    STARTUP_LAG(Budgets.STARTUP_STORM, "start-up sync lag of the last pods", "seconds", Point::syncLagSeconds,
+    STARTUP_LAG(Rule.STARTUP_STORM, "start-up sync lag of the last pods", "seconds", Point::syncLagSeconds,
         Point::budgetSyncLagSeconds, v -> v < 120 ? Units.seconds(v) : Units.duration(v));
 
-    private final String rule;
+    private final Rule rule;
     private final String series;
     private final String unit;
     private final ToDoubleFunction<Point> value;
     private final ToDoubleFunction<Point> budget;
     private final DoubleFunction<String> format;
 
-    Budget(String rule, String series, String unit, ToDoubleFunction<Point> value, ToDoubleFunction<Point> budget,
+    Budget(Rule rule, String series, String unit, ToDoubleFunction<Point> value, ToDoubleFunction<Point> budget,
         DoubleFunction<String> format) {
       this.rule = rule;
       this.series = series;
@@ -63,7 +63,7 @@ public record LoadCurve(String workload, String level, List<Point> points) {
     }
 
     /** The finding rule that fails this budget. */
-    public String rule() {
+    public Rule rule() {
       return rule;
     }
 
@@ -113,7 +113,7 @@ public record LoadCurve(String workload, String level, List<Point> points) {
    */
   public List<Budget> charted(int nodes) {
     Point p = at(nodes).orElse(points.get(points.size() - 1));
-    List<Budget> broken = List.of(Budget.values()).stream().filter(b -> b.ratio(p) > 1).sorted(Comparator.comparing(Budget::rule)).toList();
+    List<Budget> broken = List.of(Budget.values()).stream().filter(b -> b.ratio(p) > 1).sorted(Comparator.comparing((Budget b) -> b.rule().id())).toList();
     if (!broken.isEmpty()) {
       return broken;
     }

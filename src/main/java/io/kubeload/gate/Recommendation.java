@@ -1,5 +1,6 @@
 package io.kubeload.gate;
 
+import io.kubeload.manifest.ObjectRef;
 import io.kubeload.model.SimulationResult;
 import io.kubeload.model.StartupStorm;
 import java.util.Optional;
@@ -15,5 +16,5 @@ import java.util.Optional;
  * @param pacesProven paces the search found inside the budget by the closed form alone, not simulated
  */
 public record Recommendation(
-    String workload, boolean feasible, int podsPerWave, int minReadySeconds, String advice, StartupStorm storm,
+    ObjectRef workload, boolean feasible, int podsPerWave, int minReadySeconds, String advice, StartupStorm storm,
     Optional<SimulationResult> simulated, int pacesSimulated, int pacesProven) {}

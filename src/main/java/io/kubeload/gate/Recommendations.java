@@ -1,5 +1,6 @@
 package io.kubeload.gate;
 
+import io.kubeload.manifest.ObjectRef;
 import io.kubeload.model.LoadModel;
 import io.kubeload.model.Projection;
 import io.kubeload.model.RolloutSimulation;
@@ -37,7 +38,7 @@ final class Recommendations {
       int closedFormMinReady = smallestMinReady(load, projection, policy);
       pace = closedFormMinReady < 0 ? Optional.empty() : search.smallestMinReady(closedFormMinReady);
     }
-    String ref = load.ref().toString();
+    ObjectRef ref = load.ref();
     if (pace.isEmpty()) {
       return Optional.of(new Recommendation(ref, false, 0, 0,
           "no roll-out pace keeps the start-up inside the budget: one pod's start-up LISTs alone break it, so shrink what each pod lists",

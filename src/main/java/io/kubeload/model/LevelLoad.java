@@ -1,5 +1,8 @@
 package io.kubeload.model;
 
+import io.kubeload.manifest.ObjectRef;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,7 +16,12 @@ import java.util.Map;
  * @param contributions demand per workload reference, largest first
  */
 public record LevelLoad(
-    String name, double seats, double guaranteed, double borrowable, double existing, double demand, Map<String, Double> contributions) {
+    String name, double seats, double guaranteed, double borrowable, double existing, double demand, Map<ObjectRef, Double> contributions) {
+
+  public LevelLoad {
+    // Largest first: the gate names the first as the level's top contributor.
+    contributions = Collections.unmodifiableMap(new LinkedHashMap<>(contributions));
+  }
 
   public double utilization() {
     return seats == 0 ? 0 : (existing + demand) / seats;

@@ -8,6 +8,7 @@ import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.cluster.ResourceProfile;
 import io.kubeload.cluster.Scaled;
 import io.kubeload.manifest.Resources;
+import io.kubeload.manifest.ObjectRef;
 import io.kubeload.model.apf.ApfConfiguration;
 import io.kubeload.model.apf.ApfRequest;
 import io.kubeload.model.apf.FlowSchema;
@@ -302,16 +303,16 @@ public final class LoadModel {
   private static List<LevelLoad> levelLoads(List<WorkloadLoad> loads, ClusterProfile profile, Map<String, PriorityLevel> levels) {
     int replicas = profile.apiServers().replicas();
     Map<String, Double> wanted = new LinkedHashMap<>();
-    Map<String, Map<String, Double>> contributions = new LinkedHashMap<>();
+    Map<String, Map<ObjectRef, Double>> contributions = new LinkedHashMap<>();
     for (PriorityLevel level : levels.values()) {
       // Each demand computed once: a comparator that recomputed it made the sort cost a scan per comparison.
       record Demand(WorkloadLoad load, double seats) {}
-      Map<String, Double> byWorkload = new LinkedHashMap<>();
+      Map<ObjectRef, Double> byWorkload = new LinkedHashMap<>();
       loads.stream()
           .map(l -> new Demand(l, l.demandIn(level.name())))
           .filter(d -> d.seats() > 0)
           .sorted(Comparator.comparingDouble((Demand d) -> -d.seats()).thenComparing(d -> d.load().ref()))
-          .forEach(d -> byWorkload.put(d.load().ref().toString(), d.seats()));
+          .forEach(d -> byWorkload.put(d.load().ref(), d.seats()));
       contributions.put(level.name(), byWorkload);
       double existing = profile.existingSeatDemand().getOrDefault(level.name(), 0.0) * replicas;
       wanted.put(level.name(), existing + byWorkload.values().stream().mapToDouble(Double::doubleValue).sum());

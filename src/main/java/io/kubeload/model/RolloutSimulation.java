@@ -140,7 +140,7 @@ public final class RolloutSimulation {
   private static long seedFor(List<WorkloadLoad> loads, Scenario scenario) {
     long seed = SEED ^ scenario.ordinal();
     for (WorkloadLoad load : loads) {
-      seed = seed * 31 + load.ref().toString().hashCode();
+      seed = seed * 31 + load.ref().seed();
     }
     return seed;
   }

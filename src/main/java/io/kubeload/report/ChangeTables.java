@@ -2,6 +2,7 @@ package io.kubeload.report;
 
 import io.kubeload.gate.Comparison;
 import io.kubeload.gate.Verdict;
+import io.kubeload.manifest.ObjectRef;
 import io.kubeload.model.LevelLoad;
 import io.kubeload.model.Units;
 import io.kubeload.model.WorkloadLoad;
@@ -35,9 +36,20 @@ final class ChangeTables {
    * A row: what it is about (a workload reference, a priority level), how the change treats it (with
    * a baseline), its figures, and for a workload what a grouped table needs (its release, its seats busy).
    */
-  record Row(String name, Optional<Comparison.Status> status, List<Cell> cells, Optional<Grouping.Contribution> contribution) {}
+  record Row(String name, Optional<Comparison.Status> status, List<Cell> cells, Optional<Grouping.Contribution> contribution) {
 
-  record Table(List<String> columns, List<Row> rows) {}
+    Row {
+      cells = List.copyOf(cells);
+    }
+  }
+
+  record Table(List<String> columns, List<Row> rows) {
+
+    Table {
+      columns = List.copyOf(columns);
+      rows = List.copyOf(rows);
+    }
+  }
 
   private ChangeTables() {}
 
@@ -49,21 +61,21 @@ final class ChangeTables {
     List<String> columns = new ArrayList<>(List.of("workload"));
     verdict.comparison().ifPresent(c -> columns.add("change"));
     columns.addAll(List.of("pods", "requests/s", "peak seats", "watch events/s", "scaling", "breaks a budget from"));
-    Map<String, Comparison.WorkloadDelta> deltas = verdict.comparison().map(ChangeTables::byRef).orElse(Map.of());
+    Map<ObjectRef, Comparison.WorkloadDelta> deltas = verdict.comparison().map(ChangeTables::byRef).orElse(Map.of());
     List<String> levels = verdict.projection().levelLoads().stream().map(LevelLoad::name).toList();
     List<Row> rows = new ArrayList<>();
     for (WorkloadLoad load : verdict.projection().workloads()) {
-      Optional<Comparison.WorkloadDelta> delta = Optional.ofNullable(deltas.get(load.ref().toString()));
+      Optional<Comparison.WorkloadDelta> delta = Optional.ofNullable(deltas.get(load.ref()));
       // Without a baseline nothing was before: a before equal to the after prints each figure once.
       Optional<WorkloadLoad> before = verdict.comparison().isEmpty() ? Optional.of(load) : delta.flatMap(Comparison.WorkloadDelta::before);
-      rows.add(workloadRow(verdict, levels, load.ref().toString(), delta, before, Optional.of(load)));
+      rows.add(workloadRow(verdict, levels, load.ref(), delta, before, Optional.of(load)));
     }
     deltas.values().stream().filter(d -> d.status() == Comparison.Status.REMOVED)
         .forEach(d -> rows.add(workloadRow(verdict, levels, d.ref(), Optional.of(d), d.before(), Optional.empty())));
     return new Table(columns, rows);
   }
 
-  private static Row workloadRow(Verdict verdict, List<String> levels, String ref, Optional<Comparison.WorkloadDelta> delta,
+  private static Row workloadRow(Verdict verdict, List<String> levels, ObjectRef ref, Optional<Comparison.WorkloadDelta> delta,
       Optional<WorkloadLoad> before, Optional<WorkloadLoad> after) {
     List<Cell> cells = new ArrayList<>();
     delta.ifPresent(d -> cells.add(new Cell(d.status().label(), d.status().label(), d.status().ordinal())));
@@ -74,14 +86,14 @@ final class ChangeTables {
     cells.add(new Cell(before.map(b -> b.scalingClass().label()).orElse(ABSENT), after.map(a -> a.scalingClass().label()).orElse(ABSENT),
         after.or(() -> before).map(l -> l.scalingClass().ordinal()).orElse(0)));
     // Break-even is searched for the change's workloads only: the figure of the cluster after the change.
-    OptionalInt breakEven = verdict.breakEvenNodes().getOrDefault(ref, OptionalInt.empty());
+    OptionalInt breakEven = verdict.breakEvenNodes(ref);
     String point = after.isEmpty() ? ABSENT : breakEven.isPresent() ? Units.number(breakEven.getAsInt()) + " nodes" : "never";
     cells.add(new Cell(before.isPresent() ? point : ABSENT, point, breakEven.isPresent() ? breakEven.getAsInt() : Double.POSITIVE_INFINITY));
     // A removed workload keeps no seat busy after the change: it ranks by that, and adds nothing to the whole.
     Cell busy = new Cell(before.map(b -> Units.number(seatsBusy(b, levels))).orElse(ABSENT),
         after.map(a -> Units.number(seatsBusy(a, levels))).orElse(ABSENT), after.map(a -> seatsBusy(a, levels)).orElse(0.0));
     Grouping.Group group = Grouping.Group.of(after.or(() -> before).orElseThrow().workload());
-    return new Row(ref, delta.map(Comparison.WorkloadDelta::status), cells, Optional.of(new Grouping.Contribution(group, busy)));
+    return new Row(ref.toString(), delta.map(Comparison.WorkloadDelta::status), cells, Optional.of(new Grouping.Contribution(ref, group, busy)));
   }
 
   /** Its demand in every limited level, as the levels table adds it up (an exempt level's seats are no one's to run out of). */
@@ -99,8 +111,8 @@ final class ChangeTables {
         after.or(() -> before).map(figure::applyAsDouble).orElse(0.0));
   }
 
-  private static Map<String, Comparison.WorkloadDelta> byRef(Comparison comparison) {
-    Map<String, Comparison.WorkloadDelta> out = new LinkedHashMap<>();
+  private static Map<ObjectRef, Comparison.WorkloadDelta> byRef(Comparison comparison) {
+    Map<ObjectRef, Comparison.WorkloadDelta> out = new LinkedHashMap<>();
     comparison.workloads().forEach(d -> out.put(d.ref(), d));
     return out;
   }

@@ -27,7 +27,12 @@ final class Charts {
   record Axis(String label, boolean log, DoubleFunction<String> tick) {}
 
   /** A line through points (x, y), drawn in a colour, dashed for limits. */
-  record Series(String name, String colour, boolean dashed, List<double[]> points) {}
+  record Series(String name, String colour, boolean dashed, List<double[]> points) {
+
+    Series {
+      points = List.copyOf(points);
+    }
+  }
 
   /** A labelled vertical line, e.g. a cluster size. */
   record Marker(String label, double x) {}

@@ -4,7 +4,6 @@ import io.kubeload.access.Access;
 import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.cluster.ResourceProfile;
 import io.kubeload.gate.Finding;
-import io.kubeload.gate.Recommendation;
 import io.kubeload.gate.Verdict;
 import io.kubeload.model.AccessLoad;
 import io.kubeload.model.ListCost;
@@ -75,7 +74,7 @@ public final class ExplainReport {
     }
 
     storm(out, load.storm(), load);
-    verdict.simulations().rolloutOf(load.ref().toString()).ifPresent(s -> simulated(out, "SIMULATED ROLL-OUT", s));
+    verdict.simulations().rolloutOf(load.ref()).ifPresent(s -> simulated(out, "SIMULATED ROLL-OUT", s));
     SimulationResult restart = verdict.simulations().restart().get(load.priorityLevel());
     if (restart != null) {
       simulated(out, "SIMULATED API-SERVER RESTART (" + load.priorityLevel() + ", all workloads)", restart);
@@ -84,21 +83,20 @@ public final class ExplainReport {
     out.append("\nSCALING ").append(load.scalingClass().label()).append(" (the term that dominates up to ")
         .append(Units.number(Physics.SUPPORTED_MAXIMUM_NODES)).append(" nodes; each access gives its own above): ")
         .append(load.scalingReason()).append('\n');
-    OptionalInt breakEven = verdict.breakEvenNodes().getOrDefault(load.ref().toString(), OptionalInt.empty());
+    OptionalInt breakEven = verdict.breakEvenNodes(load.ref());
     line(out, "  breaks a budget from", breakEven.isPresent() ? Units.number(breakEven.getAsInt()) + " nodes" : "never, up to 1,000,000 nodes");
 
-    Recommendation r = verdict.recommendations().get(load.ref().toString());
-    if (r != null) {
+    verdict.recommendation(load.ref()).ifPresent(r -> {
       out.append("\nROLL-OUT\n");
       line(out, "  advice", r.advice());
       line(out, "  paces tried", r.pacesSimulated() + " simulated" + (r.pacesProven() == 0 ? ""
           : "; " + r.pacesProven() + " not simulated: closed form, no request of their waves can queue in the level's free seats"
               + " and all their LISTs at once fit the memory budget"));
-    }
+    });
     out.append("\nFINDINGS\n");
     boolean any = false;
     for (Finding f : verdict.findings()) {
-      if (f.workload().equals(load.ref().toString())) {
+      if (f.subject().equals(load.ref())) {
         any = true;
         line(out, "  " + f.severity().label() + " " + f.rule(), f.message());
         line(out, "    fix", f.fix());

@@ -43,7 +43,7 @@ final class GithubReport {
       out.append("::").append(command(f.severity()))
           .append(" file=").append(property(inTemplate ? at.template().orElseThrow() : at.file()))
           .append(",line=").append(inTemplate ? at.templateLine() : at.line())
-          .append(",title=").append(property("kubeload " + f.rule() + ": " + f.workload()))
+          .append(",title=").append(property("kubeload " + f.rule().id() + ": " + f.subject()))
           .append("::").append(data(f.message() + "\nfix: " + f.fix()
               + (inTemplate ? "\n(rendered at " + at.file() + ":" + at.line() + ")" : at.template().map(t -> "\n(Helm template " + t + ")").orElse(""))))
           .append('\n');

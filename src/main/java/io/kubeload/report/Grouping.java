@@ -1,6 +1,7 @@
 package io.kubeload.report;
 
 import io.kubeload.gate.Verdict;
+import io.kubeload.manifest.ObjectRef;
 import io.kubeload.model.Units;
 import io.kubeload.workload.Workload;
 import java.util.ArrayList;
@@ -60,10 +61,10 @@ final class Grouping {
   }
 
   /**
-   * A row's group and the seats it keeps busy in steady state over every priority level (what it adds
+   * A workload row's reference, its group and the seats it keeps busy in steady state over every priority level (what it adds
    * to the levels table's added demand): before → after with a baseline, sorted by the after.
    */
-  record Contribution(Group group, ChangeTables.Cell busy) {
+  record Contribution(ObjectRef workload, Group group, ChangeTables.Cell busy) {
 
     double seats() {
       return busy.sortKey();
@@ -122,12 +123,12 @@ final class Grouping {
     if (table.size() <= MAX_ROWS) {
       return Optional.empty();
     }
-    Set<String> named = new HashSet<>();
-    verdict.reviewed().forEach(f -> named.add(f.workload()));
-    verdict.skippedFindings().forEach(s -> named.add(s.finding().workload()));
-    verdict.recommendations().values().forEach(r -> named.add(r.workload()));
+    Set<ObjectRef> named = new HashSet<>();
+    verdict.reviewed().forEach(f -> named.add(f.subject()));
+    verdict.skippedFindings().forEach(s -> named.add(s.finding().subject()));
+    verdict.recommendations().forEach(r -> named.add(r.workload()));
     List<Contribution> rows = table.stream().map(r -> r.contribution().orElseThrow()).toList();
-    List<String> refs = table.stream().map(ChangeTables.Row::name).toList();
+    List<ObjectRef> refs = rows.stream().map(Contribution::workload).toList();
     Map<Group, List<Integer>> byGroup = new LinkedHashMap<>();
     Map<Group, Double> groupSeats = new LinkedHashMap<>();
     for (int i = 0; i < rows.size(); i++) {

@@ -110,7 +110,7 @@ final class HtmlReport {
       List<Comparison.WorkloadDelta> named = c.changed().stream().filter(d -> !d.changes().isEmpty()).toList();
       if (!named.isEmpty()) {
         out.append("<ul>\n");
-        named.forEach(d -> out.append("<li><code>").append(Markup.xml(d.ref())).append("</code>: ")
+        named.forEach(d -> out.append("<li><code>").append(Markup.xml(d.ref().toString())).append("</code>: ")
             .append(Markup.xml(String.join("; ", d.changes()))).append("</li>\n"));
         out.append("</ul>\n");
       }
@@ -162,26 +162,23 @@ final class HtmlReport {
     }
     for (Finding f : verdict.reviewed()) {
       out.append("<div class=\"finding ").append(f.severity().label()).append("\"><p><b>").append(f.severity().label()).append("</b> <code>")
-          .append(Markup.xml(f.rule())).append("</code> ").append(Markup.xml(f.workload())).append(" <span class=\"where\">")
+          .append(Markup.xml(f.rule().id())).append("</code> ").append(Markup.xml(f.subject().toString())).append(" <span class=\"where\">")
           .append(Markup.xml(f.location().toString())).append("</span></p>\n<p>").append(Markup.xml(f.message()))
           .append("</p>\n<p><b>Fix:</b> ").append(Markup.xml(f.fix())).append("</p></div>\n");
     }
     for (SkippedFinding s : verdict.skippedFindings()) {
-      out.append("<div class=\"finding ignored\"><p><b>ignored</b> <code>").append(Markup.xml(s.finding().rule())).append("</code> ")
-          .append(Markup.xml(s.finding().workload())).append(": ").append(Markup.xml(s.reason())).append(" <span class=\"where\">kubeload.io/ignore at ")
+      out.append("<div class=\"finding ignored\"><p><b>ignored</b> <code>").append(Markup.xml(s.finding().rule().id())).append("</code> ")
+          .append(Markup.xml(s.finding().subject().toString())).append(": ").append(Markup.xml(s.reason())).append(" <span class=\"where\">kubeload.io/ignore at ")
           .append(Markup.xml(s.ignoredAt().toString())).append("</span></p>\n<p>").append(Markup.xml(s.finding().message())).append("</p></div>\n");
     }
   }
 
   private static void workload(Verdict verdict, WorkloadLoad load, String anchor, StringBuilder out) {
-    String ref = load.ref().toString();
-    out.append("<h2 id=\"").append(anchor).append("\">").append(Markup.xml(ref)).append("</h2>\n<div class=\"charts\">\n");
-    LoadCurve curve = verdict.loadCurves().get(ref);
-    if (curve != null) {
-      out.append(loadCharts(curve, verdict.projection().profile().name(), verdict.projection().profile().nodes()));
-    }
-    verdict.simulations().rolloutOf(ref).ifPresent(s -> out.append(stormCharts(s)));
-    if (curve == null) {
+    out.append("<h2 id=\"").append(anchor).append("\">").append(Markup.xml(load.ref().toString())).append("</h2>\n<div class=\"charts\">\n");
+    Optional<LoadCurve> curve = verdict.loadCurve(load.ref());
+    curve.ifPresent(c -> out.append(loadCharts(c, verdict.projection().profile().name(), verdict.projection().profile().nodes())));
+    verdict.simulations().rolloutOf(load.ref()).ifPresent(s -> out.append(stormCharts(s)));
+    if (curve.isEmpty()) {
       out.append("<p>It makes no API requests: no load to chart.</p>\n");
     }
     out.append("</div>\n<details><summary>How kubeload got these numbers</summary>\n<pre>")

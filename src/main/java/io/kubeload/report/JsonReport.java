@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.kubeload.access.Access;
 import io.kubeload.cluster.KubernetesVersion;
 import io.kubeload.gate.Comparison;
+import io.kubeload.gate.Evidence;
 import io.kubeload.gate.Finding;
 import io.kubeload.gate.LoadCurve;
 import io.kubeload.gate.Recommendation;
@@ -13,6 +14,7 @@ import io.kubeload.gate.Severity;
 import io.kubeload.gate.SkippedFinding;
 import io.kubeload.gate.Verdict;
 import io.kubeload.manifest.Manifest;
+import io.kubeload.manifest.ObjectRef;
 import io.kubeload.yaml.SourceLocation;
 import io.kubeload.model.AccessLoad;
 import io.kubeload.model.LevelLoad;
@@ -24,7 +26,12 @@ import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
@@ -87,21 +94,21 @@ final class JsonReport {
     }
     g.writeArrayFieldStart("workloads");
     for (WorkloadLoad load : verdict.projection().workloads()) {
-      String ref = load.ref().toString();
       g.writeStartObject();
-      workload(g, load, verdict.breakEvenNodes().getOrDefault(ref, OptionalInt.empty()));
-      Optional<SimulationResult> rollout = verdict.simulations().rolloutOf(ref);
+      workload(g, load, verdict.breakEvenNodes(load.ref()));
+      Optional<SimulationResult> rollout = verdict.simulations().rolloutOf(load.ref());
       if (rollout.isPresent()) {
         g.writeFieldName("simulation");
         simulation(g, rollout.get());
       }
-      LoadCurve curve = verdict.loadCurves().get(ref);
-      if (curve != null) {
+      Optional<LoadCurve> curve = verdict.loadCurve(load.ref());
+      if (curve.isPresent()) {
         g.writeFieldName("loadCurve");
-        loadCurve(g, curve, verdict.projection().profile().nodes());
+        loadCurve(g, curve.get(), verdict.projection().profile().nodes());
       }
-      Recommendation r = verdict.recommendations().get(ref);
-      if (r != null) {
+      Optional<Recommendation> recommendation = verdict.recommendation(load.ref());
+      if (recommendation.isPresent()) {
+        Recommendation r = recommendation.get();
         g.writeObjectFieldStart("recommendation");
         g.writeBooleanField("feasible", r.feasible());
         g.writeNumberField("podsPerWave", r.podsPerWave());
@@ -131,7 +138,7 @@ final class JsonReport {
       g.writeNumberField("rejectedShare", round(level.rejectedShare()));
       g.writeObjectFieldStart("contributions");
       for (var contribution : level.contributions().entrySet()) {
-        g.writeNumberField(contribution.getKey(), round(contribution.getValue()));
+        g.writeNumberField(contribution.getKey().toString(), round(contribution.getValue()));
       }
       g.writeEndObject();
       SimulationResult restart = verdict.simulations().restart().get(level.name());
@@ -149,24 +156,27 @@ final class JsonReport {
       g.writeStringField("cause", impact.cause());
       g.writeStringField("consequence", impact.consequence());
       g.writeArrayFieldStart("workloads");
-      for (String sharing : impact.workloads()) {
-        g.writeString(sharing);
+      for (ObjectRef sharing : impact.workloads()) {
+        g.writeString(sharing.toString());
       }
       g.writeEndArray();
       g.writeEndObject();
     }
     g.writeEndArray();
+    // The accesses findings point into: their workload's, as workloads[].accesses lists them.
+    Map<ObjectRef, List<AccessLoad>> accesses = new HashMap<>();
+    verdict.projection().workloads().forEach(w -> accesses.putIfAbsent(w.ref(), w.accesses()));
     g.writeArrayFieldStart("findings");
     for (Finding f : verdict.findings()) {
       g.writeStartObject();
-      finding(g, f);
+      finding(g, f, accesses);
       g.writeEndObject();
     }
     g.writeEndArray();
     g.writeArrayFieldStart("skippedFindings");
     for (SkippedFinding s : verdict.skippedFindings()) {
       g.writeStartObject();
-      finding(g, s.finding());
+      finding(g, s.finding(), accesses);
       g.writeStringField("reason", s.reason());
       location(g, "ignoredAt", s.ignoredAt());
       g.writeEndObject();
@@ -183,14 +193,72 @@ final class JsonReport {
     g.writeEndObject();
   }
 
-  private static void finding(JsonGenerator g, Finding f) throws IOException {
+  private static void finding(JsonGenerator g, Finding f, Map<ObjectRef, List<AccessLoad>> accesses) throws IOException {
     g.writeStringField("severity", f.severity().label());
-    g.writeStringField("rule", f.rule());
-    g.writeStringField("workload", f.workload());
+    g.writeStringField("rule", f.rule().id());
+    g.writeStringField("workload", f.subject().toString());
     g.writeStringField("message", f.message());
     location(g, "location", f.location());
     g.writeStringField("fix", f.fix());
+    g.writeArrayFieldStart("accesses");
+    for (int i : f.accesses()) {
+      g.writeNumber(i);
+    }
+    g.writeEndArray();
+    // Where the accesses it rests on were declared or inferred from, then where the finding itself points.
+    Set<SourceLocation> causes = new LinkedHashSet<>();
+    List<AccessLoad> own = accesses.getOrDefault(f.subject(), List.of());
+    f.accesses().forEach(i -> causes.add(own.get(i).access().provenance().location()));
+    causes.remove(f.location());
+    causes.add(f.location());
+    g.writeArrayFieldStart("causes");
+    for (SourceLocation cause : causes) {
+      g.writeStartObject();
+      g.writeStringField("file", cause.file());
+      g.writeNumberField("line", cause.line());
+      g.writeStringField("template", cause.template().orElse(null));
+      if (cause.templateLine() > 0) {
+        g.writeNumberField("templateLine", cause.templateLine());
+      } else {
+        g.writeNullField("templateLine");
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    evidence(g, f.evidence());
   }
+
+  /** The figures a finding rests on (docs/json-report.md#fields-added-since-the-first-version). */
+  private static void evidence(JsonGenerator g, Evidence evidence) throws IOException {
+    g.writeObjectFieldStart("evidence");
+    Optional<Evidence.Measure> measure = evidence.measure();
+    if (measure.isPresent()) {
+      g.writeStringField("figure", measure.get().figure());
+      // A level without seats never syncs: its lag is infinite, written null as startupStorm writes it.
+      if (Double.isFinite(measure.get().value())) {
+        g.writeNumberField("value", round(measure.get().value()));
+      } else {
+        g.writeNullField("value");
+      }
+      g.writeNumberField("budget", round(measure.get().budget()));
+      g.writeStringField("unit", measure.get().unit());
+    }
+    if (evidence.priorityLevel().isPresent()) {
+      g.writeStringField("priorityLevel", evidence.priorityLevel().get());
+    }
+    if (evidence.breakEvenNodes().isPresent()) {
+      g.writeNumberField("breakEvenNodes", evidence.breakEvenNodes().getAsInt());
+    }
+    if (!evidence.resources().isEmpty()) {
+      g.writeArrayFieldStart("resources");
+      for (String resource : evidence.resources()) {
+        g.writeString(resource);
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+  }
+
 
   private static void workload(JsonGenerator g, WorkloadLoad load, OptionalInt breakEven) throws IOException {
     g.writeStringField("ref", load.ref().toString());
@@ -262,7 +330,7 @@ final class JsonReport {
     g.writeArrayFieldStart("workloads");
     for (Comparison.WorkloadDelta delta : comparison.workloads()) {
       g.writeStartObject();
-      g.writeStringField("ref", delta.ref());
+      g.writeStringField("ref", delta.ref().toString());
       g.writeStringField("status", delta.status().label());
       g.writeArrayFieldStart("changes");
       for (String change : delta.changes()) {
@@ -379,7 +447,7 @@ final class JsonReport {
     g.writeStringField("priorityLevel", curve.level());
     g.writeArrayFieldStart("charted");
     for (var budget : curve.charted(profileNodes)) {
-      g.writeString(budget.rule());
+      g.writeString(budget.rule().id());
     }
     g.writeEndArray();
     g.writeArrayFieldStart("points");

@@ -1,14 +1,17 @@
 package io.kubeload.report;
 
 import io.kubeload.gate.Finding;
-import io.kubeload.gate.Rules;
+import io.kubeload.gate.Rule;
 import io.kubeload.gate.Severity;
 import io.kubeload.gate.SkippedFinding;
 import io.kubeload.gate.Verdict;
+import io.kubeload.manifest.ObjectRef;
 import io.kubeload.model.WorkloadLoad;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * JUnit XML for CI systems that show test results: one test suite per workload with one test case
@@ -21,9 +24,20 @@ final class JunitReport {
   private JunitReport() {}
 
   /** A test case: failed by its findings (all of one rule for one workload, e.g. two levels' seat demand), else maybe skipped. */
-  private record Case(String name, String classname, List<Finding> failures, Optional<SkippedFinding> skipped) {}
+  private record Case(Rule rule, ObjectRef workload, List<Finding> failures, Optional<SkippedFinding> skipped) {
+
+    Case {
+      failures = List.copyOf(failures);
+    }
+  }
 
   private record Suite(String name, List<Case> cases, List<Finding> warnings) {
+
+    Suite {
+      cases = List.copyOf(cases);
+      warnings = List.copyOf(warnings);
+    }
+
     long failures() {
       return cases.stream().filter(c -> !c.failures().isEmpty()).count();
     }
@@ -37,30 +51,31 @@ final class JunitReport {
     List<Suite> suites = new ArrayList<>();
     List<Finding> covered = new ArrayList<>();
     for (WorkloadLoad load : verdict.projection().workloads()) {
-      String ref = load.ref().toString();
+      ObjectRef ref = load.ref();
       List<Case> cases = new ArrayList<>();
-      for (Rules.Rule rule : Rules.all()) {
+      for (Rule rule : Rule.values()) {
         if (!rule.budget()) {
           continue;
         }
         List<Finding> failures = verdict.reviewed().stream()
-            .filter(f -> f.workload().equals(ref) && f.rule().equals(rule.id()) && f.severity() == Severity.ERROR)
+            .filter(f -> f.subject().equals(ref) && f.rule() == rule && f.severity() == Severity.ERROR)
             .toList();
         covered.addAll(failures);
         Optional<SkippedFinding> skipped = !failures.isEmpty() ? Optional.empty() : verdict.skippedFindings().stream()
-            .filter(s -> s.finding().workload().equals(ref) && s.finding().rule().equals(rule.id()))
+            .filter(s -> s.finding().subject().equals(ref) && s.finding().rule() == rule)
             .findFirst();
-        cases.add(new Case(rule.id(), ref, failures, skipped));
+        cases.add(new Case(rule, ref, failures, skipped));
       }
-      suites.add(new Suite(ref, cases, verdict.reviewed().stream()
-          .filter(f -> f.workload().equals(ref) && f.severity() != Severity.ERROR).toList()));
+      suites.add(new Suite(ref.toString(), cases, verdict.reviewed().stream()
+          .filter(f -> f.subject().equals(ref) && f.severity() != Severity.ERROR).toList()));
     }
     List<Case> others = verdict.reviewed().stream()
         .filter(f -> f.severity() == Severity.ERROR && !covered.contains(f))
-        .map(f -> new Case(f.rule(), f.workload(), List.of(f), Optional.<SkippedFinding>empty()))
+        .map(f -> new Case(f.rule(), f.subject(), List.of(f), Optional.<SkippedFinding>empty()))
         .toList();
+    Set<ObjectRef> workloads = verdict.projection().workloads().stream().map(WorkloadLoad::ref).collect(Collectors.toSet());
     List<Finding> otherWarnings = verdict.reviewed().stream()
-        .filter(f -> f.severity() != Severity.ERROR && suites.stream().noneMatch(s -> s.name().equals(f.workload())))
+        .filter(f -> f.severity() != Severity.ERROR && !workloads.contains(f.subject()))
         .toList();
     if (!others.isEmpty() || !otherWarnings.isEmpty()) {
       suites.add(new Suite("kubeload", others, otherWarnings));
@@ -81,7 +96,7 @@ final class JunitReport {
       if (!suite.warnings().isEmpty()) {
         out.append("    <system-out>");
         for (Finding w : suite.warnings()) {
-          out.append(Markup.xml(w.severity().label() + " " + w.rule() + " at " + w.location() + ": " + w.message() + "\nfix: " + w.fix()))
+          out.append(Markup.xml(w.severity().label() + " " + w.rule().id() + " at " + w.location() + ": " + w.message() + "\nfix: " + w.fix()))
               .append('\n');
         }
         out.append("</system-out>\n");
@@ -92,11 +107,11 @@ final class JunitReport {
   }
 
   private static void testCase(Case c, StringBuilder out) {
-    out.append("    <testcase name=\"").append(Markup.xml(c.name())).append("\" classname=\"").append(Markup.xml(c.classname()))
+    out.append("    <testcase name=\"").append(Markup.xml(c.rule().id())).append("\" classname=\"").append(Markup.xml(c.workload().toString()))
         .append("\" time=\"0\"");
     if (!c.failures().isEmpty()) {
       Finding first = c.failures().get(0);
-      out.append(">\n      <failure message=\"").append(Markup.xml(first.message())).append("\" type=\"").append(Markup.xml(first.rule()))
+      out.append(">\n      <failure message=\"").append(Markup.xml(first.message())).append("\" type=\"").append(Markup.xml(first.rule().id()))
           .append("\">");
       for (Finding f : c.failures()) {
         out.append(Markup.xml((f == first ? "" : "\n\n") + f.message() + "\nfix: " + f.fix() + "\nat " + f.location()));

@@ -6,6 +6,7 @@ import io.kubeload.gate.Gate;
 import io.kubeload.gate.LoadCurve;
 import io.kubeload.gate.SkippedFinding;
 import io.kubeload.gate.Verdict;
+import io.kubeload.manifest.ObjectRef;
 import io.kubeload.yaml.SourceLocation;
 import io.kubeload.model.Units;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ final class MarkdownReport {
     out.append("### ").append(verdict.passed() ? "✅" : "❌").append(" kubeload: ").append(Markup.markdown(Phrases.verdict(verdict))).append("\n\n");
     out.append(Markup.markdown(Phrases.counts(verdict))).append("\n\n");
     verdict.comparison().ifPresent(c -> out.append(Markup.markdown(Phrases.change(c))).append("\n\n"));
-    Predicate<String> charted = workloads(verdict, out);
+    Predicate<ObjectRef> charted = workloads(verdict, out);
     findings(verdict, out);
     StringBuilder charts = new StringBuilder();
     charts(verdict, charted, charts);
@@ -62,7 +63,7 @@ final class MarkdownReport {
   }
 
   /** The workloads table; returns which workloads' charts the comment shows: a grouped table's, or every one. */
-  private static Predicate<String> workloads(Verdict verdict, StringBuilder out) {
+  private static Predicate<ObjectRef> workloads(Verdict verdict, StringBuilder out) {
     ChangeTables.Table table = ChangeTables.workloads(verdict);
     if (table.rows().isEmpty()) {
       out.append("No workloads found.\n\n");
@@ -108,7 +109,7 @@ final class MarkdownReport {
         out.append('\n');
         for (int i = 0; i < named.size(); i++) {
           Comparison.WorkloadDelta d = named.get(i);
-          if (!fits(out, "- `" + d.ref().replace("`", "'") + "`: " + Markup.markdown(String.join("; ", d.changes())) + "\n", LIMIT / 2)) {
+          if (!fits(out, "- `" + d.ref().toString().replace("`", "'") + "`: " + Markup.markdown(String.join("; ", d.changes())) + "\n", LIMIT / 2)) {
             out.append(Phrases.plural(named.size() - i, "more changed workload")).append(ELSEWHERE).append('\n');
             break;
           }
@@ -119,7 +120,7 @@ final class MarkdownReport {
       out.append('\n').append(Phrases.plural(table.rows().size() - rows.size(), "workload")).append(" unchanged, not shown.\n");
     }
     out.append('\n');
-    return layout.<Predicate<String>>map(l -> l.shown().stream().map(i -> rows.get(i).name()).collect(Collectors.toSet())::contains)
+    return layout.<Predicate<ObjectRef>>map(l -> l.shown().stream().map(i -> rows.get(i).contribution().orElseThrow().workload()).collect(Collectors.toSet())::contains)
         .orElse(ref -> true);
   }
 
@@ -130,11 +131,11 @@ final class MarkdownReport {
     }
     List<String> blocks = new java.util.ArrayList<>();
     for (Finding f : Phrases.changeFirst(verdict.reviewed())) {
-      blocks.add(details("<b>" + f.severity().label() + "</b> <code>" + Markup.inlineXml(f.rule()) + "</code> " + Markup.inlineXml(f.workload()) + ": "
+      blocks.add(details("<b>" + f.severity().label() + "</b> <code>" + Markup.inlineXml(f.rule().id()) + "</code> " + Markup.inlineXml(f.subject().toString()) + ": "
           + Markup.inlineXml(f.message()), "**Fix:** " + Markup.markdown(f.fix()), "at", f.location()));
     }
     for (SkippedFinding s : verdict.skippedFindings()) {
-      blocks.add(details("ignored <code>" + Markup.inlineXml(s.finding().rule()) + "</code> " + Markup.inlineXml(s.finding().workload()) + ": "
+      blocks.add(details("ignored <code>" + Markup.inlineXml(s.finding().rule().id()) + "</code> " + Markup.inlineXml(s.finding().subject().toString()) + ": "
           + Markup.inlineXml(s.reason()), Markup.markdown(s.finding().message()), "kubeload.io/ignore at", s.ignoredAt()));
     }
     for (int i = 0; i < blocks.size(); i++) {
@@ -157,8 +158,8 @@ final class MarkdownReport {
    * evenly whatever they say, so only the doubling steps are plotted, and a caption stands in for the
    * legend xychart lacks.
    */
-  private static void charts(Verdict verdict, Predicate<String> charted, StringBuilder out) {
-    List<LoadCurve> curves = verdict.loadCurves().values().stream().filter(c -> charted.test(c.workload())).toList();
+  private static void charts(Verdict verdict, Predicate<ObjectRef> charted, StringBuilder out) {
+    List<LoadCurve> curves = verdict.loadCurves().stream().filter(c -> charted.test(c.workload())).toList();
     if (curves.isEmpty()) {
       return;
     }
@@ -174,7 +175,7 @@ final class MarkdownReport {
       for (LoadCurve.Budget budget : curve.charted(profileNodes)) {
         double scale = mega(budget) ? 1e6 : 1;
         out.append("```mermaid\nxychart-beta\n");
-        out.append("  title \"").append(mermaidText(curve.workload())).append(": ").append(budget.series()).append("\"\n");
+        out.append("  title \"").append(mermaidText(curve.workload().toString())).append(": ").append(budget.series()).append("\"\n");
         out.append("  x-axis \"nodes\" [").append(steps.stream()
             .map(p -> "\"" + Units.number(p.nodes()) + (p.nodes() == profileNodes ? " ★" : "") + "\"")
             .collect(Collectors.joining(", "))).append("]\n");

@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubeload.gate.Finding;
-import io.kubeload.gate.Rules;
+import io.kubeload.gate.Rule;
 import io.kubeload.gate.Severity;
 import io.kubeload.gate.SkippedFinding;
 import io.kubeload.gate.Verdict;
 import io.kubeload.yaml.SourceLocation;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -46,7 +44,7 @@ final class SarifReport {
     // Where a reader of the alert learns what kubeload is (the repository docs/ci.md installs from).
     driver.put("informationUri", "https://github.com/kubeload/kubeload");
     ArrayNode rules = driver.putArray("rules");
-    for (Rules.Rule rule : Rules.all()) {
+    for (Rule rule : Rule.values()) {
       ObjectNode r = rules.addObject();
       r.put("id", rule.id());
       r.putObject("shortDescription").put("text", rule.summary());
@@ -62,14 +60,13 @@ final class SarifReport {
   static String render(Verdict verdict) {
     ObjectNode root = emptyLog();
     ObjectNode run = (ObjectNode) root.get("runs").get(0);
-    List<String> ruleIds = Rules.all().stream().map(Rules.Rule::id).toList();
     ArrayNode results = (ArrayNode) run.get("results");
     for (Finding f : verdict.reviewed()) {
-      result(results.addObject(), f, ruleIds);
+      result(results.addObject(), f);
     }
     for (SkippedFinding s : verdict.skippedFindings()) {
       ObjectNode r = results.addObject();
-      result(r, s.finding(), ruleIds);
+      result(r, s.finding());
       ObjectNode suppression = r.putArray("suppressions").addObject();
       suppression.put("kind", "inSource");
       suppression.put("justification", s.reason());
@@ -83,16 +80,14 @@ final class SarifReport {
     }
   }
 
-  private static void result(ObjectNode r, Finding f, List<String> ruleIds) {
-    r.put("ruleId", f.rule());
-    int index = ruleIds.indexOf(f.rule());
-    if (index >= 0) {
-      r.put("ruleIndex", index);
-    }
+  private static void result(ObjectNode r, Finding f) {
+    r.put("ruleId", f.rule().id());
+    // The rules array lists every rule in the enum's order.
+    r.put("ruleIndex", f.rule().ordinal());
     r.put("level", level(f.severity()));
     SourceLocation at = f.location();
     String unresolved = at.templateLine() == 0 ? at.template().map(t -> " (Helm template " + t + ")").orElse("") : "";
-    r.putObject("message").put("text", f.workload() + ": " + f.message() + ". Fix: " + f.fix() + unresolved);
+    r.putObject("message").put("text", f.subject() + ": " + f.message() + ". Fix: " + f.fix() + unresolved);
     r.putArray("locations").add(location(at));
     if (at.templateLine() > 0) {
       ObjectNode rendered = rendered(f.location());
@@ -101,8 +96,8 @@ final class SarifReport {
       rendered.putObject("message").put("text", "as rendered in " + at.file());
       r.putArray("relatedLocations").add(rendered);
     }
-    r.putObject("partialFingerprints").put("kubeloadFinding/v1", f.rule() + ":" + f.workload());
-    r.putObject("properties").put("workload", f.workload()).put("fix", f.fix());
+    r.putObject("partialFingerprints").put("kubeloadFinding/v1", f.rule().id() + ":" + f.subject());
+    r.putObject("properties").put("workload", f.subject().toString()).put("fix", f.fix());
   }
 
   /** The template when found (the chart source the repository holds), else the rendered file and line. */

@@ -71,7 +71,7 @@ final class TextReport {
     rows.add(header.toArray(String[]::new));
     grouped(layout, verdict.projection().workloads().size(), rows, i -> true, i -> {
       WorkloadLoad load = verdict.projection().workloads().get(i);
-      OptionalInt breakEven = verdict.breakEvenNodes().getOrDefault(load.ref().toString(), OptionalInt.empty());
+      OptionalInt breakEven = verdict.breakEvenNodes(load.ref());
       List<String> cells = new ArrayList<>(List.of(
           load.ref().toString(),
           Units.number(load.pods()),
@@ -162,7 +162,7 @@ final class TextReport {
   /** The simulated roll-out of every workload that lists at start; grouped as the workloads table is. */
   private static void startups(Verdict verdict, StringBuilder out, Optional<Grouping.Layout> layout) {
     List<WorkloadLoad> loads = verdict.projection().workloads();
-    IntFunction<Optional<SimulationResult>> rollout = i -> verdict.simulations().rolloutOf(loads.get(i).ref().toString());
+    IntFunction<Optional<SimulationResult>> rollout = i -> verdict.simulations().rolloutOf(loads.get(i).ref());
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"START-UP (simulated)", "PODS", "PEAK SEATS", "429s", "SYNCED", "LIST MEMORY"});
     grouped(layout, loads.size(), rows, i -> rollout.apply(i).isPresent(), i -> {
@@ -211,7 +211,7 @@ final class TextReport {
           Units.number(level.demand()),
           Units.percent(level.utilization()),
           restart == null ? "-" : "synced " + Phrases.synced(restart) + ", " + Units.number(restart.rejected()) + " 429s",
-          level.contributions().isEmpty() ? "-" : level.contributions().keySet().iterator().next()});
+          level.contributions().isEmpty() ? "-" : level.contributions().keySet().iterator().next().toString()});
     }
     if (rows.size() > 1) {
       table(rows, out, 1);
@@ -226,19 +226,19 @@ final class TextReport {
           : "No findings but the ignored ones below.\n");
     }
     for (Finding f : verdict.reviewed()) {
-      out.append(f.severity().label().toUpperCase(Locale.ROOT)).append(' ').append(f.rule()).append("  ").append(f.workload()).append('\n');
+      out.append(f.severity().label().toUpperCase(Locale.ROOT)).append(' ').append(f.rule().id()).append("  ").append(f.subject()).append('\n');
       out.append("  at ").append(Markup.oneLine(f.location().toString())).append('\n');
       wrap(f.message(), "  ", out);
       wrap("fix: " + f.fix(), "  ", out);
     }
     for (SkippedFinding s : verdict.skippedFindings()) {
-      wrap("IGNORED " + s.finding().severity().label() + " " + s.finding().rule() + "  " + s.finding().workload() + ": " + s.reason()
+      wrap("IGNORED " + s.finding().severity().label() + " " + s.finding().rule().id() + "  " + s.finding().subject() + ": " + s.reason()
           + " (kubeload.io/ignore at " + s.ignoredAt() + ")", "", out);
     }
   }
 
   private static void recommendations(Verdict verdict, StringBuilder out) {
-    for (Recommendation r : verdict.recommendations().values()) {
+    for (Recommendation r : verdict.recommendations()) {
       out.append("\nROLL-OUT ").append(r.workload()).append('\n');
       wrap(r.advice() + r.simulated().map(s -> " (simulated: " + Units.number(s.rejected()) + " 429s; pods synced: " + Phrases.synced(s) + ")")
           .orElse(""), "  ", out);

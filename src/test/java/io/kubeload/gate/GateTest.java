@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.yaml.InputException;
+import io.kubeload.manifest.ObjectRef;
 import io.kubeload.model.LoadModel;
 import io.kubeload.testing.TestManifests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GateTest {
+
+  private static final ObjectRef TELEMETRY = new ObjectRef("DaemonSet", "telemetry", "node-telemetry");
 
   static Verdict judge(String sample, ClusterProfile profile, Policy policy) throws Exception {
     String yaml = Files.readString(Path.of("samples/manifests", sample));
@@ -22,7 +26,7 @@ class GateTest {
   }
 
   static List<String> rules(Verdict verdict) {
-    return verdict.findings().stream().map(Finding::rule).toList();
+    return verdict.findings().stream().map(f -> f.rule().id()).toList();
   }
 
   @Test
@@ -32,7 +36,7 @@ class GateTest {
     assertThat(rules(verdict)).containsExactly("list-memory", "startup-storm", "watch-egress", "restart-storm");
     assertThat(verdict.findings()).filteredOn(f -> f.severity() == Severity.ERROR).hasSize(3);
     assertThat(verdict.findings()).allSatisfy(f -> {
-      assertThat(f.workload()).isEqualTo("DaemonSet/telemetry/node-telemetry");
+      assertThat(f.subject()).isEqualTo(TELEMETRY);
       assertThat(f.location().template()).contains("node-telemetry/templates/daemonset.yaml");
       assertThat(f.fix()).contains("spec.nodeName");
     });
@@ -42,7 +46,7 @@ class GateTest {
   void telemetryDaemonSetPassesInStagingAndItsBreakEvenLiesBetweenStagingAndProduction() throws Exception {
     Verdict verdict = judge("telemetry-daemonset.yaml", TestManifests.staging(), Policy.DEFAULT);
     assertThat(verdict.passed()).isTrue();
-    OptionalInt breakEven = verdict.breakEvenNodes().get("DaemonSet/telemetry/node-telemetry");
+    OptionalInt breakEven = verdict.breakEvenNodes(TELEMETRY);
     assertThat(breakEven).isPresent();
     assertThat(breakEven.getAsInt()).isBetween(21, 5_000);
     // The break-even is exact: the workload passes one node below it.
@@ -64,7 +68,7 @@ class GateTest {
   @Test
   void theRecommendedRolloutIsTheFastestPaceTheSimulationConfirmsWithinTheRequestTimeout() throws Exception {
     Verdict verdict = judge("telemetry-daemonset.yaml", TestManifests.production(), Policy.DEFAULT);
-    Recommendation r = verdict.recommendations().get("DaemonSet/telemetry/node-telemetry");
+    Recommendation r = verdict.recommendation(TELEMETRY).orElseThrow();
     double timeout = Policy.DEFAULT.requestTimeoutSeconds();
     assertThat(r.feasible()).isTrue();
     assertThat(r.storm().syncLagSeconds()).isLessThanOrEqualTo(timeout);
@@ -92,7 +96,7 @@ class GateTest {
         new ClusterProfile.ApiServers(a.replicas(), a.maxRequestsInflight(), a.maxMutatingRequestsInflight(), a.memoryBytes(), 8),
         p.latency(), p.rollout(), p.resources(), p.existingSeatDemand(), p.nodePools());
     Verdict verdict = judge("telemetry-daemonset.yaml", amplified, Policy.DEFAULT);
-    assertThat(verdict.findings()).filteredOn(f -> f.rule().equals("list-memory")).singleElement().satisfies(f -> {
+    assertThat(verdict.findings()).filteredOn(f -> f.rule() == Rule.LIST_MEMORY).singleElement().satisfies(f -> {
       assertThat(f.message()).contains("each held 8× its response from the cache;");
       assertThat(f.message()).doesNotContain("etcd");
     });
@@ -110,9 +114,9 @@ class GateTest {
       assertThat(impact.level()).isEqualTo("workload-low");
       assertThat(impact.cause()).contains("start-up storm of DaemonSet/telemetry/node-telemetry");
       assertThat(impact.consequence()).contains("every ServiceAccount outside kube-system");
-      assertThat(impact.workloads()).containsExactly("DaemonSet/telemetry/node-telemetry");
+      assertThat(impact.workloads()).containsExactly(TELEMETRY);
     });
-    assertThat(verdict.findings()).filteredOn(f -> f.rule().equals("restart-storm")).singleElement()
+    assertThat(verdict.findings()).filteredOn(f -> f.rule() == Rule.RESTART_STORM).singleElement()
         .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
   }
 
@@ -130,7 +134,9 @@ class GateTest {
   @Test
   void aWorkloadWithoutAccessHasNoBreakEven() throws Exception {
     Verdict verdict = judge("web-deployment.yaml", TestManifests.production(), Policy.DEFAULT);
-    assertThat(verdict.breakEvenNodes().get("Deployment/shop/shop-web")).isEmpty();
+    ObjectRef web = new ObjectRef("Deployment", "shop", "shop-web");
+    assertThat(verdict.workloads()).containsKey(web);
+    assertThat(verdict.breakEvenNodes(web)).isEmpty();
   }
 
   @Test
@@ -143,7 +149,7 @@ class GateTest {
   void seatDemandOverTheLevelsBudgetNamesTheWritesItInflates() throws Exception {
     Policy tight = new Policy(0.5, 1e9, 100, 1e12);
     Verdict verdict = judge("telemetry-daemonset.yaml", TestManifests.production(), tight);
-    Finding system = verdict.findings().stream().filter(f -> f.rule().equals("seat-demand") && f.message().startsWith("system:"))
+    Finding system = verdict.findings().stream().filter(f -> f.rule() == Rule.SEAT_DEMAND && f.evidence().priorityLevel().equals(Optional.of("system")))
         .findFirst().orElseThrow();
     assertThat(system.message()).contains("pods writes/s now hold 10 seats each (was 1)").contains("5,000 interested watchers");
   }

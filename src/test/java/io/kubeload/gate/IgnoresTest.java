@@ -29,12 +29,12 @@ class IgnoresTest {
   @Test
   void ignoredFindingsAreSkippedWithTheirReasonAndTheRestStand() throws Exception {
     List<String> unignored = judge(telemetry("watch-egress=capped"), Policy.DEFAULT).findings().stream()
-        .map(Finding::rule).filter(r -> !r.equals("watch-egress")).distinct().toList();
+        .map(f -> f.rule().id()).filter(r -> !r.equals("watch-egress")).distinct().toList();
     Verdict verdict = judge(telemetry("watch-egress=egress is capped by a NetworkPolicy, list-memory=measured"), Policy.DEFAULT);
-    assertThat(verdict.findings()).extracting(Finding::rule).contains("startup-storm").doesNotContain("watch-egress", "list-memory");
+    assertThat(verdict.findings()).extracting(Finding::rule).contains(Rule.STARTUP_STORM).doesNotContain(Rule.WATCH_EGRESS, Rule.LIST_MEMORY);
     assertThat(verdict.skippedFindings()).extracting(s -> s.finding().rule(), SkippedFinding::reason).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("list-memory", "measured"),
-        org.assertj.core.groups.Tuple.tuple("watch-egress", "egress is capped by a NetworkPolicy"));
+        org.assertj.core.groups.Tuple.tuple(Rule.LIST_MEMORY, "measured"),
+        org.assertj.core.groups.Tuple.tuple(Rule.WATCH_EGRESS, "egress is capped by a NetworkPolicy"));
     assertThat(verdict.passed()).isFalse();
     String everything = String.join(", ", unignored.stream().map(r -> r + "=checked").toList()) + ", watch-egress=checked";
     assertThat(judge(telemetry(everything), Policy.DEFAULT).passed()).isTrue();
@@ -45,8 +45,8 @@ class IgnoresTest {
     Policy strict = new Policy(1.0, 0, 0.5, 125_000_000, false);
     Verdict verdict = judge(telemetry("watch-egress=capped"), strict);
     assertThat(verdict.skippedFindings()).isEmpty();
-    assertThat(verdict.findings()).extracting(Finding::rule).contains("watch-egress", Ignores.FORBIDDEN);
-    assertThat(verdict.findings()).filteredOn(f -> f.rule().equals(Ignores.FORBIDDEN)).singleElement()
+    assertThat(verdict.findings()).extracting(Finding::rule).contains(Rule.WATCH_EGRESS, Rule.IGNORE_FORBIDDEN);
+    assertThat(verdict.findings()).filteredOn(f -> f.rule() == Rule.IGNORE_FORBIDDEN).singleElement()
         .satisfies(f -> assertThat(f.message()).contains("watch-egress (capped)", "allowIgnores: false"));
   }
 

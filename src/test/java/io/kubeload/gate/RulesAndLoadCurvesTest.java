@@ -2,8 +2,8 @@ package io.kubeload.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kubeload.access.catalog.Catalog;
-import io.kubeload.access.catalog.CatalogEntry;
+import io.kubeload.access.NoteKind;
+import io.kubeload.manifest.ObjectRef;
 import io.kubeload.testing.TestManifests;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Rule metadata matches the rules the code and docs name; load curves agree with break-even. */
+/** Rule metadata matches the rules the code, checks and docs name; load curves agree with break-even. */
 class RulesAndLoadCurvesTest {
 
   @Test
@@ -26,21 +26,37 @@ class RulesAndLoadCurvesTest {
     while (row.find()) {
       documented.add(row.group(1));
     }
-    documented.add(Ignores.FORBIDDEN);
-    Set<String> described = Rules.all().stream().map(Rules.Rule::id).collect(Collectors.toCollection(TreeSet::new));
-    assertThat(described).isEqualTo(documented);
-    Set<String> catalogNotes = Catalog.entries().stream().flatMap(e -> e.notes().stream()).map(CatalogEntry.NoteRule::rule)
-        .collect(Collectors.toSet());
-    assertThat(described).containsAll(catalogNotes);
-    assertThat(Rules.all()).filteredOn(Rules.Rule::budget).extracting(Rules.Rule::id)
-        .containsExactly(Budgets.SEAT_DEMAND, Budgets.STARTUP_STORM, Budgets.LIST_MEMORY, Budgets.WATCH_EGRESS);
+    documented.add(Rule.IGNORE_FORBIDDEN.id());
+    assertThat(new TreeSet<>(Rule.ids())).isEqualTo(documented);
+    for (NoteKind kind : NoteKind.values()) {
+      assertThat(Rule.of(kind).id()).isEqualTo(kind.id());
+    }
+    assertThat(Rule.values()).filteredOn(Rule::budget)
+        .containsExactly(Rule.SEAT_DEMAND, Rule.STARTUP_STORM, Rule.LIST_MEMORY, Rule.WATCH_EGRESS);
+  }
+
+  /** SARIF results point into the rules array by index, and JUnit lists the budgets in this order: a new rule goes last. */
+  @Test
+  void theRulesKeepTheOrderReportsIndexThemBy() {
+    assertThat(Rule.ids()).containsExactly("seat-demand", "startup-storm", "list-memory", "watch-egress", "ignore-forbidden",
+        "scales-with-cluster", "restart-storm", "apf-configuration", "unknown-resource", "rbac-upper-bound", "rbac-wildcard",
+        "rbac-role-not-found", "namespace-unset", "config-unread", "catalog-partial", "etcd-quorum-read", "log-stream-fanout",
+        "catalog-incomplete");
+  }
+
+  @Test
+  void everyRuleHasExactlyOneCheck() {
+    List<Rule> checked = Checks.ALL.stream().flatMap(c -> c.rules().stream()).toList();
+    assertThat(checked).containsExactlyInAnyOrder(Rule.values());
+    assertThat(Checks.ALL).containsAll(Checks.BUDGETS).containsAll(Checks.COMPARED);
+    assertThat(Checks.BUDGETS.stream().flatMap(c -> c.rules().stream())).allMatch(Rule::budget);
   }
 
   @Test
   void everyFindingOfTheSamplesHasRuleMetadataOfItsSeverity() throws Exception {
     for (String sample : List.of("telemetry-daemonset.yaml", "gpu-exporter-daemonset.yaml", "web-deployment.yaml", "controller-deployment.yaml")) {
       for (Finding f : GateTest.judge(sample, TestManifests.production(), Policy.DEFAULT).findings()) {
-        assertThat(Rules.of(f.rule())).as(f.rule()).hasValueSatisfying(r -> assertThat(r.severity()).isEqualTo(f.severity()));
+        assertThat(f.severity()).as(f.rule().id()).isEqualTo(f.rule().severity());
       }
     }
   }
@@ -48,9 +64,9 @@ class RulesAndLoadCurvesTest {
   @Test
   void theLoadCurveBreaksTheBudgetFromTheBreakEvenNodeCountOn() throws Exception {
     Verdict verdict = GateTest.judge("telemetry-daemonset.yaml", TestManifests.production(), Policy.DEFAULT);
-    String ref = "DaemonSet/telemetry/node-telemetry";
-    LoadCurve curve = verdict.loadCurves().get(ref);
-    OptionalInt breakEven = verdict.breakEvenNodes().get(ref);
+    ObjectRef ref = new ObjectRef("DaemonSet", "telemetry", "node-telemetry");
+    LoadCurve curve = verdict.loadCurve(ref).orElseThrow();
+    OptionalInt breakEven = verdict.breakEvenNodes(ref);
     assertThat(breakEven).isPresent();
     List<Integer> nodes = curve.points().stream().map(LoadCurve.Point::nodes).toList();
     assertThat(nodes).isSorted().doesNotHaveDuplicates().startsWith(Gate.STAGING_NODES)
@@ -74,22 +90,23 @@ class RulesAndLoadCurvesTest {
     for (String sample : List.of("telemetry-daemonset.yaml", "gpu-exporter-daemonset.yaml", "web-deployment.yaml", "controller-deployment.yaml")) {
       Verdict verdict = GateTest.judge(sample, TestManifests.production(), Policy.DEFAULT);
       int profileNodes = verdict.projection().profile().nodes();
-      for (LoadCurve curve : verdict.loadCurves().values()) {
+      for (LoadCurve curve : verdict.loadCurves()) {
+        // The order findings sort rules in: by id.
         Set<String> broken = verdict.findings().stream()
-            .filter(f -> f.severity() == Severity.ERROR && f.workload().equals(curve.workload()))
-            .map(Finding::rule).collect(Collectors.toCollection(TreeSet::new));
+            .filter(f -> f.severity() == Severity.ERROR && f.subject().equals(curve.workload()))
+            .map(f -> f.rule().id()).collect(Collectors.toCollection(TreeSet::new));
         List<LoadCurve.Budget> charted = curve.charted(profileNodes);
         if (broken.isEmpty()) {
           assertThat(charted).as(sample).hasSize(1);
         } else {
-          assertThat(charted).as(sample).extracting(LoadCurve.Budget::rule).containsExactlyElementsOf(broken);
+          assertThat(charted).as(sample).extracting(b -> b.rule().id()).containsExactlyElementsOf(broken);
         }
       }
     }
     Verdict telemetry = GateTest.judge("telemetry-daemonset.yaml", TestManifests.production(), Policy.DEFAULT);
     var load = telemetry.projection().workloads().get(0);
     int replicas = telemetry.projection().profile().apiServers().replicas();
-    LoadCurve.Point atProfile = telemetry.loadCurves().get(load.ref().toString()).at(telemetry.projection().profile().nodes()).orElseThrow();
+    LoadCurve.Point atProfile = telemetry.loadCurve(load.ref()).orElseThrow().at(telemetry.projection().profile().nodes()).orElseThrow();
     assertThat(atProfile.watchBytesPerSecond()).isEqualTo(load.watchBytesPerSecond() / replicas);
     assertThat(atProfile.budgetWatchBytesPerSecond()).isEqualTo(1e9);
     assertThat(atProfile.listMemoryBytes()).isEqualTo(load.storm().peakTransientBytes());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kubeload.access.AccessSet;
 import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.model.LoadModel;
+import io.kubeload.manifest.ObjectRef;
 import io.kubeload.model.LoadShape;
 import io.kubeload.model.Projection;
 import io.kubeload.model.Simulations;
@@ -80,15 +81,16 @@ class SearchedOncePerShapeTest {
     Verdict together = judge(sets, profile);
     Map<String, LoadShape> byRelease = new HashMap<>();
     for (AccessSet set : sets) {
-      String ref = set.workload().ref().toString();
+      ObjectRef ref = set.workload().ref();
       Verdict alone = judge(List.of(set), profile);
-      assertThat(together.breakEvenNodes().get(ref)).as(ref).isEqualTo(alone.breakEvenNodes().get(ref));
-      assertThat(together.loadCurves().get(ref)).as(ref).isEqualTo(alone.loadCurves().get(ref));
+      assertThat(together.workloads()).containsKey(ref);
+      assertThat(together.breakEvenNodes(ref)).as(ref.toString()).isEqualTo(alone.breakEvenNodes(ref));
+      assertThat(together.loadCurve(ref)).as(ref.toString()).isEqualTo(alone.loadCurve(ref));
       // Copies outside kube-system land in the same levels: one shape, one search.
       if (!set.workload().namespace().equals("kube-system")) {
         String release = set.workload().ref().name().split("-")[0];
         LoadShape shape = LoadShape.of(set, together.projection().apf());
-        assertThat(byRelease.computeIfAbsent(release, r -> shape)).as(ref).isEqualTo(shape);
+        assertThat(byRelease.computeIfAbsent(release, r -> shape)).as(ref.toString()).isEqualTo(shape);
       }
     }
   }

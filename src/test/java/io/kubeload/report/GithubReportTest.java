@@ -2,9 +2,12 @@ package io.kubeload.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubeload.gate.Evidence;
 import io.kubeload.gate.Finding;
+import io.kubeload.gate.Rule;
 import io.kubeload.gate.Severity;
 import io.kubeload.gate.Verdict;
+import io.kubeload.manifest.ObjectRef;
 import io.kubeload.testing.TestManifests;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +35,7 @@ class GithubReportTest {
     for (int i = 0; i < verdict.findings().size(); i++) {
       Finding f = verdict.findings().get(i);
       assertThat(lines.get(i)).startsWith("::" + f.severity().label() + " file=test.yaml,line=" + f.location().line()
-          + ",title=kubeload " + f.rule() + "%3A " + f.workload() + "::");
+          + ",title=kubeload " + f.rule().id() + "%3A " + f.subject() + "::");
       assertThat(lines.get(i)).doesNotContain("\n", "\r");
     }
     assertThat(lines.get(lines.size() - 1)).startsWith("::notice title=kubeload::FAIL at production");
@@ -42,12 +45,12 @@ class GithubReportTest {
   void theChangesOwnWarningsComeBeforeTheBaselinesCarriedOverOnes() throws Exception {
     Verdict verdict = Samples.judge(Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")), TestManifests.production());
     Finding any = verdict.findings().get(0);
-    Finding carried = new Finding(Severity.WARNING, "watch-egress", "DaemonSet/a/carried",
-        "in the baseline too, not gated: the change does not make it worse. egress", any.location(), "fix");
-    Finding own = new Finding(Severity.WARNING, "restart-storm", "DaemonSet/z/own", "restart", any.location(), "fix");
-    Verdict both = new Verdict(verdict.projection(), verdict.simulations(), verdict.policy(), List.of(carried, own), verdict.breakEvenNodes(),
-        verdict.loadCurves(), verdict.recommendations(), verdict.blastRadius(), verdict.skippedTestHooks(), verdict.skippedFindings(),
-        verdict.comparison());
+    Finding carried = new Finding(Severity.WARNING, Rule.WATCH_EGRESS, new ObjectRef("DaemonSet", "a", "carried"),
+        new Evidence.Note("egress"), any.location(), "fix", Finding.Gating.PRE_EXISTING, List.of());
+    Finding own = new Finding(Severity.WARNING, Rule.RESTART_STORM, new ObjectRef("DaemonSet", "z", "own"), new Evidence.Note("restart"),
+        any.location(), "fix", Finding.Gating.GATED, List.of());
+    Verdict both = new Verdict(verdict.projection(), verdict.simulations(), verdict.policy(), List.of(carried, own), verdict.workloads(),
+        verdict.blastRadius(), verdict.skippedTestHooks(), verdict.skippedFindings(), verdict.comparison());
     for (Format format : List.of(Format.GITHUB, Format.MARKDOWN)) {
       String report = Reports.render(both, format);
       assertThat(report.indexOf("DaemonSet/z/own")).as(format.label()).isLessThan(report.indexOf("DaemonSet/a/carried"));

@@ -3,9 +3,12 @@ package io.kubeload.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.kubeload.gate.Evidence;
 import io.kubeload.gate.Finding;
+import io.kubeload.gate.Rule;
 import io.kubeload.gate.Severity;
 import io.kubeload.gate.Verdict;
+import io.kubeload.manifest.ObjectRef;
 import io.kubeload.model.LevelLoad;
 import io.kubeload.model.Units;
 import io.kubeload.testing.TestManifests;
@@ -86,11 +89,12 @@ class GroupingTest {
   }
 
   /** The verdict with one more finding, naming {@code workload}. */
-  private static Verdict naming(Verdict v, String workload) {
+  private static Verdict naming(Verdict v, ObjectRef workload) {
     List<Finding> findings = new ArrayList<>(v.findings());
-    findings.add(new Finding(Severity.WARNING, "seat-demand", workload, "named by a finding", v.projection().workloads().get(0).workload().location(), "none"));
-    return new Verdict(v.projection(), v.simulations(), v.policy(), findings, v.breakEvenNodes(), v.loadCurves(), v.recommendations(),
-        v.blastRadius(), v.skippedTestHooks(), v.skippedFindings(), v.comparison());
+    findings.add(new Finding(Severity.WARNING, Rule.SEAT_DEMAND, workload, new Evidence.Note("named by a finding"),
+        v.projection().workloads().get(0).workload().location(), "none", Finding.Gating.GATED, List.of()));
+    return new Verdict(v.projection(), v.simulations(), v.policy(), findings, v.workloads(), v.blastRadius(), v.skippedTestHooks(),
+        v.skippedFindings(), v.comparison());
   }
 
   @Test
@@ -163,12 +167,13 @@ class GroupingTest {
     Grouping.Layout plain = layout(fleet);
     List<ChangeTables.Row> rows = rows(fleet);
     // The smallest workload of a release left out entirely: the last of the tail in the largest-first order.
-    String smallest = plain.tail().rows().stream().map(rows::get)
+    ChangeTables.Row smallestRow = plain.tail().rows().stream().map(rows::get)
         .min((a, b) -> Double.compare(a.contribution().orElseThrow().seats(), b.contribution().orElseThrow().seats()) != 0
             ? Double.compare(a.contribution().orElseThrow().seats(), b.contribution().orElseThrow().seats()) : b.name().compareTo(a.name()))
-        .orElseThrow().name();
+        .orElseThrow();
+    String smallest = smallestRow.name();
 
-    Verdict named = naming(fleet, smallest);
+    Verdict named = naming(fleet, smallestRow.contribution().orElseThrow().workload());
     Grouping.Layout layout = layout(named);
     assertThat(layout.shown()).extracting(i -> rows.get(i).name()).contains(smallest);
     assertThat(layout.tail().rows()).extracting(i -> rows.get(i).name()).doesNotContain(smallest);
@@ -202,7 +207,7 @@ class GroupingTest {
   void aHostileReleaseNameIsTextInEveryFormat() {
     String hostile = "evil\n### ✅ kubeload: PASS | x | @octocat <b>bold</b> *e* \u001b[2J\r";
     // Named by a finding, so that its release is shown whatever its size.
-    Verdict verdict = naming(Samples.judge(fleetYaml(hostile), TestManifests.production()), "Deployment/ns-0/app-0-0");
+    Verdict verdict = naming(Samples.judge(fleetYaml(hostile), TestManifests.production()), new ObjectRef("Deployment", "ns-0", "app-0-0"));
     Grouping.Layout layout = layout(verdict);
     assertThat(layout.sections()).extracting(s -> s.group().release()).contains(hostile);
 

@@ -3,7 +3,7 @@ package io.kubeload.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubeload.gate.Finding;
-import io.kubeload.gate.Rules;
+import io.kubeload.gate.Rule;
 import io.kubeload.gate.Severity;
 import io.kubeload.gate.Verdict;
 import io.kubeload.testing.TestManifests;
@@ -21,7 +21,7 @@ import org.w3c.dom.NodeList;
 /** JUnit XML: well formed, one test case per workload × budget, failures carrying their finding. */
 class JunitReportTest {
 
-  private static final long BUDGETS = Rules.all().stream().filter(Rules.Rule::budget).count();
+  private static final long BUDGETS = java.util.Arrays.stream(Rule.values()).filter(Rule::budget).count();
 
   static List<Samples.Judged> samples() {
     return Samples.verdicts().toList();
@@ -41,7 +41,7 @@ class JunitReportTest {
     Element root = xml.getDocumentElement();
     assertThat(root.getTagName()).isEqualTo("testsuites");
     long failedCases = verdict.findings().stream().filter(f -> f.severity() == Severity.ERROR)
-        .map(f -> f.workload() + " " + f.rule()).distinct().count();
+        .map(f -> f.subject() + " " + f.rule()).distinct().count();
     assertThat(Long.parseLong(root.getAttribute("failures"))).isEqualTo(failedCases);
     assertThat(xml.getElementsByTagName("failure").getLength()).isEqualTo((int) failedCases);
     assertThat(verdict.passed()).isEqualTo(failedCases == 0);
@@ -57,7 +57,7 @@ class JunitReportTest {
   void aBrokenBudgetFailsItsCaseWithTheMessageFixAndLocation() throws Exception {
     Verdict verdict = Samples.judge(java.nio.file.Files.readString(java.nio.file.Path.of("samples/manifests/telemetry-daemonset.yaml")),
         TestManifests.production());
-    Finding storm = verdict.findings().stream().filter(f -> f.rule().equals("startup-storm")).findFirst().orElseThrow();
+    Finding storm = verdict.findings().stream().filter(f -> f.rule() == Rule.STARTUP_STORM).findFirst().orElseThrow();
     Element failure = failureOf(parse(Reports.render(verdict, Format.JUNIT)), "startup-storm");
     assertThat(failure.getAttribute("message")).isEqualTo(storm.message());
     assertThat(failure.getTextContent()).contains(storm.fix(), "at " + storm.location());

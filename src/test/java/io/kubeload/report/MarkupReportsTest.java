@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubeload.gate.LoadCurve;
 import io.kubeload.gate.Verdict;
+import io.kubeload.manifest.ObjectRef;
 import io.kubeload.model.Units;
 import io.kubeload.testing.TestManifests;
 import java.nio.file.Files;
@@ -62,7 +63,7 @@ class MarkupReportsTest {
   @Test
   void theMermaidChartOfAWorkloadFailingOnEgressPlotsEgressAgainstItsBudgetOverEvenCategories() throws Exception {
     Verdict verdict = telemetry();
-    LoadCurve curve = verdict.loadCurves().get("DaemonSet/telemetry/node-telemetry");
+    LoadCurve curve = verdict.loadCurve(new ObjectRef("DaemonSet", "telemetry", "node-telemetry")).orElseThrow();
     String markdown = Reports.render(verdict, Format.MARKDOWN);
     Matcher chart = Pattern.compile("```mermaid\nxychart-beta\n  title \"DaemonSet/telemetry/node-telemetry: watch egress per API server\"\n"
         + "  x-axis \"nodes\" \\[(.*)]\n  y-axis \"MB/s per API server\"\n  line \\[(.*)]\n  line \\[(.*)]\n```\n\n(.*)\n").matcher(markdown);
@@ -104,7 +105,7 @@ class MarkupReportsTest {
     assertThat(html).contains("watch egress per API server against node count", ">watch egress per API server</text>",
         ">bytes/s per API server (log scale)</text>",
         ">nodes (log scale)</text>", ">1 GB/s</text>", "Simulated start-up: seats busy in workload-low",
-        "429s per second (" + Units.number(verdict.simulations().rolloutOf("DaemonSet/telemetry/node-telemetry").orElseThrow().rejected()),
+        "429s per second (" + Units.number(verdict.simulations().rolloutOf(new ObjectRef("DaemonSet", "telemetry", "node-telemetry")).orElseThrow().rejected()),
         ">staging</text>", ">production</text>", "class=\"alarm\"");
     assertThat(html).containsPattern("<text class=\"legend\" x=\"\\d+\" y=\"\\d+\">watch egress per API server</text>\n"
         + "<polyline [^>]*stroke-dasharray[^>]*><title>budget: 1 GB/s \\(watch-egress\\)</title></polyline>\n"

@@ -6,7 +6,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.kubeload.gate.Finding;
-import io.kubeload.gate.Rules;
+import io.kubeload.gate.Rule;
 import io.kubeload.gate.Verdict;
 import io.kubeload.testing.TestManifests;
 import java.io.InputStream;
@@ -48,12 +48,12 @@ class SarifReportTest {
     assertThat(run.get("results").size()).isEqualTo(sample.verdict().findings().size());
     List<String> ruleIds = new ArrayList<>();
     run.get("tool").get("driver").get("rules").forEach(r -> ruleIds.add(r.get("id").asString()));
-    assertThat(ruleIds).hasSameSizeAs(Rules.all());
+    assertThat(ruleIds).isEqualTo(Rule.ids());
     for (int i = 0; i < sample.verdict().findings().size(); i++) {
       Finding finding = sample.verdict().findings().get(i);
       JsonNode result = run.get("results").get(i);
-      assertThat(result.get("ruleId").asString()).isEqualTo(finding.rule());
-      assertThat(ruleIds.get(result.get("ruleIndex").asInt())).isEqualTo(finding.rule());
+      assertThat(result.get("ruleId").asString()).isEqualTo(finding.rule().id());
+      assertThat(ruleIds.get(result.get("ruleIndex").asInt())).isEqualTo(finding.rule().id());
       assertThat(result.get("level").asString()).isEqualTo(finding.severity().label());
       assertThat(result.get("message").get("text").asString()).contains(finding.message(), finding.fix());
     }
@@ -77,11 +77,10 @@ class SarifReportTest {
   void aTemplateFoundOnDiskIsTheLocationAtItsLineWithTheRenderedLineBeside() throws Exception {
     Verdict verdict = Samples.judge(Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")), TestManifests.production());
     Finding finding = verdict.findings().get(0);
-    Finding found = new Finding(finding.severity(), finding.rule(), finding.workload(), finding.message(),
-        finding.location().inTemplate("charts/node-telemetry/templates/daemonset.yaml", 4), finding.fix());
-    Verdict located = new Verdict(verdict.projection(), verdict.simulations(), verdict.policy(), List.of(found), verdict.breakEvenNodes(),
-        verdict.loadCurves(), verdict.recommendations(), verdict.blastRadius(), verdict.skippedTestHooks(), verdict.skippedFindings(),
-        verdict.comparison());
+    Finding found = new Finding(finding.severity(), finding.rule(), finding.subject(), finding.evidence(),
+        finding.location().inTemplate("charts/node-telemetry/templates/daemonset.yaml", 4), finding.fix(), finding.gating(), finding.accesses());
+    Verdict located = new Verdict(verdict.projection(), verdict.simulations(), verdict.policy(), List.of(found), verdict.workloads(),
+        verdict.blastRadius(), verdict.skippedTestHooks(), verdict.skippedFindings(), verdict.comparison());
     JsonNode result = JSON.readTree(Reports.render(located, Format.SARIF)).get("runs").get(0).get("results").get(0);
     JsonNode physical = result.get("locations").get(0).get("physicalLocation");
     assertThat(physical.get("artifactLocation").get("uri").asString()).isEqualTo("charts/node-telemetry/templates/daemonset.yaml");

@@ -1,6 +1,7 @@
 package io.kubeload.access.catalog;
 
 import io.kubeload.access.ClientBehaviour;
+import io.kubeload.access.NoteKind;
 import io.kubeload.access.Access.Pattern;
 import io.kubeload.access.Access.Scope;
 import io.kubeload.access.config.ConfigLanguage;
@@ -197,5 +198,5 @@ public record CatalogEntry(
   }
 
   /** A warning the entry raises when its condition holds: what the model cannot count. */
-  public record NoteRule(String rule, Condition when, String message, String fix, String source) {}
+  public record NoteRule(NoteKind kind, Condition when, String message, String fix, String source) {}
 }

@@ -6,6 +6,7 @@ import io.kubeload.access.ClientBehaviour;
 import io.kubeload.access.Access.Pattern;
 import io.kubeload.access.Access.Scope;
 import io.kubeload.access.AccessSet;
+import io.kubeload.access.NoteKind;
 import io.kubeload.access.Provenance;
 import io.kubeload.manifest.Resources;
 import io.kubeload.access.catalog.CatalogEntry.AccessRule;
@@ -93,7 +94,7 @@ public final class CatalogInference {
       if (!facts.config().read()) {
         // Conditions on an unread configuration are all false: deciding on them would count no load.
         boolean decidable = !entry.get().accessesReadConfig() || entry.get().declaresUnreadConfig();
-        AccessSet.Note unread = new AccessSet.Note("config-unread",
+        AccessSet.Note unread = new AccessSet.Note(NoteKind.CONFIG_UNREAD,
             "container " + name + " (" + entry.get().title() + "): " + facts.config().problem() + "; "
                 + (decidable ? "the catalog's defaults for " + entry.get().name() + " apply"
                     : "what " + entry.get().name() + " asks depends on it, so the catalog does not decide: the pod spec and RBAC's upper bound do"),
@@ -106,7 +107,7 @@ public final class CatalogInference {
         notes.add(unread);
       }
       for (NoteRule rule : entry.get().notes()) {
-        rule.when().test(facts, Item.NONE).ifPresent(evidence -> notes.add(new AccessSet.Note(rule.rule(),
+        rule.when().test(facts, Item.NONE).ifPresent(evidence -> notes.add(new AccessSet.Note(rule.kind(),
             rule.message() + " (catalog " + entry.get().name() + ": " + evidence.description() + "; source " + rule.source() + ")",
             evidence.location(), rule.fix())));
       }

@@ -1,6 +1,8 @@
 package io.kubeload.access.catalog;
 
 import io.kubeload.access.ClientBehaviour;
+import io.kubeload.access.NoteKind;
+import io.kubeload.text.DidYouMean;
 import io.kubeload.access.Access.Pattern;
 import io.kubeload.access.Access.Scope;
 import io.kubeload.access.catalog.CatalogEntry.AccessRule;
@@ -57,10 +59,17 @@ final class EntryReader {
     List<NoteRule> notes = new ArrayList<>();
     for (YamlObject note : root.objectList("notes")) {
       note.onlyKeys("rule", "when", "message", "fix", "source");
-      notes.add(new NoteRule(note.string("rule"), condition(note.object("when")), note.string("message"), note.string("fix"), source(note)));
+      notes.add(new NoteRule(noteKind(note), condition(note.object("when")), note.string("message"), note.string("fix"), source(note)));
     }
     return new CatalogEntry(name, root.string("title"), root.string("summary"), versions, recognition, config,
         List.copyOf(accesses), List.copyOf(notes), file);
+  }
+
+  /** A note's rule: a mistyped id would raise a finding no report describes, so it fails the load. */
+  private static NoteKind noteKind(YamlObject note) {
+    String id = note.string("rule");
+    return NoteKind.parse(id).orElseThrow(() -> note.error("rule", "unknown note rule '" + id + "'"
+        + DidYouMean.hint(id, NoteKind.ids()) + "; rules: " + String.join(", ", NoteKind.ids())));
   }
 
   private static ConfigSpec config(YamlObject yaml) {

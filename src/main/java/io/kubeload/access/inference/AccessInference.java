@@ -2,6 +2,7 @@ package io.kubeload.access.inference;
 
 import io.kubeload.access.Access;
 import io.kubeload.access.AccessSet;
+import io.kubeload.access.NoteKind;
 import io.kubeload.access.PodSpecPaths;
 import io.kubeload.access.Provenance;
 import io.kubeload.manifest.Resources;
@@ -34,9 +35,6 @@ import java.util.TreeSet;
  */
 public final class AccessInference {
 
-  /** The note that RBAC grants more than the catalog's accesses use: information, not a warning. */
-  public static final String RBAC_UPPER_BOUND = "rbac-upper-bound";
-
   private static final Set<String> INFORMER_VERBS = Set.of("watch", "*");
 
   private AccessInference() {}
@@ -64,7 +62,7 @@ public final class AccessInference {
     rbac.missing().stream()
         .filter(missing -> !missing.name().startsWith("system:"))
         .forEach(missing -> notes.add(new AccessSet.Note(
-            "rbac-role-not-found",
+            NoteKind.RBAC_ROLE_NOT_FOUND,
             missing.binding() + " binds " + missing.kind() + " " + missing.name()
                 + ", which is not in the manifests: its grants are not counted",
             missing.location())));
@@ -74,7 +72,7 @@ public final class AccessInference {
     }
     notes.addAll(catalog.undecided());
     if (!catalog.recognised().isEmpty() && !catalog.unrecognised().isEmpty()) {
-      notes.add(new AccessSet.Note("catalog-partial",
+      notes.add(new AccessSet.Note(NoteKind.CATALOG_PARTIAL,
           "the catalog knows " + catalog.recognised().stream().map(r -> r.container() + " (" + r.entry().name() + ")").toList()
               + " but not " + catalog.unrecognised() + ": RBAC's upper bound stands for the whole pod",
           workload.location()));
@@ -102,7 +100,7 @@ public final class AccessInference {
     if (elsewhere.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new AccessSet.Note("namespace-unset",
+    return Optional.of(new AccessSet.Note(NoteKind.NAMESPACE_UNSET,
         workload.ref() + " is written without metadata.namespace, so it is read as namespace " + workload.namespace()
             + ", but the bindings name ServiceAccount " + workload.serviceAccount() + " in namespace " + String.join(", ", elsewhere)
             + ": its grants are not counted",
@@ -121,7 +119,7 @@ public final class AccessInference {
         .filter(g -> g.scope() == Scope.CLUSTER || g.scope() == Scope.NAMESPACE)
         .filter(g -> catalog.accesses().stream().noneMatch(a -> a.resource().equals(g.resource()) && a.scope().breadth() >= g.scope().breadth()))
         .toList();
-    boolean wildcard = rbacNotes.stream().anyMatch(n -> n.rule().equals("rbac-wildcard"));
+    boolean wildcard = rbacNotes.stream().anyMatch(n -> n.kind() == NoteKind.RBAC_WILDCARD);
     if (unused.isEmpty() && !wildcard) {
       return Optional.empty();
     }
@@ -130,9 +128,9 @@ public final class AccessInference {
         + String.join(", ", listed.subList(0, Math.min(8, listed.size()))) + (listed.size() > 8 ? ", ..." : "") + ")")
         + (wildcard ? (listed.isEmpty() ? "" : " and ") + "every resource (*)" : "");
     SourceLocation at = unused.isEmpty()
-        ? rbacNotes.stream().filter(n -> n.rule().equals("rbac-wildcard")).findFirst().orElseThrow().location()
+        ? rbacNotes.stream().filter(n -> n.kind() == NoteKind.RBAC_WILDCARD).findFirst().orElseThrow().location()
         : unused.get(0).provenance().location();
-    return Optional.of(new AccessSet.Note(RBAC_UPPER_BOUND,
+    return Optional.of(new AccessSet.Note(NoteKind.RBAC_UPPER_BOUND,
         "RBAC grants " + what + " beyond what the catalog ("
             + String.join(", ", catalog.recognised().stream().map(r -> r.entry().name()).distinct().toList())
             + ") says the pods read: an upper bound, not a failure; the verdict rests on the catalog",
@@ -203,7 +201,7 @@ public final class AccessInference {
       PolicyRule rule = grant.rule();
       List<String> resources = orEmpty(rule.getResources());
       if (resources.contains("*")) {
-        notes.add(new AccessSet.Note("rbac-wildcard",
+        notes.add(new AccessSet.Note(NoteKind.RBAC_WILDCARD,
             grant.via() + " grants " + String.join(",", orEmpty(rule.getVerbs()))
                 + " on every resource: what the pods use cannot be inferred; declare it with kubeload.io/access",
             grant.location()));

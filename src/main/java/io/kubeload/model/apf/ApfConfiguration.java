@@ -3,6 +3,7 @@ package io.kubeload.model.apf;
 import io.kubeload.cluster.KubernetesVersion;
 import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.ManifestSet;
+import io.kubeload.manifest.ObjectRef;
 import io.kubeload.yaml.SourceLocation;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,7 +28,7 @@ public record ApfConfiguration(List<FlowSchema> flowSchemas, List<PriorityLevelC
   }
 
   /** Something a chart's APF object will not do as written, and where it was written. */
-  public record Note(String object, String message, SourceLocation location) {}
+  public record Note(ObjectRef object, String message, SourceLocation location) {}
 
   /** The version's defaults only. */
   public static ApfConfiguration defaults(KubernetesVersion version) {
@@ -59,7 +60,7 @@ public record ApfConfiguration(List<FlowSchema> flowSchemas, List<PriorityLevelC
     DefaultApf.priorityLevels().forEach(l -> levels.put(l.name(), l));
     for (PriorityLevelConfig level : shippedLevels) {
       if (DefaultApf.MANDATORY.contains(level.name())) {
-        notes.add(new Note("PriorityLevelConfiguration/" + level.name(),
+        notes.add(new Note(new ObjectRef("PriorityLevelConfiguration", "", level.name()),
             "PriorityLevelConfiguration " + level.name() + " is mandatory: the API server restores its default", level.location().orElseThrow()));
       } else {
         levels.put(level.name(), level);
@@ -69,7 +70,7 @@ public record ApfConfiguration(List<FlowSchema> flowSchemas, List<PriorityLevelC
     DefaultApf.flowSchemas(version).forEach(s -> schemas.put(s.name(), s));
     for (FlowSchema schema : shippedSchemas) {
       if (DefaultApf.MANDATORY.contains(schema.name())) {
-        notes.add(new Note("FlowSchema/" + schema.name(),
+        notes.add(new Note(new ObjectRef("FlowSchema", "", schema.name()),
             "FlowSchema " + schema.name() + " is mandatory: the API server restores its default", schema.location().orElseThrow()));
       } else {
         schemas.put(schema.name(), schema);
@@ -80,7 +81,7 @@ public record ApfConfiguration(List<FlowSchema> flowSchemas, List<PriorityLevelC
       if (levels.containsKey(schema.priorityLevel())) {
         live.add(schema);
       } else {
-        notes.add(new Note("FlowSchema/" + schema.name(), "FlowSchema " + schema.name() + " names priority level "
+        notes.add(new Note(new ObjectRef("FlowSchema", "", schema.name()), "FlowSchema " + schema.name() + " names priority level "
             + schema.priorityLevel() + ", which does not exist: the API server ignores it (dangling)",
             schema.location().orElseThrow()));
       }

@@ -2,6 +2,7 @@ package io.kubeload.access.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubeload.access.NoteKind;
 import io.kubeload.access.Access;
 import io.kubeload.access.inference.AccessInference;
 import io.kubeload.access.AccessSet;
@@ -66,7 +67,7 @@ class CatalogFixturesTest {
         .orElseThrow(() -> new AssertionError(e.workload() + " is not in " + e.fixture()));
     assertThat(set.basis()).as("basis").startsWith(e.basis());
     assertThat(set.accesses().stream().map(Access::describe).sorted().toList()).as("accesses").isEqualTo(e.accesses());
-    assertThat(set.notes().stream().map(AccessSet.Note::rule).distinct().sorted().toList()).as("notes").isEqualTo(e.notes());
+    assertThat(set.notes().stream().map(n -> n.kind().id()).distinct().sorted().toList()).as("notes").isEqualTo(e.notes());
     if (e.basis().startsWith("catalog")) {
       assertThat(set.accesses()).allSatisfy(a -> assertThat(a.provenance().detail()).startsWith("entry ").contains("(source "));
     }
@@ -128,7 +129,7 @@ class CatalogFixturesTest {
         ManifestSet manifests = read(file);
         for (Workload w : Workloads.from(manifests, TestManifests.production())) {
           AccessSet set = AccessInference.infer(w, manifests);
-          if (set.notes().stream().anyMatch(n -> n.rule().equals("config-unread"))) {
+          if (set.notes().stream().anyMatch(n -> n.kind() == NoteKind.CONFIG_UNREAD)) {
             assertThat(set.accesses()).as("accesses of %s in %s", w.ref(), file).isNotEmpty();
             CatalogInference.infer(w, manifests).recognised().forEach(r -> triedUnread.add(r.entry().name()));
           }

@@ -1,6 +1,7 @@
 package io.kubeload.access.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubeload.cli.CliRun;
 import java.io.IOException;
@@ -102,6 +103,30 @@ class CatalogTest {
     assertThat(matches(entry, workload.formatted("agent", "1.9.0", "run"))).as("version").isFalse();
     assertThat(matches(entry, workload.formatted("agent", "latest", "run"))).as("an unreadable tag matches").isTrue();
     assertThat(matches(entry, workload.formatted("agent", "2.1.0", "serve"))).as("command").isFalse();
+  }
+
+  @Test
+  void aNoteOfAnUnknownRuleFailsTheLoadNamingItsLine() {
+    String entry = """
+        # A test entry.
+        name: sample
+        title: Sample
+        summary: A component for the test.
+        match:
+          images: [example/agent]
+        notes:
+          - rule: %s
+            when: {env: TAIL_LOGS}
+            message: tails logs through the API server
+            fix: tail files on the node
+            source: example/agent:README.md
+        """;
+    assertThat(EntryReader.read("test.yaml", entry.formatted("log-stream-fanout").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .notes()).extracting(CatalogEntry.NoteRule::kind).containsExactly(io.kubeload.access.NoteKind.LOG_STREAM_FANOUT);
+    assertThatThrownBy(() -> EntryReader.read("test.yaml", entry.formatted("log-stream-fanot").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isInstanceOf(io.kubeload.yaml.InputException.class)
+        .hasMessageContaining("test.yaml:8").hasMessageContaining("unknown note rule 'log-stream-fanot'")
+        .hasMessageContaining("log-stream-fanout");
   }
 
   private static boolean matches(CatalogEntry entry, String yaml) {

@@ -1,5 +1,6 @@
 package io.kubeload.access.inference;
 
+import io.kubeload.access.NoteKind;
 import io.kubeload.access.Access;
 import io.kubeload.access.AccessSet;
 import io.kubeload.testing.TestManifests;
@@ -210,7 +211,7 @@ class AccessAnnotationTest {
       AccessSet set = app(onWorkload("# nothing declared\n").replace("kubeload.io/access", "example.com/other") + RBAC);
       assertThat(set.basis()).isEqualTo("RBAC (upper bound)");
       assertThat(set.accesses()).extracting(Access::resource).containsExactly("pods");
-      assertThat(set.notes()).extracting(AccessSet.Note::rule).containsExactly("rbac-wildcard");
+      assertThat(set.notes()).extracting(AccessSet.Note::kind).containsExactly(NoteKind.RBAC_WILDCARD);
     }
 
     @Test

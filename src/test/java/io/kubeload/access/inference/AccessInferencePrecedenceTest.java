@@ -1,5 +1,6 @@
 package io.kubeload.access.inference;
 
+import io.kubeload.access.NoteKind;
 import io.kubeload.access.Access;
 import io.kubeload.access.AccessSet;
 import io.kubeload.access.Provenance;
@@ -84,7 +85,7 @@ class AccessInferencePrecedenceTest {
     assertThat(set.accesses().get(0).provenance().detail())
         .contains("entry fluentd", "K8S_NODE_NAME", "fabric8io/fluent-plugin-kubernetes_metadata_filter");
     assertThat(set.notes()).singleElement().satisfies(note -> {
-      assertThat(note.rule()).isEqualTo("rbac-upper-bound");
+      assertThat(note.kind()).isEqualTo(NoteKind.RBAC_UPPER_BOUND);
       assertThat(note.message()).contains("namespaces (cluster)", "nodes (cluster)", "pods (cluster)");
     });
   }
@@ -104,7 +105,7 @@ class AccessInferencePrecedenceTest {
         """));
     assertThat(set.basis()).isEqualTo("RBAC (upper bound)");
     assertThat(described(set)).contains("get,list,watch pods (cluster) as informer");
-    assertThat(set.notes()).extracting(AccessSet.Note::rule).containsExactly("catalog-partial");
+    assertThat(set.notes()).extracting(AccessSet.Note::kind).containsExactly(NoteKind.CATALOG_PARTIAL);
     assertThat(set.notes().get(0).message()).contains("fluentd (fluentd)", "exporter (example.com/mystery-exporter:1.0)");
   }
 
@@ -133,7 +134,7 @@ class AccessInferencePrecedenceTest {
     assertThat(set.basis()).isEqualTo("RBAC (upper bound)");
     assertThat(described(set)).contains("get,list,watch pods (cluster) as informer");
     assertThat(set.notes()).singleElement().satisfies(note -> {
-      assertThat(note.rule()).isEqualTo("config-unread");
+      assertThat(note.kind()).isEqualTo(NoteKind.CONFIG_UNREAD);
       assertThat(note.message()).contains("ConfigMap fluent-bit is not in the manifests", "the catalog does not decide");
     });
   }
@@ -144,7 +145,7 @@ class AccessInferencePrecedenceTest {
     AccessSet set = TestManifests.accessSets(yaml, TestManifests.production()).get(0);
     assertThat(set.basis()).startsWith("RBAC (upper bound)");
     assertThat(described(set)).contains("get,list,watch namespaces (cluster) as informer");
-    assertThat(set.notes()).extracting(AccessSet.Note::rule).containsExactly("config-unread");
+    assertThat(set.notes()).extracting(AccessSet.Note::kind).containsExactly(NoteKind.CONFIG_UNREAD);
     assertThat(set.notes().get(0).message())
         .contains("could not read ConfigMap fluentd key filter.conf: line 1: <filter> is never closed", "the catalog does not decide");
   }
@@ -159,6 +160,6 @@ class AccessInferencePrecedenceTest {
     AccessSet set = TestManifests.accessSets(RBAC + "---\n" + yaml, TestManifests.production()).get(0);
     assertThat(set.basis()).isEqualTo("catalog: promtail");
     assertThat(described(set)).containsExactly("list,watch pods (own-node) as informer");
-    assertThat(set.notes()).extracting(AccessSet.Note::rule).contains("config-unread");
+    assertThat(set.notes()).extracting(AccessSet.Note::kind).contains(NoteKind.CONFIG_UNREAD);
   }
 }

@@ -1,5 +1,6 @@
 package io.kubeload.access.inference;
 
+import io.kubeload.access.NoteKind;
 import io.kubeload.access.Access;
 import io.kubeload.access.AccessSet;
 import io.kubeload.access.Provenance;
@@ -409,7 +410,7 @@ class AccessInferenceTest {
       AccessSet set = app(yaml);
       assertThat(set.accesses()).extracting(Access::resource).containsExactly("configmaps");
       assertThat(set.notes()).singleElement().satisfies(note -> {
-        assertThat(note.rule()).isEqualTo("rbac-wildcard");
+        assertThat(note.kind()).isEqualTo(NoteKind.RBAC_WILDCARD);
         assertThat(note.message()).contains("ClusterRoleBinding admin-ish", "ClusterRole admin-ish", "every resource", "kubeload.io/access");
         assertThat(note.location().line()).isEqualTo(TestManifests.lineOf(yaml, "# wildcard rule"));
       });
@@ -523,7 +524,7 @@ class AccessInferenceTest {
       AccessSet set = app(yaml);
       assertThat(set.accesses()).isEmpty();
       assertThat(set.notes()).singleElement().satisfies(note -> {
-        assertThat(note.rule()).isEqualTo("rbac-role-not-found");
+        assertThat(note.kind()).isEqualTo(NoteKind.RBAC_ROLE_NOT_FOUND);
         assertThat(note.message()).contains("ClusterRoleBinding viewer", "ClusterRole view", "not in the manifests");
         assertThat(note.location().line()).isEqualTo(TestManifests.lineOf(yaml, "roleRef:"));
       });
@@ -532,7 +533,7 @@ class AccessInferenceTest {
     @Test
     void bindingToAMissingRoleIsANote() {
       AccessSet set = app(APP + namespaceBinding("local", "apps", "Role", "ghost"));
-      assertThat(set.notes()).extracting(AccessSet.Note::rule).containsExactly("rbac-role-not-found");
+      assertThat(set.notes()).extracting(AccessSet.Note::kind).containsExactly(NoteKind.RBAC_ROLE_NOT_FOUND);
       assertThat(set.notes().get(0).message()).contains("RoleBinding apps/local", "Role ghost");
     }
 

@@ -2,6 +2,7 @@ package io.kubeload.model.apf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubeload.manifest.ObjectRef;
 import io.kubeload.cluster.KubernetesVersion;
 import io.kubeload.model.PriorityLevel;
 import io.kubeload.model.PriorityLevels;
@@ -110,7 +111,8 @@ class ApfConfigurationTest {
           priorityLevelConfiguration: {name: no-such-level}
           rules: [{subjects: [{kind: Group, group: {name: system:authenticated}}], resourceRules: [{verbs: ["*"], apiGroups: ["*"], resources: ["*"], clusterScope: true, namespaces: ["*"]}]}]
         """));
-    assertThat(apf.notes()).extracting(ApfConfiguration.Note::object).containsExactly("FlowSchema/catch-all", "FlowSchema/to-nowhere");
+    assertThat(apf.notes()).extracting(ApfConfiguration.Note::object)
+        .containsExactly(new ObjectRef("FlowSchema", "", "catch-all"), new ObjectRef("FlowSchema", "", "to-nowhere"));
     assertThat(apf.notes()).allSatisfy(n -> assertThat(n.location().file()).isEqualTo("test.yaml"));
     assertThat(levelFor(apf, "platform", "list", "", "pods", "")).isEqualTo("workload-low");
   }
