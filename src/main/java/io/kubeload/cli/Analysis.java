@@ -183,12 +183,12 @@ final class Analysis {
     }
     ManifestSet before = installedIn.map(readBefore.get()::placedIn).orElse(readBefore.get());
     // The baseline's workloads run already: judged as updates, as are the change's workloads they match.
-    List<Workload> existing = Workloads.from(before, clusterProfile).stream().map(w -> w.withRollout(w.rollout(), false)).toList();
+    List<Workload> existing = Workloads.from(before, clusterProfile).stream().map(Workload::alreadyRunning).toList();
     if (existing.isEmpty()) {
       requireWorkloads(workloads, manifests, project);
     }
     Set<ObjectRef> running = existing.stream().map(Workload::ref).collect(Collectors.toSet());
-    List<Workload> changed = workloads.stream().map(w -> running.contains(w.ref()) ? w.withRollout(w.rollout(), false) : w).toList();
+    List<Workload> changed = workloads.stream().map(w -> running.contains(w.ref()) ? w.alreadyRunning() : w).toList();
     // Only the change is simulated and searched for break-even: the baseline is compared by its projection.
     return Gate.judgeChange(project(before, existing, clusterProfile, loaded, shown), before,
         judge(manifests, changed, clusterProfile, loaded, budgets, shown), manifests, changeOnly);

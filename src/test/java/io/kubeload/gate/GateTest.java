@@ -77,7 +77,7 @@ class GateTest {
     // One more pod per wave breaks the budget, in the closed form or in its simulation: the recommendation is the largest that holds.
     var load = verdict.projection().workloads().get(0);
     var faster = load.workload().withRollout(
-        new io.kubeload.workload.RolloutStrategy("RollingUpdate", r.podsPerWave() + 1, 0, r.minReadySeconds(), "test"), false);
+        new io.kubeload.workload.RolloutStrategy("RollingUpdate", r.podsPerWave() + 1, 0, r.minReadySeconds(), "test"), io.kubeload.workload.Workload.Arrival.ALREADY_RUNNING);
     var closedForm = LoadModel.stormOf(load, faster, verdict.projection());
     var simulated = LoadModel.simulate(load, faster, verdict.projection(), r.simulated().orElseThrow().horizonSeconds());
     assertThat(closedForm.syncLagSeconds() > timeout || closedForm.peakTransientBytes() > memoryBudget
