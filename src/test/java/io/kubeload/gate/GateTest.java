@@ -158,7 +158,7 @@ class GateTest {
           budgets:
             levelUtilization: 0.7
         """);
-    Policy policy = Policy.load(file.toString());
+    Policy policy = Policy.parse(file.toString(), Files.readAllBytes(file), io.kubeload.yaml.InputLimits.DEFAULT);
     assertThat(policy.levelUtilization()).isEqualTo(0.7);
     assertThat(policy.watchBytesPerSecondPerReplica()).isEqualTo(Policy.DEFAULT.watchBytesPerSecondPerReplica());
   }
@@ -167,7 +167,7 @@ class GateTest {
   void policyFileWithAnUnknownBudgetIsAnErrorNamingItsLine(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("policy.yaml");
     Files.writeString(file, "apiVersion: kubeload.io/v1alpha1\nkind: Policy\nspec:\n  budgets:\n    seats: 3\n");
-    assertThatThrownBy(() -> Policy.load(file.toString()))
+    assertThatThrownBy(() -> Policy.parse(file.toString(), Files.readAllBytes(file), io.kubeload.yaml.InputLimits.DEFAULT))
         .isInstanceOf(InputException.class)
         .hasMessageContaining("policy.yaml:5:")
         .hasMessageContaining("unknown key 'seats'");
