@@ -7,7 +7,7 @@ import io.kubeload.gate.Gate;
 import io.kubeload.gate.Policy;
 import io.kubeload.gate.Verdict;
 import io.kubeload.manifest.Manifest;
-import io.kubeload.manifest.ManifestReader;
+import io.kubeload.manifest.ManifestParser;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.manifest.ObjectRef;
 import io.kubeload.model.LoadModel;
@@ -81,7 +81,7 @@ public final class Analyzer {
   static List<Manifest> flowControl(List<Source> sources, InputLimits limits) {
     List<Manifest> out = new ArrayList<>();
     for (Source source : sources) {
-      for (Manifest m : ManifestReader.parse(source.name(), source.bytes(), limits)) {
+      for (Manifest m : ManifestParser.parse(source.name(), source.bytes(), limits)) {
         if (m.kind().equals("ClusterProfile")) {
           continue;
         }

@@ -1,7 +1,7 @@
 package io.kubeload.cli;
 
 import io.kubeload.manifest.Manifest;
-import io.kubeload.manifest.ManifestReader;
+import io.kubeload.manifest.ManifestParser;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.manifest.ObjectRef;
 import io.kubeload.yaml.BoundedInput;
@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * {@code *.yaml}, {@code *.yml}, {@code *.json}) and standard input ({@code -}), folders holding a
  * kustomization and {@code --kustomize} folders built, the chart rendered, and the GitOps objects
  * among them rendered as their controllers would ({@link GitOps}). The bytes are parsed by
- * {@link ManifestReader}.
+ * {@link ManifestParser}.
  */
 final class Inputs {
 
@@ -129,7 +129,7 @@ final class Inputs {
 
     void add(String name, byte[] content) {
       bytes += content.length;
-      manifests.addAll(ManifestReader.parse(name, content, limits, documents));
+      manifests.addAll(ManifestParser.parse(name, content, limits, documents));
       onFileRead.run();
     }
 

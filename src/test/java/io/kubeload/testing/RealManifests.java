@@ -1,7 +1,7 @@
 package io.kubeload.testing;
 
 import io.kubeload.yaml.InputLimits;
-import io.kubeload.manifest.ManifestReader;
+import io.kubeload.manifest.ManifestParser;
 import io.kubeload.manifest.ManifestSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +37,7 @@ public final class RealManifests {
   /** One file as {@code analyze FILE} reads it. */
   public static ManifestSet read(Path file) {
     try {
-      return ManifestSet.of(ManifestReader.parse(file.toString(), Files.readAllBytes(file), InputLimits.DEFAULT));
+      return ManifestSet.of(ManifestParser.parse(file.toString(), Files.readAllBytes(file), InputLimits.DEFAULT));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -29,10 +29,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ManifestReaderTest {
+class ManifestParserTest {
 
   private static List<Manifest> parse(String yaml) {
-    return ManifestReader.parse("test.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+    return ManifestParser.parse("test.yaml", yaml.getBytes(StandardCharsets.UTF_8));
   }
 
   private static Manifest only(String yaml) {
@@ -714,7 +714,7 @@ class ManifestReaderTest {
       System.arraycopy(bom, 0, content, 0, bom.length);
       System.arraycopy(yaml, 0, content, bom.length, yaml.length);
 
-      List<Manifest> manifests = ManifestReader.parse("bom.yaml", content);
+      List<Manifest> manifests = ManifestParser.parse("bom.yaml", content);
 
       assertThat(manifests).singleElement().satisfies(m -> {
         assertThat(m.ref()).isEqualTo(new ObjectRef("ServiceAccount", "default", "web"));

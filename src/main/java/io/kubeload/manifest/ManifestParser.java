@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * handled; every object keeps its file, line and Helm template. Reading files, folders and standard
  * input is the command line's (docs/architecture.md).
  */
-public final class ManifestReader {
+public final class ManifestParser {
 
   /**
    * Expressions only Helm writes: a reference to Helm's built-in objects anywhere in the action
@@ -33,7 +33,7 @@ public final class ManifestReader {
   private static final Pattern HELM_OBJECT = Pattern.compile("\\.(?:Values|Release|Chart|Capabilities|Template|Files)\\b");
   private static final Pattern HELM_FUNCTION = Pattern.compile("\\{\\{-?\\s*(?:include|toYaml|tpl|required)\\s");
 
-  private ManifestReader() {}
+  private ManifestParser() {}
 
   /** Parses one input's bytes; {@code name} is how errors and locations refer to it. */
   public static List<Manifest> parse(String name, byte[] content) {
