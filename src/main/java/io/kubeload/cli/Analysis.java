@@ -140,9 +140,9 @@ final class Analysis {
     if (!(simulateSeconds > 0) || simulateSeconds > 86_400) {
       throw new UsageException("--simulate-seconds must be between 0 and 86400, not " + simulateSeconds);
     }
-    Integer nodeCount = nodes != null ? nodes : settings.nodes().orElse(null);
-    if (nodeCount != null && nodeCount < 1) {
-      throw new UsageException("--nodes must be at least 1, not " + nodeCount);
+    Optional<Integer> nodeCount = Optional.ofNullable(nodes).or(settings::nodes);
+    if (nodeCount.isPresent() && nodeCount.get() < 1) {
+      throw new UsageException("--nodes must be at least 1, not " + nodeCount.get());
     }
     if (project.paths().isEmpty() && project.chart().isEmpty() && project.kustomizations().isEmpty()) {
       throw new UsageException("name the manifests to analyse: PATH..., - for stdin, --chart DIR, --kustomize DIR, "
@@ -152,8 +152,7 @@ final class Analysis {
     InputLimits limits = limitOptions.limits();
     InputFiles.Profile loaded = InputFiles.profile(
         profile != null ? profile : project.profile().or(settings::profile).orElse(Profiles.DEFAULT), limits);
-    ClusterProfile clusterProfile = adjusted(loaded.profile(), nodeCount,
-        kubernetesVersion != null ? kubernetesVersion : settings.kubernetesVersion().orElse(null));
+    ClusterProfile clusterProfile = adjusted(loaded.profile(), nodeCount, Optional.ofNullable(kubernetesVersion).or(settings::kubernetesVersion));
     if (!clusterProfile.version().modelled()) {
       io.err().println("kubeload: warning: Kubernetes " + clusterProfile.version() + "'s changes are not modelled yet; it is judged as "
           + KubernetesVersion.NEWEST_MODELLED + ", the newest the model knows");
@@ -223,17 +222,16 @@ final class Analysis {
     return mode;
   }
 
-  private static ClusterProfile adjusted(ClusterProfile loaded, Integer nodes, String version) {
-    if (nodes != null) {
-      loaded = loaded.withNodes(nodes);
+  /** The profile with the flags' (or the configuration's) node count and Kubernetes version. */
+  private static ClusterProfile adjusted(ClusterProfile loaded, Optional<Integer> nodes, Optional<String> version) {
+    ClusterProfile profile = nodes.map(loaded::withNodes).orElse(loaded);
+    if (version.isEmpty()) {
+      return profile;
     }
-    if (version != null) {
-      try {
-        loaded = loaded.withVersion(KubernetesVersion.parse(version));
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("--kubernetes-version: " + e.getMessage());
-      }
+    try {
+      return profile.withVersion(KubernetesVersion.parse(version.get()));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--kubernetes-version: " + e.getMessage());
     }
-    return loaded;
   }
 }

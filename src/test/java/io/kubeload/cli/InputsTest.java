@@ -1,6 +1,7 @@
 package io.kubeload.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.kubeload.testing.TestManifests.serviceAccount;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubeload.manifest.Manifest;
@@ -34,15 +35,6 @@ class InputsTest {
   private static Path write(Path file, String content) throws IOException {
     Files.createDirectories(file.getParent());
     return Files.writeString(file, content, StandardCharsets.UTF_8);
-  }
-
-  private static String serviceAccount(String name) {
-    return """
-        apiVersion: v1
-        kind: ServiceAccount
-        metadata:
-          name: %s
-        """.formatted(name);
   }
 
   @Nested

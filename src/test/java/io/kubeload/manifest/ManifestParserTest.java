@@ -4,6 +4,7 @@ import io.kubeload.yaml.FieldLines;
 import io.kubeload.yaml.InputException;
 import io.kubeload.yaml.SourceLocation;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.kubeload.testing.TestManifests.serviceAccount;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -46,15 +47,6 @@ class ManifestParserTest {
         .filter(m -> m.name().equals(name))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no object named " + name + " in " + manifests));
-  }
-
-  private static String serviceAccount(String name) {
-    return """
-        apiVersion: v1
-        kind: ServiceAccount
-        metadata:
-          name: %s
-        """.formatted(name);
   }
 
   @Nested

@@ -19,6 +19,16 @@ public final class TestManifests {
     return ManifestSet.of(ManifestParser.parse("test.yaml", yaml.getBytes(StandardCharsets.UTF_8)));
   }
 
+  /** A ServiceAccount's YAML: the smallest valid object, for tests of reading. */
+  public static String serviceAccount(String name) {
+    return """
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata:
+          name: %s
+        """.formatted(name);
+  }
+
   /** 1-based line of the first line of {@code yaml} containing {@code marker}. */
   public static int lineOf(String yaml, String marker) {
     String[] lines = yaml.split("\n", -1);
