@@ -136,18 +136,18 @@ final class AnalyzeCommand extends PipelineCommand {
       String name = target.format == null ? Format.TEXT.label() : target.format;
       Format format = Format.parse(name)
           .orElseThrow(() -> new UsageException("unknown --format '" + name + "' (" + Format.labels() + ")"));
-      out.add(new ReportRequest(format, target.output));
+      out.add(new ReportRequest(format, Output.fileOf(target.output)));
     }
     if (out.isEmpty()) {
       out.addAll(config.reports());
     }
     if (out.isEmpty()) {
-      out.add(new ReportRequest(Format.TEXT, null));
+      out.add(new ReportRequest(Format.TEXT, Optional.empty()));
     }
     Set<Path> files = new HashSet<>();
     for (ReportRequest report : out) {
-      if (!report.toStdout() && !files.add(Path.of(report.file()).toAbsolutePath().normalize())) {
-        throw new UsageException("--output " + report.file() + " is named twice: give each format its own file");
+      if (report.file().isPresent() && !files.add(Path.of(report.file().get()).toAbsolutePath().normalize())) {
+        throw new UsageException("--output " + report.file().get() + " is named twice: give each format its own file");
       }
     }
     List<String> onStdout = out.stream().filter(ReportRequest::toStdout).map(r -> r.format().label()).toList();

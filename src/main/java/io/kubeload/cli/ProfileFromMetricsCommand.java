@@ -79,7 +79,7 @@ final class ProfileFromMetricsCommand implements Callable<Integer> {
       header.add("Write rates (churn) need two scrapes of one API server: --earlier FILE --interval SECONDS.");
     }
     String yaml = ProfileDraft.draft(draft.name, facts, base, file, header).yaml();
-    Output.write(yaml, draft.output, io);
+    Output.write(yaml, Output.fileOf(draft.output), io);
     return ExitCode.PASS;
   }
 

@@ -126,7 +126,7 @@ record ProjectConfig(
     String format = report.string("format");
     Format parsed = Format.parse(format).orElseThrow(() -> report.error("format",
         report.path() + ".format: unknown format '" + format + "' (" + Format.labels() + ")"));
-    return new ReportRequest(parsed, report.optionalString("output").filter(o -> !o.equals("-")).map(o -> paths.resolve(report, "output", o)).orElse(null));
+    return new ReportRequest(parsed, report.optionalString("output").filter(o -> !o.equals("-")).map(o -> paths.resolve(report, "output", o)));
   }
 
   /**
