@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Loads cluster profiles: the built-in presets by name, or a {@code ClusterProfile} YAML file. */
+/** Cluster profiles: the built-in presets by name, or a {@code ClusterProfile} file's bytes parsed. */
 public final class Profiles {
 
   /** The preset used when no profile is named: production-like, at the supported maximum. */

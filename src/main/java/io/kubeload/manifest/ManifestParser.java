@@ -222,7 +222,7 @@ public final class ManifestParser {
         : lines;
   }
 
-  /** A Secret's values never leave the reader: no report, log or error can show them. */
+  /** A Secret's values never leave the parser: no report, log or error can show them. */
   private static Map<String, Object> withoutSecretData(Map<String, Object> tree) {
     Map<String, Object> copy = new LinkedHashMap<>(tree);
     copy.remove("data");
