@@ -37,6 +37,8 @@ public final class Analyzer {
   }
 
   /**
+   * The verdict on the request's change, telling {@code progress} of each stage.
+   *
    * @throws NoWorkloadException when neither the change nor its baseline holds a workload
    * @throws InputException when a flow-control document is not a FlowSchema or PriorityLevelConfiguration
    */

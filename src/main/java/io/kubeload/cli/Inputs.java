@@ -149,11 +149,9 @@ final class Inputs {
       throw new InputException(input, "no such file or folder");
     }
     // A chart's templates are not manifests until helm renders them: say how, not "no kind".
-    if (Files.isDirectory(path) && Files.isRegularFile(path.resolve("Chart.yaml"))
-        || path.getFileName() != null && path.getFileName().toString().equals("Chart.yaml")
-        || input.endsWith(".tgz")) {
-      String chart = path.getFileName() != null && path.getFileName().toString().equals("Chart.yaml")
-          ? String.valueOf(path.getParent() == null ? "." : path.getParent()) : input;
+    boolean chartYaml = path.getFileName() != null && path.getFileName().toString().equals("Chart.yaml");
+    if ((Files.isDirectory(path) && Files.isRegularFile(path.resolve("Chart.yaml"))) || chartYaml || input.endsWith(".tgz")) {
+      String chart = chartYaml ? String.valueOf(path.getParent() == null ? "." : path.getParent()) : input;
       throw new InputException(input, "this is a Helm chart: analyse it with --chart " + chart
           + " (kubeload renders it with helm template), or name its rendered manifests");
     }
