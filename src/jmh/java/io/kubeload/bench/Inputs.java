@@ -4,7 +4,7 @@ import io.kubeload.access.inference.AccessInference;
 import io.kubeload.access.AccessSet;
 import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.cluster.Profiles;
-import io.kubeload.manifest.ManifestReader;
+import io.kubeload.manifest.ManifestParser;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.workload.Workloads;
 import java.io.IOException;
@@ -27,7 +27,7 @@ final class Inputs {
   }
 
   static ManifestSet manifests(String file) {
-    return ManifestSet.of(ManifestReader.parse(file, bytes(file)));
+    return ManifestSet.of(ManifestParser.parse(file, bytes(file)));
   }
 
   static ClusterProfile production(int nodes) {

@@ -1,6 +1,6 @@
 package io.kubeload.bench;
 
-import io.kubeload.manifest.ManifestReader;
+import io.kubeload.manifest.ManifestParser;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.yaml.YamlDocuments;
 import java.util.List;
@@ -28,6 +28,6 @@ public class ReaderBenchmark extends Benchmarks {
 
   @Benchmark
   public ManifestSet manifestSet() {
-    return ManifestSet.of(ManifestReader.parse(file, content));
+    return ManifestSet.of(ManifestParser.parse(file, content));
   }
 }

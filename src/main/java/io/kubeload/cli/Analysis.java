@@ -1,31 +1,23 @@
 package io.kubeload.cli;
 
-import io.kubeload.access.inference.AccessInference;
-import io.kubeload.access.AccessSet;
+import io.kubeload.analysis.AnalysisRequest;
+import io.kubeload.analysis.Analyzer;
+import io.kubeload.analysis.GateMode;
+import io.kubeload.analysis.NoWorkloadException;
 import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.cluster.KubernetesVersion;
 import io.kubeload.cluster.Profiles;
-import io.kubeload.gate.Gate;
 import io.kubeload.gate.Policy;
 import io.kubeload.gate.Verdict;
 import io.kubeload.yaml.InputLimits;
-import io.kubeload.manifest.ManifestReader;
 import io.kubeload.manifest.ManifestSet;
-import io.kubeload.manifest.ObjectRef;
 import io.kubeload.yaml.SourceLocation;
-import io.kubeload.model.LoadModel;
-import io.kubeload.model.Projection;
-import io.kubeload.model.Simulations;
-import io.kubeload.model.apf.ApfConfiguration;
-import io.kubeload.workload.Workload;
-import io.kubeload.workload.Workloads;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Mixin;
@@ -148,50 +140,40 @@ final class Analysis {
     if (!(simulateSeconds > 0) || simulateSeconds > 86_400) {
       throw new UsageException("--simulate-seconds must be between 0 and 86400, not " + simulateSeconds);
     }
-    Integer nodeCount = nodes != null ? nodes : settings.nodes().orElse(null);
-    if (nodeCount != null && nodeCount < 1) {
-      throw new UsageException("--nodes must be at least 1, not " + nodeCount);
+    Optional<Integer> nodeCount = Optional.ofNullable(nodes).or(settings::nodes);
+    if (nodeCount.isPresent() && nodeCount.get() < 1) {
+      throw new UsageException("--nodes must be at least 1, not " + nodeCount.get());
     }
     if (project.paths().isEmpty() && project.chart().isEmpty() && project.kustomizations().isEmpty()) {
       throw new UsageException("name the manifests to analyse: PATH..., - for stdin, --chart DIR, --kustomize DIR, "
           + "or projects in .kubeload.yaml");
     }
-    boolean changeOnly = changeOnly(settings, project);
+    GateMode gateMode = gateMode(settings, project);
     InputLimits limits = limitOptions.limits();
-    Profiles.Loaded loaded = Profiles.loadWithFlowControl(
+    InputFiles.Profile loaded = InputFiles.profile(
         profile != null ? profile : project.profile().or(settings::profile).orElse(Profiles.DEFAULT), limits);
-    ClusterProfile clusterProfile = adjusted(loaded.profile(), nodeCount,
-        kubernetesVersion != null ? kubernetesVersion : settings.kubernetesVersion().orElse(null));
+    ClusterProfile clusterProfile = adjusted(loaded.profile(), nodeCount, Optional.ofNullable(kubernetesVersion).or(settings::kubernetesVersion));
     if (!clusterProfile.version().modelled()) {
       io.err().println("kubeload: warning: Kubernetes " + clusterProfile.version() + "'s changes are not modelled yet; it is judged as "
           + KubernetesVersion.NEWEST_MODELLED + ", the newest the model knows");
     }
-    Policy budgets = policy != null ? Policy.load(policy, limits) : settings.policy().orElse(Policy.DEFAULT);
-    ManifestReader reader = new ManifestReader(io.in(), limits, shown::fileRead);
+    Policy budgets = policy != null ? InputFiles.policy(policy, limits) : settings.policy().orElse(Policy.DEFAULT);
+    Inputs inputs = new Inputs(io.in(), limits, shown::fileRead);
     Renderer renderer = renderer(settings);
-    Optional<String> installedIn = project.namespace();
-    ManifestSet read = Inputs.read(project, renderer, reader);
+    ManifestSet read = inputs.read(project, renderer);
     if (sourceRoot != null && !Files.isDirectory(Path.of(sourceRoot))) {
       throw new UsageException("--source-root " + sourceRoot + ": not a folder");
     }
-    ManifestSet manifests = TemplateFiles.locate(installedIn.map(read::placedIn).orElse(read), Optional.ofNullable(sourceRoot));
-    List<Workload> workloads = Workloads.from(manifests, clusterProfile);
-    Optional<ManifestSet> readBefore = baseline(project, renderer, reader);
-    if (readBefore.isEmpty()) {
-      requireWorkloads(workloads, manifests, project);
-      return judge(manifests, workloads, clusterProfile, loaded, budgets, shown);
+    Optional<ManifestSet> before = baseline(project, renderer, inputs);
+    AnalysisRequest request = new AnalysisRequest(read, clusterProfile, loaded.flowControl(), budgets, before,
+        new AnalysisRequest.Options(simulateSeconds, gateMode, project.namespace(), new TemplateFiles(Optional.ofNullable(sourceRoot)), limits));
+    try {
+      return Analyzer.analyze(request, shown);
+    } catch (NoWorkloadException e) {
+      throw new UsageException(where(project) + ": no workload (Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod, ...) among its "
+          + e.objects() + " object" + (e.objects() == 1 ? "" : "s") + ": nothing to judge; name the rendered manifests that run pods "
+          + "(did the render leave them out?)");
     }
-    ManifestSet before = installedIn.map(readBefore.get()::placedIn).orElse(readBefore.get());
-    // The baseline's workloads run already: judged as updates, as are the change's workloads they match.
-    List<Workload> existing = Workloads.from(before, clusterProfile).stream().map(w -> w.withRollout(w.rollout(), false)).toList();
-    if (existing.isEmpty()) {
-      requireWorkloads(workloads, manifests, project);
-    }
-    Set<ObjectRef> running = existing.stream().map(Workload::ref).collect(Collectors.toSet());
-    List<Workload> changed = workloads.stream().map(w -> running.contains(w.ref()) ? w.withRollout(w.rollout(), false) : w).toList();
-    // Only the change is simulated and searched for break-even: the baseline is compared by its projection.
-    return Gate.judgeChange(project(before, existing, clusterProfile, loaded, shown), before,
-        judge(manifests, changed, clusterProfile, loaded, budgets, shown), manifests, changeOnly);
   }
 
   /**
@@ -199,11 +181,11 @@ final class Analysis {
    * read from a tree of that ref checked out into a temporary folder (their locations then named as
    * from the repository's root, never the temporary folder's).
    */
-  private Optional<ManifestSet> baseline(Project project, Renderer renderer, ManifestReader reader) {
+  private Optional<ManifestSet> baseline(Project project, Renderer renderer, Inputs inputs) {
     if (!baseline.isEmpty()) {
       // Read as the change is: a kustomization folder built, the GitOps objects rendered.
       Project before = new Project("", baseline, Optional.empty(), List.of(), project.namespace(), Optional.empty(), Optional.empty());
-      return Optional.of(Inputs.read(before, renderer, reader));
+      return Optional.of(inputs.read(before, renderer));
     }
     if (project.baselineRef().isEmpty()) {
       return Optional.empty();
@@ -213,7 +195,7 @@ final class Analysis {
     try {
       git.checkout(project.baselineRef().get(), folder);
       Project then = project.movedTo(path -> git.inTree(folder, path));
-      ManifestSet read = Inputs.read(then, renderer, reader);
+      ManifestSet read = inputs.read(then, renderer);
       String prefix = folder.resolve("tree").toString() + File.separator;
       return Optional.of(read.relocated(m -> m.at(new SourceLocation(m.location().file().replace(prefix, ""), m.location().line(),
           m.location().template().map(t -> t.replace(prefix, "")), m.location().templateLine()))));
@@ -222,69 +204,34 @@ final class Analysis {
     }
   }
 
-  /**
-   * Input without a single workload has nothing that could break a budget: a render that went wrong
-   * (a values file that switched everything off, the wrong folder) would pass unnoticed.
-   */
-  private static void requireWorkloads(List<Workload> workloads, ManifestSet manifests, Project project) {
-    if (!workloads.isEmpty()) {
-      return;
-    }
+  /** The inputs as the user named them, for an error that says none of them holds a workload. */
+  private static String where(Project project) {
     String where = project.chart().map(c -> "--chart " + c.chart()).orElseGet(() -> Stream.concat(project.paths().stream(), project.kustomizations().stream())
-        .map(p -> p.equals(ManifestReader.STDIN) ? "<stdin>" : p).collect(Collectors.joining(" ")));
-    if (!project.name().isEmpty()) {
-      where = "project " + project.name() + " (" + where + ")";
-    }
-    int objects = manifests.manifests().size();
-    throw new UsageException(where + ": no workload (Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod, ...) among its "
-        + objects + " object" + (objects == 1 ? "" : "s") + ": nothing to judge; name the rendered manifests that run pods "
-        + "(did the render leave them out?)");
+        .map(p -> p.equals(Inputs.STDIN) ? "<stdin>" : p).collect(Collectors.joining(" ")));
+    return project.name().isEmpty() ? where : "project " + project.name() + " (" + where + ")";
   }
 
-  private static Projection project(
-      ManifestSet manifests, List<Workload> workloads, ClusterProfile profile, Profiles.Loaded loaded, AnalysisProgress shown) {
-    shown.stage("inferring", workloads.size(), true);
-    List<AccessSet> accesses = new ArrayList<>();
-    for (Workload workload : workloads) {
-      accesses.add(AccessInference.infer(workload, manifests));
-      shown.workloadDone();
-    }
-    shown.stage("projecting", workloads.size(), false);
-    ApfConfiguration apf = ApfConfiguration.of(profile.version(), loaded.flowControl(), manifests);
-    return LoadModel.project(accesses, profile, apf);
-  }
-
-  private Verdict judge(ManifestSet manifests, List<Workload> workloads, ClusterProfile profile, Profiles.Loaded loaded, Policy budgets,
-      AnalysisProgress shown) {
-    Projection projection = project(manifests, workloads, profile, loaded, shown);
-    shown.stage("simulating", workloads.size(), false);
-    Simulations simulations = Simulations.of(projection, simulateSeconds);
-    shown.stage("judging", workloads.size(), false);
-    return Gate.judge(projection, simulations, budgets, manifests.skippedTestHooks());
-  }
-
-  private boolean changeOnly(ProjectConfig settings, Project project) {
-    String mode = gate != null ? gate : settings.gate().orElse("change");
-    if (!mode.equals("change") && !mode.equals("all")) {
-      throw new UsageException("--gate must be change or all, not '" + mode + "'");
+  private GateMode gateMode(ProjectConfig settings, Project project) {
+    GateMode mode = settings.gate().orElse(GateMode.CHANGE);
+    if (gate != null) {
+      mode = GateMode.parse(gate).orElseThrow(() -> new UsageException("--gate must be change or all, not '" + gate + "'"));
     }
     if (gate != null && baseline.isEmpty() && project.baselineRef().isEmpty()) {
       throw new UsageException("--gate needs --baseline: without a baseline every error fails the check");
     }
-    return mode.equals("change");
+    return mode;
   }
 
-  private static ClusterProfile adjusted(ClusterProfile loaded, Integer nodes, String version) {
-    if (nodes != null) {
-      loaded = loaded.withNodes(nodes);
+  /** The profile with the flags' (or the configuration's) node count and Kubernetes version. */
+  private static ClusterProfile adjusted(ClusterProfile loaded, Optional<Integer> nodes, Optional<String> version) {
+    ClusterProfile profile = nodes.map(loaded::withNodes).orElse(loaded);
+    if (version.isEmpty()) {
+      return profile;
     }
-    if (version != null) {
-      try {
-        loaded = loaded.withVersion(KubernetesVersion.parse(version));
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("--kubernetes-version: " + e.getMessage());
-      }
+    try {
+      return profile.withVersion(KubernetesVersion.parse(version.get()));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--kubernetes-version: " + e.getMessage());
     }
-    return loaded;
   }
 }

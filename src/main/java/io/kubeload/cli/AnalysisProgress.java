@@ -1,5 +1,6 @@
 package io.kubeload.cli;
 
+import io.kubeload.analysis.Progress;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -10,7 +11,7 @@ import java.util.function.LongSupplier;
  * one line redrawn in place and wiped at the end; asked for with {@code --progress} where stderr is
  * not a terminal (a CI log) it is a line every few seconds; otherwise nothing is written.
  */
-final class AnalysisProgress {
+final class AnalysisProgress implements Progress {
 
   /** How long a run goes before its progress is shown: a small release is done by then. */
   static final long QUIET_NANOS = 2_000_000_000L;
@@ -55,8 +56,8 @@ final class AnalysisProgress {
     show();
   }
 
-  /** A stage over {@code total} workloads, told of each as it is done ({@link #workloadDone}) when {@code counted}. */
-  void stage(String name, int total, boolean counted) {
+  @Override
+  public void stage(String name, int total, boolean counted) {
     this.stage = name;
     this.total = total;
     this.counted = counted;
@@ -64,7 +65,8 @@ final class AnalysisProgress {
     show();
   }
 
-  void workloadDone() {
+  @Override
+  public void workloadDone() {
     done++;
     show();
   }

@@ -10,10 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -48,14 +46,10 @@ import picocli.CommandLine.Parameters;
       "2:bad input or usage (one line on stderr names the file and line)",
       "3:internal error (a kubeload bug)"
     })
-final class AnalyzeCommand implements Callable<Integer> {
-
-  private final Main.Io io;
+final class AnalyzeCommand extends PipelineCommand {
 
   @Parameters(arity = "0..*", paramLabel = "PATH", description = Analysis.PATHS_DESCRIPTION)
   List<String> paths = new ArrayList<>();
-
-  @Mixin Analysis analysis;
 
   @ArgGroup(exclusive = false, multiplicity = "0..*")
   List<Target> targets = new ArrayList<>();
@@ -83,22 +77,34 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "Judge only the projects of .kubeload.yaml whose inputs changed since this git ref (and say which were skipped).")
   String changedSince;
 
+  private ProjectConfig config;
+  private List<ReportRequest> reports;
+
   AnalyzeCommand(Main.Io io) {
-    this.io = io;
+    super(io);
   }
 
   @Override
-  public Integer call() {
-    ProjectConfig config = analysis.config(paths);
-    List<ReportRequest> reports = reports(config);
-    if (analysis.namesInputs(paths) || config.projects().isEmpty()) {
-      if (!projectNames.isEmpty() || changedSince != null) {
-        throw new UsageException((projectNames.isEmpty() ? "--changed-since" : "--project")
-            + " chooses among the projects of .kubeload.yaml: name no input with it, and list projects in the configuration");
-      }
+  void validate() {
+    config = analysis.config(paths);
+    reports = reports(config);
+    if (oneRun() && (!projectNames.isEmpty() || changedSince != null)) {
+      throw new UsageException((projectNames.isEmpty() ? "--changed-since" : "--project")
+          + " chooses among the projects of .kubeload.yaml: name no input with it, and list projects in the configuration");
+    }
+  }
+
+  /** Whether the run judges the inputs the command line names (or the configuration's only set), not its projects one by one. */
+  private boolean oneRun() {
+    return analysis.namesInputs(paths) || config.projects().isEmpty();
+  }
+
+  @Override
+  int execute() {
+    if (oneRun()) {
       Verdict verdict = analysis.run(paths, config, io);
       Output.writeAll(reports.stream().map(r -> new Output.Report(out -> Reports.write(verdict, r.format(), out), r.file())).toList(), io);
-      return exitCode(verdict.passed(), config);
+      return exitCode(verdict.passed());
     }
     Projects.Chosen chosen = Projects.choose(config, projectNames, Optional.ofNullable(changedSince), analysis.renderer(config));
     chosen.skipped().forEach(name -> io.err().println("kubeload: skipped project " + name + ": no input changed since " + changedSince));
@@ -108,19 +114,16 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     Output.writeAll(reports.stream()
         .map(r -> new Output.Report(out -> ProjectReports.write(judged, chosen.skipped(), r.format(), out), r.file())).toList(), io);
-    return exitCode(judged.stream().allMatch(j -> j.verdict().passed()), config);
+    return exitCode(judged.stream().allMatch(j -> j.verdict().passed()));
   }
 
-  /** The exit code of a run: the worst over its projects, 0 with --warn-only. */
-  private int exitCode(boolean passed, ProjectConfig config) {
-    if (passed) {
-      return ExitCode.PASS;
-    }
-    if (warnOnly || config.warnOnly()) {
+  /** The exit code of a run: the worst over its projects, 0 with --warn-only (which says so). */
+  private int exitCode(boolean passed) {
+    boolean warnOnly = this.warnOnly || config.warnOnly();
+    if (!passed && warnOnly) {
       io.err().println("kubeload: a budget breaks, but --warn-only (or warnOnly in the configuration) makes the exit code 0");
-      return ExitCode.PASS;
     }
-    return ExitCode.FAIL;
+    return ExitCode.of(passed, warnOnly);
   }
 
   /**
@@ -133,18 +136,18 @@ final class AnalyzeCommand implements Callable<Integer> {
       String name = target.format == null ? Format.TEXT.label() : target.format;
       Format format = Format.parse(name)
           .orElseThrow(() -> new UsageException("unknown --format '" + name + "' (" + Format.labels() + ")"));
-      out.add(new ReportRequest(format, target.output));
+      out.add(new ReportRequest(format, Output.fileOf(target.output)));
     }
     if (out.isEmpty()) {
       out.addAll(config.reports());
     }
     if (out.isEmpty()) {
-      out.add(new ReportRequest(Format.TEXT, null));
+      out.add(new ReportRequest(Format.TEXT, Optional.empty()));
     }
     Set<Path> files = new HashSet<>();
     for (ReportRequest report : out) {
-      if (!report.toStdout() && !files.add(Path.of(report.file()).toAbsolutePath().normalize())) {
-        throw new UsageException("--output " + report.file() + " is named twice: give each format its own file");
+      if (report.file().isPresent() && !files.add(Path.of(report.file().get()).toAbsolutePath().normalize())) {
+        throw new UsageException("--output " + report.file().get() + " is named twice: give each format its own file");
       }
     }
     List<String> onStdout = out.stream().filter(ReportRequest::toStdout).map(r -> r.format().label()).toList();

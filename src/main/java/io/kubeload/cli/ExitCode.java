@@ -16,4 +16,9 @@ public final class ExitCode {
   public static final int INTERNAL = 3;
 
   private ExitCode() {}
+
+  /** A run's exit code: pass when every budget holds, or when a broken one is only to be reported ({@code --warn-only}). */
+  static int of(boolean passed, boolean warnOnly) {
+    return passed || warnOnly ? PASS : FAIL;
+  }
 }

@@ -3,11 +3,12 @@ package io.kubeload.cli;
 import io.kubeload.gate.Verdict;
 import io.kubeload.model.WorkloadLoad;
 import io.kubeload.report.ExplainReport;
+import io.kubeload.manifest.ObjectRef;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code kubeload explain WORKLOAD PATH...}: the derivation of one workload's verdict. */
@@ -20,48 +21,40 @@ import picocli.CommandLine.Parameters;
       "access, the FlowSchema and priority level, every formula with its inputs and result, the",
       "start-up storm, the simulations, the scaling class and the findings. Exit codes as analyze."
     })
-final class ExplainCommand implements Callable<Integer> {
-
-  private final Main.Io io;
+final class ExplainCommand extends PipelineCommand {
 
   @Parameters(index = "0", paramLabel = "WORKLOAD", description = "Kind/namespace/name (or Kind/name when the name is unique).")
   String workload;
 
   @Parameters(index = "1..*", arity = "0..*", paramLabel = "PATH", description = Analysis.PATHS_DESCRIPTION)
-  List<String> paths = new java.util.ArrayList<>();
-
-  @Mixin Analysis analysis;
+  List<String> paths = new ArrayList<>();
 
   ExplainCommand(Main.Io io) {
-    this.io = io;
+    super(io);
   }
 
   @Override
-  public Integer call() {
+  void validate() {
     // `explain FILE WORKLOAD`: the first argument is a manifest and the workload came after it.
-    if (java.nio.file.Files.exists(java.nio.file.Path.of(workload)) && !paths.isEmpty() && paths.get(0).contains("/")
-        && !java.nio.file.Files.exists(java.nio.file.Path.of(paths.get(0)))) {
+    if (Files.exists(Path.of(workload)) && !paths.isEmpty() && paths.get(0).contains("/") && !Files.exists(Path.of(paths.get(0)))) {
       throw new UsageException("explain takes the workload first, then the manifests: kubeload explain " + paths.get(0) + " " + workload
           + (paths.size() > 1 ? " ..." : ""));
     }
+  }
+
+  @Override
+  int execute() {
     Verdict verdict = analysis.run(paths, io);
     WorkloadLoad load = find(verdict.projection().workloads());
     io.out().print(ExplainReport.render(verdict, load));
     io.out().flush();
-    return verdict.passed() ? ExitCode.PASS : ExitCode.FAIL;
+    return ExitCode.of(verdict.passed(), false);
   }
 
+  /** The one workload {@link #workload} names, matched case-insensitively (Kind/name in any namespace). */
   private WorkloadLoad find(List<WorkloadLoad> loads) {
-    String wanted = workload.toLowerCase(Locale.ROOT);
-    List<WorkloadLoad> matches = loads.stream().filter(l -> l.ref().toString().toLowerCase(Locale.ROOT).equals(wanted)).toList();
-    if (matches.isEmpty()) {
-      String[] parts = wanted.split("/");
-      if (parts.length == 2) {
-        matches = loads.stream()
-            .filter(l -> l.ref().kind().toLowerCase(Locale.ROOT).equals(parts[0]) && l.ref().name().toLowerCase(Locale.ROOT).equals(parts[1]))
-            .toList();
-      }
-    }
+    List<WorkloadLoad> matches = ObjectRef.parse(workload)
+        .map(wanted -> loads.stream().filter(l -> wanted.matches(l.ref())).toList()).orElse(List.of());
     if (matches.size() == 1) {
       return matches.get(0);
     }

@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubeload.yaml.InputException;
 import io.kubeload.yaml.IoErrors;
 import io.kubeload.manifest.Manifest;
-import io.kubeload.manifest.ManifestReader;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.yaml.YamlDocuments;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,12 +166,12 @@ final class GitOps {
 
   private static ManifestSet directory(Manifest app, Path dir, boolean recurse, Renderer renderer) {
     if (recurse) {
-      return new ManifestReader(InputStream.nullInputStream(), renderer.limits()).read(List.of(display(dir)));
+      return Inputs.files(List.of(display(dir)), renderer.limits());
     }
     try (Stream<Path> files = Files.list(dir)) {
       List<String> manifests = files.filter(Files::isRegularFile)
           .filter(f -> f.getFileName().toString().matches("[^.].*\\.(ya?ml|json)")).map(GitOps::display).sorted().toList();
-      return manifests.isEmpty() ? ManifestSet.of(List.of()) : new ManifestReader(InputStream.nullInputStream(), renderer.limits()).read(manifests);
+      return manifests.isEmpty() ? ManifestSet.of(List.of()) : Inputs.files(manifests, renderer.limits());
     } catch (IOException e) {
       throw error(app, "cannot list " + display(dir) + ": " + IoErrors.describe(e));
     }
@@ -347,7 +345,7 @@ final class GitOps {
     // Without a kustomization.yaml, the controller builds one that names every manifest under the folder.
     ManifestSet rendered = Kustomizations.isKustomization(dir)
         ? renderer.kustomize(display(dir))
-        : new ManifestReader(InputStream.nullInputStream(), renderer.limits()).read(List.of(display(dir)));
+        : Inputs.files(List.of(display(dir)), renderer.limits());
     return string(spec, "targetNamespace").map(rendered::placedIn).orElse(rendered);
   }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,7 +53,7 @@ final class InitCommand implements Callable<Integer> {
         throw new UsageException(target + " exists already: edit it, or run init with --force to overwrite it");
       }
     }
-    Output.writeAll(List.of(new Output.Report(starterConfig(), config.toString()), new Output.Report(profile, skeleton.toString())), io);
+    Output.writeAll(List.of(new Output.Report(starterConfig(), Optional.of(config.toString())), new Output.Report(profile, Optional.of(skeleton.toString()))), io);
     io.out().println("wrote " + config + " and " + skeleton + ": edit the profile to describe your production cluster");
     return ExitCode.PASS;
   }

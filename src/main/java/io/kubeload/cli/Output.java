@@ -18,6 +18,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -36,15 +37,25 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class Output {
 
-  /** A report and where it goes: a file, or stdout for null or {@code -}. */
-  record Report(Content content, String file) {
-    Report(String text, String file) {
+  /** A report and where it goes: a file, or stdout when none. */
+  record Report(Content content, Optional<String> file) {
+    Report(String text, Optional<String> file) {
       this(out -> out.write(text), file);
     }
 
     boolean toStdout() {
-      return file == null || file.equals("-");
+      return file.isEmpty();
     }
+
+    /** The file, for the steps that write one. */
+    private String path() {
+      return file.orElseThrow();
+    }
+  }
+
+  /** Where a flag such as {@code --output} sends a report: unset or {@code -} is stdout. */
+  static Optional<String> fileOf(String flag) {
+    return Optional.ofNullable(flag).filter(file -> !file.equals("-"));
   }
 
   /**
@@ -67,7 +78,7 @@ final class Output {
 
   private Output() {}
 
-  static void write(String report, String file, Main.Io io) {
+  static void write(String report, Optional<String> file, Main.Io io) {
     writeAll(List.of(new Report(report, file)), io);
   }
 
@@ -80,7 +91,7 @@ final class Output {
         if (report.toStdout()) {
           continue;
         }
-        Path target = destination(report.file());
+        Path target = destination(report.path());
         if (writtenThrough(target)) {
           writtenThrough.put(report, target);
         } else {
@@ -115,7 +126,7 @@ final class Output {
     try (Writer out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
       report.content().writeTo(out);
     } catch (IOException e) {
-      throw new UsageException(report.file() + ": cannot write the report: " + IoErrors.describe(e));
+      throw new UsageException(report.path() + ": cannot write the report: " + IoErrors.describe(e));
     }
   }
 
@@ -181,11 +192,11 @@ final class Output {
 
     void stage(Report report, Path target) {
       try {
-        Path temporary = createTemporary(report.file(), target);
+        Path temporary = createTemporary(report.path(), target);
         writeFile(report, temporary);
         keepModeAndOwner(target, temporary);
       } catch (IOException e) {
-        throw new UsageException(report.file() + ": cannot write the report: " + IoErrors.describe(e));
+        throw new UsageException(report.path() + ": cannot write the report: " + IoErrors.describe(e));
       }
     }
 

@@ -65,7 +65,7 @@ final class ProfileCaptureCommand implements Callable<Integer> {
     }
     String base = draft.base();
     String yaml = ProfileCapture.yaml(Optional.ofNullable(kubeconfig), Optional.ofNullable(context), maxRequests, qps, draft.name, base, io);
-    Output.write(yaml, draft.output, io);
+    Output.write(yaml, Output.fileOf(draft.output), io);
     return ExitCode.PASS;
   }
 }

@@ -4,6 +4,11 @@ import io.kubeload.cluster.ClusterFacts;
 import io.kubeload.cluster.ClusterFacts.Fact;
 import io.kubeload.cluster.ProfileDraft;
 import io.kubeload.cluster.metrics.ApiServerMetrics;
+import io.kubeload.yaml.InputException;
+import io.kubeload.yaml.IoErrors;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -63,8 +68,8 @@ final class ProfileFromMetricsCommand implements Callable<Integer> {
     }
     String base = draft.base();
     ClusterFacts facts = ApiServerMetrics.facts(
-        ApiServerMetrics.read(file),
-        Optional.ofNullable(earlier).map(ApiServerMetrics::read),
+        scrape(file),
+        Optional.ofNullable(earlier).map(ProfileFromMetricsCommand::scrape),
         interval == null ? 0 : interval,
         Optional.ofNullable(apiServers).map(n -> new Fact<>(n, "--api-servers " + n)));
     List<String> header = new ArrayList<>(List.of(
@@ -74,7 +79,16 @@ final class ProfileFromMetricsCommand implements Callable<Integer> {
       header.add("Write rates (churn) need two scrapes of one API server: --earlier FILE --interval SECONDS.");
     }
     String yaml = ProfileDraft.draft(draft.name, facts, base, file, header).yaml();
-    Output.write(yaml, draft.output, io);
+    Output.write(yaml, Output.fileOf(draft.output), io);
     return ExitCode.PASS;
+  }
+
+  /** A saved {@code /metrics} text, read whole. */
+  private static ApiServerMetrics.Scrape scrape(String file) {
+    try {
+      return ApiServerMetrics.parse(file, Files.readAllBytes(Path.of(file)));
+    } catch (IOException e) {
+      throw new InputException(file, "cannot read: " + IoErrors.describe(e));
+    }
   }
 }

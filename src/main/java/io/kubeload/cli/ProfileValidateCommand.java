@@ -1,7 +1,7 @@
 package io.kubeload.cli;
 
 import io.kubeload.cluster.ClusterProfile;
-import io.kubeload.cluster.Profiles;
+import io.kubeload.yaml.InputLimits;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,7 +31,7 @@ final class ProfileValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ClusterProfile profile = Profiles.load(file);
+    ClusterProfile profile = InputFiles.profile(file, InputLimits.DEFAULT).profile();
     int pools = profile.nodePools().size();
     io.out().printf(Locale.ROOT, "%s: valid ClusterProfile '%s': %,d nodes%s, Kubernetes %s, %d resources, %d API server%s%n",
         file, profile.name(), profile.nodes(), pools == 0 ? "" : " in " + pools + (pools == 1 ? " pool" : " pools"),

@@ -1,6 +1,7 @@
 package io.kubeload.cli;
 
 import io.kubeload.cluster.Profiles;
+import io.kubeload.analysis.GateMode;
 import io.kubeload.gate.Policy;
 import io.kubeload.yaml.InputException;
 import io.kubeload.yaml.IoErrors;
@@ -27,7 +28,7 @@ record ProjectConfig(
     Optional<String> profile,
     Optional<Integer> nodes,
     Optional<String> kubernetesVersion,
-    Optional<String> gate,
+    Optional<GateMode> gate,
     boolean warnOnly,
     Optional<Policy> policy,
     List<ReportRequest> reports,
@@ -102,10 +103,8 @@ record ProjectConfig(
     Optional<String> profile = spec.optionalString("profile")
         .map(p -> Profiles.PRESETS.contains(p) ? p : paths.resolve(spec, "profile", p));
     Optional<Integer> nodes = spec.has("nodes") ? Optional.of(spec.integer("nodes", 1)) : Optional.empty();
-    Optional<String> gate = spec.optionalString("gate");
-    if (gate.isPresent() && !gate.get().equals("change") && !gate.get().equals("all")) {
-      throw spec.error("gate", "spec.gate must be change or all, not '" + gate.get() + "'");
-    }
+    Optional<GateMode> gate = spec.optionalString("gate").map(label -> GateMode.parse(label)
+        .orElseThrow(() -> spec.error("gate", "spec.gate must be change or all, not '" + label + "'")));
     String warnOnly = spec.optionalString("warnOnly").orElse("false");
     if (!warnOnly.equals("true") && !warnOnly.equals("false")) {
       throw spec.error("warnOnly", "spec.warnOnly must be true or false, not '" + warnOnly + "'");
@@ -127,7 +126,7 @@ record ProjectConfig(
     String format = report.string("format");
     Format parsed = Format.parse(format).orElseThrow(() -> report.error("format",
         report.path() + ".format: unknown format '" + format + "' (" + Format.labels() + ")"));
-    return new ReportRequest(parsed, report.optionalString("output").filter(o -> !o.equals("-")).map(o -> paths.resolve(report, "output", o)).orElse(null));
+    return new ReportRequest(parsed, report.optionalString("output").filter(o -> !o.equals("-")).map(o -> paths.resolve(report, "output", o)));
   }
 
   /**

@@ -3,7 +3,7 @@ package io.kubeload.cli;
 import io.kubeload.cluster.ProfileYaml;
 import io.kubeload.yaml.InputLimits;
 import io.kubeload.yaml.IoErrors;
-import io.kubeload.manifest.ManifestReader;
+import io.kubeload.manifest.ManifestParser;
 import io.kubeload.manifest.ManifestSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +92,7 @@ record Renderer(String helm, Optional<String> kustomize, long timeoutSeconds, Op
     if (!packaged) {
       text = SOURCE.matcher(text).replaceAll(Matcher.quoteReplacement("# Source: " + dir + "/"));
     }
-    return ManifestSet.of(ManifestReader.parse("helm template " + dir, text.getBytes(StandardCharsets.UTF_8), limits));
+    return ManifestSet.of(ManifestParser.parse("helm template " + dir, text.getBytes(StandardCharsets.UTF_8), limits));
   }
 
   /**
@@ -133,7 +133,7 @@ record Renderer(String helm, Optional<String> kustomize, long timeoutSeconds, Op
     } finally {
       Processes.deleteQuietly(work);
     }
-    return ManifestSet.of(ManifestReader.parse("kustomize build " + dir, text.getBytes(StandardCharsets.UTF_8), limits));
+    return ManifestSet.of(ManifestParser.parse("kustomize build " + dir, text.getBytes(StandardCharsets.UTF_8), limits));
   }
 
   /** The given binary, else kustomize, else kubectl on the PATH; else the name, whose run fails with what to install. */

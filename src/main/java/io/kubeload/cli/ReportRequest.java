@@ -1,11 +1,12 @@
 package io.kubeload.cli;
 
 import io.kubeload.report.Format;
+import java.util.Optional;
 
-/** One report to write: a format, and a file, or stdout when {@code file} is null or {@code -}. */
-record ReportRequest(Format format, String file) {
+/** One report to write: a format, and a file, or stdout when none. */
+record ReportRequest(Format format, Optional<String> file) {
 
   boolean toStdout() {
-    return file == null || file.equals("-");
+    return file.isEmpty();
   }
 }

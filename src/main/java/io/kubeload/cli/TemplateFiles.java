@@ -1,5 +1,6 @@
 package io.kubeload.cli;
 
+import io.kubeload.analysis.SourceLocator;
 import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.yaml.SourceLocation;
@@ -24,15 +25,20 @@ import java.util.regex.Pattern;
  * (a loop, several documents) gives the n-th such line to the n-th object it rendered. Templates
  * not found on disk are left as named: the rendered file and line then stand.
  */
-final class TemplateFiles {
+final class TemplateFiles implements SourceLocator {
 
-  private TemplateFiles() {}
+  private final Optional<String> sourceRoot;
 
   /**
    * @param sourceRoot the folder the {@code # Source:} paths start from ({@code --source-root});
    *     empty: the working directory ({@code --chart} rewrites them to the chart's folder)
    */
-  static ManifestSet locate(ManifestSet manifests, Optional<String> sourceRoot) {
+  TemplateFiles(Optional<String> sourceRoot) {
+    this.sourceRoot = sourceRoot;
+  }
+
+  @Override
+  public ManifestSet locate(ManifestSet manifests) {
     Map<String, List<Integer>> kindLines = new HashMap<>();
     Map<String, Integer> seen = new HashMap<>();
     List<Manifest> inOrder = new ArrayList<>(manifests.manifests());

@@ -1,17 +1,12 @@
 package io.kubeload.cluster;
 
-import io.kubeload.yaml.BoundedInput;
 import io.kubeload.yaml.InputException;
 import io.kubeload.yaml.InputLimits;
-import io.kubeload.manifest.Manifest;
-import io.kubeload.manifest.ManifestReader;
 import io.kubeload.yaml.YamlDocuments;
 import io.kubeload.yaml.YamlObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Loads cluster profiles: the built-in presets by name, or a {@code ClusterProfile} YAML file. */
+/** Cluster profiles: the built-in presets by name, or a {@code ClusterProfile} file's bytes parsed. */
 public final class Profiles {
 
   /** The preset used when no profile is named: production-like, at the supported maximum. */
@@ -29,26 +24,10 @@ public final class Profiles {
 
   private Profiles() {}
 
-  /** A preset's name or a file's path. */
-  public static ClusterProfile load(String nameOrFile) {
-    return load(nameOrFile, InputLimits.DEFAULT);
-  }
-
-  /** A preset's name or a file's path; a file is read within {@code limits}. */
-  public static ClusterProfile load(String nameOrFile, InputLimits limits) {
-    Optional<byte[]> preset = presetBytes(nameOrFile);
-    if (preset.isPresent()) {
-      return parse("preset:" + nameOrFile, preset.get());
-    }
-    return parse(nameOrFile, fileBytes(nameOrFile, limits), limits);
-  }
-
-  private static byte[] fileBytes(String file, InputLimits limits) {
-    if (!Files.isRegularFile(Path.of(file))) {
-      throw new InputException(
-          file, "no such profile: not a file and not a preset (presets: " + String.join(", ", PRESETS) + ")");
-    }
-    return BoundedInput.readFile(file, limits);
+  /** A built-in preset by name ({@link #PRESETS}). */
+  public static ClusterProfile load(String preset) {
+    return parse("preset:" + preset, presetBytes(preset)
+        .orElseThrow(() -> new IllegalArgumentException("no preset " + preset + " (presets: " + String.join(", ", PRESETS) + ")")));
   }
 
   /** The preset's YAML as shipped, comments and sources included. */
@@ -70,39 +49,15 @@ public final class Profiles {
     }
   }
 
-  /** A profile and the FlowSchemas and PriorityLevelConfigurations in force in that cluster. */
-  public record Loaded(ClusterProfile profile, List<Manifest> flowControl) {}
-
-  /**
-   * A preset, or a file whose first document is the ClusterProfile and whose further documents (or
-   * {@code kind: List}s) are the cluster's FlowSchemas and PriorityLevelConfigurations, as
-   * {@code kubectl get flowschemas,prioritylevelconfigurations -o yaml} prints them.
-   */
-  public static Loaded loadWithFlowControl(String nameOrFile, InputLimits limits) {
-    if (PRESETS.contains(nameOrFile)) {
-      return new Loaded(load(nameOrFile), List.of());
-    }
-    byte[] bytes = fileBytes(nameOrFile, limits);
-    ClusterProfile profile = parse(nameOrFile, bytes, limits);
-    List<Manifest> flowControl = new ArrayList<>();
-    for (Manifest m : ManifestReader.parse(nameOrFile, bytes, limits)) {
-      if (m.kind().equals("ClusterProfile")) {
-        continue;
-      }
-      if (!m.group().equals("flowcontrol.apiserver.k8s.io")) {
-        throw new InputException(nameOrFile, m.location().line(),
-            "after the ClusterProfile a profile file holds only FlowSchemas and PriorityLevelConfigurations, not " + m.kind());
-      }
-      flowControl.add(m);
-    }
-    return new Loaded(profile, List.copyOf(flowControl));
-  }
-
   static ClusterProfile parse(String file, byte[] bytes) {
     return parse(file, bytes, InputLimits.DEFAULT);
   }
 
-  private static ClusterProfile parse(String file, byte[] bytes, InputLimits limits) {
+  /**
+   * A profile file's first document, the ClusterProfile, within {@code limits}. Further documents
+   * (the cluster's FlowSchemas and PriorityLevelConfigurations) are the analysis's to read.
+   */
+  public static ClusterProfile parse(String file, byte[] bytes, InputLimits limits) {
     List<YamlDocuments.Document> documents = YamlDocuments.read(file, bytes, limits);
     if (documents.isEmpty()) {
       throw new InputException(file, 1, "a profile file starts with a ClusterProfile document");

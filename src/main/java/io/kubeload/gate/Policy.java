@@ -1,6 +1,5 @@
 package io.kubeload.gate;
 
-import io.kubeload.yaml.BoundedInput;
 import io.kubeload.yaml.InputException;
 import io.kubeload.yaml.InputLimits;
 import io.kubeload.yaml.YamlDocuments;
@@ -40,13 +39,9 @@ public record Policy(
    */
   public static final Policy DEFAULT = new Policy(1.0, 60, 0.5, 1_000_000_000);
 
-  public static Policy load(String file) {
-    return load(file, InputLimits.DEFAULT);
-  }
-
-  /** A policy file, read within the same limits as the manifests. */
-  public static Policy load(String file, InputLimits limits) {
-    List<YamlDocuments.Document> documents = YamlDocuments.read(file, BoundedInput.readFile(file, limits), limits);
+  /** A policy file's bytes, parsed within the same limits as the manifests. */
+  public static Policy parse(String file, byte[] bytes, InputLimits limits) {
+    List<YamlDocuments.Document> documents = YamlDocuments.read(file, bytes, limits);
     if (documents.size() != 1) {
       throw new InputException(file, 1, "a policy file holds exactly one Policy document");
     }

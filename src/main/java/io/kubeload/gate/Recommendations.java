@@ -197,6 +197,6 @@ final class Recommendations {
 
   private static Workload paced(Workload workload, int wave, int minReady) {
     return workload.withRollout(new RolloutStrategy("RollingUpdate", wave, 0, minReady,
-        "maxUnavailable=" + wave + " maxSurge=0" + (minReady == 0 ? "" : " minReadySeconds=" + minReady)), false);
+        "maxUnavailable=" + wave + " maxSurge=0" + (minReady == 0 ? "" : " minReadySeconds=" + minReady)), Workload.Arrival.ALREADY_RUNNING);
   }
 }

@@ -56,7 +56,7 @@ final class OperatorWorkloads {
         + " (" + m.kind() + " " + m.name() + ")";
     PodSpec podSpec = new PodSpecBuilder().withServiceAccountName(account).withContainers(container(prefix, image)).build();
     return new Workload(new ObjectRef("StatefulSet", m.namespace(), prefix + "-" + m.name()), m, podSpec, Map.of(), account,
-        PodCount.fixed(pods, reason), Workloads.defaultRollout("StatefulSet", pods), true, Ignore.of(m));
+        PodCount.fixed(pods, reason), Workloads.defaultRollout("StatefulSet", pods), Workload.Arrival.NEW, Ignore.of(m));
   }
 
   private static List<Workload> calico(Manifest m, ClusterProfile profile) {
@@ -85,7 +85,7 @@ final class OperatorWorkloads {
   private static Workload calicoWorkload(Manifest m, String kind, PodSpec podSpec, PodCount pods) {
     String name = podSpec.getServiceAccountName();
     return new Workload(new ObjectRef(kind, CALICO_NAMESPACE, name), m, podSpec, Map.of(), name, pods,
-        Workloads.defaultRollout(kind, pods.count()), true, Ignore.of(m));
+        Workloads.defaultRollout(kind, pods.count()), Workload.Arrival.NEW, Ignore.of(m));
   }
 
   private static Container container(String name, String image, EnvVar... env) {

@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * @param serviceAccount the pods' ServiceAccount name ({@code default} when unset)
  * @param podAnnotations the pod template's annotations
- * @param isNew true when the workload has no baseline: every pod starts at once
+ * @param arrival whether its pods all start at once (no baseline) or replace running ones
  * @param ignores findings a reviewer chose to skip on this object ({@code kubeload.io/ignore})
  */
 public record Workload(
@@ -23,8 +23,16 @@ public record Workload(
     String serviceAccount,
     PodCount pods,
     RolloutStrategy rollout,
-    boolean isNew,
+    Arrival arrival,
     List<Ignore> ignores) {
+
+  /** How a workload's pods come up: all at once, or replacing pods of the baseline as its roll-out paces them. */
+  public enum Arrival {
+    /** No baseline runs it: every pod starts at once. */
+    NEW,
+    /** The baseline runs it already: the change is an update, paced by its roll-out strategy. */
+    ALREADY_RUNNING
+  }
 
   public Workload {
     ignores = List.copyOf(ignores);
@@ -43,9 +51,19 @@ public record Workload(
     return manifest.location();
   }
 
-  /** The same workload rolled out another way: an update with {@code strategy}, or new. */
-  public Workload withRollout(RolloutStrategy strategy, boolean asNew) {
-    return new Workload(ref, manifest, podSpec, podAnnotations, serviceAccount, pods, strategy, asNew, ignores);
+  /** True when no baseline runs it: every pod starts at once. */
+  public boolean isNew() {
+    return arrival == Arrival.NEW;
+  }
+
+  /** The same workload rolled out another way: with {@code strategy}, arriving as {@code arrival}. */
+  public Workload withRollout(RolloutStrategy strategy, Arrival arrival) {
+    return new Workload(ref, manifest, podSpec, podAnnotations, serviceAccount, pods, strategy, arrival, ignores);
+  }
+
+  /** The same workload as an update of one the baseline runs: paced by its own roll-out strategy. */
+  public Workload alreadyRunning() {
+    return withRollout(rollout, Arrival.ALREADY_RUNNING);
   }
 
   /** One pod on each node it lands on (all, or a pool's share): its cost grows with the cluster even when nothing else does. */

@@ -91,7 +91,7 @@ public final class Workloads {
             ? new TreeMap<>(template.getMetadata().getAnnotations())
             : Map.of();
     String account = firstNonBlank(spec.getServiceAccountName(), spec.getServiceAccount()).orElse("default");
-    return new Workload(m.ref(), m, spec, Map.copyOf(annotations), account, pods, rollout, true, Ignore.of(m));
+    return new Workload(m.ref(), m, spec, Map.copyOf(annotations), account, pods, rollout, Workload.Arrival.NEW, Ignore.of(m));
   }
 
   private static PodCount replicas(Manifest m, Integer declared, ManifestSet all) {

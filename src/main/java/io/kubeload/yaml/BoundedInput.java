@@ -2,8 +2,6 @@ package io.kubeload.yaml;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Reads an input whole but never more than the byte budget allows: one byte past it is the limit
@@ -13,23 +11,6 @@ import java.nio.file.Path;
 public final class BoundedInput {
 
   private BoundedInput() {}
-
-  /** A kubeload file of its own (profile, policy), within {@link InputLimits#maxInputBytes()}. */
-  public static byte[] readFile(String file, InputLimits limits) {
-    return readFile(Path.of(file), limits.maxInputBytes(), limits);
-  }
-
-  /** At most {@code budget} bytes of {@code file}; a regular file's size is checked before reading. */
-  public static byte[] readFile(Path file, long budget, InputLimits limits) {
-    try (InputStream in = Files.newInputStream(file)) {
-      if (Files.isRegularFile(file) && Files.size(file) > budget) {
-        throw tooLarge(file.toString(), limits);
-      }
-      return read(file.toString(), in, budget, limits);
-    } catch (IOException e) {
-      throw new InputException(file.toString(), "cannot read: " + IoErrors.describe(e));
-    }
-  }
 
   /** At most {@code budget} bytes of {@code in}, the rest of the run's input budget. */
   public static byte[] read(String name, InputStream in, long budget, InputLimits limits) {
@@ -45,7 +26,8 @@ public final class BoundedInput {
     return content;
   }
 
-  private static InputException tooLarge(String name, InputLimits limits) {
+  /** The byte limit reached by {@code name}. */
+  public static InputException tooLarge(String name, InputLimits limits) {
     return new InputException(name, InputLimits.reached(
         "more bytes than one run reads", limits.maxInputBytes(), InputLimits.MAX_INPUT_BYTES));
   }

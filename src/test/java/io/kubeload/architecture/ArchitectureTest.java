@@ -22,6 +22,7 @@ class ArchitectureTest {
     layeredArchitecture()
         .consideringOnlyDependenciesInLayers()
         .layer("cli").definedBy("io.kubeload.cli..")
+        .layer("analysis").definedBy("io.kubeload.analysis..")
         .layer("capture").definedBy(CAPTURE)
         .layer("metrics").definedBy("io.kubeload.cluster.metrics..")
         .layer("report").definedBy("io.kubeload.report..")
@@ -34,17 +35,18 @@ class ArchitectureTest {
         .layer("yaml").definedBy("io.kubeload.yaml..")
         .layer("text").definedBy("io.kubeload.text..")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+        .whereLayer("analysis").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("capture").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("metrics").mayOnlyBeAccessedByLayers("cli", "capture")
         .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("gate").mayOnlyBeAccessedByLayers("cli", "report")
-        .whereLayer("model").mayOnlyBeAccessedByLayers("cli", "report", "gate")
-        .whereLayer("access").mayOnlyBeAccessedByLayers("cli", "report", "gate", "model")
-        .whereLayer("workload").mayOnlyBeAccessedByLayers("cli", "report", "gate", "model", "access")
+        .whereLayer("gate").mayOnlyBeAccessedByLayers("cli", "analysis", "report")
+        .whereLayer("model").mayOnlyBeAccessedByLayers("cli", "analysis", "report", "gate")
+        .whereLayer("access").mayOnlyBeAccessedByLayers("cli", "analysis", "report", "gate", "model")
+        .whereLayer("workload").mayOnlyBeAccessedByLayers("cli", "analysis", "report", "gate", "model", "access")
         .whereLayer("cluster")
-        .mayOnlyBeAccessedByLayers("cli", "capture", "metrics", "report", "gate", "model", "access", "workload")
+        .mayOnlyBeAccessedByLayers("cli", "analysis", "capture", "metrics", "report", "gate", "model", "access", "workload")
         .whereLayer("manifest")
-        .mayOnlyBeAccessedByLayers("cli", "capture", "metrics", "report", "gate", "model", "access", "workload", "cluster")
+        .mayOnlyBeAccessedByLayers("cli", "analysis", "capture", "metrics", "report", "gate", "model", "access", "workload")
         .whereLayer("yaml").mayNotAccessAnyLayer()
         .whereLayer("text").mayNotAccessAnyLayer()
         .check(CLASSES);
@@ -63,6 +65,23 @@ class ArchitectureTest {
   @Test
   void packagesAreFreeOfCycles() {
     slices().matching("io.kubeload.(**)").should().beFreeOfCycles().check(CLASSES);
+  }
+
+  /**
+   * Only the command line reads files and standard input (and capture, its kubeconfig): every stage
+   * parses the bytes it is given, so a stage can be called as a library (analysis.Analyzer) and its
+   * errors never depend on the file system.
+   */
+  @Test
+  void onlyTheCliReadsFiles() {
+    noClasses().that().resideOutsideOfPackages("io.kubeload.cli..", CAPTURE)
+        .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Paths")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileReader")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.RandomAccessFile")
+        .orShould().accessField(System.class, "in")
+        .check(CLASSES);
   }
 
   @Test

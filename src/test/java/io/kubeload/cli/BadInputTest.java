@@ -304,7 +304,8 @@ class BadInputTest {
 
     @Test
     void anUnknownProfileIsNamed() {
-      assertThat(assertRejectedUsage("--profile", "nosuch")).contains("nosuch");
+      assertThat(assertRejectedUsage("--profile", "nosuch")).contains("nosuch")
+          .contains("not a file and not a preset (presets: production, large, medium, staging, eks)");
     }
 
     @Test

@@ -42,7 +42,7 @@ class ProfileCommandsTest {
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     String yaml = Files.readString(out, StandardCharsets.UTF_8);
     assertThat(yaml).contains("name: prod-eu", "nodes: 1200", "replicas: 3", "workload-low: 31");
-    ClusterProfile profile = Profiles.load(out.toString());
+    ClusterProfile profile = Profiles.parse(out.toString(), Files.readAllBytes(out), io.kubeload.yaml.InputLimits.DEFAULT);
     assertThat(profile.existingSeatDemand()).containsEntry("workload-low", 31.0);
     assertThat(CliRun.of("profile", "validate", out.toString()).exitCode()).isZero();
     CliRun analyzed = CliRun.of("analyze", "samples/manifests/telemetry-daemonset.yaml", "--profile", out.toString(), "--format", "json");
@@ -91,7 +91,7 @@ class ProfileCommandsTest {
           "--output", out.toString());
       assertThat(run.exitCode()).as(run.stderr()).isZero();
       assertThat(run.stderr()).as("stderr is no terminal here: no progress line").isEmpty();
-      ClusterProfile profile = Profiles.load(out.toString());
+      ClusterProfile profile = Profiles.parse(out.toString(), Files.readAllBytes(out), io.kubeload.yaml.InputLimits.DEFAULT);
       assertThat(profile.name()).isEqualTo("prod-eu");
       assertThat(profile.nodes()).isEqualTo(GeneratedCluster.NODES);
       assertThat(Files.readString(out)).startsWith("# kubeload ClusterProfile captured from a live cluster (kubeload profile capture), "

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubeload.yaml.InputException;
-import io.kubeload.yaml.InputLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -154,25 +153,7 @@ class ProfilesTest {
   }
 
   @Test
-  void anUnknownProfileNameIsAnError() {
-    assertThatThrownBy(() -> Profiles.load("nosuch")).isInstanceOf(InputException.class).hasMessageContaining("presets: production, large, medium, staging, eks");
-  }
-
-  @org.junit.jupiter.api.Test
-  void aProfileFileMayCarryTheClustersFlowControlObjectsAfterIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-    java.nio.file.Path file = dir.resolve("cluster.yaml");
-    java.nio.file.Files.writeString(file, Profiles.presetText("staging").orElseThrow() + """
-        ---
-        apiVersion: flowcontrol.apiserver.k8s.io/v1
-        kind: PriorityLevelConfiguration
-        metadata: {name: agents}
-        spec: {type: Limited, limited: {nominalConcurrencyShares: 10, limitResponse: {type: Reject}}}
-        """);
-    Profiles.Loaded loaded = Profiles.loadWithFlowControl(file.toString(), InputLimits.DEFAULT);
-    assertThat(loaded.profile().nodes()).isEqualTo(20);
-    assertThat(loaded.flowControl()).extracting(m -> m.name()).containsExactly("agents");
-    java.nio.file.Files.writeString(file, Profiles.presetText("staging").orElseThrow() + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
-    assertThatThrownBy(() -> Profiles.loadWithFlowControl(file.toString(), InputLimits.DEFAULT))
-        .isInstanceOf(InputException.class).hasMessageContaining("only FlowSchemas and PriorityLevelConfigurations, not ConfigMap");
+  void anUnknownPresetIsAProgrammingError() {
+    assertThatThrownBy(() -> Profiles.load("nosuch")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("presets: production, large, medium, staging, eks");
   }
 }

@@ -4,7 +4,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.kubeload.yaml.InputException;
-import io.kubeload.manifest.ManifestReader;
+import io.kubeload.manifest.ManifestParser;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -38,7 +38,7 @@ class HostileSizeFuzzTest {
       default -> "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  " + body + ": " + tail + "\n";
     };
     try {
-      ManifestReader.parse("fuzz.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+      ManifestParser.parse("fuzz.yaml", yaml.getBytes(StandardCharsets.UTF_8));
     } catch (InputException expected) {
       Fuzzing.checkOneLine(expected);
     }

@@ -2,7 +2,7 @@ package io.kubeload.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.kubeload.yaml.InputException;
-import io.kubeload.manifest.ManifestReader;
+import io.kubeload.manifest.ManifestParser;
 import io.kubeload.manifest.ManifestSet;
 
 /**
@@ -16,7 +16,7 @@ class InferenceFuzzTest {
   void acceptedManifestsAlwaysGiveAVerdictAndEveryReport(byte[] input) {
     ManifestSet manifests;
     try {
-      manifests = ManifestSet.of(ManifestReader.parse("fuzz.yaml", input));
+      manifests = ManifestSet.of(ManifestParser.parse("fuzz.yaml", input));
     } catch (InputException expected) {
       Fuzzing.checkOneLine(expected);
       return;

@@ -2,7 +2,7 @@ package io.kubeload.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.kubeload.yaml.InputException;
-import io.kubeload.manifest.ManifestReader;
+import io.kubeload.manifest.ManifestParser;
 
 /**
  * Coverage-guided fuzzing of the reader (docs/fuzzing.md): any bytes are either manifests or one
@@ -15,7 +15,7 @@ class ManifestReaderFuzzTest {
   @FuzzTest(maxDuration = "15s")
   void anyBytesAreManifestsOrOneInputError(byte[] input) {
     try {
-      ManifestReader.parse("fuzz.yaml", input);
+      ManifestParser.parse("fuzz.yaml", input);
     } catch (InputException expected) {
       Fuzzing.checkOneLine(expected);
     }

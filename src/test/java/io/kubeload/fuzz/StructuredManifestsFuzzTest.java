@@ -3,7 +3,7 @@ package io.kubeload.fuzz;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.kubeload.yaml.InputException;
-import io.kubeload.manifest.ManifestReader;
+import io.kubeload.manifest.ManifestParser;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.report.Format;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +52,7 @@ class StructuredManifestsFuzzTest {
     String yaml = new Builder(data).documents();
     ManifestSet manifests;
     try {
-      manifests = ManifestSet.of(ManifestReader.parse("fuzz.yaml", yaml.getBytes(StandardCharsets.UTF_8)));
+      manifests = ManifestSet.of(ManifestParser.parse("fuzz.yaml", yaml.getBytes(StandardCharsets.UTF_8)));
     } catch (InputException expected) {
       Fuzzing.checkOneLine(expected);
       return;
@@ -76,7 +76,7 @@ class StructuredManifestsFuzzTest {
     new Emitter(yaml).document(Builder.map("apiVersion", "v1", "kind", "ConfigMap", "metadata", Builder.map("name", "c", "labels", labels),
         "data", Builder.map("a", name), "shared", List.of(labels, labels)));
 
-    var manifest = ManifestReader.parse("fuzz.yaml", yaml.toString().getBytes(StandardCharsets.UTF_8)).get(0);
+    var manifest = ManifestParser.parse("fuzz.yaml", yaml.toString().getBytes(StandardCharsets.UTF_8)).get(0);
 
     org.assertj.core.api.Assertions.assertThat(yaml).contains("&a0", "*a0");
     org.assertj.core.api.Assertions.assertThat(((Map<?, ?>) manifest.raw().get("data")).get("a"))

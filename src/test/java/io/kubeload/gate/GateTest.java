@@ -81,7 +81,7 @@ class GateTest {
     // One more pod per wave breaks the budget, in the closed form or in its simulation: the recommendation is the largest that holds.
     var load = verdict.projection().workloads().get(0);
     var faster = load.workload().withRollout(
-        new io.kubeload.workload.RolloutStrategy("RollingUpdate", r.podsPerWave() + 1, 0, r.minReadySeconds(), "test"), false);
+        new io.kubeload.workload.RolloutStrategy("RollingUpdate", r.podsPerWave() + 1, 0, r.minReadySeconds(), "test"), io.kubeload.workload.Workload.Arrival.ALREADY_RUNNING);
     var closedForm = LoadModel.stormOf(load, faster, verdict.projection());
     var simulated = LoadModel.simulate(load, faster, verdict.projection(), r.simulated().orElseThrow().horizonSeconds());
     assertThat(closedForm.syncLagSeconds() > timeout || closedForm.peakTransientBytes() > memoryBudget
@@ -164,7 +164,7 @@ class GateTest {
           budgets:
             levelUtilization: 0.7
         """);
-    Policy policy = Policy.load(file.toString());
+    Policy policy = Policy.parse(file.toString(), Files.readAllBytes(file), io.kubeload.yaml.InputLimits.DEFAULT);
     assertThat(policy.levelUtilization()).isEqualTo(0.7);
     assertThat(policy.watchBytesPerSecondPerReplica()).isEqualTo(Policy.DEFAULT.watchBytesPerSecondPerReplica());
   }
@@ -173,7 +173,7 @@ class GateTest {
   void policyFileWithAnUnknownBudgetIsAnErrorNamingItsLine(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("policy.yaml");
     Files.writeString(file, "apiVersion: kubeload.io/v1alpha1\nkind: Policy\nspec:\n  budgets:\n    seats: 3\n");
-    assertThatThrownBy(() -> Policy.load(file.toString()))
+    assertThatThrownBy(() -> Policy.parse(file.toString(), Files.readAllBytes(file), io.kubeload.yaml.InputLimits.DEFAULT))
         .isInstanceOf(InputException.class)
         .hasMessageContaining("policy.yaml:5:")
         .hasMessageContaining("unknown key 'seats'");

@@ -54,10 +54,10 @@ class IgnoresTest {
   void thePolicyFileSwitchesIgnoresOff(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("policy.yaml");
     Files.writeString(file, "apiVersion: kubeload.io/v1alpha1\nkind: Policy\nspec:\n  allowIgnores: false\n");
-    assertThat(Policy.load(file.toString()).allowIgnores()).isFalse();
-    assertThat(Policy.load(file.toString()).levelUtilization()).isEqualTo(Policy.DEFAULT.levelUtilization());
+    assertThat(Policy.parse(file.toString(), Files.readAllBytes(file), io.kubeload.yaml.InputLimits.DEFAULT).allowIgnores()).isFalse();
+    assertThat(Policy.parse(file.toString(), Files.readAllBytes(file), io.kubeload.yaml.InputLimits.DEFAULT).levelUtilization()).isEqualTo(Policy.DEFAULT.levelUtilization());
     Files.writeString(file, "apiVersion: kubeload.io/v1alpha1\nkind: Policy\nspec:\n  allowIgnores: maybe\n");
-    assertThatThrownBy(() -> Policy.load(file.toString())).isInstanceOf(InputException.class)
+    assertThatThrownBy(() -> Policy.parse(file.toString(), Files.readAllBytes(file), io.kubeload.yaml.InputLimits.DEFAULT)).isInstanceOf(InputException.class)
         .hasMessageEndingWith(":4: spec.allowIgnores must be true or false, not 'maybe'");
   }
 

@@ -60,7 +60,7 @@ class KubernetesShapesTest {
   }
 
   private static Manifest only(String yaml) {
-    List<Manifest> all = ManifestReader.parse("test.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+    List<Manifest> all = ManifestParser.parse("test.yaml", yaml.getBytes(StandardCharsets.UTF_8));
     assertThat(all).hasSize(1);
     return all.get(0);
   }

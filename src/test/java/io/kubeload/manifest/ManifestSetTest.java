@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ManifestSetTest {
 
   private static List<Manifest> parse(String file, String yaml) {
-    return ManifestReader.parse(file, yaml.getBytes(StandardCharsets.UTF_8));
+    return ManifestParser.parse(file, yaml.getBytes(StandardCharsets.UTF_8));
   }
 
   private static final String CONFIG_MAPS = """

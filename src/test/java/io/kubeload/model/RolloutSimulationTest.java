@@ -156,7 +156,7 @@ class RolloutSimulationTest {
   void anApiServerRestartRelistsEachPodOnceForAnUpdatedWorkloadToo() throws Exception {
     Projection projection = project("telemetry-daemonset-fixed.yaml", TestManifests.production().withNodes(500));
     WorkloadLoad load = projection.workloads().get(0);
-    WorkloadLoad running = load.rolledOutAs(load.workload().withRollout(load.workload().rollout(), false), load.storm());
+    WorkloadLoad running = load.rolledOutAs(load.workload().alreadyRunning(), load.storm());
     SimulationResult restart = RolloutSimulation.restart(List.of(running), projection.profile(), projection.levels(), 900)
         .get("workload-low");
     assertThat(restart.pods()).isEqualTo(500);
@@ -170,7 +170,7 @@ class RolloutSimulationTest {
     WorkloadLoad load = projection.workloads().get(0);
     long previous = Long.MAX_VALUE;
     for (int wave : new int[] {400, 100, 20, 5}) {
-      var paced = load.workload().withRollout(new io.kubeload.workload.RolloutStrategy("RollingUpdate", wave, 0, 0, "test"), false);
+      var paced = load.workload().withRollout(new io.kubeload.workload.RolloutStrategy("RollingUpdate", wave, 0, 0, "test"), io.kubeload.workload.Workload.Arrival.ALREADY_RUNNING);
       long rejected = LoadModel.simulate(load, paced, projection, 600).rejected();
       assertThat(rejected).as("wave %d", wave).isLessThanOrEqualTo(previous);
       previous = rejected;
@@ -214,7 +214,7 @@ class RolloutSimulationTest {
     Projection projection = LoadModel.project(List.of(load.accessSet()), profile);
     int proven = 0;
     for (int wave : new int[] {1, 1 + random.nextInt(5), 1 + random.nextInt(100), Math.max(1, load.pods())}) {
-      var paced = load.workload().withRollout(new io.kubeload.workload.RolloutStrategy("RollingUpdate", wave, 0, random.nextInt(30), "test"), false);
+      var paced = load.workload().withRollout(new io.kubeload.workload.RolloutStrategy("RollingUpdate", wave, 0, random.nextInt(30), "test"), io.kubeload.workload.Workload.Arrival.ALREADY_RUNNING);
       WorkloadLoad other = load.rolledOutAs(paced, LoadModel.stormOf(load, paced, projection));
       if (load.storm().listsPerPod() == 0 || !RolloutSimulation.neverQueues(other, profile, projection.levels())) {
         continue;

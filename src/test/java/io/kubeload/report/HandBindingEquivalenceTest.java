@@ -7,7 +7,6 @@ import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.cluster.Profiles;
 import io.kubeload.gate.Gate;
 import io.kubeload.gate.Policy;
-import io.kubeload.yaml.InputLimits;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.model.LoadModel;
 import io.kubeload.model.Projection;
@@ -17,6 +16,7 @@ import io.kubeload.testing.JacksonBinding;
 import io.kubeload.testing.RealManifests;
 import io.kubeload.workload.Workloads;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -37,9 +37,8 @@ class HandBindingEquivalenceTest {
   }
 
   private static String report(ManifestSet manifests) {
-    Profiles.Loaded loaded = Profiles.loadWithFlowControl(Profiles.DEFAULT, InputLimits.DEFAULT);
-    ClusterProfile profile = loaded.profile();
-    ApfConfiguration apf = ApfConfiguration.of(profile.version(), loaded.flowControl(), manifests);
+    ClusterProfile profile = Profiles.load(Profiles.DEFAULT);
+    ApfConfiguration apf = ApfConfiguration.of(profile.version(), List.of(), manifests);
     Projection projection = LoadModel.project(
         Workloads.from(manifests, profile).stream().map(w -> AccessInference.infer(w, manifests)).toList(), profile, apf);
     // A short horizon: the roll-outs' shapes come from the typed strategies, their length does not.

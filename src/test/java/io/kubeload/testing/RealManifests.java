@@ -1,9 +1,8 @@
 package io.kubeload.testing;
 
 import io.kubeload.yaml.InputLimits;
-import io.kubeload.manifest.ManifestReader;
+import io.kubeload.manifest.ManifestParser;
 import io.kubeload.manifest.ManifestSet;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,7 +36,11 @@ public final class RealManifests {
 
   /** One file as {@code analyze FILE} reads it. */
   public static ManifestSet read(Path file) {
-    return new ManifestReader(new ByteArrayInputStream(new byte[0]), InputLimits.DEFAULT).read(List.of(file.toString()));
+    try {
+      return ManifestSet.of(ManifestParser.parse(file.toString(), Files.readAllBytes(file), InputLimits.DEFAULT));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Stream<Path> yamlUnder(Path root) {

@@ -4,7 +4,7 @@ import io.kubeload.access.inference.AccessInference;
 import io.kubeload.access.AccessSet;
 import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.cluster.Profiles;
-import io.kubeload.manifest.ManifestReader;
+import io.kubeload.manifest.ManifestParser;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.workload.Workloads;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,17 @@ public final class TestManifests {
   private TestManifests() {}
 
   public static ManifestSet set(String yaml) {
-    return ManifestSet.of(ManifestReader.parse("test.yaml", yaml.getBytes(StandardCharsets.UTF_8)));
+    return ManifestSet.of(ManifestParser.parse("test.yaml", yaml.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** A ServiceAccount's YAML: the smallest valid object, for tests of reading. */
+  public static String serviceAccount(String name) {
+    return """
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata:
+          name: %s
+        """.formatted(name);
   }
 
   /** 1-based line of the first line of {@code yaml} containing {@code marker}. */

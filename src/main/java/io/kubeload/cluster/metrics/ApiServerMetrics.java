@@ -5,11 +5,7 @@ import io.kubeload.cluster.ClusterFacts.Fact;
 import io.kubeload.cluster.ClusterFacts;
 import io.kubeload.cluster.Figures;
 import io.kubeload.yaml.InputException;
-import io.kubeload.yaml.IoErrors;
 import io.kubeload.yaml.SourceText;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,14 +35,8 @@ public final class ApiServerMetrics {
 
   private ApiServerMetrics() {}
 
-  /** Reads a saved {@code /metrics} text (strict UTF-8, Prometheus text format). */
-  public static Scrape read(String file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(Path.of(file));
-    } catch (IOException e) {
-      throw new InputException(file, "cannot read: " + IoErrors.describe(e));
-    }
+  /** Parses a saved {@code /metrics} text (strict UTF-8, Prometheus text format); {@code file} names it in errors. */
+  public static Scrape parse(String file, byte[] bytes) {
     return new Scrape(file, PrometheusText.parse(file, SourceText.decode(file, bytes)));
   }
 

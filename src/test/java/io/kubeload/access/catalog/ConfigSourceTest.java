@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubeload.access.Access;
 import io.kubeload.access.inference.AccessInference;
-import io.kubeload.manifest.ManifestReader;
+import io.kubeload.manifest.ManifestParser;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.yaml.SourceLocation;
 import io.kubeload.testing.TestManifests;
@@ -44,7 +44,7 @@ class ConfigSourceTest {
   @Test
   void theCatalogsProvenanceNamesTheKeyThatSwitchedTheAccess() throws IOException {
     Path file = Path.of("src/test/resources/catalog/cilium/endpoint-slices.yaml");
-    ManifestSet manifests = ManifestSet.of(ManifestReader.parse(file.toString(), Files.readAllBytes(file)));
+    ManifestSet manifests = ManifestSet.of(ManifestParser.parse(file.toString(), Files.readAllBytes(file)));
     var agent = Workloads.from(manifests, TestManifests.production()).stream()
         .filter(w -> w.ref().toString().equals("DaemonSet/kube-system/cilium")).findFirst().orElseThrow();
     Access slices = AccessInference.infer(agent, manifests).accesses().stream()

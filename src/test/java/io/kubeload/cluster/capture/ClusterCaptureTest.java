@@ -103,7 +103,7 @@ class ClusterCaptureTest {
     try (FakeApiServer server = GeneratedCluster.start()) {
       ClusterCapture.Capture capture = capture(server, 500);
       String yaml = ProfileDraft.draft("prod", capture.facts(), "production", capture.origin(), List.of("captured")).yaml();
-      ClusterProfile profile = Profiles.load(write(yaml).toString());
+      ClusterProfile profile = Profiles.parse("prod.yaml", yaml.getBytes(StandardCharsets.UTF_8), io.kubeload.yaml.InputLimits.DEFAULT);
       assertThat(profile.nodes()).isEqualTo(3_000);
       assertThat(profile.nodePools()).hasSize(7);
       assertThat(profile.apiServers().replicas()).isEqualTo(3);

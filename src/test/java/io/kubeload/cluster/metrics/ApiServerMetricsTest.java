@@ -11,6 +11,10 @@ import io.kubeload.cluster.ProfileDraft;
 import io.kubeload.cluster.Profiles;
 import io.kubeload.cluster.Scaled;
 import io.kubeload.yaml.InputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -20,8 +24,16 @@ class ApiServerMetricsTest {
   static final String LATER = "src/test/resources/metrics/apiserver-1.34.txt";
   static final String EARLIER = "src/test/resources/metrics/apiserver-1.34-earlier.txt";
 
+  static ApiServerMetrics.Scrape read(String file) {
+    try {
+      return ApiServerMetrics.parse(file, Files.readAllBytes(Path.of(file)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static ClusterFacts facts() {
-    return ApiServerMetrics.facts(ApiServerMetrics.read(LATER), Optional.of(ApiServerMetrics.read(EARLIER)), 300,
+    return ApiServerMetrics.facts(read(LATER), Optional.of(read(EARLIER)), 300,
         Optional.of(new Fact<>(3, "--api-servers 3")));
   }
 
@@ -52,13 +64,13 @@ class ApiServerMetricsTest {
     assertThat(facts.writesPerSecond().get("leases").value()).isCloseTo(120 * 3, within(1e-9));
     assertThat(facts.writesPerSecond().get("ciliumendpoints.cilium.io").value()).isCloseTo(10 * 3, within(1e-9));
     assertThat(facts.writesPerSecond().get("pods").source()).contains("8 writes/s (DELETE 1, PATCH 6, POST 1) on one API server × 3 API servers");
-    ClusterFacts oneScrape = ApiServerMetrics.facts(ApiServerMetrics.read(LATER), Optional.empty(), 0, Optional.empty());
+    ClusterFacts oneScrape = ApiServerMetrics.facts(read(LATER), Optional.empty(), 0, Optional.empty());
     assertThat(oneScrape.writesPerSecond()).isEmpty();
   }
 
   @Test
   void countersThatWentDownMeanTwoDifferentServers() {
-    assertThatThrownBy(() -> ApiServerMetrics.facts(ApiServerMetrics.read(EARLIER), Optional.of(ApiServerMetrics.read(LATER)), 300, Optional.empty()))
+    assertThatThrownBy(() -> ApiServerMetrics.facts(read(EARLIER), Optional.of(read(LATER)), 300, Optional.empty()))
         .isInstanceOf(InputException.class).hasMessageContaining("apiserver_request_total went down");
   }
 

@@ -1,40 +1,28 @@
 package io.kubeload.manifest;
 
-import io.kubeload.yaml.BoundedInput;
 import io.kubeload.yaml.CompactTree;
 import io.kubeload.yaml.FieldLines;
 import io.kubeload.yaml.InputException;
 import io.kubeload.yaml.InputLimits;
-import io.kubeload.yaml.IoErrors;
 import io.kubeload.yaml.RunBudget;
 import io.kubeload.yaml.SourceLocation;
 import io.kubeload.yaml.SourceText;
 import io.kubeload.yaml.YamlDocuments;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
- * Reads rendered manifests from files, folders (recursively: {@code *.yaml}, {@code *.yml},
- * {@code *.json}) and standard input ({@code -}). Multi-document streams, {@code kind: List} and
- * empty documents are handled; every object keeps its file, line and Helm template.
+ * Parses rendered manifests: multi-document streams, {@code kind: List} and empty documents are
+ * handled; every object keeps its file, line and Helm template. Reading files, folders and standard
+ * input is the command line's (docs/architecture.md).
  */
-public final class ManifestReader {
-
-  public static final String STDIN = "-";
+public final class ManifestParser {
 
   /**
    * Expressions only Helm writes: a reference to Helm's built-in objects anywhere in the action
@@ -45,47 +33,7 @@ public final class ManifestReader {
   private static final Pattern HELM_OBJECT = Pattern.compile("\\.(?:Values|Release|Chart|Capabilities|Template|Files)\\b");
   private static final Pattern HELM_FUNCTION = Pattern.compile("\\{\\{-?\\s*(?:include|toYaml|tpl|required)\\s");
 
-  private final InputStream stdin;
-  private final InputLimits limits;
-  private final Runnable onFileRead;
-
-  public ManifestReader(InputStream stdin) {
-    this(stdin, InputLimits.DEFAULT);
-  }
-
-  public ManifestReader(InputStream stdin, InputLimits limits) {
-    this(stdin, limits, () -> {});
-  }
-
-  /** As {@link #ManifestReader(InputStream, InputLimits)}, telling {@code onFileRead} after each file (or stdin) is read. */
-  public ManifestReader(InputStream stdin, InputLimits limits, Runnable onFileRead) {
-    this.stdin = stdin;
-    this.limits = limits;
-    this.onFileRead = onFileRead;
-  }
-
-  /** Reads every input in the order given; folders in sorted path order; all within the limits. */
-  public ManifestSet read(List<String> inputs) {
-    Run run = new Run(new RunBudget(limits));
-    for (String input : inputs) {
-      if (input.equals(STDIN)) {
-        int before = run.manifests.size();
-        byte[] content = BoundedInput.read("<stdin>", stdin, run.budget(), limits);
-        run.add("<stdin>", content);
-        // A render that failed upstream of the pipe leaves stdin empty: a silent pass would hide it.
-        if (run.manifests.size() == before) {
-          throw new InputException("<stdin>", content.length == 0
-              ? "read nothing from stdin: did the render fail? (e.g. helm template ... | kubeload analyze -)"
-              : "no Kubernetes object on stdin, only empty documents or comments: did the render fail?");
-        }
-      } else {
-        for (Path file : expand(input, run)) {
-          run.add(file.toString(), BoundedInput.readFile(file, run.budget(), limits));
-        }
-      }
-    }
-    return ManifestSet.of(run.manifests);
-  }
+  private ManifestParser() {}
 
   /** Parses one input's bytes; {@code name} is how errors and locations refer to it. */
   public static List<Manifest> parse(String name, byte[] content) {
@@ -97,7 +45,11 @@ public final class ManifestReader {
     return parse(name, content, limits, new RunBudget(limits));
   }
 
-  private static List<Manifest> parse(String name, byte[] content, InputLimits limits, RunBudget budget) {
+  /**
+   * As {@link #parse(String, byte[], InputLimits)}, counting documents and alias nodes against
+   * {@code budget}, which the inputs of one run share.
+   */
+  public static List<Manifest> parse(String name, byte[] content, InputLimits limits, RunBudget budget) {
     String text = SourceText.decode(name, content);
     HelmSources sources = new HelmSources(text);
     List<Manifest> out = new ArrayList<>();
@@ -112,36 +64,6 @@ public final class ManifestReader {
       previousEnd[0] = document.endLine();
     });
     return out;
-  }
-
-  /** What one {@link #read} has taken so far, against the limits. */
-  private final class Run {
-    final List<Manifest> manifests = new ArrayList<>();
-    final RunBudget documents;
-    long bytes;
-    int files;
-
-    Run(RunBudget documents) {
-      this.documents = documents;
-    }
-
-    long budget() {
-      return limits.maxInputBytes() - bytes;
-    }
-
-    void add(String name, byte[] content) {
-      bytes += content.length;
-      manifests.addAll(ManifestReader.parse(name, content, limits, documents));
-      onFileRead.run();
-    }
-
-    Path counted(String input, Path file) {
-      if (++files > limits.maxFiles()) {
-        throw new InputException(input, InputLimits.reached(
-            "more manifest files than one run reads", limits.maxFiles(), InputLimits.MAX_FILES));
-      }
-      return file;
-    }
   }
 
   private static void addObjects(
@@ -300,7 +222,7 @@ public final class ManifestReader {
         : lines;
   }
 
-  /** A Secret's values never leave the reader: no report, log or error can show them. */
+  /** A Secret's values never leave the parser: no report, log or error can show them. */
   private static Map<String, Object> withoutSecretData(Map<String, Object> tree) {
     Map<String, Object> copy = new LinkedHashMap<>(tree);
     copy.remove("data");
@@ -440,65 +362,5 @@ public final class ManifestReader {
 
   private static String prefix(String path) {
     return path.isEmpty() ? "" : path + ".";
-  }
-
-  /** The manifest files {@code input} names, each counted against the file limit as it is found. */
-  private static List<Path> expand(String input, Run run) {
-    Path path = Path.of(input);
-    if (!Files.exists(path)) {
-      throw new InputException(input, "no such file or folder");
-    }
-    // A chart's templates are not manifests until helm renders them: say how, not "no kind".
-    if (Files.isDirectory(path) && Files.isRegularFile(path.resolve("Chart.yaml"))
-        || path.getFileName() != null && path.getFileName().toString().equals("Chart.yaml")
-        || input.endsWith(".tgz")) {
-      String chart = path.getFileName() != null && path.getFileName().toString().equals("Chart.yaml")
-          ? String.valueOf(path.getParent() == null ? "." : path.getParent()) : input;
-      throw new InputException(input, "this is a Helm chart: analyse it with --chart " + chart
-          + " (kubeload renders it with helm template), or name its rendered manifests");
-    }
-    if (!Files.isDirectory(path)) {
-      return List.of(run.counted(input, path));
-    }
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(path, FileVisitOption.FOLLOW_LINKS)) {
-      files = walk.filter(file -> !hidden(path.relativize(file))).filter(ManifestReader::isManifestFile)
-          .filter(file -> !Files.isDirectory(file))
-          .map(file -> run.counted(input, readable(file))).sorted().toList();
-    } catch (UncheckedIOException | IOException e) {
-      throw new InputException(input, "cannot read folder: " + IoErrors.describe(e));
-    }
-    if (files.isEmpty()) {
-      // A folder named to be checked that holds nothing to check is a wrong path or a failed render:
-      // passing it would say "pass" without having read anything.
-      throw new InputException(input, "no manifest files (*.yaml, *.yml, *.json) in this folder");
-    }
-    return files;
-  }
-
-  /** A manifest's name on something that is not a file (a link to nothing, a pipe) is not skipped unread. */
-  private static Path readable(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new InputException(file.toString(), "cannot read: not a regular file (a symbolic link to nothing, or a pipe?)");
-    }
-    return file;
-  }
-
-  /**
-   * Hidden files and folders inside a folder ({@code .kubeload.yaml}, {@code .github/},
-   * {@code .pre-commit-config.yaml}) hold tool configuration, not manifests; named as paths they are read.
-   */
-  private static boolean hidden(Path relative) {
-    for (Path part : relative) {
-      if (part.toString().startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isManifestFile(Path file) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
   }
 }

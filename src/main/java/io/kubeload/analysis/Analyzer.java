@@ -1,0 +1,127 @@
+package io.kubeload.analysis;
+
+import io.kubeload.access.AccessSet;
+import io.kubeload.access.inference.AccessInference;
+import io.kubeload.cluster.ClusterProfile;
+import io.kubeload.gate.Gate;
+import io.kubeload.gate.Policy;
+import io.kubeload.gate.Verdict;
+import io.kubeload.manifest.Manifest;
+import io.kubeload.manifest.ManifestParser;
+import io.kubeload.manifest.ManifestSet;
+import io.kubeload.manifest.ObjectRef;
+import io.kubeload.model.LoadModel;
+import io.kubeload.model.Projection;
+import io.kubeload.model.Simulations;
+import io.kubeload.model.apf.ApfConfiguration;
+import io.kubeload.workload.Workload;
+import io.kubeload.workload.Workloads;
+import io.kubeload.yaml.InputException;
+import io.kubeload.yaml.InputLimits;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The pipeline as one call: objects to workloads, their accesses, the projection onto the cluster,
+ * the simulations and the verdict; with a baseline, the change judged against it. Pure: it reads no
+ * file and writes nothing (docs/architecture.md).
+ */
+public final class Analyzer {
+
+  private Analyzer() {}
+
+  public static Verdict analyze(AnalysisRequest request) {
+    return analyze(request, Progress.SILENT);
+  }
+
+  /**
+   * The verdict on the request's change, telling {@code progress} of each stage.
+   *
+   * @throws NoWorkloadException when neither the change nor its baseline holds a workload
+   * @throws InputException when a flow-control document is not a FlowSchema or PriorityLevelConfiguration
+   */
+  public static Verdict analyze(AnalysisRequest request, Progress progress) {
+    AnalysisRequest.Options options = request.options();
+    Run run = new Run(request.profile(), flowControl(request.flowControl(), options.limits()), request.policy(),
+        options.simulateSeconds(), progress);
+    ManifestSet manifests = options.locator().locate(placed(request.manifests(), options));
+    List<Workload> workloads = Workloads.from(manifests, request.profile());
+    if (request.baseline().isEmpty()) {
+      requireWorkloads(workloads, manifests);
+      return run.judge(manifests, workloads);
+    }
+    ManifestSet before = placed(request.baseline().get(), options);
+    // The baseline's workloads run already: judged as updates, as are the change's workloads they match.
+    List<Workload> existing = Workloads.from(before, request.profile()).stream().map(Workload::alreadyRunning).toList();
+    if (existing.isEmpty()) {
+      requireWorkloads(workloads, manifests);
+    }
+    Set<ObjectRef> running = existing.stream().map(Workload::ref).collect(Collectors.toSet());
+    List<Workload> changed = workloads.stream().map(w -> running.contains(w.ref()) ? w.alreadyRunning() : w).toList();
+    // Only the change is simulated and searched for break-even: the baseline is compared by its projection.
+    return Gate.judgeChange(run.project(before, existing), before, run.judge(manifests, changed), manifests,
+        options.gate() == GateMode.CHANGE);
+  }
+
+  private static ManifestSet placed(ManifestSet manifests, AnalysisRequest.Options options) {
+    return options.installNamespace().map(manifests::placedIn).orElse(manifests);
+  }
+
+  private static void requireWorkloads(List<Workload> workloads, ManifestSet manifests) {
+    if (workloads.isEmpty()) {
+      throw new NoWorkloadException(manifests.manifests().size());
+    }
+  }
+
+  /**
+   * The FlowSchemas and PriorityLevelConfigurations in {@code sources}, as {@code kubectl get
+   * flowschemas,prioritylevelconfigurations -o yaml} prints them; a ClusterProfile among them (a
+   * profile file's first document) is skipped, any other kind is an error.
+   */
+  static List<Manifest> flowControl(List<Source> sources, InputLimits limits) {
+    List<Manifest> out = new ArrayList<>();
+    for (Source source : sources) {
+      for (Manifest m : ManifestParser.parse(source.name(), source.bytes(), limits)) {
+        if (m.kind().equals("ClusterProfile")) {
+          continue;
+        }
+        if (!m.group().equals("flowcontrol.apiserver.k8s.io")) {
+          throw new InputException(source.name(), m.location().line(),
+              "after the ClusterProfile a profile file holds only FlowSchemas and PriorityLevelConfigurations, not " + m.kind());
+        }
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  /** What every projection of one analysis shares. */
+  private record Run(ClusterProfile profile, List<Manifest> flowControl, Policy policy, double simulateSeconds, Progress progress) {
+
+    Run {
+      flowControl = List.copyOf(flowControl);
+    }
+
+    Projection project(ManifestSet manifests, List<Workload> workloads) {
+      progress.stage("inferring", workloads.size(), true);
+      List<AccessSet> accesses = new ArrayList<>();
+      for (Workload workload : workloads) {
+        accesses.add(AccessInference.infer(workload, manifests));
+        progress.workloadDone();
+      }
+      progress.stage("projecting", workloads.size(), false);
+      ApfConfiguration apf = ApfConfiguration.of(profile.version(), flowControl, manifests);
+      return LoadModel.project(accesses, profile, apf);
+    }
+
+    Verdict judge(ManifestSet manifests, List<Workload> workloads) {
+      Projection projection = project(manifests, workloads);
+      progress.stage("simulating", workloads.size(), false);
+      Simulations simulations = Simulations.of(projection, simulateSeconds);
+      progress.stage("judging", workloads.size(), false);
+      return Gate.judge(projection, simulations, policy, manifests.skippedTestHooks());
+    }
+  }
+}

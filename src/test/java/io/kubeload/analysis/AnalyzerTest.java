@@ -1,0 +1,134 @@
+package io.kubeload.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kubeload.cluster.ClusterProfile;
+import io.kubeload.cluster.Profiles;
+import io.kubeload.gate.Policy;
+import io.kubeload.gate.Severity;
+import io.kubeload.gate.Verdict;
+import io.kubeload.manifest.Manifest;
+import io.kubeload.manifest.ManifestSet;
+import io.kubeload.model.WorkloadLoad;
+import io.kubeload.testing.TestManifests;
+import io.kubeload.workload.Workload;
+import io.kubeload.yaml.InputException;
+import io.kubeload.yaml.InputLimits;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class AnalyzerTest {
+
+  private static final ClusterProfile PRODUCTION = Profiles.load("production");
+
+  private static ManifestSet sample(String... files) throws IOException {
+    StringBuilder yaml = new StringBuilder();
+    for (String file : files) {
+      yaml.append("---\n").append(Files.readString(Path.of(file), StandardCharsets.UTF_8));
+    }
+    return TestManifests.set(yaml.toString());
+  }
+
+  private static AnalysisRequest request(ManifestSet change, Optional<ManifestSet> baseline, GateMode gate) {
+    return new AnalysisRequest(change, PRODUCTION, List.of(), Policy.DEFAULT, baseline,
+        new AnalysisRequest.Options(60, gate, Optional.empty(), SourceLocator.AS_READ, InputLimits.DEFAULT));
+  }
+
+  private static Map<String, Workload.Arrival> arrivals(Verdict verdict) {
+    return verdict.projection().workloads().stream().map(WorkloadLoad::workload)
+        .collect(Collectors.toMap(w -> w.ref().toString(), Workload::arrival));
+  }
+
+  @Test
+  void withoutABaselineEveryWorkloadIsNew() throws IOException {
+    Verdict verdict = Analyzer.analyze(request(sample("samples/manifests/web-deployment.yaml"), Optional.empty(), GateMode.CHANGE));
+
+    assertThat(arrivals(verdict)).containsExactly(Map.entry("Deployment/shop/shop-web", Workload.Arrival.NEW));
+  }
+
+  @Test
+  void theBaselinesWorkloadsArriveAlreadyRunningAndOnlyTheAddedOnesAreNew() throws IOException {
+    ManifestSet baseline = sample("samples/manifests/web-deployment.yaml");
+    ManifestSet change = sample("samples/baseline/web-deployment-v2.yaml", "samples/manifests/controller-deployment.yaml");
+
+    Verdict verdict = Analyzer.analyze(request(change, Optional.of(baseline), GateMode.CHANGE));
+
+    Map<String, Workload.Arrival> arrivals = arrivals(verdict);
+    assertThat(arrivals).containsEntry("Deployment/shop/shop-web", Workload.Arrival.ALREADY_RUNNING);
+    assertThat(arrivals).hasSize(2).containsValue(Workload.Arrival.NEW);
+  }
+
+  @Test
+  void gateAllFailsOnTheBaselinesOwnErrorsThatGateChangeLeavesAsWarnings() throws IOException {
+    String heavy = "samples/manifests/telemetry-daemonset.yaml";
+    ManifestSet baseline = sample(heavy, "samples/manifests/web-deployment.yaml");
+    ManifestSet change = sample(heavy, "samples/baseline/web-deployment-v2.yaml");
+
+    Verdict changeOnly = Analyzer.analyze(request(change, Optional.of(baseline), GateMode.CHANGE));
+    Verdict all = Analyzer.analyze(request(change, Optional.of(baseline), GateMode.ALL));
+
+    assertThat(changeOnly.passed()).isTrue();
+    assertThat(changeOnly.count(Severity.ERROR)).isZero();
+    assertThat(all.passed()).isFalse();
+    assertThat(all.count(Severity.ERROR)).isPositive();
+  }
+
+  @Test
+  void inputsWithoutAWorkloadAreRefusedWithTheirObjectCount() {
+    ManifestSet onlyAccounts = TestManifests.set("""
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata: {name: a}
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: b}
+        """);
+
+    assertThatThrownBy(() -> Analyzer.analyze(request(onlyAccounts, Optional.empty(), GateMode.CHANGE)))
+        .isInstanceOfSatisfying(NoWorkloadException.class, e -> assertThat(e.objects()).isEqualTo(2));
+  }
+
+  @Test
+  void flowControlSourcesSkipTheirClusterProfileAndRefuseAnyOtherKind() {
+    String profile = Profiles.presetText("staging").orElseThrow();
+    String level = """
+        ---
+        apiVersion: flowcontrol.apiserver.k8s.io/v1
+        kind: PriorityLevelConfiguration
+        metadata: {name: agents}
+        spec: {type: Limited, limited: {nominalConcurrencyShares: 10, limitResponse: {type: Reject}}}
+        """;
+
+    List<Manifest> flowControl = Analyzer.flowControl(List.of(source("cluster.yaml", profile + level)), InputLimits.DEFAULT);
+
+    assertThat(flowControl).extracting(Manifest::name).containsExactly("agents");
+    Source stray = source("cluster.yaml", profile + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
+    assertThatThrownBy(() -> Analyzer.flowControl(List.of(stray), InputLimits.DEFAULT))
+        .isInstanceOf(InputException.class)
+        .hasMessageStartingWith("cluster.yaml:")
+        .hasMessageContaining("only FlowSchemas and PriorityLevelConfigurations, not ConfigMap");
+  }
+
+  @Test
+  void aSourceKeepsItsOwnCopyOfTheBytes() {
+    byte[] bytes = "kind: x".getBytes(StandardCharsets.UTF_8);
+    Source source = new Source("a.yaml", bytes);
+    bytes[0] = 'K';
+    source.bytes()[1] = 'I';
+
+    assertThat(new String(source.bytes(), StandardCharsets.UTF_8)).isEqualTo("kind: x");
+  }
+
+  private static Source source(String name, String text) {
+    return new Source(name, text.getBytes(StandardCharsets.UTF_8));
+  }
+}
