@@ -29,6 +29,8 @@ public final class ProfileDraft {
   private ProfileDraft() {}
 
   /**
+   * The preset {@code basePreset} with what {@code facts} measured put in, under {@code name}.
+   *
    * @param origin what the facts were read from, for errors ("metrics.txt", "context prod")
    * @param header the profile's first comment lines; the facts' notes follow them
    */

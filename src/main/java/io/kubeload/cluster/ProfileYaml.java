@@ -152,7 +152,8 @@ public final class ProfileYaml {
   /** A double-quoted YAML scalar (JSON escapes are valid in it). */
   public static String quote(String text) {
     StringBuilder out = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
@@ -218,7 +219,7 @@ public final class ProfileYaml {
     void comment(int level, String text) {
       String indent = "  ".repeat(level) + "# ";
       StringBuilder current = new StringBuilder();
-      for (String word : text.strip().split("\\s+")) {
+      for (String word : text.strip().split("\\s+", -1)) {
         if (current.length() > 0 && indent.length() + current.length() + 1 + word.length() > WIDTH) {
           out.append(indent).append(current).append('\n');
           current.setLength(0);

@@ -54,7 +54,7 @@ public record Manifest(
    */
   public Optional<LabelSelector> labelSelectorAt(String path) {
     Object value = raw;
-    for (String key : path.split("\\.")) {
+    for (String key : path.split("\\.", -1)) {
       value = value instanceof Map<?, ?> map ? map.get(key) : null;
     }
     if (!(value instanceof Map<?, ?>)) {
@@ -98,7 +98,7 @@ public record Manifest(
   /** Helm test hooks run only under {@code helm test}; they put no load on a live cluster. */
   public boolean isHelmTestHook() {
     String hooks = annotations().getOrDefault("helm.sh/hook", "");
-    for (String hook : hooks.split(",")) {
+    for (String hook : hooks.split(",", -1)) {
       String h = hook.strip();
       if (h.equals("test") || h.equals("test-success") || h.equals("test-failure")) {
         return true;

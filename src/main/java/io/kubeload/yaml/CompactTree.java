@@ -66,7 +66,7 @@ public final class CompactTree {
 
     private int indexOf(Object key) {
       for (int i = 0; i < keys.length; i++) {
-        if (keys[i] == key || keys[i] != null && keys[i].equals(key)) {
+        if (keys[i] == key || (keys[i] != null && keys[i].equals(key))) {
           return i;
         }
       }

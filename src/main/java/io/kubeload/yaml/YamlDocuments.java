@@ -185,7 +185,7 @@ public final class YamlDocuments {
    * document at the deepest node whose expansion alone is more than the budget has left.
    */
   private static void checkExpansion(String file, Node root, LineMap lineMap, RunBudget budget) {
-    java.util.Map<Node, Long> sizes = new java.util.IdentityHashMap<>();
+    java.util.IdentityHashMap<Node, Long> sizes = new java.util.IdentityHashMap<>();
     long added = expandedSize(root, sizes, file, lineMap) - sizes.size();
     if (budget.fitsAliasNodes(added)) {
       budget.spendAliasNodes(added);

@@ -44,7 +44,7 @@ class AnalyzeStaysOfflineTest {
 
   private static Set<String> classesResolvedBy(String... args) throws Exception {
     List<URL> urls = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator, -1)) {
       urls.add(toUrl(entry));
     }
     try (RecordingLoader loader = new RecordingLoader(urls.toArray(URL[]::new))) {

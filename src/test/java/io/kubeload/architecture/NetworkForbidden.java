@@ -2,6 +2,7 @@ package io.kubeload.architecture;
 
 import io.kubeload.cli.Main;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketPermission;
@@ -37,8 +38,8 @@ public final class NetworkForbidden {
       }
     });
     if (args.length == 1 && args[0].equals("--probe")) {
-      probe(() -> new Socket("127.0.0.1", 9).close());
-      probe(() -> SocketChannel.open(new InetSocketAddress("127.0.0.1", 9)).close());
+      probe(() -> new Socket(InetAddress.getLoopbackAddress(), 9).close());
+      probe(() -> SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), 9)).close());
       System.exit(0);
     }
     System.exit(Main.run(args, System.in, System.out, System.err));

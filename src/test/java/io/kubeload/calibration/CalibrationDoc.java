@@ -18,7 +18,7 @@ final class CalibrationDoc {
   private CalibrationDoc() {}
 
   static String render(List<CalibrationCase> cases, List<Judged> judged) {
-    long holding = cases.stream().filter(c -> judged.stream().filter(j -> j.reference() == c).allMatch(Judged::holds)).count();
+    long holding = cases.stream().filter(c -> judged.stream().filter(j -> j.reference().equals(c)).allMatch(Judged::holds)).count();
     StringBuilder out = new StringBuilder();
     out.append("""
         # Calibration: known-good and known-bad references
@@ -50,7 +50,7 @@ final class CalibrationDoc {
     out.append("**Today ").append(holding).append(" of ").append(cases.size()).append(" references hold their verdict.**\n\n");
     out.append("## References\n\n| reference | expected | nodes | scenario | kubeload | deciding figure |\n|---|---|---|---|---|---|\n");
     for (CalibrationCase c : cases) {
-      List<Judged> mine = judged.stream().filter(j -> j.reference() == c).toList();
+      List<Judged> mine = judged.stream().filter(j -> j.reference().equals(c)).toList();
       Judged verdict = mine.stream().filter(j -> j.check() == Check.VERDICT).findFirst().orElseThrow();
       // The figure of the check that does not hold, if one does not: that is what to calibrate.
       Judged shown = mine.stream().filter(j -> !j.holds()).findFirst().orElse(verdict);
@@ -68,7 +68,7 @@ final class CalibrationDoc {
         .collect(Collectors.groupingBy(c -> c.knob().orElseThrow())));
     knobs.forEach((knob, sides) -> sides.forEach(c -> out.append("| `").append(knob).append("` | ")
         .append(cell(c.knobSetting().orElse(""))).append(" | `").append(c.id()).append("` | ").append(c.expectPass() ? "pass" : "fail")
-        .append(" | ").append(outcome(judged.stream().filter(j -> j.reference() == c && j.check() == Check.VERDICT).findFirst().orElseThrow()))
+        .append(" | ").append(outcome(judged.stream().filter(j -> j.reference().equals(c) && j.check() == Check.VERDICT).findFirst().orElseThrow()))
         .append(" |\n")));
     out.append("\n## What is known about each\n\n");
     for (CalibrationCase c : cases) {

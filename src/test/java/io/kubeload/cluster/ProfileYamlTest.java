@@ -29,11 +29,16 @@ class ProfileYamlTest {
   void everyFigureHasACommentNamingItsSource() {
     String yaml = new SourcedProfile(Profiles.load("production"), List.of(), ProfileYaml.presetSources("production")).yaml();
     assertThat(yaml).contains(
-        "      # default from the production preset: Exemplar pod of the 5,000-node test: 14,474 B compact\n"
-            + "      # JSON (kube-apiserver testdata exemplar_pod.yaml; 9.5 kB in protobuf, kubernetes/kubernetes\n",
-        "    # default from the production preset: The same kops preset: 0 (the sum above is what APF\n"
-            + "    # divides).\n    maxMutatingRequestsInflight: 0\n");
-    String[] lines = yaml.split("\n");
+        """
+              # default from the production preset: Exemplar pod of the 5,000-node test: 14,474 B compact
+              # JSON (kube-apiserver testdata exemplar_pod.yaml; 9.5 kB in protobuf, kubernetes/kubernetes
+        """,
+        """
+            # default from the production preset: The same kops preset: 0 (the sum above is what APF
+            # divides).
+            maxMutatingRequestsInflight: 0
+        """);
+    String[] lines = yaml.split("\n", -1);
     for (int i = 1; i < lines.length; i++) {
       boolean figure = lines[i].matches("\\s+[A-Za-z-]+: \\S.*") && !lines[i].strip().startsWith("name:");
       if (figure) {

@@ -92,7 +92,7 @@ class ProfilesTest {
   void everyFigureInEveryPresetHasItsSourceAboveIt() {
     for (String preset : Profiles.PRESETS) {
       String text = Profiles.presetText(preset).orElseThrow();
-      String[] lines = text.split("\n");
+      String[] lines = text.split("\n", -1);
       for (int i = 0; i < lines.length; i++) {
         String line = lines[i].strip();
         if (!line.matches("(sizeBytes|count|countPerNode|countPerPod|churnPerNode|churn|watchersPerNode|nodes|podsPerNode|replicas"

@@ -37,7 +37,7 @@ class FuzzFindingsTest {
       throw new IOException("git ls-files failed in " + repository + ": " + out.strip());
     }
     List<String> found = new ArrayList<>();
-    for (String path : out.split("\0")) {
+    for (String path : out.split("\0", -1)) {
       String name = Path.of(path).getFileName().toString();
       if (name.startsWith("crash-") || name.startsWith("timeout-") || name.startsWith("oom-") || name.startsWith("leak-")) {
         found.add(path);

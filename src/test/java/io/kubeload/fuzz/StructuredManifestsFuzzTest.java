@@ -284,8 +284,8 @@ class StructuredManifestsFuzzTest {
    */
   private static final class Emitter {
     private final StringBuilder out;
-    private final Map<Object, Integer> seen = new IdentityHashMap<>();
-    private final Map<Object, String> anchors = new IdentityHashMap<>();
+    private final IdentityHashMap<Object, Integer> seen = new IdentityHashMap<>();
+    private final IdentityHashMap<Object, String> anchors = new IdentityHashMap<>();
 
     Emitter(StringBuilder out) {
       this.out = out;

@@ -14,6 +14,7 @@ import io.kubeload.testing.Helm;
 import io.kubeload.testing.InputsRepository;
 import io.kubeload.testing.Kustomize;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -235,7 +236,7 @@ class ActionTest {
     } catch (IOException e) {
       return UsesResult.failed("node is not installed: " + e.getMessage());
     }
-    String log = new String(process.getInputStream().readAllBytes());
+    String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     try {
       process.waitFor(60, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

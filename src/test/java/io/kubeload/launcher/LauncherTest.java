@@ -53,7 +53,7 @@ class LauncherTest {
     try {
       for (String line : Files.readAllLines(home.resolve("release"))) {
         if (line.startsWith("JAVA_VERSION=\"")) {
-          return Integer.parseInt(line.substring(14).split("[.\"]")[0]);
+          return Integer.parseInt(line.substring(14).split("[.\"]", -1)[0]);
         }
       }
     } catch (IOException | NumberFormatException e) {

@@ -13,7 +13,6 @@ import io.kubeload.testing.JacksonBinding;
 import io.kubeload.testing.RealManifests;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -45,8 +44,7 @@ class KubernetesShapesTest {
     assertThat(oracle).as(path).isNotNull();
     if (bound.isObject()) {
       assertThat(oracle.isObject()).as(path + " is an object").isTrue();
-      for (Iterator<Map.Entry<String, JsonNode>> fields = bound.fields(); fields.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : bound.properties()) {
         assertContained(field.getValue(), oracle.get(field.getKey()), path + "." + field.getKey());
       }
     } else if (bound.isArray()) {

@@ -753,9 +753,20 @@ class ManifestParserTest {
     @Test
     void unicodeLineSeparatorInsideAValueDoesNotShiftLaterLineNumbers() {
       // Editors, grep -n and kubectl count only \n; YAML 1.2 agrees (these are not line breaks).
-      List<Manifest> manifests = parse(
-          "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  note: \"one\u2028two\u0085three\"\n"
-              + "---\n# Source: shop/templates/b.yaml\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: b\n");
+      List<Manifest> manifests = parse("""
+          apiVersion: v1
+          kind: ConfigMap
+          metadata:
+            name: a
+          data:
+            note: "one{LS}two{NEL}three"
+          ---
+          # Source: shop/templates/b.yaml
+          apiVersion: v1
+          kind: ServiceAccount
+          metadata:
+            name: b
+          """.replace("{LS}", "\u2028").replace("{NEL}", "\u0085"));
 
       Manifest b = named(manifests, "b");
       assertThat(b.location().line()).isEqualTo(9);

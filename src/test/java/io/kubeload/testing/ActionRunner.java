@@ -145,11 +145,11 @@ public final class ActionRunner {
     boolean failed = false;
     int index = 0;
     for (Map<String, Object> step : (List<Map<String, Object>>) runs.get("steps")) {
-      String id = step.containsKey("id") ? String.valueOf(step.get("id")) : "__" + (++index);
+      String id = step.containsKey("id") ? String.valueOf(step.get("id")) : "__" + ++index;
       boolean continueOnError = Boolean.TRUE.equals(step.get("continue-on-error"));
       context.failed = failed;
-      if (step.containsKey("if") && !truthy(condition(String.valueOf(step.get("if")), context))
-          || !step.containsKey("if") && failed) {
+      if ((step.containsKey("if") && !truthy(condition(String.valueOf(step.get("if")), context)))
+          || (!step.containsKey("if") && failed)) {
         steps.add(new StepRun(id, "skipped", continueOnError, "", Map.of()));
         context.steps.put(id, Map.of("outputs", Map.of(), "outcome", "skipped"));
         continue;
@@ -470,20 +470,16 @@ public final class ActionRunner {
           default -> throw new IllegalArgumentException("unsupported function " + word);
         };
       }
-      switch (word) {
-        case "true":
-          return true;
-        case "false":
-          return false;
-        case "null":
-          return null;
-        default:
-          break;
+      if (word.equals("true") || word.equals("false")) {
+        return Boolean.valueOf(word);
+      }
+      if (word.equals("null")) {
+        return null;
       }
       if (Character.isDigit(word.charAt(0))) {
         return Double.parseDouble(word);
       }
-      String[] parts = word.split("\\.");
+      String[] parts = word.split("\\.", -1);
       Object value = context.root(parts[0]);
       for (int i = 1; i < parts.length; i++) {
         value = value instanceof Map<?, ?> map ? ((Map<String, Object>) map).get(parts[i]) : null;

@@ -157,7 +157,7 @@ public final class FakeApiServer implements AutoCloseable {
   private static Map<String, String> query(String raw) {
     Map<String, String> out = new LinkedHashMap<>();
     if (raw != null) {
-      for (String pair : raw.split("&")) {
+      for (String pair : raw.split("&", -1)) {
         int eq = pair.indexOf('=');
         out.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }

@@ -32,7 +32,7 @@ public final class Helm {
   }
 
   private static Path locate() throws IOException, InterruptedException {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":", -1)) {
       Path candidate = Path.of(dir.isEmpty() ? "." : dir, "helm");
       if (Files.isExecutable(candidate) && isHelm3(candidate)) {
         return candidate;

@@ -32,7 +32,7 @@ public final class Kustomize {
 
   private static Path locate() throws IOException, InterruptedException {
     for (String name : new String[] {"kustomize", "kubectl"}) {
-      for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      for (String dir : System.getenv().getOrDefault("PATH", "").split(":", -1)) {
         Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
         if (Files.isExecutable(candidate) && builds(candidate)) {
           return candidate;

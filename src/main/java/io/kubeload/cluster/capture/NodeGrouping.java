@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -47,7 +47,7 @@ final class NodeGrouping {
     Set<String> identity = identityLabels(nodes);
     Map<Group, Integer> groups = new TreeMap<>(Comparator.comparing(Group::toString));
     for (Node node : nodes) {
-      SortedMap<String, String> labels = new TreeMap<>(node.labels());
+      NavigableMap<String, String> labels = new TreeMap<>(node.labels());
       labels.keySet().removeAll(identity);
       List<Taint> taints = node.taints().stream()
           .filter(t -> PASSING_TAINT_PREFIXES.stream().noneMatch(t.key()::startsWith))
@@ -70,7 +70,7 @@ final class NodeGrouping {
     }
     Set<String> out = new TreeSet<>();
     carriers.forEach((key, count) -> {
-      if (key.equals(HOSTNAME) || count >= 2 && values.get(key).size() == count) {
+      if (key.equals(HOSTNAME) || (count >= 2 && values.get(key).size() == count)) {
         out.add(key);
       }
     });
@@ -133,5 +133,5 @@ final class NodeGrouping {
   }
 
   /** What the nodes of one pool share: labels and taints. */
-  private record Group(SortedMap<String, String> labels, List<Taint> taints) {}
+  private record Group(NavigableMap<String, String> labels, List<Taint> taints) {}
 }

@@ -41,6 +41,8 @@ public final class ApiServerMetrics {
   }
 
   /**
+   * What one scrape, and optionally an earlier one, say of the cluster.
+   *
    * @param earlier an earlier scrape of the same API server, and the seconds between the two: write
    *     rates come from the counters' difference
    * @param apiServers the API server replicas: one server's write rate × replicas is the cluster's
@@ -91,7 +93,7 @@ public final class ApiServerMetrics {
       return Optional.empty();
     }
     long value = Math.round(s.value());
-    return Optional.of(new Fact<>(value, series + " in " + file + ": " + Figures.number(value) + " " + key));
+    return Optional.of(new Fact<>(value, series + " in " + file + ": " + Figures.count(value) + " " + key));
   }
 
   /** apiserver_resource_size_estimate_bytes is the sum of the objects' sizes: divided by their count. */

@@ -79,7 +79,7 @@ public final class PrometheusText {
       labels(source, labels);
     }
     skipBlanks(source);
-    String[] rest = source.substring(pos).strip().split("[ \\t]+");
+    String[] rest = source.substring(pos).strip().split("[ \\t]+", -1);
     if (rest.length < 1 || rest[0].isEmpty() || rest.length > 2) {
       throw error(name + ": expected a value and an optional timestamp after the labels");
     }
@@ -146,24 +146,17 @@ public final class PrometheusText {
   }
 
   private double value(String name, String text) {
-    switch (text) {
-      case "NaN":
-        return Double.NaN;
-      case "+Inf":
-      case "Inf":
-        return Double.POSITIVE_INFINITY;
-      case "-Inf":
-        return Double.NEGATIVE_INFINITY;
-      default:
-        try {
-          if (!text.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
-            throw new NumberFormatException();
-          }
-          return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
+    return switch (text) {
+      case "NaN" -> Double.NaN;
+      case "+Inf", "Inf" -> Double.POSITIVE_INFINITY;
+      case "-Inf" -> Double.NEGATIVE_INFINITY;
+      default -> {
+        if (!text.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
           throw error(name + ": not a number: '" + text + "'");
         }
-    }
+        yield Double.parseDouble(text);
+      }
+    };
   }
 
   private void skipBlanks(String source) {
