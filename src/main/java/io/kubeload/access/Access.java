@@ -118,7 +118,11 @@ public record Access(
       }
     }
 
-    /** @param ratePerSecond a declared rate per pod; empty to derive it from the resource's churn */
+    /**
+     * A GET per event.
+     *
+     * @param ratePerSecond a declared rate per pod; empty to derive it from the resource's churn
+     */
     record GetPerEvent(Optional<Double> ratePerSecond) implements Use {
       @Override
       public Pattern pattern() {

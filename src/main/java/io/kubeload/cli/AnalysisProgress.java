@@ -84,7 +84,7 @@ final class AnalysisProgress implements Progress {
       return;
     }
     long now = clock.getAsLong();
-    if (now - start < QUIET_NANOS || drawn && now - shownAt < (mode == Mode.TERMINAL ? REDRAW_NANOS : LOG_NANOS)) {
+    if (now - start < QUIET_NANOS || (drawn && now - shownAt < (mode == Mode.TERMINAL ? REDRAW_NANOS : LOG_NANOS))) {
       return;
     }
     shownAt = now;

@@ -263,7 +263,7 @@ final class GitOps {
     String key = string(reference, "valuesKey").orElse("values.yaml");
     boolean optional = Boolean.TRUE.equals(reference.get("optional"));
     Optional<Manifest> found = known.find(kind, release.namespace(), name);
-    if (found.isEmpty() || !kind.equals("ConfigMap") && !kind.equals("Secret")) {
+    if (found.isEmpty() || (!kind.equals("ConfigMap") && !kind.equals("Secret"))) {
       if (optional) {
         return Map.of();
       }
@@ -283,7 +283,7 @@ final class GitOps {
     if (targetPath.isPresent()) {
       Map<String, Object> nested = new LinkedHashMap<>();
       Map<String, Object> at = nested;
-      String[] keys = targetPath.get().split("\\.");
+      String[] keys = targetPath.get().split("\\.", -1);
       for (int i = 0; i < keys.length - 1; i++) {
         Map<String, Object> inner = new LinkedHashMap<>();
         at.put(keys[i], inner);
@@ -359,7 +359,7 @@ final class GitOps {
 
   /** Runs {@code render} with the values files and, when there are inline values, a temporary file of them last. */
   private static ManifestSet withValuesFile(Object inline, List<String> files, Function<List<String>, ManifestSet> render) {
-    if (inline == null || inline instanceof String s && s.isBlank()) {
+    if (inline == null || (inline instanceof String s && s.isBlank())) {
       return render.apply(files);
     }
     Path folder = Processes.temporaryFolder("values");

@@ -34,6 +34,11 @@ public final class Main {
       public int read() throws IOException {
         throw new IOException("standard input is closed");
       }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        return read();
+      }
     };
   }
 
@@ -117,7 +122,7 @@ public final class Main {
 
   /**
    * Whether the process's stderr is a terminal (for progress lines): its file descriptor links to a
-   * tty on Linux; elsewhere, whether the JVM has a console at all.
+   * tty on Linux; elsewhere, whether the JVM's console is a terminal.
    */
   private static boolean stderrIsTerminal() {
     String term = System.getenv("TERM");
@@ -128,7 +133,22 @@ public final class Main {
       String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
       return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
     } catch (IOException | UnsupportedOperationException e) {
-      return System.console() != null;
+      return consoleIsTerminal();
+    }
+  }
+
+  // Before JDK 22 a console exists only on a terminal; from JDK 22 also when the streams are
+  // redirected, and its isTerminal() (JDK 22, so called reflectively) tells.
+  @SuppressWarnings("SystemConsoleNull") // the null check is the answer before JDK 22, a guard after
+  private static boolean consoleIsTerminal() {
+    java.io.Console console = System.console();
+    if (console == null || Runtime.version().feature() < 22) {
+      return console != null;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      throw new LinkageError(e.getMessage(), e);
     }
   }
 

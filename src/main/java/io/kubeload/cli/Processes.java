@@ -99,7 +99,7 @@ final class Processes {
 
   /** The first executable named {@code name} on the PATH. */
   static Optional<Path> onPath(String name) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":", -1)) {
       Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
       if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
         return Optional.of(candidate);

@@ -64,7 +64,7 @@ record Renderer(String helm, Optional<String> kustomize, long timeoutSeconds, Op
     }
     String dir = chart.chart().replaceAll("/+$", "");
     boolean packaged = dir.endsWith(".tgz") && Files.isRegularFile(Path.of(dir));
-    if (remote(chart.chart()) || !Files.isDirectory(Path.of(dir)) && !packaged) {
+    if (remote(chart.chart()) || (!Files.isDirectory(Path.of(dir)) && !packaged)) {
       throw new UsageException("--chart " + chart.chart() + ": not a local chart folder or packaged chart (.tgz) (analyze never touches the network)");
     }
     for (String file : chart.values()) {
@@ -116,7 +116,7 @@ record Renderer(String helm, Optional<String> kustomize, long timeoutSeconds, Op
           // Quoted: a folder's name (a pull request's to choose) must not end the path or add keys.
           "resources:\n  - " + ProfileYaml.quote(wrapper.relativize(root.toRealPath()).toString()) + "\nbuildMetadata: [originAnnotations]\n");
       List<String> command = new ArrayList<>();
-      String binary = kustomizeBinary(dir);
+      String binary = kustomizeBinary();
       command.add(binary);
       if (Path.of(binary).getFileName().toString().startsWith("kubectl")) {
         command.add("kustomize");
@@ -137,7 +137,7 @@ record Renderer(String helm, Optional<String> kustomize, long timeoutSeconds, Op
   }
 
   /** The given binary, else kustomize, else kubectl on the PATH; else the name, whose run fails with what to install. */
-  private String kustomizeBinary(String dir) {
+  private String kustomizeBinary() {
     return kustomize.or(() -> Processes.onPath("kustomize").map(Path::toString))
         .or(() -> Processes.onPath("kubectl").map(Path::toString))
         .orElse("kustomize");
@@ -146,7 +146,7 @@ record Renderer(String helm, Optional<String> kustomize, long timeoutSeconds, Op
   /** Each document's origin annotation turned into a {@code # Source:} comment naming the file on disk. */
   private static String origins(String built, Path wrapper) {
     StringBuilder out = new StringBuilder();
-    for (String document : built.split("(?m)^---\\n")) {
+    for (String document : built.split("(?m)^---\\n", -1)) {
       Matcher origin = ORIGIN.matcher(document);
       if (origin.find()) {
         Path file = wrapper.resolve(unquoted(origin.group(2).strip())).normalize();

@@ -44,7 +44,7 @@ final class TemplateFiles implements SourceLocator {
     List<Manifest> inOrder = new ArrayList<>(manifests.manifests());
     inOrder.addAll(manifests.skippedTestHooks());
     inOrder.sort(Comparator.comparing((Manifest m) -> m.location().file()).thenComparingInt(m -> m.location().line()));
-    Map<Manifest, SourceLocation> found = new IdentityHashMap<>();
+    IdentityHashMap<Manifest, SourceLocation> found = new IdentityHashMap<>();
     for (Manifest m : inOrder) {
       Optional<String> template = m.location().template();
       if (template.isEmpty()) {

@@ -62,7 +62,7 @@ public final class BlastRadius {
     List<Impact> out = new ArrayList<>();
     for (Map.Entry<String, String> e : causes.entrySet()) {
       List<ObjectRef> sharing = projection.workloads().stream()
-          .filter(w -> w.demandIn(e.getKey()) > 0 || w.priorityLevel().equals(e.getKey()) && !w.accesses().isEmpty())
+          .filter(w -> w.demandIn(e.getKey()) > 0 || (w.priorityLevel().equals(e.getKey()) && !w.accesses().isEmpty()))
           .map(WorkloadLoad::ref).sorted().toList();
       out.add(new Impact(e.getKey(), e.getValue(),
           CONSEQUENCES.getOrDefault(e.getKey(), "every client whose FlowSchema sends it here waits"), sharing));

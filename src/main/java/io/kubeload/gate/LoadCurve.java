@@ -48,8 +48,12 @@ public record LoadCurve(ObjectRef workload, String level, List<Point> points) {
     private final Rule rule;
     private final String series;
     private final String unit;
+    // Method references and lambdas that capture nothing: no state to mutate.
+    @SuppressWarnings("ImmutableEnumChecker")
     private final ToDoubleFunction<Point> value;
+    @SuppressWarnings("ImmutableEnumChecker")
     private final ToDoubleFunction<Point> budget;
+    @SuppressWarnings("ImmutableEnumChecker")
     private final DoubleFunction<String> format;
 
     Budget(Rule rule, String series, String unit, ToDoubleFunction<Point> value, ToDoubleFunction<Point> budget,

@@ -68,8 +68,8 @@ final class SeatDemandCheck implements Check {
   private static List<Integer> accessesIn(WorkloadLoad load, String level, List<WriteInflation> inflations) {
     List<AccessLoad> accesses = load.accesses();
     return IntStream.range(0, accesses.size())
-        .filter(i -> accesses.get(i).priorityLevel().equals(level) && accesses.get(i).seatSecondsPerSecond() > 0
-            || accesses.get(i).addedWatchers() > 0 && inflations.stream().anyMatch(w -> w.resource().equals(accesses.get(i).access().resource())))
+        .filter(i -> (accesses.get(i).priorityLevel().equals(level) && accesses.get(i).seatSecondsPerSecond() > 0)
+            || (accesses.get(i).addedWatchers() > 0 && inflations.stream().anyMatch(w -> w.resource().equals(accesses.get(i).access().resource()))))
         .boxed().toList();
   }
 }

@@ -25,12 +25,16 @@ public record AccessLoad(
     RateBound rateBound) {
 
   /**
+   * How APF classifies the access's requests.
+   *
    * @param flowSchema the FlowSchema that classified its requests
    * @param priorityLevel the APF level its requests land in
    */
   public record Classification(String flowSchema, String priorityLevel) {}
 
   /**
+   * What the access sends and holds open, all pods together.
+   *
    * @param requestsPerSecond steady requests per second by verb, all pods
    * @param watches open watches, all pods
    * @param watchEventsPerSecond events the API servers send to these watches

@@ -12,6 +12,8 @@ import io.kubeload.model.apf.PriorityLevelConfig.Queuing;
 public record PriorityLevel(String name, Handling handling, Seats seats, Queuing queuing) {
 
   /**
+   * The level's seats per replica, as APF divides them.
+   *
    * @param nominal ceil(SCL × shares / Σ shares) per replica
    * @param lendable round(nominal × lendablePercent / 100): seats others may borrow when idle
    * @param borrowingLimit the most it may borrow from others: round(nominal × borrowingLimitPercent

@@ -137,6 +137,8 @@ public final class RolloutSimulation {
     return engine.results(scenario);
   }
 
+  // The seed the goldens were made with: a reordered Scenario changes them, and GoldenReportTest says so.
+  @SuppressWarnings("EnumOrdinal")
   private static long seedFor(List<WorkloadLoad> loads, Scenario scenario) {
     long seed = SEED ^ scenario.ordinal();
     for (WorkloadLoad load : loads) {
@@ -189,9 +191,7 @@ public final class RolloutSimulation {
     final int simulated;
     final int[] pending;
     final int flow;
-    int waiting;
     int started;
-    int synced;
 
     Cohort(WorkloadLoad load, List<AccessLoad> lists, int flow) {
       this.load = load;
@@ -480,6 +480,7 @@ public final class RolloutSimulation {
     }
 
     /** The earliest event of the heap and the two fixed-delay queues, in (time, sequence) order. */
+    @SuppressWarnings("ReferenceEquality") // which queue's head it is: a question of identity, not of value
     Event next() {
       Event heap = events.peek();
       Event timeout = timeouts.peekFirst();
@@ -636,7 +637,6 @@ public final class RolloutSimulation {
         }
       }
       if (--cohort.pending[r.pod] == 0) {
-        cohort.synced++;
         if (++syncedPods == pods) {
           allSyncedAt = now;
         }

@@ -29,18 +29,24 @@ public record SimulationResult(
   }
 
   /**
+   * How far the simulation looked.
+   *
    * @param seconds the requested horizon, or less where the event budget ran out
    * @param stoppedByEventBudget true when the run stopped before the requested horizon because its event budget ran out
    */
   public record Horizon(double seconds, boolean stoppedByEventBudget) {}
 
   /**
+   * The worst moment of the run.
+   *
    * @param seats most seats busy at once in the level (including the existing demand)
    * @param transientBytes API-server memory held by LISTs in flight at the peak, per replica
    */
   public record Peaks(double seats, double transientBytes) {}
 
   /**
+   * What the run counted.
+   *
    * @param saturatedSeconds seconds in which requests waited for seats
    * @param rejected requests answered 429 (each retry that is rejected again counts again)
    * @param lists start-up LISTs served
@@ -48,6 +54,8 @@ public record SimulationResult(
   public record Counts(int saturatedSeconds, long rejected, long lists) {}
 
   /**
+   * How many pods finished their start-up LISTs, and when.
+   *
    * @param pods pods that started
    * @param syncedPods pods whose start-up LISTs were all served
    * @param syncedSeconds seconds until every pod's start-up LISTs were served; empty if not within the horizon

@@ -11,6 +11,8 @@ package io.kubeload.model;
 public record StartupStorm(Arrival arrival, Demand demand, Outcome outcome) {
 
   /**
+   * How the pods arrive.
+   *
    * @param pods pods that start in the roll-out
    * @param podsPerSecond how fast they appear
    * @param bound what sets that rate, in words
@@ -19,6 +21,8 @@ public record StartupStorm(Arrival arrival, Demand demand, Outcome outcome) {
   public record Arrival(int pods, double podsPerSecond, String bound, double seconds) {}
 
   /**
+   * What their start-up LISTs ask of the level.
+   *
    * @param listsPerPod start-up LISTs per pod
    * @param seatSecondsPerPod seat-seconds of one pod's start-up LISTs
    * @param seatsDemanded concurrent seats the storm asks for (Little's law, capped by its own size)
@@ -27,6 +31,8 @@ public record StartupStorm(Arrival arrival, Demand demand, Outcome outcome) {
   public record Demand(int listsPerPod, double seatSecondsPerPod, double seatsDemanded, double seatsAvailable) {}
 
   /**
+   * What the level does with them.
+   *
    * @param rejected LISTs answered 429 in the first pass (clients retry them)
    * @param drainSeconds seconds the level needs to serve every start-up LIST
    * @param peakTransientBytes API-server memory held by the LISTs in flight at the peak, per replica

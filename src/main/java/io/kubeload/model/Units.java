@@ -14,6 +14,11 @@ public final class Units {
     return number(value, 3);
   }
 
+  /** 5,000: a count, exactly (the double overload would round one above 2^53). */
+  public static String number(long value) {
+    return Numbers.count(value);
+  }
+
   private static String number(double value, int digits) {
     if (Double.isInfinite(value)) {
       return "∞";
@@ -22,7 +27,7 @@ public final class Units {
       return "?";
     }
     double abs = Math.abs(value);
-    if (abs >= 1000 || value == Math.rint(value) && abs < 1e15) {
+    if (abs >= 1000 || (value == Math.rint(value) && abs < 1e15)) {
       return Numbers.count(Math.round(value));
     }
     return Numbers.significant(value, digits);

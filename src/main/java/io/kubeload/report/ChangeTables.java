@@ -75,6 +75,8 @@ final class ChangeTables {
     return new Table(columns, rows);
   }
 
+  // A status and a scaling class sort in the order their enums declare.
+  @SuppressWarnings("EnumOrdinal")
   private static Row workloadRow(Verdict verdict, List<String> levels, ObjectRef ref, Optional<Comparison.WorkloadDelta> delta,
       Optional<WorkloadLoad> before, Optional<WorkloadLoad> after) {
     List<Cell> cells = new ArrayList<>();

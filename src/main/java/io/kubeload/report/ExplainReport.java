@@ -208,7 +208,7 @@ public final class ExplainReport {
   private static void line(StringBuilder out, String label, String text) {
     String prefix = String.format(Locale.ROOT, "%-28s", label);
     StringBuilder line = new StringBuilder(prefix);
-    for (String word : text.split(" ")) {
+    for (String word : text.split(" ", -1)) {
       if (line.length() > prefix.length() && line.length() + 1 + word.length() > 110) {
         out.append(line.toString().stripTrailing()).append('\n');
         line = new StringBuilder(" ".repeat(prefix.length()));

@@ -113,8 +113,9 @@ final class JunitReport {
       Finding first = c.failures().get(0);
       out.append(">\n      <failure message=\"").append(Markup.xml(first.message())).append("\" type=\"").append(Markup.xml(first.rule().id()))
           .append("\">");
-      for (Finding f : c.failures()) {
-        out.append(Markup.xml((f == first ? "" : "\n\n") + f.message() + "\nfix: " + f.fix() + "\nat " + f.location()));
+      for (int i = 0; i < c.failures().size(); i++) {
+        Finding f = c.failures().get(i);
+        out.append(Markup.xml((i == 0 ? "" : "\n\n") + f.message() + "\nfix: " + f.fix() + "\nat " + f.location()));
       }
       out.append("</failure>\n    </testcase>\n");
     } else if (c.skipped().isPresent()) {

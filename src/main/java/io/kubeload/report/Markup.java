@@ -49,7 +49,7 @@ public final class Markup {
   /**
    * Text for HTML inside one element of the Markdown comment that must stay on its line ({@code
    * <summary>}): escaped, no line break, and {@code @} made no mention as in {@link #markdown}. GitHub
-   * finds mentions in the rendered text, after entities are decoded, so {@code &#64;} would still
+   * finds mentions in the rendered text, after entities are decoded, so <code>&amp;#64;</code> would still
    * notify {@code @name}; a word joiner (U+2060, invisible) between the {@code @} and the name does not.
    */
   static String inlineXml(String text) {

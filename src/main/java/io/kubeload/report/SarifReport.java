@@ -80,9 +80,10 @@ final class SarifReport {
     }
   }
 
+  // SARIF's ruleIndex is the rule's position in the run's rules array, which lists the enum as declared.
+  @SuppressWarnings("EnumOrdinal")
   private static void result(ObjectNode r, Finding f) {
     r.put("ruleId", f.rule().id());
-    // The rules array lists every rule in the enum's order.
     r.put("ruleIndex", f.rule().ordinal());
     r.put("level", level(f.severity()));
     SourceLocation at = f.location();
@@ -138,7 +139,7 @@ final class SarifReport {
     StringBuilder out = new StringBuilder();
     for (byte b : slashed.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if (Character.isLetterOrDigit(c) && c < 128 || "/-._~".indexOf(c) >= 0) {
+      if ((Character.isLetterOrDigit(c) && c < 128) || "/-._~".indexOf(c) >= 0) {
         out.append(c);
       } else {
         out.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));

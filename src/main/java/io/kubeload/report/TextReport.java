@@ -284,7 +284,7 @@ final class TextReport {
   /** Wrapped at spaces; a line break from the input (an ignore reason, an image) is shown, never followed. */
   private static void wrap(String text, String indent, StringBuilder out) {
     StringBuilder line = new StringBuilder(indent);
-    for (String word : Markup.oneLine(text).split(" ")) {
+    for (String word : Markup.oneLine(text).split(" ", -1)) {
       if (line.length() > indent.length() && line.length() + 1 + word.length() > WIDTH) {
         out.append(line).append('\n');
         line = new StringBuilder(indent).append("  ");

@@ -22,8 +22,11 @@ public record Ignore(String rule, String reason, SourceLocation location) {
     }
     SourceLocation at = manifest.locationOf("metadata.annotations." + KEY);
     List<Ignore> out = new ArrayList<>();
-    for (String part : value.split(",")) {
+    for (String part : value.split(",", -1)) {
       String item = part.strip();
+      if (item.isEmpty()) {
+        continue; // "a=x," and "a=x,,b=y": an empty item names nothing
+      }
       int eq = item.indexOf('=');
       String rule = eq < 0 ? item : item.substring(0, eq).strip();
       String reason = eq < 0 ? "" : item.substring(eq + 1).strip();

@@ -368,8 +368,6 @@ class BadInputTest {
   @Nested
   class NothingToAnalyse {
 
-    private final JsonMapper json = new JsonMapper();
-
     @Test
     void anEmptyFileIsNothingToJudge() throws IOException {
       Path empty = Files.writeString(tmp.resolve("empty.yaml"), "");
@@ -636,6 +634,11 @@ class BadInputTest {
         @Override
         public int read() throws IOException {
           throw new IOException("Stream closed");
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+          return read();
         }
       };
       CliRun run = CliRun.withStdin(closed, "analyze", "-");

@@ -175,8 +175,16 @@ class GitOpsInputTest {
     assertThat(cached.stdout()).contains("Deployment/default/w-web");
 
     // The same chart as a project of .kubeload.yaml, from the configuration's own cache.
-    Path config = Files.writeString(temp.resolve(".kubeload.yaml"), "apiVersion: kubeload.io/v1alpha1\nkind: Config\nspec:\n"
-        + "  chartCache: charts\n  projects:\n    - name: web\n      chart: oci://registry.example.com/charts/web:0.1.0\n      release: w\n");
+    Path config = Files.writeString(temp.resolve(".kubeload.yaml"), """
+        apiVersion: kubeload.io/v1alpha1
+        kind: Config
+        spec:
+          chartCache: charts
+          projects:
+            - name: web
+              chart: oci://registry.example.com/charts/web:0.1.0
+              release: w
+        """);
     CliRun project = analyze("--config", config.toString());
     assertThat(project.stderr()).isEmpty();
     assertThat(project.exitCode()).isEqualTo(ExitCode.PASS);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,7 +50,7 @@ class IntegrationFilesTest {
   }
 
   /** Flags the text passes that neither `kubeload analyze --help` nor the other tools it names know. */
-  private static TreeSet<String> unknownFlags(String text) {
+  private static Set<String> unknownFlags(String text) {
     String help = CliRun.of("analyze", "--help").stdout();
     TreeSet<String> unknown = new TreeSet<>();
     Matcher m = FLAG.matcher(text);

@@ -74,8 +74,14 @@ class ProjectConfigTest {
   @Test
   void theConfigurationsBudgetsApply() throws IOException {
     // A generous egress budget and no limit on start-up 429s or memory leave only the seat budget.
-    Path config = write("spec:\n  policy:\n    budgets:\n      watchBytesPerSecondPerReplica: 1e12\n      requestTimeoutSeconds: 1e9\n"
-        + "      transientListMemoryFraction: 1e6\n");
+    Path config = write("""
+        spec:
+          policy:
+            budgets:
+              watchBytesPerSecondPerReplica: 1e12
+              requestTimeoutSeconds: 1e9
+              transientListMemoryFraction: 1e6
+        """);
     CliRun run = CliRun.of("analyze", HEAVY, "--config", config.toString(), "--format", "json");
     assertThat(run.stdout()).doesNotContain("\"rule\" : \"watch-egress\"").doesNotContain("\"rule\" : \"startup-storm\"");
   }

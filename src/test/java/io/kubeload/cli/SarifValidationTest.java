@@ -77,7 +77,7 @@ class SarifValidationTest {
   }
 
   private Path sarif(String... input) {
-    Path out = dir.resolve("report-" + Math.abs(String.join(" ", input).hashCode()) + ".sarif");
+    Path out = dir.resolve("report-" + Integer.toHexString(String.join(" ", input).hashCode()) + ".sarif");
     List<String> args = new ArrayList<>(List.of("analyze"));
     args.addAll(List.of(input));
     args.addAll(List.of("--format", "sarif", "--output", out.toString()));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.kubeload.testing.Folders;
 import io.kubeload.testing.Helm;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,7 +71,7 @@ class SuggestionsTest {
     Folders.copyTree(Path.of("src/test/resources/ci/my-app"), chart);
     Process pack = new ProcessBuilder(Helm.binary().get().toString(), "package", chart.toString(), "--destination", dir.toString())
         .redirectErrorStream(true).start();
-    assertThat(pack.waitFor()).as(new String(pack.getInputStream().readAllBytes())).isZero();
+    assertThat(pack.waitFor()).as(new String(pack.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
     Path packaged = dir.resolve("my-app-0.1.0.tgz");
     CliRun run = CliRun.of("analyze", "--chart", packaged.toString(), "--set", "rbac.clusterWide=true", "--helm", Helm.binary().get().toString());
     assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCode.FAIL);

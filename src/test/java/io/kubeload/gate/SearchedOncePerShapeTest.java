@@ -88,7 +88,7 @@ class SearchedOncePerShapeTest {
       assertThat(together.loadCurve(ref)).as(ref.toString()).isEqualTo(alone.loadCurve(ref));
       // Copies outside kube-system land in the same levels: one shape, one search.
       if (!set.workload().namespace().equals("kube-system")) {
-        String release = set.workload().ref().name().split("-")[0];
+        String release = set.workload().ref().name().split("-", -1)[0];
         LoadShape shape = LoadShape.of(set, together.projection().apf());
         assertThat(byRelease.computeIfAbsent(release, r -> shape)).as(ref.toString()).isEqualTo(shape);
       }

@@ -111,7 +111,7 @@ class GroupingTest {
     for (int s = 1; s < sections.size(); s++) {
       Grouping.Section before = sections.get(s - 1);
       Grouping.Section after = sections.get(s);
-      assertThat(before.seats() > after.seats() || before.seats() == after.seats() && before.group().label().compareTo(after.group().label()) < 0)
+      assertThat(before.seats() > after.seats() || (before.seats() == after.seats() && before.group().label().compareTo(after.group().label()) < 0))
           .as("%s before %s", before.group().label(), after.group().label()).isTrue();
     }
     for (Grouping.Section section : sections) {
@@ -120,7 +120,7 @@ class GroupingTest {
         ChangeTables.Row b = rows.get(section.shown().get(k));
         double sa = a.contribution().orElseThrow().seats();
         double sb = b.contribution().orElseThrow().seats();
-        assertThat(sa > sb || sa == sb && a.name().compareTo(b.name()) < 0).as("%s before %s", a.name(), b.name()).isTrue();
+        assertThat(sa > sb || (sa == sb && a.name().compareTo(b.name()) < 0)).as("%s before %s", a.name(), b.name()).isTrue();
       }
       section.shown().forEach(i -> assertThat(rows.get(i).contribution().orElseThrow().group()).isEqualTo(section.group()));
     }

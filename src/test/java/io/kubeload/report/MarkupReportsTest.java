@@ -65,8 +65,18 @@ class MarkupReportsTest {
     Verdict verdict = telemetry();
     LoadCurve curve = verdict.loadCurve(new ObjectRef("DaemonSet", "telemetry", "node-telemetry")).orElseThrow();
     String markdown = Reports.render(verdict, Format.MARKDOWN);
-    Matcher chart = Pattern.compile("```mermaid\nxychart-beta\n  title \"DaemonSet/telemetry/node-telemetry: watch egress per API server\"\n"
-        + "  x-axis \"nodes\" \\[(.*)]\n  y-axis \"MB/s per API server\"\n  line \\[(.*)]\n  line \\[(.*)]\n```\n\n(.*)\n").matcher(markdown);
+    Matcher chart = Pattern.compile("""
+        ```mermaid
+        xychart-beta
+          title "DaemonSet/telemetry/node-telemetry: watch egress per API server"
+          x-axis "nodes" \\[(.*)]
+          y-axis "MB/s per API server"
+          line \\[(.*)]
+          line \\[(.*)]
+        ```
+
+        (.*)
+        """).matcher(markdown);
     assertThat(chart.find()).as(markdown).isTrue();
     assertThat(chart.group(4)).startsWith("Lines, in order: watch egress per API server, budget 1 GB/s (watch-egress). At 5,000 nodes: ");
     List<Integer> categories = Pattern.compile("\"([0-9,]+)\"").matcher(chart.group(1)).results()
@@ -107,9 +117,10 @@ class MarkupReportsTest {
         ">nodes (log scale)</text>", ">1 GB/s</text>", "Simulated start-up: seats busy in workload-low",
         "429s per second (" + Units.number(verdict.simulations().rolloutOf(new ObjectRef("DaemonSet", "telemetry", "node-telemetry")).orElseThrow().rejected()),
         ">staging</text>", ">production</text>", "class=\"alarm\"");
-    assertThat(html).containsPattern("<text class=\"legend\" x=\"\\d+\" y=\"\\d+\">watch egress per API server</text>\n"
-        + "<polyline [^>]*stroke-dasharray[^>]*><title>budget: 1 GB/s \\(watch-egress\\)</title></polyline>\n"
-        + "<rect [^>]*/><text class=\"legend\" x=\"\\d+\" y=\"\\d+\">budget: 1 GB/s \\(watch-egress\\)</text>");
+    assertThat(html).containsPattern("""
+        <text class="legend" x="\\d+" y="\\d+">watch egress per API server</text>
+        <polyline [^>]*stroke-dasharray[^>]*><title>budget: 1 GB/s \\(watch-egress\\)</title></polyline>
+        <rect [^>]*/><text class="legend" x="\\d+" y="\\d+">budget: 1 GB/s \\(watch-egress\\)</text>""");
     String explain = ExplainReport.render(verdict, verdict.projection().workloads().get(0));
     assertThat(html).contains(Markup.xml(explain));
   }

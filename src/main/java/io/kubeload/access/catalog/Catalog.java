@@ -38,7 +38,7 @@ public final class Catalog {
 
   private static List<CatalogEntry> load() {
     List<CatalogEntry> out = new ArrayList<>();
-    for (String line : new String(bytes("index.txt"), StandardCharsets.UTF_8).split("\\R")) {
+    for (String line : new String(bytes("index.txt"), StandardCharsets.UTF_8).split("\\R", -1)) {
       String file = line.strip();
       if (file.isEmpty() || file.startsWith("#")) {
         continue;

@@ -36,7 +36,7 @@ record Image(String repository, String tag) {
       return Optional.empty();
     }
     List<Integer> parts = new ArrayList<>();
-    for (String part : m.group(1).split("\\.")) {
+    for (String part : m.group(1).split("\\.", -1)) {
       parts.add(Integer.parseInt(part.length() > 9 ? part.substring(0, 9) : part));
     }
     return Optional.of(List.copyOf(parts));

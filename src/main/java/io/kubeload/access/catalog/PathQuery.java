@@ -111,7 +111,7 @@ final class PathQuery {
 
   private static Filter filter(String path, String body) {
     List<Test> tests = new ArrayList<>();
-    for (String part : body.split(",")) {
+    for (String part : body.split(",", -1)) {
       String p = part.strip();
       int eq = p.indexOf('=');
       int re = p.indexOf('~');

@@ -26,14 +26,14 @@ record VersionRange(String text, List<Bound> bounds) {
 
   static VersionRange parse(String text) {
     List<Bound> bounds = new ArrayList<>();
-    for (String part : text.strip().split("\\s+")) {
+    for (String part : text.strip().split("\\s+", -1)) {
       String op = part.replaceAll("^([<>]=?|=)?.*$", "$1");
       String number = part.substring(op.length()).replaceFirst("^v", "");
       if (!number.matches("\\d+(\\.\\d+)*")) {
         throw new IllegalArgumentException("version range '" + text + "': '" + part + "' is not like >=1.2");
       }
       List<Integer> version = new ArrayList<>();
-      for (String n : number.split("\\.")) {
+      for (String n : number.split("\\.", -1)) {
         version.add(Integer.parseInt(n));
       }
       bounds.add(new Bound(op.isEmpty() ? "=" : op, List.copyOf(version)));

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -95,7 +96,7 @@ public final class AccessInference {
     if (workload.manifest().namespaceWritten()) {
       return Optional.empty();
     }
-    TreeSet<String> elsewhere = RbacGrants.accountNamespaces(workload.serviceAccount(), manifests);
+    SortedSet<String> elsewhere = RbacGrants.accountNamespaces(workload.serviceAccount(), manifests);
     elsewhere.remove(workload.namespace());
     if (elsewhere.isEmpty()) {
       return Optional.empty();

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 import java.util.Objects;
@@ -68,7 +69,7 @@ final class RbacGrants {
   }
 
   /** The namespaces in which the bindings name a ServiceAccount called {@code account}, sorted. */
-  static TreeSet<String> accountNamespaces(String account, ManifestSet manifests) {
+  static SortedSet<String> accountNamespaces(String account, ManifestSet manifests) {
     Bindings bindings = manifests.derived(Bindings.class, Bindings::of);
     TreeSet<String> out = new TreeSet<>();
     for (int i : bindings.bySubject().getOrDefault("ServiceAccount:" + account, List.of())) {

@@ -139,7 +139,7 @@ class CatalogTest {
   void theCliListsAndShowsEntries() {
     CliRun list = CliRun.of("catalog", "list");
     assertThat(list.exitCode()).isZero();
-    assertThat(list.stdout().lines().skip(1).map(l -> l.split("\\s+")[0]).toList())
+    assertThat(list.stdout().lines().skip(1).map(l -> l.split("\\s+", -1)[0]).toList())
         .isEqualTo(Catalog.entries().stream().map(CatalogEntry::name).toList());
     assertThat(list.stdout()).contains("fluentd                           fluentd          fluentd (kubernetes_metadata filter)");
     CliRun show = CliRun.of("catalog", "show", "fluentd");

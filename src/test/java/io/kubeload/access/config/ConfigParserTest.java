@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 /** Each configuration language read into its tree, and unreadable files reported, never thrown. */
 class ConfigParserTest {
 
+  private static final List<ConfigLanguage> LANGUAGES = List.of(ConfigLanguage.values());
+
   private static Object tree(ConfigLanguage language, String file, String text) {
     ConfigParser.Parsed parsed = ConfigParser.parse(language, file, text);
     assertThat(parsed.problem()).as("problem").isEmpty();
@@ -216,12 +218,12 @@ class ConfigParserTest {
   void parsersNeverThrow() {
     String alphabet = "[]{}<>@=\"'`#/*\\\n :,.-_abcSERVICEINPUT01\t";
     qt().withFixedSeed(20_240_601L).withExamples(400)
-        .forAll(integers().between(0, ConfigLanguage.values().length - 1),
+        .forAll(integers().between(0, LANGUAGES.size() - 1),
             strings().betweenCodePoints(0, alphabet.length() - 1).ofLengthBetween(0, 120))
         .checkAssert((language, indexes) -> {
           StringBuilder text = new StringBuilder();
           indexes.codePoints().forEach(i -> text.append(alphabet.charAt(i)));
-          ConfigParser.Parsed parsed = ConfigParser.parse(ConfigLanguage.values()[language], "f.conf", text.toString());
+          ConfigParser.Parsed parsed = ConfigParser.parse(LANGUAGES.get(language), "f.conf", text.toString());
           assertThat(parsed.tree().isPresent()).as("a tree exactly when there is no problem").isEqualTo(parsed.problem().isEmpty());
           assertThat(parsed.problem()).doesNotContain("\n");
         });

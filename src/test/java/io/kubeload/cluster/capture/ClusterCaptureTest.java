@@ -149,8 +149,4 @@ class ClusterCaptureTest {
             new CaptureOptions(Optional.of(kubeconfig), Optional.of("other"), 10, 10_000, "kubeload-test"), Progress.NONE))
         .isInstanceOf(InputException.class).hasMessageContaining("no context 'other'");
   }
-
-  private Path write(String yaml) throws java.io.IOException {
-    return java.nio.file.Files.writeString(dir.resolve("profile.yaml"), yaml, StandardCharsets.UTF_8);
-  }
 }
