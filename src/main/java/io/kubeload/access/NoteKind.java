@@ -1,8 +1,7 @@
 package io.kubeload.access;
 
-import java.util.Arrays;
+import io.kubeload.text.KebabIds;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -22,14 +21,14 @@ public enum NoteKind {
 
   /** The id reports and catalog entries write, e.g. {@code rbac-upper-bound}. */
   public String id() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return KebabIds.of(this);
   }
 
   public static Optional<NoteKind> parse(String id) {
-    return Arrays.stream(values()).filter(k -> k.id().equals(id)).findFirst();
+    return KebabIds.parse(NoteKind.class, id);
   }
 
   public static List<String> ids() {
-    return Arrays.stream(values()).map(NoteKind::id).toList();
+    return KebabIds.all(NoteKind.class);
   }
 }

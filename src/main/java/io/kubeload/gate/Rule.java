@@ -1,9 +1,8 @@
 package io.kubeload.gate;
 
 import io.kubeload.access.NoteKind;
-import java.util.Arrays;
+import io.kubeload.text.KebabIds;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -103,7 +102,7 @@ public enum Rule {
 
   /** The id findings, ignores and reports name the rule by, e.g. {@code seat-demand}. */
   public String id() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return KebabIds.of(this);
   }
 
   public boolean budget() {
@@ -138,10 +137,10 @@ public enum Rule {
   }
 
   public static Optional<Rule> parse(String id) {
-    return Arrays.stream(values()).filter(r -> r.id().equals(id)).findFirst();
+    return KebabIds.parse(Rule.class, id);
   }
 
   public static List<String> ids() {
-    return Arrays.stream(values()).map(Rule::id).toList();
+    return KebabIds.all(Rule.class);
   }
 }

@@ -1,6 +1,6 @@
 package io.kubeload.access.config;
 
-import java.util.Locale;
+import io.kubeload.text.KebabIds;
 import java.util.Optional;
 
 /**
@@ -28,15 +28,10 @@ public enum ConfigLanguage {
   CONFIGMAP_KEYS;
 
   public String label() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return KebabIds.of(this);
   }
 
   public static Optional<ConfigLanguage> parse(String text) {
-    for (ConfigLanguage language : values()) {
-      if (language.label().equals(text.strip())) {
-        return Optional.of(language);
-      }
-    }
-    return Optional.empty();
+    return KebabIds.parse(ConfigLanguage.class, text.strip());
   }
 }
