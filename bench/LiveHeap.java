@@ -16,7 +16,15 @@ public final class LiveHeap {
     long interval = Long.parseLong(System.getenv().getOrDefault("INTERVAL_MS", "500"));
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     int[] exit = {-1};
-    Thread run = new Thread(() -> exit[0] = Main.run(args, System.in, new PrintStream(OutputStream.nullOutputStream()), System.err));
+    Thread run =
+        new Thread(
+            () ->
+                exit[0] =
+                    Main.run(
+                        args,
+                        System.in,
+                        new PrintStream(OutputStream.nullOutputStream()),
+                        System.err));
     run.start();
     long largest = 0;
     String where = "";
@@ -37,7 +45,9 @@ public final class LiveHeap {
       }
     }
     System.err.println("largest live heap (MB) by stage: " + byStage);
-    System.out.printf("live-heap-MB %d samples %d exit %d (largest in %s)%n", largest / 1_000_000, samples, exit[0], where);
+    System.out.printf(
+        "live-heap-MB %d samples %d exit %d (largest in %s)%n",
+        largest / 1_000_000, samples, exit[0], where);
   }
 
   /** The outermost kubeload frame below the CLI: the stage the run was in. */

@@ -1,7 +1,7 @@
 package io.kubeload.bench;
 
-import io.kubeload.access.inference.AccessInference;
 import io.kubeload.access.AccessSet;
+import io.kubeload.access.inference.AccessInference;
 import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.cluster.Profiles;
 import io.kubeload.manifest.ManifestParser;
@@ -35,6 +35,8 @@ final class Inputs {
   }
 
   static List<AccessSet> accesses(ManifestSet manifests, ClusterProfile profile) {
-    return Workloads.from(manifests, profile).stream().map(workload -> AccessInference.infer(workload, manifests)).toList();
+    return Workloads.from(manifests, profile).stream()
+        .map(workload -> AccessInference.infer(workload, manifests))
+        .toList();
   }
 }

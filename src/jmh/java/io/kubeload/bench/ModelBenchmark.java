@@ -37,7 +37,10 @@ public class ModelBenchmark extends Benchmarks {
     profile = Inputs.production(nodes);
     accesses = Inputs.accesses(Inputs.manifests(file), profile);
     projection = LoadModel.project(accesses, profile);
-    largest = projection.workloads().stream().max((a, b) -> Integer.compare(a.pods(), b.pods())).orElseThrow();
+    largest =
+        projection.workloads().stream()
+            .max((a, b) -> Integer.compare(a.pods(), b.pods()))
+            .orElseThrow();
   }
 
   @Benchmark
@@ -47,12 +50,17 @@ public class ModelBenchmark extends Benchmarks {
 
   @Benchmark
   public SimulationResult rollout() {
-    return RolloutSimulation.rollout(largest, profile, projection.levels(), RolloutSimulation.DEFAULT_HORIZON_SECONDS);
+    return RolloutSimulation.rollout(
+        largest, profile, projection.levels(), RolloutSimulation.DEFAULT_HORIZON_SECONDS);
   }
 
   @Benchmark
   public Map<String, SimulationResult> apiServerRestart() {
-    return RolloutSimulation.restart(projection.workloads(), profile, projection.levels(), RolloutSimulation.DEFAULT_HORIZON_SECONDS);
+    return RolloutSimulation.restart(
+        projection.workloads(),
+        profile,
+        projection.levels(),
+        RolloutSimulation.DEFAULT_HORIZON_SECONDS);
   }
 
   @Benchmark

@@ -227,8 +227,14 @@ public record Access(
 
   /** {@code list,watch pods (cluster) as informer}. */
   public String describe() {
-    String where = reach instanceof Reach.InNamespace in ? "namespace " + in.namespace() : reach.scope().label();
-    String how = use instanceof Use.Poll poll ? "poll every " + Numbers.plain(poll.periodSeconds()) + " s" : use.pattern().label();
+    String where =
+        reach instanceof Reach.InNamespace in
+            ? "namespace " + in.namespace()
+            : reach.scope().label();
+    String how =
+        use instanceof Use.Poll poll
+            ? "poll every " + Numbers.plain(poll.periodSeconds()) + " s"
+            : use.pattern().label();
     return String.join(",", verbs) + " " + resource + " (" + where + ") as " + how;
   }
 }

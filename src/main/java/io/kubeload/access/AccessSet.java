@@ -1,7 +1,7 @@
 package io.kubeload.access;
 
-import io.kubeload.yaml.SourceLocation;
 import io.kubeload.workload.Workload;
+import io.kubeload.yaml.SourceLocation;
 import java.util.List;
 
 /**
@@ -21,7 +21,8 @@ public record AccessSet(Workload workload, String basis, List<Access> accesses, 
   /** Something a reviewer should know about how the accesses were inferred, and what to do about it. */
   public record Note(NoteKind kind, String message, SourceLocation location, String fix) {
 
-    static final String DECLARE = "declare what the pods really do with the kubeload.io/access annotation (docs/access-annotation.md)";
+    static final String DECLARE =
+        "declare what the pods really do with the kubeload.io/access annotation (docs/access-annotation.md)";
 
     /** A note whose remedy is to declare the accesses. */
     public Note(NoteKind kind, String message, SourceLocation location) {

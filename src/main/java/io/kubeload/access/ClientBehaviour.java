@@ -13,10 +13,16 @@ import java.util.Optional;
  * @param metadataOnly the client asks for PartialObjectMetadata (a metadata informer): the server
  *     sends each object's metadata, not the whole object
  */
-public record ClientBehaviour(Consistency consistency, Optional<Boolean> watchList, double qps, double burst, boolean metadataOnly) {
+public record ClientBehaviour(
+    Consistency consistency,
+    Optional<Boolean> watchList,
+    double qps,
+    double burst,
+    boolean metadataOnly) {
 
   // client-go rest.Config defaults: QPS 5, Burst 10 (rest/config.go); whole objects.
-  public static final ClientBehaviour CLIENT_GO = new ClientBehaviour(Consistency.RESOURCE_VERSION_ZERO, Optional.empty(), 5, 10, false);
+  public static final ClientBehaviour CLIENT_GO =
+      new ClientBehaviour(Consistency.RESOURCE_VERSION_ZERO, Optional.empty(), 5, 10, false);
 
   /** The resourceVersion a LIST carries. */
   public enum Consistency {

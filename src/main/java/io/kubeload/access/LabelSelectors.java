@@ -26,17 +26,19 @@ public final class LabelSelectors {
       for (LabelSelectorRequirement r : selector.getMatchExpressions()) {
         List<String> values = r.getValues() == null ? List.of() : r.getValues();
         boolean has = labels.containsKey(r.getKey());
-        boolean ok = switch (String.valueOf(r.getOperator())) {
-          case "In" -> has && values.contains(labels.get(r.getKey()));
-          case "NotIn" -> !has || !values.contains(labels.get(r.getKey()));
-          case "Exists" -> has;
-          case "DoesNotExist" -> !has;
-          default -> false;
-        };
+        boolean ok =
+            switch (String.valueOf(r.getOperator())) {
+              case "In" -> has && values.contains(labels.get(r.getKey()));
+              case "NotIn" -> !has || !values.contains(labels.get(r.getKey()));
+              case "Exists" -> has;
+              case "DoesNotExist" -> !has;
+              default -> false;
+            };
         if (!ok) {
           return false;
         }
       }
     }
     return true;
-  }}
+  }
+}

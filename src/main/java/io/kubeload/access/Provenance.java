@@ -8,7 +8,8 @@ import java.util.Optional;
  * Why kubeload believes an access: which source produced it, what it said, and where that was
  * written. A reviewer checks a verdict by following these.
  */
-public record Provenance(Source source, String detail, SourceLocation location, Optional<String> remedy) {
+public record Provenance(
+    Source source, String detail, SourceLocation location, Optional<String> remedy) {
 
   /** A provenance whose source names no remedy of its own. */
   public Provenance(Source source, String detail, SourceLocation location) {

@@ -41,5 +41,9 @@ public record AnalysisRequest(
    * @param limits the limits the flow-control documents are parsed within
    */
   public record Options(
-      double simulateSeconds, GateMode gate, Optional<String> installNamespace, SourceLocator locator, InputLimits limits) {}
+      double simulateSeconds,
+      GateMode gate,
+      Optional<String> installNamespace,
+      SourceLocator locator,
+      InputLimits limits) {}
 }

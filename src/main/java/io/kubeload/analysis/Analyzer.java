@@ -44,8 +44,13 @@ public final class Analyzer {
    */
   public static Verdict analyze(AnalysisRequest request, Progress progress) {
     AnalysisRequest.Options options = request.options();
-    Run run = new Run(request.profile(), flowControl(request.flowControl(), options.limits()), request.policy(),
-        options.simulateSeconds(), progress);
+    Run run =
+        new Run(
+            request.profile(),
+            flowControl(request.flowControl(), options.limits()),
+            request.policy(),
+            options.simulateSeconds(),
+            progress);
     ManifestSet manifests = options.locator().locate(placed(request.manifests(), options));
     List<Workload> workloads = Workloads.from(manifests, request.profile());
     if (request.baseline().isEmpty()) {
@@ -53,15 +58,23 @@ public final class Analyzer {
       return run.judge(manifests, workloads);
     }
     ManifestSet before = placed(request.baseline().get(), options);
-    // The baseline's workloads run already: judged as updates, as are the change's workloads they match.
-    List<Workload> existing = Workloads.from(before, request.profile()).stream().map(Workload::alreadyRunning).toList();
+    // The baseline's workloads run already: judged as updates, as are the change's workloads they
+    // match.
+    List<Workload> existing =
+        Workloads.from(before, request.profile()).stream().map(Workload::alreadyRunning).toList();
     if (existing.isEmpty()) {
       requireWorkloads(workloads, manifests);
     }
     Set<ObjectRef> running = existing.stream().map(Workload::ref).collect(Collectors.toSet());
-    List<Workload> changed = workloads.stream().map(w -> running.contains(w.ref()) ? w.alreadyRunning() : w).toList();
-    // Only the change is simulated and searched for break-even: the baseline is compared by its projection.
-    return Gate.judgeChange(run.project(before, existing), before, run.judge(manifests, changed), manifests,
+    List<Workload> changed =
+        workloads.stream().map(w -> running.contains(w.ref()) ? w.alreadyRunning() : w).toList();
+    // Only the change is simulated and searched for break-even: the baseline is compared by its
+    // projection.
+    return Gate.judgeChange(
+        run.project(before, existing),
+        before,
+        run.judge(manifests, changed),
+        manifests,
         options.gate() == GateMode.CHANGE);
   }
 
@@ -88,8 +101,11 @@ public final class Analyzer {
           continue;
         }
         if (!m.group().equals("flowcontrol.apiserver.k8s.io")) {
-          throw new InputException(source.name(), m.location().line(),
-              "after the ClusterProfile a profile file holds only FlowSchemas and PriorityLevelConfigurations, not " + m.kind());
+          throw new InputException(
+              source.name(),
+              m.location().line(),
+              "after the ClusterProfile a profile file holds only FlowSchemas and PriorityLevelConfigurations, not "
+                  + m.kind());
         }
         out.add(m);
       }
@@ -98,7 +114,12 @@ public final class Analyzer {
   }
 
   /** What every projection of one analysis shares. */
-  private record Run(ClusterProfile profile, List<Manifest> flowControl, Policy policy, double simulateSeconds, Progress progress) {
+  private record Run(
+      ClusterProfile profile,
+      List<Manifest> flowControl,
+      Policy policy,
+      double simulateSeconds,
+      Progress progress) {
 
     Run {
       flowControl = List.copyOf(flowControl);

@@ -4,13 +4,14 @@ package io.kubeload.analysis;
 public interface Progress {
 
   /** Tells nobody. */
-  Progress SILENT = new Progress() {
-    @Override
-    public void stage(String name, int workloads, boolean counted) {}
+  Progress SILENT =
+      new Progress() {
+        @Override
+        public void stage(String name, int workloads, boolean counted) {}
 
-    @Override
-    public void workloadDone() {}
-  };
+        @Override
+        public void workloadDone() {}
+      };
 
   /** A stage over {@code workloads} workloads, each reported by {@link #workloadDone} when {@code counted}. */
   void stage(String name, int workloads, boolean counted);

@@ -9,8 +9,8 @@ import io.kubeload.cluster.KubernetesVersion;
 import io.kubeload.cluster.Profiles;
 import io.kubeload.gate.Policy;
 import io.kubeload.gate.Verdict;
-import io.kubeload.yaml.InputLimits;
 import io.kubeload.manifest.ManifestSet;
+import io.kubeload.yaml.InputLimits;
 import io.kubeload.yaml.SourceLocation;
 import java.io.File;
 import java.nio.file.Files;
@@ -30,53 +30,87 @@ import picocli.CommandLine.Option;
  */
 final class Analysis {
 
-  static final String PATHS_DESCRIPTION = "Manifest files or folders (*.yaml, *.yml, *.json, recursively; hidden files and folders skipped); - reads stdin.";
+  static final String PATHS_DESCRIPTION =
+      "Manifest files or folders (*.yaml, *.yml, *.json, recursively; hidden files and folders skipped); - reads stdin.";
 
-  @Option(names = "--profile", paramLabel = "NAME|FILE",
-      description = "Built-in profile (production, large, medium, staging, eks) or a ClusterProfile file. Default: "
-          + Profiles.DEFAULT + ".")
+  @Option(
+      names = "--profile",
+      paramLabel = "NAME|FILE",
+      description =
+          "Built-in profile (production, large, medium, staging, eks) or a ClusterProfile file. Default: "
+              + Profiles.DEFAULT
+              + ".")
   String profile;
 
-  @Option(names = "--nodes", paramLabel = "N", description = "Node count, overriding the profile's; per-node counts scale with it.")
+  @Option(
+      names = "--nodes",
+      paramLabel = "N",
+      description = "Node count, overriding the profile's; per-node counts scale with it.")
   Integer nodes;
 
-  @Option(names = "--kubernetes-version", paramLabel = "X.Y", description = "Kubernetes version the model assumes: 1.27 or later; one newer than 1.37 is judged as 1.37, "
-          + "and the report says so.")
+  @Option(
+      names = "--kubernetes-version",
+      paramLabel = "X.Y",
+      description =
+          "Kubernetes version the model assumes: 1.27 or later; one newer than 1.37 is judged as 1.37, "
+              + "and the report says so.")
   String kubernetesVersion;
 
-  @Option(names = "--policy", paramLabel = "FILE", description = "Policy file with budgets (docs/policy.md). Default: the built-in budgets.")
+  @Option(
+      names = "--policy",
+      paramLabel = "FILE",
+      description = "Policy file with budgets (docs/policy.md). Default: the built-in budgets.")
   String policy;
 
-  @Option(names = "--simulate-seconds", paramLabel = "S", defaultValue = "900",
-      description = "How long the roll-out and restart simulations look, in seconds. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--simulate-seconds",
+      paramLabel = "S",
+      defaultValue = "900",
+      description =
+          "How long the roll-out and restart simulations look, in seconds. Default: ${DEFAULT-VALUE}.")
   double simulateSeconds;
 
-  @Option(names = "--baseline", paramLabel = "PATH",
-      description = "The target branch's manifests (repeatable; read as the PATHs are): the report shows the change against them, "
-          + "and by default only the change can fail the check (--gate).")
+  @Option(
+      names = "--baseline",
+      paramLabel = "PATH",
+      description =
+          "The target branch's manifests (repeatable; read as the PATHs are): the report shows the change against them, "
+              + "and by default only the change can fail the check (--gate).")
   List<String> baseline = new ArrayList<>();
 
-  @Option(names = "--gate", paramLabel = "change|all",
-      description = "With --baseline: 'change' (default) fails only on what the change causes; 'all' fails on every error, "
-          + "the baseline's own included.")
+  @Option(
+      names = "--gate",
+      paramLabel = "change|all",
+      description =
+          "With --baseline: 'change' (default) fails only on what the change causes; 'all' fails on every error, "
+              + "the baseline's own included.")
   String gate;
 
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Project configuration (docs/configuration.md). Default: .kubeload.yaml in the working directory, "
-          + "else the nearest one above the inputs (up to the repository's root), if any.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Project configuration (docs/configuration.md). Default: .kubeload.yaml in the working directory, "
+              + "else the nearest one above the inputs (up to the repository's root), if any.")
   String config;
 
   @Mixin ChartOptions chart;
 
-  @Option(names = "--namespace", paramLabel = "NS",
-      description = "The namespace the release is installed into (helm install -n): namespaced objects written without one "
-          + "are read as in NS, not in default; with --chart, also helm template's --namespace.")
+  @Option(
+      names = "--namespace",
+      paramLabel = "NS",
+      description =
+          "The namespace the release is installed into (helm install -n): namespaced objects written without one "
+              + "are read as in NS, not in default; with --chart, also helm template's --namespace.")
   String namespace;
 
-  @Option(names = "--source-root", paramLabel = "DIR",
-      description = "Where the charts that `# Source:` comments name live, for rendered input (helm template output in a file "
-          + "or on stdin): findings then point at DIR/<chart>/templates/... and the line there. Default: the working "
-          + "directory (--chart needs none).")
+  @Option(
+      names = "--source-root",
+      paramLabel = "DIR",
+      description =
+          "Where the charts that `# Source:` comments name live, for rendered input (helm template output in a file "
+              + "or on stdin): findings then point at DIR/<chart>/templates/... and the line there. Default: the working "
+              + "directory (--chart needs none).")
   String sourceRoot;
 
   /** The configuration in force: {@code --config}, or a {@code .kubeload.yaml} here or above the inputs, or none. */
@@ -91,9 +125,11 @@ final class Analysis {
 
   @Mixin LimitOptions limitOptions;
 
-  @Option(names = "--progress",
-      description = "A progress line on stderr (files read, workloads judged) where stderr is not a terminal, e.g. a CI log; "
-          + "on a terminal it is drawn anyway for runs longer than 2 seconds.")
+  @Option(
+      names = "--progress",
+      description =
+          "A progress line on stderr (files read, workloads judged) where stderr is not a terminal, e.g. a CI log; "
+              + "on a terminal it is drawn anyway for runs longer than 2 seconds.")
   boolean progress;
 
   Verdict run(List<String> paths, Main.Io io) {
@@ -115,16 +151,27 @@ final class Analysis {
     if (!chart.given() && (!chart.values.isEmpty() || !chart.set.isEmpty())) {
       throw new UsageException("-f and --set go with --chart DIR");
     }
-    Optional<Renderer.HelmChart> helmChart = chart.given()
-        ? Optional.of(new Renderer.HelmChart(chart.chart, chart.values, chart.set, chart.release, installedIn)) : Optional.empty();
-    return new Project("", paths, helmChart, chart.kustomize, installedIn, Optional.empty(), Optional.empty());
+    Optional<Renderer.HelmChart> helmChart =
+        chart.given()
+            ? Optional.of(
+                new Renderer.HelmChart(
+                    chart.chart, chart.values, chart.set, chart.release, installedIn))
+            : Optional.empty();
+    return new Project(
+        "", paths, helmChart, chart.kustomize, installedIn, Optional.empty(), Optional.empty());
   }
 
   /** The run's renderer: the flags' tools and time-out, the flag's chart cache, else the configuration's. */
   Renderer renderer(ProjectConfig settings) {
     Renderer flags = chart.renderer(limitOptions.limits());
-    return flags.chartCache().isPresent() || settings.chartCache().isEmpty() ? flags
-        : new Renderer(flags.helm(), flags.kustomize(), flags.timeoutSeconds(), settings.chartCache().map(Path::of), flags.limits());
+    return flags.chartCache().isPresent() || settings.chartCache().isEmpty()
+        ? flags
+        : new Renderer(
+            flags.helm(),
+            flags.kustomize(),
+            flags.timeoutSeconds(),
+            settings.chartCache().map(Path::of),
+            flags.limits());
   }
 
   Verdict run(Project project, ProjectConfig settings, Main.Io io) {
@@ -138,26 +185,46 @@ final class Analysis {
 
   private Verdict run(Project project, ProjectConfig settings, Main.Io io, AnalysisProgress shown) {
     if (!(simulateSeconds > 0) || simulateSeconds > 86_400) {
-      throw new UsageException("--simulate-seconds must be between 0 and 86400, not " + simulateSeconds);
+      throw new UsageException(
+          "--simulate-seconds must be between 0 and 86400, not " + simulateSeconds);
     }
     Optional<Integer> nodeCount = Optional.ofNullable(nodes).or(settings::nodes);
     if (nodeCount.isPresent() && nodeCount.get() < 1) {
       throw new UsageException("--nodes must be at least 1, not " + nodeCount.get());
     }
-    if (project.paths().isEmpty() && project.chart().isEmpty() && project.kustomizations().isEmpty()) {
-      throw new UsageException("name the manifests to analyse: PATH..., - for stdin, --chart DIR, --kustomize DIR, "
-          + "or projects in .kubeload.yaml");
+    if (project.paths().isEmpty()
+        && project.chart().isEmpty()
+        && project.kustomizations().isEmpty()) {
+      throw new UsageException(
+          "name the manifests to analyse: PATH..., - for stdin, --chart DIR, --kustomize DIR, "
+              + "or projects in .kubeload.yaml");
     }
     GateMode gateMode = gateMode(settings, project);
     InputLimits limits = limitOptions.limits();
-    InputFiles.Profile loaded = InputFiles.profile(
-        profile != null ? profile : project.profile().or(settings::profile).orElse(Profiles.DEFAULT), limits);
-    ClusterProfile clusterProfile = adjusted(loaded.profile(), nodeCount, Optional.ofNullable(kubernetesVersion).or(settings::kubernetesVersion));
+    InputFiles.Profile loaded =
+        InputFiles.profile(
+            profile != null
+                ? profile
+                : project.profile().or(settings::profile).orElse(Profiles.DEFAULT),
+            limits);
+    ClusterProfile clusterProfile =
+        adjusted(
+            loaded.profile(),
+            nodeCount,
+            Optional.ofNullable(kubernetesVersion).or(settings::kubernetesVersion));
     if (!clusterProfile.version().modelled()) {
-      io.err().println("kubeload: warning: Kubernetes " + clusterProfile.version() + "'s changes are not modelled yet; it is judged as "
-          + KubernetesVersion.NEWEST_MODELLED + ", the newest the model knows");
+      io.err()
+          .println(
+              "kubeload: warning: Kubernetes "
+                  + clusterProfile.version()
+                  + "'s changes are not modelled yet; it is judged as "
+                  + KubernetesVersion.NEWEST_MODELLED
+                  + ", the newest the model knows");
     }
-    Policy budgets = policy != null ? InputFiles.policy(policy, limits) : settings.policy().orElse(Policy.DEFAULT);
+    Policy budgets =
+        policy != null
+            ? InputFiles.policy(policy, limits)
+            : settings.policy().orElse(Policy.DEFAULT);
     Inputs inputs = new Inputs(io.in(), limits, shown::fileRead);
     Renderer renderer = renderer(settings);
     ManifestSet read = inputs.read(project, renderer);
@@ -165,14 +232,30 @@ final class Analysis {
       throw new UsageException("--source-root " + sourceRoot + ": not a folder");
     }
     Optional<ManifestSet> before = baseline(project, renderer, inputs);
-    AnalysisRequest request = new AnalysisRequest(read, clusterProfile, loaded.flowControl(), budgets, before,
-        new AnalysisRequest.Options(simulateSeconds, gateMode, project.namespace(), new TemplateFiles(Optional.ofNullable(sourceRoot)), limits));
+    AnalysisRequest request =
+        new AnalysisRequest(
+            read,
+            clusterProfile,
+            loaded.flowControl(),
+            budgets,
+            before,
+            new AnalysisRequest.Options(
+                simulateSeconds,
+                gateMode,
+                project.namespace(),
+                new TemplateFiles(Optional.ofNullable(sourceRoot)),
+                limits));
     try {
       return Analyzer.analyze(request, shown);
     } catch (NoWorkloadException e) {
-      throw new UsageException(where(project) + ": no workload (Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod, ...) among its "
-          + e.objects() + " object" + (e.objects() == 1 ? "" : "s") + ": nothing to judge; name the rendered manifests that run pods "
-          + "(did the render leave them out?)");
+      throw new UsageException(
+          where(project)
+              + ": no workload (Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod, ...) among its "
+              + e.objects()
+              + " object"
+              + (e.objects() == 1 ? "" : "s")
+              + ": nothing to judge; name the rendered manifests that run pods "
+              + "(did the render leave them out?)");
     }
   }
 
@@ -184,7 +267,15 @@ final class Analysis {
   private Optional<ManifestSet> baseline(Project project, Renderer renderer, Inputs inputs) {
     if (!baseline.isEmpty()) {
       // Read as the change is: a kustomization folder built, the GitOps objects rendered.
-      Project before = new Project("", baseline, Optional.empty(), List.of(), project.namespace(), Optional.empty(), Optional.empty());
+      Project before =
+          new Project(
+              "",
+              baseline,
+              Optional.empty(),
+              List.of(),
+              project.namespace(),
+              Optional.empty(),
+              Optional.empty());
       return Optional.of(inputs.read(before, renderer));
     }
     if (project.baselineRef().isEmpty()) {
@@ -197,8 +288,15 @@ final class Analysis {
       Project then = project.movedTo(path -> git.inTree(folder, path));
       ManifestSet read = inputs.read(then, renderer);
       String prefix = folder.resolve("tree").toString() + File.separator;
-      return Optional.of(read.relocated(m -> m.at(new SourceLocation(m.location().file().replace(prefix, ""), m.location().line(),
-          m.location().template().map(t -> t.replace(prefix, "")), m.location().templateLine()))));
+      return Optional.of(
+          read.relocated(
+              m ->
+                  m.at(
+                      new SourceLocation(
+                          m.location().file().replace(prefix, ""),
+                          m.location().line(),
+                          m.location().template().map(t -> t.replace(prefix, "")),
+                          m.location().templateLine()))));
     } finally {
       Processes.deleteQuietly(folder);
     }
@@ -206,24 +304,36 @@ final class Analysis {
 
   /** The inputs as the user named them, for an error that says none of them holds a workload. */
   private static String where(Project project) {
-    String where = project.chart().map(c -> "--chart " + c.chart()).orElseGet(() -> Stream.concat(project.paths().stream(), project.kustomizations().stream())
-        .map(p -> p.equals(Inputs.STDIN) ? "<stdin>" : p).collect(Collectors.joining(" ")));
+    String where =
+        project
+            .chart()
+            .map(c -> "--chart " + c.chart())
+            .orElseGet(
+                () ->
+                    Stream.concat(project.paths().stream(), project.kustomizations().stream())
+                        .map(p -> p.equals(Inputs.STDIN) ? "<stdin>" : p)
+                        .collect(Collectors.joining(" ")));
     return project.name().isEmpty() ? where : "project " + project.name() + " (" + where + ")";
   }
 
   private GateMode gateMode(ProjectConfig settings, Project project) {
     GateMode mode = settings.gate().orElse(GateMode.CHANGE);
     if (gate != null) {
-      mode = GateMode.parse(gate).orElseThrow(() -> new UsageException("--gate must be change or all, not '" + gate + "'"));
+      mode =
+          GateMode.parse(gate)
+              .orElseThrow(
+                  () -> new UsageException("--gate must be change or all, not '" + gate + "'"));
     }
     if (gate != null && baseline.isEmpty() && project.baselineRef().isEmpty()) {
-      throw new UsageException("--gate needs --baseline: without a baseline every error fails the check");
+      throw new UsageException(
+          "--gate needs --baseline: without a baseline every error fails the check");
     }
     return mode;
   }
 
   /** The profile with the flags' (or the configuration's) node count and Kubernetes version. */
-  private static ClusterProfile adjusted(ClusterProfile loaded, Optional<Integer> nodes, Optional<String> version) {
+  private static ClusterProfile adjusted(
+      ClusterProfile loaded, Optional<Integer> nodes, Optional<String> version) {
     ClusterProfile profile = nodes.map(loaded::withNodes).orElse(loaded);
     if (version.isEmpty()) {
       return profile;

@@ -15,12 +15,18 @@ final class AnalysisProgress implements Progress {
 
   /** How long a run goes before its progress is shown: a small release is done by then. */
   static final long QUIET_NANOS = 2_000_000_000L;
+
   /** A terminal's line is redrawn at most this often; a log gets a line at most every {@link #LOG_NANOS}. */
   private static final long REDRAW_NANOS = 200_000_000L;
+
   private static final long LOG_NANOS = 5_000_000_000L;
   private static final int WIDTH = 79;
 
-  enum Mode { SILENT, TERMINAL, LOG }
+  enum Mode {
+    SILENT,
+    TERMINAL,
+    LOG
+  }
 
   private final PrintWriter err;
   private final Mode mode;
@@ -84,15 +90,20 @@ final class AnalysisProgress implements Progress {
       return;
     }
     long now = clock.getAsLong();
-    if (now - start < QUIET_NANOS || (drawn && now - shownAt < (mode == Mode.TERMINAL ? REDRAW_NANOS : LOG_NANOS))) {
+    if (now - start < QUIET_NANOS
+        || (drawn && now - shownAt < (mode == Mode.TERMINAL ? REDRAW_NANOS : LOG_NANOS))) {
       return;
     }
     shownAt = now;
     drawn = true;
-    String line = String.format(Locale.ROOT, "kubeload: %,d file%s read", files, files == 1 ? "" : "s")
-        + (stage.equals("reading") ? "" : counted ? String.format(Locale.ROOT, ", %s %,d/%,d workloads", stage, done, total)
-            : String.format(Locale.ROOT, ", %s %,d workloads", stage, total))
-        + String.format(Locale.ROOT, " (%ds)", (now - start) / 1_000_000_000L);
+    String line =
+        String.format(Locale.ROOT, "kubeload: %,d file%s read", files, files == 1 ? "" : "s")
+            + (stage.equals("reading")
+                ? ""
+                : counted
+                    ? String.format(Locale.ROOT, ", %s %,d/%,d workloads", stage, done, total)
+                    : String.format(Locale.ROOT, ", %s %,d workloads", stage, total))
+            + String.format(Locale.ROOT, " (%ds)", (now - start) / 1_000_000_000L);
     if (mode == Mode.TERMINAL) {
       line = line.length() > WIDTH ? line.substring(0, WIDTH) : line;
       err.print("\r" + line + " ".repeat(WIDTH - line.length()));

@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
     name = "analyze",
     mixinStandardHelpOptions = true,
     // The one line `kubeload --help` lists it by: whole, where the description's first line is cut.
-    header = "Judges rendered manifests (or a chart, a kustomization, the projects of .kubeload.yaml) against the cluster profile's budgets.",
+    header =
+        "Judges rendered manifests (or a chart, a kustomization, the projects of .kubeload.yaml) against the cluster profile's budgets.",
     description = {
       "Reads rendered manifests (files, folders, or - for stdin; `helm template`",
       "output keeps its template paths), renders a chart (--chart) or builds a",
@@ -56,25 +57,39 @@ final class AnalyzeCommand extends PipelineCommand {
 
   /** One report: a format and the file the next --output names (stdout without one). */
   static final class Target {
-    @Option(names = "--format", paramLabel = "FORMAT",
-        description = "Report format: text, json, markdown, html, sarif, junit, github or findings (the text report's "
-            + "verdict and findings only). Default: text. Repeatable.")
+    @Option(
+        names = "--format",
+        paramLabel = "FORMAT",
+        description =
+            "Report format: text, json, markdown, html, sarif, junit, github or findings (the text report's "
+                + "verdict and findings only). Default: text. Repeatable.")
     String format;
 
-    @Option(names = "--output", paramLabel = "FILE",
-        description = "Write the report of the --format before it to FILE (whole or not at all) instead of stdout.")
+    @Option(
+        names = "--output",
+        paramLabel = "FILE",
+        description =
+            "Write the report of the --format before it to FILE (whole or not at all) instead of stdout.")
     String output;
   }
 
-  @Option(names = "--warn-only", description = "Report as usual but exit 0 when a budget breaks: for a gradual adoption.")
+  @Option(
+      names = "--warn-only",
+      description = "Report as usual but exit 0 when a budget breaks: for a gradual adoption.")
   boolean warnOnly;
 
-  @Option(names = "--project", paramLabel = "NAME",
-      description = "Judge only this project of .kubeload.yaml (repeatable). Default: every project, when no input is named.")
+  @Option(
+      names = "--project",
+      paramLabel = "NAME",
+      description =
+          "Judge only this project of .kubeload.yaml (repeatable). Default: every project, when no input is named.")
   List<String> projectNames = new ArrayList<>();
 
-  @Option(names = "--changed-since", paramLabel = "REF",
-      description = "Judge only the projects of .kubeload.yaml whose inputs changed since this git ref (and say which were skipped).")
+  @Option(
+      names = "--changed-since",
+      paramLabel = "REF",
+      description =
+          "Judge only the projects of .kubeload.yaml whose inputs changed since this git ref (and say which were skipped).")
   String changedSince;
 
   private ProjectConfig config;
@@ -89,8 +104,9 @@ final class AnalyzeCommand extends PipelineCommand {
     config = analysis.config(paths);
     reports = reports(config);
     if (oneRun() && (!projectNames.isEmpty() || changedSince != null)) {
-      throw new UsageException((projectNames.isEmpty() ? "--changed-since" : "--project")
-          + " chooses among the projects of .kubeload.yaml: name no input with it, and list projects in the configuration");
+      throw new UsageException(
+          (projectNames.isEmpty() ? "--changed-since" : "--project")
+              + " chooses among the projects of .kubeload.yaml: name no input with it, and list projects in the configuration");
     }
   }
 
@@ -103,17 +119,39 @@ final class AnalyzeCommand extends PipelineCommand {
   int execute() {
     if (oneRun()) {
       Verdict verdict = analysis.run(paths, config, io);
-      Output.writeAll(reports.stream().map(r -> new Output.Report(out -> Reports.write(verdict, r.format(), out), r.file())).toList(), io);
+      Output.writeAll(
+          reports.stream()
+              .map(r -> new Output.Report(out -> Reports.write(verdict, r.format(), out), r.file()))
+              .toList(),
+          io);
       return exitCode(verdict.passed());
     }
-    Projects.Chosen chosen = Projects.choose(config, projectNames, Optional.ofNullable(changedSince), analysis.renderer(config));
-    chosen.skipped().forEach(name -> io.err().println("kubeload: skipped project " + name + ": no input changed since " + changedSince));
+    Projects.Chosen chosen =
+        Projects.choose(
+            config, projectNames, Optional.ofNullable(changedSince), analysis.renderer(config));
+    chosen
+        .skipped()
+        .forEach(
+            name ->
+                io.err()
+                    .println(
+                        "kubeload: skipped project "
+                            + name
+                            + ": no input changed since "
+                            + changedSince));
     List<ProjectReports.Judged> judged = new ArrayList<>();
     for (Project project : chosen.judged()) {
       judged.add(new ProjectReports.Judged(project.name(), analysis.run(project, config, io)));
     }
-    Output.writeAll(reports.stream()
-        .map(r -> new Output.Report(out -> ProjectReports.write(judged, chosen.skipped(), r.format(), out), r.file())).toList(), io);
+    Output.writeAll(
+        reports.stream()
+            .map(
+                r ->
+                    new Output.Report(
+                        out -> ProjectReports.write(judged, chosen.skipped(), r.format(), out),
+                        r.file()))
+            .toList(),
+        io);
     return exitCode(judged.stream().allMatch(j -> j.verdict().passed()));
   }
 
@@ -121,7 +159,9 @@ final class AnalyzeCommand extends PipelineCommand {
   private int exitCode(boolean passed) {
     boolean warnOnly = this.warnOnly || config.warnOnly();
     if (!passed && warnOnly) {
-      io.err().println("kubeload: a budget breaks, but --warn-only (or warnOnly in the configuration) makes the exit code 0");
+      io.err()
+          .println(
+              "kubeload: a budget breaks, but --warn-only (or warnOnly in the configuration) makes the exit code 0");
     }
     return ExitCode.of(passed, warnOnly);
   }
@@ -134,8 +174,12 @@ final class AnalyzeCommand extends PipelineCommand {
     List<ReportRequest> out = new ArrayList<>();
     for (Target target : targets) {
       String name = target.format == null ? Format.TEXT.label() : target.format;
-      Format format = Format.parse(name)
-          .orElseThrow(() -> new UsageException("unknown --format '" + name + "' (" + Format.labels() + ")"));
+      Format format =
+          Format.parse(name)
+              .orElseThrow(
+                  () ->
+                      new UsageException(
+                          "unknown --format '" + name + "' (" + Format.labels() + ")"));
       out.add(new ReportRequest(format, Output.fileOf(target.output)));
     }
     if (out.isEmpty()) {
@@ -146,14 +190,19 @@ final class AnalyzeCommand extends PipelineCommand {
     }
     Set<Path> files = new HashSet<>();
     for (ReportRequest report : out) {
-      if (report.file().isPresent() && !files.add(Path.of(report.file().get()).toAbsolutePath().normalize())) {
-        throw new UsageException("--output " + report.file().get() + " is named twice: give each format its own file");
+      if (report.file().isPresent()
+          && !files.add(Path.of(report.file().get()).toAbsolutePath().normalize())) {
+        throw new UsageException(
+            "--output " + report.file().get() + " is named twice: give each format its own file");
       }
     }
-    List<String> onStdout = out.stream().filter(ReportRequest::toStdout).map(r -> r.format().label()).toList();
+    List<String> onStdout =
+        out.stream().filter(ReportRequest::toStdout).map(r -> r.format().label()).toList();
     if (onStdout.size() > 1) {
-      throw new UsageException("formats " + String.join(" and ", onStdout)
-          + " would both go to stdout: give all but one of them an --output FILE after the --format");
+      throw new UsageException(
+          "formats "
+              + String.join(" and ", onStdout)
+              + " would both go to stdout: give all but one of them an --output FILE after the --format");
     }
     return out;
   }

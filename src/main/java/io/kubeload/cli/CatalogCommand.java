@@ -31,7 +31,10 @@ final class CatalogCommand implements Runnable {
   }
 
   /** {@code kubeload catalog list}. */
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the entries: name, config language, title and images.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Lists the entries: name, config language, title and images.")
   static final class ListEntries implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -42,7 +45,12 @@ final class CatalogCommand implements Runnable {
       out.printf("%-" + width + "s  %-15s  %s%n", "NAME", "CONFIG", "TITLE (IMAGES)");
       for (CatalogEntry entry : Catalog.entries()) {
         String config = entry.config().map(c -> c.language().label()).orElse("-");
-        out.printf("%-" + width + "s  %-15s  %s (%s)%n", entry.name(), config, entry.title(), String.join(", ", entry.recognition().images()));
+        out.printf(
+            "%-" + width + "s  %-15s  %s (%s)%n",
+            entry.name(),
+            config,
+            entry.title(),
+            String.join(", ", entry.recognition().images()));
       }
       out.flush();
       return ExitCode.PASS;
@@ -50,19 +58,31 @@ final class CatalogCommand implements Runnable {
   }
 
   /** {@code kubeload catalog show NAME}. */
-  @Command(name = "show", mixinStandardHelpOptions = true,
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
       description = "Prints an entry as shipped: recognition, accesses, switches, sources.")
   static final class Show implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "NAME", description = "An entry's name, as `kubeload catalog list` shows it.")
+    @Parameters(
+        paramLabel = "NAME",
+        description = "An entry's name, as `kubeload catalog list` shows it.")
     String name;
 
     @Override
     public Integer call() {
-      CatalogEntry entry = Catalog.find(name)
-          .orElseThrow(() -> new UsageException("no catalog entry '" + name + "'"
-              + DidYouMean.hint(name, Catalog.entries().stream().map(CatalogEntry::name).toList()) + " (see 'kubeload catalog list')"));
+      CatalogEntry entry =
+          Catalog.find(name)
+              .orElseThrow(
+                  () ->
+                      new UsageException(
+                          "no catalog entry '"
+                              + name
+                              + "'"
+                              + DidYouMean.hint(
+                                  name, Catalog.entries().stream().map(CatalogEntry::name).toList())
+                              + " (see 'kubeload catalog list')"));
       spec.commandLine().getOut().print(Catalog.text(entry));
       spec.commandLine().getOut().flush();
       return ExitCode.PASS;

@@ -15,39 +15,69 @@ import picocli.CommandLine.Option;
  */
 final class ChartOptions {
 
-  @Option(names = "--chart", paramLabel = "DIR", description = "Render this chart (a folder, or a packaged .tgz) with `helm template` and analyse it "
-      + "(with the PATHs, if any).")
+  @Option(
+      names = "--chart",
+      paramLabel = "DIR",
+      description =
+          "Render this chart (a folder, or a packaged .tgz) with `helm template` and analyse it "
+              + "(with the PATHs, if any).")
   String chart;
 
-  @Option(names = {"-f", "--values"}, paramLabel = "FILE", description = "With --chart: a values file (repeatable, as for helm).")
+  @Option(
+      names = {"-f", "--values"},
+      paramLabel = "FILE",
+      description = "With --chart: a values file (repeatable, as for helm).")
   List<String> values = new ArrayList<>();
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "With --chart: a value (repeatable, as for helm).")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "With --chart: a value (repeatable, as for helm).")
   List<String> set = new ArrayList<>();
 
-  @Option(names = "--release", paramLabel = "NAME", defaultValue = "release", description = "With --chart: the release name. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--release",
+      paramLabel = "NAME",
+      defaultValue = "release",
+      description = "With --chart: the release name. Default: ${DEFAULT-VALUE}.")
   String release;
 
-  @Option(names = "--helm", paramLabel = "FILE", defaultValue = "helm",
+  @Option(
+      names = "--helm",
+      paramLabel = "FILE",
+      defaultValue = "helm",
       description = "The helm 3 binary that renders charts. Default: ${DEFAULT-VALUE} on the PATH.")
   String helm;
 
-  @Option(names = "--kustomize", paramLabel = "DIR",
-      description = "Build this kustomization (a folder with kustomization.yaml; a PATH that is one is built too) and analyse it; "
-          + "findings name the base or overlay file that defines each object. Repeatable.")
+  @Option(
+      names = "--kustomize",
+      paramLabel = "DIR",
+      description =
+          "Build this kustomization (a folder with kustomization.yaml; a PATH that is one is built too) and analyse it; "
+              + "findings name the base or overlay file that defines each object. Repeatable.")
   List<String> kustomize = new ArrayList<>();
 
-  @Option(names = "--kustomize-binary", paramLabel = "FILE",
-      description = "The kustomize (or kubectl) binary that builds kustomizations. Default: kustomize, else kubectl, on the PATH.")
+  @Option(
+      names = "--kustomize-binary",
+      paramLabel = "FILE",
+      description =
+          "The kustomize (or kubectl) binary that builds kustomizations. Default: kustomize, else kubectl, on the PATH.")
   String kustomizeBinary;
 
-  @Option(names = "--chart-cache", paramLabel = "DIR",
-      description = "Charts pulled beforehand (helm pull --untar --untardir DIR), used for the charts an Argo CD Application, a Flux "
-          + "HelmRelease or an OCI reference would fetch. Default: none (such a chart is an error).")
+  @Option(
+      names = "--chart-cache",
+      paramLabel = "DIR",
+      description =
+          "Charts pulled beforehand (helm pull --untar --untardir DIR), used for the charts an Argo CD Application, a Flux "
+              + "HelmRelease or an OCI reference would fetch. Default: none (such a chart is an error).")
   String chartCache;
 
-  @Option(names = {"--render-timeout", "--helm-timeout"}, paramLabel = "SECONDS", defaultValue = "120",
-      description = "Stop helm, kustomize or git after this long (a local render takes seconds). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = {"--render-timeout", "--helm-timeout"},
+      paramLabel = "SECONDS",
+      defaultValue = "120",
+      description =
+          "Stop helm, kustomize or git after this long (a local render takes seconds). Default: ${DEFAULT-VALUE}.")
   long timeoutSeconds;
 
   boolean given() {
@@ -55,6 +85,11 @@ final class ChartOptions {
   }
 
   Renderer renderer(InputLimits limits) {
-    return new Renderer(helm, Optional.ofNullable(kustomizeBinary), timeoutSeconds, Optional.ofNullable(chartCache).map(Path::of), limits);
+    return new Renderer(
+        helm,
+        Optional.ofNullable(kustomizeBinary),
+        timeoutSeconds,
+        Optional.ofNullable(chartCache).map(Path::of),
+        limits);
   }
 }

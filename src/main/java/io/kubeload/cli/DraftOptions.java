@@ -6,14 +6,25 @@ import picocli.CommandLine.Option;
 /** The options of the commands that write a profile of a real cluster (capture, from-metrics). */
 final class DraftOptions {
 
-  @Option(names = "--name", paramLabel = "NAME", defaultValue = "my-cluster", description = "The profile's metadata.name. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      defaultValue = "my-cluster",
+      description = "The profile's metadata.name. Default: ${DEFAULT-VALUE}.")
   String name;
 
-  @Option(names = "--base", paramLabel = "PRESET", defaultValue = Profiles.DEFAULT,
-      description = "The built-in profile that gives every figure not measured. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--base",
+      paramLabel = "PRESET",
+      defaultValue = Profiles.DEFAULT,
+      description =
+          "The built-in profile that gives every figure not measured. Default: ${DEFAULT-VALUE}.")
   String base;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Write the profile to FILE (whole or not at all) instead of stdout.")
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Write the profile to FILE (whole or not at all) instead of stdout.")
   String output;
 
   /** The base preset, once checked to be one. */
@@ -24,7 +35,12 @@ final class DraftOptions {
   /** {@code --base PRESET} of any command, once checked to name a built-in profile. */
   static String checkedBase(String base) {
     if (!Profiles.PRESETS.contains(base)) {
-      throw new UsageException("--base must be a built-in profile (" + String.join(", ", Profiles.PRESETS) + "), not '" + base + "'");
+      throw new UsageException(
+          "--base must be a built-in profile ("
+              + String.join(", ", Profiles.PRESETS)
+              + "), not '"
+              + base
+              + "'");
     }
     return base;
   }

@@ -1,9 +1,9 @@
 package io.kubeload.cli;
 
 import io.kubeload.gate.Verdict;
+import io.kubeload.manifest.ObjectRef;
 import io.kubeload.model.WorkloadLoad;
 import io.kubeload.report.ExplainReport;
-import io.kubeload.manifest.ObjectRef;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,10 +23,17 @@ import picocli.CommandLine.Parameters;
     })
 final class ExplainCommand extends PipelineCommand {
 
-  @Parameters(index = "0", paramLabel = "WORKLOAD", description = "Kind/namespace/name (or Kind/name when the name is unique).")
+  @Parameters(
+      index = "0",
+      paramLabel = "WORKLOAD",
+      description = "Kind/namespace/name (or Kind/name when the name is unique).")
   String workload;
 
-  @Parameters(index = "1..*", arity = "0..*", paramLabel = "PATH", description = Analysis.PATHS_DESCRIPTION)
+  @Parameters(
+      index = "1..*",
+      arity = "0..*",
+      paramLabel = "PATH",
+      description = Analysis.PATHS_DESCRIPTION)
   List<String> paths = new ArrayList<>();
 
   ExplainCommand(Main.Io io) {
@@ -36,9 +43,16 @@ final class ExplainCommand extends PipelineCommand {
   @Override
   void validate() {
     // `explain FILE WORKLOAD`: the first argument is a manifest and the workload came after it.
-    if (Files.exists(Path.of(workload)) && !paths.isEmpty() && paths.get(0).contains("/") && !Files.exists(Path.of(paths.get(0)))) {
-      throw new UsageException("explain takes the workload first, then the manifests: kubeload explain " + paths.get(0) + " " + workload
-          + (paths.size() > 1 ? " ..." : ""));
+    if (Files.exists(Path.of(workload))
+        && !paths.isEmpty()
+        && paths.get(0).contains("/")
+        && !Files.exists(Path.of(paths.get(0)))) {
+      throw new UsageException(
+          "explain takes the workload first, then the manifests: kubeload explain "
+              + paths.get(0)
+              + " "
+              + workload
+              + (paths.size() > 1 ? " ..." : ""));
     }
   }
 
@@ -53,13 +67,24 @@ final class ExplainCommand extends PipelineCommand {
 
   /** The one workload {@link #workload} names, matched case-insensitively (Kind/name in any namespace). */
   private WorkloadLoad find(List<WorkloadLoad> loads) {
-    List<WorkloadLoad> matches = ObjectRef.parse(workload)
-        .map(wanted -> loads.stream().filter(l -> wanted.matches(l.ref())).toList()).orElse(List.of());
+    List<WorkloadLoad> matches =
+        ObjectRef.parse(workload)
+            .map(wanted -> loads.stream().filter(l -> wanted.matches(l.ref())).toList())
+            .orElse(List.of());
     if (matches.size() == 1) {
       return matches.get(0);
     }
-    String known = loads.stream().map(l -> l.ref().toString()).sorted().reduce((a, b) -> a + ", " + b).orElse("none");
-    throw new UsageException((matches.isEmpty() ? "no workload " : "more than one workload matches ") + workload
-        + " in the inputs (workloads: " + known + ")");
+    String known =
+        loads.stream()
+            .map(l -> l.ref().toString())
+            .sorted()
+            .reduce((a, b) -> a + ", " + b)
+            .orElse("none");
+    throw new UsageException(
+        (matches.isEmpty() ? "no workload " : "more than one workload matches ")
+            + workload
+            + " in the inputs (workloads: "
+            + known
+            + ")");
   }
 }

@@ -2,10 +2,10 @@ package io.kubeload.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kubeload.yaml.InputException;
-import io.kubeload.yaml.IoErrors;
 import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.ManifestSet;
+import io.kubeload.yaml.InputException;
+import io.kubeload.yaml.IoErrors;
 import io.kubeload.yaml.YamlDocuments;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,8 +56,15 @@ final class GitOps {
     for (int depth = 0; !pending.isEmpty(); depth++) {
       if (depth == MAX_DEPTH) {
         Manifest deepest = pending.get(0);
-        throw new InputException(deepest.location().file(), deepest.location().line(),
-            deepest.kind() + " " + deepest.name() + " is " + MAX_DEPTH + " levels of applications deep: is an application rendering itself?");
+        throw new InputException(
+            deepest.location().file(),
+            deepest.location().line(),
+            deepest.kind()
+                + " "
+                + deepest.name()
+                + " is "
+                + MAX_DEPTH
+                + " levels of applications deep: is an application rendering itself?");
       }
       List<Manifest> next = new ArrayList<>();
       for (Manifest object : pending) {
@@ -82,14 +89,19 @@ final class GitOps {
   private static Optional<String> kind(Manifest m) {
     String key = m.group() + "/" + m.kind();
     return switch (key) {
-      case ARGO + "/Application", ARGO + "/ApplicationSet", FLUX_HELM + "/HelmRelease", FLUX_KUSTOMIZE + "/Kustomization" -> Optional.of(key);
+      case ARGO + "/Application",
+          ARGO + "/ApplicationSet",
+          FLUX_HELM + "/HelmRelease",
+          FLUX_KUSTOMIZE + "/Kustomization" ->
+          Optional.of(key);
       default -> Optional.empty();
     };
   }
 
   private static List<ManifestSet> render(Manifest object, ManifestSet known, Renderer renderer) {
     return switch (kind(object).orElseThrow()) {
-      case ARGO + "/Application" -> List.of(application(object, map(object.raw(), "spec"), object.name(), renderer));
+      case ARGO + "/Application" ->
+          List.of(application(object, map(object.raw(), "spec"), object.name(), renderer));
       case ARGO + "/ApplicationSet" -> applicationSet(object, renderer);
       case FLUX_HELM + "/HelmRelease" -> List.of(helmRelease(object, known, renderer));
       default -> List.of(fluxKustomization(object, renderer));
@@ -98,7 +110,8 @@ final class GitOps {
 
   // ---- Argo CD ----
 
-  private static ManifestSet application(Manifest app, Map<String, Object> spec, String name, Renderer renderer) {
+  private static ManifestSet application(
+      Manifest app, Map<String, Object> spec, String name, Renderer renderer) {
     Optional<String> namespace = string(map(spec, "destination"), "namespace");
     List<Map<String, Object>> sources = new ArrayList<>();
     if (spec.get("source") instanceof Map<?, ?>) {
@@ -114,7 +127,9 @@ final class GitOps {
     List<ManifestSet> parts = new ArrayList<>();
     for (Map<String, Object> source : sources) {
       // A source that only lends its files to others' $ref values renders nothing itself.
-      if (string(source, "ref").isPresent() && string(source, "path").isEmpty() && string(source, "chart").isEmpty()) {
+      if (string(source, "ref").isPresent()
+          && string(source, "path").isEmpty()
+          && string(source, "chart").isEmpty()) {
         continue;
       }
       parts.add(argoSource(app, name, source, root, namespace, renderer));
@@ -123,45 +138,88 @@ final class GitOps {
     return namespace.map(rendered::placedIn).orElse(rendered);
   }
 
-  private static ManifestSet argoSource(Manifest app, String name, Map<String, Object> source, Path root, Optional<String> namespace,
+  private static ManifestSet argoSource(
+      Manifest app,
+      String name,
+      Map<String, Object> source,
+      Path root,
+      Optional<String> namespace,
       Renderer renderer) {
     Map<String, Object> helm = map(source, "helm");
     Optional<String> chartName = string(source, "chart");
     String chart;
     Path valuesBase;
     if (chartName.isPresent()) {
-      chart = cachedChart(app, chartName.get(), string(source, "repoURL").orElse(""), string(source, "targetRevision").orElse(""), renderer);
+      chart =
+          cachedChart(
+              app,
+              chartName.get(),
+              string(source, "repoURL").orElse(""),
+              string(source, "targetRevision").orElse(""),
+              renderer);
       valuesBase = Path.of(chart);
     } else {
-      Path dir = inRepository(app, root, root.resolve(string(source, "path").orElse(".")), "Application " + name + ": source path");
+      Path dir =
+          inRepository(
+              app,
+              root,
+              root.resolve(string(source, "path").orElse(".")),
+              "Application " + name + ": source path");
       if (!Files.isDirectory(dir)) {
-        throw error(app, "Application " + name + ": source path " + string(source, "path").orElse(".") + " is not a folder of the repository at " + display(root));
+        throw error(
+            app,
+            "Application "
+                + name
+                + ": source path "
+                + string(source, "path").orElse(".")
+                + " is not a folder of the repository at "
+                + display(root));
       }
       if (Kustomizations.isKustomization(dir)) {
         return renderer.kustomize(display(dir));
       }
       if (!Files.isRegularFile(dir.resolve("Chart.yaml"))) {
-        return directory(app, dir, Boolean.TRUE.equals(map(source, "directory").get("recurse")), renderer);
+        return directory(
+            app, dir, Boolean.TRUE.equals(map(source, "directory").get("recurse")), renderer);
       }
       chart = display(dir);
       valuesBase = dir;
     }
     List<String> values = new ArrayList<>();
     for (String file : strings(helm, "valueFiles")) {
-      // A plain entry is relative to the chart, a $ref one to the repository's root. A remote chart's entries are
-      // files of its cached copy and must stay in it; every other entry must stay in the repository.
+      // A plain entry is relative to the chart, a $ref one to the repository's root. A remote
+      // chart's entries are
+      // files of its cached copy and must stay in it; every other entry must stay in the
+      // repository.
       boolean fromRepository = file.startsWith("$") || chartName.isEmpty();
       Path within = fromRepository ? root : valuesBase.toAbsolutePath().normalize();
-      Path resolved = file.startsWith("$") ? root.resolve(file.substring(file.indexOf('/') + 1)) : valuesBase.resolve(file);
-      values.add(display(inside(app, within, fromRepository ? "the repository" : "the chart", resolved, "Application " + name + ": a valueFiles entry")));
+      Path resolved =
+          file.startsWith("$")
+              ? root.resolve(file.substring(file.indexOf('/') + 1))
+              : valuesBase.resolve(file);
+      values.add(
+          display(
+              inside(
+                  app,
+                  within,
+                  fromRepository ? "the repository" : "the chart",
+                  resolved,
+                  "Application " + name + ": a valueFiles entry")));
     }
     List<String> set = new ArrayList<>();
     if (helm.get("parameters") instanceof List<?> parameters) {
-      parameters.forEach(p -> set.add(string(cast(p), "name").orElse("") + "=" + string(cast(p), "value").orElse("")));
+      parameters.forEach(
+          p ->
+              set.add(
+                  string(cast(p), "name").orElse("") + "=" + string(cast(p), "value").orElse("")));
     }
-    Object inline = helm.containsKey("valuesObject") ? helm.get("valuesObject") : helm.get("values");
+    Object inline =
+        helm.containsKey("valuesObject") ? helm.get("valuesObject") : helm.get("values");
     String release = string(helm, "releaseName").orElse(name);
-    return withValuesFile(inline, values, file -> renderer.helm(new Renderer.HelmChart(chart, file, set, release, namespace)));
+    return withValuesFile(
+        inline,
+        values,
+        file -> renderer.helm(new Renderer.HelmChart(chart, file, set, release, namespace)));
   }
 
   private static ManifestSet directory(Manifest app, Path dir, boolean recurse, Renderer renderer) {
@@ -169,9 +227,16 @@ final class GitOps {
       return Inputs.files(List.of(display(dir)), renderer.limits());
     }
     try (Stream<Path> files = Files.list(dir)) {
-      List<String> manifests = files.filter(Files::isRegularFile)
-          .filter(f -> f.getFileName().toString().matches("[^.].*\\.(ya?ml|json)")).map(GitOps::display).sorted().toList();
-      return manifests.isEmpty() ? ManifestSet.of(List.of()) : Inputs.files(manifests, renderer.limits());
+      List<String> manifests =
+          files
+              .filter(Files::isRegularFile)
+              .filter(f -> f.getFileName().toString().matches("[^.].*\\.(ya?ml|json)"))
+              .map(GitOps::display)
+              .sorted()
+              .toList();
+      return manifests.isEmpty()
+          ? ManifestSet.of(List.of())
+          : Inputs.files(manifests, renderer.limits());
     } catch (IOException e) {
       throw error(app, "cannot list " + display(dir) + ": " + IoErrors.describe(e));
     }
@@ -187,8 +252,12 @@ final class GitOps {
     for (Object generator : generators) {
       Map<String, Object> list = map(cast(generator), "list");
       if (list.isEmpty()) {
-        throw error(set, "ApplicationSet " + set.name() + ": only the list generator is rendered offline (a git, cluster or matrix "
-            + "generator needs a live Argo CD); write the Applications out, or use a list");
+        throw error(
+            set,
+            "ApplicationSet "
+                + set.name()
+                + ": only the list generator is rendered offline (a git, cluster or matrix "
+                + "generator needs a live Argo CD); write the Applications out, or use a list");
       }
       if (!(list.get("elements") instanceof List<?> elements)) {
         continue;
@@ -202,14 +271,24 @@ final class GitOps {
           throw new IllegalStateException(e);
         }
         for (Map.Entry<String, Object> param : params.entrySet()) {
-          template = template.replaceAll("\\{\\{\\s*\\.?" + Pattern.quote(param.getKey()) + "\\s*}}",
-              Matcher.quoteReplacement(String.valueOf(param.getValue()).replace("\\", "\\\\").replace("\"", "\\\"")));
+          template =
+              template.replaceAll(
+                  "\\{\\{\\s*\\.?" + Pattern.quote(param.getKey()) + "\\s*}}",
+                  Matcher.quoteReplacement(
+                      String.valueOf(param.getValue())
+                          .replace("\\", "\\\\")
+                          .replace("\"", "\\\"")));
         }
         Map<String, Object> app;
         try {
           app = cast(JSON.readValue(template, Map.class));
         } catch (JsonProcessingException e) {
-          throw error(set, "ApplicationSet " + set.name() + ": the template does not fill in: " + e.getOriginalMessage());
+          throw error(
+              set,
+              "ApplicationSet "
+                  + set.name()
+                  + ": the template does not fill in: "
+                  + e.getOriginalMessage());
         }
         String name = string(map(app, "metadata"), "name").orElse(set.name());
         out.add(application(set, map(app, "spec"), name, renderer));
@@ -223,22 +302,52 @@ final class GitOps {
   private static ManifestSet helmRelease(Manifest release, ManifestSet known, Renderer renderer) {
     Map<String, Object> spec = map(release.raw(), "spec");
     Map<String, Object> chartSpec = map(map(spec, "chart"), "spec");
-    String chartName = string(chartSpec, "chart")
-        .orElseThrow(() -> error(release, "HelmRelease " + release.name() + ": only spec.chart.spec is rendered offline (a chartRef names an object "
-            + "the controller fetches)"));
+    String chartName =
+        string(chartSpec, "chart")
+            .orElseThrow(
+                () ->
+                    error(
+                        release,
+                        "HelmRelease "
+                            + release.name()
+                            + ": only spec.chart.spec is rendered offline (a chartRef names an object "
+                            + "the controller fetches)"));
     Map<String, Object> sourceRef = map(chartSpec, "sourceRef");
     String sourceKind = string(sourceRef, "kind").orElse("");
     Path root = repositoryRoot(release);
     String chart;
     if (sourceKind.equals("GitRepository") || sourceKind.equals("Bucket")) {
-      chart = display(inRepository(release, root, root.resolve(chartName), "HelmRelease " + release.name() + ": spec.chart.spec.chart"));
+      chart =
+          display(
+              inRepository(
+                  release,
+                  root,
+                  root.resolve(chartName),
+                  "HelmRelease " + release.name() + ": spec.chart.spec.chart"));
     } else {
-      String url = known.find("HelmRepository", string(sourceRef, "namespace").orElse(release.namespace()), string(sourceRef, "name").orElse(""))
-          .flatMap(repo -> string(map(repo.raw(), "spec"), "url")).orElse(string(sourceRef, "name").orElse("the HelmRepository"));
-      chart = cachedChart(release, chartName, url, string(chartSpec, "version").orElse(""), renderer);
+      String url =
+          known
+              .find(
+                  "HelmRepository",
+                  string(sourceRef, "namespace").orElse(release.namespace()),
+                  string(sourceRef, "name").orElse(""))
+              .flatMap(repo -> string(map(repo.raw(), "spec"), "url"))
+              .orElse(string(sourceRef, "name").orElse("the HelmRepository"));
+      chart =
+          cachedChart(release, chartName, url, string(chartSpec, "version").orElse(""), renderer);
     }
-    List<String> values = new ArrayList<>(strings(chartSpec, "valuesFiles").stream()
-        .map(f -> display(inRepository(release, root, root.resolve(f), "HelmRelease " + release.name() + ": a valuesFiles entry"))).toList());
+    List<String> values =
+        new ArrayList<>(
+            strings(chartSpec, "valuesFiles").stream()
+                .map(
+                    f ->
+                        display(
+                            inRepository(
+                                release,
+                                root,
+                                root.resolve(f),
+                                "HelmRelease " + release.name() + ": a valuesFiles entry")))
+                .toList());
     Map<String, Object> merged = new LinkedHashMap<>();
     if (spec.get("valuesFrom") instanceof List<?> from) {
       for (Object reference : from) {
@@ -246,10 +355,21 @@ final class GitOps {
       }
     }
     mergeInto(merged, map(spec, "values"));
-    Optional<String> namespace = string(spec, "targetNamespace").or(() -> Optional.of(release.namespace()).filter(ns -> !ns.isEmpty()));
-    String name = string(spec, "releaseName").orElse(string(spec, "targetNamespace").map(ns -> ns + "-" + release.name()).orElse(release.name()));
-    ManifestSet rendered = withValuesFile(merged.isEmpty() ? null : merged, values,
-        files -> renderer.helm(new Renderer.HelmChart(chart, files, List.of(), name, namespace)));
+    Optional<String> namespace =
+        string(spec, "targetNamespace")
+            .or(() -> Optional.of(release.namespace()).filter(ns -> !ns.isEmpty()));
+    String name =
+        string(spec, "releaseName")
+            .orElse(
+                string(spec, "targetNamespace")
+                    .map(ns -> ns + "-" + release.name())
+                    .orElse(release.name()));
+    ManifestSet rendered =
+        withValuesFile(
+            merged.isEmpty() ? null : merged,
+            values,
+            files ->
+                renderer.helm(new Renderer.HelmChart(chart, files, List.of(), name, namespace)));
     return namespace.map(rendered::placedIn).orElse(rendered);
   }
 
@@ -257,7 +377,8 @@ final class GitOps {
    * One {@code valuesFrom} entry: a ConfigMap's data as read, or a Secret's, read from its file here
    * (the reader drops Secret data, so that it reaches no report): its values go to helm only.
    */
-  private static Map<String, Object> valuesFrom(Manifest release, Map<String, Object> reference, ManifestSet known) {
+  private static Map<String, Object> valuesFrom(
+      Manifest release, Map<String, Object> reference, ManifestSet known) {
     String kind = string(reference, "kind").orElse("");
     String name = string(reference, "name").orElse("");
     String key = string(reference, "valuesKey").orElse("values.yaml");
@@ -267,17 +388,35 @@ final class GitOps {
       if (optional) {
         return Map.of();
       }
-      throw error(release, "HelmRelease " + release.name() + ": valuesFrom " + kind + " " + name + " is not among the inputs: add its file "
-          + "to the inputs (a value kept outside the repository cannot be rendered offline)");
+      throw error(
+          release,
+          "HelmRelease "
+              + release.name()
+              + ": valuesFrom "
+              + kind
+              + " "
+              + name
+              + " is not among the inputs: add its file "
+              + "to the inputs (a value kept outside the repository cannot be rendered offline)");
     }
-    Optional<String> text = kind.equals("ConfigMap")
-        ? string(map(found.get().raw(), "data"), key)
-        : secretValue(found.get(), key);
+    Optional<String> text =
+        kind.equals("ConfigMap")
+            ? string(map(found.get().raw(), "data"), key)
+            : secretValue(found.get(), key);
     if (text.isEmpty()) {
       if (optional) {
         return Map.of();
       }
-      throw error(release, "HelmRelease " + release.name() + ": valuesFrom " + kind + " " + name + " has no key " + key);
+      throw error(
+          release,
+          "HelmRelease "
+              + release.name()
+              + ": valuesFrom "
+              + kind
+              + " "
+              + name
+              + " has no key "
+              + key);
     }
     Optional<String> targetPath = string(reference, "targetPath");
     if (targetPath.isPresent()) {
@@ -294,16 +433,27 @@ final class GitOps {
     }
     List<YamlDocuments.Document> documents;
     try {
-      documents = YamlDocuments.read(found.get().location().file() + " (" + kind + " " + name + ")", text.get().getBytes(StandardCharsets.UTF_8));
+      documents =
+          YamlDocuments.read(
+              found.get().location().file() + " (" + kind + " " + name + ")",
+              text.get().getBytes(StandardCharsets.UTF_8));
     } catch (InputException e) {
       if (kind.equals("Secret")) {
         // The reader's message may quote the text, and a Secret's text must reach no output.
-        throw new InputException(found.get().location().file(), found.get().location().line(),
-            "Secret " + name + ": " + key + " does not hold YAML values (its content is not shown)");
+        throw new InputException(
+            found.get().location().file(),
+            found.get().location().line(),
+            "Secret "
+                + name
+                + ": "
+                + key
+                + " does not hold YAML values (its content is not shown)");
       }
       throw e;
     }
-    return documents.isEmpty() || !(documents.get(0).value() instanceof Map<?, ?>) ? Map.of() : cast(documents.get(0).value());
+    return documents.isEmpty() || !(documents.get(0).value() instanceof Map<?, ?>)
+        ? Map.of()
+        : cast(documents.get(0).value());
   }
 
   /** A Secret's {@code stringData} or decoded {@code data} entry, from the document the reader located. */
@@ -313,22 +463,30 @@ final class GitOps {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new InputException(secret.location().file(), "cannot read the Secret " + secret.name() + ": " + IoErrors.describe(e));
+      throw new InputException(
+          secret.location().file(),
+          "cannot read the Secret " + secret.name() + ": " + IoErrors.describe(e));
     }
     for (YamlDocuments.Document document : YamlDocuments.read(secret.location().file(), bytes)) {
-      if (document.startLine() == secret.location().line() && document.value() instanceof Map<?, ?> tree) {
+      if (document.startLine() == secret.location().line()
+          && document.value() instanceof Map<?, ?> tree) {
         Optional<String> plain = string(map(cast(tree), "stringData"), key);
         if (plain.isPresent()) {
           return plain;
         }
-        return string(map(cast(tree), "data"), key).map(encoded -> {
-          try {
-            return new String(Base64.getMimeDecoder().decode(encoded), StandardCharsets.UTF_8);
-          } catch (IllegalArgumentException e) {
-            throw new InputException(secret.location().file(), secret.location().line(),
-                "Secret " + secret.name() + ": data." + key + " is not base64");
-          }
-        });
+        return string(map(cast(tree), "data"), key)
+            .map(
+                encoded -> {
+                  try {
+                    return new String(
+                        Base64.getMimeDecoder().decode(encoded), StandardCharsets.UTF_8);
+                  } catch (IllegalArgumentException e) {
+                    throw new InputException(
+                        secret.location().file(),
+                        secret.location().line(),
+                        "Secret " + secret.name() + ": data." + key + " is not base64");
+                  }
+                });
       }
     }
     return Optional.empty();
@@ -337,35 +495,61 @@ final class GitOps {
   private static ManifestSet fluxKustomization(Manifest kustomization, Renderer renderer) {
     Map<String, Object> spec = map(kustomization.raw(), "spec");
     Path root = repositoryRoot(kustomization);
-    Path dir = inRepository(kustomization, root, root.resolve(string(spec, "path").orElse(".")), "Kustomization " + kustomization.name() + ": spec.path");
+    Path dir =
+        inRepository(
+            kustomization,
+            root,
+            root.resolve(string(spec, "path").orElse(".")),
+            "Kustomization " + kustomization.name() + ": spec.path");
     if (!Files.isDirectory(dir)) {
-      throw error(kustomization, "Kustomization " + kustomization.name() + ": spec.path " + string(spec, "path").orElse(".")
-          + " is not a folder of the repository at " + display(root));
+      throw error(
+          kustomization,
+          "Kustomization "
+              + kustomization.name()
+              + ": spec.path "
+              + string(spec, "path").orElse(".")
+              + " is not a folder of the repository at "
+              + display(root));
     }
-    // Without a kustomization.yaml, the controller builds one that names every manifest under the folder.
-    ManifestSet rendered = Kustomizations.isKustomization(dir)
-        ? renderer.kustomize(display(dir))
-        : Inputs.files(List.of(display(dir)), renderer.limits());
+    // Without a kustomization.yaml, the controller builds one that names every manifest under the
+    // folder.
+    ManifestSet rendered =
+        Kustomizations.isKustomization(dir)
+            ? renderer.kustomize(display(dir))
+            : Inputs.files(List.of(display(dir)), renderer.limits());
     return string(spec, "targetNamespace").map(rendered::placedIn).orElse(rendered);
   }
 
   // ---- shared ----
 
   /** A chart that the controller would fetch, from the chart cache, else the error that says how to vendor it. */
-  private static String cachedChart(Manifest object, String chart, String repository, String version, Renderer renderer) {
-    return renderer.cached(chart, version).orElseThrow(() -> error(object, object.kind() + " " + object.name() + ": "
-        + Renderer.notCached(chart, repository, version)));
+  private static String cachedChart(
+      Manifest object, String chart, String repository, String version, Renderer renderer) {
+    return renderer
+        .cached(chart, version)
+        .orElseThrow(
+            () ->
+                error(
+                    object,
+                    object.kind()
+                        + " "
+                        + object.name()
+                        + ": "
+                        + Renderer.notCached(chart, repository, version)));
   }
 
   /** Runs {@code render} with the values files and, when there are inline values, a temporary file of them last. */
-  private static ManifestSet withValuesFile(Object inline, List<String> files, Function<List<String>, ManifestSet> render) {
+  private static ManifestSet withValuesFile(
+      Object inline, List<String> files, Function<List<String>, ManifestSet> render) {
     if (inline == null || (inline instanceof String s && s.isBlank())) {
       return render.apply(files);
     }
     Path folder = Processes.temporaryFolder("values");
     try {
       Path values = folder.resolve("values.yaml");
-      Files.createFile(values, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          values,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.writeString(values, inline instanceof String s ? s : JSON.writeValueAsString(inline));
       List<String> all = new ArrayList<>(files);
       all.add(values.toString());
@@ -380,7 +564,8 @@ final class GitOps {
   @SuppressWarnings("unchecked")
   private static void mergeInto(Map<String, Object> target, Map<String, Object> source) {
     for (Map.Entry<String, Object> entry : source.entrySet()) {
-      if (entry.getValue() instanceof Map<?, ?> inner && target.get(entry.getKey()) instanceof Map<?, ?> existing) {
+      if (entry.getValue() instanceof Map<?, ?> inner
+          && target.get(entry.getKey()) instanceof Map<?, ?> existing) {
         Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) existing);
         mergeInto(copy, (Map<String, Object>) inner);
         target.put(entry.getKey(), copy);
@@ -392,7 +577,13 @@ final class GitOps {
 
   /** The repository that holds the object's file, else the working directory. */
   private static Path repositoryRoot(Manifest object) {
-    Path file = Path.of(object.location().template().filter(t -> Files.exists(Path.of(t))).orElse(object.location().file()));
+    Path file =
+        Path.of(
+            object
+                .location()
+                .template()
+                .filter(t -> Files.exists(Path.of(t)))
+                .orElse(object.location().file()));
     return Repository.around(file, Path.of("")).root();
   }
 
@@ -436,6 +627,8 @@ final class GitOps {
   }
 
   private static List<String> strings(Map<String, Object> parent, String key) {
-    return parent.get(key) instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    return parent.get(key) instanceof List<?> list
+        ? list.stream().map(String::valueOf).toList()
+        : List.of();
   }
 }

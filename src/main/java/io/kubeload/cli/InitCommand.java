@@ -29,10 +29,17 @@ final class InitCommand implements Callable<Integer> {
 
   private final Main.Io io;
 
-  @Option(names = "--dir", paramLabel = "DIR", defaultValue = ".", description = "Where to write the files. Default: the working directory.")
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      defaultValue = ".",
+      description = "Where to write the files. Default: the working directory.")
   String dir;
 
-  @Option(names = "--base", paramLabel = "PRESET", defaultValue = Profiles.DEFAULT,
+  @Option(
+      names = "--base",
+      paramLabel = "PRESET",
+      defaultValue = Profiles.DEFAULT,
       description = "The built-in profile the skeleton starts from. Default: ${DEFAULT-VALUE}.")
   String base;
 
@@ -50,11 +57,22 @@ final class InitCommand implements Callable<Integer> {
     Path skeleton = Path.of(dir, PROFILE_FILE);
     for (Path target : List.of(config, skeleton)) {
       if (!force && Files.exists(target)) {
-        throw new UsageException(target + " exists already: edit it, or run init with --force to overwrite it");
+        throw new UsageException(
+            target + " exists already: edit it, or run init with --force to overwrite it");
       }
     }
-    Output.writeAll(List.of(new Output.Report(starterConfig(), Optional.of(config.toString())), new Output.Report(profile, Optional.of(skeleton.toString()))), io);
-    io.out().println("wrote " + config + " and " + skeleton + ": edit the profile to describe your production cluster");
+    Output.writeAll(
+        List.of(
+            new Output.Report(starterConfig(), Optional.of(config.toString())),
+            new Output.Report(profile, Optional.of(skeleton.toString()))),
+        io);
+    io.out()
+        .println(
+            "wrote "
+                + config
+                + " and "
+                + skeleton
+                + ": edit the profile to describe your production cluster");
     return ExitCode.PASS;
   }
 

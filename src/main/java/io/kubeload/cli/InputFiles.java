@@ -36,10 +36,14 @@ final class InputFiles {
     }
     if (!Files.isRegularFile(Path.of(nameOrFile))) {
       throw new InputException(
-          nameOrFile, "no such profile: not a file and not a preset (presets: " + String.join(", ", Profiles.PRESETS) + ")");
+          nameOrFile,
+          "no such profile: not a file and not a preset (presets: "
+              + String.join(", ", Profiles.PRESETS)
+              + ")");
     }
     byte[] bytes = read(nameOrFile, limits);
-    return new Profile(Profiles.parse(nameOrFile, bytes, limits), List.of(new Source(nameOrFile, bytes)));
+    return new Profile(
+        Profiles.parse(nameOrFile, bytes, limits), List.of(new Source(nameOrFile, bytes)));
   }
 
   static Policy policy(String file, InputLimits limits) {

@@ -53,8 +53,12 @@ final class Inputs {
     List<String> plain = new ArrayList<>();
     List<String> kustomizations = new ArrayList<>(project.kustomizations());
     for (String path : project.paths()) {
-      (!path.equals(STDIN) && Files.isDirectory(Path.of(path)) && Kustomizations.isKustomization(Path.of(path))
-          ? kustomizations : plain).add(path);
+      (!path.equals(STDIN)
+                  && Files.isDirectory(Path.of(path))
+                  && Kustomizations.isKustomization(Path.of(path))
+              ? kustomizations
+              : plain)
+          .add(path);
     }
     List<ManifestSet> parts = new ArrayList<>();
     if (!plain.isEmpty()) {
@@ -74,11 +78,14 @@ final class Inputs {
         int before = run.manifests.size();
         byte[] content = BoundedInput.read("<stdin>", stdin, run.budget(), limits);
         run.add("<stdin>", content);
-        // A render that failed upstream of the pipe leaves stdin empty: a silent pass would hide it.
+        // A render that failed upstream of the pipe leaves stdin empty: a silent pass would hide
+        // it.
         if (run.manifests.size() == before) {
-          throw new InputException("<stdin>", content.length == 0
-              ? "read nothing from stdin: did the render fail? (e.g. helm template ... | kubeload analyze -)"
-              : "no Kubernetes object on stdin, only empty documents or comments: did the render fail?");
+          throw new InputException(
+              "<stdin>",
+              content.length == 0
+                  ? "read nothing from stdin: did the render fail? (e.g. helm template ... | kubeload analyze -)"
+                  : "no Kubernetes object on stdin, only empty documents or comments: did the render fail?");
         }
       } else {
         for (Path file : expand(input, run)) {
@@ -99,15 +106,19 @@ final class Inputs {
     List<Manifest> manifests = new ArrayList<>();
     List<Manifest> hooks = new ArrayList<>();
     for (ManifestSet set : sets) {
-      Stream.of(set.manifests(), set.skippedTestHooks()).forEach(list -> {
-        for (Manifest m : list) {
-          List<Manifest> same = kept.computeIfAbsent(m.ref(), ref -> new ArrayList<>());
-          if (same.stream().noneMatch(k -> k.apiVersion().equals(m.apiVersion()) && k.raw().equals(m.raw()))) {
-            same.add(m);
-            (list == set.manifests() ? manifests : hooks).add(m);
-          }
-        }
-      });
+      Stream.of(set.manifests(), set.skippedTestHooks())
+          .forEach(
+              list -> {
+                for (Manifest m : list) {
+                  List<Manifest> same = kept.computeIfAbsent(m.ref(), ref -> new ArrayList<>());
+                  if (same.stream()
+                      .noneMatch(
+                          k -> k.apiVersion().equals(m.apiVersion()) && k.raw().equals(m.raw()))) {
+                    same.add(m);
+                    (list == set.manifests() ? manifests : hooks).add(m);
+                  }
+                }
+              });
     }
     return new ManifestSet(manifests, hooks);
   }
@@ -135,8 +146,12 @@ final class Inputs {
 
     Path counted(String input, Path file) {
       if (++files > limits.maxFiles()) {
-        throw new InputException(input, InputLimits.reached(
-            "more manifest files than one run reads", limits.maxFiles(), InputLimits.MAX_FILES));
+        throw new InputException(
+            input,
+            InputLimits.reached(
+                "more manifest files than one run reads",
+                limits.maxFiles(),
+                InputLimits.MAX_FILES));
       }
       return file;
     }
@@ -149,25 +164,37 @@ final class Inputs {
       throw new InputException(input, "no such file or folder");
     }
     // A chart's templates are not manifests until helm renders them: say how, not "no kind".
-    boolean chartYaml = path.getFileName() != null && path.getFileName().toString().equals("Chart.yaml");
-    if ((Files.isDirectory(path) && Files.isRegularFile(path.resolve("Chart.yaml"))) || chartYaml || input.endsWith(".tgz")) {
-      String chart = chartYaml ? String.valueOf(path.getParent() == null ? "." : path.getParent()) : input;
-      throw new InputException(input, "this is a Helm chart: analyse it with --chart " + chart
-          + " (kubeload renders it with helm template), or name its rendered manifests");
+    boolean chartYaml =
+        path.getFileName() != null && path.getFileName().toString().equals("Chart.yaml");
+    if ((Files.isDirectory(path) && Files.isRegularFile(path.resolve("Chart.yaml")))
+        || chartYaml
+        || input.endsWith(".tgz")) {
+      String chart =
+          chartYaml ? String.valueOf(path.getParent() == null ? "." : path.getParent()) : input;
+      throw new InputException(
+          input,
+          "this is a Helm chart: analyse it with --chart "
+              + chart
+              + " (kubeload renders it with helm template), or name its rendered manifests");
     }
     if (!Files.isDirectory(path)) {
       return List.of(run.counted(input, path));
     }
     List<Path> files;
     try (Stream<Path> walk = Files.walk(path, FileVisitOption.FOLLOW_LINKS)) {
-      files = walk.filter(file -> !hidden(path.relativize(file))).filter(Inputs::isManifestFile)
-          .filter(file -> !Files.isDirectory(file))
-          .map(file -> run.counted(input, readable(file))).sorted().toList();
+      files =
+          walk.filter(file -> !hidden(path.relativize(file)))
+              .filter(Inputs::isManifestFile)
+              .filter(file -> !Files.isDirectory(file))
+              .map(file -> run.counted(input, readable(file)))
+              .sorted()
+              .toList();
     } catch (UncheckedIOException | IOException e) {
       throw new InputException(input, "cannot read folder: " + IoErrors.describe(e));
     }
     if (files.isEmpty()) {
-      // A folder named to be checked that holds nothing to check is a wrong path or a failed render:
+      // A folder named to be checked that holds nothing to check is a wrong path or a failed
+      // render:
       // passing it would say "pass" without having read anything.
       throw new InputException(input, "no manifest files (*.yaml, *.yml, *.json) in this folder");
     }
@@ -177,7 +204,9 @@ final class Inputs {
   /** A manifest's name on something that is not a file (a link to nothing, a pipe) is not skipped unread. */
   private static Path readable(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new InputException(file.toString(), "cannot read: not a regular file (a symbolic link to nothing, or a pipe?)");
+      throw new InputException(
+          file.toString(),
+          "cannot read: not a regular file (a symbolic link to nothing, or a pipe?)");
     }
     return file;
   }

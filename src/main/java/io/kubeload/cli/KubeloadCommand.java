@@ -3,8 +3,8 @@ package io.kubeload.cli;
 import io.kubeload.report.Versions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code kubeload}: the top-level command; it only lists its subcommands. */
 @Command(

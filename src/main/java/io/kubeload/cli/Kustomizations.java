@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /** Kustomization folders on disk: which folders are one, and that they name nothing kustomize would fetch. */
 final class Kustomizations {
 
-  static final List<String> FILE_NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
+  static final List<String> FILE_NAMES =
+      List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
   /** A list entry: {@code - value}, as resources, components and bases are written. */
   private static final Pattern ENTRY = Pattern.compile("^\\s*-\\s*[\"']?([^\"'#\\s]+)");
@@ -49,7 +50,8 @@ final class Kustomizations {
     if (kustomization.isEmpty() || !seen.add(dir)) {
       return;
     }
-    String name = ProjectConfig.relative(Path.of("").toAbsolutePath(), kustomization.get().toString());
+    String name =
+        ProjectConfig.relative(Path.of("").toAbsolutePath(), kustomization.get().toString());
     List<String> lines;
     try {
       lines = Files.readAllLines(kustomization.get(), StandardCharsets.UTF_8);
@@ -62,9 +64,17 @@ final class Kustomizations {
         continue;
       }
       String value = entry.group(1);
-      if (value.contains("://") || value.startsWith("git@") || value.startsWith("github.com/") || value.contains("?ref=")) {
-        throw new InputException(name, i + 1, "'" + value + "' is a remote base kustomize would fetch; vendor it into the "
-            + "repository and name the local copy (analyze never touches the network)");
+      if (value.contains("://")
+          || value.startsWith("git@")
+          || value.startsWith("github.com/")
+          || value.contains("?ref=")) {
+        throw new InputException(
+            name,
+            i + 1,
+            "'"
+                + value
+                + "' is a remote base kustomize would fetch; vendor it into the "
+                + "repository and name the local copy (analyze never touches the network)");
       }
       Path local = dir.resolve(value).normalize();
       if (Files.isDirectory(local)) {

@@ -1,8 +1,8 @@
 package io.kubeload.cli;
 
+import io.kubeload.report.Markup;
 import io.kubeload.text.DidYouMean;
 import io.kubeload.yaml.InputException;
-import io.kubeload.report.Markup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -47,51 +47,73 @@ public final class Main {
     return run(args, in, out, err, false);
   }
 
-  private static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean errIsTerminal) {
-    PrintWriter stdout = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-    PrintWriter stderr = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+  private static int run(
+      String[] args, InputStream in, PrintStream out, PrintStream err, boolean errIsTerminal) {
+    PrintWriter stdout =
+        new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+    PrintWriter stderr =
+        new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     Io io = new Io(in, stdout, stderr, errIsTerminal, out);
     Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
     subcommands.put("analyze", () -> new AnalyzeCommand(io));
     subcommands.put("explain", () -> new ExplainCommand(io));
-    subcommands.put("profile", () -> new CommandLine(new ProfileCommand())
-        .addSubcommand(new ProfileValidateCommand(io))
-        .addSubcommand(new ProfileFromMetricsCommand(io))
-        .addSubcommand(new ProfileCaptureCommand(io)));
+    subcommands.put(
+        "profile",
+        () ->
+            new CommandLine(new ProfileCommand())
+                .addSubcommand(new ProfileValidateCommand(io))
+                .addSubcommand(new ProfileFromMetricsCommand(io))
+                .addSubcommand(new ProfileCaptureCommand(io)));
     subcommands.put("catalog", CatalogCommand::new);
     subcommands.put("init", () -> new InitCommand(io));
     // picocli reads every command's annotations up front, 0.1-0.2 s for all of them
     // (docs/performance.md): a run of one subcommand builds that one; anything else, all.
     String named = args.length > 0 && subcommands.containsKey(args[0]) ? args[0] : null;
     CommandLine cli = new CommandLine(new KubeloadCommand(io));
-    subcommands.forEach((name, command) -> {
-      if (named == null || named.equals(name)) {
-        cli.addSubcommand(name, command.get());
-      }
-    });
+    subcommands.forEach(
+        (name, command) -> {
+          if (named == null || named.equals(name)) {
+            cli.addSubcommand(name, command.get());
+          }
+        });
     cli.setOut(stdout);
     cli.setErr(stderr);
-    cli.setParameterExceptionHandler((e, a) -> {
-      stderr.println("kubeload: " + Markup.oneLine(e.getMessage()) + suggestion(e) + " (see '" + qualified(e.getCommandLine()) + " --help')");
-      return ExitCode.USAGE;
-    });
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof InputException || e instanceof UsageException) {
-        // One line whatever the input put in it: a file name or a key with a line break or an escape.
-        stderr.println("kubeload: " + Markup.oneLine(e.getMessage()));
-        return ExitCode.USAGE;
-      }
-      stderr.println("kubeload: internal error: " + e + " (a kubeload bug: please report it with the input)");
-      if (System.getenv("KUBELOAD_DEBUG") != null) {
-        e.printStackTrace(stderr);
-      }
-      return ExitCode.INTERNAL;
-    });
+    cli.setParameterExceptionHandler(
+        (e, a) -> {
+          stderr.println(
+              "kubeload: "
+                  + Markup.oneLine(e.getMessage())
+                  + suggestion(e)
+                  + " (see '"
+                  + qualified(e.getCommandLine())
+                  + " --help')");
+          return ExitCode.USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof InputException || e instanceof UsageException) {
+            // One line whatever the input put in it: a file name or a key with a line break or an
+            // escape.
+            stderr.println("kubeload: " + Markup.oneLine(e.getMessage()));
+            return ExitCode.USAGE;
+          }
+          stderr.println(
+              "kubeload: internal error: "
+                  + e
+                  + " (a kubeload bug: please report it with the input)");
+          if (System.getenv("KUBELOAD_DEBUG") != null) {
+            e.printStackTrace(stderr);
+          }
+          return ExitCode.INTERNAL;
+        });
     int code;
     try {
       code = cli.execute(args);
     } catch (OutOfMemoryError | StackOverflowError e) {
-      stderr.println("kubeload: the input is too large or too deeply nested to analyse (" + e.getClass().getSimpleName() + ")");
+      stderr.println(
+          "kubeload: the input is too large or too deeply nested to analyse ("
+              + e.getClass().getSimpleName()
+              + ")");
       code = ExitCode.USAGE;
     }
     stdout.flush();
@@ -101,14 +123,16 @@ public final class Main {
 
   /** The subcommand or option closest to a mistyped one ({@code analyse}, {@code --formt}). */
   private static String suggestion(CommandLine.ParameterException e) {
-    if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+    if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched)
+        || unmatched.getUnmatched().isEmpty()) {
       return "";
     }
     String typed = unmatched.getUnmatched().get(0);
     CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
-    java.util.List<String> known = typed.startsWith("-")
-        ? spec.options().stream().flatMap(o -> java.util.Arrays.stream(o.names())).toList()
-        : new java.util.ArrayList<>(spec.subcommands().keySet());
+    java.util.List<String> known =
+        typed.startsWith("-")
+            ? spec.options().stream().flatMap(o -> java.util.Arrays.stream(o.names())).toList()
+            : new java.util.ArrayList<>(spec.subcommands().keySet());
     return DidYouMean.hint(typed.split("=", 2)[0], known);
   }
 
@@ -139,7 +163,8 @@ public final class Main {
 
   // Before JDK 22 a console exists only on a terminal; from JDK 22 also when the streams are
   // redirected, and its isTerminal() (JDK 22, so called reflectively) tells.
-  @SuppressWarnings("SystemConsoleNull") // the null check is the answer before JDK 22, a guard after
+  @SuppressWarnings(
+      "SystemConsoleNull") // the null check is the answer before JDK 22, a guard after
   private static boolean consoleIsTerminal() {
     java.io.Console console = System.console();
     if (console == null || Runtime.version().feature() < 22) {
@@ -154,7 +179,8 @@ public final class Main {
 
   /** The process's streams, handed to commands so tests can capture them. */
   /** @param rawOut the stream under {@code out}: a PrintStream keeps its write errors to itself */
-  record Io(InputStream in, PrintWriter out, PrintWriter err, boolean errIsTerminal, PrintStream rawOut) {
+  record Io(
+      InputStream in, PrintWriter out, PrintWriter err, boolean errIsTerminal, PrintStream rawOut) {
     /** Whether standard output was flushed whole ({@code > /dev/full}, a closed pipe: not). */
     boolean outWritten() {
       out.flush();

@@ -73,7 +73,10 @@ final class Output {
   private static final int MAX_LINKS = 40;
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> IN_PROGRESS.forEach(Transaction::rollBack), "kubeload-output-cleanup"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> IN_PROGRESS.forEach(Transaction::rollBack), "kubeload-output-cleanup"));
   }
 
   private Output() {}
@@ -108,7 +111,8 @@ final class Output {
             throw new IllegalStateException("a PrintWriter does not throw", e);
           }
           if (!io.outWritten()) {
-            throw new UsageException("<stdout>: cannot write the report (a closed pipe or a full device?)");
+            throw new UsageException(
+                "<stdout>: cannot write the report (a closed pipe or a full device?)");
           }
         }
       }
@@ -126,7 +130,8 @@ final class Output {
     try (Writer out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
       report.content().writeTo(out);
     } catch (IOException e) {
-      throw new UsageException(report.path() + ": cannot write the report: " + IoErrors.describe(e));
+      throw new UsageException(
+          report.path() + ": cannot write the report: " + IoErrors.describe(e));
     }
   }
 
@@ -141,7 +146,9 @@ final class Output {
     Path target = Path.of(file).toAbsolutePath();
     try {
       if (Files.exists(target)) {
-        return Files.isRegularFile(target) && !writtenThrough(target) ? target.toRealPath() : target;
+        return Files.isRegularFile(target) && !writtenThrough(target)
+            ? target.toRealPath()
+            : target;
       }
       for (int links = 0; Files.isSymbolicLink(target); links++) {
         if (links == MAX_LINKS) {
@@ -161,7 +168,9 @@ final class Output {
    * replaced by name, the shell would keep writing to the file it had opened, and the report be lost.
    */
   private static boolean writtenThrough(Path target) {
-    return target.startsWith("/dev") || target.startsWith("/proc") || (Files.exists(target) && !Files.isRegularFile(target));
+    return target.startsWith("/dev")
+        || target.startsWith("/proc")
+        || (Files.exists(target) && !Files.isRegularFile(target));
   }
 
   /**
@@ -196,14 +205,17 @@ final class Output {
         writeFile(report, temporary);
         keepModeAndOwner(target, temporary);
       } catch (IOException e) {
-        throw new UsageException(report.path() + ": cannot write the report: " + IoErrors.describe(e));
+        throw new UsageException(
+            report.path() + ": cannot write the report: " + IoErrors.describe(e));
       }
     }
 
     private synchronized Path createTemporary(String file, Path target) throws IOException {
       checkNotOver();
       Deque<Path> missing = new ArrayDeque<>();
-      for (Path folder = target.getParent(); folder != null && !Files.exists(folder); folder = folder.getParent()) {
+      for (Path folder = target.getParent();
+          folder != null && !Files.exists(folder);
+          folder = folder.getParent()) {
         missing.push(folder);
       }
       for (Path folder : missing) {
@@ -225,7 +237,8 @@ final class Output {
           move(step.temporary, step.target);
           step.moved = true;
         } catch (IOException e) {
-          throw new UsageException(step.file + ": cannot write the report: " + IoErrors.describe(e));
+          throw new UsageException(
+              step.file + ": cannot write the report: " + IoErrors.describe(e));
         }
       }
     }
@@ -285,7 +298,13 @@ final class Output {
   /** A hidden name beside {@code target} that {@code create} makes, as {@code .NAME.RANDOM.tmp}. */
   private static Path freshSibling(Path target, PathCreator create) throws IOException {
     while (true) {
-      Path candidate = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+      Path candidate =
+          target.resolveSibling(
+              "."
+                  + target.getFileName()
+                  + "."
+                  + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                  + ".tmp");
       try {
         create.create(candidate);
         return candidate;
@@ -304,7 +323,8 @@ final class Output {
     if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    PosixFileAttributeView view = Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
+    PosixFileAttributeView view =
+        Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
     if (view == null) {
       return;
     }
@@ -314,7 +334,8 @@ final class Output {
       view.setOwner(old.owner());
       view.setGroup(old.group());
     } catch (IOException e) {
-      // Only root may give a file away: an unprivileged user's report is theirs, as cp would make it.
+      // Only root may give a file away: an unprivileged user's report is theirs, as cp would make
+      // it.
     }
   }
 
@@ -333,7 +354,8 @@ final class Output {
     try {
       Files.deleteIfExists(path);
     } catch (IOException e) {
-      // a stray temporary file, or a folder that is no longer empty, is left rather than fail the run
+      // a stray temporary file, or a folder that is no longer empty, is left rather than fail the
+      // run
     }
   }
 }

@@ -32,10 +32,28 @@ final class Processes {
    * Go programs (helm, kustomize, kubectl) and git honour these: every HTTP(S) request goes to a
    * proxy that refuses the connection, and git may only read local repositories.
    */
-  private static final Map<String, String> OFFLINE = Map.of(
-      "HTTP_PROXY", "http://127.0.0.1:9", "HTTPS_PROXY", "http://127.0.0.1:9", "ALL_PROXY", "http://127.0.0.1:9",
-      "http_proxy", "http://127.0.0.1:9", "https_proxy", "http://127.0.0.1:9", "all_proxy", "http://127.0.0.1:9",
-      "NO_PROXY", "", "no_proxy", "", "GIT_ALLOW_PROTOCOL", "file", "GIT_TERMINAL_PROMPT", "0");
+  private static final Map<String, String> OFFLINE =
+      Map.of(
+          "HTTP_PROXY",
+          "http://127.0.0.1:9",
+          "HTTPS_PROXY",
+          "http://127.0.0.1:9",
+          "ALL_PROXY",
+          "http://127.0.0.1:9",
+          "http_proxy",
+          "http://127.0.0.1:9",
+          "https_proxy",
+          "http://127.0.0.1:9",
+          "all_proxy",
+          "http://127.0.0.1:9",
+          "NO_PROXY",
+          "",
+          "no_proxy",
+          "",
+          "GIT_ALLOW_PROTOCOL",
+          "file",
+          "GIT_TERMINAL_PROMPT",
+          "0");
 
   /**
    * One run of a tool.
@@ -46,8 +64,15 @@ final class Processes {
    * @param install what the error says after it: what to install, or the flag that names the binary
    * @param timeoutFlag the flag that raises {@code timeoutSeconds}, named in the time-out's error
    */
-  record Run(String label, List<String> command, Optional<Path> directory, Map<String, String> environment,
-      long timeoutSeconds, String timeoutFlag, String needs, String install) {}
+  record Run(
+      String label,
+      List<String> command,
+      Optional<Path> directory,
+      Map<String, String> environment,
+      long timeoutSeconds,
+      String timeoutFlag,
+      String needs,
+      String install) {}
 
   private Processes() {}
 
@@ -59,30 +84,54 @@ final class Processes {
   static byte[] output(Run run, InputLimits limits) {
     Process process;
     try {
-      ProcessBuilder builder = new ProcessBuilder(run.command()).redirectInput(ProcessBuilder.Redirect.PIPE);
+      ProcessBuilder builder =
+          new ProcessBuilder(run.command()).redirectInput(ProcessBuilder.Redirect.PIPE);
       run.directory().ifPresent(dir -> builder.directory(dir.toFile()));
       builder.environment().keySet().removeIf(name -> name.startsWith("HELM_"));
       builder.environment().putAll(OFFLINE);
       builder.environment().putAll(run.environment());
       process = builder.start();
     } catch (IOException e) {
-      throw new UsageException(run.needs() + ": cannot run '" + run.command().get(0) + "' (" + IoErrors.describe(e) + "); " + run.install());
+      throw new UsageException(
+          run.needs()
+              + ": cannot run '"
+              + run.command().get(0)
+              + "' ("
+              + IoErrors.describe(e)
+              + "); "
+              + run.install());
     }
     AtomicBoolean timedOut = new AtomicBoolean();
-    CompletableFuture<Void> watchdog = CompletableFuture.runAsync(() -> {
-      timedOut.set(true);
-      kill(process);
-    }, CompletableFuture.delayedExecutor(run.timeoutSeconds(), TimeUnit.SECONDS));
+    CompletableFuture<Void> watchdog =
+        CompletableFuture.runAsync(
+            () -> {
+              timedOut.set(true);
+              kill(process);
+            },
+            CompletableFuture.delayedExecutor(run.timeoutSeconds(), TimeUnit.SECONDS));
     try {
       process.getOutputStream().close();
-      CompletableFuture<byte[]> errors = CompletableFuture.supplyAsync(() -> firstBytes(process.getErrorStream()));
-      byte[] out = BoundedInput.read(run.label(), process.getInputStream(), limits.maxInputBytes(), limits);
+      CompletableFuture<byte[]> errors =
+          CompletableFuture.supplyAsync(() -> firstBytes(process.getErrorStream()));
+      byte[] out =
+          BoundedInput.read(run.label(), process.getInputStream(), limits.maxInputBytes(), limits);
       process.waitFor();
       if (timedOut.get()) {
-        throw new UsageException(run.label() + " did not finish in " + run.timeoutSeconds() + " s (raise it with " + run.timeoutFlag() + ")");
+        throw new UsageException(
+            run.label()
+                + " did not finish in "
+                + run.timeoutSeconds()
+                + " s (raise it with "
+                + run.timeoutFlag()
+                + ")");
       }
       if (process.exitValue() != 0) {
-        String first = new String(errors.join(), StandardCharsets.UTF_8).strip().lines().findFirst().orElse("exit " + process.exitValue());
+        String first =
+            new String(errors.join(), StandardCharsets.UTF_8)
+                .strip()
+                .lines()
+                .findFirst()
+                .orElse("exit " + process.exitValue());
         throw new UsageException(run.label() + " failed: " + first);
       }
       return out;
@@ -113,7 +162,8 @@ final class Processes {
     try {
       return Files.createTempDirectory("kubeload-" + what);
     } catch (IOException e) {
-      throw new UsageException("cannot create a temporary folder for " + what + ": " + IoErrors.describe(e));
+      throw new UsageException(
+          "cannot create a temporary folder for " + what + ": " + IoErrors.describe(e));
     }
   }
 

@@ -17,14 +17,37 @@ final class ProfileCapture {
   private ProfileCapture() {}
 
   static String yaml(
-      Optional<Path> kubeconfig, Optional<String> context, int maxRequests, double qps, String name, String base, Main.Io io) {
-    CaptureOptions options = new CaptureOptions(kubeconfig, context, maxRequests, qps, "kubeload/" + Versions.tool() + " (profile capture)");
-    ClusterCapture.Capture capture = ClusterCapture.capture(options, io.errIsTerminal() ? new ProgressLine(io.err()) : Progress.NONE);
-    return ProfileDraft.draft(name, capture.facts(), base, capture.origin(), List.of(
-        "kubeload ClusterProfile captured from a live cluster (kubeload profile capture), " + capture.requests().size()
-            + " read-only requests.",
-        "Figures it could not measure are the " + base + " preset's; each comment says which. Write rates",
-        "(churn) need two scrapes over time: see kubeload profile from-metrics --earlier.")).yaml();
+      Optional<Path> kubeconfig,
+      Optional<String> context,
+      int maxRequests,
+      double qps,
+      String name,
+      String base,
+      Main.Io io) {
+    CaptureOptions options =
+        new CaptureOptions(
+            kubeconfig,
+            context,
+            maxRequests,
+            qps,
+            "kubeload/" + Versions.tool() + " (profile capture)");
+    ClusterCapture.Capture capture =
+        ClusterCapture.capture(
+            options, io.errIsTerminal() ? new ProgressLine(io.err()) : Progress.NONE);
+    return ProfileDraft.draft(
+            name,
+            capture.facts(),
+            base,
+            capture.origin(),
+            List.of(
+                "kubeload ClusterProfile captured from a live cluster (kubeload profile capture), "
+                    + capture.requests().size()
+                    + " read-only requests.",
+                "Figures it could not measure are the "
+                    + base
+                    + " preset's; each comment says which. Write rates",
+                "(churn) need two scrapes over time: see kubeload profile from-metrics --earlier."))
+        .yaml();
   }
 
   /** One line on a terminal, redrawn in place: how many requests of the budget, and the current one. */
@@ -38,7 +61,9 @@ final class ProfileCapture {
 
     @Override
     public void request(int made, int budget, String what) {
-      String line = String.format(Locale.ROOT, "kubeload: capture %d/%d requests  GET %s", made, budget, what);
+      String line =
+          String.format(
+              Locale.ROOT, "kubeload: capture %d/%d requests  GET %s", made, budget, what);
       line = line.length() > WIDTH ? line.substring(0, WIDTH - 1) + "…" : line;
       err.print("\r" + line + " ".repeat(WIDTH - line.length()));
       err.flush();

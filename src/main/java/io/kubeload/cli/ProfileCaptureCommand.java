@@ -25,28 +25,47 @@ import picocli.CommandLine.Option;
           + "(default/kubernetes endpoints); the FlowSchemas and priority levels in force; and, where /metrics "
           + "may be read, object sizes, nominal seats and the seats in use per level. It keeps to a request "
           + "budget and rate of its own, and draws a progress line when stderr is a terminal. Every figure "
-          + "is commented with its source; what it cannot measure comes from the base preset."},
+          + "is commented with its source; what it cannot measure comes from the base preset."
+    },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:the profile was written",
-      "2:bad usage, an unreadable kubeconfig, an unreachable or refusing cluster, or a spent budget (nothing is written)"})
+    exitCodeList = {
+      "0:the profile was written",
+      "2:bad usage, an unreadable kubeconfig, an unreachable or refusing cluster, or a spent budget (nothing is written)"
+    })
 final class ProfileCaptureCommand implements Callable<Integer> {
 
   private final Main.Io io;
 
-  @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig file. Default: $KUBECONFIG, ~/.kube/config, or in-cluster.")
+  @Option(
+      names = "--kubeconfig",
+      paramLabel = "FILE",
+      description = "Kubeconfig file. Default: $KUBECONFIG, ~/.kube/config, or in-cluster.")
   Path kubeconfig;
 
-  @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context. Default: the current context.")
+  @Option(
+      names = "--context",
+      paramLabel = "NAME",
+      description = "Kubeconfig context. Default: the current context.")
   String context;
 
-  // A policy choice, not physics: a 5,000-node cluster with 100 custom resources needs 127 (docs/profiles.md).
-  @Option(names = "--max-requests", paramLabel = "N", defaultValue = "500",
-      description = "Request budget: stop, writing nothing, rather than send more. Default: ${DEFAULT-VALUE}.")
+  // A policy choice, not physics: a 5,000-node cluster with 100 custom resources needs 127
+  // (docs/profiles.md).
+  @Option(
+      names = "--max-requests",
+      paramLabel = "N",
+      defaultValue = "500",
+      description =
+          "Request budget: stop, writing nothing, rather than send more. Default: ${DEFAULT-VALUE}.")
   int maxRequests;
 
-  // client-go's default client QPS (rest/config.go DefaultQPS, docs/sources.md §4): no more than any controller.
-  @Option(names = "--qps", paramLabel = "RATE", defaultValue = "5",
-      description = "Requests per second at most, one at a time (client-go's default QPS). Default: ${DEFAULT-VALUE}.")
+  // client-go's default client QPS (rest/config.go DefaultQPS, docs/sources.md §4): no more than
+  // any controller.
+  @Option(
+      names = "--qps",
+      paramLabel = "RATE",
+      defaultValue = "5",
+      description =
+          "Requests per second at most, one at a time (client-go's default QPS). Default: ${DEFAULT-VALUE}.")
   double qps;
 
   @Mixin DraftOptions draft;
@@ -64,7 +83,15 @@ final class ProfileCaptureCommand implements Callable<Integer> {
       throw new UsageException("--qps must be more than 0, not " + qps);
     }
     String base = draft.base();
-    String yaml = ProfileCapture.yaml(Optional.ofNullable(kubeconfig), Optional.ofNullable(context), maxRequests, qps, draft.name, base, io);
+    String yaml =
+        ProfileCapture.yaml(
+            Optional.ofNullable(kubeconfig),
+            Optional.ofNullable(context),
+            maxRequests,
+            qps,
+            draft.name,
+            base,
+            io);
     Output.write(yaml, Output.fileOf(draft.output), io);
     return ExitCode.PASS;
   }

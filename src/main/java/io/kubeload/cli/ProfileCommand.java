@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description =
         "Cluster profiles: list and show the built-in ones, validate a file, or write one from a live "
-        + "cluster (capture) or from its API server's saved metrics (from-metrics). Schema: docs/profiles.md.",
+            + "cluster (capture) or from its API server's saved metrics (from-metrics). Schema: docs/profiles.md.",
     subcommands = {ProfileCommand.Show.class, ProfileCommand.ListPresets.class})
 final class ProfileCommand implements Runnable {
 
@@ -23,18 +23,30 @@ final class ProfileCommand implements Runnable {
   }
 
   /** {@code kubeload profile show NAME}. */
-  @Command(name = "show", mixinStandardHelpOptions = true,
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
       description = "Prints a built-in profile as YAML, with the source of every figure.")
   static final class Show implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "NAME", description = "A built-in profile: production, large, medium or staging.")
+    @Parameters(
+        paramLabel = "NAME",
+        description = "A built-in profile: production, large, medium or staging.")
     String name;
 
     @Override
     public Integer call() {
-      String text = Profiles.presetText(name)
-          .orElseThrow(() -> new UsageException("no built-in profile '" + name + "' (built-in: " + String.join(", ", Profiles.PRESETS) + ")"));
+      String text =
+          Profiles.presetText(name)
+              .orElseThrow(
+                  () ->
+                      new UsageException(
+                          "no built-in profile '"
+                              + name
+                              + "' (built-in: "
+                              + String.join(", ", Profiles.PRESETS)
+                              + ")"));
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();
       return ExitCode.PASS;
@@ -42,7 +54,10 @@ final class ProfileCommand implements Runnable {
   }
 
   /** {@code kubeload profile list}. */
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the built-in profiles.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Lists the built-in profiles.")
   static final class ListPresets implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -50,7 +65,10 @@ final class ProfileCommand implements Runnable {
     public Integer call() {
       for (String preset : Profiles.PRESETS) {
         var profile = Profiles.load(preset);
-        spec.commandLine().getOut().printf("%-12s %,6d nodes  Kubernetes %s%n", preset, profile.nodes(), profile.version());
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "%-12s %,6d nodes  Kubernetes %s%n", preset, profile.nodes(), profile.version());
       }
       spec.commandLine().getOut().flush();
       return ExitCode.PASS;

@@ -30,9 +30,13 @@ import picocli.CommandLine.Parameters;
           + "nominal seats and the seats in use per priority level (the existing load, so the gate judges "
           + "against real headroom), and with an earlier scrape of the same server the writes per second to "
           + "each resource (apiserver_request_total). Everything else comes from the base preset. Every figure "
-          + "is commented with its source. Reads files only: never touches the network."},
+          + "is commented with its source. Reads files only: never touches the network."
+    },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:the profile was written", "2:bad input or usage (one line on stderr names the file and line)"})
+    exitCodeList = {
+      "0:the profile was written",
+      "2:bad input or usage (one line on stderr names the file and line)"
+    })
 final class ProfileFromMetricsCommand implements Callable<Integer> {
 
   private final Main.Io io;
@@ -40,13 +44,23 @@ final class ProfileFromMetricsCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "The saved /metrics text of one API server.")
   String file;
 
-  @Option(names = "--earlier", paramLabel = "FILE", description = "An earlier scrape of the same API server, for write rates (needs --interval).")
+  @Option(
+      names = "--earlier",
+      paramLabel = "FILE",
+      description = "An earlier scrape of the same API server, for write rates (needs --interval).")
   String earlier;
 
-  @Option(names = "--interval", paramLabel = "SECONDS", description = "Seconds between --earlier and FILE.")
+  @Option(
+      names = "--interval",
+      paramLabel = "SECONDS",
+      description = "Seconds between --earlier and FILE.")
   Double interval;
 
-  @Option(names = "--api-servers", paramLabel = "N", description = "API server replicas (one server's write rate × N is the cluster's). Default: the base preset's.")
+  @Option(
+      names = "--api-servers",
+      paramLabel = "N",
+      description =
+          "API server replicas (one server's write rate × N is the cluster's). Default: the base preset's.")
   Integer apiServers;
 
   @Mixin DraftOptions draft;
@@ -58,7 +72,8 @@ final class ProfileFromMetricsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if ((earlier == null) != (interval == null)) {
-      throw new UsageException("--earlier and --interval go together: the write rates are the counters' change over the interval");
+      throw new UsageException(
+          "--earlier and --interval go together: the write rates are the counters' change over the interval");
     }
     if (interval != null && !(interval > 0)) {
       throw new UsageException("--interval must be more than 0 seconds, not " + interval);
@@ -67,16 +82,22 @@ final class ProfileFromMetricsCommand implements Callable<Integer> {
       throw new UsageException("--api-servers must be at least 1, not " + apiServers);
     }
     String base = draft.base();
-    ClusterFacts facts = ApiServerMetrics.facts(
-        scrape(file),
-        Optional.ofNullable(earlier).map(ProfileFromMetricsCommand::scrape),
-        interval == null ? 0 : interval,
-        Optional.ofNullable(apiServers).map(n -> new Fact<>(n, "--api-servers " + n)));
-    List<String> header = new ArrayList<>(List.of(
-        "kubeload ClusterProfile from API server metrics (kubeload profile from-metrics).",
-        "Figures the metrics do not give are the " + base + " preset's; each comment says which."));
+    ClusterFacts facts =
+        ApiServerMetrics.facts(
+            scrape(file),
+            Optional.ofNullable(earlier).map(ProfileFromMetricsCommand::scrape),
+            interval == null ? 0 : interval,
+            Optional.ofNullable(apiServers).map(n -> new Fact<>(n, "--api-servers " + n)));
+    List<String> header =
+        new ArrayList<>(
+            List.of(
+                "kubeload ClusterProfile from API server metrics (kubeload profile from-metrics).",
+                "Figures the metrics do not give are the "
+                    + base
+                    + " preset's; each comment says which."));
     if (earlier == null) {
-      header.add("Write rates (churn) need two scrapes of one API server: --earlier FILE --interval SECONDS.");
+      header.add(
+          "Write rates (churn) need two scrapes of one API server: --earlier FILE --interval SECONDS.");
     }
     String yaml = ProfileDraft.draft(draft.name, facts, base, file, header).yaml();
     Output.write(yaml, Output.fileOf(draft.output), io);

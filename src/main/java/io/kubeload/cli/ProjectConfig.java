@@ -1,13 +1,13 @@
 package io.kubeload.cli;
 
-import io.kubeload.cluster.Profiles;
 import io.kubeload.analysis.GateMode;
+import io.kubeload.cluster.Profiles;
 import io.kubeload.gate.Policy;
+import io.kubeload.report.Format;
 import io.kubeload.yaml.InputException;
 import io.kubeload.yaml.IoErrors;
 import io.kubeload.yaml.YamlDocuments;
 import io.kubeload.yaml.YamlObject;
-import io.kubeload.report.Format;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +38,16 @@ record ProjectConfig(
   static final String FILE_NAME = ".kubeload.yaml";
 
   static final ProjectConfig NONE =
-      new ProjectConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), List.of(), List.of(), Optional.empty());
+      new ProjectConfig(
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          false,
+          Optional.empty(),
+          List.of(),
+          List.of(),
+          Optional.empty());
 
   /**
    * {@code --config FILE}, else {@code .kubeload.yaml} in the working directory, else the nearest one
@@ -68,7 +77,9 @@ record ProjectConfig(
       return Optional.empty();
     }
     Path path = Path.of(input).toAbsolutePath().normalize();
-    for (Path folder = Files.isDirectory(path) ? path : path.getParent(); folder != null; folder = folder.getParent()) {
+    for (Path folder = Files.isDirectory(path) ? path : path.getParent();
+        folder != null;
+        folder = folder.getParent()) {
       Path candidate = folder.resolve(FILE_NAME);
       if (Files.isRegularFile(candidate)) {
         return Optional.of(Path.of("").toAbsolutePath().relativize(candidate));
@@ -92,41 +103,89 @@ record ProjectConfig(
     if (documents.size() != 1) {
       throw new InputException(name, 1, "a configuration file holds exactly one Config document");
     }
-    YamlObject root = YamlObject.root(documents.get(0), name).onlyKeys("apiVersion", "kind", "spec");
+    YamlObject root =
+        YamlObject.root(documents.get(0), name).onlyKeys("apiVersion", "kind", "spec");
     if (!root.string("kind").equals("Config")) {
       throw root.error("kind", "kind must be Config, not " + root.string("kind"));
     }
-    YamlObject spec = root.object("spec").onlyKeys("profile", "nodes", "kubernetesVersion", "gate", "warnOnly", "policy", "reports", "projects",
-        "chartCache");
+    YamlObject spec =
+        root.object("spec")
+            .onlyKeys(
+                "profile",
+                "nodes",
+                "kubernetesVersion",
+                "gate",
+                "warnOnly",
+                "policy",
+                "reports",
+                "projects",
+                "chartCache");
     Path folder = file.toAbsolutePath().getParent();
     Paths paths = new Paths(folder, Repository.around(file, folder));
-    Optional<String> profile = spec.optionalString("profile")
-        .map(p -> Profiles.PRESETS.contains(p) ? p : paths.resolve(spec, "profile", p));
-    Optional<Integer> nodes = spec.has("nodes") ? Optional.of(spec.integer("nodes", 1)) : Optional.empty();
-    Optional<GateMode> gate = spec.optionalString("gate").map(label -> GateMode.parse(label)
-        .orElseThrow(() -> spec.error("gate", "spec.gate must be change or all, not '" + label + "'")));
+    Optional<String> profile =
+        spec.optionalString("profile")
+            .map(p -> Profiles.PRESETS.contains(p) ? p : paths.resolve(spec, "profile", p));
+    Optional<Integer> nodes =
+        spec.has("nodes") ? Optional.of(spec.integer("nodes", 1)) : Optional.empty();
+    Optional<GateMode> gate =
+        spec.optionalString("gate")
+            .map(
+                label ->
+                    GateMode.parse(label)
+                        .orElseThrow(
+                            () ->
+                                spec.error(
+                                    "gate",
+                                    "spec.gate must be change or all, not '" + label + "'")));
     String warnOnly = spec.optionalString("warnOnly").orElse("false");
     if (!warnOnly.equals("true") && !warnOnly.equals("false")) {
       throw spec.error("warnOnly", "spec.warnOnly must be true or false, not '" + warnOnly + "'");
     }
-    List<ReportRequest> reports = spec.objectList("reports").stream().map(r -> report(r, paths)).toList();
-    List<Project> projects = spec.objectList("projects").stream().map(p -> Project.read(p, paths)).toList();
+    List<ReportRequest> reports =
+        spec.objectList("reports").stream().map(r -> report(r, paths)).toList();
+    List<Project> projects =
+        spec.objectList("projects").stream().map(p -> Project.read(p, paths)).toList();
     Set<String> names = new HashSet<>();
     for (int i = 0; i < projects.size(); i++) {
       if (!names.add(projects.get(i).name())) {
-        throw spec.objectList("projects").get(i).error("name", "project " + projects.get(i).name() + " is named twice");
+        throw spec.objectList("projects")
+            .get(i)
+            .error("name", "project " + projects.get(i).name() + " is named twice");
       }
     }
-    return new ProjectConfig(profile, nodes, spec.optionalString("kubernetesVersion"), gate, Boolean.parseBoolean(warnOnly),
-        spec.optionalObject("policy").map(Policy::fromSpec), reports, projects, spec.optionalString("chartCache").map(c -> paths.resolve(spec, "chartCache", c)));
+    return new ProjectConfig(
+        profile,
+        nodes,
+        spec.optionalString("kubernetesVersion"),
+        gate,
+        Boolean.parseBoolean(warnOnly),
+        spec.optionalObject("policy").map(Policy::fromSpec),
+        reports,
+        projects,
+        spec.optionalString("chartCache").map(c -> paths.resolve(spec, "chartCache", c)));
   }
 
   private static ReportRequest report(YamlObject report, Paths paths) {
     report.onlyKeys("format", "output");
     String format = report.string("format");
-    Format parsed = Format.parse(format).orElseThrow(() -> report.error("format",
-        report.path() + ".format: unknown format '" + format + "' (" + Format.labels() + ")"));
-    return new ReportRequest(parsed, report.optionalString("output").filter(o -> !o.equals("-")).map(o -> paths.resolve(report, "output", o)));
+    Format parsed =
+        Format.parse(format)
+            .orElseThrow(
+                () ->
+                    report.error(
+                        "format",
+                        report.path()
+                            + ".format: unknown format '"
+                            + format
+                            + "' ("
+                            + Format.labels()
+                            + ")"));
+    return new ReportRequest(
+        parsed,
+        report
+            .optionalString("output")
+            .filter(o -> !o.equals("-"))
+            .map(o -> paths.resolve(report, "output", o)));
   }
 
   /**
@@ -139,7 +198,15 @@ record ProjectConfig(
 
     String resolve(YamlObject object, String key, String path) {
       if (!repository.holds(folder.resolve(path))) {
-        throw object.error(key, object.path() + "." + key + " '" + path + "' leads outside the repository at " + repository.display());
+        throw object.error(
+            key,
+            object.path()
+                + "."
+                + key
+                + " '"
+                + path
+                + "' leads outside the repository at "
+                + repository.display());
       }
       return relative(folder, path);
     }

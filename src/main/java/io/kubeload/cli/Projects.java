@@ -16,20 +16,32 @@ final class Projects {
 
   private Projects() {}
 
-  static Chosen choose(ProjectConfig config, List<String> names, Optional<String> changedSince, Renderer renderer) {
+  static Chosen choose(
+      ProjectConfig config, List<String> names, Optional<String> changedSince, Renderer renderer) {
     Set<String> known = config.projects().stream().map(Project::name).collect(Collectors.toSet());
     for (String name : names) {
       if (!known.contains(name)) {
-        throw new UsageException("--project " + name + ": no such project in .kubeload.yaml (" + String.join(", ",
-            config.projects().stream().map(Project::name).toList()) + ")");
+        throw new UsageException(
+            "--project "
+                + name
+                + ": no such project in .kubeload.yaml ("
+                + String.join(", ", config.projects().stream().map(Project::name).toList())
+                + ")");
       }
     }
-    List<Project> named = config.projects().stream().filter(p -> names.isEmpty() || names.contains(p.name())).toList();
+    List<Project> named =
+        config.projects().stream()
+            .filter(p -> names.isEmpty() || names.contains(p.name()))
+            .toList();
     if (changedSince.isEmpty()) {
       return new Chosen(named, List.of());
     }
-    List<Path> changed = Git.holding(config.projects().get(0).inputs().get(0), renderer.timeoutSeconds(), renderer.limits())
-        .changedSince(changedSince.get());
+    List<Path> changed =
+        Git.holding(
+                config.projects().get(0).inputs().get(0),
+                renderer.timeoutSeconds(),
+                renderer.limits())
+            .changedSince(changedSince.get());
     List<Project> judged = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     for (Project project : named) {

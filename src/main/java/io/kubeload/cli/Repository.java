@@ -17,7 +17,9 @@ record Repository(Path root) {
   private static final int MAX_LINKS = 40;
 
   static Repository around(Path file, Path fallback) {
-    for (Path folder = file.toAbsolutePath().normalize().getParent(); folder != null; folder = folder.getParent()) {
+    for (Path folder = file.toAbsolutePath().normalize().getParent();
+        folder != null;
+        folder = folder.getParent()) {
       if (Files.exists(folder.resolve(".git"))) {
         return new Repository(folder);
       }
@@ -46,7 +48,8 @@ record Repository(Path root) {
       return path.toRealPath().startsWith(realRoot);
     }
     if (Files.isSymbolicLink(path)) {
-      return holds(path.resolveSibling(Files.readSymbolicLink(path)).normalize(), realRoot, links + 1);
+      return holds(
+          path.resolveSibling(Files.readSymbolicLink(path)).normalize(), realRoot, links + 1);
     }
     // Nothing here yet: the nearest folder above that exists decides where it would be created.
     Path parent = path.getParent();

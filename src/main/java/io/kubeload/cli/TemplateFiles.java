@@ -43,28 +43,39 @@ final class TemplateFiles implements SourceLocator {
     Map<String, Integer> seen = new HashMap<>();
     List<Manifest> inOrder = new ArrayList<>(manifests.manifests());
     inOrder.addAll(manifests.skippedTestHooks());
-    inOrder.sort(Comparator.comparing((Manifest m) -> m.location().file()).thenComparingInt(m -> m.location().line()));
+    inOrder.sort(
+        Comparator.comparing((Manifest m) -> m.location().file())
+            .thenComparingInt(m -> m.location().line()));
     IdentityHashMap<Manifest, SourceLocation> found = new IdentityHashMap<>();
     for (Manifest m : inOrder) {
       Optional<String> template = m.location().template();
       if (template.isEmpty()) {
         continue;
       }
-      Path file = sourceRoot.map(root -> Path.of(root).resolve(template.get())).orElse(Path.of(template.get())).normalize();
+      Path file =
+          sourceRoot
+              .map(root -> Path.of(root).resolve(template.get()))
+              .orElse(Path.of(template.get()))
+              .normalize();
       if (!Files.isRegularFile(file)) {
         continue;
       }
-      List<Integer> lines = kindLines.computeIfAbsent(file + "\0" + m.kind(), key -> kindLines(file, m.kind()));
-      int nth = seen.merge(m.location().file() + "\0" + file + "\0" + m.kind(), 1, Integer::sum) - 1;
+      List<Integer> lines =
+          kindLines.computeIfAbsent(file + "\0" + m.kind(), key -> kindLines(file, m.kind()));
+      int nth =
+          seen.merge(m.location().file() + "\0" + file + "\0" + m.kind(), 1, Integer::sum) - 1;
       int line = lines.isEmpty() ? 1 : lines.get(Math.min(nth, lines.size() - 1));
       found.put(m, m.location().inTemplate(inRepository(file), line));
     }
-    return found.isEmpty() ? manifests : manifests.relocated(m -> found.containsKey(m) ? m.at(found.get(m)) : m);
+    return found.isEmpty()
+        ? manifests
+        : manifests.relocated(m -> found.containsKey(m) ? m.at(found.get(m)) : m);
   }
 
   /** The lines that write {@code kind: KIND} at the top level of a document. */
   private static List<Integer> kindLines(Path template, String kind) {
-    Pattern written = Pattern.compile("^kind:\\s*[\"']?" + Pattern.quote(kind) + "[\"']?\\s*(#.*)?$");
+    Pattern written =
+        Pattern.compile("^kind:\\s*[\"']?" + Pattern.quote(kind) + "[\"']?\\s*(#.*)?$");
     List<Integer> out = new ArrayList<>();
     try {
       List<String> lines = Files.readAllLines(template, StandardCharsets.UTF_8);

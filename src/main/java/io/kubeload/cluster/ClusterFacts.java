@@ -35,9 +35,18 @@ public record ClusterFacts(
   /** A measured value and where it came from, e.g. "captured: LIST pods?limit=1 (remainingItemCount)". */
   public record Fact<T>(T value, String source) {}
 
-  public static final ClusterFacts NONE = new ClusterFacts(
-      List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Map.of(), Map.of(),
-      Map.of(), Map.of());
+  public static final ClusterFacts NONE =
+      new ClusterFacts(
+          List.of(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Map.of(),
+          Map.of(),
+          Map.of(),
+          Map.of(),
+          Map.of());
 
   public ClusterFacts {
     notes = List.copyOf(notes);
@@ -65,7 +74,8 @@ public record ClusterFacts(
         merged(seatDemand, other.seatDemand));
   }
 
-  private static <T> Map<String, Fact<T>> merged(Map<String, Fact<T>> preferred, Map<String, Fact<T>> fallback) {
+  private static <T> Map<String, Fact<T>> merged(
+      Map<String, Fact<T>> preferred, Map<String, Fact<T>> fallback) {
     Map<String, Fact<T>> out = new TreeMap<>(fallback);
     out.putAll(preferred);
     return out;

@@ -70,23 +70,60 @@ public record ClusterProfile(
    */
   public ClusterProfile withNodes(int otherNodes) {
     return new ClusterProfile(
-        name, version, otherNodes, podsPerNode, apiServers, latency, rollout, resources, existingSeatDemand, nodePools);
+        name,
+        version,
+        otherNodes,
+        podsPerNode,
+        apiServers,
+        latency,
+        rollout,
+        resources,
+        existingSeatDemand,
+        nodePools);
   }
 
   /** The same cluster described by node pools, which must add up to its nodes. */
   public ClusterProfile withNodePools(List<NodePool> pools) {
     return new ClusterProfile(
-        name, version, nodes, podsPerNode, apiServers, latency, rollout, resources, existingSeatDemand, pools);
+        name,
+        version,
+        nodes,
+        podsPerNode,
+        apiServers,
+        latency,
+        rollout,
+        resources,
+        existingSeatDemand,
+        pools);
   }
 
   public ClusterProfile withVersion(KubernetesVersion otherVersion) {
     return new ClusterProfile(
-        name, otherVersion, nodes, podsPerNode, apiServers, latency, rollout, resources, existingSeatDemand, nodePools);
+        name,
+        otherVersion,
+        nodes,
+        podsPerNode,
+        apiServers,
+        latency,
+        rollout,
+        resources,
+        existingSeatDemand,
+        nodePools);
   }
 
   /** The same profile with these levels already busy (seat-seconds per second per replica). */
   public ClusterProfile withExistingSeatDemand(Map<String, Double> demand) {
-    return new ClusterProfile(name, version, nodes, podsPerNode, apiServers, latency, rollout, resources, demand, nodePools);
+    return new ClusterProfile(
+        name,
+        version,
+        nodes,
+        podsPerNode,
+        apiServers,
+        latency,
+        rollout,
+        resources,
+        demand,
+        nodePools);
   }
 
   /** The same profile with {@code resource} added or replaced. */
@@ -94,7 +131,16 @@ public record ClusterProfile(
     Map<String, ResourceProfile> all = new TreeMap<>(resources);
     all.put(resource.resource(), resource);
     return new ClusterProfile(
-        name, version, nodes, podsPerNode, apiServers, latency, rollout, all, existingSeatDemand, nodePools);
+        name,
+        version,
+        nodes,
+        podsPerNode,
+        apiServers,
+        latency,
+        rollout,
+        all,
+        existingSeatDemand,
+        nodePools);
   }
 
   public Optional<ResourceProfile> resource(String resource) {
@@ -123,5 +169,4 @@ public record ClusterProfile(
   public double pods() {
     return nodes * podsPerNode;
   }
-
 }

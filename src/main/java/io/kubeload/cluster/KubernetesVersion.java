@@ -23,10 +23,15 @@ public record KubernetesVersion(int major, int minor) implements Comparable<Kube
     if (!m.matches()) {
       throw new IllegalArgumentException("not a Kubernetes version (expected 1.N): '" + text + "'");
     }
-    KubernetesVersion version = new KubernetesVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    KubernetesVersion version =
+        new KubernetesVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     if (version.major() != 1 || version.compareTo(OLDEST_SUPPORTED) < 0) {
       throw new IllegalArgumentException(
-          "Kubernetes " + version + " is not supported: the model covers " + OLDEST_SUPPORTED + " and later");
+          "Kubernetes "
+              + version
+              + " is not supported: the model covers "
+              + OLDEST_SUPPORTED
+              + " and later");
     }
     return version;
   }
@@ -42,12 +47,16 @@ public record KubernetesVersion(int major, int minor) implements Comparable<Kube
 
   /** The version as reports name it: a newer one than the model knows says what it is judged as. */
   public String describe() {
-    return modelled() ? toString() : this + " (judged as " + NEWEST_MODELLED + ", whose changes are the newest modelled)";
+    return modelled()
+        ? toString()
+        : this + " (judged as " + NEWEST_MODELLED + ", whose changes are the newest modelled)";
   }
 
   @Override
   public int compareTo(KubernetesVersion other) {
-    return major != other.major ? Integer.compare(major, other.major) : Integer.compare(minor, other.minor);
+    return major != other.major
+        ? Integer.compare(major, other.major)
+        : Integer.compare(minor, other.minor);
   }
 
   @Override

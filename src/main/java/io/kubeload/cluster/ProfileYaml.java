@@ -31,22 +31,35 @@ public final class ProfileYaml {
   public static List<String> figures(ClusterProfile profile) {
     List<String> out = new ArrayList<>(List.of("kubernetesVersion", "nodes"));
     profile.nodePools().forEach(pool -> out.add("nodePools." + pool.name()));
-    out.addAll(List.of(
-        "podsPerNode", "apiServers.replicas", "apiServers.maxRequestsInflight", "apiServers.maxMutatingRequestsInflight",
-        "apiServers.memoryBytes", "apiServers.listMemoryAmplification", "latency.requestSeconds",
-        "latency.listBytesPerSecond", "rollout.controllerQps", "rollout.podStartSeconds"));
-    profile.resources().keySet().stream().sorted().forEach(resource -> {
-      for (String field : List.of("count", "sizeBytes", "churn", "writerLevel")) {
-        out.add("resources." + resource + "." + field);
-      }
-      if (profile.resources().get(resource).watchers().value() != 0) {
-        out.add("resources." + resource + ".watchers");
-      }
-    });
+    out.addAll(
+        List.of(
+            "podsPerNode",
+            "apiServers.replicas",
+            "apiServers.maxRequestsInflight",
+            "apiServers.maxMutatingRequestsInflight",
+            "apiServers.memoryBytes",
+            "apiServers.listMemoryAmplification",
+            "latency.requestSeconds",
+            "latency.listBytesPerSecond",
+            "rollout.controllerQps",
+            "rollout.podStartSeconds"));
+    profile.resources().keySet().stream()
+        .sorted()
+        .forEach(
+            resource -> {
+              for (String field : List.of("count", "sizeBytes", "churn", "writerLevel")) {
+                out.add("resources." + resource + "." + field);
+              }
+              if (profile.resources().get(resource).watchers().value() != 0) {
+                out.add("resources." + resource + ".watchers");
+              }
+            });
     if (profile.existingSeatDemand().isEmpty()) {
       out.add("existingSeatDemand");
     } else {
-      profile.existingSeatDemand().keySet().stream().sorted().forEach(level -> out.add("existingSeatDemand." + level));
+      profile.existingSeatDemand().keySet().stream()
+          .sorted()
+          .forEach(level -> out.add("existingSeatDemand." + level));
     }
     return out;
   }
@@ -56,7 +69,9 @@ public final class ProfileYaml {
    * the figure in the preset, for every figure of the preset.
    */
   public static Map<String, String> presetSources(String preset) {
-    String text = Profiles.presetText(preset).orElseThrow(() -> new IllegalArgumentException("no preset " + preset));
+    String text =
+        Profiles.presetText(preset)
+            .orElseThrow(() -> new IllegalArgumentException("no preset " + preset));
     LoaderOptions options = new LoaderOptions();
     options.setProcessComments(true);
     Map<String, String> comments = new LinkedHashMap<>();
@@ -65,7 +80,9 @@ public final class ProfileYaml {
     Map<String, String> out = new LinkedHashMap<>();
     for (String figure : figures(Profiles.load(preset))) {
       String comment = comments.getOrDefault(figure, "");
-      out.put(figure, "default from the " + preset + " preset" + (comment.isEmpty() ? "" : ": " + comment));
+      out.put(
+          figure,
+          "default from the " + preset + " preset" + (comment.isEmpty() ? "" : ": " + comment));
     }
     return out;
   }
@@ -93,41 +110,76 @@ public final class ProfileYaml {
           w.line(3, "labels:");
           pool.labels().forEach((k, v) -> w.line(4, quote(k) + ": " + quote(v)));
         }
-        w.line(3, "taints: [" + String.join(", ", pool.taints().stream().map(t -> quote(t.toString())).toList()) + "]");
+        w.line(
+            3,
+            "taints: ["
+                + String.join(", ", pool.taints().stream().map(t -> quote(t.toString())).toList())
+                + "]");
       }
     }
     w.figure(1, "podsPerNode", "podsPerNode", number(p.podsPerNode()));
     w.line(1, "apiServers:");
     w.figure(2, "apiServers.replicas", "replicas", number(p.apiServers().replicas()));
-    w.figure(2, "apiServers.maxRequestsInflight", "maxRequestsInflight", number(p.apiServers().maxRequestsInflight()));
-    w.figure(2, "apiServers.maxMutatingRequestsInflight", "maxMutatingRequestsInflight", number(p.apiServers().maxMutatingRequestsInflight()));
+    w.figure(
+        2,
+        "apiServers.maxRequestsInflight",
+        "maxRequestsInflight",
+        number(p.apiServers().maxRequestsInflight()));
+    w.figure(
+        2,
+        "apiServers.maxMutatingRequestsInflight",
+        "maxMutatingRequestsInflight",
+        number(p.apiServers().maxMutatingRequestsInflight()));
     w.figure(2, "apiServers.memoryBytes", "memoryBytes", number(p.apiServers().memoryBytes()));
-    w.figure(2, "apiServers.listMemoryAmplification", "listMemoryAmplification", number(p.apiServers().listMemoryAmplification()));
+    w.figure(
+        2,
+        "apiServers.listMemoryAmplification",
+        "listMemoryAmplification",
+        number(p.apiServers().listMemoryAmplification()));
     w.line(1, "latency:");
     w.figure(2, "latency.requestSeconds", "requestSeconds", number(p.latency().requestSeconds()));
-    w.figure(2, "latency.listBytesPerSecond", "listBytesPerSecond", number(p.latency().listBytesPerSecond()));
+    w.figure(
+        2,
+        "latency.listBytesPerSecond",
+        "listBytesPerSecond",
+        number(p.latency().listBytesPerSecond()));
     w.line(1, "rollout:");
     w.figure(2, "rollout.controllerQps", "controllerQps", number(p.rollout().controllerQps()));
-    w.figure(2, "rollout.podStartSeconds", "podStartSeconds", number(p.rollout().podStartSeconds()));
+    w.figure(
+        2, "rollout.podStartSeconds", "podStartSeconds", number(p.rollout().podStartSeconds()));
     w.line(1, "resources:");
-    p.resources().keySet().stream().sorted().forEach(name -> {
-      ResourceProfile r = p.resources().get(name);
-      String at = "resources." + name + ".";
-      w.line(2, key(name) + ":");
-      w.figure(3, at + "count", scaledKey("count", r.count()), number(r.count().value()));
-      w.figure(3, at + "sizeBytes", "sizeBytes", number(r.sizeBytes()));
-      w.figure(3, at + "churn", scaledKey("churn", r.churn()), number(r.churn().value()));
-      w.figure(3, at + "writerLevel", "writerLevel", key(r.writerLevel()));
-      if (r.watchers().value() != 0) {
-        w.figure(3, at + "watchers", scaledKey("watchers", r.watchers()), number(r.watchers().value()));
-      }
-    });
+    p.resources().keySet().stream()
+        .sorted()
+        .forEach(
+            name -> {
+              ResourceProfile r = p.resources().get(name);
+              String at = "resources." + name + ".";
+              w.line(2, key(name) + ":");
+              w.figure(3, at + "count", scaledKey("count", r.count()), number(r.count().value()));
+              w.figure(3, at + "sizeBytes", "sizeBytes", number(r.sizeBytes()));
+              w.figure(3, at + "churn", scaledKey("churn", r.churn()), number(r.churn().value()));
+              w.figure(3, at + "writerLevel", "writerLevel", key(r.writerLevel()));
+              if (r.watchers().value() != 0) {
+                w.figure(
+                    3,
+                    at + "watchers",
+                    scaledKey("watchers", r.watchers()),
+                    number(r.watchers().value()));
+              }
+            });
     if (p.existingSeatDemand().isEmpty()) {
       w.figure(1, "existingSeatDemand", "existingSeatDemand", "{}");
     } else {
       w.line(1, "existingSeatDemand:");
-      p.existingSeatDemand().keySet().stream().sorted()
-          .forEach(level -> w.figure(2, "existingSeatDemand." + level, key(level), number(p.existingSeatDemand().get(level))));
+      p.existingSeatDemand().keySet().stream()
+          .sorted()
+          .forEach(
+              level ->
+                  w.figure(
+                      2,
+                      "existingSeatDemand." + level,
+                      key(level),
+                      number(p.existingSeatDemand().get(level))));
     }
     return w.text();
   }
@@ -138,15 +190,19 @@ public final class ProfileYaml {
   }
 
   private static String scaledKey(String key, Scaled scaled) {
-    return key + switch (scaled.basis()) {
-      case ABSOLUTE -> "";
-      case PER_NODE -> "PerNode";
-      case PER_POD -> "PerPod";
-    };
+    return key
+        + switch (scaled.basis()) {
+          case ABSOLUTE -> "";
+          case PER_NODE -> "PerNode";
+          case PER_POD -> "PerPod";
+        };
   }
 
   private static String key(String name) {
-    return PLAIN_KEY.matcher(name).matches() && !name.matches("[0-9.eE+-]+|true|false|null|yes|no|on|off|y|n") ? name : quote(name);
+    return PLAIN_KEY.matcher(name).matches()
+            && !name.matches("[0-9.eE+-]+|true|false|null|yes|no|on|off|y|n")
+        ? name
+        : quote(name);
   }
 
   /** A double-quoted YAML scalar (JSON escapes are valid in it). */
@@ -189,10 +245,14 @@ public final class ProfileYaml {
     }
     for (NodeTuple tuple : mapping.getValue()) {
       String name = ((ScalarNode) tuple.getKeyNode()).getValue();
-      String figure = depth == 2 && path.startsWith("resources.") ? path + name.replaceAll("(PerNode|PerPod)$", "") : path + name;
+      String figure =
+          depth == 2 && path.startsWith("resources.")
+              ? path + name.replaceAll("(PerNode|PerPod)$", "")
+              : path + name;
       List<CommentLine> comments = tuple.getKeyNode().getBlockComments();
       if (comments != null && !comments.isEmpty()) {
-        out.put(figure, String.join(" ", comments.stream().map(c -> c.getValue().strip()).toList()));
+        out.put(
+            figure, String.join(" ", comments.stream().map(c -> c.getValue().strip()).toList()));
       }
       collectComments(tuple.getValueNode(), figure + ".", depth + 1, out);
     }
@@ -220,7 +280,8 @@ public final class ProfileYaml {
       String indent = "  ".repeat(level) + "# ";
       StringBuilder current = new StringBuilder();
       for (String word : text.strip().split("\\s+", -1)) {
-        if (current.length() > 0 && indent.length() + current.length() + 1 + word.length() > WIDTH) {
+        if (current.length() > 0
+            && indent.length() + current.length() + 1 + word.length() > WIDTH) {
           out.append(indent).append(current).append('\n');
           current.setLength(0);
         }

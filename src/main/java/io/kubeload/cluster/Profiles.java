@@ -20,14 +20,20 @@ public final class Profiles {
   /** The preset used when no profile is named: production-like, at the supported maximum. */
   public static final String DEFAULT = "production";
 
-  public static final List<String> PRESETS = List.of("production", "large", "medium", "staging", "eks");
+  public static final List<String> PRESETS =
+      List.of("production", "large", "medium", "staging", "eks");
 
   private Profiles() {}
 
   /** A built-in preset by name ({@link #PRESETS}). */
   public static ClusterProfile load(String preset) {
-    return parse("preset:" + preset, presetBytes(preset)
-        .orElseThrow(() -> new IllegalArgumentException("no preset " + preset + " (presets: " + String.join(", ", PRESETS) + ")")));
+    return parse(
+        "preset:" + preset,
+        presetBytes(preset)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no preset " + preset + " (presets: " + String.join(", ", PRESETS) + ")")));
   }
 
   /** The preset's YAML as shipped, comments and sources included. */
@@ -62,7 +68,8 @@ public final class Profiles {
     if (documents.isEmpty()) {
       throw new InputException(file, 1, "a profile file starts with a ClusterProfile document");
     }
-    YamlObject root = YamlObject.root(documents.get(0), file).onlyKeys("apiVersion", "kind", "metadata", "spec");
+    YamlObject root =
+        YamlObject.root(documents.get(0), file).onlyKeys("apiVersion", "kind", "metadata", "spec");
     if (!root.string("kind").equals("ClusterProfile")) {
       throw root.error("kind", "kind must be ClusterProfile, not " + root.string("kind"));
     }
@@ -70,8 +77,15 @@ public final class Profiles {
     YamlObject spec =
         root.object("spec")
             .onlyKeys(
-                "kubernetesVersion", "nodes", "nodePools", "podsPerNode", "apiServers", "latency", "rollout",
-                "resources", "existingSeatDemand");
+                "kubernetesVersion",
+                "nodes",
+                "nodePools",
+                "podsPerNode",
+                "apiServers",
+                "latency",
+                "rollout",
+                "resources",
+                "existingSeatDemand");
     KubernetesVersion version;
     try {
       version = KubernetesVersion.parse(spec.string("kubernetesVersion"));
@@ -81,7 +95,10 @@ public final class Profiles {
     YamlObject servers =
         spec.object("apiServers")
             .onlyKeys(
-                "replicas", "maxRequestsInflight", "maxMutatingRequestsInflight", "memoryBytes",
+                "replicas",
+                "maxRequestsInflight",
+                "maxMutatingRequestsInflight",
+                "memoryBytes",
                 "listMemoryAmplification");
     YamlObject latency = spec.object("latency").onlyKeys("requestSeconds", "listBytesPerSecond");
     YamlObject rollout = spec.object("rollout").onlyKeys("controllerQps", "podStartSeconds");
@@ -92,14 +109,22 @@ public final class Profiles {
     }
     Map<String, Double> existing = new LinkedHashMap<>();
     spec.optionalObject("existingSeatDemand")
-        .ifPresent(levels -> levels.keys().forEach(level -> existing.put(level, levels.number(level, 0))));
+        .ifPresent(
+            levels -> levels.keys().forEach(level -> existing.put(level, levels.number(level, 0))));
     int nodes = spec.integer("nodes", 1);
-    List<NodePool> pools = spec.optionalObject("nodePools").map(Profiles::nodePools).orElse(List.of());
+    List<NodePool> pools =
+        spec.optionalObject("nodePools").map(Profiles::nodePools).orElse(List.of());
     int pooled = pools.stream().mapToInt(NodePool::count).sum();
     if (!pools.isEmpty() && pooled != nodes) {
-      throw spec.error("nodes", "spec.nodes is " + nodes + " but spec.nodePools add up to " + pooled + " ("
-          + String.join(" + ", pools.stream().map(p -> p.name() + " " + p.count()).toList())
-          + "): nodes is the total, so make them equal");
+      throw spec.error(
+          "nodes",
+          "spec.nodes is "
+              + nodes
+              + " but spec.nodePools add up to "
+              + pooled
+              + " ("
+              + String.join(" + ", pools.stream().map(p -> p.name() + " " + p.count()).toList())
+              + "): nodes is the total, so make them equal");
     }
     return new ClusterProfile(
         name,
@@ -114,7 +139,8 @@ public final class Profiles {
             servers.number("listMemoryAmplification", 0)),
         new ClusterProfile.Latency(
             positive(latency, "requestSeconds"), positive(latency, "listBytesPerSecond")),
-        new ClusterProfile.Rollout(positive(rollout, "controllerQps"), rollout.number("podStartSeconds", 0)),
+        new ClusterProfile.Rollout(
+            positive(rollout, "controllerQps"), rollout.number("podStartSeconds", 0)),
         resources,
         existing,
         pools);
@@ -125,7 +151,8 @@ public final class Profiles {
     for (String name : yaml.keys()) {
       YamlObject pool = yaml.object(name).onlyKeys("count", "labels", "taints");
       Map<String, String> labels = new TreeMap<>();
-      pool.optionalObject("labels").ifPresent(l -> l.keys().forEach(key -> labels.put(key, l.string(key))));
+      pool.optionalObject("labels")
+          .ifPresent(l -> l.keys().forEach(key -> labels.put(key, l.string(key))));
       List<Taint> taints = new ArrayList<>();
       for (String taint : pool.stringList("taints")) {
         try {
@@ -149,8 +176,16 @@ public final class Profiles {
 
   private static ResourceProfile resource(String name, YamlObject yaml) {
     yaml.onlyKeys(
-        "count", "countPerNode", "countPerPod", "sizeBytes", "churn", "churnPerNode", "churnPerPod", "writerLevel",
-        "watchers", "watchersPerNode");
+        "count",
+        "countPerNode",
+        "countPerPod",
+        "sizeBytes",
+        "churn",
+        "churnPerNode",
+        "churnPerPod",
+        "writerLevel",
+        "watchers",
+        "watchersPerNode");
     return new ResourceProfile(
         name,
         scaled(yaml, "count"),
@@ -165,11 +200,13 @@ public final class Profiles {
     Scaled found = Scaled.ZERO;
     int given = 0;
     for (Scaled.Basis basis : Scaled.Basis.values()) {
-      String variant = key + switch (basis) {
-        case ABSOLUTE -> "";
-        case PER_NODE -> "PerNode";
-        case PER_POD -> "PerPod";
-      };
+      String variant =
+          key
+              + switch (basis) {
+                case ABSOLUTE -> "";
+                case PER_NODE -> "PerNode";
+                case PER_POD -> "PerPod";
+              };
       Optional<Double> value = yaml.optionalNumber(variant, 0);
       if (value.isPresent()) {
         found = new Scaled(value.get(), basis);
@@ -177,7 +214,9 @@ public final class Profiles {
       }
     }
     if (given > 1) {
-      throw yaml.error(key, yaml.path() + ": give only one of " + key + ", " + key + "PerNode, " + key + "PerPod");
+      throw yaml.error(
+          key,
+          yaml.path() + ": give only one of " + key + ", " + key + "PerNode, " + key + "PerPod");
     }
     return found;
   }

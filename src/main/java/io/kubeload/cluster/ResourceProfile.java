@@ -7,7 +7,12 @@ package io.kubeload.cluster;
  * @param writerLevel the APF priority level most writes of this resource land in
  */
 public record ResourceProfile(
-    String resource, Scaled count, double sizeBytes, Scaled churn, String writerLevel, Scaled watchers) {
+    String resource,
+    Scaled count,
+    double sizeBytes,
+    Scaled churn,
+    String writerLevel,
+    Scaled watchers) {
 
   public ResourceProfile {
     if (!(sizeBytes >= 0) || Double.isInfinite(sizeBytes)) {

@@ -12,12 +12,14 @@ import java.util.TreeMap;
  * @param sources by figure path under {@code spec} ({@code nodes}, {@code resources.pods.count},
  *     {@code nodePools.gpu}, {@code existingSeatDemand.workload-low}, ...; {@link ProfileYaml#figures})
  */
-public record SourcedProfile(ClusterProfile profile, List<String> header, Map<String, String> sources) {
+public record SourcedProfile(
+    ClusterProfile profile, List<String> header, Map<String, String> sources) {
 
   public SourcedProfile {
     header = List.copyOf(header);
     Map<String, String> given = Map.copyOf(new TreeMap<>(sources));
-    List<String> unsourced = ProfileYaml.figures(profile).stream().filter(f -> !given.containsKey(f)).toList();
+    List<String> unsourced =
+        ProfileYaml.figures(profile).stream().filter(f -> !given.containsKey(f)).toList();
     if (!unsourced.isEmpty()) {
       throw new IllegalArgumentException("figures without a source: " + unsourced);
     }

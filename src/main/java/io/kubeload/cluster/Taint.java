@@ -33,7 +33,8 @@ public record Taint(String key, String value, Effect effect) {
           return effect;
         }
       }
-      throw new IllegalArgumentException("unknown taint effect '" + text + "' (NoSchedule, PreferNoSchedule, NoExecute)");
+      throw new IllegalArgumentException(
+          "unknown taint effect '" + text + "' (NoSchedule, PreferNoSchedule, NoExecute)");
     }
 
     @Override
@@ -54,7 +55,8 @@ public record Taint(String key, String value, Effect effect) {
   public static Taint parse(String text) {
     Matcher m = FORM.matcher(text.strip());
     if (!m.matches()) {
-      throw new IllegalArgumentException("not a taint (expected key=value:Effect or key:Effect): '" + text + "'");
+      throw new IllegalArgumentException(
+          "not a taint (expected key=value:Effect or key:Effect): '" + text + "'");
     }
     return new Taint(m.group(1), m.group(2) == null ? "" : m.group(2), Effect.parse(m.group(3)));
   }

@@ -14,8 +14,15 @@ final class ApfConfigurationCheck implements Check {
   @Override
   public List<Finding> findings(Context context) {
     return context.projection().apf().notes().stream()
-        .map(note -> Finding.of(Rule.APF_CONFIGURATION, note.object(), new Evidence.ApfObject(note.message()), note.location(),
-            "remove or rename the object: the API server will not apply it as written", List.of()))
+        .map(
+            note ->
+                Finding.of(
+                    Rule.APF_CONFIGURATION,
+                    note.object(),
+                    new Evidence.ApfObject(note.message()),
+                    note.location(),
+                    "remove or rename the object: the API server will not apply it as written",
+                    List.of()))
         .toList();
   }
 }

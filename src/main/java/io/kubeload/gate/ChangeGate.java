@@ -32,37 +32,61 @@ final class ChangeGate {
 
   private ChangeGate() {}
 
-  static Verdict judge(Projection before, ManifestSet beforeManifests, Verdict after, ManifestSet afterManifests, boolean changeOnly) {
+  static Verdict judge(
+      Projection before,
+      ManifestSet beforeManifests,
+      Verdict after,
+      ManifestSet afterManifests,
+      boolean changeOnly) {
     List<WorkloadDelta> workloads = workloadDeltas(before, beforeManifests, after, afterManifests);
     List<Finding> beforeErrors = Gate.budgetErrors(before, after.policy());
-    Map<ObjectRef, Status> status = workloads.stream().collect(Collectors.toMap(WorkloadDelta::ref, WorkloadDelta::status));
+    Map<ObjectRef, Status> status =
+        workloads.stream().collect(Collectors.toMap(WorkloadDelta::ref, WorkloadDelta::status));
     List<Finding> findings = new ArrayList<>();
     int preExisting = 0;
     for (Finding f : after.findings()) {
-      if (changeOnly && f.severity() == Severity.ERROR && !causedByChange(f, status.get(f.subject()), before, beforeErrors, after)) {
-        findings.add(f.notGated(isStartup(f) ? Finding.Gating.NOT_ROLLED : Finding.Gating.PRE_EXISTING));
+      if (changeOnly
+          && f.severity() == Severity.ERROR
+          && !causedByChange(f, status.get(f.subject()), before, beforeErrors, after)) {
+        findings.add(
+            f.notGated(isStartup(f) ? Finding.Gating.NOT_ROLLED : Finding.Gating.PRE_EXISTING));
         preExisting++;
       } else {
         findings.add(f);
       }
     }
-    Comparison comparison = new Comparison(workloads, levelDeltas(before, after), preExisting, changeOnly);
-    return new Verdict(after.projection(), after.simulations(), after.policy(), Gate.sorted(findings), after.workloads(),
-        after.blastRadius(), after.skippedTestHooks(), after.skippedFindings(), Optional.of(comparison));
+    Comparison comparison =
+        new Comparison(workloads, levelDeltas(before, after), preExisting, changeOnly);
+    return new Verdict(
+        after.projection(),
+        after.simulations(),
+        after.policy(),
+        Gate.sorted(findings),
+        after.workloads(),
+        after.blastRadius(),
+        after.skippedTestHooks(),
+        after.skippedFindings(),
+        Optional.of(comparison));
   }
 
-  private static boolean causedByChange(Finding f, Status status, Projection before, List<Finding> beforeErrors, Verdict after) {
+  private static boolean causedByChange(
+      Finding f, Status status, Projection before, List<Finding> beforeErrors, Verdict after) {
     if (status == null || status == Status.ADDED) {
       return true;
     }
     if (isStartup(f)) {
-      // A changed workload rolls out when the change is applied; an unchanged one does not start at all.
+      // A changed workload rolls out when the change is applied; an unchanged one does not start at
+      // all.
       return status == Status.CHANGED;
     }
-    Optional<Finding> was = beforeErrors.stream()
-        .filter(b -> b.rule() == f.rule() && b.subject().equals(f.subject())
-            && b.evidence().priorityLevel().equals(f.evidence().priorityLevel()))
-        .findFirst();
+    Optional<Finding> was =
+        beforeErrors.stream()
+            .filter(
+                b ->
+                    b.rule() == f.rule()
+                        && b.subject().equals(f.subject())
+                        && b.evidence().priorityLevel().equals(f.evidence().priorityLevel()))
+            .findFirst();
     return was.isEmpty() || grew(f, before, beforeErrors, after);
   }
 
@@ -72,16 +96,28 @@ final class ChangeGate {
   }
 
   /** Whether the change makes the finding's figure larger than the baseline's. */
-  private static boolean grew(Finding f, Projection before, List<Finding> beforeErrors, Verdict after) {
+  private static boolean grew(
+      Finding f, Projection before, List<Finding> beforeErrors, Verdict after) {
     return switch (f.rule()) {
-      case WATCH_EGRESS -> larger(workload(before, f), workload(after.projection(), f), WorkloadLoad::watchBytesPerSecond);
-      case SEAT_DEMAND -> larger(level(before, f), level(after.projection(), f), l -> l.existing() + l.demand());
-      default -> beforeErrors.stream().noneMatch(b -> b.rule() == f.rule() && b.subject().equals(f.subject())
-          && b.evidence().equals(f.evidence()));
+      case WATCH_EGRESS ->
+          larger(
+              workload(before, f),
+              workload(after.projection(), f),
+              WorkloadLoad::watchBytesPerSecond);
+      case SEAT_DEMAND ->
+          larger(level(before, f), level(after.projection(), f), l -> l.existing() + l.demand());
+      default ->
+          beforeErrors.stream()
+              .noneMatch(
+                  b ->
+                      b.rule() == f.rule()
+                          && b.subject().equals(f.subject())
+                          && b.evidence().equals(f.evidence()));
     };
   }
 
-  private static <T> boolean larger(Optional<T> before, Optional<T> after, java.util.function.ToDoubleFunction<T> figure) {
+  private static <T> boolean larger(
+      Optional<T> before, Optional<T> after, java.util.function.ToDoubleFunction<T> figure) {
     if (before.isEmpty() || after.isEmpty()) {
       return after.isPresent();
     }
@@ -96,10 +132,15 @@ final class ChangeGate {
 
   /** The priority level a finding is about, in the projection. */
   private static Optional<LevelLoad> level(Projection projection, Finding f) {
-    return f.evidence().priorityLevel().flatMap(name -> projection.levelLoads().stream().filter(l -> l.name().equals(name)).findFirst());
+    return f.evidence()
+        .priorityLevel()
+        .flatMap(
+            name ->
+                projection.levelLoads().stream().filter(l -> l.name().equals(name)).findFirst());
   }
 
-  private static List<WorkloadDelta> workloadDeltas(Projection before, ManifestSet beforeManifests, Verdict after, ManifestSet afterManifests) {
+  private static List<WorkloadDelta> workloadDeltas(
+      Projection before, ManifestSet beforeManifests, Verdict after, ManifestSet afterManifests) {
     Map<ObjectRef, WorkloadLoad> was = byRef(before);
     Map<ObjectRef, WorkloadLoad> now = byRef(after.projection());
     TreeSet<ObjectRef> refs = new TreeSet<>(was.keySet());
@@ -113,12 +154,18 @@ final class ChangeGate {
       } else if (a.isEmpty()) {
         out.add(new WorkloadDelta(ref, Status.REMOVED, b, a, List.of()));
       } else {
-        List<String> changes = new ArrayList<>(Changes.between(b.get(), beforeManifests, a.get(), afterManifests));
-        boolean rawChanged = !Objects.equals(b.get().workload().manifest().raw(), a.get().workload().manifest().raw());
+        List<String> changes =
+            new ArrayList<>(Changes.between(b.get(), beforeManifests, a.get(), afterManifests));
+        boolean rawChanged =
+            !Objects.equals(
+                b.get().workload().manifest().raw(), a.get().workload().manifest().raw());
         if (changes.isEmpty() && rawChanged) {
-          changes.add("other fields changed (labels, annotations, ...): no effect on the API server's load");
+          changes.add(
+              "other fields changed (labels, annotations, ...): no effect on the API server's load");
         }
-        out.add(new WorkloadDelta(ref, changes.isEmpty() ? Status.UNCHANGED : Status.CHANGED, b, a, changes));
+        out.add(
+            new WorkloadDelta(
+                ref, changes.isEmpty() ? Status.UNCHANGED : Status.CHANGED, b, a, changes));
       }
     }
     return out;
@@ -126,11 +173,14 @@ final class ChangeGate {
 
   private static Map<ObjectRef, WorkloadLoad> byRef(Projection projection) {
     return projection.workloads().stream()
-        .collect(Collectors.toMap(WorkloadLoad::ref, Function.identity(), (x, y) -> x, TreeMap::new));
+        .collect(
+            Collectors.toMap(WorkloadLoad::ref, Function.identity(), (x, y) -> x, TreeMap::new));
   }
 
   private static List<LevelDelta> levelDeltas(Projection before, Verdict after) {
-    Map<String, LevelLoad> was = before.levelLoads().stream().collect(Collectors.toMap(LevelLoad::name, l -> l, (x, y) -> x));
+    Map<String, LevelLoad> was =
+        before.levelLoads().stream()
+            .collect(Collectors.toMap(LevelLoad::name, l -> l, (x, y) -> x));
     List<LevelDelta> out = new ArrayList<>();
     for (LevelLoad level : after.projection().levelLoads()) {
       LevelLoad b = was.get(level.name());

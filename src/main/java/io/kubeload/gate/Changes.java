@@ -33,7 +33,11 @@ final class Changes {
 
   private Changes() {}
 
-  static List<String> between(WorkloadLoad before, ManifestSet beforeManifests, WorkloadLoad after, ManifestSet afterManifests) {
+  static List<String> between(
+      WorkloadLoad before,
+      ManifestSet beforeManifests,
+      WorkloadLoad after,
+      ManifestSet afterManifests) {
     List<String> out = new ArrayList<>();
     if (before.pods() != after.pods()) {
       out.add("pods " + Units.number(before.pods()) + " → " + Units.number(after.pods()));
@@ -44,10 +48,19 @@ final class Changes {
     if (!rolloutBefore.equals(rolloutAfter)) {
       out.add("roll-out " + rolloutBefore + " → " + rolloutAfter);
     }
-    out.addAll(configMaps(after.workload().namespace(), after.workload().podSpec(), beforeManifests, afterManifests));
-    out.addAll(accesses(before.accesses().stream().map(a -> a.access()).toList(), after.accesses().stream().map(a -> a.access()).toList()));
+    out.addAll(
+        configMaps(
+            after.workload().namespace(),
+            after.workload().podSpec(),
+            beforeManifests,
+            afterManifests));
+    out.addAll(
+        accesses(
+            before.accesses().stream().map(a -> a.access()).toList(),
+            after.accesses().stream().map(a -> a.access()).toList()));
     if (!before.accessSet().basis().equals(after.accessSet().basis())) {
-      out.add("accesses decided by " + before.accessSet().basis() + " → " + after.accessSet().basis());
+      out.add(
+          "accesses decided by " + before.accessSet().basis() + " → " + after.accessSet().basis());
     }
     return out;
   }
@@ -67,7 +80,8 @@ final class Changes {
       if (!Objects.equals(old.getImage(), c.getImage())) {
         out.add("image " + name + ": " + old.getImage() + " → " + c.getImage());
       }
-      if (!Objects.equals(old.getCommand(), c.getCommand()) || !Objects.equals(old.getArgs(), c.getArgs())) {
+      if (!Objects.equals(old.getCommand(), c.getCommand())
+          || !Objects.equals(old.getArgs(), c.getArgs())) {
         out.add("container " + name + ": command or args changed");
       }
       Set<String> envChanged = envChanges(old.getEnv(), c.getEnv());
@@ -75,18 +89,24 @@ final class Changes {
         out.add("container " + name + ": env " + String.join(", ", envChanged) + " changed");
       }
     }
-    was.keySet().stream().filter(name -> !now.containsKey(name)).forEach(name -> out.add("container " + name + " removed"));
+    was.keySet().stream()
+        .filter(name -> !now.containsKey(name))
+        .forEach(name -> out.add("container " + name + " removed"));
     return out;
   }
 
   /** The ConfigMaps the pods read (volumes, projected volumes, envFrom, env) whose content changed. */
-  private static List<String> configMaps(String namespace, PodSpec spec, ManifestSet before, ManifestSet after) {
+  private static List<String> configMaps(
+      String namespace, PodSpec spec, ManifestSet before, ManifestSet after) {
     List<String> out = new ArrayList<>();
     for (String name : referencedConfigMaps(spec)) {
       Optional<Object> was = before.find("ConfigMap", namespace, name).map(Changes::content);
       Optional<Object> now = after.find("ConfigMap", namespace, name).map(Changes::content);
       if (!was.equals(now)) {
-        out.add("config: ConfigMap " + name + (was.isEmpty() ? " added" : now.isEmpty() ? " removed" : " changed"));
+        out.add(
+            "config: ConfigMap "
+                + name
+                + (was.isEmpty() ? " added" : now.isEmpty() ? " removed" : " changed"));
       }
     }
     return out;
@@ -108,16 +128,22 @@ final class Changes {
       }
       if (volume.getProjected() != null) {
         listOf(volume.getProjected().getSources()).stream()
-            .filter(source -> source.getConfigMap() != null && source.getConfigMap().getName() != null)
+            .filter(
+                source -> source.getConfigMap() != null && source.getConfigMap().getName() != null)
             .forEach(source -> out.add(source.getConfigMap().getName()));
       }
     }
     for (Container c : byName(spec).values()) {
       listOf(c.getEnvFrom()).stream()
-          .filter(from -> from.getConfigMapRef() != null && from.getConfigMapRef().getName() != null)
+          .filter(
+              from -> from.getConfigMapRef() != null && from.getConfigMapRef().getName() != null)
           .forEach(from -> out.add(from.getConfigMapRef().getName()));
       listOf(c.getEnv()).stream()
-          .filter(e -> e.getValueFrom() != null && e.getValueFrom().getConfigMapKeyRef() != null && e.getValueFrom().getConfigMapKeyRef().getName() != null)
+          .filter(
+              e ->
+                  e.getValueFrom() != null
+                      && e.getValueFrom().getConfigMapKeyRef() != null
+                      && e.getValueFrom().getConfigMapKeyRef().getName() != null)
           .forEach(e -> out.add(e.getValueFrom().getConfigMapKeyRef().getName()));
     }
     return out;
@@ -136,16 +162,21 @@ final class Changes {
 
   /** Names of the variables added, removed or set otherwise; values stay out of reports. */
   private static Set<String> envChanges(List<EnvVar> before, List<EnvVar> after) {
-    Map<String, EnvVar> was = listOf(before).stream().filter(e -> e.getName() != null)
-        .collect(Collectors.toMap(EnvVar::getName, e -> e, (a, b) -> b, LinkedHashMap::new));
-    Map<String, EnvVar> now = listOf(after).stream().filter(e -> e.getName() != null)
-        .collect(Collectors.toMap(EnvVar::getName, e -> e, (a, b) -> b, LinkedHashMap::new));
+    Map<String, EnvVar> was =
+        listOf(before).stream()
+            .filter(e -> e.getName() != null)
+            .collect(Collectors.toMap(EnvVar::getName, e -> e, (a, b) -> b, LinkedHashMap::new));
+    Map<String, EnvVar> now =
+        listOf(after).stream()
+            .filter(e -> e.getName() != null)
+            .collect(Collectors.toMap(EnvVar::getName, e -> e, (a, b) -> b, LinkedHashMap::new));
     Set<String> out = new TreeSet<>();
-    now.forEach((name, e) -> {
-      if (!Objects.equals(was.get(name), e)) {
-        out.add(name);
-      }
-    });
+    now.forEach(
+        (name, e) -> {
+          if (!Objects.equals(was.get(name), e)) {
+            out.add(name);
+          }
+        });
     was.keySet().stream().filter(name -> !now.containsKey(name)).forEach(out::add);
     return out;
   }
@@ -155,17 +186,21 @@ final class Changes {
     Map<String, Provenance.Source> was = described(before);
     Map<String, Provenance.Source> now = described(after);
     Map<String, List<String>> bySource = new TreeMap<>();
-    now.forEach((access, source) -> {
-      if (!was.containsKey(access)) {
-        bySource.computeIfAbsent(sourceName(source), s -> new ArrayList<>()).add("+ " + access);
-      }
-    });
-    was.forEach((access, source) -> {
-      if (!now.containsKey(access)) {
-        bySource.computeIfAbsent(sourceName(source), s -> new ArrayList<>()).add("− " + access);
-      }
-    });
-    return bySource.entrySet().stream().map(e -> e.getKey() + ": " + String.join("; ", e.getValue())).toList();
+    now.forEach(
+        (access, source) -> {
+          if (!was.containsKey(access)) {
+            bySource.computeIfAbsent(sourceName(source), s -> new ArrayList<>()).add("+ " + access);
+          }
+        });
+    was.forEach(
+        (access, source) -> {
+          if (!now.containsKey(access)) {
+            bySource.computeIfAbsent(sourceName(source), s -> new ArrayList<>()).add("− " + access);
+          }
+        });
+    return bySource.entrySet().stream()
+        .map(e -> e.getKey() + ": " + String.join("; ", e.getValue()))
+        .toList();
   }
 
   private static Map<String, Provenance.Source> described(List<Access> accesses) {

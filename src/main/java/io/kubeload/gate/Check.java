@@ -22,7 +22,11 @@ interface Check {
    * What a check looks at: the projection and policy, and, when the whole gate runs, the simulations
    * and each workload's break-even node count (the budgets alone are checked without them).
    */
-  record Context(Projection projection, Policy policy, Optional<Simulations> simulations, Map<ObjectRef, OptionalInt> breakEven) {
+  record Context(
+      Projection projection,
+      Policy policy,
+      Optional<Simulations> simulations,
+      Map<ObjectRef, OptionalInt> breakEven) {
 
     public Context {
       breakEven = Map.copyOf(breakEven);

@@ -7,15 +7,30 @@ import java.util.stream.Stream;
 final class Checks {
 
   /** The policy's budgets: what a workload is judged by alone, at any node count. */
-  static final List<Check> BUDGETS = List.of(new StartupStormCheck(), new ListMemoryCheck(), new WatchEgressCheck(), new SeatDemandCheck());
+  static final List<Check> BUDGETS =
+      List.of(
+          new StartupStormCheck(),
+          new ListMemoryCheck(),
+          new WatchEgressCheck(),
+          new SeatDemandCheck());
 
   private static final Check IGNORE_FORBIDDEN = new IgnoreForbiddenCheck();
 
-  static final List<Check> ALL = Stream.concat(BUDGETS.stream(), Stream.of(new InferenceNotesCheck(), new UnknownResourceCheck(),
-      new RestartStormCheck(), new ApfConfigurationCheck(), new ScalesWithClusterCheck(), IGNORE_FORBIDDEN)).toList();
+  static final List<Check> ALL =
+      Stream.concat(
+              BUDGETS.stream(),
+              Stream.of(
+                  new InferenceNotesCheck(),
+                  new UnknownResourceCheck(),
+                  new RestartStormCheck(),
+                  new ApfConfigurationCheck(),
+                  new ScalesWithClusterCheck(),
+                  IGNORE_FORBIDDEN))
+          .toList();
 
   /** The errors a baseline is compared by: the budgets, and ignores the policy forbids. */
-  static final List<Check> COMPARED = Stream.concat(BUDGETS.stream(), Stream.of(IGNORE_FORBIDDEN)).toList();
+  static final List<Check> COMPARED =
+      Stream.concat(BUDGETS.stream(), Stream.of(IGNORE_FORBIDDEN)).toList();
 
   private Checks() {}
 

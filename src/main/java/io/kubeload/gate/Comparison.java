@@ -18,7 +18,11 @@ import java.util.Optional;
  *     warnings, never failing the check (zero when the whole load is gated)
  * @param gatesChangeOnly whether only the change can fail the check ({@code --gate change}, the default with a baseline)
  */
-public record Comparison(List<WorkloadDelta> workloads, List<LevelDelta> levels, int preExisting, boolean gatesChangeOnly) {
+public record Comparison(
+    List<WorkloadDelta> workloads,
+    List<LevelDelta> levels,
+    int preExisting,
+    boolean gatesChangeOnly) {
 
   public Comparison {
     workloads = List.copyOf(workloads);
@@ -42,7 +46,12 @@ public record Comparison(List<WorkloadDelta> workloads, List<LevelDelta> levels,
    *
    * @param changes what changed, in words ({@code image agent: 1.0 → 1.1}, {@code pods 3 → 5}); empty when unchanged
    */
-  public record WorkloadDelta(ObjectRef ref, Status status, Optional<WorkloadLoad> before, Optional<WorkloadLoad> after, List<String> changes) {
+  public record WorkloadDelta(
+      ObjectRef ref,
+      Status status,
+      Optional<WorkloadLoad> before,
+      Optional<WorkloadLoad> after,
+      List<String> changes) {
 
     public WorkloadDelta {
       changes = List.copyOf(changes);

@@ -55,8 +55,17 @@ public sealed interface Evidence {
    * @param largestShare when the level is over budget only with every workload in it: the seats of the one named
    * @param inflations the level's writes whose seats the workload's watchers raise
    */
-  record LevelSeats(String level, double busy, double seats, double budgetShare, Optional<Double> largestShare,
-      double rejectedShare, double utilization, double borrowable, List<WriteInflation> inflations) implements Evidence {
+  record LevelSeats(
+      String level,
+      double busy,
+      double seats,
+      double budgetShare,
+      Optional<Double> largestShare,
+      double rejectedShare,
+      double utilization,
+      double borrowable,
+      List<WriteInflation> inflations)
+      implements Evidence {
 
     public LevelSeats {
       inflations = List.copyOf(inflations);
@@ -88,12 +97,18 @@ public sealed interface Evidence {
    * @param listBytesPerStart bytes one pod LISTs when it starts
    * @param simulated the roll-out's simulation, when one was run
    */
-  record Storm(String level, StartupStorm storm, double listBytesPerStart, double timeoutSeconds,
-      Optional<SimulationResult> simulated) implements Evidence {
+  record Storm(
+      String level,
+      StartupStorm storm,
+      double listBytesPerStart,
+      double timeoutSeconds,
+      Optional<SimulationResult> simulated)
+      implements Evidence {
 
     @Override
     public Optional<Measure> measure() {
-      return Optional.of(new Measure("syncLagSeconds", storm.syncLagSeconds(), timeoutSeconds, "seconds"));
+      return Optional.of(
+          new Measure("syncLagSeconds", storm.syncLagSeconds(), timeoutSeconds, "seconds"));
     }
 
     @Override
@@ -113,7 +128,8 @@ public sealed interface Evidence {
    * @param served where the workload's start-up LISTs are served from
    * @param cacheAmplification the profile's memory amplification of a LIST served from the watch cache
    */
-  record ListMemory(double bytes, double budgetBytes, Set<ListCost.Served> served, double cacheAmplification)
+  record ListMemory(
+      double bytes, double budgetBytes, Set<ListCost.Served> served, double cacheAmplification)
       implements Evidence {
 
     public ListMemory {
@@ -132,12 +148,14 @@ public sealed interface Evidence {
   }
 
   /** Watch events and their bytes per API server against the egress budget (watch-egress). */
-  record Egress(double watches, double eventsPerSecond, double bytesPerSecond, double budgetBytesPerSecond)
+  record Egress(
+      double watches, double eventsPerSecond, double bytesPerSecond, double budgetBytesPerSecond)
       implements Evidence {
 
     @Override
     public Optional<Measure> measure() {
-      return Optional.of(new Measure("watchBytesPerSecond", bytesPerSecond, budgetBytesPerSecond, "bytes/s"));
+      return Optional.of(
+          new Measure("watchBytesPerSecond", bytesPerSecond, budgetBytesPerSecond, "bytes/s"));
     }
 
     @Override

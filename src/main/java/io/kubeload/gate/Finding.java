@@ -11,8 +11,15 @@ import java.util.List;
  * @param gating whether it counts, or is the baseline's own error that the change leaves as it was
  * @param accesses the accesses it rests on, as indices into its workload's accesses (none for an APF object or a note)
  */
-public record Finding(Severity severity, Rule rule, ObjectRef subject, Evidence evidence, SourceLocation location, String fix,
-    Gating gating, List<Integer> accesses) {
+public record Finding(
+    Severity severity,
+    Rule rule,
+    ObjectRef subject,
+    Evidence evidence,
+    SourceLocation location,
+    String fix,
+    Gating gating,
+    List<Integer> accesses) {
 
   public Finding {
     accesses = List.copyOf(accesses);
@@ -28,8 +35,15 @@ public record Finding(Severity severity, Rule rule, ObjectRef subject, Evidence 
   }
 
   /** A finding as its check raises it: of its rule's severity, and gated. */
-  static Finding of(Rule rule, ObjectRef subject, Evidence evidence, SourceLocation location, String fix, List<Integer> accesses) {
-    return new Finding(rule.severity(), rule, subject, evidence, location, fix, Gating.GATED, accesses);
+  static Finding of(
+      Rule rule,
+      ObjectRef subject,
+      Evidence evidence,
+      SourceLocation location,
+      String fix,
+      List<Integer> accesses) {
+    return new Finding(
+        rule.severity(), rule, subject, evidence, location, fix, Gating.GATED, accesses);
   }
 
   /** The baseline's own error, reported as a warning that does not fail the check. */

@@ -19,9 +19,11 @@ final class Fixes {
   static String storm(WorkloadLoad load) {
     String narrow = scope(load).map(f -> f + "; and ").orElse("");
     if (load.workload().isNew()) {
-      return narrow + "roll it out to a small labelled node pool first and widen the nodeSelector step by step";
+      return narrow
+          + "roll it out to a small labelled node pool first and widen the nodeSelector step by step";
     }
-    return narrow + "slow the roll-out: updateStrategy.rollingUpdate.maxUnavailable: 1 and minReadySeconds: 60 "
+    return narrow
+        + "slow the roll-out: updateStrategy.rollingUpdate.maxUnavailable: 1 and minReadySeconds: 60 "
         + "(AWS EKS best practices, docs/failures.md §12)";
   }
 
@@ -40,17 +42,28 @@ final class Fixes {
     }
     String resource = dominant.get().access().resource();
     if (!load.workload().runsOnEveryNode()) {
-      return Optional.of("narrow the " + resource + " " + dominant.get().access().pattern().label()
-          + " with a namespace, label or field selector");
+      return Optional.of(
+          "narrow the "
+              + resource
+              + " "
+              + dominant.get().access().pattern().label()
+              + " with a namespace, label or field selector");
     }
-    return Optional.of(switch (resource) {
-      case "pods" -> "filter the pod " + dominant.get().access().pattern().label()
-          + " to the pod's own node: pass NODE_NAME (env from fieldRef spec.nodeName) and list/watch with fieldSelector "
-          + "spec.nodeName=$(NODE_NAME), served from the watch cache's node index";
-      case "nodes" -> "get or watch only the pod's own Node: fieldSelector metadata.name=$(NODE_NAME)";
-      default -> "move the cluster-wide " + resource + " watch out of the per-node pods into one Deployment they ask "
-          + "(the Datadog Cluster Agent and Calico Typha pattern), or narrow it with a selector";
-    });
+    return Optional.of(
+        switch (resource) {
+          case "pods" ->
+              "filter the pod "
+                  + dominant.get().access().pattern().label()
+                  + " to the pod's own node: pass NODE_NAME (env from fieldRef spec.nodeName) and list/watch with fieldSelector "
+                  + "spec.nodeName=$(NODE_NAME), served from the watch cache's node index";
+          case "nodes" ->
+              "get or watch only the pod's own Node: fieldSelector metadata.name=$(NODE_NAME)";
+          default ->
+              "move the cluster-wide "
+                  + resource
+                  + " watch out of the per-node pods into one Deployment they ask "
+                  + "(the Datadog Cluster Agent and Calico Typha pattern), or narrow it with a selector";
+        });
   }
 
   /** Polling less often, when the workload polls. */
@@ -58,8 +71,13 @@ final class Fixes {
     return load.accesses().stream()
         .filter(a -> a.access().pattern() == Pattern.POLL)
         .max(Comparator.comparingDouble(AccessLoad::seatSecondsPerSecond))
-        .map(a -> "poll " + a.access().resource() + " less often than every " + Units.number(a.access().periodSeconds())
-            + " s, or replace the poll with an informer (one LIST, then a watch)");
+        .map(
+            a ->
+                "poll "
+                    + a.access().resource()
+                    + " less often than every "
+                    + Units.number(a.access().periodSeconds())
+                    + " s, or replace the poll with an informer (one LIST, then a watch)");
   }
 
   /** The access that dominates a workload's cost, for fixes and the findings that rest on it. */
@@ -70,12 +88,15 @@ final class Fixes {
   /** The dominant access as an index into the workload's accesses, or none when it has none but leader election. */
   static List<Integer> dominantIndex(WorkloadLoad load) {
     List<AccessLoad> accesses = load.accesses();
-    Comparator<AccessLoad> cost = Comparator.comparingInt(AccessLoad::scalingDegree)
-        .thenComparingDouble(a -> a.listBytes() + a.watchBytesPerSecond())
-        .thenComparing(a -> a.access().resource());
-    return IntStream.range(0, accesses.size()).boxed()
+    Comparator<AccessLoad> cost =
+        Comparator.comparingInt(AccessLoad::scalingDegree)
+            .thenComparingDouble(a -> a.listBytes() + a.watchBytesPerSecond())
+            .thenComparing(a -> a.access().resource());
+    return IntStream.range(0, accesses.size())
+        .boxed()
         .filter(i -> accesses.get(i).access().pattern() != Pattern.LEADER_ELECTION)
         .max(Comparator.comparing(accesses::get, cost))
-        .map(List::of).orElse(List.of());
+        .map(List::of)
+        .orElse(List.of());
   }
 }

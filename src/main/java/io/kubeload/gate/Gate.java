@@ -37,32 +37,56 @@ public final class Gate {
   private Gate() {}
 
   /** Judges with simulations over the default horizon. */
-  public static Verdict judge(Projection projection, Policy policy, List<Manifest> skippedTestHooks) {
-    return judge(projection, Simulations.of(projection, RolloutSimulation.DEFAULT_HORIZON_SECONDS), policy, skippedTestHooks);
+  public static Verdict judge(
+      Projection projection, Policy policy, List<Manifest> skippedTestHooks) {
+    return judge(
+        projection,
+        Simulations.of(projection, RolloutSimulation.DEFAULT_HORIZON_SECONDS),
+        policy,
+        skippedTestHooks);
   }
 
-  public static Verdict judge(Projection projection, Simulations simulations, Policy policy, List<Manifest> skippedTestHooks) {
+  public static Verdict judge(
+      Projection projection,
+      Simulations simulations,
+      Policy policy,
+      List<Manifest> skippedTestHooks) {
     Map<ObjectRef, Searched> searches = new LinkedHashMap<>();
     Resized resized = new Resized(projection);
     // Workloads of one shape project alike at every node count: each shape is searched once.
     Map<LoadShape, Searched> byShape = new HashMap<>();
     for (WorkloadLoad load : projection.workloads()) {
-      searches.put(load.ref(), byShape.computeIfAbsent(LoadShape.of(load.accessSet(), projection.apf()),
-          shape -> Searched.of(load.accessSet(), resized, policy)));
+      searches.put(
+          load.ref(),
+          byShape.computeIfAbsent(
+              LoadShape.of(load.accessSet(), projection.apf()),
+              shape -> Searched.of(load.accessSet(), resized, policy)));
     }
     Map<ObjectRef, OptionalInt> breakEven = new LinkedHashMap<>();
     searches.forEach((ref, search) -> breakEven.put(ref, search.breakEven()));
-    Check.Context context = new Check.Context(projection, policy, Optional.of(simulations), breakEven);
+    Check.Context context =
+        new Check.Context(projection, policy, Optional.of(simulations), breakEven);
     Ignores.Applied applied = Ignores.apply(projection, policy, Checks.run(Checks.ALL, context));
     Map<ObjectRef, WorkloadVerdict> workloads = new LinkedHashMap<>();
     for (WorkloadLoad load : projection.workloads()) {
       Searched search = searches.get(load.ref());
-      workloads.put(load.ref(), new WorkloadVerdict(search.breakEven(),
-          search.curve().map(points -> new LoadCurve(load.ref(), load.priorityLevel(), points)),
-          Recommendations.of(load, projection, policy, simulations.horizonSeconds())));
+      workloads.put(
+          load.ref(),
+          new WorkloadVerdict(
+              search.breakEven(),
+              search.curve().map(points -> new LoadCurve(load.ref(), load.priorityLevel(), points)),
+              Recommendations.of(load, projection, policy, simulations.horizonSeconds())));
     }
-    return new Verdict(projection, simulations, policy, sorted(applied.kept()), workloads,
-        BlastRadius.of(projection, simulations, policy), skippedTestHooks, applied.skipped(), Optional.empty());
+    return new Verdict(
+        projection,
+        simulations,
+        policy,
+        sorted(applied.kept()),
+        workloads,
+        BlastRadius.of(projection, simulations, policy),
+        skippedTestHooks,
+        applied.skipped(),
+        Optional.empty());
   }
 
   /**
@@ -70,7 +94,11 @@ public final class Gate {
    * manifests given: with {@code changeOnly}, the baseline's own errors that the change leaves as
    * they were do not fail the check.
    */
-  public static Verdict judgeChange(Projection baseline, ManifestSet baselineManifests, Verdict change, ManifestSet changeManifests,
+  public static Verdict judgeChange(
+      Projection baseline,
+      ManifestSet baselineManifests,
+      Verdict change,
+      ManifestSet changeManifests,
       boolean changeOnly) {
     return ChangeGate.judge(baseline, baselineManifests, change, changeManifests, changeOnly);
   }
@@ -81,14 +109,17 @@ public final class Gate {
    */
   static List<Finding> budgetErrors(Projection projection, Policy policy) {
     List<Finding> findings = Checks.run(Checks.COMPARED, Check.Context.budgets(projection, policy));
-    return Ignores.apply(projection, policy, findings).kept().stream().filter(f -> f.severity() == Severity.ERROR).toList();
+    return Ignores.apply(projection, policy, findings).kept().stream()
+        .filter(f -> f.severity() == Severity.ERROR)
+        .toList();
   }
 
   /** Rules compare by id and subjects by their printed reference, so the order is the reports' alphabetical one. */
-  static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
-      .thenComparing(Finding::subject)
-      .thenComparing(f -> f.rule().id())
-      .thenComparing(Finding::message);
+  static final Comparator<Finding> ORDER =
+      Comparator.comparing(Finding::severity)
+          .thenComparing(Finding::subject)
+          .thenComparing(f -> f.rule().id())
+          .thenComparing(Finding::message);
 
   static List<Finding> sorted(List<Finding> findings) {
     return findings.stream().sorted(ORDER).toList();
@@ -143,7 +174,10 @@ public final class Gate {
     /** The workload as the only change in a cluster of {@code nodes} nodes, otherwise like the profile. */
     Projection alone(AccessSet set, int nodes) {
       ClusterProfile profile = projection.profile().withNodes(nodes);
-      return LoadModel.project(List.of(set), profile, projection.apf(),
+      return LoadModel.project(
+          List.of(set),
+          profile,
+          projection.apf(),
           levels.computeIfAbsent(nodes, n -> PriorityLevels.of(profile, projection.apf())));
     }
   }
@@ -157,7 +191,8 @@ public final class Gate {
    * The workload alone at node counts doubling from staging's until past twice the larger of the
    * profile's and the supported maximum, with the profile's own count and the break-even point added.
    */
-  private static Optional<List<LoadCurve.Point>> loadCurve(AccessSet set, OptionalInt breakEven, Resized resized, Policy policy) {
+  private static Optional<List<LoadCurve.Point>> loadCurve(
+      AccessSet set, OptionalInt breakEven, Resized resized, Policy policy) {
     if (set.accesses().isEmpty()) {
       return Optional.empty();
     }
@@ -169,23 +204,36 @@ public final class Gate {
     }
     ladder.add(projection.profile().nodes());
     int end = ladder.last();
-    breakEven.ifPresent(n -> {
-      if (n <= end) {
-        ladder.add(n);
-      }
-    });
+    breakEven.ifPresent(
+        n -> {
+          if (n <= end) {
+            ladder.add(n);
+          }
+        });
     List<LoadCurve.Point> points = new ArrayList<>();
     for (int nodes : ladder) {
       Projection alone = resized.alone(set, nodes);
       WorkloadLoad there = alone.workloads().get(0);
-      LevelLoad level = alone.levelLoads().stream().filter(l -> l.name().equals(there.priorityLevel())).findFirst().orElseThrow();
+      LevelLoad level =
+          alone.levelLoads().stream()
+              .filter(l -> l.name().equals(there.priorityLevel()))
+              .findFirst()
+              .orElseThrow();
       double steady = level.existing() + there.demandIn(level.name());
       ClusterProfile.ApiServers apiServers = alone.profile().apiServers();
-      points.add(new LoadCurve.Point(nodes, steady, level.existing() + there.storm().seatsDemanded(),
-          level.seats() * policy.levelUtilization(), there.watchBytesPerSecond() / apiServers.replicas(),
-          policy.watchBytesPerSecondPerReplica(), there.storm().peakTransientBytes(),
-          policy.transientListMemoryFraction() * apiServers.memoryBytes(), there.storm().syncLagSeconds(),
-          policy.requestTimeoutSeconds(), fails(alone, policy)));
+      points.add(
+          new LoadCurve.Point(
+              nodes,
+              steady,
+              level.existing() + there.storm().seatsDemanded(),
+              level.seats() * policy.levelUtilization(),
+              there.watchBytesPerSecond() / apiServers.replicas(),
+              policy.watchBytesPerSecondPerReplica(),
+              there.storm().peakTransientBytes(),
+              policy.transientListMemoryFraction() * apiServers.memoryBytes(),
+              there.storm().syncLagSeconds(),
+              policy.requestTimeoutSeconds(),
+              fails(alone, policy)));
     }
     return Optional.of(List.copyOf(points));
   }

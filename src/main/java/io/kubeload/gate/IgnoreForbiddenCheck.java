@@ -22,8 +22,14 @@ final class IgnoreForbiddenCheck implements Check {
     }
     for (WorkloadLoad load : context.projection().workloads()) {
       for (Ignore ignore : load.workload().ignores()) {
-        out.add(Finding.of(Rule.IGNORE_FORBIDDEN, load.ref(), new Evidence.Ignore(Ignores.rule(ignore), ignore.reason()),
-            ignore.location(), "remove the annotation and address the finding, or allow ignores in the policy", List.of()));
+        out.add(
+            Finding.of(
+                Rule.IGNORE_FORBIDDEN,
+                load.ref(),
+                new Evidence.Ignore(Ignores.rule(ignore), ignore.reason()),
+                ignore.location(),
+                "remove the annotation and address the finding, or allow ignores in the policy",
+                List.of()));
       }
     }
     return out;

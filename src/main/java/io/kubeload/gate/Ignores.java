@@ -41,9 +41,13 @@ final class Ignores {
     List<Finding> kept = new ArrayList<>();
     List<SkippedFinding> skipped = new ArrayList<>();
     for (Finding f : findings) {
-      Optional<Skip> skip = skips.stream().filter(s -> s.load().ref().equals(f.subject()) && s.rule() == f.rule()).findFirst();
+      Optional<Skip> skip =
+          skips.stream()
+              .filter(s -> s.load().ref().equals(f.subject()) && s.rule() == f.rule())
+              .findFirst();
       if (skip.isPresent()) {
-        skipped.add(new SkippedFinding(f, skip.get().ignore().reason(), skip.get().ignore().location()));
+        skipped.add(
+            new SkippedFinding(f, skip.get().ignore().reason(), skip.get().ignore().location()));
       } else {
         kept.add(f);
       }
@@ -54,8 +58,18 @@ final class Ignores {
 
   /** The rule an ignore names: a mistyped one would skip nothing and say nothing, leaving the finding it meant unexplained. */
   static Rule rule(Ignore ignore) {
-    return Rule.parse(ignore.rule()).orElseThrow(() -> new InputException(ignore.location().file(), ignore.location().line(),
-        Ignore.KEY + ": no rule '" + ignore.rule() + "'" + DidYouMean.hint(ignore.rule(), Rule.ids()) + "; rules: "
-            + String.join(", ", Rule.ids())));
+    return Rule.parse(ignore.rule())
+        .orElseThrow(
+            () ->
+                new InputException(
+                    ignore.location().file(),
+                    ignore.location().line(),
+                    Ignore.KEY
+                        + ": no rule '"
+                        + ignore.rule()
+                        + "'"
+                        + DidYouMean.hint(ignore.rule(), Rule.ids())
+                        + "; rules: "
+                        + String.join(", ", Rule.ids())));
   }
 }

@@ -22,7 +22,14 @@ final class InferenceNotesCheck implements Check {
     List<Finding> out = new ArrayList<>();
     for (WorkloadLoad load : context.projection().workloads()) {
       for (AccessSet.Note note : load.accessSet().notes()) {
-        out.add(Finding.of(Rule.of(note.kind()), load.ref(), new Evidence.Note(note.message()), note.location(), note.fix(), List.of()));
+        out.add(
+            Finding.of(
+                Rule.of(note.kind()),
+                load.ref(),
+                new Evidence.Note(note.message()),
+                note.location(),
+                note.fix(),
+                List.of()));
       }
     }
     return out;

@@ -24,10 +24,17 @@ final class ListMemoryCheck implements Check {
     for (WorkloadLoad load : context.projection().workloads()) {
       double held = load.storm().peakTransientBytes();
       if (held > budget) {
-        out.add(Finding.of(Rule.LIST_MEMORY, load.ref(),
-            new Evidence.ListMemory(held, budget, served(load), apiServers.listMemoryAmplification()), load.workload().location(),
-            Fixes.scope(load).orElse("list less at start, or use streaming lists (client-go WatchListClient) so responses are not held whole"),
-            Fixes.dominantIndex(load)));
+        out.add(
+            Finding.of(
+                Rule.LIST_MEMORY,
+                load.ref(),
+                new Evidence.ListMemory(
+                    held, budget, served(load), apiServers.listMemoryAmplification()),
+                load.workload().location(),
+                Fixes.scope(load)
+                    .orElse(
+                        "list less at start, or use streaming lists (client-go WatchListClient) so responses are not held whole"),
+                Fixes.dominantIndex(load)));
       }
     }
     return out;
@@ -36,7 +43,9 @@ final class ListMemoryCheck implements Check {
   /** Where the workload's start-up LISTs are served: the profile's figure holds for the cache, KEP-3157's for etcd. */
   private static Set<ListCost.Served> served(WorkloadLoad load) {
     Set<ListCost.Served> served = EnumSet.noneOf(ListCost.Served.class);
-    load.accesses().stream().filter(a -> a.listsPerStart() > 0).forEach(a -> served.add(a.list().served()));
+    load.accesses().stream()
+        .filter(a -> a.listsPerStart() > 0)
+        .forEach(a -> served.add(a.list().served()));
     return served;
   }
 }

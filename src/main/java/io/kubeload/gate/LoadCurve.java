@@ -31,32 +31,70 @@ public record LoadCurve(ObjectRef workload, String level, List<Point> points) {
    * @param budgetSyncLagSeconds the request time-out, past which clients give up and relist
    * @param breaksBudget whether the gate fails it alone at this node count
    */
-  public record Point(int nodes, double steadySeats, double peakSeats, double budgetSeats, double watchBytesPerSecond,
-      double budgetWatchBytesPerSecond, double listMemoryBytes, double budgetListMemoryBytes, double syncLagSeconds,
-      double budgetSyncLagSeconds, boolean breaksBudget) {}
+  public record Point(
+      int nodes,
+      double steadySeats,
+      double peakSeats,
+      double budgetSeats,
+      double watchBytesPerSecond,
+      double budgetWatchBytesPerSecond,
+      double listMemoryBytes,
+      double budgetListMemoryBytes,
+      double syncLagSeconds,
+      double budgetSyncLagSeconds,
+      boolean breaksBudget) {}
 
   /** A budget a curve can be charted against: its figure and its limit at each point, named as the findings name it. */
   public enum Budget {
-    SEATS(Rule.SEAT_DEMAND, "steady seats in the level", "seats", Point::steadySeats, Point::budgetSeats, v -> Units.number(v) + " seats"),
-    WATCH_EGRESS(Rule.WATCH_EGRESS, "watch egress per API server", "bytes/s per API server", Point::watchBytesPerSecond,
-        Point::budgetWatchBytesPerSecond, v -> Units.bytes(v) + "/s"),
-    LIST_MEMORY(Rule.LIST_MEMORY, "start-up LIST memory per API server", "bytes per API server", Point::listMemoryBytes,
-        Point::budgetListMemoryBytes, Units::bytes),
-    STARTUP_LAG(Rule.STARTUP_STORM, "start-up sync lag of the last pods", "seconds", Point::syncLagSeconds,
-        Point::budgetSyncLagSeconds, v -> v < 120 ? Units.seconds(v) : Units.duration(v));
+    SEATS(
+        Rule.SEAT_DEMAND,
+        "steady seats in the level",
+        "seats",
+        Point::steadySeats,
+        Point::budgetSeats,
+        v -> Units.number(v) + " seats"),
+    WATCH_EGRESS(
+        Rule.WATCH_EGRESS,
+        "watch egress per API server",
+        "bytes/s per API server",
+        Point::watchBytesPerSecond,
+        Point::budgetWatchBytesPerSecond,
+        v -> Units.bytes(v) + "/s"),
+    LIST_MEMORY(
+        Rule.LIST_MEMORY,
+        "start-up LIST memory per API server",
+        "bytes per API server",
+        Point::listMemoryBytes,
+        Point::budgetListMemoryBytes,
+        Units::bytes),
+    STARTUP_LAG(
+        Rule.STARTUP_STORM,
+        "start-up sync lag of the last pods",
+        "seconds",
+        Point::syncLagSeconds,
+        Point::budgetSyncLagSeconds,
+        v -> v < 120 ? Units.seconds(v) : Units.duration(v));
 
     private final Rule rule;
     private final String series;
     private final String unit;
+
     // Method references and lambdas that capture nothing: no state to mutate.
     @SuppressWarnings("ImmutableEnumChecker")
     private final ToDoubleFunction<Point> value;
+
     @SuppressWarnings("ImmutableEnumChecker")
     private final ToDoubleFunction<Point> budget;
+
     @SuppressWarnings("ImmutableEnumChecker")
     private final DoubleFunction<String> format;
 
-    Budget(Rule rule, String series, String unit, ToDoubleFunction<Point> value, ToDoubleFunction<Point> budget,
+    Budget(
+        Rule rule,
+        String series,
+        String unit,
+        ToDoubleFunction<Point> value,
+        ToDoubleFunction<Point> budget,
         DoubleFunction<String> format) {
       this.rule = rule;
       this.series = series;
@@ -117,10 +155,17 @@ public record LoadCurve(ObjectRef workload, String level, List<Point> points) {
    */
   public List<Budget> charted(int nodes) {
     Point p = at(nodes).orElse(points.get(points.size() - 1));
-    List<Budget> broken = List.of(Budget.values()).stream().filter(b -> b.ratio(p) > 1).sorted(Comparator.comparing((Budget b) -> b.rule().id())).toList();
+    List<Budget> broken =
+        List.of(Budget.values()).stream()
+            .filter(b -> b.ratio(p) > 1)
+            .sorted(Comparator.comparing((Budget b) -> b.rule().id()))
+            .toList();
     if (!broken.isEmpty()) {
       return broken;
     }
-    return List.of(List.of(Budget.values()).stream().max(Comparator.comparingDouble(b -> b.ratio(p))).orElseThrow());
+    return List.of(
+        List.of(Budget.values()).stream()
+            .max(Comparator.comparingDouble(b -> b.ratio(p)))
+            .orElseThrow());
   }
 }

@@ -27,8 +27,17 @@ public record Policy(
     boolean allowIgnores) {
 
   /** Budgets with ignores allowed. */
-  public Policy(double levelUtilization, double requestTimeoutSeconds, double transientListMemoryFraction, double watchBytesPerSecondPerReplica) {
-    this(levelUtilization, requestTimeoutSeconds, transientListMemoryFraction, watchBytesPerSecondPerReplica, true);
+  public Policy(
+      double levelUtilization,
+      double requestTimeoutSeconds,
+      double transientListMemoryFraction,
+      double watchBytesPerSecondPerReplica) {
+    this(
+        levelUtilization,
+        requestTimeoutSeconds,
+        transientListMemoryFraction,
+        watchBytesPerSecondPerReplica,
+        true);
   }
 
   /**
@@ -45,7 +54,8 @@ public record Policy(
     if (documents.size() != 1) {
       throw new InputException(file, 1, "a policy file holds exactly one Policy document");
     }
-    YamlObject root = YamlObject.root(documents.get(0), file).onlyKeys("apiVersion", "kind", "metadata", "spec");
+    YamlObject root =
+        YamlObject.root(documents.get(0), file).onlyKeys("apiVersion", "kind", "metadata", "spec");
     if (!root.string("kind").equals("Policy")) {
       throw root.error("kind", "kind must be Policy, not " + root.string("kind"));
     }
@@ -57,11 +67,17 @@ public record Policy(
     spec.onlyKeys("budgets", "allowIgnores");
     YamlObject budgets = spec.optionalObject("budgets").orElse(null);
     if (budgets != null) {
-      budgets.onlyKeys("levelUtilization", "requestTimeoutSeconds", "transientListMemoryFraction", "watchBytesPerSecondPerReplica");
+      budgets.onlyKeys(
+          "levelUtilization",
+          "requestTimeoutSeconds",
+          "transientListMemoryFraction",
+          "watchBytesPerSecondPerReplica");
     }
     String allowIgnores = spec.optionalString("allowIgnores").orElse("true");
     if (!allowIgnores.equals("true") && !allowIgnores.equals("false")) {
-      throw spec.error("allowIgnores", spec.path() + ".allowIgnores must be true or false, not '" + allowIgnores + "'");
+      throw spec.error(
+          "allowIgnores",
+          spec.path() + ".allowIgnores must be true or false, not '" + allowIgnores + "'");
     }
     return new Policy(
         budget(budgets, "levelUtilization", DEFAULT.levelUtilization),

@@ -16,5 +16,12 @@ import java.util.Optional;
  * @param pacesProven paces the search found inside the budget by the closed form alone, not simulated
  */
 public record Recommendation(
-    ObjectRef workload, boolean feasible, int podsPerWave, int minReadySeconds, String advice, StartupStorm storm,
-    Optional<SimulationResult> simulated, int pacesSimulated, int pacesProven) {}
+    ObjectRef workload,
+    boolean feasible,
+    int podsPerWave,
+    int minReadySeconds,
+    String advice,
+    StartupStorm storm,
+    Optional<SimulationResult> simulated,
+    int pacesSimulated,
+    int pacesProven) {}

@@ -26,23 +26,34 @@ final class Recommendations {
 
   private Recommendations() {}
 
-  static Optional<Recommendation> of(WorkloadLoad load, Projection projection, Policy policy, double horizon) {
+  static Optional<Recommendation> of(
+      WorkloadLoad load, Projection projection, Policy policy, double horizon) {
     if (load.storm().listsPerPod() == 0 || withinBudget(load.storm(), projection, policy)) {
       return Optional.empty();
     }
     Workload workload = load.workload();
     int minReady = workload.rollout().minReadySeconds();
     Search search = new Search(load, projection, policy, horizon);
-    Optional<Pace> pace = search.largestWave(minReady, largestWave(load, projection, policy, minReady));
+    Optional<Pace> pace =
+        search.largestWave(minReady, largestWave(load, projection, policy, minReady));
     if (pace.isEmpty()) {
       int closedFormMinReady = smallestMinReady(load, projection, policy);
-      pace = closedFormMinReady < 0 ? Optional.empty() : search.smallestMinReady(closedFormMinReady);
+      pace =
+          closedFormMinReady < 0 ? Optional.empty() : search.smallestMinReady(closedFormMinReady);
     }
     ObjectRef ref = load.ref();
     if (pace.isEmpty()) {
-      return Optional.of(new Recommendation(ref, false, 0, 0,
-          "no roll-out pace keeps the start-up inside the budget: one pod's start-up LISTs alone break it, so shrink what each pod lists",
-          load.storm(), Optional.empty(), search.simulated, search.proven));
+      return Optional.of(
+          new Recommendation(
+              ref,
+              false,
+              0,
+              0,
+              "no roll-out pace keeps the start-up inside the budget: one pod's start-up LISTs alone break it, so shrink what each pod lists",
+              load.storm(),
+              Optional.empty(),
+              search.simulated,
+              search.proven));
     }
     int largest = pace.get().wave();
     minReady = pace.get().minReady();
@@ -50,14 +61,38 @@ final class Recommendations {
     SimulationResult simulated = pace.get().simulated();
     String percent = Units.percent((double) largest / load.pods());
     String duration = "; the whole roll-out then takes ≈ " + Units.duration(storm.arrivalSeconds());
-    String advice = workload.isNew()
-        ? "create it in phases of at most " + Units.number(largest) + " pods (" + percent + " of them), e.g. a labelled node pool "
-            + "whose nodeSelector you widen step by step, starting each phase when the last one has synced"
-            + (minReady == 0 ? "" : " and stayed ready " + minReady + " s") + "; roll later updates with maxUnavailable: "
-            + largest + " and minReadySeconds: " + minReady + duration
-        : "roll out with maxUnavailable: " + largest + " (" + percent + ") and minReadySeconds: " + minReady + duration;
-    return Optional.of(new Recommendation(ref, true, largest, minReady, advice, storm, Optional.of(simulated), search.simulated,
-        search.proven));
+    String advice =
+        workload.isNew()
+            ? "create it in phases of at most "
+                + Units.number(largest)
+                + " pods ("
+                + percent
+                + " of them), e.g. a labelled node pool "
+                + "whose nodeSelector you widen step by step, starting each phase when the last one has synced"
+                + (minReady == 0 ? "" : " and stayed ready " + minReady + " s")
+                + "; roll later updates with maxUnavailable: "
+                + largest
+                + " and minReadySeconds: "
+                + minReady
+                + duration
+            : "roll out with maxUnavailable: "
+                + largest
+                + " ("
+                + percent
+                + ") and minReadySeconds: "
+                + minReady
+                + duration;
+    return Optional.of(
+        new Recommendation(
+            ref,
+            true,
+            largest,
+            minReady,
+            advice,
+            storm,
+            Optional.of(simulated),
+            search.simulated,
+            search.proven));
   }
 
   /** A pace and its simulation. */
@@ -71,7 +106,8 @@ final class Recommendations {
    * simulating every step gives.
    */
   private static final class Search {
-    // A running sum of the simulation's LIST memory rounds; it stays within this share of the bound.
+    // A running sum of the simulation's LIST memory rounds; it stays within this share of the
+    // bound.
     private static final double ROUNDING = 1e-9;
 
     final WorkloadLoad load;
@@ -134,7 +170,8 @@ final class Recommendations {
     private Tried tryPace(int wave, int minReady) {
       Workload paced = paced(load.workload(), wave, minReady);
       WorkloadLoad other = load.rolledOutAs(paced, LoadModel.stormOf(load, paced, projection));
-      double memory = RolloutSimulation.listBytesAtOnce(other, load.priorityLevel(), projection.profile());
+      double memory =
+          RolloutSimulation.listBytesAtOnce(other, load.priorityLevel(), projection.profile());
       if (RolloutSimulation.neverQueues(other, projection.profile(), projection.levels())
           && withinBudget(0, memory * (1 + ROUNDING), projection, policy)) {
         proven++;
@@ -142,14 +179,22 @@ final class Recommendations {
       }
       simulated++;
       SimulationResult result = LoadModel.simulate(load, paced, projection, horizon);
-      // A slow pace outlasts the horizon: what the simulation can tell is how long requests waited for
+      // A slow pace outlasts the horizon: what the simulation can tell is how long requests waited
+      // for
       // seats in the time it saw, which is how long pods waited beyond their own LIST.
-      return new Tried(withinBudget(result.saturatedSeconds(), result.peakTransientBytes(), projection, policy), result);
+      return new Tried(
+          withinBudget(result.saturatedSeconds(), result.peakTransientBytes(), projection, policy),
+          result);
     }
 
     private Pace chosen(int wave, int minReady, SimulationResult simulatedThere) {
-      return new Pace(wave, minReady, simulatedThere != null ? simulatedThere
-          : LoadModel.simulate(load, paced(load.workload(), wave, minReady), projection, horizon));
+      return new Pace(
+          wave,
+          minReady,
+          simulatedThere != null
+              ? simulatedThere
+              : LoadModel.simulate(
+                  load, paced(load.workload(), wave, minReady), projection, horizon));
     }
   }
 
@@ -157,18 +202,25 @@ final class Recommendations {
     return withinBudget(storm.syncLagSeconds(), storm.peakTransientBytes(), projection, policy);
   }
 
-  private static boolean withinBudget(double syncLagSeconds, double peakTransientBytes, Projection projection, Policy policy) {
+  private static boolean withinBudget(
+      double syncLagSeconds, double peakTransientBytes, Projection projection, Policy policy) {
     return syncLagSeconds <= policy.requestTimeoutSeconds()
-        && peakTransientBytes <= policy.transientListMemoryFraction() * projection.profile().apiServers().memoryBytes();
+        && peakTransientBytes
+            <= policy.transientListMemoryFraction()
+                * projection.profile().apiServers().memoryBytes();
   }
 
   /** The largest wave within budget (0 if even one pod at a time is too many); the storm grows with the wave. */
-  private static int largestWave(WorkloadLoad load, Projection projection, Policy policy, int minReady) {
+  private static int largestWave(
+      WorkloadLoad load, Projection projection, Policy policy, int minReady) {
     int low = 0;
     int high = load.pods();
     while (low < high) {
       int mid = low + (high - low + 1) / 2;
-      if (withinBudget(LoadModel.stormOf(load, paced(load.workload(), mid, minReady), projection), projection, policy)) {
+      if (withinBudget(
+          LoadModel.stormOf(load, paced(load.workload(), mid, minReady), projection),
+          projection,
+          policy)) {
         low = mid;
       } else {
         high = mid - 1;
@@ -179,14 +231,20 @@ final class Recommendations {
 
   /** The smallest minReadySeconds that lets one pod at a time through; -1 if none up to an hour. */
   private static int smallestMinReady(WorkloadLoad load, Projection projection, Policy policy) {
-    if (!withinBudget(LoadModel.stormOf(load, paced(load.workload(), 1, MAX_MIN_READY_SECONDS), projection), projection, policy)) {
+    if (!withinBudget(
+        LoadModel.stormOf(load, paced(load.workload(), 1, MAX_MIN_READY_SECONDS), projection),
+        projection,
+        policy)) {
       return -1;
     }
     int low = 0;
     int high = MAX_MIN_READY_SECONDS;
     while (low < high) {
       int mid = low + (high - low) / 2;
-      if (withinBudget(LoadModel.stormOf(load, paced(load.workload(), 1, mid), projection), projection, policy)) {
+      if (withinBudget(
+          LoadModel.stormOf(load, paced(load.workload(), 1, mid), projection),
+          projection,
+          policy)) {
         high = mid;
       } else {
         low = mid + 1;
@@ -196,7 +254,16 @@ final class Recommendations {
   }
 
   private static Workload paced(Workload workload, int wave, int minReady) {
-    return workload.withRollout(new RolloutStrategy("RollingUpdate", wave, 0, minReady,
-        "maxUnavailable=" + wave + " maxSurge=0" + (minReady == 0 ? "" : " minReadySeconds=" + minReady)), Workload.Arrival.ALREADY_RUNNING);
+    return workload.withRollout(
+        new RolloutStrategy(
+            "RollingUpdate",
+            wave,
+            0,
+            minReady,
+            "maxUnavailable="
+                + wave
+                + " maxSurge=0"
+                + (minReady == 0 ? "" : " minReadySeconds=" + minReady)),
+        Workload.Arrival.ALREADY_RUNNING);
   }
 }

@@ -22,17 +22,30 @@ final class RestartStormCheck implements Check {
   @Override
   public List<Finding> findings(Context context) {
     List<Finding> out = new ArrayList<>();
-    for (SimulationResult restart : context.simulations().map(s -> s.restart().values()).orElse(List.of())) {
+    for (SimulationResult restart :
+        context.simulations().map(s -> s.restart().values()).orElse(List.of())) {
       if (restart.allSynced()) {
         continue;
       }
-      Optional<WorkloadLoad> largest = context.projection().workloads().stream()
-          .filter(w -> w.storm().listsPerPod() > 0 && w.priorityLevel().equals(restart.level()))
-          .max(Comparator.comparingDouble((WorkloadLoad w) -> w.pods() * w.storm().seatSecondsPerPod()).thenComparing(WorkloadLoad::ref));
-      largest.ifPresent(load -> out.add(Finding.of(Rule.RESTART_STORM, load.ref(), new Evidence.Restart(restart.level(), restart),
-          load.workload().location(),
-          Fixes.scope(load).orElse("list less at start: each relist after a restart repeats the start-up LISTs"),
-          Fixes.dominantIndex(load))));
+      Optional<WorkloadLoad> largest =
+          context.projection().workloads().stream()
+              .filter(w -> w.storm().listsPerPod() > 0 && w.priorityLevel().equals(restart.level()))
+              .max(
+                  Comparator.comparingDouble(
+                          (WorkloadLoad w) -> w.pods() * w.storm().seatSecondsPerPod())
+                      .thenComparing(WorkloadLoad::ref));
+      largest.ifPresent(
+          load ->
+              out.add(
+                  Finding.of(
+                      Rule.RESTART_STORM,
+                      load.ref(),
+                      new Evidence.Restart(restart.level(), restart),
+                      load.workload().location(),
+                      Fixes.scope(load)
+                          .orElse(
+                              "list less at start: each relist after a restart repeats the start-up LISTs"),
+                      Fixes.dominantIndex(load))));
     }
     return out;
   }

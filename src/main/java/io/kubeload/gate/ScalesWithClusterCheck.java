@@ -24,14 +24,21 @@ final class ScalesWithClusterCheck implements Check {
     List<Finding> out = new ArrayList<>();
     for (WorkloadLoad load : context.projection().workloads()) {
       OptionalInt breakEven = context.breakEven().getOrDefault(load.ref(), OptionalInt.empty());
-      if (breakEven.isEmpty() || breakEven.getAsInt() <= nodes || breakEven.getAsInt() > Physics.SUPPORTED_MAXIMUM_NODES) {
+      if (breakEven.isEmpty()
+          || breakEven.getAsInt() <= nodes
+          || breakEven.getAsInt() > Physics.SUPPORTED_MAXIMUM_NODES) {
         continue;
       }
-      out.add(Finding.of(Rule.SCALES_WITH_CLUSTER, load.ref(),
-          new Evidence.ScalesWith(nodes, breakEven.getAsInt(), load.scalingClass().label(), load.scalingReason()),
-          load.workload().location(),
-          Fixes.scope(load).orElse("check it against your production profile: --profile FILE or --nodes N"),
-          Fixes.dominantIndex(load)));
+      out.add(
+          Finding.of(
+              Rule.SCALES_WITH_CLUSTER,
+              load.ref(),
+              new Evidence.ScalesWith(
+                  nodes, breakEven.getAsInt(), load.scalingClass().label(), load.scalingReason()),
+              load.workload().location(),
+              Fixes.scope(load)
+                  .orElse("check it against your production profile: --profile FILE or --nodes N"),
+              Fixes.dominantIndex(load)));
     }
     return out;
   }

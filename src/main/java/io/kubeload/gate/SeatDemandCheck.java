@@ -32,7 +32,9 @@ final class SeatDemandCheck implements Check {
     for (WorkloadLoad load : projection.workloads()) {
       for (LevelLoad level : projection.levelLoads()) {
         double own = load.demandIn(level.name());
-        if (own > 0 && level.seats() > 0 && (level.existing() + own) / level.seats() > policy.levelUtilization()) {
+        if (own > 0
+            && level.seats() > 0
+            && (level.existing() + own) / level.seats() > policy.levelUtilization()) {
           alone.add(finding(load, level, policy, false));
         }
       }
@@ -43,33 +45,71 @@ final class SeatDemandCheck implements Check {
         continue;
       }
       ObjectRef top = level.contributions().keySet().iterator().next();
-      if (alone.stream().anyMatch(f -> f.subject().equals(top) && f.evidence().priorityLevel().equals(Optional.of(level.name())))) {
+      if (alone.stream()
+          .anyMatch(
+              f ->
+                  f.subject().equals(top)
+                      && f.evidence().priorityLevel().equals(Optional.of(level.name())))) {
         continue;
       }
-      WorkloadLoad load = projection.workloads().stream().filter(w -> w.ref().equals(top)).findFirst().orElseThrow();
+      WorkloadLoad load =
+          projection.workloads().stream()
+              .filter(w -> w.ref().equals(top))
+              .findFirst()
+              .orElseThrow();
       out.add(finding(load, level, policy, level.contributions().size() > 1));
     }
     return out;
   }
 
-  private static Finding finding(WorkloadLoad load, LevelLoad level, Policy policy, boolean shared) {
+  private static Finding finding(
+      WorkloadLoad load, LevelLoad level, Policy policy, boolean shared) {
     double own = load.demandIn(level.name());
     double busy = level.existing() + (shared ? level.demand() : own);
-    List<WriteInflation> inflations = load.inflations().stream().filter(i -> i.writerLevel().equals(level.name())).toList();
-    Evidence.LevelSeats evidence = new Evidence.LevelSeats(level.name(), busy, level.seats(), policy.levelUtilization(),
-        shared ? Optional.of(own) : Optional.empty(), level.rejectedShare(), level.utilization(), level.borrowable(), inflations);
-    String fix = !inflations.isEmpty()
-        ? Fixes.scope(load).orElse("narrow the watches: every cluster-wide watcher makes every write of the resource cost more")
-        : Fixes.poll(load).orElse("lower the request rate, or move the work to a single replica that caches it");
-    return Finding.of(Rule.SEAT_DEMAND, load.ref(), evidence, load.workload().location(), fix, accessesIn(load, level.name(), inflations));
+    List<WriteInflation> inflations =
+        load.inflations().stream().filter(i -> i.writerLevel().equals(level.name())).toList();
+    Evidence.LevelSeats evidence =
+        new Evidence.LevelSeats(
+            level.name(),
+            busy,
+            level.seats(),
+            policy.levelUtilization(),
+            shared ? Optional.of(own) : Optional.empty(),
+            level.rejectedShare(),
+            level.utilization(),
+            level.borrowable(),
+            inflations);
+    String fix =
+        !inflations.isEmpty()
+            ? Fixes.scope(load)
+                .orElse(
+                    "narrow the watches: every cluster-wide watcher makes every write of the resource cost more")
+            : Fixes.poll(load)
+                .orElse(
+                    "lower the request rate, or move the work to a single replica that caches it");
+    return Finding.of(
+        Rule.SEAT_DEMAND,
+        load.ref(),
+        evidence,
+        load.workload().location(),
+        fix,
+        accessesIn(load, level.name(), inflations));
   }
 
   /** The accesses whose requests land in the level, and the watches that make its writes dearer. */
-  private static List<Integer> accessesIn(WorkloadLoad load, String level, List<WriteInflation> inflations) {
+  private static List<Integer> accessesIn(
+      WorkloadLoad load, String level, List<WriteInflation> inflations) {
     List<AccessLoad> accesses = load.accesses();
     return IntStream.range(0, accesses.size())
-        .filter(i -> (accesses.get(i).priorityLevel().equals(level) && accesses.get(i).seatSecondsPerSecond() > 0)
-            || (accesses.get(i).addedWatchers() > 0 && inflations.stream().anyMatch(w -> w.resource().equals(accesses.get(i).access().resource()))))
-        .boxed().toList();
+        .filter(
+            i ->
+                (accesses.get(i).priorityLevel().equals(level)
+                        && accesses.get(i).seatSecondsPerSecond() > 0)
+                    || (accesses.get(i).addedWatchers() > 0
+                        && inflations.stream()
+                            .anyMatch(
+                                w -> w.resource().equals(accesses.get(i).access().resource()))))
+        .boxed()
+        .toList();
   }
 }

@@ -17,9 +17,20 @@ final class StartupStormCheck implements Check {
     double timeout = context.policy().requestTimeoutSeconds();
     return context.projection().workloads().stream()
         .filter(load -> harms(load.storm(), context.policy()))
-        .map(load -> Finding.of(Rule.STARTUP_STORM, load.ref(),
-            new Evidence.Storm(load.priorityLevel(), load.storm(), load.listBytesPerStart(), timeout, context.rolloutOf(load.ref())),
-            load.workload().location(), Fixes.storm(load), Fixes.dominantIndex(load)))
+        .map(
+            load ->
+                Finding.of(
+                    Rule.STARTUP_STORM,
+                    load.ref(),
+                    new Evidence.Storm(
+                        load.priorityLevel(),
+                        load.storm(),
+                        load.listBytesPerStart(),
+                        timeout,
+                        context.rolloutOf(load.ref())),
+                    load.workload().location(),
+                    Fixes.storm(load),
+                    Fixes.dominantIndex(load)))
         .toList();
   }
 

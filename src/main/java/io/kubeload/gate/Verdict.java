@@ -56,7 +56,9 @@ public record Verdict(
 
   /** The smallest cluster in which the workload alone breaks a budget; empty if none (or no such workload). */
   public OptionalInt breakEvenNodes(ObjectRef workload) {
-    return Optional.ofNullable(workloads.get(workload)).map(WorkloadVerdict::breakEvenNodes).orElse(OptionalInt.empty());
+    return Optional.ofNullable(workloads.get(workload))
+        .map(WorkloadVerdict::breakEvenNodes)
+        .orElse(OptionalInt.empty());
   }
 
   public Optional<LoadCurve> loadCurve(ObjectRef workload) {

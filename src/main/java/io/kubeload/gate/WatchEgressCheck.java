@@ -21,9 +21,15 @@ final class WatchEgressCheck implements Check {
     for (WorkloadLoad load : context.projection().workloads()) {
       double egress = load.watchBytesPerSecond() / replicas;
       if (egress > budget) {
-        out.add(Finding.of(Rule.WATCH_EGRESS, load.ref(),
-            new Evidence.Egress(load.watches(), load.watchEventsPerSecond() / replicas, egress, budget), load.workload().location(),
-            Fixes.scope(load).orElse("narrow the watches with a label or field selector"), Fixes.dominantIndex(load)));
+        out.add(
+            Finding.of(
+                Rule.WATCH_EGRESS,
+                load.ref(),
+                new Evidence.Egress(
+                    load.watches(), load.watchEventsPerSecond() / replicas, egress, budget),
+                load.workload().location(),
+                Fixes.scope(load).orElse("narrow the watches with a label or field selector"),
+                Fixes.dominantIndex(load)));
       }
     }
     return out;

@@ -10,4 +10,7 @@ import java.util.OptionalInt;
  * @param loadCurve its load over node counts, when it makes requests
  * @param recommendation the roll-out that would keep its start-up storm inside the budget, when it breaks it
  */
-public record WorkloadVerdict(OptionalInt breakEvenNodes, Optional<LoadCurve> loadCurve, Optional<Recommendation> recommendation) {}
+public record WorkloadVerdict(
+    OptionalInt breakEvenNodes,
+    Optional<LoadCurve> loadCurve,
+    Optional<Recommendation> recommendation) {}

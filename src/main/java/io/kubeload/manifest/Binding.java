@@ -58,59 +58,66 @@ final class Binding {
    * Scalars become text the way a JSON decoder hands them to a string field; a YAML timestamp,
    * which snakeyaml makes a date, is written back in ISO-8601.
    */
-  static final Reader<String> STRING = (value, path) -> {
-    if (value == null || value instanceof String) {
-      return (String) value;
-    }
-    if (value instanceof Number || value instanceof Boolean) {
-      return String.valueOf(value);
-    }
-    if (value instanceof Date date) {
-      return date.toInstant().toString();
-    }
-    throw new Mismatch(path, "a string", value);
-  };
+  static final Reader<String> STRING =
+      (value, path) -> {
+        if (value == null || value instanceof String) {
+          return (String) value;
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+          return String.valueOf(value);
+        }
+        if (value instanceof Date date) {
+          return date.toInstant().toString();
+        }
+        throw new Mismatch(path, "a string", value);
+      };
 
-  static final Reader<Integer> INTEGER = (value, path) -> {
-    if (value == null || value instanceof Integer) {
-      return (Integer) value;
-    }
-    if (value instanceof Long || value instanceof java.math.BigInteger) {
-      throw new Mismatch(path, "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE, value);
-    }
-    throw new Mismatch(path, "a whole number", value);
-  };
+  static final Reader<Integer> INTEGER =
+      (value, path) -> {
+        if (value == null || value instanceof Integer) {
+          return (Integer) value;
+        }
+        if (value instanceof Long || value instanceof java.math.BigInteger) {
+          throw new Mismatch(
+              path, "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE, value);
+        }
+        throw new Mismatch(path, "a whole number", value);
+      };
 
-  static final Reader<Long> LONG = (value, path) -> {
-    if (value == null || value instanceof Long) {
-      return (Long) value;
-    }
-    if (value instanceof Integer i) {
-      return i.longValue();
-    }
-    throw new Mismatch(path, "a whole number", value);
-  };
+  static final Reader<Long> LONG =
+      (value, path) -> {
+        if (value == null || value instanceof Long) {
+          return (Long) value;
+        }
+        if (value instanceof Integer i) {
+          return i.longValue();
+        }
+        throw new Mismatch(path, "a whole number", value);
+      };
 
-  static final Reader<Boolean> BOOLEAN = (value, path) -> {
-    if (value == null || value instanceof Boolean) {
-      return (Boolean) value;
-    }
-    throw new Mismatch(path, "true or false", value);
-  };
+  static final Reader<Boolean> BOOLEAN =
+      (value, path) -> {
+        if (value == null || value instanceof Boolean) {
+          return (Boolean) value;
+        }
+        throw new Mismatch(path, "true or false", value);
+      };
 
   static final Reader<List<String>> STRINGS = listOf(STRING);
 
-  static final Reader<Map<String, String>> STRING_MAP = (value, path) -> {
-    if (value == null) {
-      return null;
-    }
-    if (!(value instanceof Map<?, ?> map)) {
-      throw new Mismatch(path, "a mapping", value);
-    }
-    Map<String, String> out = new LinkedHashMap<>();
-    map.forEach((key, item) -> out.put(String.valueOf(key), STRING.read(item, path + "." + key)));
-    return out;
-  };
+  static final Reader<Map<String, String>> STRING_MAP =
+      (value, path) -> {
+        if (value == null) {
+          return null;
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+          throw new Mismatch(path, "a mapping", value);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        map.forEach(
+            (key, item) -> out.put(String.valueOf(key), STRING.read(item, path + "." + key)));
+        return out;
+      };
 
   /**
    * A list of items; a null scalar item stays null, as a JSON decoder keeps it, but a null object
@@ -177,7 +184,10 @@ final class Binding {
       for (Map.Entry<?, ?> entry : map.entrySet()) {
         Field<T, ?> field = entry.getKey() instanceof String name ? fields.get(name) : null;
         if (field != null) {
-          field.set(out, entry.getValue(), path.isEmpty() ? (String) entry.getKey() : path + "." + entry.getKey());
+          field.set(
+              out,
+              entry.getValue(),
+              path.isEmpty() ? (String) entry.getKey() : path + "." + entry.getKey());
         }
       }
       return out;

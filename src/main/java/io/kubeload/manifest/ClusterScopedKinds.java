@@ -7,12 +7,28 @@ final class ClusterScopedKinds {
 
   private static final Set<String> KINDS =
       Set.of(
-          "Namespace", "Node", "PersistentVolume", "ClusterRole", "ClusterRoleBinding",
-          "CustomResourceDefinition", "StorageClass", "PriorityClass", "IngressClass",
-          "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "APIService",
-          "FlowSchema", "PriorityLevelConfiguration", "CSIDriver", "CSINode", "RuntimeClass",
-          "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding",
-          "MutatingAdmissionPolicy", "MutatingAdmissionPolicyBinding", "VolumeAttachment");
+          "Namespace",
+          "Node",
+          "PersistentVolume",
+          "ClusterRole",
+          "ClusterRoleBinding",
+          "CustomResourceDefinition",
+          "StorageClass",
+          "PriorityClass",
+          "IngressClass",
+          "ValidatingWebhookConfiguration",
+          "MutatingWebhookConfiguration",
+          "APIService",
+          "FlowSchema",
+          "PriorityLevelConfiguration",
+          "CSIDriver",
+          "CSINode",
+          "RuntimeClass",
+          "ValidatingAdmissionPolicy",
+          "ValidatingAdmissionPolicyBinding",
+          "MutatingAdmissionPolicy",
+          "MutatingAdmissionPolicyBinding",
+          "VolumeAttachment");
 
   private ClusterScopedKinds() {}
 

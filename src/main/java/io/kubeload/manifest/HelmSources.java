@@ -13,7 +13,8 @@ final class HelmSources {
   private final TreeMap<Integer, String> byLine = new TreeMap<>();
 
   HelmSources(String text) {
-    // Every match starts with '#': trying the pattern only there, rather than letting find() try it at
+    // Every match starts with '#': trying the pattern only there, rather than letting find() try it
+    // at
     // every position of a 50 MB text, finds the same matches (the bounds stay transparent to ^).
     Matcher matcher = SOURCE.matcher(text).useAnchoringBounds(false);
     int line = 1;

@@ -1,8 +1,8 @@
 package io.kubeload.manifest;
 
-import io.kubeload.yaml.SourceLocation;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.kubeload.yaml.SourceLocation;
 import java.util.Map;
 import java.util.Optional;
 
@@ -60,7 +60,9 @@ public record Manifest(
     if (!(value instanceof Map<?, ?>)) {
       return Optional.empty();
     }
-    return Optional.of(TypedConversion.convert(KubernetesShapes.LABEL_SELECTOR, value, path, "label selector", fieldLines, location));
+    return Optional.of(
+        TypedConversion.convert(
+            KubernetesShapes.LABEL_SELECTOR, value, path, "label selector", fieldLines, location));
   }
 
   /** Location of a field, or of the object when the field is not written out. */
@@ -79,7 +81,9 @@ public record Manifest(
 
   /** Whether the object names its namespace; without one it lands where it is applied ({@code -n}). */
   public boolean namespaceWritten() {
-    return raw.get("metadata") instanceof Map<?, ?> m && m.get("namespace") instanceof String ns && !ns.isBlank();
+    return raw.get("metadata") instanceof Map<?, ?> m
+        && m.get("namespace") instanceof String ns
+        && !ns.isBlank();
   }
 
   /** The object as applied into {@code namespace}: only a namespaced object written without one moves. */
@@ -87,7 +91,13 @@ public record Manifest(
     if (ref.namespace().isEmpty() || namespaceWritten()) {
       return this;
     }
-    return new Manifest(apiVersion, new ObjectRef(ref.kind(), namespace, ref.name()), raw, typed, location, fieldLines);
+    return new Manifest(
+        apiVersion,
+        new ObjectRef(ref.kind(), namespace, ref.name()),
+        raw,
+        typed,
+        location,
+        fieldLines);
   }
 
   /** The object as read, written at {@code other}. */

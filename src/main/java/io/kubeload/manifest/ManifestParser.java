@@ -1,5 +1,6 @@
 package io.kubeload.manifest;
 
+import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.kubeload.yaml.CompactTree;
 import io.kubeload.yaml.FieldLines;
 import io.kubeload.yaml.InputException;
@@ -8,7 +9,6 @@ import io.kubeload.yaml.RunBudget;
 import io.kubeload.yaml.SourceLocation;
 import io.kubeload.yaml.SourceText;
 import io.kubeload.yaml.YamlDocuments;
-import io.fabric8.kubernetes.api.model.KubernetesResource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +30,11 @@ public final class ManifestParser {
    * words shared with Prometheus and Alertmanager templates ({@code {{ with $labels.x }}},
    * {@code {{ .CommonLabels.alertname }}}) are data in rendered output.
    */
-  private static final Pattern HELM_OBJECT = Pattern.compile("\\.(?:Values|Release|Chart|Capabilities|Template|Files)\\b");
-  private static final Pattern HELM_FUNCTION = Pattern.compile("\\{\\{-?\\s*(?:include|toYaml|tpl|required)\\s");
+  private static final Pattern HELM_OBJECT =
+      Pattern.compile("\\.(?:Values|Release|Chart|Capabilities|Template|Files)\\b");
+
+  private static final Pattern HELM_FUNCTION =
+      Pattern.compile("\\{\\{-?\\s*(?:include|toYaml|tpl|required)\\s");
 
   private ManifestParser() {}
 
@@ -49,35 +52,53 @@ public final class ManifestParser {
    * As {@link #parse(String, byte[], InputLimits)}, counting documents and alias nodes against
    * {@code budget}, which the inputs of one run share.
    */
-  public static List<Manifest> parse(String name, byte[] content, InputLimits limits, RunBudget budget) {
+  public static List<Manifest> parse(
+      String name, byte[] content, InputLimits limits, RunBudget budget) {
     String text = SourceText.decode(name, content);
     HelmSources sources = new HelmSources(text);
     List<Manifest> out = new ArrayList<>();
     int[] previousEnd = {0};
     // Each document becomes its objects as it is read, so only what they keep outlives it.
-    YamlDocuments.read(name, text, limits, budget, document -> {
-      if (document.value() != null) {
-        SourceLocation at =
-            new SourceLocation(name, document.startLine(), sources.templateFor(document.startLine(), previousEnd[0]));
-        addObjects(document.value(), "", document.lines(), at, budget, out);
-      }
-      previousEnd[0] = document.endLine();
-    });
+    YamlDocuments.read(
+        name,
+        text,
+        limits,
+        budget,
+        document -> {
+          if (document.value() != null) {
+            SourceLocation at =
+                new SourceLocation(
+                    name,
+                    document.startLine(),
+                    sources.templateFor(document.startLine(), previousEnd[0]));
+            addObjects(document.value(), "", document.lines(), at, budget, out);
+          }
+          previousEnd[0] = document.endLine();
+        });
     return out;
   }
 
   private static void addObjects(
-      Object value, String path, Map<String, Integer> lines, SourceLocation at, RunBudget budget, List<Manifest> out) {
+      Object value,
+      String path,
+      Map<String, Integer> lines,
+      SourceLocation at,
+      RunBudget budget,
+      List<Manifest> out) {
     if (!(value instanceof Map<?, ?> map)) {
-      throw new InputException(at.file(), at.line(), "a document must be a mapping with apiVersion and kind");
+      throw new InputException(
+          at.file(), at.line(), "a document must be a mapping with apiVersion and kind");
     }
     Map<String, Object> tree = stringKeys(map, path, lines, at);
     String kind = requiredString(tree, "kind", at);
     String apiVersion = requiredString(tree, "apiVersion", at);
     if (kind.equals("List") || (kind.endsWith("List") && tree.containsKey("items"))) {
       if (!(tree.get("items") instanceof List<?> items)) {
-        // kubectl applies nothing from such a List: passing it would say "pass" having read nothing.
-        throw new InputException(at.file(), lines.getOrDefault(prefix(path) + "items", at.line()),
+        // kubectl applies nothing from such a List: passing it would say "pass" having read
+        // nothing.
+        throw new InputException(
+            at.file(),
+            lines.getOrDefault(prefix(path) + "items", at.line()),
             "a " + kind + " needs items, a list of objects");
       }
       for (int i = 0; i < items.size(); i++) {
@@ -104,15 +125,21 @@ public final class ManifestParser {
    * the run's budget as the manifests' own aliases are, so that many ConfigMaps each within its
    * share cannot add up to an alias bomb. A value without both an anchor and an alias adds nothing.
    */
-  private static void chargeEmbeddedAliases(Map<String, Object> tree, Map<String, Integer> lines, SourceLocation at, RunBudget budget) {
+  private static void chargeEmbeddedAliases(
+      Map<String, Object> tree, Map<String, Integer> lines, SourceLocation at, RunBudget budget) {
     if (!(tree.get("data") instanceof Map<?, ?> data)) {
       return;
     }
     for (Map.Entry<?, ?> entry : data.entrySet()) {
-      if (entry.getValue() instanceof String text && text.indexOf('&') >= 0 && text.indexOf('*') >= 0) {
+      if (entry.getValue() instanceof String text
+          && text.indexOf('&') >= 0
+          && text.indexOf('*') >= 0) {
         long nodes = YamlDocuments.embeddedAliasNodes(at.file(), text);
         if (!budget.fitsAliasNodes(nodes)) {
-          throw new InputException(at.file(), lines.getOrDefault("data." + entry.getKey(), at.line()), budget.aliasBomb());
+          throw new InputException(
+              at.file(),
+              lines.getOrDefault("data." + entry.getKey(), at.line()),
+              budget.aliasBomb());
         }
         budget.spendAliasNodes(nodes);
       }
@@ -120,7 +147,11 @@ public final class ManifestParser {
   }
 
   private static Manifest toManifest(
-      String apiVersion, String kind, Map<String, Object> tree, Map<String, Integer> lines, SourceLocation at) {
+      String apiVersion,
+      String kind,
+      Map<String, Object> tree,
+      Map<String, Integer> lines,
+      SourceLocation at) {
     Map<?, ?> metadata = tree.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
     String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
     String name = stringField(metadata, "name", lines, at);
@@ -135,33 +166,56 @@ public final class ManifestParser {
     }
     String written = stringField(metadata, "namespace", lines, at);
     if (written != null && !written.isEmpty() && !dnsLabel(written)) {
-      throw new InputException(at.file(), lines.getOrDefault("metadata.namespace", at.line()),
+      throw new InputException(
+          at.file(),
+          lines.getOrDefault("metadata.namespace", at.line()),
           "metadata.namespace is not a valid namespace name (lower-case letters, digits and '-', at most 63)");
     }
     String namespace =
-        ClusterScopedKinds.contains(kind) ? "" : written != null && !written.isBlank() ? written : ObjectRef.DEFAULT_NAMESPACE;
-    Map<String, Object> kept = kind.equals("Secret") && group.isEmpty() ? withoutSecretData(tree) : tree;
+        ClusterScopedKinds.contains(kind)
+            ? ""
+            : written != null && !written.isBlank() ? written : ObjectRef.DEFAULT_NAMESPACE;
+    Map<String, Object> kept =
+        kind.equals("Secret") && group.isEmpty() ? withoutSecretData(tree) : tree;
     Optional<KubernetesResource> typed =
         KubernetesShapes.forKind(group, kind)
-            .map(shape -> (KubernetesResource) TypedConversion.convert(shape, kept, "", kind, lines, at));
+            .map(
+                shape ->
+                    (KubernetesResource) TypedConversion.convert(shape, kept, "", kind, lines, at));
     if (IDENTITY_ONLY.contains(group + "/" + kind)) {
-      return new Manifest(apiVersion, new ObjectRef(kind, namespace, name), CompactTree.ofMapping(identity(kept)), typed, at,
+      return new Manifest(
+          apiVersion,
+          new ObjectRef(kind, namespace, name),
+          CompactTree.ofMapping(identity(kept)),
+          typed,
+          at,
           identityLines(lines));
     }
-    return new Manifest(apiVersion, new ObjectRef(kind, namespace, name), CompactTree.ofMapping(kept), typed, at, lines);
+    return new Manifest(
+        apiVersion,
+        new ObjectRef(kind, namespace, name),
+        CompactTree.ofMapping(kept),
+        typed,
+        at,
+        lines);
   }
 
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   private static final Pattern DNS_SUBDOMAIN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
-  private static String stringField(Map<?, ?> metadata, String key, Map<String, Integer> lines, SourceLocation at) {
+  private static String stringField(
+      Map<?, ?> metadata, String key, Map<String, Integer> lines, SourceLocation at) {
     Object value = metadata.get(key);
     if (value == null || value instanceof String) {
       return (String) value;
     }
-    // `namespace: 42` read as no namespace moved a workload away from its RBAC grants: a pass forged.
-    throw new InputException(at.file(), lines.getOrDefault("metadata." + key, at.line()), "metadata." + key + " must be a string");
+    // `namespace: 42` read as no namespace moved a workload away from its RBAC grants: a pass
+    // forged.
+    throw new InputException(
+        at.file(),
+        lines.getOrDefault("metadata." + key, at.line()),
+        "metadata." + key + " must be a string");
   }
 
   private static boolean dnsLabel(String name) {
@@ -173,13 +227,19 @@ public final class ManifestParser {
    * ({@code system:controller:x}), a Namespace a DNS label, every other kind (custom resources too)
    * a DNS subdomain. An object named otherwise cannot be applied, so it is bad input.
    */
-  private static void checkName(String group, String kind, String name, int line, SourceLocation at) {
+  private static void checkName(
+      String group, String kind, String name, int line, SourceLocation at) {
     boolean valid;
     String rule;
     if (group.equals("rbac.authorization.k8s.io")) {
-      // RBAC allows any path segment; a control character too, but no report could show it as it is.
-      valid = !name.equals(".") && !name.equals("..") && name.indexOf('/') < 0 && name.indexOf('%') < 0
-          && name.chars().noneMatch(Character::isISOControl);
+      // RBAC allows any path segment; a control character too, but no report could show it as it
+      // is.
+      valid =
+          !name.equals(".")
+              && !name.equals("..")
+              && name.indexOf('/') < 0
+              && name.indexOf('%') < 0
+              && name.chars().noneMatch(Character::isISOControl);
       rule = "no '/', '%' or control character, not '.' or '..'";
     } else if (kind.equals("Namespace") && group.isEmpty()) {
       valid = dnsLabel(name);
@@ -189,7 +249,8 @@ public final class ManifestParser {
       rule = "lower-case letters, digits, '-' and '.', at most 253";
     }
     if (!valid) {
-      throw new InputException(at.file(), line, "metadata.name is not a valid " + kind + " name (" + rule + ")");
+      throw new InputException(
+          at.file(), line, "metadata.name is not a valid " + kind + " name (" + rule + ")");
     }
   }
 
@@ -198,13 +259,25 @@ public final class ManifestParser {
    * CustomResourceDefinition's schema runs to thousands of lines) are dropped as they are read, so
    * that a repository of many releases keeps what the analysis needs, not the text.
    */
-  private static final java.util.Set<String> IDENTITY_ONLY = java.util.Set.of(
-      "/Service", "/Endpoints", "/Namespace", "/LimitRange", "/ResourceQuota", "/PersistentVolumeClaim",
-      "policy/PodDisruptionBudget", "apiextensions.k8s.io/CustomResourceDefinition",
-      "networking.k8s.io/NetworkPolicy", "networking.k8s.io/Ingress", "networking.k8s.io/IngressClass",
-      "scheduling.k8s.io/PriorityClass", "storage.k8s.io/StorageClass",
-      "admissionregistration.k8s.io/ValidatingWebhookConfiguration", "admissionregistration.k8s.io/MutatingWebhookConfiguration",
-      "apiregistration.k8s.io/APIService", "discovery.k8s.io/EndpointSlice");
+  private static final java.util.Set<String> IDENTITY_ONLY =
+      java.util.Set.of(
+          "/Service",
+          "/Endpoints",
+          "/Namespace",
+          "/LimitRange",
+          "/ResourceQuota",
+          "/PersistentVolumeClaim",
+          "policy/PodDisruptionBudget",
+          "apiextensions.k8s.io/CustomResourceDefinition",
+          "networking.k8s.io/NetworkPolicy",
+          "networking.k8s.io/Ingress",
+          "networking.k8s.io/IngressClass",
+          "scheduling.k8s.io/PriorityClass",
+          "storage.k8s.io/StorageClass",
+          "admissionregistration.k8s.io/ValidatingWebhookConfiguration",
+          "admissionregistration.k8s.io/MutatingWebhookConfiguration",
+          "apiregistration.k8s.io/APIService",
+          "discovery.k8s.io/EndpointSlice");
 
   private static Map<String, Object> identity(Map<String, Object> tree) {
     Map<String, Object> kept = new LinkedHashMap<>();
@@ -218,7 +291,8 @@ public final class ManifestParser {
 
   private static Map<String, Integer> identityLines(Map<String, Integer> lines) {
     return lines instanceof FieldLines all
-        ? all.retain(path -> path.equals("apiVersion") || path.equals("kind") || path.startsWith("metadata"))
+        ? all.retain(
+            path -> path.equals("apiVersion") || path.equals("kind") || path.startsWith("metadata"))
         : lines;
   }
 
@@ -249,7 +323,9 @@ public final class ManifestParser {
     }
     if (value instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        if (e.getKey() instanceof Map<?, ?> || e.getKey() instanceof List<?> || !rendered(e.getValue())) {
+        if (e.getKey() instanceof Map<?, ?>
+            || e.getKey() instanceof List<?>
+            || !rendered(e.getValue())) {
           return false;
         }
       }
@@ -264,16 +340,19 @@ public final class ManifestParser {
   }
 
   /** Rejects the first field, in document order, that {@link #rendered} finds wrong, naming its path. */
-  private static void checkRendered(Object value, String path, Map<String, Integer> lines, SourceLocation at) {
+  private static void checkRendered(
+      Object value, String path, Map<String, Integer> lines, SourceLocation at) {
     if (value instanceof String s) {
       if (helmExpression(s)) {
         throw new InputException(
-            at.file(), lines.getOrDefault(path, at.line()),
+            at.file(),
+            lines.getOrDefault(path, at.line()),
             "unrendered Helm template in " + path + ": run `helm template` first");
       }
     } else if (value instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        checkRendered(e.getValue(), prefix(path) + scalarKey(e.getKey(), path, lines, at), lines, at);
+        checkRendered(
+            e.getValue(), prefix(path) + scalarKey(e.getKey(), path, lines, at), lines, at);
       }
     } else if (value instanceof List<?> list) {
       for (int i = 0; i < list.size(); i++) {
@@ -309,9 +388,12 @@ public final class ManifestParser {
    * Keys become strings, as they do when kubectl converts YAML to JSON ({@code 9000: ns/svc:8080}
    * in a tcp-services ConfigMap); a mapping or list as a key is what an unrendered {@code {{ x }}} parses to.
    */
-  private static String scalarKey(Object key, String path, Map<String, Integer> lines, SourceLocation at) {
+  private static String scalarKey(
+      Object key, String path, Map<String, Integer> lines, SourceLocation at) {
     if (key instanceof Map<?, ?> || key instanceof List<?>) {
-      throw new InputException(at.file(), lines.getOrDefault(path, at.line()),
+      throw new InputException(
+          at.file(),
+          lines.getOrDefault(path, at.line()),
           "unrendered Helm template: a mapping where a key should be (run `helm template` first)");
     }
     return String.valueOf(key);
@@ -321,7 +403,10 @@ public final class ManifestParser {
     if (tree.get(key) instanceof String s && !s.isBlank()) {
       return s;
     }
-    throw new InputException(at.file(), at.line(), "document has no " + key + " (every object needs apiVersion and kind)");
+    throw new InputException(
+        at.file(),
+        at.line(),
+        "document has no " + key + " (every object needs apiVersion and kind)");
   }
 
   /** An item's lines, looked up under its path in its List's: no copy per item, so a List reads in linear time. */
@@ -351,11 +436,12 @@ public final class ManifestParser {
     @Override
     public java.util.Set<Map.Entry<String, Integer>> entrySet() {
       Map<String, Integer> out = new LinkedHashMap<>();
-      lines.forEach((k, v) -> {
-        if (k.startsWith(prefix)) {
-          out.put(k.substring(prefix.length()), v);
-        }
-      });
+      lines.forEach(
+          (k, v) -> {
+            if (k.startsWith(prefix)) {
+              out.put(k.substring(prefix.length()), v);
+            }
+          });
       return out.entrySet();
     }
   }

@@ -42,9 +42,18 @@ public final class ManifestSet {
       Manifest first = byRef.putIfAbsent(m.ref(), m);
       if (first != null && first.group().equals(m.group())) {
         // The API server keeps one object per name: counted twice, its load would be doubled.
-        throw new InputException(m.location().file(), m.location().line(),
-            m.kind() + " " + m.ref().namespace() + (m.ref().namespace().isEmpty() ? "" : "/") + m.name()
-                + " is defined twice: also at " + first.location().file() + ":" + first.location().line());
+        throw new InputException(
+            m.location().file(),
+            m.location().line(),
+            m.kind()
+                + " "
+                + m.ref().namespace()
+                + (m.ref().namespace().isEmpty() ? "" : "/")
+                + m.name()
+                + " is defined twice: also at "
+                + first.location().file()
+                + ":"
+                + first.location().line());
       }
     }
   }
@@ -60,13 +69,15 @@ public final class ManifestSet {
    * namespaced objects written without a namespace move there.
    */
   public ManifestSet placedIn(String namespace) {
-    return new ManifestSet(manifests.stream().map(m -> m.placedIn(namespace)).toList(),
+    return new ManifestSet(
+        manifests.stream().map(m -> m.placedIn(namespace)).toList(),
         skippedTestHooks.stream().map(m -> m.placedIn(namespace)).toList());
   }
 
   /** The set with each object's location replaced (its template found on disk). */
   public ManifestSet relocated(java.util.function.UnaryOperator<Manifest> move) {
-    return new ManifestSet(manifests.stream().map(move).toList(), skippedTestHooks.stream().map(move).toList());
+    return new ManifestSet(
+        manifests.stream().map(move).toList(), skippedTestHooks.stream().map(move).toList());
   }
 
   /** This set and another read apart (files and a rendered chart), in the same stable order. */
@@ -111,7 +122,9 @@ public final class ManifestSet {
   /** Two sets are equal when they hold the same objects; the indexes follow from the lists. */
   @Override
   public boolean equals(Object other) {
-    return other instanceof ManifestSet set && manifests.equals(set.manifests) && skippedTestHooks.equals(set.skippedTestHooks);
+    return other instanceof ManifestSet set
+        && manifests.equals(set.manifests)
+        && skippedTestHooks.equals(set.skippedTestHooks);
   }
 
   @Override

@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** {@code Kind/namespace/name}, the key reports and baselines match objects by. */
-public record ObjectRef(String kind, String namespace, String name) implements Comparable<ObjectRef> {
+public record ObjectRef(String kind, String namespace, String name)
+    implements Comparable<ObjectRef> {
 
   /** Namespace used for namespaced objects rendered without one ({@code helm template} without -n). */
   public static final String DEFAULT_NAMESPACE = "default";
@@ -18,7 +19,10 @@ public record ObjectRef(String kind, String namespace, String name) implements C
     if (parts.length < 2 || parts.length > 3 || Arrays.stream(parts).anyMatch(String::isEmpty)) {
       return Optional.empty();
     }
-    return Optional.of(parts.length == 3 ? new ObjectRef(parts[0], parts[1], parts[2]) : new ObjectRef(parts[0], "", parts[1]));
+    return Optional.of(
+        parts.length == 3
+            ? new ObjectRef(parts[0], parts[1], parts[2])
+            : new ObjectRef(parts[0], "", parts[1]));
   }
 
   /**
@@ -26,7 +30,8 @@ public record ObjectRef(String kind, String namespace, String name) implements C
    * namespace and name alike but for case, and any namespace when this one's is empty.
    */
   public boolean matches(ObjectRef object) {
-    return kind.equalsIgnoreCase(object.kind) && name.equalsIgnoreCase(object.name)
+    return kind.equalsIgnoreCase(object.kind)
+        && name.equalsIgnoreCase(object.name)
         && (namespace.isEmpty() || namespace.equalsIgnoreCase(object.namespace));
   }
 

@@ -1,9 +1,9 @@
 package io.kubeload.manifest;
 
-import io.kubeload.yaml.InputException;
-import io.kubeload.yaml.SourceLocation;
 import io.kubeload.manifest.Binding.Mismatch;
 import io.kubeload.manifest.Binding.Reader;
+import io.kubeload.yaml.InputException;
+import io.kubeload.yaml.SourceLocation;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -15,7 +15,8 @@ final class TypedConversion {
 
   /** Env values, and keys named like credentials: an error message does not quote even their numbers. */
   private static final Pattern MAY_HOLD_A_CREDENTIAL =
-      Pattern.compile("(^|\\.)env(From)?(\\[|\\.|$)|(?i)(pass|secret|token|key|credential|auth|cert)[^.]*$");
+      Pattern.compile(
+          "(^|\\.)env(From)?(\\[|\\.|$)|(?i)(pass|secret|token|key|credential|auth|cert)[^.]*$");
 
   private TypedConversion() {}
 
@@ -24,14 +25,26 @@ final class TypedConversion {
    * @param lines the object's field lines, by path
    * @param what what the value is meant to be, for the message ("Deployment")
    */
-  static <T> T convert(Reader<T> reader, Object tree, String path, String what, Map<String, Integer> lines, SourceLocation at) {
+  static <T> T convert(
+      Reader<T> reader,
+      Object tree,
+      String path,
+      String what,
+      Map<String, Integer> lines,
+      SourceLocation at) {
     try {
       return reader.read(tree, path);
     } catch (Mismatch e) {
       Integer line = lines.get(e.path());
       throw new InputException(
-          at.file(), line == null ? at.line() : line,
-          (e.path().isEmpty() ? "" : e.path() + ": ") + "not a valid " + what + ": expected " + e.expected() + ", not "
+          at.file(),
+          line == null ? at.line() : line,
+          (e.path().isEmpty() ? "" : e.path() + ": ")
+              + "not a valid "
+              + what
+              + ": expected "
+              + e.expected()
+              + ", not "
               + shown(e.value(), e.path()));
     }
   }
@@ -44,7 +57,8 @@ final class TypedConversion {
     if (value instanceof String) {
       return "a string";
     }
-    if ((value instanceof Number || value instanceof Boolean) && MAY_HOLD_A_CREDENTIAL.matcher(path).find()) {
+    if ((value instanceof Number || value instanceof Boolean)
+        && MAY_HOLD_A_CREDENTIAL.matcher(path).find()) {
       return value instanceof Number ? "a number" : "true or false";
     }
     if (value instanceof Map<?, ?>) {

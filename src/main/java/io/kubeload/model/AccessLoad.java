@@ -55,10 +55,16 @@ public record AccessLoad(
   }
 
   /** Whether the profile describes the resource the access reads. */
-  public enum Knowledge { PROFILED, UNKNOWN }
+  public enum Knowledge {
+    PROFILED,
+    UNKNOWN
+  }
 
   /** What bounds the access's request rate. */
-  public enum RateBound { CLUSTER, CLIENT_LIMIT }
+  public enum RateBound {
+    CLUSTER,
+    CLIENT_LIMIT
+  }
 
   public String flowSchema() {
     return classification.flowSchema();
@@ -117,7 +123,9 @@ public record AccessLoad(
 
   /** LISTs one pod issues when it starts: informers and pollers list first. */
   public int listsPerStart() {
-    return access.pattern() == Access.Pattern.INFORMER || access.pattern() == Access.Pattern.POLL ? 1 : 0;
+    return access.pattern() == Access.Pattern.INFORMER || access.pattern() == Access.Pattern.POLL
+        ? 1
+        : 0;
   }
 
   public double totalRequestsPerSecond() {

@@ -16,7 +16,13 @@ import java.util.Map;
  * @param contributions demand per workload reference, largest first
  */
 public record LevelLoad(
-    String name, double seats, double guaranteed, double borrowable, double existing, double demand, Map<ObjectRef, Double> contributions) {
+    String name,
+    double seats,
+    double guaranteed,
+    double borrowable,
+    double existing,
+    double demand,
+    Map<ObjectRef, Double> contributions) {
 
   public LevelLoad {
     // Largest first: the gate names the first as the level's top contributor.

@@ -10,7 +10,13 @@ import java.util.Locale;
  *     (selectors filter afterwards); from the watch cache, what it returns
  * @param memoryBytes transient API-server memory while it is served
  */
-public record ListCost(Served served, double responseBytes, double scannedBytes, int seats, double seconds, double memoryBytes) {
+public record ListCost(
+    Served served,
+    double responseBytes,
+    double scannedBytes,
+    int seats,
+    double seconds,
+    double memoryBytes) {
 
   /** Where the server answers from. */
   public enum Served {

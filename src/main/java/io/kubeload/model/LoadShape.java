@@ -46,15 +46,36 @@ public record LoadShape(
   public static LoadShape of(AccessSet set, ApfConfiguration apf) {
     Workload workload = set.workload();
     PodCount pods = workload.pods();
-    List<AccessShape> accesses = set.accesses().stream().map(a -> {
-      FlowSchema schema = LoadModel.flowSchemaOf(a, workload, apf);
-      return new AccessShape(a.resource(), a.scope(), a.pattern(), a.periodSeconds(), a.ratePerSecond(), a.client(), schema.name(),
-          schema.priorityLevel());
-    }).toList();
+    List<AccessShape> accesses =
+        set.accesses().stream()
+            .map(
+                a -> {
+                  FlowSchema schema = LoadModel.flowSchemaOf(a, workload, apf);
+                  return new AccessShape(
+                      a.resource(),
+                      a.scope(),
+                      a.pattern(),
+                      a.periodSeconds(),
+                      a.ratePerSecond(),
+                      a.client(),
+                      schema.name(),
+                      schema.priorityLevel());
+                })
+            .toList();
     double share = pods instanceof PodCount.PerNode perNode ? perNode.share() : 0;
-    Optional<PodCount.NodeRatio> ratio = pods instanceof PodCount.Proportional p ? Optional.of(p.ratio()) : Optional.empty();
-    return new LoadShape(pods.count(), pods.perNode(), share, ratio, workload.isNew(), workload.rollout().type(),
-        workload.rollout().maxUnavailable(), workload.rollout().maxSurge(), workload.rollout().minReadySeconds(), accesses,
+    Optional<PodCount.NodeRatio> ratio =
+        pods instanceof PodCount.Proportional p ? Optional.of(p.ratio()) : Optional.empty();
+    return new LoadShape(
+        pods.count(),
+        pods.perNode(),
+        share,
+        ratio,
+        workload.isNew(),
+        workload.rollout().type(),
+        workload.rollout().maxUnavailable(),
+        workload.rollout().maxSurge(),
+        workload.rollout().minReadySeconds(),
+        accesses,
         LoadModel.defaultFlowSchema(workload, apf).priorityLevel());
   }
 }

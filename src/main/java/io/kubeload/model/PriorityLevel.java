@@ -20,7 +20,8 @@ public record PriorityLevel(String name, Handling handling, Seats seats, Queuing
    *     / 100), or the whole server when no limit is set
    * @param maxPerRequest max(1, min(ceil(0.15 × nominal), nominal / handSize)) for queuing levels
    */
-  public record Seats(int shares, int nominal, int lendable, int borrowingLimit, int maxPerRequest) {}
+  public record Seats(
+      int shares, int nominal, int lendable, int borrowingLimit, int maxPerRequest) {}
 
   public boolean exempt() {
     return handling == Handling.EXEMPT;

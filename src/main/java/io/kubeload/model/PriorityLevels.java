@@ -23,13 +23,27 @@ public final class PriorityLevels {
     for (PriorityLevelConfig c : apf.priorityLevels()) {
       int nominal = totalShares == 0 ? 0 : (int) Math.ceil((double) scl * c.shares() / totalShares);
       int lendable = (int) Math.round(nominal * c.lendablePercent() / 100.0);
-      int borrowing = c.borrowingLimitPercent().isPresent() ? (int) Math.round(nominal * c.borrowingLimitPercent().getAsInt() / 100.0) : scl;
+      int borrowing =
+          c.borrowingLimitPercent().isPresent()
+              ? (int) Math.round(nominal * c.borrowingLimitPercent().getAsInt() / 100.0)
+              : scl;
       int handSize = c.queuing().handSize();
-      int maxSeats = handSize == 0
-          ? Math.max(1, nominal)
-          : Math.max(1, Math.min((int) Math.ceil(Physics.LEVEL_MAX_SEATS_FRACTION * nominal), nominal / handSize));
-      out.put(c.name(), new PriorityLevel(c.name(), c.handling(),
-          new PriorityLevel.Seats(c.shares(), c.exempt() ? 0 : nominal, lendable, borrowing, maxSeats), c.queuing()));
+      int maxSeats =
+          handSize == 0
+              ? Math.max(1, nominal)
+              : Math.max(
+                  1,
+                  Math.min(
+                      (int) Math.ceil(Physics.LEVEL_MAX_SEATS_FRACTION * nominal),
+                      nominal / handSize));
+      out.put(
+          c.name(),
+          new PriorityLevel(
+              c.name(),
+              c.handling(),
+              new PriorityLevel.Seats(
+                  c.shares(), c.exempt() ? 0 : nominal, lendable, borrowing, maxSeats),
+              c.queuing()));
     }
     return out;
   }

@@ -9,7 +9,11 @@ import java.util.Map;
 
 /** The load model's answer: every workload's load and every priority level's demand, at one profile. */
 public record Projection(
-    ClusterProfile profile, ApfConfiguration apf, Map<String, PriorityLevel> levels, List<WorkloadLoad> workloads, List<LevelLoad> levelLoads) {
+    ClusterProfile profile,
+    ApfConfiguration apf,
+    Map<String, PriorityLevel> levels,
+    List<WorkloadLoad> workloads,
+    List<LevelLoad> levelLoads) {
 
   public Projection {
     // The levels' order is the reports' order.

@@ -23,10 +23,12 @@ import org.apache.commons.math3.random.Well19937c;
  */
 public final class RolloutSimulation {
 
-  // client-go retries a 429 up to maxRetries = 10 times, honouring Retry-After (rest/request.go, docs/sources.md §3.6).
+  // client-go retries a 429 up to maxRetries = 10 times, honouring Retry-After (rest/request.go,
+  // docs/sources.md §3.6).
   static final int CLIENT_RETRIES = 10;
 
-  // APF's Retry-After adapts between 1 and 32 s (dropped_requests_tracker.go, docs/sources.md §3.6); modelled
+  // APF's Retry-After adapts between 1 and 32 s (dropped_requests_tracker.go, docs/sources.md
+  // §3.6); modelled
   // as doubling per consecutive rejection of the same request.
   static final double MAX_RETRY_AFTER_SECONDS = 32;
 
@@ -52,7 +54,8 @@ public final class RolloutSimulation {
    */
   static final int MAX_SIMULATED_PODS = (int) EVENT_BUDGET;
 
-  private static final long SEED = 20_241_211L; // the date of the incident that started it all (docs/failures.md §1)
+  private static final long SEED =
+      20_241_211L; // the date of the incident that started it all (docs/failures.md §1)
 
   private RolloutSimulation() {}
 
@@ -62,7 +65,10 @@ public final class RolloutSimulation {
    */
   public static double freeSeats(PriorityLevel level, ClusterProfile profile) {
     int replicas = profile.apiServers().replicas();
-    return Math.max(0, (double) level.nominalSeats() * replicas - profile.existingSeatDemand().getOrDefault(level.name(), 0.0) * replicas);
+    return Math.max(
+        0,
+        (double) level.nominalSeats() * replicas
+            - profile.existingSeatDemand().getOrDefault(level.name(), 0.0) * replicas);
   }
 
   /**
@@ -73,10 +79,11 @@ public final class RolloutSimulation {
    * every request is served as it arrives: none queues, none is answered 429.
    */
   public static long seatsAtOnce(WorkloadLoad load, String level) {
-    return podsAtOnce(load) * load.accesses().stream()
-        .filter(a -> a.listsPerStart() > 0 && a.priorityLevel().equals(level))
-        .mapToLong(a -> Math.max(a.listSeats(), watchesAfterList(a) ? Physics.MIN_SEATS : 0))
-        .sum();
+    return podsAtOnce(load)
+        * load.accesses().stream()
+            .filter(a -> a.listsPerStart() > 0 && a.priorityLevel().equals(level))
+            .mapToLong(a -> Math.max(a.listSeats(), watchesAfterList(a) ? Physics.MIN_SEATS : 0))
+            .sum();
   }
 
   /**
@@ -84,14 +91,17 @@ public final class RolloutSimulation {
    * pod that can be starting together with every start-up LIST in flight (a WATCH holds none).
    */
   public static double listBytesAtOnce(WorkloadLoad load, String level, ClusterProfile profile) {
-    return podsAtOnce(load) * load.accesses().stream()
-        .filter(a -> a.listsPerStart() > 0 && a.priorityLevel().equals(level))
-        .mapToDouble(a -> a.list().memoryBytes())
-        .sum() / profile.apiServers().replicas();
+    return podsAtOnce(load)
+        * load.accesses().stream()
+            .filter(a -> a.listsPerStart() > 0 && a.priorityLevel().equals(level))
+            .mapToDouble(a -> a.list().memoryBytes())
+            .sum()
+        / profile.apiServers().replicas();
   }
 
   /** Whether no request of the roll-out can queue: in every level its start-up LISTs land in, {@link #seatsAtOnce} fits. */
-  public static boolean neverQueues(WorkloadLoad load, ClusterProfile profile, Map<String, PriorityLevel> levels) {
+  public static boolean neverQueues(
+      WorkloadLoad load, ClusterProfile profile, Map<String, PriorityLevel> levels) {
     return load.accesses().stream()
         .filter(a -> a.listsPerStart() > 0)
         .map(AccessLoad::priorityLevel)
@@ -101,22 +111,35 @@ public final class RolloutSimulation {
 
   private static long podsAtOnce(WorkloadLoad load) {
     long simulated = Math.min(load.pods(), MAX_SIMULATED_PODS);
-    return load.workload().isNew() ? simulated : Math.min(simulated, load.workload().rollout().podsPerWave());
+    return load.workload().isNew()
+        ? simulated
+        : Math.min(simulated, load.workload().rollout().podsPerWave());
   }
 
   /** One workload's roll-out, in the level its start-up LISTs land in. */
-  public static SimulationResult rollout(WorkloadLoad load, ClusterProfile profile, Map<String, PriorityLevel> levels, double horizon) {
+  public static SimulationResult rollout(
+      WorkloadLoad load,
+      ClusterProfile profile,
+      Map<String, PriorityLevel> levels,
+      double horizon) {
     return run(List.of(load), profile, levels, Scenario.ROLLOUT, horizon).get(load.priorityLevel());
   }
 
   /** Every API server restarts: every pod of every workload relists at once, per level. */
   public static Map<String, SimulationResult> restart(
-      List<WorkloadLoad> loads, ClusterProfile profile, Map<String, PriorityLevel> levels, double horizon) {
+      List<WorkloadLoad> loads,
+      ClusterProfile profile,
+      Map<String, PriorityLevel> levels,
+      double horizon) {
     return run(loads, profile, levels, Scenario.APISERVER_RESTART, horizon);
   }
 
   static Map<String, SimulationResult> run(
-      List<WorkloadLoad> loads, ClusterProfile profile, Map<String, PriorityLevel> levels, Scenario scenario, double horizon) {
+      List<WorkloadLoad> loads,
+      ClusterProfile profile,
+      Map<String, PriorityLevel> levels,
+      Scenario scenario,
+      double horizon) {
     return run(loads, profile, levels, scenario, horizon, STARTS_REACHABLE);
   }
 
@@ -127,8 +150,13 @@ public final class RolloutSimulation {
   static final int STARTS_REACHABLE = (int) EVENT_BUDGET + 1;
 
   /** With at most {@code startsKept} first starts kept: {@link #STARTS_REACHABLE} gives the same run as keeping them all. */
-  static Map<String, SimulationResult> run(List<WorkloadLoad> loads, ClusterProfile profile, Map<String, PriorityLevel> levels,
-      Scenario scenario, double horizon, int startsKept) {
+  static Map<String, SimulationResult> run(
+      List<WorkloadLoad> loads,
+      ClusterProfile profile,
+      Map<String, PriorityLevel> levels,
+      Scenario scenario,
+      double horizon,
+      int startsKept) {
     Engine engine = new Engine(profile, levels, horizon, seedFor(loads, scenario), startsKept);
     for (WorkloadLoad load : loads) {
       engine.add(load, scenario);
@@ -137,7 +165,8 @@ public final class RolloutSimulation {
     return engine.results(scenario);
   }
 
-  // The seed the goldens were made with: a reordered Scenario changes them, and GoldenReportTest says so.
+  // The seed the goldens were made with: a reordered Scenario changes them, and GoldenReportTest
+  // says so.
   @SuppressWarnings("EnumOrdinal")
   private static long seedFor(List<WorkloadLoad> loads, Scenario scenario) {
     long seed = SEED ^ scenario.ordinal();
@@ -187,8 +216,10 @@ public final class RolloutSimulation {
   private static final class Cohort {
     final WorkloadLoad load;
     final List<AccessLoad> lists;
+
     /** The pods followed: all of the workload's, up to {@link #MAX_SIMULATED_PODS}. */
     final int simulated;
+
     final int[] pending;
     final int flow;
     int started;
@@ -202,7 +233,12 @@ public final class RolloutSimulation {
     }
   }
 
-  private enum Kind { START, ARRIVE, DONE, TIMEOUT }
+  private enum Kind {
+    START,
+    ARRIVE,
+    DONE,
+    TIMEOUT
+  }
 
   /**
    * The pods' first starts, all scheduled when their workload is added (at an API-server restart,
@@ -219,10 +255,13 @@ public final class RolloutSimulation {
     private Cohort[] cohorts = new Cohort[16];
     private int[] pods = new int[16];
     private int size;
+
     /** Once starts were dropped: the latest time kept; a later start (or an equal one, added later) cannot be reached. */
     private double cutoff = Double.POSITIVE_INFINITY;
+
     /** Indices in (time, sequence) order, sorted when the first start is taken. */
     private int[] order;
+
     private int next;
     private Event head;
 
@@ -330,7 +369,8 @@ public final class RolloutSimulation {
     }
   }
 
-  private record Event(double time, long seq, Kind kind, Cohort cohort, int pod, Request request, int generation) {}
+  private record Event(
+      double time, long seq, Kind kind, Cohort cohort, int pod, Request request, int generation) {}
 
   /** One priority level: its free seats, one FIFO per flow served in turn, and what it saw per second. */
   private static final class Level {
@@ -408,8 +448,10 @@ public final class RolloutSimulation {
     final double horizon;
     final RandomGenerator random;
     final PriorityQueue<Event> events = new PriorityQueue<>(Engine::inOrder);
-    // Events a fixed delay after now: queue time-outs and the watches' one-request latency. The clock
-    // never goes back, so each is a first-in first-out queue already in time order, and needs no heap:
+    // Events a fixed delay after now: queue time-outs and the watches' one-request latency. The
+    // clock
+    // never goes back, so each is a first-in first-out queue already in time order, and needs no
+    // heap:
     // in a saturated level most events are time-outs, most of them stale (docs/performance.md).
     final ArrayDeque<Event> timeouts = new ArrayDeque<>();
     final ArrayDeque<Event> watchesDone = new ArrayDeque<>();
@@ -424,7 +466,12 @@ public final class RolloutSimulation {
     int pods;
     int syncedPods;
 
-    Engine(ClusterProfile profile, Map<String, PriorityLevel> configs, double horizon, long seed, int startsKept) {
+    Engine(
+        ClusterProfile profile,
+        Map<String, PriorityLevel> configs,
+        double horizon,
+        long seed,
+        int startsKept) {
       this.starts = new Starts(startsKept);
       this.profile = profile;
       this.configs = configs;
@@ -441,16 +488,21 @@ public final class RolloutSimulation {
       cohorts.add(cohort);
       pods = (int) Math.min(Integer.MAX_VALUE, (long) pods + load.pods());
       for (AccessLoad list : lists) {
-        levels.computeIfAbsent(list.priorityLevel(), name -> new Level(configs.get(name), profile)).used = true;
+        levels.computeIfAbsent(list.priorityLevel(), name -> new Level(configs.get(name), profile))
+                .used =
+            true;
       }
-      Arrays.fill(cohort.pending, lists.size() + (int) lists.stream().filter(RolloutSimulation::watchesAfterList).count());
+      Arrays.fill(
+          cohort.pending,
+          lists.size() + (int) lists.stream().filter(RolloutSimulation::watchesAfterList).count());
       double podStart = profile.rollout().podStartSeconds();
       if (scenario == Scenario.APISERVER_RESTART) {
         for (int pod = 0; pod < cohort.simulated; pod++) {
           // Every watch breaks; each reflector relists after its backoff of 800 ms with jitter 1.0.
           starts.add(BACKOFF_INITIAL_SECONDS * (1 + random.nextDouble()), seq++, cohort, pod);
         }
-        // Every pod is running already: none is replaced after it resyncs, whatever the workload's roll-out.
+        // Every pod is running already: none is replaced after it resyncs, whatever the workload's
+        // roll-out.
         cohort.started = cohort.simulated;
       } else if (load.workload().isNew()) {
         double qps = profile.rollout().controllerQps();
@@ -461,7 +513,11 @@ public final class RolloutSimulation {
       } else {
         int wave = Math.min(cohort.simulated, load.workload().rollout().podsPerWave());
         for (int pod = 0; pod < wave; pod++) {
-          starts.add(pod / profile.rollout().controllerQps() + podStart * random.nextDouble(), seq++, cohort, pod);
+          starts.add(
+              pod / profile.rollout().controllerQps() + podStart * random.nextDouble(),
+              seq++,
+              cohort,
+              pod);
         }
         cohort.started = wave;
       }
@@ -472,7 +528,8 @@ public final class RolloutSimulation {
     }
 
     Event event(double time, Kind kind, Cohort cohort, int pod, Request request) {
-      return new Event(time, seq++, kind, cohort, pod, request, request == null ? 0 : request.generation);
+      return new Event(
+          time, seq++, kind, cohort, pod, request, request == null ? 0 : request.generation);
     }
 
     static int inOrder(Event a, Event b) {
@@ -480,7 +537,8 @@ public final class RolloutSimulation {
     }
 
     /** The earliest event of the heap and the two fixed-delay queues, in (time, sequence) order. */
-    @SuppressWarnings("ReferenceEquality") // which queue's head it is: a question of identity, not of value
+    @SuppressWarnings(
+        "ReferenceEquality") // which queue's head it is: a question of identity, not of value
     Event next() {
       Event heap = events.peek();
       Event timeout = timeouts.peekFirst();
@@ -515,7 +573,8 @@ public final class RolloutSimulation {
       long processed = 0;
       for (Event e = next(); e != null; e = next()) {
         if (e.kind == Kind.TIMEOUT && e.request.generation != e.generation) {
-          continue; // the request was served or re-queued since: a stale time-out must not move the clock
+          continue; // the request was served or re-queued since: a stale time-out must not move the
+          // clock
         }
         if (e.time > horizon) {
           break;
@@ -560,7 +619,8 @@ public final class RolloutSimulation {
         r.generation++;
         flow.addLast(r);
         level.queued++;
-        timeouts.addLast(event(now + Physics.QUEUE_WAIT_LIMIT_SECONDS, Kind.TIMEOUT, r.cohort, r.pod, r));
+        timeouts.addLast(
+            event(now + Physics.QUEUE_WAIT_LIMIT_SECONDS, Kind.TIMEOUT, r.cohort, r.pod, r));
       }
     }
 
@@ -570,7 +630,8 @@ public final class RolloutSimulation {
       level.inFlightBytes += r.memoryBytes();
       level.peakBytes = Math.max(level.peakBytes, level.inFlightBytes);
       if (r.watch) {
-        watchesDone.addLast(event(now + profile.latency().requestSeconds(), Kind.DONE, r.cohort, r.pod, r));
+        watchesDone.addLast(
+            event(now + profile.latency().requestSeconds(), Kind.DONE, r.cohort, r.pod, r));
       } else {
         schedule(now + r.list.listSeconds(), Kind.DONE, r.cohort, r.pod, r);
       }
@@ -617,8 +678,11 @@ public final class RolloutSimulation {
         delay = Math.min(MAX_RETRY_AFTER_SECONDS, Math.pow(2, r.retries));
         r.retries++;
       } else {
-        // The reflector gives up this LIST and relists after its own backoff (docs/sources.md §1.3–1.4).
-        delay = Math.min(BACKOFF_MAX_SECONDS, BACKOFF_INITIAL_SECONDS * Math.pow(2, r.failures)) * (1 + random.nextDouble());
+        // The reflector gives up this LIST and relists after its own backoff (docs/sources.md
+        // §1.3–1.4).
+        delay =
+            Math.min(BACKOFF_MAX_SECONDS, BACKOFF_INITIAL_SECONDS * Math.pow(2, r.failures))
+                * (1 + random.nextDouble());
         r.failures++;
         r.retries = 0;
       }
@@ -642,7 +706,8 @@ public final class RolloutSimulation {
         }
         int second = (int) now;
         if (second >= syncedBySecond.length) {
-          syncedBySecond = Arrays.copyOf(syncedBySecond, Math.max(second + 1, syncedBySecond.length * 2));
+          syncedBySecond =
+              Arrays.copyOf(syncedBySecond, Math.max(second + 1, syncedBySecond.length * 2));
         }
         syncedBySecond[second]++;
         startNextOfWave(cohort);
@@ -655,7 +720,10 @@ public final class RolloutSimulation {
       if (cohort.load.workload().isNew() || cohort.started >= cohort.simulated) {
         return;
       }
-      double at = now + rollout.minReadySeconds() + profile.rollout().podStartSeconds() * random.nextDouble();
+      double at =
+          now
+              + rollout.minReadySeconds()
+              + profile.rollout().podStartSeconds() * random.nextDouble();
       schedule(at, Kind.START, cohort, cohort.started++, null);
     }
 
@@ -683,14 +751,23 @@ public final class RolloutSimulation {
         }
         // The last second is the one the run stopped in: its mean is what was busy then.
         level.seatSeconds[end] = level.busy + level.existing;
-        List<SimulationResult.Sample> series = new SimulationResult.Columns(end + 1, level.seatSeconds, level.seats, level.queue,
-            level.rejected, syncedBy);
-        OptionalDouble syncedAt = Double.isNaN(allSyncedAt) ? OptionalDouble.empty() : OptionalDouble.of(allSyncedAt);
+        List<SimulationResult.Sample> series =
+            new SimulationResult.Columns(
+                end + 1, level.seatSeconds, level.seats, level.queue, level.rejected, syncedBy);
+        OptionalDouble syncedAt =
+            Double.isNaN(allSyncedAt) ? OptionalDouble.empty() : OptionalDouble.of(allSyncedAt);
         double memory = level.peakBytes / profile.apiServers().replicas();
-        out.put(level.config.name(), new SimulationResult(scenario, level.config.name(), level.capacity + level.existing,
-            new SimulationResult.Horizon(reached, !Double.isNaN(stoppedAt)), series, new SimulationResult.Peaks(peak, memory),
-            new SimulationResult.Counts(saturated, level.totalRejected, level.served),
-            new SimulationResult.Sync(pods, syncedPods, syncedAt)));
+        out.put(
+            level.config.name(),
+            new SimulationResult(
+                scenario,
+                level.config.name(),
+                level.capacity + level.existing,
+                new SimulationResult.Horizon(reached, !Double.isNaN(stoppedAt)),
+                series,
+                new SimulationResult.Peaks(peak, memory),
+                new SimulationResult.Counts(saturated, level.totalRejected, level.served),
+                new SimulationResult.Sync(pods, syncedPods, syncedAt)));
       }
       return out;
     }

@@ -106,7 +106,13 @@ public record SimulationResult(
    * One second of the simulation: seats busy on average and at most (the existing demand included),
    * the longest queue, 429s, and pods synced by its end.
    */
-  public record Sample(int second, double seatsBusy, double peakSeatsBusy, int queued, int rejected, int syncedPods) {}
+  public record Sample(
+      int second,
+      double seatsBusy,
+      double peakSeatsBusy,
+      int queued,
+      int rejected,
+      int syncedPods) {}
 
   /**
    * The series as columns of primitives, read as samples: a result is kept for every workload of a
@@ -120,7 +126,13 @@ public record SimulationResult(
     private final int[] syncedPods;
 
     /** The first {@code seconds} of each array, copied. */
-    Columns(int seconds, double[] seatsBusy, double[] peakSeatsBusy, int[] queued, int[] rejected, int[] syncedPods) {
+    Columns(
+        int seconds,
+        double[] seatsBusy,
+        double[] peakSeatsBusy,
+        int[] queued,
+        int[] rejected,
+        int[] syncedPods) {
       this.seatsBusy = Arrays.copyOf(seatsBusy, seconds);
       this.peakSeatsBusy = Arrays.copyOf(peakSeatsBusy, seconds);
       this.queued = Arrays.copyOf(queued, seconds);
@@ -130,7 +142,13 @@ public record SimulationResult(
 
     @Override
     public Sample get(int second) {
-      return new Sample(second, seatsBusy[second], peakSeatsBusy[second], queued[second], rejected[second], syncedPods[second]);
+      return new Sample(
+          second,
+          seatsBusy[second],
+          peakSeatsBusy[second],
+          queued[second],
+          rejected[second],
+          syncedPods[second]);
     }
 
     @Override

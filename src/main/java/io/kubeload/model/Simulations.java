@@ -13,7 +13,10 @@ import java.util.Optional;
  * @param rollouts by workload reference (unordered: look up with {@link #rolloutOf}, never iterate)
  * @param restart by priority level
  */
-public record Simulations(Map<ObjectRef, SimulationResult> rollouts, Map<String, SimulationResult> restart, double horizonSeconds) {
+public record Simulations(
+    Map<ObjectRef, SimulationResult> rollouts,
+    Map<String, SimulationResult> restart,
+    double horizonSeconds) {
 
   public Simulations {
     rollouts = Map.copyOf(rollouts);
@@ -25,12 +28,15 @@ public record Simulations(Map<ObjectRef, SimulationResult> rollouts, Map<String,
     Map<ObjectRef, SimulationResult> rollouts = new LinkedHashMap<>();
     for (WorkloadLoad load : projection.workloads()) {
       if (load.storm().listsPerPod() > 0) {
-        rollouts.put(load.ref(),
-            RolloutSimulation.rollout(load, projection.profile(), projection.levels(), horizonSeconds));
+        rollouts.put(
+            load.ref(),
+            RolloutSimulation.rollout(
+                load, projection.profile(), projection.levels(), horizonSeconds));
       }
     }
     Map<String, SimulationResult> restart =
-        RolloutSimulation.restart(projection.workloads(), projection.profile(), projection.levels(), horizonSeconds);
+        RolloutSimulation.restart(
+            projection.workloads(), projection.profile(), projection.levels(), horizonSeconds);
     return new Simulations(rollouts, restart, horizonSeconds);
   }
 

@@ -28,7 +28,8 @@ public record StartupStorm(Arrival arrival, Demand demand, Outcome outcome) {
    * @param seatsDemanded concurrent seats the storm asks for (Little's law, capped by its own size)
    * @param seatsAvailable the level's seats over all replicas, less the existing demand
    */
-  public record Demand(int listsPerPod, double seatSecondsPerPod, double seatsDemanded, double seatsAvailable) {}
+  public record Demand(
+      int listsPerPod, double seatSecondsPerPod, double seatsDemanded, double seatsAvailable) {}
 
   /**
    * What the level does with them.
@@ -39,8 +40,9 @@ public record StartupStorm(Arrival arrival, Demand demand, Outcome outcome) {
    */
   public record Outcome(double rejected, double drainSeconds, double peakTransientBytes) {}
 
-  public static final StartupStorm NONE = new StartupStorm(
-      new Arrival(0, 0, "no start-up LISTs", 0), new Demand(0, 0, 0, 0), new Outcome(0, 0, 0));
+  public static final StartupStorm NONE =
+      new StartupStorm(
+          new Arrival(0, 0, "no start-up LISTs", 0), new Demand(0, 0, 0, 0), new Outcome(0, 0, 0));
 
   public int pods() {
     return arrival.pods();
@@ -97,6 +99,7 @@ public record StartupStorm(Arrival arrival, Demand demand, Outcome outcome) {
   /** Whether the level serves every start-up LIST as fast as the pods appear: the lag is then one LIST's own. */
   public boolean levelKeepsUp() {
     return demand.seatsAvailable() > 0
-        && arrival.pods() * demand.seatSecondsPerPod() / demand.seatsAvailable() <= arrival.seconds();
+        && arrival.pods() * demand.seatSecondsPerPod() / demand.seatsAvailable()
+            <= arrival.seconds();
   }
 }

@@ -1,8 +1,8 @@
 package io.kubeload.model;
 
+import io.kubeload.text.Numbers;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import io.kubeload.text.Numbers;
 
 /** Numbers as reviewers read them, the same on every machine (no locale, no platform formatting). */
 public final class Units {
@@ -47,8 +47,13 @@ public final class Units {
       i++;
     }
     // 999.6 MB at three digits is 1 GB, not "1000 MB".
-    if (i > 0 && i < units.length - 1 && Double.isFinite(v)
-        && new BigDecimal(Math.abs(v)).round(new MathContext(digits)).compareTo(BigDecimal.valueOf(1000)) >= 0) {
+    if (i > 0
+        && i < units.length - 1
+        && Double.isFinite(v)
+        && new BigDecimal(Math.abs(v))
+                .round(new MathContext(digits))
+                .compareTo(BigDecimal.valueOf(1000))
+            >= 0) {
       v /= 1000;
       i++;
     }
@@ -71,9 +76,12 @@ public final class Units {
     return beside(fraction, budget, (f, digits) -> number(f * 100, digits) + "%");
   }
 
-  private static Beside beside(double value, double budget, java.util.function.BiFunction<Double, Integer, String> format) {
+  private static Beside beside(
+      double value, double budget, java.util.function.BiFunction<Double, Integer, String> format) {
     int digits = 3;
-    while (digits < 9 && value != budget && format.apply(value, digits).equals(format.apply(budget, digits))) {
+    while (digits < 9
+        && value != budget
+        && format.apply(value, digits).equals(format.apply(budget, digits))) {
       digits++;
     }
     return new Beside(format.apply(value, digits), format.apply(budget, digits));

@@ -15,13 +15,21 @@ public final class WorkEstimator {
    * @param byName true for a LIST narrowed by metadata.name (size-based: one object)
    */
   public static int listSeats(
-      KubernetesVersion version, double clusterObjects, double objectBytes, boolean byName, int levelMaxSeats) {
+      KubernetesVersion version,
+      double clusterObjects,
+      double objectBytes,
+      boolean byName,
+      int levelMaxSeats) {
     if (version.atLeast(Physics.SIZE_BASED_LIST_COST_SINCE_MINOR)) {
       double objects = byName ? 1 : Math.min(Physics.LIST_PAGE_SIZE, clusterObjects);
       double charged = Math.min(objects * objectBytes, Physics.CACHE_LIST_MAX_CHARGED_BYTES);
-      return clamp(Math.ceil(charged / Physics.BYTES_PER_SEAT), Math.min(Physics.MAX_LIST_SEATS_SIZE_BASED, levelMaxSeats));
+      return clamp(
+          Math.ceil(charged / Physics.BYTES_PER_SEAT),
+          Math.min(Physics.MAX_LIST_SEATS_SIZE_BASED, levelMaxSeats));
     }
-    return clamp(Math.ceil(clusterObjects / Physics.OBJECTS_PER_SEAT), Math.min(Physics.MAX_LIST_SEATS_COUNT_BASED, levelMaxSeats));
+    return clamp(
+        Math.ceil(clusterObjects / Physics.OBJECTS_PER_SEAT),
+        Math.min(Physics.MAX_LIST_SEATS_COUNT_BASED, levelMaxSeats));
   }
 
   /**
@@ -29,18 +37,28 @@ public final class WorkEstimator {
    * {@code N + limit} with a selector or {@code 2 × limit} without; size-based
    * {@code max(limit, N/2)} or {@code limit} objects, with no 1 MB cap.
    */
-  public static int etcdListSeats(KubernetesVersion version, double clusterObjects, double objectBytes, boolean selector, int levelMaxSeats) {
+  public static int etcdListSeats(
+      KubernetesVersion version,
+      double clusterObjects,
+      double objectBytes,
+      boolean selector,
+      int levelMaxSeats) {
     double limit = Math.min(Physics.LIST_PAGE_SIZE, clusterObjects);
     if (version.atLeast(Physics.SIZE_BASED_LIST_COST_SINCE_MINOR)) {
       double objects = selector ? Math.max(limit, clusterObjects / 2) : limit;
-      return clamp(Math.ceil(objects * objectBytes / Physics.BYTES_PER_SEAT), Math.min(Physics.MAX_LIST_SEATS_SIZE_BASED, levelMaxSeats));
+      return clamp(
+          Math.ceil(objects * objectBytes / Physics.BYTES_PER_SEAT),
+          Math.min(Physics.MAX_LIST_SEATS_SIZE_BASED, levelMaxSeats));
     }
     double estimate = selector ? clusterObjects + limit : 2 * limit;
-    return clamp(Math.ceil(estimate / Physics.OBJECTS_PER_SEAT), Math.min(Physics.MAX_LIST_SEATS_COUNT_BASED, levelMaxSeats));
+    return clamp(
+        Math.ceil(estimate / Physics.OBJECTS_PER_SEAT),
+        Math.min(Physics.MAX_LIST_SEATS_COUNT_BASED, levelMaxSeats));
   }
 
   /** Seat-seconds one write holds with {@code watchers} interested watchers (docs/sources.md §3.5, mutating). */
-  public static double writeSeatSeconds(double watchers, double executionSeconds, int levelMaxSeats) {
+  public static double writeSeatSeconds(
+      double watchers, double executionSeconds, int levelMaxSeats) {
     if (watchers < Physics.WATCHES_PER_SEAT) {
       return Physics.MIN_SEATS * executionSeconds;
     }
@@ -55,7 +73,9 @@ public final class WorkEstimator {
     if (watchers < Physics.WATCHES_PER_SEAT) {
       return Physics.MIN_SEATS;
     }
-    return clamp(Math.ceil(watchers / Physics.WATCHES_PER_SEAT), Math.min(Physics.MAX_MUTATING_SEATS, levelMaxSeats));
+    return clamp(
+        Math.ceil(watchers / Physics.WATCHES_PER_SEAT),
+        Math.min(Physics.MAX_MUTATING_SEATS, levelMaxSeats));
   }
 
   private static int clamp(double seats, int max) {

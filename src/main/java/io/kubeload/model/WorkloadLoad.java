@@ -52,7 +52,9 @@ public record WorkloadLoad(
 
     static Totals of(List<AccessLoad> accesses) {
       Map<String, Double> byVerb = new TreeMap<>();
-      accesses.forEach(a -> a.requestsPerSecond().forEach((verb, rate) -> byVerb.merge(verb, rate, Double::sum)));
+      accesses.forEach(
+          a ->
+              a.requestsPerSecond().forEach((verb, rate) -> byVerb.merge(verb, rate, Double::sum)));
       return new Totals(
           byVerb,
           byVerb.values().stream().mapToDouble(Double::doubleValue).sum(),
@@ -73,8 +75,10 @@ public record WorkloadLoad(
 
   /** The same load with the workload rolled out another way, and that roll-out's storm. */
   public WorkloadLoad rolledOutAs(Workload other, StartupStorm otherStorm) {
-    AccessSet set = new AccessSet(other, accessSet.basis(), accessSet.accesses(), accessSet.notes());
-    return new WorkloadLoad(set, pods, priorityLevel, accesses, totals, inflations, otherStorm, scaling);
+    AccessSet set =
+        new AccessSet(other, accessSet.basis(), accessSet.accesses(), accessSet.notes());
+    return new WorkloadLoad(
+        set, pods, priorityLevel, accesses, totals, inflations, otherStorm, scaling);
   }
 
   public Workload workload() {
@@ -131,14 +135,16 @@ public record WorkloadLoad(
 
   /** Seat demand this workload causes in {@code level}: its own requests and the writes it inflates. */
   public double demandIn(String level) {
-    double own = accesses.stream()
-        .filter(a -> a.priorityLevel().equals(level))
-        .mapToDouble(AccessLoad::seatSecondsPerSecond)
-        .sum();
-    double inflated = inflations.stream()
-        .filter(i -> i.writerLevel().equals(level))
-        .mapToDouble(WriteInflation::extraSeatSecondsPerSecond)
-        .sum();
+    double own =
+        accesses.stream()
+            .filter(a -> a.priorityLevel().equals(level))
+            .mapToDouble(AccessLoad::seatSecondsPerSecond)
+            .sum();
+    double inflated =
+        inflations.stream()
+            .filter(i -> i.writerLevel().equals(level))
+            .mapToDouble(WriteInflation::extraSeatSecondsPerSecond)
+            .sum();
     return own + inflated;
   }
 }

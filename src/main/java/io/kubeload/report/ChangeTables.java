@@ -36,7 +36,11 @@ final class ChangeTables {
    * A row: what it is about (a workload reference, a priority level), how the change treats it (with
    * a baseline), its figures, and for a workload what a grouped table needs (its release, its seats busy).
    */
-  record Row(String name, Optional<Comparison.Status> status, List<Cell> cells, Optional<Grouping.Contribution> contribution) {
+  record Row(
+      String name,
+      Optional<Comparison.Status> status,
+      List<Cell> cells,
+      Optional<Grouping.Contribution> contribution) {
 
     Row {
       cells = List.copyOf(cells);
@@ -60,42 +64,83 @@ final class ChangeTables {
   static Table workloads(Verdict verdict) {
     List<String> columns = new ArrayList<>(List.of("workload"));
     verdict.comparison().ifPresent(c -> columns.add("change"));
-    columns.addAll(List.of("pods", "requests/s", "peak seats", "watch events/s", "scaling", "breaks a budget from"));
-    Map<ObjectRef, Comparison.WorkloadDelta> deltas = verdict.comparison().map(ChangeTables::byRef).orElse(Map.of());
+    columns.addAll(
+        List.of(
+            "pods",
+            "requests/s",
+            "peak seats",
+            "watch events/s",
+            "scaling",
+            "breaks a budget from"));
+    Map<ObjectRef, Comparison.WorkloadDelta> deltas =
+        verdict.comparison().map(ChangeTables::byRef).orElse(Map.of());
     List<String> levels = verdict.projection().levelLoads().stream().map(LevelLoad::name).toList();
     List<Row> rows = new ArrayList<>();
     for (WorkloadLoad load : verdict.projection().workloads()) {
       Optional<Comparison.WorkloadDelta> delta = Optional.ofNullable(deltas.get(load.ref()));
       // Without a baseline nothing was before: a before equal to the after prints each figure once.
-      Optional<WorkloadLoad> before = verdict.comparison().isEmpty() ? Optional.of(load) : delta.flatMap(Comparison.WorkloadDelta::before);
+      Optional<WorkloadLoad> before =
+          verdict.comparison().isEmpty()
+              ? Optional.of(load)
+              : delta.flatMap(Comparison.WorkloadDelta::before);
       rows.add(workloadRow(verdict, levels, load.ref(), delta, before, Optional.of(load)));
     }
-    deltas.values().stream().filter(d -> d.status() == Comparison.Status.REMOVED)
-        .forEach(d -> rows.add(workloadRow(verdict, levels, d.ref(), Optional.of(d), d.before(), Optional.empty())));
+    deltas.values().stream()
+        .filter(d -> d.status() == Comparison.Status.REMOVED)
+        .forEach(
+            d ->
+                rows.add(
+                    workloadRow(
+                        verdict, levels, d.ref(), Optional.of(d), d.before(), Optional.empty())));
     return new Table(columns, rows);
   }
 
   // A status and a scaling class sort in the order their enums declare.
   @SuppressWarnings("EnumOrdinal")
-  private static Row workloadRow(Verdict verdict, List<String> levels, ObjectRef ref, Optional<Comparison.WorkloadDelta> delta,
-      Optional<WorkloadLoad> before, Optional<WorkloadLoad> after) {
+  private static Row workloadRow(
+      Verdict verdict,
+      List<String> levels,
+      ObjectRef ref,
+      Optional<Comparison.WorkloadDelta> delta,
+      Optional<WorkloadLoad> before,
+      Optional<WorkloadLoad> after) {
     List<Cell> cells = new ArrayList<>();
-    delta.ifPresent(d -> cells.add(new Cell(d.status().label(), d.status().label(), d.status().ordinal())));
+    delta.ifPresent(
+        d -> cells.add(new Cell(d.status().label(), d.status().label(), d.status().ordinal())));
     cells.add(figure(before, after, WorkloadLoad::pods));
     cells.add(figure(before, after, WorkloadLoad::requestsPerSecond));
     cells.add(figure(before, after, WorkloadLoad::peakSeats));
     cells.add(figure(before, after, WorkloadLoad::watchEventsPerSecond));
-    cells.add(new Cell(before.map(b -> b.scalingClass().label()).orElse(ABSENT), after.map(a -> a.scalingClass().label()).orElse(ABSENT),
-        after.or(() -> before).map(l -> l.scalingClass().ordinal()).orElse(0)));
-    // Break-even is searched for the change's workloads only: the figure of the cluster after the change.
+    cells.add(
+        new Cell(
+            before.map(b -> b.scalingClass().label()).orElse(ABSENT),
+            after.map(a -> a.scalingClass().label()).orElse(ABSENT),
+            after.or(() -> before).map(l -> l.scalingClass().ordinal()).orElse(0)));
+    // Break-even is searched for the change's workloads only: the figure of the cluster after the
+    // change.
     OptionalInt breakEven = verdict.breakEvenNodes(ref);
-    String point = after.isEmpty() ? ABSENT : breakEven.isPresent() ? Units.number(breakEven.getAsInt()) + " nodes" : "never";
-    cells.add(new Cell(before.isPresent() ? point : ABSENT, point, breakEven.isPresent() ? breakEven.getAsInt() : Double.POSITIVE_INFINITY));
-    // A removed workload keeps no seat busy after the change: it ranks by that, and adds nothing to the whole.
-    Cell busy = new Cell(before.map(b -> Units.number(seatsBusy(b, levels))).orElse(ABSENT),
-        after.map(a -> Units.number(seatsBusy(a, levels))).orElse(ABSENT), after.map(a -> seatsBusy(a, levels)).orElse(0.0));
+    String point =
+        after.isEmpty()
+            ? ABSENT
+            : breakEven.isPresent() ? Units.number(breakEven.getAsInt()) + " nodes" : "never";
+    cells.add(
+        new Cell(
+            before.isPresent() ? point : ABSENT,
+            point,
+            breakEven.isPresent() ? breakEven.getAsInt() : Double.POSITIVE_INFINITY));
+    // A removed workload keeps no seat busy after the change: it ranks by that, and adds nothing to
+    // the whole.
+    Cell busy =
+        new Cell(
+            before.map(b -> Units.number(seatsBusy(b, levels))).orElse(ABSENT),
+            after.map(a -> Units.number(seatsBusy(a, levels))).orElse(ABSENT),
+            after.map(a -> seatsBusy(a, levels)).orElse(0.0));
     Grouping.Group group = Grouping.Group.of(after.or(() -> before).orElseThrow().workload());
-    return new Row(ref.toString(), delta.map(Comparison.WorkloadDelta::status), cells, Optional.of(new Grouping.Contribution(ref, group, busy)));
+    return new Row(
+        ref.toString(),
+        delta.map(Comparison.WorkloadDelta::status),
+        cells,
+        Optional.of(new Grouping.Contribution(ref, group, busy)));
   }
 
   /** Its demand in every limited level, as the levels table adds it up (an exempt level's seats are no one's to run out of). */
@@ -107,8 +152,12 @@ final class ChangeTables {
     return seats;
   }
 
-  private static Cell figure(Optional<WorkloadLoad> before, Optional<WorkloadLoad> after, ToDoubleFunction<WorkloadLoad> figure) {
-    return new Cell(before.map(b -> Units.number(figure.applyAsDouble(b))).orElse(ABSENT),
+  private static Cell figure(
+      Optional<WorkloadLoad> before,
+      Optional<WorkloadLoad> after,
+      ToDoubleFunction<WorkloadLoad> figure) {
+    return new Cell(
+        before.map(b -> Units.number(figure.applyAsDouble(b))).orElse(ABSENT),
         after.map(a -> Units.number(figure.applyAsDouble(a))).orElse(ABSENT),
         after.or(() -> before).map(figure::applyAsDouble).orElse(0.0));
   }
@@ -121,23 +170,49 @@ final class ChangeTables {
 
   /** The priority levels the change adds demand to (with a baseline: the analysed demand before → after). */
   static Table levels(Verdict verdict) {
-    Map<String, Double> before = verdict.comparison()
-        .map(c -> c.levels().stream().collect(Collectors.toMap(Comparison.LevelDelta::name, Comparison.LevelDelta::before)))
-        .orElse(Map.of());
-    return new Table(List.of("priority level", "seats", "existing demand", "added demand", "utilization"),
+    Map<String, Double> before =
+        verdict
+            .comparison()
+            .map(
+                c ->
+                    c.levels().stream()
+                        .collect(
+                            Collectors.toMap(
+                                Comparison.LevelDelta::name, Comparison.LevelDelta::before)))
+            .orElse(Map.of());
+    return new Table(
+        List.of("priority level", "seats", "existing demand", "added demand", "utilization"),
         verdict.projection().levelLoads().stream()
             .filter(l -> l.demand() > 0 || before.getOrDefault(l.name(), 0.0) > 0)
-            .map(l -> levelRow(l, verdict.comparison().isEmpty() ? Optional.of(l.demand()) : Optional.ofNullable(before.get(l.name()))))
+            .map(
+                l ->
+                    levelRow(
+                        l,
+                        verdict.comparison().isEmpty()
+                            ? Optional.of(l.demand())
+                            : Optional.ofNullable(before.get(l.name()))))
             .toList());
   }
 
   static Row levelRow(LevelLoad level, Optional<Double> demandBefore) {
-    return new Row(level.name(), Optional.empty(), List.of(
-        new Cell(Units.number(level.seats()), Units.number(level.seats()), level.seats()),
-        new Cell(Units.number(level.existing()), Units.number(level.existing()), level.existing()),
-        new Cell(demandBefore.map(Units::number).orElse(ABSENT), Units.number(level.demand()), level.demand()),
-        new Cell(Units.percent(level.seats() == 0 ? 0 : (level.existing() + demandBefore.orElse(0.0)) / level.seats()),
-            Units.percent(level.utilization()), level.utilization())), Optional.empty());
+    return new Row(
+        level.name(),
+        Optional.empty(),
+        List.of(
+            new Cell(Units.number(level.seats()), Units.number(level.seats()), level.seats()),
+            new Cell(
+                Units.number(level.existing()), Units.number(level.existing()), level.existing()),
+            new Cell(
+                demandBefore.map(Units::number).orElse(ABSENT),
+                Units.number(level.demand()),
+                level.demand()),
+            new Cell(
+                Units.percent(
+                    level.seats() == 0
+                        ? 0
+                        : (level.existing() + demandBefore.orElse(0.0)) / level.seats()),
+                Units.percent(level.utilization()),
+                level.utilization())),
+        Optional.empty());
   }
-
 }

@@ -28,27 +28,51 @@ final class GithubReport {
     // The verdict's own notice is one of the ten notices.
     shown.put(Severity.INFO, 1);
     for (Finding f : ordered) {
-      long ofLevel = ordered.stream().filter(o -> o.severity() == f.severity()).count() + (f.severity() == Severity.INFO ? 1 : 0);
+      long ofLevel =
+          ordered.stream().filter(o -> o.severity() == f.severity()).count()
+              + (f.severity() == Severity.INFO ? 1 : 0);
       int index = shown.merge(f.severity(), 1, Integer::sum);
       if (ofLevel > PER_LEVEL && index == PER_LEVEL) {
-        out.append("::").append(command(f.severity())).append(" title=kubeload::")
-            .append(data((ofLevel - PER_LEVEL + 1) + " more " + f.severity().label() + "s not annotated (GitHub shows "
-                + PER_LEVEL + " per level): see the job summary or the pull-request comment")).append('\n');
+        out.append("::")
+            .append(command(f.severity()))
+            .append(" title=kubeload::")
+            .append(
+                data(
+                    (ofLevel - PER_LEVEL + 1)
+                        + " more "
+                        + f.severity().label()
+                        + "s not annotated (GitHub shows "
+                        + PER_LEVEL
+                        + " per level): see the job summary or the pull-request comment"))
+            .append('\n');
       }
       if (index >= PER_LEVEL && ofLevel > PER_LEVEL) {
         continue;
       }
       SourceLocation at = f.location();
       boolean inTemplate = at.templateLine() > 0;
-      out.append("::").append(command(f.severity()))
-          .append(" file=").append(property(inTemplate ? at.template().orElseThrow() : at.file()))
-          .append(",line=").append(inTemplate ? at.templateLine() : at.line())
-          .append(",title=").append(property("kubeload " + f.rule().id() + ": " + f.subject()))
-          .append("::").append(data(f.message() + "\nfix: " + f.fix()
-              + (inTemplate ? "\n(rendered at " + at.file() + ":" + at.line() + ")" : at.template().map(t -> "\n(Helm template " + t + ")").orElse(""))))
+      out.append("::")
+          .append(command(f.severity()))
+          .append(" file=")
+          .append(property(inTemplate ? at.template().orElseThrow() : at.file()))
+          .append(",line=")
+          .append(inTemplate ? at.templateLine() : at.line())
+          .append(",title=")
+          .append(property("kubeload " + f.rule().id() + ": " + f.subject()))
+          .append("::")
+          .append(
+              data(
+                  f.message()
+                      + "\nfix: "
+                      + f.fix()
+                      + (inTemplate
+                          ? "\n(rendered at " + at.file() + ":" + at.line() + ")"
+                          : at.template().map(t -> "\n(Helm template " + t + ")").orElse(""))))
           .append('\n');
     }
-    out.append("::notice title=kubeload::").append(data(Phrases.verdict(verdict) + ": " + Phrases.counts(verdict))).append('\n');
+    out.append("::notice title=kubeload::")
+        .append(data(Phrases.verdict(verdict) + ": " + Phrases.counts(verdict)))
+        .append('\n');
     return out.toString();
   }
 

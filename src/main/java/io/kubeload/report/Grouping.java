@@ -46,7 +46,11 @@ final class Grouping {
 
     static Group of(Workload workload) {
       var manifest = workload.manifest();
-      String release = manifest.labels().getOrDefault(INSTANCE_LABEL, manifest.annotations().getOrDefault(RELEASE_ANNOTATION, ""));
+      String release =
+          manifest
+              .labels()
+              .getOrDefault(
+                  INSTANCE_LABEL, manifest.annotations().getOrDefault(RELEASE_ANNOTATION, ""));
       return new Group(release.isBlank() ? "" : release, workload.namespace());
     }
 
@@ -56,7 +60,9 @@ final class Grouping {
 
     /** {@code release web (namespace shop)} or {@code namespace shop}: text from the input, escaped by each format. */
     String label() {
-      return isRelease() ? "release " + release + " (namespace " + namespace + ")" : "namespace " + namespace;
+      return isRelease()
+          ? "release " + release + " (namespace " + namespace + ")"
+          : "namespace " + namespace;
     }
   }
 
@@ -85,9 +91,22 @@ final class Grouping {
 
     /** {@code … and 16,646 more workloads in 16,646 releases, together 1,234 seats busy in steady state (2.1% of the 58,028 of all 16,666)}. */
     String line(int allWorkloads, double total) {
-      return "… and " + count(rows.size(), "more workload") + " in " + inGroups(groups) + ", together " + Units.number(seats)
-          + " seats busy in steady state" + (total > 0 ? " (" + Units.percent(seats / total) + " of the " + Units.number(total) + " of all "
-          + Units.number(allWorkloads) + ")" : "");
+      return "… and "
+          + count(rows.size(), "more workload")
+          + " in "
+          + inGroups(groups)
+          + ", together "
+          + Units.number(seats)
+          + " seats busy in steady state"
+          + (total > 0
+              ? " ("
+                  + Units.percent(seats / total)
+                  + " of the "
+                  + Units.number(total)
+                  + " of all "
+                  + Units.number(allWorkloads)
+                  + ")"
+              : "");
     }
   }
 
@@ -135,8 +154,10 @@ final class Grouping {
       byGroup.computeIfAbsent(rows.get(i).group(), g -> new ArrayList<>()).add(i);
       groupSeats.merge(rows.get(i).group(), rows.get(i).seats(), Double::sum);
     }
-    Comparator<Integer> largestRow = Comparator.comparingDouble((Integer i) -> -rows.get(i).seats()).thenComparing(refs::get);
-    Comparator<Group> largestGroup = Comparator.comparingDouble((Group g) -> -groupSeats.get(g)).thenComparing(Group::label);
+    Comparator<Integer> largestRow =
+        Comparator.comparingDouble((Integer i) -> -rows.get(i).seats()).thenComparing(refs::get);
+    Comparator<Group> largestGroup =
+        Comparator.comparingDouble((Group g) -> -groupSeats.get(g)).thenComparing(Group::label);
     byGroup.values().forEach(list -> list.sort(largestRow));
 
     Set<Integer> shown = new HashSet<>();
@@ -147,7 +168,8 @@ final class Grouping {
         open.add(rows.get(i).group());
       }
     }
-    // The largest releases first, each with its largest workload; then the largest workloads of those releases.
+    // The largest releases first, each with its largest workload; then the largest workloads of
+    // those releases.
     List<Group> largest = byGroup.keySet().stream().sorted(largestGroup).toList();
     for (Group g : largest) {
       if (open.size() >= MAX_GROUPS || shown.size() >= MAX_ROWS) {
@@ -157,8 +179,12 @@ final class Grouping {
         shown.add(byGroup.get(g).get(0));
       }
     }
-    List<Integer> candidates = IntStream.range(0, rows.size()).filter(i -> open.contains(rows.get(i).group()) && !shown.contains(i))
-        .boxed().sorted(largestRow).toList();
+    List<Integer> candidates =
+        IntStream.range(0, rows.size())
+            .filter(i -> open.contains(rows.get(i).group()) && !shown.contains(i))
+            .boxed()
+            .sorted(largestRow)
+            .toList();
     for (int i = 0; i < candidates.size() && shown.size() < MAX_ROWS; i++) {
       shown.add(candidates.get(i));
     }
@@ -181,11 +207,18 @@ final class Grouping {
       }
       total += seats;
       if (open.contains(g)) {
-        sections.add(new Section(g, members.size(), seats, members.stream().filter(shown::contains).toList()));
+        sections.add(
+            new Section(
+                g, members.size(), seats, members.stream().filter(shown::contains).toList()));
       }
     }
     tailRows.sort(Comparator.naturalOrder());
-    return Optional.of(new Layout(sections, new Tail(tailRows, tailGroups, tailSeats), rows.stream().map(Contribution::group).toList(), total));
+    return Optional.of(
+        new Layout(
+            sections,
+            new Tail(tailRows, tailGroups, tailSeats),
+            rows.stream().map(Contribution::group).toList(),
+            total));
   }
 
   /** {@code 12 releases and 3 namespaces without a release}. */
@@ -209,6 +242,8 @@ final class Grouping {
 
   /** {@code 12.5 seats busy (4.2%)}: a share of every row's seats. */
   static String seatsBusy(double seats, double total) {
-    return Units.number(seats) + " seats busy" + (total > 0 ? " (" + Units.percent(seats / total) + ")" : "");
+    return Units.number(seats)
+        + " seats busy"
+        + (total > 0 ? " (" + Units.percent(seats / total) + ")" : "");
   }
 }

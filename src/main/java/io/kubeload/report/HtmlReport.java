@@ -23,7 +23,8 @@ final class HtmlReport {
 
   private static final Charts.Axis SECONDS = new Charts.Axis("seconds", false, Units::number);
 
-  private static final String STYLE = """
+  private static final String STYLE =
+      """
       body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px auto;max-width:1100px;padding:0 16px;color:#1f2328;background:#fff}
       h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid #d0d7de}h3{font-size:15px;margin:20px 0 6px}
       .pass{color:#1a7f37}.fail{color:#cf222e}.counts{color:#59636e;margin:0 0 16px}
@@ -40,7 +41,8 @@ final class HtmlReport {
       .chart .marker-label{fill:#8250df;text-anchor:middle}.chart .alarm{fill:#cf222e}
       """;
 
-  private static final String SCRIPT = """
+  private static final String SCRIPT =
+      """
       document.querySelectorAll('table.sortable').forEach(function (table) {
         table.querySelectorAll('th').forEach(function (th, column) {
           th.addEventListener('click', function () {
@@ -66,15 +68,31 @@ final class HtmlReport {
   static String render(Verdict verdict) {
     StringBuilder out = new StringBuilder();
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n")
-        .append("<title>").append(Markup.xml("kubeload: " + Phrases.verdict(verdict))).append("</title>\n<style>\n").append(STYLE)
+        .append(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n")
+        .append("<title>")
+        .append(Markup.xml("kubeload: " + Phrases.verdict(verdict)))
+        .append("</title>\n<style>\n")
+        .append(STYLE)
         .append("</style>\n</head>\n<body>\n");
-    out.append("<h1 class=\"").append(verdict.passed() ? "pass" : "fail").append("\">kubeload: ").append(Markup.xml(Phrases.verdict(verdict)))
-        .append("</h1>\n<p class=\"counts\">").append(Markup.xml(Phrases.counts(verdict))).append("</p>\n");
-    verdict.comparison().ifPresent(c -> out.append("<p class=\"counts\">").append(Markup.xml(Phrases.change(c))).append("</p>\n"));
+    out.append("<h1 class=\"")
+        .append(verdict.passed() ? "pass" : "fail")
+        .append("\">kubeload: ")
+        .append(Markup.xml(Phrases.verdict(verdict)))
+        .append("</h1>\n<p class=\"counts\">")
+        .append(Markup.xml(Phrases.counts(verdict)))
+        .append("</p>\n");
+    verdict
+        .comparison()
+        .ifPresent(
+            c ->
+                out.append("<p class=\"counts\">")
+                    .append(Markup.xml(Phrases.change(c)))
+                    .append("</p>\n"));
     List<Integer> shown = workloads(verdict, out);
     findings(verdict, out);
-    // A section (charts, explain) for each workload the table shows: a grouped table's tail has none.
+    // A section (charts, explain) for each workload the table shows: a grouped table's tail has
+    // none.
     List<WorkloadLoad> loads = verdict.projection().workloads();
     for (int i : shown) {
       workload(verdict, loads.get(i), anchor(i, loads.get(i).ref().toString()), out);
@@ -93,28 +111,44 @@ final class HtmlReport {
       return List.of();
     }
     Optional<Grouping.Layout> layout = Grouping.of(verdict, workloads.rows());
-    List<Integer> shown = layout.map(Grouping.Layout::shown).orElseGet(() -> IntStream.range(0, workloads.rows().size()).boxed().toList());
+    List<Integer> shown =
+        layout
+            .map(Grouping.Layout::shown)
+            .orElseGet(() -> IntStream.range(0, workloads.rows().size()).boxed().toList());
     if (layout.isEmpty()) {
       table(workloads, shown, linked, false, out);
     } else {
       // A sortable table per group: the script sorts the rows of one table body.
       for (Grouping.Section section : layout.get().sections()) {
-        out.append("<h3>").append(Markup.xml(section.heading(layout.get().seats()))).append("</h3>\n");
+        out.append("<h3>")
+            .append(Markup.xml(section.heading(layout.get().seats())))
+            .append("</h3>\n");
         table(workloads, section.shown(), linked, true, out);
       }
       if (!layout.get().tail().rows().isEmpty()) {
-        out.append("<p>").append(Markup.xml(layout.get().tailLine() + Grouping.ELSEWHERE)).append("</p>\n");
+        out.append("<p>")
+            .append(Markup.xml(layout.get().tailLine() + Grouping.ELSEWHERE))
+            .append("</p>\n");
       }
     }
-    verdict.comparison().ifPresent(c -> {
-      List<Comparison.WorkloadDelta> named = c.changed().stream().filter(d -> !d.changes().isEmpty()).toList();
-      if (!named.isEmpty()) {
-        out.append("<ul>\n");
-        named.forEach(d -> out.append("<li><code>").append(Markup.xml(d.ref().toString())).append("</code>: ")
-            .append(Markup.xml(String.join("; ", d.changes()))).append("</li>\n"));
-        out.append("</ul>\n");
-      }
-    });
+    verdict
+        .comparison()
+        .ifPresent(
+            c -> {
+              List<Comparison.WorkloadDelta> named =
+                  c.changed().stream().filter(d -> !d.changes().isEmpty()).toList();
+              if (!named.isEmpty()) {
+                out.append("<ul>\n");
+                named.forEach(
+                    d ->
+                        out.append("<li><code>")
+                            .append(Markup.xml(d.ref().toString()))
+                            .append("</code>: ")
+                            .append(Markup.xml(String.join("; ", d.changes())))
+                            .append("</li>\n"));
+                out.append("</ul>\n");
+              }
+            });
     ChangeTables.Table levels = ChangeTables.levels(verdict);
     if (!levels.rows().isEmpty()) {
       out.append("<h2>Priority levels</h2>\n");
@@ -128,7 +162,12 @@ final class HtmlReport {
    * one of the projection's workloads and links to its section. With {@code busy}, a column of the seats
    * each keeps busy (a grouped table's order).
    */
-  private static void table(ChangeTables.Table table, List<Integer> indexes, int linkedRows, boolean busy, StringBuilder out) {
+  private static void table(
+      ChangeTables.Table table,
+      List<Integer> indexes,
+      int linkedRows,
+      boolean busy,
+      StringBuilder out) {
     out.append("<table class=\"sortable\">\n<thead><tr>");
     for (String column : table.columns()) {
       out.append("<th>").append(Markup.xml(column)).append("</th>");
@@ -140,15 +179,22 @@ final class HtmlReport {
     for (int i : indexes) {
       ChangeTables.Row row = table.rows().get(i);
       String name = Markup.xml(row.name());
-      out.append("<tr><td data-sort=\"").append(name).append("\">")
-          .append(i < linkedRows ? "<a href=\"#" + anchor(i, row.name()) + "\">" + name + "</a>" : name).append("</td>");
+      out.append("<tr><td data-sort=\"")
+          .append(name)
+          .append("\">")
+          .append(
+              i < linkedRows ? "<a href=\"#" + anchor(i, row.name()) + "\">" + name + "</a>" : name)
+          .append("</td>");
       List<ChangeTables.Cell> cells = new ArrayList<>(row.cells());
       if (busy) {
         cells.add(row.contribution().orElseThrow().busy());
       }
       for (ChangeTables.Cell cell : cells) {
-        out.append("<td data-sort=\"").append(Double.isInfinite(cell.sortKey()) ? "Infinity" : Charts.plain(cell.sortKey())).append("\">")
-            .append(Markup.xml(cell.text())).append("</td>");
+        out.append("<td data-sort=\"")
+            .append(Double.isInfinite(cell.sortKey()) ? "Infinity" : Charts.plain(cell.sortKey()))
+            .append("\">")
+            .append(Markup.xml(cell.text()))
+            .append("</td>");
       }
       out.append("</tr>\n");
     }
@@ -161,28 +207,59 @@ final class HtmlReport {
       out.append("<p>No findings: every budget holds at this scale.</p>\n");
     }
     for (Finding f : verdict.reviewed()) {
-      out.append("<div class=\"finding ").append(f.severity().label()).append("\"><p><b>").append(f.severity().label()).append("</b> <code>")
-          .append(Markup.xml(f.rule().id())).append("</code> ").append(Markup.xml(f.subject().toString())).append(" <span class=\"where\">")
-          .append(Markup.xml(f.location().toString())).append("</span></p>\n<p>").append(Markup.xml(f.message()))
-          .append("</p>\n<p><b>Fix:</b> ").append(Markup.xml(f.fix())).append("</p></div>\n");
+      out.append("<div class=\"finding ")
+          .append(f.severity().label())
+          .append("\"><p><b>")
+          .append(f.severity().label())
+          .append("</b> <code>")
+          .append(Markup.xml(f.rule().id()))
+          .append("</code> ")
+          .append(Markup.xml(f.subject().toString()))
+          .append(" <span class=\"where\">")
+          .append(Markup.xml(f.location().toString()))
+          .append("</span></p>\n<p>")
+          .append(Markup.xml(f.message()))
+          .append("</p>\n<p><b>Fix:</b> ")
+          .append(Markup.xml(f.fix()))
+          .append("</p></div>\n");
     }
     for (SkippedFinding s : verdict.skippedFindings()) {
-      out.append("<div class=\"finding ignored\"><p><b>ignored</b> <code>").append(Markup.xml(s.finding().rule().id())).append("</code> ")
-          .append(Markup.xml(s.finding().subject().toString())).append(": ").append(Markup.xml(s.reason())).append(" <span class=\"where\">kubeload.io/ignore at ")
-          .append(Markup.xml(s.ignoredAt().toString())).append("</span></p>\n<p>").append(Markup.xml(s.finding().message())).append("</p></div>\n");
+      out.append("<div class=\"finding ignored\"><p><b>ignored</b> <code>")
+          .append(Markup.xml(s.finding().rule().id()))
+          .append("</code> ")
+          .append(Markup.xml(s.finding().subject().toString()))
+          .append(": ")
+          .append(Markup.xml(s.reason()))
+          .append(" <span class=\"where\">kubeload.io/ignore at ")
+          .append(Markup.xml(s.ignoredAt().toString()))
+          .append("</span></p>\n<p>")
+          .append(Markup.xml(s.finding().message()))
+          .append("</p></div>\n");
     }
   }
 
-  private static void workload(Verdict verdict, WorkloadLoad load, String anchor, StringBuilder out) {
-    out.append("<h2 id=\"").append(anchor).append("\">").append(Markup.xml(load.ref().toString())).append("</h2>\n<div class=\"charts\">\n");
+  private static void workload(
+      Verdict verdict, WorkloadLoad load, String anchor, StringBuilder out) {
+    out.append("<h2 id=\"")
+        .append(anchor)
+        .append("\">")
+        .append(Markup.xml(load.ref().toString()))
+        .append("</h2>\n<div class=\"charts\">\n");
     Optional<LoadCurve> curve = verdict.loadCurve(load.ref());
-    curve.ifPresent(c -> out.append(loadCharts(c, verdict.projection().profile().name(), verdict.projection().profile().nodes())));
+    curve.ifPresent(
+        c ->
+            out.append(
+                loadCharts(
+                    c,
+                    verdict.projection().profile().name(),
+                    verdict.projection().profile().nodes())));
     verdict.simulations().rolloutOf(load.ref()).ifPresent(s -> out.append(stormCharts(s)));
     if (curve.isEmpty()) {
       out.append("<p>It makes no API requests: no load to chart.</p>\n");
     }
     out.append("</div>\n<details><summary>How kubeload got these numbers</summary>\n<pre>")
-        .append(Markup.xml(ExplainReport.render(verdict, load))).append("</pre>\n</details>\n");
+        .append(Markup.xml(ExplainReport.render(verdict, load)))
+        .append("</pre>\n</details>\n");
   }
 
   /**
@@ -199,20 +276,44 @@ final class HtmlReport {
     StringBuilder out = new StringBuilder();
     for (LoadCurve.Budget budget : curve.charted(profileNodes)) {
       List<Charts.Series> series = new ArrayList<>();
-      series.add(new Charts.Series(budget.series(), "#0969da", false, Charts.points(curve.points(), LoadCurve.Point::nodes, budget::value)));
+      series.add(
+          new Charts.Series(
+              budget.series(),
+              "#0969da",
+              false,
+              Charts.points(curve.points(), LoadCurve.Point::nodes, budget::value)));
       if (budget == LoadCurve.Budget.SEATS) {
-        series.add(new Charts.Series("start-up peak seats", "#bc4c00", false,
-            Charts.points(curve.points(), LoadCurve.Point::nodes, LoadCurve.Point::peakSeats)));
+        series.add(
+            new Charts.Series(
+                "start-up peak seats",
+                "#bc4c00",
+                false,
+                Charts.points(curve.points(), LoadCurve.Point::nodes, LoadCurve.Point::peakSeats)));
       }
-      series.add(new Charts.Series("budget: " + budget.format(budget.budget(atProfile)) + " (" + budget.rule() + ")", "#cf222e", true,
-          Charts.points(curve.points(), LoadCurve.Point::nodes, budget::budget)));
-      List<Charts.Alarm> alarms = curve.points().stream().filter(p -> budget.value(p) > budget.budget(p))
-          .map(p -> new Charts.Alarm(p.nodes(), budget.value(p))).toList();
-      out.append(Charts.svg(budget.series() + " against node count (red: over budget)",
-          new Charts.Axis("nodes (log scale)", true, Units::number),
-          // The axis label names seats; tick labels that repeat it would not fit left of the axis.
-          new Charts.Axis(budget.unit() + " (log scale)", true, budget == LoadCurve.Budget.SEATS ? Units::number : budget::format),
-          series, markers, alarms));
+      series.add(
+          new Charts.Series(
+              "budget: " + budget.format(budget.budget(atProfile)) + " (" + budget.rule() + ")",
+              "#cf222e",
+              true,
+              Charts.points(curve.points(), LoadCurve.Point::nodes, budget::budget)));
+      List<Charts.Alarm> alarms =
+          curve.points().stream()
+              .filter(p -> budget.value(p) > budget.budget(p))
+              .map(p -> new Charts.Alarm(p.nodes(), budget.value(p)))
+              .toList();
+      out.append(
+          Charts.svg(
+              budget.series() + " against node count (red: over budget)",
+              new Charts.Axis("nodes (log scale)", true, Units::number),
+              // The axis label names seats; tick labels that repeat it would not fit left of the
+              // axis.
+              new Charts.Axis(
+                  budget.unit() + " (log scale)",
+                  true,
+                  budget == LoadCurve.Budget.SEATS ? Units::number : budget::format),
+              series,
+              markers,
+              alarms));
     }
     return out.toString();
   }
@@ -220,14 +321,49 @@ final class HtmlReport {
   /** The simulated roll-out, second by second: seats busy against the level's seats, and 429s. */
   private static String stormCharts(SimulationResult s) {
     List<SimulationResult.Sample> series = s.series();
-    String seats = Charts.svg("Simulated start-up: seats busy in " + s.level(), SECONDS, new Charts.Axis("seats busy", false, Units::number),
-        List.of(
-            new Charts.Series("peak seats busy", "#bc4c00", false, Charts.points(series, SimulationResult.Sample::second, SimulationResult.Sample::peakSeatsBusy)),
-            new Charts.Series("seats", "#cf222e", true, List.of(new double[] {0, s.seats()}, new double[] {Math.max(1, series.size() - 1), s.seats()}))),
-        List.of(), List.of());
-    String rejected = Charts.svg("429s per second (" + Units.number(s.rejected()) + " in all; pods synced " + Phrases.synced(s) + ")",
-        SECONDS, new Charts.Axis("429s per second", false, Units::number),
-        List.of(new Charts.Series("429s", "#cf222e", false, Charts.points(series, SimulationResult.Sample::second, SimulationResult.Sample::rejected))), List.of(), List.of());
+    String seats =
+        Charts.svg(
+            "Simulated start-up: seats busy in " + s.level(),
+            SECONDS,
+            new Charts.Axis("seats busy", false, Units::number),
+            List.of(
+                new Charts.Series(
+                    "peak seats busy",
+                    "#bc4c00",
+                    false,
+                    Charts.points(
+                        series,
+                        SimulationResult.Sample::second,
+                        SimulationResult.Sample::peakSeatsBusy)),
+                new Charts.Series(
+                    "seats",
+                    "#cf222e",
+                    true,
+                    List.of(
+                        new double[] {0, s.seats()},
+                        new double[] {Math.max(1, series.size() - 1), s.seats()}))),
+            List.of(),
+            List.of());
+    String rejected =
+        Charts.svg(
+            "429s per second ("
+                + Units.number(s.rejected())
+                + " in all; pods synced "
+                + Phrases.synced(s)
+                + ")",
+            SECONDS,
+            new Charts.Axis("429s per second", false, Units::number),
+            List.of(
+                new Charts.Series(
+                    "429s",
+                    "#cf222e",
+                    false,
+                    Charts.points(
+                        series,
+                        SimulationResult.Sample::second,
+                        SimulationResult.Sample::rejected))),
+            List.of(),
+            List.of());
     return seats + rejected;
   }
 

@@ -15,13 +15,13 @@ import io.kubeload.gate.SkippedFinding;
 import io.kubeload.gate.Verdict;
 import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.ObjectRef;
-import io.kubeload.yaml.SourceLocation;
 import io.kubeload.model.AccessLoad;
 import io.kubeload.model.LevelLoad;
 import io.kubeload.model.SimulationResult;
 import io.kubeload.model.StartupStorm;
 import io.kubeload.model.WorkloadLoad;
 import io.kubeload.model.WriteInflation;
+import io.kubeload.yaml.SourceLocation;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -31,8 +31,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
@@ -50,7 +50,8 @@ final class JsonReport {
   static final int DELTA_VERSION = 1;
 
   /** The target writer is the caller's to close: the report ends with a newline after the JSON. */
-  private static final JsonFactory FACTORY = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
   private JsonReport() {}
 
@@ -77,7 +78,10 @@ final class JsonReport {
     g.writeStringField("name", profile.name());
     g.writeNumberField("nodes", profile.nodes());
     g.writeStringField("version", profile.version().toString());
-    g.writeStringField("modelledVersion", (profile.version().modelled() ? profile.version() : KubernetesVersion.NEWEST_MODELLED).toString());
+    g.writeStringField(
+        "modelledVersion",
+        (profile.version().modelled() ? profile.version() : KubernetesVersion.NEWEST_MODELLED)
+            .toString());
     g.writeNumberField("podsPerNode", round(profile.podsPerNode()));
     g.writeNumberField("apiServers", profile.apiServers().replicas());
     g.writeEndObject();
@@ -193,7 +197,8 @@ final class JsonReport {
     g.writeEndObject();
   }
 
-  private static void finding(JsonGenerator g, Finding f, Map<ObjectRef, List<AccessLoad>> accesses) throws IOException {
+  private static void finding(JsonGenerator g, Finding f, Map<ObjectRef, List<AccessLoad>> accesses)
+      throws IOException {
     g.writeStringField("severity", f.severity().label());
     g.writeStringField("rule", f.rule().id());
     g.writeStringField("workload", f.subject().toString());
@@ -205,7 +210,8 @@ final class JsonReport {
       g.writeNumber(i);
     }
     g.writeEndArray();
-    // Where the accesses it rests on were declared or inferred from, then where the finding itself points.
+    // Where the accesses it rests on were declared or inferred from, then where the finding itself
+    // points.
     Set<SourceLocation> causes = new LinkedHashSet<>();
     List<AccessLoad> own = accesses.getOrDefault(f.subject(), List.of());
     f.accesses().forEach(i -> causes.add(own.get(i).access().provenance().location()));
@@ -234,7 +240,8 @@ final class JsonReport {
     Optional<Evidence.Measure> measure = evidence.measure();
     if (measure.isPresent()) {
       g.writeStringField("figure", measure.get().figure());
-      // A level without seats never syncs: its lag is infinite, written null as startupStorm writes it.
+      // A level without seats never syncs: its lag is infinite, written null as startupStorm writes
+      // it.
       if (Double.isFinite(measure.get().value())) {
         g.writeNumberField("value", round(measure.get().value()));
       } else {
@@ -259,8 +266,8 @@ final class JsonReport {
     g.writeEndObject();
   }
 
-
-  private static void workload(JsonGenerator g, WorkloadLoad load, OptionalInt breakEven) throws IOException {
+  private static void workload(JsonGenerator g, WorkloadLoad load, OptionalInt breakEven)
+      throws IOException {
     g.writeStringField("ref", load.ref().toString());
     g.writeStringField("kind", load.ref().kind());
     g.writeStringField("namespace", load.ref().namespace());
@@ -356,7 +363,8 @@ final class JsonReport {
     g.writeEndObject();
   }
 
-  private static void side(JsonGenerator g, String name, Optional<WorkloadLoad> load) throws IOException {
+  private static void side(JsonGenerator g, String name, Optional<WorkloadLoad> load)
+      throws IOException {
     g.writeFieldName(name);
     if (load.isEmpty()) {
       g.writeNull();
@@ -442,7 +450,8 @@ final class JsonReport {
   }
 
   /** The figures the charts draw: each budget's figure beside its line at every node count. */
-  private static void loadCurve(JsonGenerator g, LoadCurve curve, int profileNodes) throws IOException {
+  private static void loadCurve(JsonGenerator g, LoadCurve curve, int profileNodes)
+      throws IOException {
     g.writeStartObject();
     g.writeStringField("priorityLevel", curve.level());
     g.writeArrayFieldStart("charted");
@@ -483,8 +492,10 @@ final class JsonReport {
     g.writeBooleanField("stoppedByEventBudget", s.stoppedByEventBudget());
     g.writeNumberField("pods", s.pods());
     g.writeNumberField("podsSynced", s.syncedPods());
-    // The per-second column, in the place of the count of the same name (docs/json-report.md): the tree
-    // this report was once built as kept the first position of a key and the last value given to it,
+    // The per-second column, in the place of the count of the same name (docs/json-report.md): the
+    // tree
+    // this report was once built as kept the first position of a key and the last value given to
+    // it,
     // so the count went unseen; it is podsSynced now, and the column keeps its place.
     intColumn(g, "syncedPods", s, SimulationResult.Sample::syncedPods);
     if (s.syncedSeconds().isPresent()) {
@@ -505,7 +516,11 @@ final class JsonReport {
     g.writeEndObject();
   }
 
-  private static void roundedColumn(JsonGenerator g, String name, SimulationResult s, ToDoubleFunction<SimulationResult.Sample> value)
+  private static void roundedColumn(
+      JsonGenerator g,
+      String name,
+      SimulationResult s,
+      ToDoubleFunction<SimulationResult.Sample> value)
       throws IOException {
     g.writeArrayFieldStart(name);
     for (SimulationResult.Sample sample : s.series()) {
@@ -514,7 +529,11 @@ final class JsonReport {
     g.writeEndArray();
   }
 
-  private static void intColumn(JsonGenerator g, String name, SimulationResult s, ToIntFunction<SimulationResult.Sample> value)
+  private static void intColumn(
+      JsonGenerator g,
+      String name,
+      SimulationResult s,
+      ToIntFunction<SimulationResult.Sample> value)
       throws IOException {
     g.writeArrayFieldStart(name);
     for (SimulationResult.Sample sample : s.series()) {

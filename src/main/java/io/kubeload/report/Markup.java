@@ -26,8 +26,11 @@ public final class Markup {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean control = (c < 0x20 && c != '\t' && !(keepLines && c == '\n')) || (c >= 0x7f && c <= 0x9f)
-          || c == '\u2028' || c == '\u2029';
+      boolean control =
+          (c < 0x20 && c != '\t' && !(keepLines && c == '\n'))
+              || (c >= 0x7f && c <= 0x9f)
+              || c == '\u2028'
+              || c == '\u2029';
       if (control && out == null) {
         out = new StringBuilder(text.length() + 16).append(text, 0, i);
       }
@@ -39,7 +42,10 @@ public final class Markup {
         } else if (c == '\r') {
           out.append("\\r");
         } else {
-          out.append(c < 0x100 ? String.format(java.util.Locale.ROOT, "\\x%02x", (int) c) : String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+          out.append(
+              c < 0x100
+                  ? String.format(java.util.Locale.ROOT, "\\x%02x", (int) c)
+                  : String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
         }
       }
     }
@@ -63,20 +69,22 @@ public final class Markup {
   /** Text for HTML and XML content and quoted attribute values; control characters XML forbids dropped. */
   static String xml(String text) {
     StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> {
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> {
-          if (c >= 0x20 || c == '\n' || c == '\t') {
-            out.appendCodePoint(c);
-          }
-        }
-      }
-    });
+    text.codePoints()
+        .forEach(
+            c -> {
+              switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> {
+                  if (c >= 0x20 || c == '\n' || c == '\t') {
+                    out.appendCodePoint(c);
+                  }
+                }
+              }
+            });
     return out.toString();
   }
 
@@ -86,7 +94,14 @@ public final class Markup {
    * joiner after it) so that a name cannot notify anyone from the bot's comment.
    */
   static String markdown(String text) {
-    return noMention(xml(visible(text.replace("\r\n", "\n"), true)).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
-        .replace("*", "\\*").replace("_", "\\_").replace("`", "\\`").replace("[", "\\["));
+    return noMention(
+        xml(visible(text.replace("\r\n", "\n"), true))
+            .replace("\\", "\\\\")
+            .replace("|", "\\|")
+            .replace("\n", "<br>")
+            .replace("*", "\\*")
+            .replace("_", "\\_")
+            .replace("`", "\\`")
+            .replace("[", "\\["));
   }
 }

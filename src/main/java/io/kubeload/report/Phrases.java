@@ -17,7 +17,8 @@ final class Phrases {
    */
   static List<Finding> changeFirst(List<Finding> findings) {
     return findings.stream()
-        .sorted(java.util.Comparator.comparing(Finding::severity).thenComparing(Finding::carriedOver))
+        .sorted(
+            java.util.Comparator.comparing(Finding::severity).thenComparing(Finding::carriedOver))
         .toList();
   }
 
@@ -26,22 +27,38 @@ final class Phrases {
   /** {@code FAIL at production (5,000 nodes, 30 pods/node, Kubernetes 1.31, 3 API servers)}. */
   static String verdict(Verdict verdict) {
     var profile = verdict.projection().profile();
-    return (verdict.passed() ? "PASS" : "FAIL") + " at " + profile.name() + " (" + Units.number(profile.nodes()) + " nodes, "
-        + Units.number(profile.podsPerNode()) + " pods/node, Kubernetes " + profile.version().describe() + ", "
-        + profile.apiServers().replicas() + (profile.apiServers().replicas() == 1 ? " API server)" : " API servers)");
+    return (verdict.passed() ? "PASS" : "FAIL")
+        + " at "
+        + profile.name()
+        + " ("
+        + Units.number(profile.nodes())
+        + " nodes, "
+        + Units.number(profile.podsPerNode())
+        + " pods/node, Kubernetes "
+        + profile.version().describe()
+        + ", "
+        + profile.apiServers().replicas()
+        + (profile.apiServers().replicas() == 1 ? " API server)" : " API servers)");
   }
 
   /** {@code 1 error, 2 warnings, 3 workloads} and what was skipped. */
   static String counts(Verdict verdict) {
-    StringBuilder out = new StringBuilder()
-        .append(plural(verdict.count(Severity.ERROR), "error")).append(", ")
-        .append(plural(verdict.count(Severity.WARNING), "warning")).append(", ")
-        .append(plural(verdict.projection().workloads().size(), "workload"));
+    StringBuilder out =
+        new StringBuilder()
+            .append(plural(verdict.count(Severity.ERROR), "error"))
+            .append(", ")
+            .append(plural(verdict.count(Severity.WARNING), "warning"))
+            .append(", ")
+            .append(plural(verdict.projection().workloads().size(), "workload"));
     if (!verdict.skippedTestHooks().isEmpty()) {
-      out.append(", ").append(plural(verdict.skippedTestHooks().size(), "Helm test hook")).append(" skipped");
+      out.append(", ")
+          .append(plural(verdict.skippedTestHooks().size(), "Helm test hook"))
+          .append(" skipped");
     }
     if (!verdict.skippedFindings().isEmpty()) {
-      out.append(", ").append(plural(verdict.skippedFindings().size(), "finding")).append(" ignored");
+      out.append(", ")
+          .append(plural(verdict.skippedFindings().size(), "finding"))
+          .append(" ignored");
     }
     return out.toString();
   }
@@ -51,14 +68,19 @@ final class Phrases {
     StringBuilder out = new StringBuilder("against the baseline: ");
     for (Comparison.Status status : Comparison.Status.values()) {
       long n = comparison.workloads().stream().filter(w -> w.status() == status).count();
-      out.append(n).append(' ').append(status.label()).append(status == Comparison.Status.REMOVED ? "" : ", ");
+      out.append(n)
+          .append(' ')
+          .append(status.label())
+          .append(status == Comparison.Status.REMOVED ? "" : ", ");
     }
     if (!comparison.gatesChangeOnly()) {
       out.append("; every error gated (--gate all)");
     } else if (comparison.preExisting() > 0) {
-      out.append("; ").append(plural(comparison.preExisting(), "error"))
+      out.append("; ")
+          .append(plural(comparison.preExisting(), "error"))
           .append(" of the baseline's own not gated (the change does not make ")
-          .append(comparison.preExisting() == 1 ? "it" : "them").append(" worse)");
+          .append(comparison.preExisting() == 1 ? "it" : "them")
+          .append(" worse)");
     }
     return out.toString();
   }

@@ -26,9 +26,12 @@ public final class ProjectReports {
   /** One project's verdict; {@code name} is a DNS label (checked where projects are read), so it needs no escaping. */
   public record Judged(String name, Verdict verdict) {}
 
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private static final Pattern SUITES = Pattern.compile("<testsuites name=\"[^\"]*\" tests=\"(\\d+)\" failures=\"(\\d+)\" errors=\"(\\d+)\" skipped=\"(\\d+)\"[^>]*>\\n");
+  private static final Pattern SUITES =
+      Pattern.compile(
+          "<testsuites name=\"[^\"]*\" tests=\"(\\d+)\" failures=\"(\\d+)\" errors=\"(\\d+)\" skipped=\"(\\d+)\"[^>]*>\\n");
 
   private ProjectReports() {}
 
@@ -38,11 +41,21 @@ public final class ProjectReports {
    * @param skipped the projects left out as unchanged ({@code --changed-since}): named by every
    *     format but the github annotations, which belong to a file and line
    */
-  public static void write(List<Judged> projects, List<String> skipped, Format format, Writer out) throws IOException {
-    String skippedLine = skipped.isEmpty() ? "" : "Skipped, no input changed: " + String.join(", ", skipped) + "\n";
+  public static void write(List<Judged> projects, List<String> skipped, Format format, Writer out)
+      throws IOException {
+    String skippedLine =
+        skipped.isEmpty() ? "" : "Skipped, no input changed: " + String.join(", ", skipped) + "\n";
     switch (format) {
-      case TEXT, FINDINGS -> out.write(sections(projects, format, "=== project %s: %s ===%n%n", "\n") + (projects.isEmpty() ? "" : "\n") + skippedLine);
-      case MARKDOWN -> out.write(sections(projects, format, "## Project `%s`: %s%n%n", "\n") + (projects.isEmpty() || skipped.isEmpty() ? "" : "\n") + skippedLine);
+      case TEXT, FINDINGS ->
+          out.write(
+              sections(projects, format, "=== project %s: %s ===%n%n", "\n")
+                  + (projects.isEmpty() ? "" : "\n")
+                  + skippedLine);
+      case MARKDOWN ->
+          out.write(
+              sections(projects, format, "## Project `%s`: %s%n%n", "\n")
+                  + (projects.isEmpty() || skipped.isEmpty() ? "" : "\n")
+                  + skippedLine);
       case GITHUB -> out.write(sections(projects, format, "", ""));
       case JSON -> json(projects, skipped, out);
       case SARIF -> out.write(sarif(projects, skipped));
@@ -55,7 +68,8 @@ public final class ProjectReports {
     return verdict.passed() ? "PASS" : "FAIL";
   }
 
-  private static String sections(List<Judged> projects, Format format, String header, String between) {
+  private static String sections(
+      List<Judged> projects, Format format, String header, String between) {
     StringBuilder out = new StringBuilder();
     for (Judged project : projects) {
       if (!out.isEmpty()) {
@@ -68,11 +82,13 @@ public final class ProjectReports {
   }
 
   /** The JSON reports (docs/json-report.md), each whole under {@code projects[].report}. */
-  private static void json(List<Judged> projects, List<String> skipped, Writer out) throws IOException {
+  private static void json(List<Judged> projects, List<String> skipped, Writer out)
+      throws IOException {
     try (JsonGenerator g = JsonReport.generator(out)) {
       g.writeStartObject();
       g.writeNumberField("schemaVersion", 1);
-      g.writeStringField("verdict", projects.stream().allMatch(p -> p.verdict().passed()) ? "pass" : "fail");
+      g.writeStringField(
+          "verdict", projects.stream().allMatch(p -> p.verdict().passed()) ? "pass" : "fail");
       g.writeArrayFieldStart("projects");
       JsonGenerator readBack = new ReadBack(g);
       for (Judged project : projects) {
@@ -133,11 +149,13 @@ public final class ProjectReports {
       }
       for (JsonNode node : own) {
         ObjectNode result = (ObjectNode) node;
-        ((ObjectNode) result.get("message")).put("text", "project " + project.name() + ": " + result.at("/message/text").asText());
+        ((ObjectNode) result.get("message"))
+            .put("text", "project " + project.name() + ": " + result.at("/message/text").asText());
         ObjectNode fingerprints = (ObjectNode) result.get("partialFingerprints");
         List<String> keys = new ArrayList<>();
         fingerprints.fieldNames().forEachRemaining(keys::add);
-        keys.forEach(key -> fingerprints.put(key, project.name() + ":" + fingerprints.get(key).asText()));
+        keys.forEach(
+            key -> fingerprints.put(key, project.name() + ":" + fingerprints.get(key).asText()));
         ((ObjectNode) result.get("properties")).put("project", project.name());
         results.add(result);
       }
@@ -147,8 +165,11 @@ public final class ProjectReports {
       root = SarifReport.emptyLog();
       summaries.add("no project judged");
     }
-    ObjectNode properties = ((ObjectNode) root.get("runs").get(0)).putObject("properties")
-        .put("verdict", projects.stream().allMatch(p -> p.verdict().passed()) ? "pass" : "fail").put("summary", String.join("; ", summaries));
+    ObjectNode properties =
+        ((ObjectNode) root.get("runs").get(0))
+            .putObject("properties")
+            .put("verdict", projects.stream().allMatch(p -> p.verdict().passed()) ? "pass" : "fail")
+            .put("summary", String.join("; ", summaries));
     if (!skipped.isEmpty()) {
       skipped.forEach(properties.putArray("skippedProjects")::add);
     }
@@ -173,26 +194,47 @@ public final class ProjectReports {
       for (int i = 0; i < totals.length; i++) {
         totals[i] += Long.parseLong(outer.group(i + 1));
       }
-      suites.append(xml.substring(outer.end(), xml.lastIndexOf("</testsuites>"))
-          .replace("<testsuite name=\"", "<testsuite name=\"" + project.name() + ": "));
+      suites.append(
+          xml.substring(outer.end(), xml.lastIndexOf("</testsuites>"))
+              .replace("<testsuite name=\"", "<testsuite name=\"" + project.name() + ": "));
     }
     for (String name : skipped) {
-      suites.append("  <testsuite name=\"").append(Markup.xml(name)).append(": not judged\" tests=\"1\" failures=\"0\" errors=\"0\" ")
-          .append("skipped=\"1\" time=\"0\">\n    <testcase classname=\"kubeload.project\" name=\"").append(Markup.xml(name))
-          .append("\" time=\"0\">\n      <skipped message=\"no input changed\"/>\n    </testcase>\n  </testsuite>\n");
+      suites
+          .append("  <testsuite name=\"")
+          .append(Markup.xml(name))
+          .append(": not judged\" tests=\"1\" failures=\"0\" errors=\"0\" ")
+          .append("skipped=\"1\" time=\"0\">\n    <testcase classname=\"kubeload.project\" name=\"")
+          .append(Markup.xml(name))
+          .append(
+              "\" time=\"0\">\n      <skipped message=\"no input changed\"/>\n    </testcase>\n  </testsuite>\n");
       totals[0]++;
       totals[3]++;
     }
     boolean passed = projects.stream().allMatch(p -> p.verdict().passed());
-    return declaration + "<testsuites name=\"kubeload " + (passed ? "PASS" : "FAIL") + " over " + projects.size() + " projects\" tests=\""
-        + totals[0] + "\" failures=\"" + totals[1] + "\" errors=\"" + totals[2] + "\" skipped=\"" + totals[3] + "\" time=\"0\">\n"
-        + suites + "</testsuites>\n";
+    return declaration
+        + "<testsuites name=\"kubeload "
+        + (passed ? "PASS" : "FAIL")
+        + " over "
+        + projects.size()
+        + " projects\" tests=\""
+        + totals[0]
+        + "\" failures=\""
+        + totals[1]
+        + "\" errors=\""
+        + totals[2]
+        + "\" skipped=\""
+        + totals[3]
+        + "\" time=\"0\">\n"
+        + suites
+        + "</testsuites>\n";
   }
 
   /** The first report's page, its body holding every project's report body under the project's heading. */
   private static String html(List<Judged> projects, String skippedLine) {
-    String head = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>kubeload</title></head>\n<body>";
-    StringBuilder bodies = new StringBuilder(projects.isEmpty() ? "\n<p>No project judged.</p>\n" : "");
+    String head =
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>kubeload</title></head>\n<body>";
+    StringBuilder bodies =
+        new StringBuilder(projects.isEmpty() ? "\n<p>No project judged.</p>\n" : "");
     String tail = "</body>\n</html>\n";
     for (Judged project : projects) {
       String page = Reports.render(project.verdict(), Format.HTML);
@@ -200,12 +242,22 @@ public final class ProjectReports {
       int close = page.lastIndexOf("</body>");
       head = page.substring(0, open);
       tail = page.substring(close);
-      bodies.append("\n<section id=\"project-").append(project.name()).append("\">\n<h1 class=\"")
-          .append(project.verdict().passed() ? "pass" : "fail").append("\">Project ").append(project.name()).append("</h1>")
-          .append(page, open, close).append("</section>\n");
+      bodies
+          .append("\n<section id=\"project-")
+          .append(project.name())
+          .append("\">\n<h1 class=\"")
+          .append(project.verdict().passed() ? "pass" : "fail")
+          .append("\">Project ")
+          .append(project.name())
+          .append("</h1>")
+          .append(page, open, close)
+          .append("</section>\n");
     }
     if (!skippedLine.isEmpty()) {
-      bodies.append("\n<p class=\"skipped\">").append(Markup.xml(skippedLine.strip())).append("</p>\n");
+      bodies
+          .append("\n<p class=\"skipped\">")
+          .append(Markup.xml(skippedLine.strip()))
+          .append("</p>\n");
     }
     return head + bodies + tail;
   }

@@ -25,7 +25,8 @@ final class SarifReport {
 
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private SarifReport() {}
 
@@ -41,7 +42,8 @@ final class SarifReport {
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "kubeload");
     driver.put("version", Versions.tool());
-    // Where a reader of the alert learns what kubeload is (the repository docs/ci.md installs from).
+    // Where a reader of the alert learns what kubeload is (the repository docs/ci.md installs
+    // from).
     driver.put("informationUri", "https://github.com/kubeload/kubeload");
     ArrayNode rules = driver.putArray("rules");
     for (Rule rule : Rule.values()) {
@@ -51,7 +53,10 @@ final class SarifReport {
       r.putObject("fullDescription").put("text", rule.description());
       r.putObject("help").put("text", rule.help());
       r.putObject("defaultConfiguration").put("level", level(rule.severity()));
-      r.putObject("properties").putArray("tags").add("kubernetes").add(rule.budget() ? "budget" : "warning");
+      r.putObject("properties")
+          .putArray("tags")
+          .add("kubernetes")
+          .add(rule.budget() ? "budget" : "warning");
     }
     run.putArray("results");
     return root;
@@ -72,7 +77,9 @@ final class SarifReport {
       suppression.put("justification", s.reason());
       suppression.set("location", location(s.ignoredAt()));
     }
-    run.putObject("properties").put("verdict", verdict.passed() ? "pass" : "fail").put("summary", Phrases.verdict(verdict));
+    run.putObject("properties")
+        .put("verdict", verdict.passed() ? "pass" : "fail")
+        .put("summary", Phrases.verdict(verdict));
     try {
       return MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
@@ -80,20 +87,26 @@ final class SarifReport {
     }
   }
 
-  // SARIF's ruleIndex is the rule's position in the run's rules array, which lists the enum as declared.
+  // SARIF's ruleIndex is the rule's position in the run's rules array, which lists the enum as
+  // declared.
   @SuppressWarnings("EnumOrdinal")
   private static void result(ObjectNode r, Finding f) {
     r.put("ruleId", f.rule().id());
     r.put("ruleIndex", f.rule().ordinal());
     r.put("level", level(f.severity()));
     SourceLocation at = f.location();
-    String unresolved = at.templateLine() == 0 ? at.template().map(t -> " (Helm template " + t + ")").orElse("") : "";
-    r.putObject("message").put("text", f.subject() + ": " + f.message() + ". Fix: " + f.fix() + unresolved);
+    String unresolved =
+        at.templateLine() == 0
+            ? at.template().map(t -> " (Helm template " + t + ")").orElse("")
+            : "";
+    r.putObject("message")
+        .put("text", f.subject() + ": " + f.message() + ". Fix: " + f.fix() + unresolved);
     r.putArray("locations").add(location(at));
     if (at.templateLine() > 0) {
       ObjectNode rendered = rendered(f.location());
       rendered.put("id", 1);
-      // The rendered output is helm's or kustomize's (named by its command) or a file rendered beforehand.
+      // The rendered output is helm's or kustomize's (named by its command) or a file rendered
+      // beforehand.
       rendered.putObject("message").put("text", "as rendered in " + at.file());
       r.putArray("relatedLocations").add(rendered);
     }

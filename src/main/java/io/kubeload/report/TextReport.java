@@ -3,10 +3,10 @@ package io.kubeload.report;
 import io.kubeload.gate.Comparison;
 import io.kubeload.gate.Finding;
 import io.kubeload.gate.Recommendation;
-import io.kubeload.model.SimulationResult;
 import io.kubeload.gate.SkippedFinding;
 import io.kubeload.gate.Verdict;
 import io.kubeload.model.LevelLoad;
+import io.kubeload.model.SimulationResult;
 import io.kubeload.model.Units;
 import io.kubeload.model.WorkloadLoad;
 import java.util.ArrayList;
@@ -32,8 +32,10 @@ final class TextReport {
     out.append(Phrases.counts(verdict)).append('\n');
     verdict.comparison().ifPresent(c -> change(verdict, c, out));
     out.append('\n');
-    // Both tables follow one grouping, so that a start-up is found under the release its workload is.
-    List<ChangeTables.Row> table = ChangeTables.workloads(verdict).rows().subList(0, verdict.projection().workloads().size());
+    // Both tables follow one grouping, so that a start-up is found under the release its workload
+    // is.
+    List<ChangeTables.Row> table =
+        ChangeTables.workloads(verdict).rows().subList(0, verdict.projection().workloads().size());
     Optional<Grouping.Layout> layout = Grouping.of(verdict, table);
     workloads(verdict, out, layout, table);
     startups(verdict, out, layout);
@@ -59,32 +61,55 @@ final class TextReport {
     return out.toString();
   }
 
-  private static void workloads(Verdict verdict, StringBuilder out, Optional<Grouping.Layout> layout, List<ChangeTables.Row> table) {
+  private static void workloads(
+      Verdict verdict,
+      StringBuilder out,
+      Optional<Grouping.Layout> layout,
+      List<ChangeTables.Row> table) {
     if (verdict.projection().workloads().isEmpty()) {
       out.append("No workloads found.\n");
       return;
     }
-    List<String> header = new ArrayList<>(List.of("WORKLOAD", "PODS", "SCALING", "FAILS FROM", "REQ/S", "WATCH EV/S", "LIST/START", "PEAK SEATS"));
+    List<String> header =
+        new ArrayList<>(
+            List.of(
+                "WORKLOAD",
+                "PODS",
+                "SCALING",
+                "FAILS FROM",
+                "REQ/S",
+                "WATCH EV/S",
+                "LIST/START",
+                "PEAK SEATS"));
     layout.ifPresent(l -> header.add("SEATS BUSY"));
     header.add("LEVEL");
     List<String[]> rows = new ArrayList<>();
     rows.add(header.toArray(String[]::new));
-    grouped(layout, verdict.projection().workloads().size(), rows, i -> true, i -> {
-      WorkloadLoad load = verdict.projection().workloads().get(i);
-      OptionalInt breakEven = verdict.breakEvenNodes(load.ref());
-      List<String> cells = new ArrayList<>(List.of(
-          load.ref().toString(),
-          Units.number(load.pods()),
-          load.scalingClass().label(),
-          breakEven.isPresent() ? Units.number(breakEven.getAsInt()) + " nodes" : "-",
-          Units.number(load.requestsPerSecond()),
-          Units.number(load.watchEventsPerSecond()),
-          load.listBytesPerStart() > 0 ? Units.bytes(load.listBytesPerStart()) : "-",
-          Units.number(load.peakSeats())));
-      layout.ifPresent(l -> cells.add(table.get(i).contribution().orElseThrow().busy().after()));
-      cells.add(load.accesses().isEmpty() ? "-" : load.priorityLevel());
-      return cells.toArray(String[]::new);
-    }, l -> l.sections().stream().map(s -> s.heading(l.seats())).toList());
+    grouped(
+        layout,
+        verdict.projection().workloads().size(),
+        rows,
+        i -> true,
+        i -> {
+          WorkloadLoad load = verdict.projection().workloads().get(i);
+          OptionalInt breakEven = verdict.breakEvenNodes(load.ref());
+          List<String> cells =
+              new ArrayList<>(
+                  List.of(
+                      load.ref().toString(),
+                      Units.number(load.pods()),
+                      load.scalingClass().label(),
+                      breakEven.isPresent() ? Units.number(breakEven.getAsInt()) + " nodes" : "-",
+                      Units.number(load.requestsPerSecond()),
+                      Units.number(load.watchEventsPerSecond()),
+                      load.listBytesPerStart() > 0 ? Units.bytes(load.listBytesPerStart()) : "-",
+                      Units.number(load.peakSeats())));
+          layout.ifPresent(
+              l -> cells.add(table.get(i).contribution().orElseThrow().busy().after()));
+          cells.add(load.accesses().isEmpty() ? "-" : load.priorityLevel());
+          return cells.toArray(String[]::new);
+        },
+        l -> l.sections().stream().map(s -> s.heading(l.seats())).toList());
     table(rows, out, 1);
     layout.ifPresent(l -> tail(l.tail().rows().isEmpty() ? "" : l.tailLine(), out));
     out.append('\n');
@@ -95,7 +120,12 @@ final class TextReport {
    * heading (a one-cell row, printed as it is) over its shown rows, indented. {@code has} picks the
    * rows the table holds at all (a start-up table only those simulated).
    */
-  private static void grouped(Optional<Grouping.Layout> layout, int count, List<String[]> rows, IntPredicate has, IntFunction<String[]> row,
+  private static void grouped(
+      Optional<Grouping.Layout> layout,
+      int count,
+      List<String[]> rows,
+      IntPredicate has,
+      IntFunction<String[]> row,
       Function<Grouping.Layout, List<String>> headings) {
     if (layout.isEmpty()) {
       IntStream.range(0, count).filter(has).forEach(i -> rows.add(row.apply(i)));
@@ -103,7 +133,8 @@ final class TextReport {
     }
     List<String> titles = headings.apply(layout.get());
     for (int s = 0; s < titles.size(); s++) {
-      List<Integer> shown = layout.get().sections().get(s).shown().stream().filter(has::test).toList();
+      List<Integer> shown =
+          layout.get().sections().get(s).shown().stream().filter(has::test).toList();
       if (!shown.isEmpty()) {
         rows.add(new String[] {Markup.oneLine(titles.get(s))});
         for (int i : shown) {
@@ -126,7 +157,14 @@ final class TextReport {
     out.append(Phrases.change(comparison)).append('\n');
     ChangeTables.Table table = ChangeTables.workloads(verdict);
     List<String[]> rows = new ArrayList<>();
-    rows.add(table.columns().stream().map(c -> c.equals("workload") ? "CHANGE" : c.equals("change") ? "STATUS" : c.toUpperCase(Locale.ROOT)).toArray(String[]::new));
+    rows.add(
+        table.columns().stream()
+            .map(
+                c ->
+                    c.equals("workload")
+                        ? "CHANGE"
+                        : c.equals("change") ? "STATUS" : c.toUpperCase(Locale.ROOT))
+            .toArray(String[]::new));
     for (ChangeTables.Row row : table.rows()) {
       if (row.status().orElse(Comparison.Status.ADDED) != Comparison.Status.UNCHANGED) {
         List<String> cells = new ArrayList<>(List.of(row.name()));
@@ -149,8 +187,14 @@ final class TextReport {
     levels.add(new String[] {"LEVEL DEMAND", "SEATS", "BEFORE", "AFTER", "CHANGE"});
     for (Comparison.LevelDelta level : comparison.levels()) {
       if (level.added() != 0) {
-        levels.add(new String[] {level.name(), Units.number(level.seats()), Units.number(level.before()), Units.number(level.after()),
-            (level.added() > 0 ? "+" : "") + Units.number(level.added())});
+        levels.add(
+            new String[] {
+              level.name(),
+              Units.number(level.seats()),
+              Units.number(level.before()),
+              Units.number(level.after()),
+              (level.added() > 0 ? "+" : "") + Units.number(level.added())
+            });
       }
     }
     if (levels.size() > 1) {
@@ -160,21 +204,33 @@ final class TextReport {
   }
 
   /** The simulated roll-out of every workload that lists at start; grouped as the workloads table is. */
-  private static void startups(Verdict verdict, StringBuilder out, Optional<Grouping.Layout> layout) {
+  private static void startups(
+      Verdict verdict, StringBuilder out, Optional<Grouping.Layout> layout) {
     List<WorkloadLoad> loads = verdict.projection().workloads();
-    IntFunction<Optional<SimulationResult>> rollout = i -> verdict.simulations().rolloutOf(loads.get(i).ref());
+    IntFunction<Optional<SimulationResult>> rollout =
+        i -> verdict.simulations().rolloutOf(loads.get(i).ref());
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"START-UP (simulated)", "PODS", "PEAK SEATS", "429s", "SYNCED", "LIST MEMORY"});
-    grouped(layout, loads.size(), rows, i -> rollout.apply(i).isPresent(), i -> {
-      SimulationResult s = rollout.apply(i).orElseThrow();
-      return new String[] {
-          loads.get(i).ref().toString(),
-          Units.number(s.pods()),
-          Units.number(s.peakSeats()) + " of " + Units.number(s.seats()),
-          Units.number(s.rejected()),
-          Phrases.synced(s),
-          Units.bytes(s.peakTransientBytes())};
-    }, l -> l.sections().stream().map(sec -> sec.group().label()).toList());
+    rows.add(
+        new String[] {
+          "START-UP (simulated)", "PODS", "PEAK SEATS", "429s", "SYNCED", "LIST MEMORY"
+        });
+    grouped(
+        layout,
+        loads.size(),
+        rows,
+        i -> rollout.apply(i).isPresent(),
+        i -> {
+          SimulationResult s = rollout.apply(i).orElseThrow();
+          return new String[] {
+            loads.get(i).ref().toString(),
+            Units.number(s.pods()),
+            Units.number(s.peakSeats()) + " of " + Units.number(s.seats()),
+            Units.number(s.rejected()),
+            Phrases.synced(s),
+            Units.bytes(s.peakTransientBytes())
+          };
+        },
+        l -> l.sections().stream().map(sec -> sec.group().label()).toList());
     if (rows.size() > 1) {
       table(rows, out, 1);
       layout.ifPresent(l -> tail(startupTail(l, rollout), out));
@@ -183,35 +239,62 @@ final class TextReport {
   }
 
   /** {@code … and 700 more start-ups in 700 releases: 3,500,000 pods, 0 429s, all synced}: those the table leaves out. */
-  private static String startupTail(Grouping.Layout layout, IntFunction<Optional<SimulationResult>> rollout) {
-    List<Integer> left = layout.tail().rows().stream().filter(i -> rollout.apply(i).isPresent()).toList();
+  private static String startupTail(
+      Grouping.Layout layout, IntFunction<Optional<SimulationResult>> rollout) {
+    List<Integer> left =
+        layout.tail().rows().stream().filter(i -> rollout.apply(i).isPresent()).toList();
     if (left.isEmpty()) {
       return "";
     }
     List<SimulationResult> runs = left.stream().map(i -> rollout.apply(i).orElseThrow()).toList();
     long unsynced = runs.stream().filter(s -> !s.allSynced()).count();
-    return "… and " + Grouping.count(left.size(), "more start-up") + " in " + Grouping.inGroups(left.stream().map(layout::groupOf).toList())
-        + ": " + Units.number(runs.stream().mapToDouble(SimulationResult::pods).sum()) + " pods, "
-        + Units.number(runs.stream().mapToDouble(SimulationResult::rejected).sum()) + " 429s, "
+    return "… and "
+        + Grouping.count(left.size(), "more start-up")
+        + " in "
+        + Grouping.inGroups(left.stream().map(layout::groupOf).toList())
+        + ": "
+        + Units.number(runs.stream().mapToDouble(SimulationResult::pods).sum())
+        + " pods, "
+        + Units.number(runs.stream().mapToDouble(SimulationResult::rejected).sum())
+        + " 429s, "
         + (unsynced == 0 ? "all synced" : Units.number(unsynced) + " with pods not synced");
   }
 
   private static void levels(Verdict verdict, StringBuilder out) {
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"PRIORITY LEVEL", "SEATS", "EXISTING", "ADDED", "UTILIZATION", "AFTER API-SERVER RESTART", "LARGEST SHARE"});
+    rows.add(
+        new String[] {
+          "PRIORITY LEVEL",
+          "SEATS",
+          "EXISTING",
+          "ADDED",
+          "UTILIZATION",
+          "AFTER API-SERVER RESTART",
+          "LARGEST SHARE"
+        });
     for (LevelLoad level : verdict.projection().levelLoads()) {
       SimulationResult restart = verdict.simulations().restart().get(level.name());
       if (level.demand() <= 0 && restart == null) {
         continue;
       }
-      rows.add(new String[] {
-          level.name(),
-          Units.number(level.seats()),
-          Units.number(level.existing()),
-          Units.number(level.demand()),
-          Units.percent(level.utilization()),
-          restart == null ? "-" : "synced " + Phrases.synced(restart) + ", " + Units.number(restart.rejected()) + " 429s",
-          level.contributions().isEmpty() ? "-" : level.contributions().keySet().iterator().next().toString()});
+      rows.add(
+          new String[] {
+            level.name(),
+            Units.number(level.seats()),
+            Units.number(level.existing()),
+            Units.number(level.demand()),
+            Units.percent(level.utilization()),
+            restart == null
+                ? "-"
+                : "synced "
+                    + Phrases.synced(restart)
+                    + ", "
+                    + Units.number(restart.rejected())
+                    + " 429s",
+            level.contributions().isEmpty()
+                ? "-"
+                : level.contributions().keySet().iterator().next().toString()
+          });
     }
     if (rows.size() > 1) {
       table(rows, out, 1);
@@ -221,27 +304,56 @@ final class TextReport {
 
   private static void findings(Verdict verdict, StringBuilder out) {
     if (verdict.reviewed().isEmpty()) {
-      out.append(verdict.skippedFindings().isEmpty()
-          ? "No findings: every budget holds at this scale.\n"
-          : "No findings but the ignored ones below.\n");
+      out.append(
+          verdict.skippedFindings().isEmpty()
+              ? "No findings: every budget holds at this scale.\n"
+              : "No findings but the ignored ones below.\n");
     }
     for (Finding f : verdict.reviewed()) {
-      out.append(f.severity().label().toUpperCase(Locale.ROOT)).append(' ').append(f.rule().id()).append("  ").append(f.subject()).append('\n');
+      out.append(f.severity().label().toUpperCase(Locale.ROOT))
+          .append(' ')
+          .append(f.rule().id())
+          .append("  ")
+          .append(f.subject())
+          .append('\n');
       out.append("  at ").append(Markup.oneLine(f.location().toString())).append('\n');
       wrap(f.message(), "  ", out);
       wrap("fix: " + f.fix(), "  ", out);
     }
     for (SkippedFinding s : verdict.skippedFindings()) {
-      wrap("IGNORED " + s.finding().severity().label() + " " + s.finding().rule().id() + "  " + s.finding().subject() + ": " + s.reason()
-          + " (kubeload.io/ignore at " + s.ignoredAt() + ")", "", out);
+      wrap(
+          "IGNORED "
+              + s.finding().severity().label()
+              + " "
+              + s.finding().rule().id()
+              + "  "
+              + s.finding().subject()
+              + ": "
+              + s.reason()
+              + " (kubeload.io/ignore at "
+              + s.ignoredAt()
+              + ")",
+          "",
+          out);
     }
   }
 
   private static void recommendations(Verdict verdict, StringBuilder out) {
     for (Recommendation r : verdict.recommendations()) {
       out.append("\nROLL-OUT ").append(r.workload()).append('\n');
-      wrap(r.advice() + r.simulated().map(s -> " (simulated: " + Units.number(s.rejected()) + " 429s; pods synced: " + Phrases.synced(s) + ")")
-          .orElse(""), "  ", out);
+      wrap(
+          r.advice()
+              + r.simulated()
+                  .map(
+                      s ->
+                          " (simulated: "
+                              + Units.number(s.rejected())
+                              + " 429s; pods synced: "
+                              + Phrases.synced(s)
+                              + ")")
+                  .orElse(""),
+          "  ",
+          out);
     }
   }
 
@@ -258,7 +370,8 @@ final class TextReport {
   }
 
   /** With {@code lastNumeric}, the last column is right-aligned too. */
-  private static void table(List<String[]> rows, StringBuilder out, int firstNumeric, boolean lastNumeric) {
+  private static void table(
+      List<String[]> rows, StringBuilder out, int firstNumeric, boolean lastNumeric) {
     int columns = rows.get(0).length;
     int[] width = new int[columns];
     for (String[] row : rows) {
@@ -274,7 +387,10 @@ final class TextReport {
       StringBuilder line = new StringBuilder();
       for (int c = 0; c < columns; c++) {
         boolean right = c >= firstNumeric && (lastNumeric || c < columns - 1) && row != rows.get(0);
-        String cell = right ? " ".repeat(width[c] - row[c].length()) + row[c] : row[c] + " ".repeat(width[c] - row[c].length());
+        String cell =
+            right
+                ? " ".repeat(width[c] - row[c].length()) + row[c]
+                : row[c] + " ".repeat(width[c] - row[c].length());
         line.append(cell).append(c < columns - 1 ? "  " : "");
       }
       out.append(line.toString().stripTrailing()).append('\n');

@@ -19,7 +19,9 @@ public final class DidYouMean {
     int allowed = Math.max(2, wanted.length() / 3);
     return known.stream()
         .filter(k -> distance(wanted, k.toLowerCase(Locale.ROOT)) <= allowed)
-        .min(Comparator.comparingInt((String k) -> distance(wanted, k.toLowerCase(Locale.ROOT))).thenComparing(k -> k));
+        .min(
+            Comparator.comparingInt((String k) -> distance(wanted, k.toLowerCase(Locale.ROOT)))
+                .thenComparing(k -> k));
   }
 
   /** {@code " (did you mean X?)"}, or nothing. */
@@ -40,7 +42,10 @@ public final class DidYouMean {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }

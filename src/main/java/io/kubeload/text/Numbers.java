@@ -19,12 +19,17 @@ public final class Numbers {
 
   /** 12.5 · 0.02778: {@code digits} significant digits, trailing zeros dropped, never in exponent form. */
   public static String significant(double value, int digits) {
-    return new BigDecimal(value).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
+    return new BigDecimal(value)
+        .round(new MathContext(digits))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   /** 3 · 2.5: a whole number without a point, others to one decimal. */
   public static String oneDecimal(double value) {
-    return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
+    return value == Math.rint(value)
+        ? String.valueOf((long) value)
+        : String.format(Locale.ROOT, "%.1f", value);
   }
 
   /** 30 · 0.25: a whole number without a point, others in full. */

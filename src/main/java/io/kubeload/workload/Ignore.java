@@ -1,7 +1,7 @@
 package io.kubeload.workload;
 
-import io.kubeload.yaml.InputException;
 import io.kubeload.manifest.Manifest;
+import io.kubeload.yaml.InputException;
 import io.kubeload.yaml.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +31,16 @@ public record Ignore(String rule, String reason, SourceLocation location) {
       String rule = eq < 0 ? item : item.substring(0, eq).strip();
       String reason = eq < 0 ? "" : item.substring(eq + 1).strip();
       if (!rule.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-        throw new InputException(at.file(), at.line(), KEY + ": '" + item + "' must name a rule, as in seat-demand=<reason>");
+        throw new InputException(
+            at.file(),
+            at.line(),
+            KEY + ": '" + item + "' must name a rule, as in seat-demand=<reason>");
       }
       if (reason.isEmpty()) {
-        throw new InputException(at.file(), at.line(), KEY + ": " + rule + " needs a reason, as in " + rule + "=<why it is safe>");
+        throw new InputException(
+            at.file(),
+            at.line(),
+            KEY + ": " + rule + " needs a reason, as in " + rule + "=<why it is safe>");
       }
       out.add(new Ignore(rule, reason, at));
     }

@@ -26,16 +26,18 @@ public final class Placement {
    * Tolerations the DaemonSet controller adds to every daemon pod, so that node conditions do not
    * evict it (kubernetes.io/docs/concepts/workloads/controllers/daemonset, "Taints and tolerations").
    */
-  private static final List<Toleration> DAEMON_TOLERATIONS = List.of(
-      exists("node.kubernetes.io/not-ready", "NoExecute"),
-      exists("node.kubernetes.io/unreachable", "NoExecute"),
-      exists("node.kubernetes.io/disk-pressure", "NoSchedule"),
-      exists("node.kubernetes.io/memory-pressure", "NoSchedule"),
-      exists("node.kubernetes.io/pid-pressure", "NoSchedule"),
-      exists("node.kubernetes.io/unschedulable", "NoSchedule"));
+  private static final List<Toleration> DAEMON_TOLERATIONS =
+      List.of(
+          exists("node.kubernetes.io/not-ready", "NoExecute"),
+          exists("node.kubernetes.io/unreachable", "NoExecute"),
+          exists("node.kubernetes.io/disk-pressure", "NoSchedule"),
+          exists("node.kubernetes.io/memory-pressure", "NoSchedule"),
+          exists("node.kubernetes.io/pid-pressure", "NoSchedule"),
+          exists("node.kubernetes.io/unschedulable", "NoSchedule"));
 
   /** Added as well for pods on the host network (same source). */
-  private static final Toleration HOST_NETWORK_TOLERATION = exists("node.kubernetes.io/network-unavailable", "NoSchedule");
+  private static final Toleration HOST_NETWORK_TOLERATION =
+      exists("node.kubernetes.io/network-unavailable", "NoSchedule");
 
   private Placement() {}
 
@@ -60,24 +62,31 @@ public final class Placement {
       }
     }
     double share = (double) matched / pooled;
-    StringBuilder reason = new StringBuilder(
-        Figures.count(PodCount.PerNode.podsOn(share, nodes)) + " of " + Figures.count(nodes) + " nodes: ");
+    StringBuilder reason =
+        new StringBuilder(
+            Figures.count(PodCount.PerNode.podsOn(share, nodes))
+                + " of "
+                + Figures.count(nodes)
+                + " nodes: ");
     if (landsOn.isEmpty()) {
       reason.append("no pool");
     } else {
       reason.append(landsOn.size() == profile.nodePools().size() ? "every pool" : pools(landsOn));
       selectors(spec).ifPresent(s -> reason.append(" (").append(s).append(')'));
     }
-    missesBecause.forEach((why, names) -> reason.append("; not ").append(pools(names)).append(": ").append(why));
+    missesBecause.forEach(
+        (why, names) -> reason.append("; not ").append(pools(names)).append(": ").append(why));
     return PodCount.onNodes(share, nodes, reason.toString());
   }
 
   /** Empty when the pod can run on the pool's nodes; otherwise the first rule that keeps it off. */
   static Optional<String> whyNot(PodSpec spec, NodePool pool) {
-    Map<String, String> selector = spec.getNodeSelector() == null ? Map.of() : spec.getNodeSelector();
+    Map<String, String> selector =
+        spec.getNodeSelector() == null ? Map.of() : spec.getNodeSelector();
     for (Map.Entry<String, String> wanted : new TreeMap<>(selector).entrySet()) {
       if (!wanted.getValue().equals(pool.labels().get(wanted.getKey()))) {
-        return Optional.of("nodeSelector " + wanted.getKey() + "=" + wanted.getValue() + " does not match");
+        return Optional.of(
+            "nodeSelector " + wanted.getKey() + "=" + wanted.getValue() + " does not match");
       }
     }
     Optional<List<NodeSelectorTerm>> terms = requiredTerms(spec);
@@ -95,12 +104,14 @@ public final class Placement {
 
   /** Terms are ORed; a term's expressions are ANDed; an empty term matches nothing (NodeSelectorTerm API doc). */
   static boolean matches(NodeSelectorTerm term, Map<String, String> labels) {
-    List<NodeSelectorRequirement> expressions = term.getMatchExpressions() == null ? List.of() : term.getMatchExpressions();
+    List<NodeSelectorRequirement> expressions =
+        term.getMatchExpressions() == null ? List.of() : term.getMatchExpressions();
     boolean hasFields = term.getMatchFields() != null && !term.getMatchFields().isEmpty();
     if (expressions.isEmpty() && !hasFields) {
       return false;
     }
-    // matchFields select nodes by name, which pools do not have: they are taken to match, so that the
+    // matchFields select nodes by name, which pools do not have: they are taken to match, so that
+    // the
     // count errs high, never low.
     return expressions.stream().allMatch(e -> matches(e, labels));
   }
@@ -150,12 +161,17 @@ public final class Placement {
 
   /** The required node affinity's terms; empty when it has none (not the same as a required affinity with no terms). */
   private static Optional<List<NodeSelectorTerm>> requiredTerms(PodSpec spec) {
-    if (spec.getAffinity() == null || spec.getAffinity().getNodeAffinity() == null
-        || spec.getAffinity().getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution() == null) {
+    if (spec.getAffinity() == null
+        || spec.getAffinity().getNodeAffinity() == null
+        || spec.getAffinity().getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution()
+            == null) {
       return Optional.empty();
     }
     List<NodeSelectorTerm> terms =
-        spec.getAffinity().getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution().getNodeSelectorTerms();
+        spec.getAffinity()
+            .getNodeAffinity()
+            .getRequiredDuringSchedulingIgnoredDuringExecution()
+            .getNodeSelectorTerms();
     return Optional.of(terms == null ? List.of() : terms);
   }
 
@@ -182,7 +198,9 @@ public final class Placement {
       parts.add("required node affinity");
     }
     if (spec.getTolerations() != null && !spec.getTolerations().isEmpty()) {
-      parts.add(spec.getTolerations().size() + (spec.getTolerations().size() == 1 ? " toleration" : " tolerations"));
+      parts.add(
+          spec.getTolerations().size()
+              + (spec.getTolerations().size() == 1 ? " toleration" : " tolerations"));
     }
     return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", parts));
   }

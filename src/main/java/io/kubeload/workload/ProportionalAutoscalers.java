@@ -40,11 +40,14 @@ final class ProportionalAutoscalers {
       List<Autoscaler> out = new ArrayList<>();
       for (Manifest m : all.ofKind("Deployment").toList()) {
         Optional<Deployment> deployment = m.as(Deployment.class);
-        if (deployment.isEmpty() || deployment.get().getSpec() == null || deployment.get().getSpec().getTemplate() == null
+        if (deployment.isEmpty()
+            || deployment.get().getSpec() == null
+            || deployment.get().getSpec().getTemplate() == null
             || deployment.get().getSpec().getTemplate().getSpec() == null) {
           continue;
         }
-        for (Container c : orEmpty(deployment.get().getSpec().getTemplate().getSpec().getContainers())) {
+        for (Container c :
+            orEmpty(deployment.get().getSpec().getTemplate().getSpec().getContainers())) {
           if (c.getImage() != null && c.getImage().contains("cluster-proportional-autoscaler")) {
             out.add(new Autoscaler(m, c));
           }
@@ -64,28 +67,43 @@ final class ProportionalAutoscalers {
       List<String> words = new ArrayList<>(orEmpty(c.getCommand()));
       words.addAll(orEmpty(c.getArgs()));
       String namespace = flag(words, "namespace").orElse(m.namespace());
-      boolean targets = flag(words, "target").stream()
-          .flatMap(t -> List.of(t.split(",")).stream())
-          .anyMatch(t -> t.strip().equalsIgnoreCase(target.kind() + "/" + target.name()));
+      boolean targets =
+          flag(words, "target").stream()
+              .flatMap(t -> List.of(t.split(",")).stream())
+              .anyMatch(t -> t.strip().equalsIgnoreCase(target.kind() + "/" + target.name()));
       if (targets && namespace.equals(target.namespace())) {
-        return linear(words, namespace, all).map(ratio -> PodCount.proportional(ratio, nodes,
-            "cluster-proportional-autoscaler " + m.name() + ": ceil(nodes / " + trim(ratio.nodesPerPod()) + "), at least "
-                + ratio.min() + (ratio.max() == Integer.MAX_VALUE ? "" : ", at most " + ratio.max()) + " (cores not counted)"));
+        return linear(words, namespace, all)
+            .map(
+                ratio ->
+                    PodCount.proportional(
+                        ratio,
+                        nodes,
+                        "cluster-proportional-autoscaler "
+                            + m.name()
+                            + ": ceil(nodes / "
+                            + trim(ratio.nodesPerPod())
+                            + "), at least "
+                            + ratio.min()
+                            + (ratio.max() == Integer.MAX_VALUE ? "" : ", at most " + ratio.max())
+                            + " (cores not counted)"));
       }
     }
     return Optional.empty();
   }
 
-  private static Optional<PodCount.NodeRatio> linear(List<String> words, String namespace, ManifestSet all) {
+  private static Optional<PodCount.NodeRatio> linear(
+      List<String> words, String namespace, ManifestSet all) {
     Optional<String> params = flag(words, "default-params");
-    Optional<String> fromConfigMap = flag(words, "configmap")
-        .flatMap(name -> all.find("ConfigMap", namespace, name))
-        .map(cm -> cm.raw().get("data") instanceof Map<?, ?> data ? data.get("linear") : null)
-        .map(String::valueOf);
+    Optional<String> fromConfigMap =
+        flag(words, "configmap")
+            .flatMap(name -> all.find("ConfigMap", namespace, name))
+            .map(cm -> cm.raw().get("data") instanceof Map<?, ?> data ? data.get("linear") : null)
+            .map(String::valueOf);
     try {
-      JsonNode linear = fromConfigMap.isPresent()
-          ? Json.MAPPER.readTree(fromConfigMap.get())
-          : params.isPresent() ? Json.MAPPER.readTree(params.get()).path("linear") : null;
+      JsonNode linear =
+          fromConfigMap.isPresent()
+              ? Json.MAPPER.readTree(fromConfigMap.get())
+              : params.isPresent() ? Json.MAPPER.readTree(params.get()).path("linear") : null;
       if (linear == null || !(linear.path("nodesPerReplica").asDouble() > 0)) {
         return Optional.empty();
       }
@@ -94,7 +112,8 @@ final class ProportionalAutoscalers {
         min = Math.max(2, min);
       }
       int max = linear.path("max").asInt(0) > 0 ? linear.path("max").asInt() : Integer.MAX_VALUE;
-      return Optional.of(new PodCount.NodeRatio(linear.path("nodesPerReplica").asDouble(), true, 0, min, max));
+      return Optional.of(
+          new PodCount.NodeRatio(linear.path("nodesPerReplica").asDouble(), true, 0, min, max));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       return Optional.empty(); // unreadable parameters: the Deployment's own replicas stand
     }
@@ -102,7 +121,10 @@ final class ProportionalAutoscalers {
 
   private static Optional<String> flag(List<String> words, String name) {
     String prefix = "--" + name + "=";
-    return words.stream().filter(w -> w != null && w.toLowerCase(Locale.ROOT).startsWith(prefix)).map(w -> w.substring(prefix.length())).findFirst();
+    return words.stream()
+        .filter(w -> w != null && w.toLowerCase(Locale.ROOT).startsWith(prefix))
+        .map(w -> w.substring(prefix.length()))
+        .findFirst();
   }
 
   private static String trim(double value) {

@@ -7,7 +7,8 @@ package io.kubeload.workload;
  * @param type RollingUpdate, OnDelete, Recreate, or none for kinds without updates (Job, Pod)
  * @param declared the strategy as written, e.g. {@code maxUnavailable=10% maxSurge=0}
  */
-public record RolloutStrategy(String type, int maxUnavailable, int maxSurge, int minReadySeconds, String declared) {
+public record RolloutStrategy(
+    String type, int maxUnavailable, int maxSurge, int minReadySeconds, String declared) {
 
   /** Kinds that are not rolled out: Jobs, bare Pods, ReplicaSets. */
   public static final RolloutStrategy NONE = new RolloutStrategy("None", 0, 0, 0, "none");

@@ -58,7 +58,8 @@ public record Workload(
 
   /** The same workload rolled out another way: with {@code strategy}, arriving as {@code arrival}. */
   public Workload withRollout(RolloutStrategy strategy, Arrival arrival) {
-    return new Workload(ref, manifest, podSpec, podAnnotations, serviceAccount, pods, strategy, arrival, ignores);
+    return new Workload(
+        ref, manifest, podSpec, podAnnotations, serviceAccount, pods, strategy, arrival, ignores);
   }
 
   /** The same workload as an update of one the baseline runs: paced by its own roll-out strategy. */

@@ -28,7 +28,9 @@ public final class BoundedInput {
 
   /** The byte limit reached by {@code name}. */
   public static InputException tooLarge(String name, InputLimits limits) {
-    return new InputException(name, InputLimits.reached(
-        "more bytes than one run reads", limits.maxInputBytes(), InputLimits.MAX_INPUT_BYTES));
+    return new InputException(
+        name,
+        InputLimits.reached(
+            "more bytes than one run reads", limits.maxInputBytes(), InputLimits.MAX_INPUT_BYTES));
   }
 }

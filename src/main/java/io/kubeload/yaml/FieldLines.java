@@ -15,6 +15,7 @@ public final class FieldLines extends AbstractMap<String, Integer> {
   private String[] paths = new String[16];
   private int[] lines = new int[16];
   private int size;
+
   /** Positions into {@link #paths} plus one; 0 is an empty slot. Twice the entries at most half full. */
   private int[] slots = new int[32];
 

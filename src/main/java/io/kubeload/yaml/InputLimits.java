@@ -14,7 +14,12 @@ import java.util.Locale;
  * @param maxAliases aliases to a mapping or list in one document
  */
 public record InputLimits(
-    long maxInputBytes, int maxFiles, int maxDocuments, int maxDocumentChars, int maxNestingDepth, int maxAliases) {
+    long maxInputBytes,
+    int maxFiles,
+    int maxDocuments,
+    int maxDocumentChars,
+    int maxNestingDepth,
+    int maxAliases) {
 
   public static final String MAX_INPUT_BYTES = "--max-input-bytes";
   public static final String MAX_FILES = "--max-files";
@@ -33,16 +38,27 @@ public record InputLimits(
    * the deepest document in the corpus (35, argo-cd's CRD schemas). 100 aliases: twice snakeyaml's
    * own default of 50; helm output has none.
    */
-  public static final InputLimits DEFAULT = new InputLimits(32L * 1024 * 1024, 10_000, 10_000, 3 * 1024 * 1024, 100, 100);
+  public static final InputLimits DEFAULT =
+      new InputLimits(32L * 1024 * 1024, 10_000, 10_000, 3 * 1024 * 1024, 100, 100);
 
   public InputLimits {
-    if (maxInputBytes < 1 || maxFiles < 1 || maxDocuments < 1 || maxDocumentChars < 1 || maxNestingDepth < 1 || maxAliases < 0) {
+    if (maxInputBytes < 1
+        || maxFiles < 1
+        || maxDocuments < 1
+        || maxDocumentChars < 1
+        || maxNestingDepth < 1
+        || maxAliases < 0) {
       throw new IllegalArgumentException("input limits must be positive (aliases may be 0)");
     }
   }
 
   /** "more than 100 aliases ... (the limit is 100: raise it with --max-aliases)" in one place. */
   public static String reached(String what, long limit, String flag) {
-    return what + " (the limit is " + String.format(Locale.ROOT, "%,d", limit) + ": raise it with " + flag + ")";
+    return what
+        + " (the limit is "
+        + String.format(Locale.ROOT, "%,d", limit)
+        + ": raise it with "
+        + flag
+        + ")";
   }
 }

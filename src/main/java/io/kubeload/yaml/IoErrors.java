@@ -27,10 +27,14 @@ public final class IoErrors {
     if (cause instanceof FileAlreadyExistsException || cause instanceof NotDirectoryException) {
       return "a path component is a file, not a folder";
     }
-    if (cause instanceof IOException && cause.getMessage() != null && cause.getMessage().contains("Is a directory")) {
+    if (cause instanceof IOException
+        && cause.getMessage() != null
+        && cause.getMessage().contains("Is a directory")) {
       return "it is a folder";
     }
     String message = cause.getMessage();
-    return message == null || message.isBlank() ? "input/output error" : message.replaceAll("^[a-z]+(\\.[a-zA-Z]+)+: ", "");
+    return message == null || message.isBlank()
+        ? "input/output error"
+        : message.replaceAll("^[a-z]+(\\.[a-zA-Z]+)+: ", "");
   }
 }

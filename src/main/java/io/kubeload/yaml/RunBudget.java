@@ -29,6 +29,7 @@ public final class RunBudget {
   private final long maxAliasNodes;
   private int documents;
   private long aliasNodes;
+
   /** Not a limit, but as wide as one: the strings the run's documents share. */
   private final Interner strings = new Interner();
 
@@ -48,8 +49,13 @@ public final class RunBudget {
   /** Counts one more document (or List item) starting at {@code line} of {@code file}. */
   public void countDocument(String file, int line) {
     if (documents >= limits.maxDocuments()) {
-      throw new InputException(file, line, InputLimits.reached(
-          "more YAML documents than one run reads", limits.maxDocuments(), InputLimits.MAX_DOCUMENTS));
+      throw new InputException(
+          file,
+          line,
+          InputLimits.reached(
+              "more YAML documents than one run reads",
+              limits.maxDocuments(),
+              InputLimits.MAX_DOCUMENTS));
     }
     documents++;
   }
@@ -68,7 +74,8 @@ public final class RunBudget {
   }
 
   public String aliasBomb() {
-    return "aliases expand the input beyond " + String.format(Locale.ROOT, "%,d", maxAliasNodes)
+    return "aliases expand the input beyond "
+        + String.format(Locale.ROOT, "%,d", maxAliasNodes)
         + " more nodes than it writes out (an alias bomb?)";
   }
 }

@@ -13,7 +13,8 @@ public record SourceLocation(String file, int line, Optional<String> template, i
 
   public SourceLocation {
     if (line < 1 || templateLine < 0) {
-      throw new IllegalArgumentException("line must be 1-based: " + line + ", template line " + templateLine);
+      throw new IllegalArgumentException(
+          "line must be 1-based: " + line + ", template line " + templateLine);
     }
   }
 
@@ -33,6 +34,11 @@ public record SourceLocation(String file, int line, Optional<String> template, i
   /** {@code file:line} and, where Helm rendered it, {@code (template)} or {@code (template:line)}. */
   @Override
   public String toString() {
-    return file + ":" + line + template.map(t -> " (" + t + (templateLine > 0 ? ":" + templateLine : "") + ")").orElse("");
+    return file
+        + ":"
+        + line
+        + template
+            .map(t -> " (" + t + (templateLine > 0 ? ":" + templateLine : "") + ")")
+            .orElse("");
   }
 }

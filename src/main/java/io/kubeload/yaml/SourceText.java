@@ -22,7 +22,8 @@ public final class SourceText {
     boolean ascii = true;
     for (int i = offset; i < bytes.length; i++) {
       if (bytes[i] == 0) {
-        throw new InputException(file, lineAt(bytes, i), "binary data (a NUL byte): not a YAML or JSON file");
+        throw new InputException(
+            file, lineAt(bytes, i), "binary data (a NUL byte): not a YAML or JSON file");
       }
       ascii &= bytes[i] > 0;
     }

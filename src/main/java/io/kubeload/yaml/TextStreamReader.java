@@ -15,20 +15,26 @@ import org.yaml.snakeyaml.reader.StreamReader;
 final class TextStreamReader extends StreamReader {
 
   private static final int[] NO_SNIPPET = new int[0];
+
   /** The scanner looks a few code points past a token's end (`--- `, `: `) without reading them. */
   private static final int LOOK_AHEAD = 16;
 
   private final String text;
   private final int documentLimit;
+
   /** Char index and code point index of the next code point to read. */
   private int position;
+
   private int index;
   private int documentIndex;
   private int line;
   private int column;
+
   /** Code points after {@link #position} walked by the last look-ahead, and the char index they end at. */
   private int aheadCount;
+
   private int aheadEnd;
+
   /** Chars before this index were checked to be printable. */
   private int checkedTo;
 
@@ -57,7 +63,10 @@ final class TextStreamReader extends StreamReader {
       position += Character.charCount(c);
       index++;
       documentIndex++;
-      if (c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029'
+      if (c == '\n'
+          || c == '\u0085'
+          || c == '\u2028'
+          || c == '\u2029'
           || (c == '\r' && (position >= text.length() || text.charAt(position) != '\n'))) {
         line++;
         column = 0;
@@ -130,8 +139,10 @@ final class TextStreamReader extends StreamReader {
       aheadEnd += Character.charCount(checked(aheadEnd));
       aheadCount++;
       if (documentIndex + aheadCount > documentLimit + LOOK_AHEAD) {
-        // The token being scanned runs past the limit: snakeyaml would reject the document after it.
-        throw new YAMLException("The incoming YAML document exceeds the limit: " + documentLimit + " code points.");
+        // The token being scanned runs past the limit: snakeyaml would reject the document after
+        // it.
+        throw new YAMLException(
+            "The incoming YAML document exceeds the limit: " + documentLimit + " code points.");
       }
     }
     if (aheadEnd < text.length()) {
@@ -145,7 +156,8 @@ final class TextStreamReader extends StreamReader {
     int c = text.codePointAt(at);
     if (at >= checkedTo) {
       if (!isPrintable(c)) {
-        throw new ReaderException("'reader'", index + aheadCount, c, "special characters are not allowed");
+        throw new ReaderException(
+            "'reader'", index + aheadCount, c, "special characters are not allowed");
       }
       checkedTo = at + Character.charCount(c);
     }

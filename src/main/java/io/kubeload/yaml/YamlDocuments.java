@@ -4,19 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.composer.Composer;
-import org.yaml.snakeyaml.events.AliasEvent;
-import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
@@ -63,7 +63,11 @@ public final class YamlDocuments {
    * alias budget of its own ({@link RunBudget#MAX_CONFIG_ALIAS_NODES}).
    */
   public static List<Document> readEmbedded(String file, String text) {
-    return read(file, text, InputLimits.DEFAULT, new RunBudget(InputLimits.DEFAULT, RunBudget.MAX_CONFIG_ALIAS_NODES));
+    return read(
+        file,
+        text,
+        InputLimits.DEFAULT,
+        new RunBudget(InputLimits.DEFAULT, RunBudget.MAX_CONFIG_ALIAS_NODES));
   }
 
   /**
@@ -81,7 +85,8 @@ public final class YamlDocuments {
   }
 
   /** Reads every document of {@code text}, counting each and its aliases against the run's {@code budget}. */
-  public static List<Document> read(String file, String text, InputLimits limits, RunBudget budget) {
+  public static List<Document> read(
+      String file, String text, InputLimits limits, RunBudget budget) {
     List<Document> documents = new ArrayList<>();
     read(file, text, limits, budget, documents::add);
     return documents;
@@ -92,8 +97,14 @@ public final class YamlDocuments {
    * as soon as it is read: a caller that keeps only part of a document never holds the whole
    * stream's trees at once. Strings repeated across the run's documents are shared.
    */
-  public static void read(String file, String text, InputLimits limits, RunBudget budget, java.util.function.Consumer<Document> each) {
-    // JSON allows tabs between tokens, YAML does not; a raw tab inside a JSON string is invalid anyway.
+  public static void read(
+      String file,
+      String text,
+      InputLimits limits,
+      RunBudget budget,
+      java.util.function.Consumer<Document> each) {
+    // JSON allows tabs between tokens, YAML does not; a raw tab inside a JSON string is invalid
+    // anyway.
     String source = looksLikeJson(text) ? text.replace('\t', ' ') : text;
     LineMap lineMap = new LineMap(source);
     LoaderOptions options = new LoaderOptions();
@@ -121,11 +132,17 @@ public final class YamlDocuments {
         Object value = constructor.construct(node);
         FieldLines lines = new FieldLines();
         indexLines(node, "", lines, lineMap, budget.strings(), seen);
-        each.accept(new Document(value, lineOf(node.getStartMark(), lineMap), lineOf(node.getEndMark(), lineMap), lines.trim()));
+        each.accept(
+            new Document(
+                value,
+                lineOf(node.getStartMark(), lineMap),
+                lineOf(node.getEndMark(), lineMap),
+                lines.trim()));
       }
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      // A scalar left open runs to the end of the stream: the line where it opened is the one to fix.
+      // A scalar left open runs to the end of the stream: the line where it opened is the one to
+      // fix.
       if (e.getContextMark() != null && String.valueOf(e.getProblem()).contains("end of stream")) {
         mark = e.getContextMark();
       }
@@ -134,23 +151,39 @@ public final class YamlDocuments {
     } catch (IllegalArgumentException e) {
       // Found by fuzzing (docs/fuzzing.md): a tag whose %-escape decodes to a space or control
       // character (`!x%0b`) fails in snakeyaml's Tag constructor, outside its own exceptions.
-      throw new InputException(file, lineOf(reader.getMark(), lineMap), "invalid YAML tag (a %-escape that decodes to a space or control character)");
+      throw new InputException(
+          file,
+          lineOf(reader.getMark(), lineMap),
+          "invalid YAML tag (a %-escape that decodes to a space or control character)");
     } catch (YAMLException e) {
-      // Limits (aliases, nesting, size) are reported without a mark: the reader stopped where it hit them.
-      throw new InputException(file, lineOf(reader.getMark(), lineMap), limitReached(String.valueOf(e.getMessage()), limits));
+      // Limits (aliases, nesting, size) are reported without a mark: the reader stopped where it
+      // hit them.
+      throw new InputException(
+          file,
+          lineOf(reader.getMark(), lineMap),
+          limitReached(String.valueOf(e.getMessage()), limits));
     }
   }
 
   /** snakeyaml's words for the limits it enforces, as the flag that raises each. */
   private static String limitReached(String message, InputLimits limits) {
     if (message.startsWith("Number of aliases")) {
-      return InputLimits.reached("more aliases to mappings and lists than one document may hold", limits.maxAliases(), InputLimits.MAX_ALIASES);
+      return InputLimits.reached(
+          "more aliases to mappings and lists than one document may hold",
+          limits.maxAliases(),
+          InputLimits.MAX_ALIASES);
     }
     if (message.startsWith("Nesting Depth")) {
-      return InputLimits.reached("mappings and lists nested too deeply", limits.maxNestingDepth(), InputLimits.MAX_NESTING_DEPTH);
+      return InputLimits.reached(
+          "mappings and lists nested too deeply",
+          limits.maxNestingDepth(),
+          InputLimits.MAX_NESTING_DEPTH);
     }
     if (message.startsWith("The incoming YAML document exceeds")) {
-      return InputLimits.reached("a YAML document with too many characters", limits.maxDocumentChars(), InputLimits.MAX_DOCUMENT_CHARS);
+      return InputLimits.reached(
+          "a YAML document with too many characters",
+          limits.maxDocumentChars(),
+          InputLimits.MAX_DOCUMENT_CHARS);
     }
     return "invalid YAML: " + message;
   }
@@ -169,11 +202,15 @@ public final class YamlDocuments {
     return lineMap.lineAt(mark.getIndex());
   }
 
-  private static InputException describe(String file, MarkedYAMLException e, String text, int line) {
+  private static InputException describe(
+      String file, MarkedYAMLException e, String text, int line) {
     String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
     for (int candidate : new int[] {line, line - 1}) {
       if (lineText(text, candidate).contains("{{")) {
-        return new InputException(file, candidate, "unrendered Helm template: run `helm template` first (" + problem + ")");
+        return new InputException(
+            file,
+            candidate,
+            "unrendered Helm template: run `helm template` first (" + problem + ")");
       }
     }
     String context = e.getContext() != null ? e.getContext() + ", " : "";
@@ -208,11 +245,14 @@ public final class YamlDocuments {
   /** Marks a node whose size is being counted: meeting it again below itself is a cycle. */
   private static final long COUNTING = -1;
 
-  private static long expandedSize(Node node, java.util.Map<Node, Long> sizes, String file, LineMap lineMap) {
+  private static long expandedSize(
+      Node node, java.util.Map<Node, Long> sizes, String file, LineMap lineMap) {
     Long known = sizes.get(node);
     if (known != null && known == COUNTING) {
       // Found by fuzzing (docs/fuzzing.md): `&a [*a]` composes to a list that holds itself.
-      throw new InputException(file, lineOf(node.getStartMark(), lineMap),
+      throw new InputException(
+          file,
+          lineOf(node.getStartMark(), lineMap),
           "the mapping or list anchored here holds an alias to itself: no Kubernetes object is recursive");
     }
     if (known != null) {
@@ -259,14 +299,21 @@ public final class YamlDocuments {
    * Lines of every key path; an aliased subtree is indexed once, where its anchor is ({@code seen}
    * the nodes met so far; null in a document without aliases, where no node is met twice).
    */
-  private static void indexLines(Node node, String path, FieldLines lines, LineMap lineMap, Interner strings, java.util.Set<Node> seen) {
+  private static void indexLines(
+      Node node,
+      String path,
+      FieldLines lines,
+      LineMap lineMap,
+      Interner strings,
+      java.util.Set<Node> seen) {
     if (seen != null && !seen.add(node)) {
       return;
     }
     if (node instanceof MappingNode mapping) {
       for (NodeTuple tuple : mapping.getValue()) {
         if (tuple.getKeyNode() instanceof ScalarNode key) {
-          String child = strings.intern(path.isEmpty() ? key.getValue() : path + "." + key.getValue());
+          String child =
+              strings.intern(path.isEmpty() ? key.getValue() : path + "." + key.getValue());
           lines.add(child, lineOf(key.getStartMark(), lineMap));
           indexLines(tuple.getValueNode(), child, lines, lineMap, strings, seen);
         }
@@ -312,12 +359,14 @@ public final class YamlDocuments {
   private static final class Constructor extends SafeConstructor {
     Constructor(LoaderOptions options, Interner strings) {
       super(options);
-      yamlConstructors.put(Tag.STR, new ConstructYamlStr() {
-        @Override
-        public Object construct(Node node) {
-          return strings.intern((String) super.construct(node));
-        }
-      });
+      yamlConstructors.put(
+          Tag.STR,
+          new ConstructYamlStr() {
+            @Override
+            public Object construct(Node node) {
+              return strings.intern((String) super.construct(node));
+            }
+          });
     }
 
     Object construct(Node node) {

@@ -19,7 +19,8 @@ public final class YamlObject {
   private final Map<String, Integer> lines;
   private final int line;
 
-  private YamlObject(Map<?, ?> map, String path, String file, Map<String, Integer> lines, int line) {
+  private YamlObject(
+      Map<?, ?> map, String path, String file, Map<String, Integer> lines, int line) {
     this.map = map;
     this.path = path;
     this.file = file;
@@ -57,7 +58,9 @@ public final class YamlObject {
     Set<String> known = Set.of(allowed);
     for (Object key : map.keySet()) {
       if (!known.contains(String.valueOf(key))) {
-        throw error(String.valueOf(key), "unknown key '" + key + "' (expected one of " + new TreeSet<>(known) + ")");
+        throw error(
+            String.valueOf(key),
+            "unknown key '" + key + "' (expected one of " + new TreeSet<>(known) + ")");
       }
     }
     return this;
@@ -97,7 +100,9 @@ public final class YamlObject {
       throw error(key, qualified(key) + " must be a number, not '" + value + "'");
     }
     if (n.doubleValue() < min) {
-      throw error(key, qualified(key) + " must be at least " + trim(min) + ", not " + trim(n.doubleValue()));
+      throw error(
+          key,
+          qualified(key) + " must be at least " + trim(min) + ", not " + trim(n.doubleValue()));
     }
     return Optional.of(n.doubleValue());
   }
@@ -142,7 +147,8 @@ public final class YamlObject {
     for (int i = 0; i < list.size(); i++) {
       String itemPath = qualified(key) + "[" + i + "]";
       if (!(list.get(i) instanceof Map<?, ?> m)) {
-        throw new InputException(file, lines.getOrDefault(itemPath, lineOf(key)), itemPath + " must be a mapping");
+        throw new InputException(
+            file, lines.getOrDefault(itemPath, lineOf(key)), itemPath + " must be a mapping");
       }
       out.add(new YamlObject(m, itemPath, file, lines, lines.getOrDefault(itemPath, lineOf(key))));
     }
@@ -184,6 +190,8 @@ public final class YamlObject {
   }
 
   private static String trim(double value) {
-    return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.valueOf(value);
+    return value == Math.rint(value) && Math.abs(value) < 1e15
+        ? String.valueOf((long) value)
+        : String.valueOf(value);
   }
 }

@@ -37,32 +37,50 @@ class AnalyzerTest {
     return TestManifests.set(yaml.toString());
   }
 
-  private static AnalysisRequest request(ManifestSet change, Optional<ManifestSet> baseline, GateMode gate) {
-    return new AnalysisRequest(change, PRODUCTION, List.of(), Policy.DEFAULT, baseline,
-        new AnalysisRequest.Options(60, gate, Optional.empty(), SourceLocator.AS_READ, InputLimits.DEFAULT));
+  private static AnalysisRequest request(
+      ManifestSet change, Optional<ManifestSet> baseline, GateMode gate) {
+    return new AnalysisRequest(
+        change,
+        PRODUCTION,
+        List.of(),
+        Policy.DEFAULT,
+        baseline,
+        new AnalysisRequest.Options(
+            60, gate, Optional.empty(), SourceLocator.AS_READ, InputLimits.DEFAULT));
   }
 
   private static Map<String, Workload.Arrival> arrivals(Verdict verdict) {
-    return verdict.projection().workloads().stream().map(WorkloadLoad::workload)
+    return verdict.projection().workloads().stream()
+        .map(WorkloadLoad::workload)
         .collect(Collectors.toMap(w -> w.ref().toString(), Workload::arrival));
   }
 
   @Test
   void withoutABaselineEveryWorkloadIsNew() throws IOException {
-    Verdict verdict = Analyzer.analyze(request(sample("samples/manifests/web-deployment.yaml"), Optional.empty(), GateMode.CHANGE));
+    Verdict verdict =
+        Analyzer.analyze(
+            request(
+                sample("samples/manifests/web-deployment.yaml"),
+                Optional.empty(),
+                GateMode.CHANGE));
 
-    assertThat(arrivals(verdict)).containsExactly(Map.entry("Deployment/shop/shop-web", Workload.Arrival.NEW));
+    assertThat(arrivals(verdict))
+        .containsExactly(Map.entry("Deployment/shop/shop-web", Workload.Arrival.NEW));
   }
 
   @Test
   void theBaselinesWorkloadsArriveAlreadyRunningAndOnlyTheAddedOnesAreNew() throws IOException {
     ManifestSet baseline = sample("samples/manifests/web-deployment.yaml");
-    ManifestSet change = sample("samples/baseline/web-deployment-v2.yaml", "samples/manifests/controller-deployment.yaml");
+    ManifestSet change =
+        sample(
+            "samples/baseline/web-deployment-v2.yaml",
+            "samples/manifests/controller-deployment.yaml");
 
     Verdict verdict = Analyzer.analyze(request(change, Optional.of(baseline), GateMode.CHANGE));
 
     Map<String, Workload.Arrival> arrivals = arrivals(verdict);
-    assertThat(arrivals).containsEntry("Deployment/shop/shop-web", Workload.Arrival.ALREADY_RUNNING);
+    assertThat(arrivals)
+        .containsEntry("Deployment/shop/shop-web", Workload.Arrival.ALREADY_RUNNING);
     assertThat(arrivals).hasSize(2).containsValue(Workload.Arrival.NEW);
   }
 
@@ -83,7 +101,9 @@ class AnalyzerTest {
 
   @Test
   void inputsWithoutAWorkloadAreRefusedWithTheirObjectCount() {
-    ManifestSet onlyAccounts = TestManifests.set("""
+    ManifestSet onlyAccounts =
+        TestManifests.set(
+            """
         apiVersion: v1
         kind: ServiceAccount
         metadata: {name: a}
@@ -93,14 +113,17 @@ class AnalyzerTest {
         metadata: {name: b}
         """);
 
-    assertThatThrownBy(() -> Analyzer.analyze(request(onlyAccounts, Optional.empty(), GateMode.CHANGE)))
-        .isInstanceOfSatisfying(NoWorkloadException.class, e -> assertThat(e.objects()).isEqualTo(2));
+    assertThatThrownBy(
+            () -> Analyzer.analyze(request(onlyAccounts, Optional.empty(), GateMode.CHANGE)))
+        .isInstanceOfSatisfying(
+            NoWorkloadException.class, e -> assertThat(e.objects()).isEqualTo(2));
   }
 
   @Test
   void flowControlSourcesSkipTheirClusterProfileAndRefuseAnyOtherKind() {
     String profile = Profiles.presetText("staging").orElseThrow();
-    String level = """
+    String level =
+        """
         ---
         apiVersion: flowcontrol.apiserver.k8s.io/v1
         kind: PriorityLevelConfiguration
@@ -108,10 +131,14 @@ class AnalyzerTest {
         spec: {type: Limited, limited: {nominalConcurrencyShares: 10, limitResponse: {type: Reject}}}
         """;
 
-    List<Manifest> flowControl = Analyzer.flowControl(List.of(source("cluster.yaml", profile + level)), InputLimits.DEFAULT);
+    List<Manifest> flowControl =
+        Analyzer.flowControl(List.of(source("cluster.yaml", profile + level)), InputLimits.DEFAULT);
 
     assertThat(flowControl).extracting(Manifest::name).containsExactly("agents");
-    Source stray = source("cluster.yaml", profile + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
+    Source stray =
+        source(
+            "cluster.yaml",
+            profile + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
     assertThatThrownBy(() -> Analyzer.flowControl(List.of(stray), InputLimits.DEFAULT))
         .isInstanceOf(InputException.class)
         .hasMessageStartingWith("cluster.yaml:")

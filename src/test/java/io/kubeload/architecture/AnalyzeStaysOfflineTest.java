@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,9 +50,19 @@ class AnalyzeStaysOfflineTest {
     try (RecordingLoader loader = new RecordingLoader(urls.toArray(URL[]::new))) {
       Class<?> main = loader.loadClass("io.kubeload.cli.Main");
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      Object code = main.getMethod("run", String[].class, java.io.InputStream.class, PrintStream.class, PrintStream.class)
-          .invoke(null, args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-              new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+      Object code =
+          main.getMethod(
+                  "run",
+                  String[].class,
+                  java.io.InputStream.class,
+                  PrintStream.class,
+                  PrintStream.class)
+              .invoke(
+                  null,
+                  args,
+                  new ByteArrayInputStream(new byte[0]),
+                  new PrintStream(out, true, StandardCharsets.UTF_8),
+                  new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
       assertThat(out.toString(StandardCharsets.UTF_8)).contains("kubeload:");
       assertThat(code).isEqualTo(1);
       return new TreeSet<>(loader.requested);
@@ -66,21 +76,33 @@ class AnalyzeStaysOfflineTest {
   @Test
   void analyzeNeverLoadsCaptureOrAnHttpClient() throws Exception {
     Set<String> loaded = classesResolvedBy("analyze", "samples/manifests/telemetry-daemonset.yaml");
-    assertThat(loaded).as("the run really went through this loader").contains("io.kubeload.model.LoadModel");
+    assertThat(loaded)
+        .as("the run really went through this loader")
+        .contains("io.kubeload.model.LoadModel");
     assertThat(loaded).noneMatch(name -> name.startsWith("io.kubeload.cluster.capture."));
     assertThat(loaded).noneMatch(name -> name.startsWith("io.fabric8.kubernetes.client."));
     assertThat(loaded).noneMatch(name -> name.startsWith("java.net.http."));
-    assertThat(loaded).doesNotContain("java.net.Socket", "java.net.URLConnection", "com.sun.net.httpserver.HttpServer");
+    assertThat(loaded)
+        .doesNotContain(
+            "java.net.Socket", "java.net.URLConnection", "com.sun.net.httpserver.HttpServer");
   }
 
   /** Runs {@link NetworkForbidden} in a JVM of its own (a security manager is for the whole JVM). */
   private static Process forbidden(String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Djava.security.manager=allow", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-        "-cp", System.getProperty("java.class.path"), NetworkForbidden.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.security.manager=allow",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-cp",
+                System.getProperty("java.class.path"),
+                NetworkForbidden.class.getName()));
     command.addAll(List.of(args));
-    return new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+    return new ProcessBuilder(command)
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        .start();
   }
 
   private static String read(java.io.InputStream in) throws IOException {
@@ -99,8 +121,14 @@ class AnalyzeStaysOfflineTest {
 
   @Test
   void analyzeGivesTheSameReportWhenTheJvmMayNotTouchTheNetwork() throws Exception {
-    String[] args = {"analyze", "samples/manifests/telemetry-daemonset.yaml", "samples/manifests/web-deployment.yaml",
-        "samples/manifests/controller-deployment.yaml", "--format", "json"};
+    String[] args = {
+      "analyze",
+      "samples/manifests/telemetry-daemonset.yaml",
+      "samples/manifests/web-deployment.yaml",
+      "samples/manifests/controller-deployment.yaml",
+      "--format",
+      "json"
+    };
     Process offline = forbidden(args);
     String out = read(offline.getInputStream());
     String err = read(offline.getErrorStream());

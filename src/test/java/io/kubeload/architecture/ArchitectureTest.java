@@ -1,7 +1,7 @@
 package io.kubeload.architecture;
 
-import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
   private static final JavaClasses CLASSES =
-      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.kubeload");
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.kubeload");
 
   private static final String CAPTURE = "io.kubeload.cluster.capture..";
 
@@ -21,34 +23,76 @@ class ArchitectureTest {
   void stagesDependOnlyOnTheStagesBeforeThem() {
     layeredArchitecture()
         .consideringOnlyDependenciesInLayers()
-        .layer("cli").definedBy("io.kubeload.cli..")
-        .layer("analysis").definedBy("io.kubeload.analysis..")
-        .layer("capture").definedBy(CAPTURE)
-        .layer("metrics").definedBy("io.kubeload.cluster.metrics..")
-        .layer("report").definedBy("io.kubeload.report..")
-        .layer("gate").definedBy("io.kubeload.gate..")
-        .layer("model").definedBy("io.kubeload.model..")
-        .layer("access").definedBy("io.kubeload.access..")
-        .layer("workload").definedBy("io.kubeload.workload..")
-        .layer("cluster").definedBy("io.kubeload.cluster")
-        .layer("manifest").definedBy("io.kubeload.manifest..")
-        .layer("yaml").definedBy("io.kubeload.yaml..")
-        .layer("text").definedBy("io.kubeload.text..")
-        .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-        .whereLayer("analysis").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("capture").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("metrics").mayOnlyBeAccessedByLayers("cli", "capture")
-        .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("gate").mayOnlyBeAccessedByLayers("cli", "analysis", "report")
-        .whereLayer("model").mayOnlyBeAccessedByLayers("cli", "analysis", "report", "gate")
-        .whereLayer("access").mayOnlyBeAccessedByLayers("cli", "analysis", "report", "gate", "model")
-        .whereLayer("workload").mayOnlyBeAccessedByLayers("cli", "analysis", "report", "gate", "model", "access")
+        .layer("cli")
+        .definedBy("io.kubeload.cli..")
+        .layer("analysis")
+        .definedBy("io.kubeload.analysis..")
+        .layer("capture")
+        .definedBy(CAPTURE)
+        .layer("metrics")
+        .definedBy("io.kubeload.cluster.metrics..")
+        .layer("report")
+        .definedBy("io.kubeload.report..")
+        .layer("gate")
+        .definedBy("io.kubeload.gate..")
+        .layer("model")
+        .definedBy("io.kubeload.model..")
+        .layer("access")
+        .definedBy("io.kubeload.access..")
+        .layer("workload")
+        .definedBy("io.kubeload.workload..")
+        .layer("cluster")
+        .definedBy("io.kubeload.cluster")
+        .layer("manifest")
+        .definedBy("io.kubeload.manifest..")
+        .layer("yaml")
+        .definedBy("io.kubeload.yaml..")
+        .layer("text")
+        .definedBy("io.kubeload.text..")
+        .whereLayer("cli")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("analysis")
+        .mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("capture")
+        .mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("metrics")
+        .mayOnlyBeAccessedByLayers("cli", "capture")
+        .whereLayer("report")
+        .mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("gate")
+        .mayOnlyBeAccessedByLayers("cli", "analysis", "report")
+        .whereLayer("model")
+        .mayOnlyBeAccessedByLayers("cli", "analysis", "report", "gate")
+        .whereLayer("access")
+        .mayOnlyBeAccessedByLayers("cli", "analysis", "report", "gate", "model")
+        .whereLayer("workload")
+        .mayOnlyBeAccessedByLayers("cli", "analysis", "report", "gate", "model", "access")
         .whereLayer("cluster")
-        .mayOnlyBeAccessedByLayers("cli", "analysis", "capture", "metrics", "report", "gate", "model", "access", "workload")
+        .mayOnlyBeAccessedByLayers(
+            "cli",
+            "analysis",
+            "capture",
+            "metrics",
+            "report",
+            "gate",
+            "model",
+            "access",
+            "workload")
         .whereLayer("manifest")
-        .mayOnlyBeAccessedByLayers("cli", "analysis", "capture", "metrics", "report", "gate", "model", "access", "workload")
-        .whereLayer("yaml").mayNotAccessAnyLayer()
-        .whereLayer("text").mayNotAccessAnyLayer()
+        .mayOnlyBeAccessedByLayers(
+            "cli",
+            "analysis",
+            "capture",
+            "metrics",
+            "report",
+            "gate",
+            "model",
+            "access",
+            "workload")
+        .whereLayer("yaml")
+        .mayNotAccessAnyLayer()
+        .whereLayer("text")
+        .mayNotAccessAnyLayer()
         .check(CLASSES);
   }
 
@@ -74,38 +118,69 @@ class ArchitectureTest {
    */
   @Test
   void onlyTheCliReadsFiles() {
-    noClasses().that().resideOutsideOfPackages("io.kubeload.cli..", CAPTURE)
-        .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Paths")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileReader")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.RandomAccessFile")
-        .orShould().accessField(System.class, "in")
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.kubeload.cli..", CAPTURE)
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.nio.file.Files")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.nio.file.Paths")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.io.FileInputStream")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.io.FileReader")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.io.RandomAccessFile")
+        .orShould()
+        .accessField(System.class, "in")
         .check(CLASSES);
   }
 
   @Test
   void onlyTheCliKnowsPicocli() {
-    noClasses().that().resideOutsideOfPackage("io.kubeload.cli..")
-        .should().dependOnClassesThat().resideInAPackage("picocli..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.kubeload.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("picocli..")
         .check(CLASSES);
   }
 
   /** Only capture talks to a cluster; analyze and everything else never open a connection. */
   @Test
   void onlyCaptureOpensNetworkConnections() {
-    noClasses().that().resideOutsideOfPackage(CAPTURE)
-        .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "io.fabric8.kubernetes.client..", "okhttp3..")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URLConnection")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(CAPTURE)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("java.net.http..", "io.fabric8.kubernetes.client..", "okhttp3..")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.net.Socket")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.net.URLConnection")
         .check(CLASSES);
   }
 
   /** Within the CLI, ProfileCapture alone reaches capture (not even the command: AnalyzeStaysOfflineTest). */
   @Test
   void onlyTheCaptureCommandReachesCapture() {
-    noClasses().that().resideOutsideOfPackage(CAPTURE).and().haveNameNotMatching("io\\.kubeload\\.cli\\.ProfileCapture(\\$.*)?")
-        .should().dependOnClassesThat().resideInAPackage(CAPTURE)
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(CAPTURE)
+        .and()
+        .haveNameNotMatching("io\\.kubeload\\.cli\\.ProfileCapture(\\$.*)?")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(CAPTURE)
         .check(CLASSES);
   }
 }

@@ -23,37 +23,57 @@ class CitationsTest {
 
   private static final Path ROOT = Path.of("").toAbsolutePath();
 
-  private static final Pattern UNSHIPPED = Pattern.compile(String.join("|",
-      Pattern.quote("phys" + "ics §"),
-      Pattern.quote("phys" + "ics.md"),
-      Pattern.quote("apiserver-load-" + "physics"),
-      Pattern.quote("inci" + "dents.md"),
-      Pattern.quote("inci" + "dents §"),
-      Pattern.quote("component-" + "catalog"),
-      Pattern.quote("java-" + "engineering"),
-      Pattern.quote("shared/" + "reference"),
-      Pattern.quote("shared/" + "design"),
-      "(?<![/\\w-])" + Pattern.quote("fa" + "q.md")));
+  private static final Pattern UNSHIPPED =
+      Pattern.compile(
+          String.join(
+              "|",
+              Pattern.quote("phys" + "ics §"),
+              Pattern.quote("phys" + "ics.md"),
+              Pattern.quote("apiserver-load-" + "physics"),
+              Pattern.quote("inci" + "dents.md"),
+              Pattern.quote("inci" + "dents §"),
+              Pattern.quote("component-" + "catalog"),
+              Pattern.quote("java-" + "engineering"),
+              Pattern.quote("shared/" + "reference"),
+              Pattern.quote("shared/" + "design"),
+              "(?<![/\\w-])" + Pattern.quote("fa" + "q.md")));
 
   /** A project document (lower-case names; upstream ones such as telegraf's are not), with the sections after it ("docs/sources.md §3.4, §3.5"). */
-  private static final Pattern CITED = Pattern.compile("(?<![/\\w])docs/([a-z0-9-]+)\\.md((?:,? ?§\\d+(?:\\.\\d+)?)*)");
+  private static final Pattern CITED =
+      Pattern.compile("(?<![/\\w])docs/([a-z0-9-]+)\\.md((?:,? ?§\\d+(?:\\.\\d+)?)*)");
 
   private static final Pattern SECTION = Pattern.compile("§(\\d+(?:\\.\\d+)?)");
 
-  private static final Set<String> TEXT = Set.of("java", "md", "yaml", "yml", "txt", "json", "sarif", "html", "xml", "sh", "py",
-      "properties", "dict", "config");
+  private static final Set<String> TEXT =
+      Set.of(
+          "java",
+          "md",
+          "yaml",
+          "yml",
+          "txt",
+          "json",
+          "sarif",
+          "html",
+          "xml",
+          "sh",
+          "py",
+          "properties",
+          "dict",
+          "config");
 
   @Test
   void everyCitationResolvesInsideTheRepositoryOrIsAnUpstreamUrl() throws IOException {
     List<String> problems = new ArrayList<>();
     for (Path file : textFiles()) {
-      // Fixtures of bad input hold bytes that are not UTF-8 on purpose: decoded leniently, they still show any citation.
+      // Fixtures of bad input hold bytes that are not UTF-8 on purpose: decoded leniently, they
+      // still show any citation.
       String[] lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\n", -1);
       for (int i = 0; i < lines.length; i++) {
         String where = ROOT.relativize(file) + ":" + (i + 1) + ": ";
         Matcher unshipped = UNSHIPPED.matcher(lines[i]);
         while (unshipped.find()) {
-          problems.add(where + "names a document the repository does not ship: " + unshipped.group());
+          problems.add(
+              where + "names a document the repository does not ship: " + unshipped.group());
         }
         Matcher cited = CITED.matcher(lines[i]);
         while (cited.find()) {
@@ -64,7 +84,8 @@ class CitationsTest {
     assertThat(problems).isEmpty();
   }
 
-  private static List<String> unresolved(String where, String name, String sections) throws IOException {
+  private static List<String> unresolved(String where, String name, String sections)
+      throws IOException {
     Path doc = ROOT.resolve("docs").resolve(name + ".md");
     if (!Files.isRegularFile(doc)) {
       return List.of(where + "cites docs/" + name + ".md, which does not exist");
@@ -74,9 +95,12 @@ class CitationsTest {
     Matcher section = SECTION.matcher(sections);
     while (section.find()) {
       String number = section.group(1);
-      Pattern heading = Pattern.compile("(?m)^#{2,4} " + Pattern.quote(number) + (number.contains(".") ? " " : "\\."));
+      Pattern heading =
+          Pattern.compile(
+              "(?m)^#{2,4} " + Pattern.quote(number) + (number.contains(".") ? " " : "\\."));
       if (!heading.matcher(text).find()) {
-        missing.add(where + "cites docs/" + name + ".md §" + number + ", which has no such section");
+        missing.add(
+            where + "cites docs/" + name + ".md §" + number + ", which has no such section");
       }
     }
     return missing;
@@ -96,7 +120,10 @@ class CitationsTest {
   private static boolean skipped(Path relative) {
     String first = relative.getName(0).toString();
     boolean hidden = first.startsWith(".") && !Set.of(".github", ".ci", ".mvn").contains(first);
-    return hidden || first.equals("target") || first.equals("node_modules") || relative.startsWith(Path.of("bench", "out"));
+    return hidden
+        || first.equals("target")
+        || first.equals("node_modules")
+        || relative.startsWith(Path.of("bench", "out"));
   }
 
   private static boolean isText(Path file) {

@@ -23,23 +23,27 @@ public final class NetworkForbidden {
 
   @SuppressWarnings("removal")
   public static void main(String[] args) throws IOException {
-    System.setSecurityManager(new SecurityManager() {
-      @Override
-      public void checkPermission(Permission permission) {
-        if (permission instanceof SocketPermission) {
-          System.err.println(REFUSED + permission.getName() + " " + permission.getActions());
-          throw new SecurityException(REFUSED + permission);
-        }
-      }
+    System.setSecurityManager(
+        new SecurityManager() {
+          @Override
+          public void checkPermission(Permission permission) {
+            if (permission instanceof SocketPermission) {
+              System.err.println(REFUSED + permission.getName() + " " + permission.getActions());
+              throw new SecurityException(REFUSED + permission);
+            }
+          }
 
-      @Override
-      public void checkPermission(Permission permission, Object context) {
-        checkPermission(permission);
-      }
-    });
+          @Override
+          public void checkPermission(Permission permission, Object context) {
+            checkPermission(permission);
+          }
+        });
     if (args.length == 1 && args[0].equals("--probe")) {
       probe(() -> new Socket(InetAddress.getLoopbackAddress(), 9).close());
-      probe(() -> SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), 9)).close());
+      probe(
+          () ->
+              SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), 9))
+                  .close());
       System.exit(0);
     }
     System.exit(Main.run(args, System.in, System.out, System.err));

@@ -24,19 +24,43 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * @param overrides deep-merged onto the preset's {@code spec} (the churn or version of the incident)
  */
 record CalibrationCase(
-    String id, Path dir, String title, boolean expectPass, int nodes, String profile, Scenario scenario,
-    Map<String, Object> overrides, Optional<String> knob, Optional<String> knobSetting, String why, List<String> sources) {
+    String id,
+    Path dir,
+    String title,
+    boolean expectPass,
+    int nodes,
+    String profile,
+    Scenario scenario,
+    Map<String, Object> overrides,
+    Optional<String> knob,
+    Optional<String> knobSetting,
+    String why,
+    List<String> sources) {
 
   static final Path ROOT = Path.of("src/test/resources/calibration");
 
   private static final Set<String> KEYS =
-      Set.of("title", "expect", "nodes", "profile", "scenario", "profileOverrides", "knob", "knobSetting", "why", "sources");
+      Set.of(
+          "title",
+          "expect",
+          "nodes",
+          "profile",
+          "scenario",
+          "profileOverrides",
+          "knob",
+          "knobSetting",
+          "why",
+          "sources");
 
   /**
    * steady: the release already runs (its baseline is itself); update: {@code baseline/} holds the
    * running release and the head rolls out with its own strategy; install: a brand-new release.
    */
-  enum Scenario { STEADY, UPDATE, INSTALL }
+  enum Scenario {
+    STEADY,
+    UPDATE,
+    INSTALL
+  }
 
   static List<CalibrationCase> all() {
     try (Stream<Path> dirs = Files.list(ROOT)) {
@@ -64,12 +88,18 @@ record CalibrationCase(
       throw new IllegalArgumentException(file + ": expect must be pass or fail, not " + expect);
     }
     return new CalibrationCase(
-        dir.getFileName().toString(), dir, (String) yaml.get("title"), expect.equals("pass"),
-        ((Number) yaml.get("nodes")).intValue(), (String) yaml.get("profile"),
+        dir.getFileName().toString(),
+        dir,
+        (String) yaml.get("title"),
+        expect.equals("pass"),
+        ((Number) yaml.get("nodes")).intValue(),
+        (String) yaml.get("profile"),
         Scenario.valueOf(String.valueOf(yaml.get("scenario")).toUpperCase(java.util.Locale.ROOT)),
         (Map<String, Object>) yaml.getOrDefault("profileOverrides", Map.of()),
-        Optional.ofNullable((String) yaml.get("knob")), Optional.ofNullable((String) yaml.get("knobSetting")),
-        String.valueOf(yaml.get("why")).strip(), List.copyOf((List<String>) yaml.getOrDefault("sources", List.of())));
+        Optional.ofNullable((String) yaml.get("knob")),
+        Optional.ofNullable((String) yaml.get("knobSetting")),
+        String.valueOf(yaml.get("why")).strip(),
+        List.copyOf((List<String>) yaml.getOrDefault("sources", List.of())));
   }
 
   Path manifests() {
@@ -87,7 +117,9 @@ record CalibrationCase(
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> presetTree(String preset, Map<String, Object> overrides) {
-    String text = Profiles.presetText(preset).orElseThrow(() -> new IllegalArgumentException("no preset " + preset));
+    String text =
+        Profiles.presetText(preset)
+            .orElseThrow(() -> new IllegalArgumentException("no preset " + preset));
     Map<String, Object> tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
     merge((Map<String, Object>) tree.get("spec"), overrides);
     return tree;
@@ -113,7 +145,8 @@ record CalibrationCase(
    */
   List<String> verdictFlags() {
     return switch (scenario) {
-      case STEADY -> expectPass ? List.of("--baseline", manifests().toString()) : ownBaselineGateAll();
+      case STEADY ->
+          expectPass ? List.of("--baseline", manifests().toString()) : ownBaselineGateAll();
       case UPDATE -> List.of("--baseline", baseline().toString());
       case INSTALL -> List.of();
     };
@@ -127,7 +160,8 @@ record CalibrationCase(
   @SuppressWarnings("unchecked")
   private static void merge(Map<String, Object> into, Map<String, Object> from) {
     for (Map.Entry<String, Object> e : from.entrySet()) {
-      if (e.getValue() instanceof Map<?, ?> m && into.get(e.getKey()) instanceof Map<?, ?> existing) {
+      if (e.getValue() instanceof Map<?, ?> m
+          && into.get(e.getKey()) instanceof Map<?, ?> existing) {
         Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) existing);
         merge(copy, (Map<String, Object>) m);
         into.put(e.getKey(), copy);

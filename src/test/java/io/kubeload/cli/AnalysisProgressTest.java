@@ -52,7 +52,10 @@ class AnalysisProgressTest {
   void onATerminalOneLineIsRedrawnInPlaceAndWipedAtTheEnd() {
     longRun(progress(AnalysisProgress.mode(true, false)));
     String out = written.toString();
-    assertThat(out).doesNotContain("\n").startsWith("\rkubeload: 2 files read (2s)").endsWith("\r" + " ".repeat(79) + "\r")
+    assertThat(out)
+        .doesNotContain("\n")
+        .startsWith("\rkubeload: 2 files read (2s)")
+        .endsWith("\r" + " ".repeat(79) + "\r")
         .contains("\rkubeload: 3 files read, inferring 4/4 workloads (15s)");
   }
 
@@ -60,7 +63,9 @@ class AnalysisProgressTest {
   void askedForInALogItIsALineEveryFewSeconds() {
     assertThat(AnalysisProgress.mode(false, true)).isEqualTo(AnalysisProgress.Mode.LOG);
     longRun(progress(AnalysisProgress.Mode.LOG));
-    assertThat(written.toString()).isEqualTo("""
+    assertThat(written.toString())
+        .isEqualTo(
+            """
         kubeload: 2 files read (2s)
         kubeload: 3 files read, inferring 2/4 workloads (9s)
         kubeload: 3 files read, inferring 4/4 workloads (15s)

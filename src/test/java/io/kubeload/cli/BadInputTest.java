@@ -37,7 +37,9 @@ class BadInputTest {
   /** The input was read past every limit: the run then finds no workload among all its objects, counted. */
   private static void assertReadWhole(CliRun run, int objects) {
     assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCode.USAGE);
-    assertThat(run.stderr()).contains("no workload").contains(String.format(java.util.Locale.ROOT, "among its %d objects", objects));
+    assertThat(run.stderr())
+        .contains("no workload")
+        .contains(String.format(java.util.Locale.ROOT, "among its %d objects", objects));
   }
 
   private static String fixture(String name) {
@@ -52,7 +54,9 @@ class BadInputTest {
 
   /** The one-line contract for a rejected run; the line must contain every fragment (e.g. "x.yaml:5: "). */
   private static void assertOneLineError(CliRun run, String... fragments) {
-    assertThat(run.exitCode()).as("exit code; stderr was: %s", run.stderr()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.exitCode())
+        .as("exit code; stderr was: %s", run.stderr())
+        .isEqualTo(ExitCode.USAGE);
     assertThat(run.stdout()).as("stdout").isEmpty();
     assertThat(run.stderr().lines().toList()).as("stderr lines").hasSize(1);
     String line = run.stderr().lines().findFirst().orElseThrow();
@@ -99,7 +103,9 @@ class BadInputTest {
   }
 
   private String assertRejectedUsage(String... args) {
-    String[] full = Stream.concat(Stream.of("analyze", GOOD_MANIFEST), Arrays.stream(args)).toArray(String[]::new);
+    String[] full =
+        Stream.concat(Stream.of("analyze", GOOD_MANIFEST), Arrays.stream(args))
+            .toArray(String[]::new);
     return assertRejected(List.of(full));
   }
 
@@ -239,14 +245,17 @@ class BadInputTest {
     @Test
     void aBadFileDeepInAFolderIsNamedByItsPathAndLine() {
       String folder = fixture("nested-folder");
-      String bad = Path.of(folder, "charts", "web", "templates", "service-account-no-kind.yaml").toString();
+      String bad =
+          Path.of(folder, "charts", "web", "templates", "service-account-no-kind.yaml").toString();
       assertRejected(List.of("analyze", folder), bad + ":7: ", "kind");
     }
 
     @Test
     void aSymbolicLinkLoopInAFolderIsOneLineNamingTheFolder() throws IOException {
       Path folder = Files.createDirectories(tmp.resolve("looped/inner"));
-      Files.writeString(folder.resolve("sa.yaml"), "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: a\n");
+      Files.writeString(
+          folder.resolve("sa.yaml"),
+          "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: a\n");
       Files.createSymbolicLink(folder.resolve("back"), folder.getParent());
       String root = tmp.resolve("looped").toString();
       assertRejected(List.of("analyze", root), root + ":", "loop");
@@ -254,8 +263,12 @@ class BadInputTest {
 
     @Test
     void anUnreadableFileIsOneLineNamingIt() throws IOException {
-      Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "root can read any file");
-      Path file = Files.writeString(tmp.resolve("secret.yaml"), "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: a\n");
+      Assumptions.assumeFalse(
+          "root".equals(System.getProperty("user.name")), "root can read any file");
+      Path file =
+          Files.writeString(
+              tmp.resolve("secret.yaml"),
+              "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: a\n");
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
       try {
         assertRejected(List.of("analyze", file.toString()), file + ":", "permission denied");
@@ -266,8 +279,9 @@ class BadInputTest {
 
     @Test
     void badInputOnStdinIsNamedStdinWithTheLine() {
-      byte[] stdin = "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: a\n---\nkind: ServiceAccount\n"
-          .getBytes(StandardCharsets.UTF_8);
+      byte[] stdin =
+          "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: a\n---\nkind: ServiceAccount\n"
+              .getBytes(StandardCharsets.UTF_8);
       CliRun run = CliRun.withStdin(stdin, "analyze", "-");
       assertOneLineError(run, "<stdin>:6: ", "apiVersion");
     }
@@ -304,18 +318,24 @@ class BadInputTest {
 
     @Test
     void anUnknownProfileIsNamed() {
-      assertThat(assertRejectedUsage("--profile", "nosuch")).contains("nosuch")
-          .contains("not a file and not a preset (presets: production, large, medium, staging, eks)");
+      assertThat(assertRejectedUsage("--profile", "nosuch"))
+          .contains("nosuch")
+          .contains(
+              "not a file and not a preset (presets: production, large, medium, staging, eks)");
     }
 
     @Test
     void aKubernetesVersionOutsideTheSupportedRangeIsRejected() {
-      assertThat(assertRejectedUsage("--kubernetes-version", "1.12")).contains("--kubernetes-version").contains("1.12");
+      assertThat(assertRejectedUsage("--kubernetes-version", "1.12"))
+          .contains("--kubernetes-version")
+          .contains("1.12");
     }
 
     @Test
     void aKubernetesVersionThatIsNotAVersionIsRejected() {
-      assertThat(assertRejectedUsage("--kubernetes-version", "banana")).contains("--kubernetes-version").contains("banana");
+      assertThat(assertRejectedUsage("--kubernetes-version", "banana"))
+          .contains("--kubernetes-version")
+          .contains("banana");
     }
 
     @Test
@@ -348,7 +368,10 @@ class BadInputTest {
       CliRun run = CliRun.of("analyze", GOOD_MANIFEST, "--policy", missing);
       assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
       assertThat(run.stdout()).isEmpty();
-      assertThat(run.stderr().lines().toList()).singleElement().asString().startsWith("kubeload: " + missing + ": ");
+      assertThat(run.stderr().lines().toList())
+          .singleElement()
+          .asString()
+          .startsWith("kubeload: " + missing + ": ");
     }
 
     @Test
@@ -360,7 +383,9 @@ class BadInputTest {
     @Test
     void anOutputPathThatCannotBeWrittenIsOneLineWithoutJavaExceptionNames() throws IOException {
       Path notAFolder = Files.writeString(tmp.resolve("plain-file"), "x");
-      CliRun run = CliRun.of("analyze", GOOD_MANIFEST, "--output", notAFolder.resolve("report.json").toString());
+      CliRun run =
+          CliRun.of(
+              "analyze", GOOD_MANIFEST, "--output", notAFolder.resolve("report.json").toString());
       assertOneLineError(run, "report.json");
     }
   }
@@ -371,13 +396,23 @@ class BadInputTest {
     @Test
     void anEmptyFileIsNothingToJudge() throws IOException {
       Path empty = Files.writeString(tmp.resolve("empty.yaml"), "");
-      assertOneLineError(CliRun.of("analyze", empty.toString()), empty + ": no workload", "among its 0 objects", "did the render");
+      assertOneLineError(
+          CliRun.of("analyze", empty.toString()),
+          empty + ": no workload",
+          "among its 0 objects",
+          "did the render");
     }
 
     @Test
     void aFileOfSeparatorsCommentsAndConfigurationIsNothingToJudge() throws IOException {
-      Path file = Files.writeString(tmp.resolve("comments.yaml"), "---\n# Source: web/templates/disabled.yaml\n---\n" + serviceAccount("a"));
-      assertOneLineError(CliRun.of("analyze", file.toString(), "--format", "json"), file + ": no workload", "among its 1 object:");
+      Path file =
+          Files.writeString(
+              tmp.resolve("comments.yaml"),
+              "---\n# Source: web/templates/disabled.yaml\n---\n" + serviceAccount("a"));
+      assertOneLineError(
+          CliRun.of("analyze", file.toString(), "--format", "json"),
+          file + ": no workload",
+          "among its 1 object:");
     }
 
     @Test
@@ -387,8 +422,13 @@ class BadInputTest {
         assertOneLineError(run, "kubeload: <stdin>: read nothing from stdin: did the render fail?");
         assertThat(run.stdout()).isEmpty();
       }
-      assertOneLineError(CliRun.withStdin("---\n# Source: x/templates/a.yaml\n".getBytes(StandardCharsets.UTF_8), "analyze", "-"),
-          "kubeload: <stdin>: no Kubernetes object on stdin", "did the render fail?");
+      assertOneLineError(
+          CliRun.withStdin(
+              "---\n# Source: x/templates/a.yaml\n".getBytes(StandardCharsets.UTF_8),
+              "analyze",
+              "-"),
+          "kubeload: <stdin>: no Kubernetes object on stdin",
+          "did the render fail?");
     }
 
     @Test
@@ -407,13 +447,17 @@ class BadInputTest {
     void aSuccessfulRunWritesTheWholeReportToTheFileAndNothingToStdout() throws IOException {
       Path report = tmp.resolve("reports/report.json");
       CliRun toStdout = CliRun.of("analyze", GOOD_MANIFEST, "--format", "json");
-      CliRun toFile = CliRun.of("analyze", GOOD_MANIFEST, "--format", "json", "--output", report.toString());
+      CliRun toFile =
+          CliRun.of("analyze", GOOD_MANIFEST, "--format", "json", "--output", report.toString());
 
-      assertThat(toFile.exitCode()).isEqualTo(toStdout.exitCode()).isIn(ExitCode.PASS, ExitCode.FAIL);
+      assertThat(toFile.exitCode())
+          .isEqualTo(toStdout.exitCode())
+          .isIn(ExitCode.PASS, ExitCode.FAIL);
       assertThat(toFile.stdout()).isEmpty();
       assertThat(toFile.stderr()).isEmpty();
       assertThat(report).content(StandardCharsets.UTF_8).isEqualTo(toStdout.stdout());
-      assertThat(new JsonMapper().readTree(report.toFile()).path("schemaVersion").asInt()).isEqualTo(1);
+      assertThat(new JsonMapper().readTree(report.toFile()).path("schemaVersion").asInt())
+          .isEqualTo(1);
       try (Stream<Path> files = Files.list(report.getParent())) {
         assertThat(files).as("no temporary file left beside the report").containsExactly(report);
       }
@@ -426,18 +470,25 @@ class BadInputTest {
       CliRun toFile = CliRun.of("analyze", GOOD_MANIFEST, "--output", report.toString());
 
       assertThat(toFile.exitCode()).isEqualTo(toStdout.exitCode());
-      assertThat(report).content(StandardCharsets.UTF_8).isEqualTo(toStdout.stdout()).doesNotContain("stale line");
+      assertThat(report)
+          .content(StandardCharsets.UTF_8)
+          .isEqualTo(toStdout.stdout())
+          .doesNotContain("stale line");
     }
   }
 
   /** One ServiceAccount, the smallest object kubeload reads. */
   private static String serviceAccount(String name) {
-    return "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: " + name + "\n  namespace: shop\n";
+    return "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: "
+        + name
+        + "\n  namespace: shop\n";
   }
 
   /** {@code size} bytes of well-formed YAML comments, produced as they are read: nothing is held. */
   private static InputStream endlessComments(long size) {
-    byte[] line = "# a comment line of a very large rendered chart, repeated\n".getBytes(StandardCharsets.UTF_8);
+    byte[] line =
+        "# a comment line of a very large rendered chart, repeated\n"
+            .getBytes(StandardCharsets.UTF_8);
     return new InputStream() {
       long position;
 
@@ -470,51 +521,78 @@ class BadInputTest {
 
     @Test
     void nestingDeeperThanTheLimitNamesTheFlagAndALineInsideTheDocument() throws IOException {
-      StringBuilder yaml = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n");
+      StringBuilder yaml =
+          new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n");
       for (int depth = 0; depth < 150; depth++) {
         yaml.append("  ".repeat(depth + 1)).append("k").append(depth).append(":\n");
       }
       Path file = Files.writeString(tmp.resolve("deep.yaml"), yaml);
-      String message = assertRejected(List.of("analyze", file.toString()), file + ":", "--max-nesting-depth");
-      assertThat(message).matches("kubeload: .*deep\\.yaml:(\\d+): .*").contains("the limit is 100");
+      String message =
+          assertRejected(List.of("analyze", file.toString()), file + ":", "--max-nesting-depth");
+      assertThat(message)
+          .matches("kubeload: .*deep\\.yaml:(\\d+): .*")
+          .contains("the limit is 100");
       int line = Integer.parseInt(message.replaceAll(".*deep\\.yaml:(\\d+): .*", "$1"));
       assertThat(line).isBetween(100, 110);
 
       CliRun raised = CliRun.of("analyze", file.toString(), "--max-nesting-depth", "200");
-      assertThat(raised.stderr()).startsWith("kubeload: " + file + ":").doesNotContain("--max-nesting-depth");
+      assertThat(raised.stderr())
+          .startsWith("kubeload: " + file + ":")
+          .doesNotContain("--max-nesting-depth");
     }
 
     @Test
     void aDocumentWithMoreCharactersThanTheLimitNamesTheFlag() throws IOException {
-      Path file = Files.writeString(tmp.resolve("long.yaml"),
-          serviceAccount("short") + "---\n" + serviceAccount("long") + "  annotations:\n    note: " + "x".repeat(2_000) + "\n");
-      assertRejected(List.of("analyze", file.toString(), "--max-document-chars", "1000"),
-          file + ":", "--max-document-chars", "the limit is 1,000");
+      Path file =
+          Files.writeString(
+              tmp.resolve("long.yaml"),
+              serviceAccount("short")
+                  + "---\n"
+                  + serviceAccount("long")
+                  + "  annotations:\n    note: "
+                  + "x".repeat(2_000)
+                  + "\n");
+      assertRejected(
+          List.of("analyze", file.toString(), "--max-document-chars", "1000"),
+          file + ":",
+          "--max-document-chars",
+          "the limit is 1,000");
       assertReadWhole(CliRun.of("analyze", file.toString()), 2);
     }
 
     @Test
-    void documentsAreCountedAcrossFilesAndTheOneOverTheLimitIsNamedByFileAndLine() throws IOException {
-      String three = serviceAccount("a") + "---\n" + serviceAccount("b") + "---\n" + serviceAccount("c");
+    void documentsAreCountedAcrossFilesAndTheOneOverTheLimitIsNamedByFileAndLine()
+        throws IOException {
+      String three =
+          serviceAccount("a") + "---\n" + serviceAccount("b") + "---\n" + serviceAccount("c");
       Path first = Files.writeString(tmp.resolve("1.yaml"), three);
-      Path second = Files.writeString(tmp.resolve("2.yaml"), three.replace("name: ", "name: second-"));
+      Path second =
+          Files.writeString(tmp.resolve("2.yaml"), three.replace("name: ", "name: second-"));
       // Document 6 of the run is the third of 2.yaml, which starts on line 13.
-      assertRejected(List.of("analyze", first.toString(), second.toString(), "--max-documents", "5"),
-          second + ":13: ", "raise it with --max-documents");
-      assertReadWhole(CliRun.of("analyze", first.toString(), second.toString(), "--max-documents", "6"), 6);
+      assertRejected(
+          List.of("analyze", first.toString(), second.toString(), "--max-documents", "5"),
+          second + ":13: ",
+          "raise it with --max-documents");
+      assertReadWhole(
+          CliRun.of("analyze", first.toString(), second.toString(), "--max-documents", "6"), 6);
     }
 
     @Test
-    void aFolderOfTenThousandFilesIsReadWholeAndOneFileMoreThanTheLimitIsAnError() throws IOException {
+    void aFolderOfTenThousandFilesIsReadWholeAndOneFileMoreThanTheLimitIsAnError()
+        throws IOException {
       Path folder = tmp.resolve("ten-thousand");
       for (int i = 0; i < 10_000; i++) {
-        Path chart = Files.createDirectories(folder.resolve("chart-" + (i / 100)).resolve("templates"));
+        Path chart =
+            Files.createDirectories(folder.resolve("chart-" + (i / 100)).resolve("templates"));
         Files.writeString(chart.resolve("sa-" + i + ".yaml"), serviceAccount("sa-" + i));
       }
       assertReadWhole(CliRun.of("analyze", folder.toString(), "--format", "json"), 10_000);
 
-      assertRejected(List.of("analyze", folder.toString(), "--max-files", "9999"),
-          "kubeload: " + folder + ": ", "more manifest files than one run reads", "--max-files");
+      assertRejected(
+          List.of("analyze", folder.toString(), "--max-files", "9999"),
+          "kubeload: " + folder + ": ",
+          "more manifest files than one run reads",
+          "--max-files");
     }
 
     @Test
@@ -527,7 +605,9 @@ class BadInputTest {
         }
       }
       assertThat(Files.size(file)).isEqualTo(200L << 20);
-      String message = assertRejected(List.of("analyze", file.toString()), "kubeload: " + file + ": ", "--max-input-bytes");
+      String message =
+          assertRejected(
+              List.of("analyze", file.toString()), "kubeload: " + file + ": ", "--max-input-bytes");
       assertThat(message).contains("the limit is 33,554,432");
     }
 
@@ -542,9 +622,23 @@ class BadInputTest {
       Path first = Files.writeString(tmp.resolve("a.yaml"), serviceAccount("a"));
       Path second = Files.writeString(tmp.resolve("b.yaml"), serviceAccount("b"));
       long both = Files.size(first) + Files.size(second);
-      assertRejected(List.of("analyze", first.toString(), second.toString(), "--max-input-bytes", String.valueOf(both - 1)),
-          "kubeload: " + second + ": ", "--max-input-bytes");
-      assertReadWhole(CliRun.of("analyze", first.toString(), second.toString(), "--max-input-bytes", String.valueOf(both)), 2);
+      assertRejected(
+          List.of(
+              "analyze",
+              first.toString(),
+              second.toString(),
+              "--max-input-bytes",
+              String.valueOf(both - 1)),
+          "kubeload: " + second + ": ",
+          "--max-input-bytes");
+      assertReadWhole(
+          CliRun.of(
+              "analyze",
+              first.toString(),
+              second.toString(),
+              "--max-input-bytes",
+              String.valueOf(both)),
+          2);
     }
 
     @Test
@@ -593,14 +687,18 @@ class BadInputTest {
     @Test
     void aByteOrderMarkAndCrlfLineEndingsGiveTheSameReportAsThePlainFile() throws IOException {
       String plain = Files.readString(Path.of(GOOD_MANIFEST));
-      Path plainCopy = Files.writeString(Files.createDirectories(tmp.resolve("plain")).resolve("web.yaml"), plain);
+      Path plainCopy =
+          Files.writeString(
+              Files.createDirectories(tmp.resolve("plain")).resolve("web.yaml"), plain);
       Path windows = Files.createDirectories(tmp.resolve("windows")).resolve("web.yaml");
-      Files.write(windows, ("\uFEFF" + plain.replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_8));
+      Files.write(
+          windows, ("\uFEFF" + plain.replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_8));
       for (String format : List.of("text", "json")) {
         CliRun expected = CliRun.of("analyze", plainCopy.toString(), "--format", format);
         CliRun actual = CliRun.of("analyze", windows.toString(), "--format", format);
         assertThat(actual.exitCode()).isEqualTo(expected.exitCode());
-        assertThat(actual.stdout().replace(windows.toString(), "FILE")).isEqualTo(expected.stdout().replace(plainCopy.toString(), "FILE"));
+        assertThat(actual.stdout().replace(windows.toString(), "FILE"))
+            .isEqualTo(expected.stdout().replace(plainCopy.toString(), "FILE"));
       }
     }
 
@@ -617,30 +715,36 @@ class BadInputTest {
     void aLinkToNothingInAFolderIsNamedNotSkipped() throws IOException {
       Path folder = Files.createDirectories(tmp.resolve("dangling"));
       Files.writeString(folder.resolve("good.yaml"), serviceAccount("good"));
-      Path dangling = Files.createSymbolicLink(folder.resolve("gone.yaml"), folder.resolve("deleted.yaml"));
-      assertRejected(List.of("analyze", folder.toString()), "kubeload: " + dangling + ": ", "not a regular file");
+      Path dangling =
+          Files.createSymbolicLink(folder.resolve("gone.yaml"), folder.resolve("deleted.yaml"));
+      assertRejected(
+          List.of("analyze", folder.toString()),
+          "kubeload: " + dangling + ": ",
+          "not a regular file");
     }
 
     @Test
     void aLinkToItselfInAFolderIsNamedNotSkipped() throws IOException {
       Path folder = Files.createDirectories(tmp.resolve("self"));
-      Path self = Files.createSymbolicLink(folder.resolve("self.yaml"), folder.resolve("self.yaml"));
+      Path self =
+          Files.createSymbolicLink(folder.resolve("self.yaml"), folder.resolve("self.yaml"));
       assertRejected(List.of("analyze", folder.toString()), "kubeload: " + self + ": ");
     }
 
     @Test
     void aClosedStdinIsOneLineNamingStdin() {
-      InputStream closed = new InputStream() {
-        @Override
-        public int read() throws IOException {
-          throw new IOException("Stream closed");
-        }
+      InputStream closed =
+          new InputStream() {
+            @Override
+            public int read() throws IOException {
+              throw new IOException("Stream closed");
+            }
 
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-          return read();
-        }
-      };
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+              return read();
+            }
+          };
       CliRun run = CliRun.withStdin(closed, "analyze", "-");
       assertOneLineError(run, "kubeload: <stdin>: cannot read: Stream closed");
     }
@@ -649,11 +753,18 @@ class BadInputTest {
   /** The launcher's half (it sees fd 0 closed and sets KUBELOAD_STDIN) is in the kubeload script. */
   @Test
   void aProcessWhoseStdinTheLauncherFoundClosedSaysSo() throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "analyze", "-");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-XX:TieredStopAtLevel=1",
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            "analyze",
+            "-");
     builder.environment().put("KUBELOAD_STDIN", "closed");
-    Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    Process process =
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor()).as(err).isEqualTo(ExitCode.USAGE);
@@ -685,33 +796,42 @@ class BadInputTest {
       "--policy, latin1.yaml, 3, UTF-8",
       "--policy, utf16.yaml, 1, UTF-16",
     })
-    void aBadFileIsOneLineNamingTheFileAndLine(String flag, String fixtureName, int line, String problem) {
+    void aBadFileIsOneLineNamingTheFileAndLine(
+        String flag, String fixtureName, int line, String problem) {
       String file = fixture(fixtureName);
       String where = line > 0 ? file + ":" + line + ": " : file + ":";
-      assertThat(assertRejectedUsage(flag, file)).startsWith("kubeload: " + where).contains(problem);
+      assertThat(assertRejectedUsage(flag, file))
+          .startsWith("kubeload: " + where)
+          .contains(problem);
     }
 
     @Test
     void aProfileOrPolicyLargerThanTheByteLimitIsRejectedBeforeItIsRead() {
       for (String flag : List.of("--profile", "--policy")) {
-        String file = fixture(flag.equals("--profile") ? "profile-wrong-type.yaml" : "policy-wrong-type.yaml");
+        String file =
+            fixture(
+                flag.equals("--profile") ? "profile-wrong-type.yaml" : "policy-wrong-type.yaml");
         assertThat(assertRejectedUsage(flag, file, "--max-input-bytes", "64"))
-            .startsWith("kubeload: " + file + ": ").contains("--max-input-bytes");
+            .startsWith("kubeload: " + file + ": ")
+            .contains("--max-input-bytes");
       }
     }
 
     @Test
     void anEmptyPolicyFileNamesItsFirstLine() throws IOException {
       Path empty = Files.writeString(tmp.resolve("policy.yaml"), "");
-      assertThat(assertRejectedUsage("--policy", empty.toString())).startsWith("kubeload: " + empty + ":1: ");
+      assertThat(assertRejectedUsage("--policy", empty.toString()))
+          .startsWith("kubeload: " + empty + ":1: ");
     }
   }
 
   @org.junit.jupiter.api.Test
   void explainingAWorkloadThatIsNotThereNamesTheOnesThatAre() {
-    CliRun run = CliRun.of("explain", "DaemonSet/nope/nope", "samples/manifests/web-deployment.yaml");
+    CliRun run =
+        CliRun.of("explain", "DaemonSet/nope/nope", "samples/manifests/web-deployment.yaml");
     org.assertj.core.api.Assertions.assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
     org.assertj.core.api.Assertions.assertThat(run.stderr().strip())
-        .isEqualTo("kubeload: no workload DaemonSet/nope/nope in the inputs (workloads: Deployment/shop/shop-web)");
+        .isEqualTo(
+            "kubeload: no workload DaemonSet/nope/nope in the inputs (workloads: Deployment/shop/shop-web)");
   }
 }

@@ -35,9 +35,11 @@ class BaselineTest {
     assertThat(status(report, TELEMETRY)).isEqualTo("unchanged");
     assertThat(status(report, "Deployment/shop/shop-web")).isEqualTo("changed");
     assertThat(changes(report, "Deployment/shop/shop-web"))
-        .containsExactly("pods 20 → 30", "image web: example.com/shop-web:2.4.1 → example.com/shop-web:2.5.0");
+        .containsExactly(
+            "pods 20 → 30", "image web: example.com/shop-web:2.4.1 → example.com/shop-web:2.5.0");
     assertThat(findings(report, "error")).isEmpty();
-    assertThat(findings(report, "warning")).contains("watch-egress", "startup-storm", "list-memory");
+    assertThat(findings(report, "warning"))
+        .contains("watch-egress", "startup-storm", "list-memory");
   }
 
   @Test
@@ -52,36 +54,54 @@ class BaselineTest {
   }
 
   @Test
-  void changingTheHeavyWorkloadRollsItOutSoItsStartUpIsGatedButNotItsUnchangedSteadyLoad() throws IOException {
-    Path bumped = variant(HEAVY, "example.com/node-telemetry:1.0.0", "example.com/node-telemetry:1.0.1");
+  void changingTheHeavyWorkloadRollsItOutSoItsStartUpIsGatedButNotItsUnchangedSteadyLoad()
+      throws IOException {
+    Path bumped =
+        variant(HEAVY, "example.com/node-telemetry:1.0.0", "example.com/node-telemetry:1.0.1");
     JsonNode report = json(List.of(bumped.toString()), List.of(HEAVY), ExitCode.FAIL);
     assertThat(status(report, TELEMETRY)).isEqualTo("changed");
-    assertThat(changes(report, TELEMETRY)).containsExactly("image agent: example.com/node-telemetry:1.0.0 → example.com/node-telemetry:1.0.1");
+    assertThat(changes(report, TELEMETRY))
+        .containsExactly(
+            "image agent: example.com/node-telemetry:1.0.0 → example.com/node-telemetry:1.0.1");
     assertThat(findings(report, "error")).containsExactlyInAnyOrder("startup-storm", "list-memory");
     assertThat(findings(report, "warning")).contains("watch-egress");
   }
 
   @Test
   void aChangeThatMakesAnExistingErrorWorseFailsAndNamesTheRbacChange() throws IOException {
-    Path wider = variant(HEAVY, "resources: [\"pods\", \"nodes\"]", "resources: [\"pods\", \"nodes\", \"endpointslices\"]");
+    Path wider =
+        variant(
+            HEAVY,
+            "resources: [\"pods\", \"nodes\"]",
+            "resources: [\"pods\", \"nodes\", \"endpointslices\"]");
     JsonNode report = json(List.of(wider.toString()), List.of(HEAVY), ExitCode.FAIL);
     assertThat(findings(report, "error")).contains("watch-egress");
-    assertThat(changes(report, TELEMETRY)).anySatisfy(c -> assertThat(c).startsWith("RBAC: + get,list,watch endpointslices (cluster)"));
+    assertThat(changes(report, TELEMETRY))
+        .anySatisfy(
+            c -> assertThat(c).startsWith("RBAC: + get,list,watch endpointslices (cluster)"));
   }
 
   @Test
   void aFixedComponentConfigurationIsNamedWithTheAccessesItRemoves() throws IOException {
-    JsonNode report = json(List.of("src/test/resources/catalog/fluentd/fixed.yaml"), List.of("src/test/resources/catalog/fluentd/harmful.yaml"),
-        ExitCode.PASS);
+    JsonNode report =
+        json(
+            List.of("src/test/resources/catalog/fluentd/fixed.yaml"),
+            List.of("src/test/resources/catalog/fluentd/harmful.yaml"),
+            ExitCode.PASS);
     assertThat(changes(report, "DaemonSet/logging/fluentd"))
         .contains("config: ConfigMap fluentd-config changed")
-        .anySatisfy(c -> assertThat(c).startsWith("config: + list,watch pods (own-node) as informer; − ").contains("list,watch pods (cluster)"));
+        .anySatisfy(
+            c ->
+                assertThat(c)
+                    .startsWith("config: + list,watch pods (own-node) as informer; − ")
+                    .contains("list,watch pods (cluster)"));
     assertThat(levelDelta(report, "system").get("added").asDouble()).isNegative();
   }
 
   @Test
   void gateAllFailsOnTheBaselinesOwnErrorsToo() throws IOException {
-    JsonNode report = json(List.of(HEAVY, WEB_V2), List.of(HEAVY, WEB), ExitCode.FAIL, "--gate", "all");
+    JsonNode report =
+        json(List.of(HEAVY, WEB_V2), List.of(HEAVY, WEB), ExitCode.FAIL, "--gate", "all");
     assertThat(report.at("/delta/gate").asText()).isEqualTo("all");
     assertThat(report.at("/delta/preExistingErrors").asInt()).isZero();
     assertThat(findings(report, "error")).contains("watch-egress");
@@ -98,8 +118,13 @@ class BaselineTest {
 
   @Test
   void envChangesNameTheVariablesButNeverTheirValues() throws IOException {
-    Path withSecret = variant(HEAVY, "          env:\n", "          env:\n            - name: API_TOKEN\n              value: \"canary-8c1f2e\"\n");
-    CliRun run = CliRun.of("analyze", withSecret.toString(), "--baseline", HEAVY, "--format", "json");
+    Path withSecret =
+        variant(
+            HEAVY,
+            "          env:\n",
+            "          env:\n            - name: API_TOKEN\n              value: \"canary-8c1f2e\"\n");
+    CliRun run =
+        CliRun.of("analyze", withSecret.toString(), "--baseline", HEAVY, "--format", "json");
     assertThat(run.stderr()).isEmpty();
     assertThat(run.stdout()).contains("env API_TOKEN changed").doesNotContain("canary-8c1f2e");
   }
@@ -108,16 +133,19 @@ class BaselineTest {
   void theTextReportLeadsWithTheChange() {
     CliRun run = CliRun.of("analyze", HEAVY, WEB, "--baseline", WEB);
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAIL);
-    assertThat(run.stdout().lines().limit(6).toList()).containsSubsequence(
-        "against the baseline: 1 added, 0 changed, 1 unchanged, 0 removed",
-        "CHANGE                              STATUS  PODS       REQUESTS/S  PEAK SEATS  WATCH EVENTS/S  SCALING        BREAKS A BUDGET FROM");
+    assertThat(run.stdout().lines().limit(6).toList())
+        .containsSubsequence(
+            "against the baseline: 1 added, 0 changed, 1 unchanged, 0 removed",
+            "CHANGE                              STATUS  PODS       REQUESTS/S  PEAK SEATS  WATCH EVENTS/S  SCALING        BREAKS A BUDGET FROM");
   }
 
   @Test
   void gateWithoutABaselineIsAUsageError() {
     CliRun run = CliRun.of("analyze", WEB, "--gate", "change");
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(run.stderr()).isEqualTo("kubeload: --gate needs --baseline: without a baseline every error fails the check\n");
+    assertThat(run.stderr())
+        .isEqualTo(
+            "kubeload: --gate needs --baseline: without a baseline every error fails the check\n");
   }
 
   @Test
@@ -129,7 +157,9 @@ class BaselineTest {
     assertThat(run.stderr().lines()).hasSize(1);
   }
 
-  private JsonNode json(List<String> change, List<String> baseline, int expectedExit, String... extra) throws IOException {
+  private JsonNode json(
+      List<String> change, List<String> baseline, int expectedExit, String... extra)
+      throws IOException {
     List<String> args = new ArrayList<>(List.of("analyze"));
     args.addAll(change);
     baseline.forEach(b -> args.addAll(List.of("--baseline", b)));
@@ -144,17 +174,22 @@ class BaselineTest {
   private Path variant(String sample, String from, String to) throws IOException {
     String text = Files.readString(Path.of(sample), StandardCharsets.UTF_8);
     assertThat(text).contains(from);
-    return Files.writeString(dir.resolve("changed-" + Path.of(sample).getFileName()), text.replace(from, to));
+    return Files.writeString(
+        dir.resolve("changed-" + Path.of(sample).getFileName()), text.replace(from, to));
   }
 
   private static JsonNode workloadDelta(JsonNode report, String ref) {
     return StreamSupport.stream(report.at("/delta/workloads").spliterator(), false)
-        .filter(w -> w.get("ref").asText().equals(ref)).findFirst().orElseThrow();
+        .filter(w -> w.get("ref").asText().equals(ref))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static JsonNode levelDelta(JsonNode report, String level) {
     return StreamSupport.stream(report.at("/delta/priorityLevels").spliterator(), false)
-        .filter(l -> l.get("name").asText().equals(level)).findFirst().orElseThrow();
+        .filter(l -> l.get("name").asText().equals(level))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static String status(JsonNode report, String ref) {
@@ -162,11 +197,15 @@ class BaselineTest {
   }
 
   private static List<String> changes(JsonNode report, String ref) {
-    return StreamSupport.stream(workloadDelta(report, ref).get("changes").spliterator(), false).map(JsonNode::asText).toList();
+    return StreamSupport.stream(workloadDelta(report, ref).get("changes").spliterator(), false)
+        .map(JsonNode::asText)
+        .toList();
   }
 
   private static List<String> findings(JsonNode report, String severity) {
     return StreamSupport.stream(report.get("findings").spliterator(), false)
-        .filter(f -> f.get("severity").asText().equals(severity)).map(f -> f.get("rule").asText()).toList();
+        .filter(f -> f.get("severity").asText().equals(severity))
+        .map(f -> f.get("rule").asText())
+        .toList();
   }
 }

@@ -19,7 +19,19 @@ class ChartInputTest {
 
   @Test
   void aRenderedChartIsJudgedAndItsFindingsNameTheTemplateOnDisk() {
-    CliRun run = CliRun.of("analyze", "--chart", CHART, "--helm", helm(), "--release", "rel", "--namespace", "agents", "--format", "json");
+    CliRun run =
+        CliRun.of(
+            "analyze",
+            "--chart",
+            CHART,
+            "--helm",
+            helm(),
+            "--release",
+            "rel",
+            "--namespace",
+            "agents",
+            "--format",
+            "json");
     assertThat(run.stderr()).isEmpty();
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAIL);
     assertThat(run.stdout())
@@ -31,7 +43,15 @@ class ChartInputTest {
   @Test
   void valuesFilesAndSetFlagsReachHelm() {
     String helm = helm();
-    CliRun filtered = CliRun.of("analyze", "--chart", CHART, "--helm", helm, "-f", CHART + "/values-node-filtered.yaml");
+    CliRun filtered =
+        CliRun.of(
+            "analyze",
+            "--chart",
+            CHART,
+            "--helm",
+            helm,
+            "-f",
+            CHART + "/values-node-filtered.yaml");
     assertThat(filtered.stderr()).isEmpty();
     assertThat(filtered.exitCode()).isEqualTo(ExitCode.PASS);
     CliRun set = CliRun.of("analyze", "--chart", CHART, "--helm", helm, "--set", "nodeFilter=true");
@@ -43,16 +63,23 @@ class ChartInputTest {
   void aChartThatFailsToRenderIsOneLineOfHelmsError() {
     CliRun run = CliRun.of("analyze", "--chart", CHART, "--helm", helm(), "--set", "image=");
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(run.stderr()).startsWith("kubeload: helm template " + CHART + " failed: Error: execution error at (node-agent/templates/daemonset.yaml")
+    assertThat(run.stderr())
+        .startsWith(
+            "kubeload: helm template "
+                + CHART
+                + " failed: Error: execution error at (node-agent/templates/daemonset.yaml")
         .contains("image is required");
     assertThat(run.stderr().lines()).hasSize(1);
   }
 
   @Test
   void withoutHelmTheErrorSaysWhatToInstall() {
-    CliRun run = CliRun.of("analyze", "--chart", CHART, "--helm", Path.of("target", "no-such-helm").toString());
+    CliRun run =
+        CliRun.of(
+            "analyze", "--chart", CHART, "--helm", Path.of("target", "no-such-helm").toString());
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(run.stderr()).startsWith("kubeload: --chart needs helm 3: cannot run 'target/no-such-helm'")
+    assertThat(run.stderr())
+        .startsWith("kubeload: --chart needs helm 3: cannot run 'target/no-such-helm'")
         .endsWith("install helm or name it with --helm FILE\n");
   }
 
@@ -67,7 +94,9 @@ class ChartInputTest {
   void noPathsAndNoChartIsAUsageError() {
     CliRun run = CliRun.of("analyze");
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(run.stderr()).isEqualTo("kubeload: name the manifests to analyse: PATH..., - for stdin, --chart DIR, --kustomize DIR, "
-        + "or projects in .kubeload.yaml\n");
+    assertThat(run.stderr())
+        .isEqualTo(
+            "kubeload: name the manifests to analyse: PATH..., - for stdin, --chart DIR, --kustomize DIR, "
+                + "or projects in .kubeload.yaml\n");
   }
 }

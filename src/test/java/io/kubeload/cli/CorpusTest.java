@@ -20,7 +20,9 @@ class CorpusTest {
   /** ../shared/corpus beside the clone; {@code -Dkubeload.corpus=DIR} points elsewhere (a worktree outside the clone's parent). */
   static final Path CORPUS = RealManifests.CORPUS;
 
-  static final String ABSENT = CORPUS + " is absent: the corpus tests need ../shared beside the clone (or -Dkubeload.corpus=DIR)";
+  static final String ABSENT =
+      CORPUS
+          + " is absent: the corpus tests need ../shared beside the clone (or -Dkubeload.corpus=DIR)";
 
   static Stream<Path> charts() {
     List<Path> charts = RealManifests.corpusCharts();
@@ -33,7 +35,9 @@ class CorpusTest {
     assumeTrue(Files.isDirectory(CORPUS), ABSENT);
     for (String format : List.of("text", "json")) {
       CliRun run = CliRun.of("analyze", chart.toString(), "--format", format);
-      assertThat(run.exitCode()).as("%s: %s", chart, run.stderr()).isIn(ExitCode.PASS, ExitCode.FAIL);
+      assertThat(run.exitCode())
+          .as("%s: %s", chart, run.stderr())
+          .isIn(ExitCode.PASS, ExitCode.FAIL);
       assertThat(run.stderr()).as(chart.toString()).isEmpty();
       assertThat(run.stdout()).isNotBlank();
     }

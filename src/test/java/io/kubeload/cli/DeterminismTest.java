@@ -2,9 +2,9 @@ package io.kubeload.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubeload.report.Format;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.kubeload.report.Format;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -21,7 +21,12 @@ class DeterminismTest {
    */
   static List<String> samples() throws Exception {
     try (var files = Files.list(Path.of("samples/manifests"))) {
-      return new ArrayList<>(files.map(Path::toString).filter(name -> !name.endsWith("-fixed.yaml")).sorted().toList());
+      return new ArrayList<>(
+          files
+              .map(Path::toString)
+              .filter(name -> !name.endsWith("-fixed.yaml"))
+              .sorted()
+              .toList());
     }
   }
 
@@ -65,13 +70,20 @@ class DeterminismTest {
       CliRun viaFile = CliRun.of("analyze", copy.toString(), "--format", format);
       // The name <stdin> as each format writes it (plain, or escaped for HTML and XML); the names'
       // lengths differ, so text wrapped to a width (the explain chain) may break at other words.
-      String stdinAsFile = viaStdin.stdout().replace("<stdin>", "FILE").replace("&lt;stdin&gt;", "FILE").replaceAll("\\s+", " ");
-      assertThat(stdinAsFile).isEqualTo(viaFile.stdout().replace(copy.toString(), "FILE").replaceAll("\\s+", " "));
+      String stdinAsFile =
+          viaStdin
+              .stdout()
+              .replace("<stdin>", "FILE")
+              .replace("&lt;stdin&gt;", "FILE")
+              .replaceAll("\\s+", " ");
+      assertThat(stdinAsFile)
+          .isEqualTo(viaFile.stdout().replace(copy.toString(), "FILE").replaceAll("\\s+", " "));
     }
   }
 
   @Test
-  void foldersNamedInEitherOrderAndStdinBeforeOrAfterThemGiveOneReport(@TempDir Path dir) throws Exception {
+  void foldersNamedInEitherOrderAndStdinBeforeOrAfterThemGiveOneReport(@TempDir Path dir)
+      throws Exception {
     List<String> samples = samples();
     Path first = Files.createDirectories(dir.resolve("b-first"));
     Path second = Files.createDirectories(dir.resolve("a-second"));
@@ -82,8 +94,12 @@ class DeterminismTest {
     }
     byte[] piped = Files.readAllBytes(Path.of(samples.get(0)));
     for (String format : formats()) {
-      CliRun forward = CliRun.withStdin(piped, "analyze", "--format", format, first.toString(), second.toString(), "-");
-      CliRun backward = CliRun.withStdin(piped, "analyze", "--format", format, "-", second.toString(), first.toString());
+      CliRun forward =
+          CliRun.withStdin(
+              piped, "analyze", "--format", format, first.toString(), second.toString(), "-");
+      CliRun backward =
+          CliRun.withStdin(
+              piped, "analyze", "--format", format, "-", second.toString(), first.toString());
       assertThat(forward.exitCode()).as(forward.stderr()).isIn(ExitCode.PASS, ExitCode.FAIL);
       assertThat(backward.stdout()).isEqualTo(forward.stdout());
     }
@@ -91,7 +107,8 @@ class DeterminismTest {
 
   @Test
   void explainGivesTheSameDerivationWhateverTheOrder() throws Exception {
-    List<String> forward = new ArrayList<>(List.of("explain", "Deployment/platform/route-controller"));
+    List<String> forward =
+        new ArrayList<>(List.of("explain", "Deployment/platform/route-controller"));
     forward.addAll(samples());
     List<String> backward = new ArrayList<>(forward.subList(0, 2));
     List<String> reversed = new ArrayList<>(samples());

@@ -26,12 +26,15 @@ class ExplainCommandTest {
   @Test
   void kindAndNameThatTwoNamespacesShareAskForTheNamespace(@TempDir Path dir) throws IOException {
     String web = Files.readString(Path.of(WEB));
-    Path other = Files.writeString(dir.resolve("other.yaml"), web.replace("namespace: shop", "namespace: other"));
+    Path other =
+        Files.writeString(
+            dir.resolve("other.yaml"), web.replace("namespace: shop", "namespace: other"));
 
     CliRun run = CliRun.of("explain", "Deployment/shop-web", WEB, other.toString());
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(run.stderr()).contains("more than one workload matches Deployment/shop-web")
+    assertThat(run.stderr())
+        .contains("more than one workload matches Deployment/shop-web")
         .contains("Deployment/other/shop-web, Deployment/shop/shop-web");
   }
 }

@@ -23,7 +23,8 @@ class GoldenReportTest {
 
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
-  private static final Set<String> FAIL_IN_PRODUCTION = Set.of("telemetry-daemonset.yaml", "gpu-exporter-daemonset.yaml");
+  private static final Set<String> FAIL_IN_PRODUCTION =
+      Set.of("telemetry-daemonset.yaml", "gpu-exporter-daemonset.yaml");
 
   record Case(String sample, String profile, String format, int expectedExit) {
     @Override
@@ -32,7 +33,12 @@ class GoldenReportTest {
     }
 
     Path golden() {
-      return GOLDEN.resolve(sample.replace(".yaml", "") + "." + profile + "." + Format.parse(format).orElseThrow().extension());
+      return GOLDEN.resolve(
+          sample.replace(".yaml", "")
+              + "."
+              + profile
+              + "."
+              + Format.parse(format).orElseThrow().extension());
     }
   }
 
@@ -42,7 +48,10 @@ class GoldenReportTest {
       for (Path sample : samples.sorted().toList()) {
         String name = sample.getFileName().toString();
         for (String profile : List.of("staging", "production")) {
-          int exit = FAIL_IN_PRODUCTION.contains(name) && profile.equals("production") ? ExitCode.FAIL : ExitCode.PASS;
+          int exit =
+              FAIL_IN_PRODUCTION.contains(name) && profile.equals("production")
+                  ? ExitCode.FAIL
+                  : ExitCode.PASS;
           for (Format format : Format.values()) {
             cases.add(new Case(name, profile, format.label(), exit));
           }
@@ -55,7 +64,14 @@ class GoldenReportTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void reportMatchesItsGoldenFile(Case c) throws IOException {
-    CliRun run = CliRun.of("analyze", "samples/manifests/" + c.sample(), "--profile", c.profile(), "--format", c.format());
+    CliRun run =
+        CliRun.of(
+            "analyze",
+            "samples/manifests/" + c.sample(),
+            "--profile",
+            c.profile(),
+            "--format",
+            c.format());
     assertThat(run.stderr()).isEmpty();
     assertThat(run.exitCode()).isEqualTo(c.expectedExit());
     assertGolden(run.stdout(), c.golden());
@@ -81,19 +97,30 @@ class GoldenReportTest {
 
   /** The baseline samples (samples/README.md): the change's paths, the baseline's, and the exit code at production. */
   static Stream<Object[]> baselines() {
-    List<String> base = List.of("samples/manifests/telemetry-daemonset.yaml", "samples/manifests/web-deployment.yaml");
+    List<String> base =
+        List.of(
+            "samples/manifests/telemetry-daemonset.yaml", "samples/manifests/web-deployment.yaml");
     List<Object[]> cases = new ArrayList<>();
     for (Format format : Format.values()) {
-      cases.add(new Object[] {"leaves-heavy-alone", List.of(base.get(0), "samples/baseline/web-deployment-v2.yaml"), base, ExitCode.PASS,
-          format.label()});
-      cases.add(new Object[] {"adds-heavy", base, List.of(base.get(1)), ExitCode.FAIL, format.label()});
+      cases.add(
+          new Object[] {
+            "leaves-heavy-alone",
+            List.of(base.get(0), "samples/baseline/web-deployment-v2.yaml"),
+            base,
+            ExitCode.PASS,
+            format.label()
+          });
+      cases.add(
+          new Object[] {"adds-heavy", base, List.of(base.get(1)), ExitCode.FAIL, format.label()});
     }
     return cases.stream();
   }
 
   @ParameterizedTest(name = "baseline {0} as {4}")
   @MethodSource("baselines")
-  void baselineReportMatchesItsGoldenFile(String name, List<String> change, List<String> baseline, int exit, String format) throws IOException {
+  void baselineReportMatchesItsGoldenFile(
+      String name, List<String> change, List<String> baseline, int exit, String format)
+      throws IOException {
     List<String> args = new ArrayList<>(List.of("analyze"));
     args.addAll(change);
     baseline.forEach(b -> args.addAll(List.of("--baseline", b)));
@@ -101,7 +128,10 @@ class GoldenReportTest {
     CliRun run = CliRun.of(args.toArray(String[]::new));
     assertThat(run.stderr()).isEmpty();
     assertThat(run.exitCode()).isEqualTo(exit);
-    assertGolden(run.stdout(), GOLDEN.resolve("baseline-" + name + ".production." + Format.parse(format).orElseThrow().extension()));
+    assertGolden(
+        run.stdout(),
+        GOLDEN.resolve(
+            "baseline-" + name + ".production." + Format.parse(format).orElseThrow().extension()));
   }
 
   private static void assertGolden(String actual, Path golden) throws IOException {

@@ -1,7 +1,7 @@
 package io.kubeload.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static io.kubeload.testing.TestManifests.serviceAccount;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubeload.manifest.Manifest;
@@ -46,7 +46,9 @@ class InputsTest {
     void aFolderIsReadRecursivelyTakingOnlyYamlYmlAndJsonFiles() throws IOException {
       write(dir.resolve("a.yaml"), serviceAccount("from-yaml"));
       write(dir.resolve("sub/b.yml"), serviceAccount("from-yml"));
-      write(dir.resolve("sub/deeper/c.json"), """
+      write(
+          dir.resolve("sub/deeper/c.json"),
+          """
           {"apiVersion": "v1", "kind": "ServiceAccount", "metadata": {"name": "from-json"}}
           """);
       write(dir.resolve("notes.txt"), "not: [a manifest");
@@ -56,7 +58,8 @@ class InputsTest {
 
       ManifestSet set = read(dir);
 
-      assertThat(set.manifests()).extracting(Manifest::name)
+      assertThat(set.manifests())
+          .extracting(Manifest::name)
           .containsExactlyInAnyOrder("from-yaml", "from-yml", "from-json");
       assertThat(set.find("ServiceAccount", "default", "from-json").orElseThrow().location().file())
           .isEqualTo(dir.resolve("sub/deeper/c.json").toString());
@@ -77,11 +80,14 @@ class InputsTest {
 
     @Test
     void namingFilesInAnotherOrderGivesTheSameManifestSet() throws IOException {
-      Path a = write(dir.resolve("a.yaml"), serviceAccount("zeta") + "---\n" + serviceAccount("alpha"));
+      Path a =
+          write(dir.resolve("a.yaml"), serviceAccount("zeta") + "---\n" + serviceAccount("alpha"));
       Path b = write(dir.resolve("b.yaml"), serviceAccount("mid"));
 
       assertThat(read(b, a)).isEqualTo(read(a, b));
-      assertThat(read(b, a).manifests()).extracting(Manifest::name).containsExactly("alpha", "mid", "zeta");
+      assertThat(read(b, a).manifests())
+          .extracting(Manifest::name)
+          .containsExactly("alpha", "mid", "zeta");
     }
 
     @Test
@@ -94,12 +100,15 @@ class InputsTest {
     @Test
     void hiddenFilesAndFoldersInAFolderAreToolConfigurationNotManifests() throws IOException {
       write(dir.resolve("sa.yaml"), serviceAccount("web"));
-      write(dir.resolve(".kubeload.yaml"), "apiVersion: kubeload.io/v1alpha1\nkind: Config\nspec: {}\n");
+      write(
+          dir.resolve(".kubeload.yaml"),
+          "apiVersion: kubeload.io/v1alpha1\nkind: Config\nspec: {}\n");
       Files.createDirectories(dir.resolve(".github/workflows"));
       write(dir.resolve(".github/workflows/ci.yaml"), "on: push\n");
 
       assertThat(read(dir).manifests()).extracting(Manifest::name).containsExactly("web");
-      assertThatThrownBy(() -> read(dir.resolve(".kubeload.yaml"))).isInstanceOf(InputException.class);
+      assertThatThrownBy(() -> read(dir.resolve(".kubeload.yaml")))
+          .isInstanceOf(InputException.class);
     }
 
     @Test
@@ -122,14 +131,22 @@ class InputsTest {
 
     @Test
     void dashReadsStandardInputUnderTheNameStdin() {
-      Inputs reader = stdin(("# Source: shop/templates/sa.yaml\n" + serviceAccount("piped")).getBytes(StandardCharsets.UTF_8));
+      Inputs reader =
+          stdin(
+              ("# Source: shop/templates/sa.yaml\n" + serviceAccount("piped"))
+                  .getBytes(StandardCharsets.UTF_8));
 
       ManifestSet set = reader.read(List.of("-"));
 
-      assertThat(set.manifests()).singleElement().satisfies(m -> {
-        assertThat(m.name()).isEqualTo("piped");
-        assertThat(m.location()).isEqualTo(new SourceLocation("<stdin>", 2, Optional.of("shop/templates/sa.yaml")));
-      });
+      assertThat(set.manifests())
+          .singleElement()
+          .satisfies(
+              m -> {
+                assertThat(m.name()).isEqualTo("piped");
+                assertThat(m.location())
+                    .isEqualTo(
+                        new SourceLocation("<stdin>", 2, Optional.of("shop/templates/sa.yaml")));
+              });
     }
 
     @Test
@@ -139,13 +156,17 @@ class InputsTest {
 
       ManifestSet set = reader.read(List.of(file.toString(), "-"));
 
-      assertThat(set.manifests()).extracting(m -> m.location().file())
+      assertThat(set.manifests())
+          .extracting(m -> m.location().file())
           .containsExactlyInAnyOrder(file.toString(), "<stdin>");
     }
 
     @Test
     void errorsInStdinNameStdinAndTheLine() {
-      Inputs reader = stdin("apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  labels: {}\n".getBytes(StandardCharsets.UTF_8));
+      Inputs reader =
+          stdin(
+              "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  labels: {}\n"
+                  .getBytes(StandardCharsets.UTF_8));
 
       assertThatThrownBy(() -> reader.read(List.of("-")))
           .isInstanceOf(InputException.class)
@@ -154,18 +175,23 @@ class InputsTest {
 
     @Test
     void helmTestHooksOnStdinAreSetAside() {
-      Inputs reader = stdin("""
+      Inputs reader =
+          stdin(
+              """
           apiVersion: v1
           kind: Pod
           metadata:
             name: test-connection
             annotations: {helm.sh/hook: test}
-          """.getBytes(StandardCharsets.UTF_8));
+          """
+                  .getBytes(StandardCharsets.UTF_8));
 
       ManifestSet set = reader.read(List.of("-"));
 
       assertThat(set.manifests()).isEmpty();
-      assertThat(set.skippedTestHooks()).extracting(Manifest::name).containsExactly("test-connection");
+      assertThat(set.skippedTestHooks())
+          .extracting(Manifest::name)
+          .containsExactly("test-connection");
     }
   }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InstallNamespaceTest {
 
-  private static final String RENDERED = """
+  private static final String RENDERED =
+      """
       ---
       # Source: agent/templates/serviceaccount.yaml
       apiVersion: v1
@@ -75,24 +76,32 @@ class InstallNamespaceTest {
     assertThat(run.exitCode()).isEqualTo(ExitCode.PASS);
     assertThat(run.stdout())
         .contains("\"rule\" : \"namespace-unset\"")
-        .contains("DaemonSet/default/agent is written without metadata.namespace, so it is read as namespace default, "
-            + "but the bindings name ServiceAccount agent in namespace logging: its grants are not counted")
+        .contains(
+            "DaemonSet/default/agent is written without metadata.namespace, so it is read as namespace default, "
+                + "but the bindings name ServiceAccount agent in namespace logging: its grants are not counted")
         .contains("analyse with --namespace logging");
   }
 
   @Test
   void theInstallNamespacePlacesTheWorkloadWhereItsGrantsAre() throws IOException {
-    CliRun run = CliRun.of("analyze", rendered().toString(), "--namespace", "logging", "--format", "json");
+    CliRun run =
+        CliRun.of("analyze", rendered().toString(), "--namespace", "logging", "--format", "json");
     assertThat(run.stderr()).isEmpty();
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAIL);
-    assertThat(run.stdout()).contains("\"ref\" : \"DaemonSet/logging/agent\"").doesNotContain("namespace-unset")
+    assertThat(run.stdout())
+        .contains("\"ref\" : \"DaemonSet/logging/agent\"")
+        .doesNotContain("namespace-unset")
         .contains("\"scalingClass\" : \"quadratic\"");
   }
 
   @Test
   void anObjectThatNamesItsNamespaceStaysThere() throws IOException {
-    Path file = Files.writeString(dir.resolve("named.yaml"), RENDERED.replace("  name: agent\nspec:", "  name: agent\n  namespace: tools\nspec:"));
-    CliRun run = CliRun.of("analyze", file.toString(), "--namespace", "logging", "--format", "json");
+    Path file =
+        Files.writeString(
+            dir.resolve("named.yaml"),
+            RENDERED.replace("  name: agent\nspec:", "  name: agent\n  namespace: tools\nspec:"));
+    CliRun run =
+        CliRun.of("analyze", file.toString(), "--namespace", "logging", "--format", "json");
     assertThat(run.stdout()).contains("\"ref\" : \"DaemonSet/tools/agent\"");
   }
 

@@ -37,7 +37,9 @@ class IntegrationFilesTest {
 
   @Test
   void thePreCommitHookRunsTheLauncherOnceOnWhatItsArgumentsName() throws IOException {
-    List<?> hooks = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(Path.of(".pre-commit-hooks.yaml")));
+    List<?> hooks =
+        new Yaml(new SafeConstructor(new LoaderOptions()))
+            .load(Files.readString(Path.of(".pre-commit-hooks.yaml")));
     assertThat(hooks).hasSize(1);
     Map<?, ?> hook = (Map<?, ?>) hooks.get(0);
     assertThat(hook.get("id")).isEqualTo("kubeload");
@@ -70,11 +72,16 @@ class IntegrationFilesTest {
 
   @Test
   void theReleaseWorkflowPublishesTheJarAndTheChecksumThePackagePhaseWrites() throws IOException {
-    // YAML 1.1 reads the workflow's key `on` as the boolean true, so the map's keys are not all strings.
+    // YAML 1.1 reads the workflow's key `on` as the boolean true, so the map's keys are not all
+    // strings.
     Map<?, ?> release = yaml(Files.readString(Path.of(".github/workflows/release.yml")));
     assertThat(((Map<?, ?>) release.get(true)).toString()).contains("tags=[v*]");
     String text = Files.readString(Path.of(".github/workflows/release.yml"));
-    assertThat(text).contains("gh release create", "target/kubeload-all.jar target/kubeload-all.jar.sha256", "mvn -B verify");
+    assertThat(text)
+        .contains(
+            "gh release create",
+            "target/kubeload-all.jar target/kubeload-all.jar.sha256",
+            "mvn -B verify");
     assertThat(Files.readString(Path.of("pom.xml"))).contains("fileext=\".sha256\"");
     assertThat(Files.readString(Path.of("action.yml"))).contains("KUBELOAD_RELEASE: prefer");
   }

@@ -16,7 +16,11 @@ class KubernetesVersionsTest {
     CliRun run = CliRun.of("analyze", SAMPLE, "--kubernetes-version", version);
     assertThat(run.exitCode()).isEqualTo(ExitCode.PASS);
     assertThat(run.stderr()).isEmpty();
-    assertThat(run.stdout()).startsWith("kubeload: PASS at production (5,000 nodes, 30 pods/node, Kubernetes " + version + ", ");
+    assertThat(run.stdout())
+        .startsWith(
+            "kubeload: PASS at production (5,000 nodes, 30 pods/node, Kubernetes "
+                + version
+                + ", ");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -24,10 +28,16 @@ class KubernetesVersionsTest {
   void aVersionNewerThanTheModelIsJudgedAsTheNewestItKnowsWithAWarningNeverExit2(String version) {
     CliRun run = CliRun.of("analyze", SAMPLE, "--kubernetes-version", version);
     assertThat(run.exitCode()).isEqualTo(ExitCode.PASS);
-    assertThat(run.stderr()).isEqualTo("kubeload: warning: Kubernetes " + version
-        + "'s changes are not modelled yet; it is judged as 1.37, the newest the model knows\n");
-    assertThat(run.stdout()).contains("Kubernetes " + version + " (judged as 1.37, whose changes are the newest modelled)");
+    assertThat(run.stderr())
+        .isEqualTo(
+            "kubeload: warning: Kubernetes "
+                + version
+                + "'s changes are not modelled yet; it is judged as 1.37, the newest the model knows\n");
+    assertThat(run.stdout())
+        .contains(
+            "Kubernetes " + version + " (judged as 1.37, whose changes are the newest modelled)");
     CliRun json = CliRun.of("analyze", SAMPLE, "--kubernetes-version", version, "--format", "json");
-    assertThat(json.stdout()).contains("\"version\" : \"" + version + "\"", "\"modelledVersion\" : \"1.37\"");
+    assertThat(json.stdout())
+        .contains("\"version\" : \"" + version + "\"", "\"modelledVersion\" : \"1.37\"");
   }
 }

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ProjectsTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> PROJECTS = List.of("eu", "us", "fleet", "web-staging", "web-prod", "argo");
+  private static final List<String> PROJECTS =
+      List.of("eu", "us", "fleet", "web-staging", "web-prod", "argo");
 
   @TempDir Path temp;
 
@@ -47,8 +48,16 @@ class ProjectsTest {
   }
 
   private CliRun analyze(String... args) {
-    List<String> all = new ArrayList<>(List.of("analyze", "--config", repository.resolve(".kubeload.yaml").toString(),
-        "--helm", Helm.binary().get().toString(), "--kustomize-binary", Kustomize.binary().get().toString()));
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "analyze",
+                "--config",
+                repository.resolve(".kubeload.yaml").toString(),
+                "--helm",
+                Helm.binary().get().toString(),
+                "--kustomize-binary",
+                Kustomize.binary().get().toString()));
     all.addAll(List.of(args));
     return CliRun.of(all.toArray(String[]::new));
   }
@@ -58,8 +67,20 @@ class ProjectsTest {
     Path json = temp.resolve("report.json");
     Path sarif = temp.resolve("report.sarif");
     Path markdown = temp.resolve("comment.md");
-    CliRun run = analyze("--format", "json", "--output", json.toString(), "--format", "sarif", "--output", sarif.toString(),
-        "--format", "markdown", "--output", markdown.toString());
+    CliRun run =
+        analyze(
+            "--format",
+            "json",
+            "--output",
+            json.toString(),
+            "--format",
+            "sarif",
+            "--output",
+            sarif.toString(),
+            "--format",
+            "markdown",
+            "--output",
+            markdown.toString());
 
     assertThat(run.stderr()).isEmpty();
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAIL);
@@ -75,18 +96,22 @@ class ProjectsTest {
     assertThat(names).isEqualTo(PROJECTS);
     assertThat(report.get("verdict").asText()).isEqualTo("fail");
     // The base the overlays share, and the chart template the Argo CD Application renders.
-    assertThat(files).contains("base/node-agent.yaml", "charts/web/templates/deployment.yaml")
+    assertThat(files)
+        .contains("base/node-agent.yaml", "charts/web/templates/deployment.yaml")
         .allSatisfy(file -> assertThat(repository.resolve(file)).isRegularFile());
     assertThat(verdicts(report)).containsExactly("fail", "fail", "fail", "pass", "pass", "fail");
     // The overlays share the base's DaemonSet: in the project holding both it is one workload.
     assertThat(project(report, "fleet").at("/report/workloads").findValuesAsText("ref"))
-        .containsExactly("DaemonSet/agents/node-agent", "Deployment/shop/shop-eu", "Deployment/shop/shop-us");
-    assertThat(project(report, "web-staging").at("/report/profile/name").asText()).isEqualTo("staging");
+        .containsExactly(
+            "DaemonSet/agents/node-agent", "Deployment/shop/shop-eu", "Deployment/shop/shop-us");
+    assertThat(project(report, "web-staging").at("/report/profile/name").asText())
+        .isEqualTo("staging");
 
     Set<String> sarifProjects = new HashSet<>();
     for (JsonNode result : JSON.readTree(sarif.toFile()).at("/runs/0/results")) {
       sarifProjects.add(result.at("/properties/project").asText());
-      assertThat(result.at("/message/text").asText()).startsWith("project " + result.at("/properties/project").asText() + ": ");
+      assertThat(result.at("/message/text").asText())
+          .startsWith("project " + result.at("/properties/project").asText() + ": ");
       for (JsonNode uri : result.get("locations").findValues("uri")) {
         assertThat(repository.resolve(uri.asText())).as(uri.asText()).isRegularFile();
       }
@@ -107,7 +132,9 @@ class ProjectsTest {
 
     assertThat(run.stderr()).isEmpty();
     assertThat(run.exitCode()).isEqualTo(ExitCode.PASS);
-    assertThat(run.stdout()).startsWith("=== project web-staging: PASS ===").doesNotContain("project eu");
+    assertThat(run.stdout())
+        .startsWith("=== project web-staging: PASS ===")
+        .doesNotContain("project eu");
   }
 
   @Test
@@ -115,14 +142,18 @@ class ProjectsTest {
     CliRun run = analyze("--project", "nope");
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(run.stderr()).isEqualTo("kubeload: --project nope: no such project in .kubeload.yaml (eu, us, fleet, web-staging, "
-        + "web-prod, argo)\n");
+    assertThat(run.stderr())
+        .isEqualTo(
+            "kubeload: --project nope: no such project in .kubeload.yaml (eu, us, fleet, web-staging, "
+                + "web-prod, argo)\n");
   }
 
   @Test
   void changedSinceJudgesOnlyTheProjectsWhoseInputsChangedAndNamesTheSkipped() throws Exception {
-    Files.writeString(repository.resolve("base/node-agent.yaml"), Files.readString(repository.resolve("base/node-agent.yaml"))
-        .replace("node-agent:1.0.0", "node-agent:1.1.0"));
+    Files.writeString(
+        repository.resolve("base/node-agent.yaml"),
+        Files.readString(repository.resolve("base/node-agent.yaml"))
+            .replace("node-agent:1.0.0", "node-agent:1.1.0"));
 
     CliRun run = analyze("--changed-since", "HEAD", "--format", "json");
 
@@ -132,7 +163,9 @@ class ProjectsTest {
     JSON.readTree(run.stdout()).get("projects").forEach(p -> judged.add(p.get("name").asText()));
     assertThat(judged).containsExactly("eu", "us", "fleet");
     assertThat(JSON.readTree(run.stdout()).get("skipped")).hasSize(3);
-    assertThat(run.stderr()).isEqualTo("""
+    assertThat(run.stderr())
+        .isEqualTo(
+            """
         kubeload: skipped project web-staging: no input changed since HEAD
         kubeload: skipped project web-prod: no input changed since HEAD
         kubeload: skipped project argo: no input changed since HEAD
@@ -144,12 +177,28 @@ class ProjectsTest {
     Path sarif = temp.resolve("skipped.sarif");
     Path junit = temp.resolve("skipped.xml");
     Path html = temp.resolve("skipped.html");
-    CliRun run = analyze("--changed-since", "HEAD", "--format", "sarif", "--output", sarif.toString(), "--format", "junit", "--output",
-        junit.toString(), "--format", "html", "--output", html.toString());
+    CliRun run =
+        analyze(
+            "--changed-since",
+            "HEAD",
+            "--format",
+            "sarif",
+            "--output",
+            sarif.toString(),
+            "--format",
+            "junit",
+            "--output",
+            junit.toString(),
+            "--format",
+            "html",
+            "--output",
+            html.toString());
 
     assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCode.PASS);
     List<String> inSarif = new ArrayList<>();
-    JSON.readTree(sarif.toFile()).at("/runs/0/properties/skippedProjects").forEach(n -> inSarif.add(n.asText()));
+    JSON.readTree(sarif.toFile())
+        .at("/runs/0/properties/skippedProjects")
+        .forEach(n -> inSarif.add(n.asText()));
     assertThat(inSarif).containsExactlyElementsOf(PROJECTS);
     if (SarifMultitool.binary().isPresent()) {
       assertThat(SarifMultitool.problems(sarif, temp)).isEmpty();
@@ -159,28 +208,42 @@ class ProjectsTest {
     assertThat(root.getAttribute("tests")).isEqualTo(String.valueOf(PROJECTS.size()));
     assertThat(root.getAttribute("skipped")).isEqualTo(String.valueOf(PROJECTS.size()));
     assertThat(document.getElementsByTagName("skipped").getLength()).isEqualTo(PROJECTS.size());
-    assertThat(Files.readString(html)).contains("<p class=\"skipped\">Skipped, no input changed: " + String.join(", ", PROJECTS) + "</p>");
+    assertThat(Files.readString(html))
+        .contains(
+            "<p class=\"skipped\">Skipped, no input changed: "
+                + String.join(", ", PROJECTS)
+                + "</p>");
   }
 
   @Test
   void aRefThatGitWouldTakeAsAnOptionIsRefused() {
-    // git diff's -O names a file it reads; picocli already refuses values that look like kubeload's own options.
+    // git diff's -O names a file it reads; picocli already refuses values that look like kubeload's
+    // own options.
     CliRun run = analyze("--changed-since=-Oorder");
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(run.stderr()).isEqualTo("kubeload: '-Oorder' is not a git ref (a branch, tag or commit that does not start with '-')\n");
+    assertThat(run.stderr())
+        .isEqualTo(
+            "kubeload: '-Oorder' is not a git ref (a branch, tag or commit that does not start with '-')\n");
   }
 
   @Test
   void aBaselineRefJudgesTheChangeAgainstTheProjectAsItWasThere() throws Exception {
     Path config = repository.resolve(".kubeload.yaml");
-    Files.writeString(config, Files.readString(config).replace("      profile: production\n", "      profile: production\n      baseline: HEAD\n"));
-    Files.writeString(repository.resolve("charts/web/values-prod.yaml"), "replicas: 40\nwatchAllPods: true\n");
+    Files.writeString(
+        config,
+        Files.readString(config)
+            .replace(
+                "      profile: production\n",
+                "      profile: production\n      baseline: HEAD\n"));
+    Files.writeString(
+        repository.resolve("charts/web/values-prod.yaml"), "replicas: 40\nwatchAllPods: true\n");
 
     CliRun run = analyze("--project", "web-prod");
 
     assertThat(run.stderr()).isEmpty();
-    assertThat(run.stdout()).contains("against the baseline: 0 added, 1 changed, 0 unchanged, 0 removed")
+    assertThat(run.stdout())
+        .contains("against the baseline: 0 added, 1 changed, 0 unchanged, 0 removed")
         .contains("Deployment/web/web-web: RBAC: + list,watch pods (cluster) as informer")
         .doesNotContain("kubeload-baseline");
   }
@@ -188,9 +251,13 @@ class ProjectsTest {
   @Test
   void theJunitAndHtmlReportsHoldEveryProject() throws Exception {
     CliRun junit = analyze("--format", "junit");
-    var suites = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(new java.io.ByteArrayInputStream(junit.stdout().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-        .getElementsByTagName("testsuite");
+    var suites =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(
+                new java.io.ByteArrayInputStream(
+                    junit.stdout().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .getElementsByTagName("testsuite");
     Set<String> prefixes = new HashSet<>();
     for (int i = 0; i < suites.getLength(); i++) {
       String name = suites.item(i).getAttributes().getNamedItem("name").getNodeValue();
@@ -210,7 +277,8 @@ class ProjectsTest {
     CliRun run = analyze("samples/manifests/web-deployment.yaml", "--project", "eu");
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(run.stderr()).startsWith("kubeload: --project chooses among the projects of .kubeload.yaml");
+    assertThat(run.stderr())
+        .startsWith("kubeload: --project chooses among the projects of .kubeload.yaml");
   }
 
   private static List<String> verdicts(JsonNode report) {

@@ -54,12 +54,20 @@ class SarifValidationTest {
     Path repository = Files.createDirectories(dir.resolve("repo"));
     Files.createDirectories(repository.resolve(".git"));
     Folders.copyTree(Path.of("src/test/resources/ci/my-app"), repository.resolve("charts/my-app"));
-    Path report = sarif("--chart", repository.resolve("charts/my-app").toString(), "--set", "rbac.clusterWide=true",
-        "--helm", Helm.binary().get().toString());
+    Path report =
+        sarif(
+            "--chart",
+            repository.resolve("charts/my-app").toString(),
+            "--set",
+            "rbac.clusterWide=true",
+            "--helm",
+            Helm.binary().get().toString());
 
     assertThat(problems(report)).isEmpty();
-    JsonNode location = JSON.readTree(report.toFile()).at("/runs/0/results/0/locations/0/physicalLocation");
-    assertThat(location.at("/artifactLocation/uri").asText()).isEqualTo("charts/my-app/templates/daemonset.yaml");
+    JsonNode location =
+        JSON.readTree(report.toFile()).at("/runs/0/results/0/locations/0/physicalLocation");
+    assertThat(location.at("/artifactLocation/uri").asText())
+        .isEqualTo("charts/my-app/templates/daemonset.yaml");
     // The template's "kind: DaemonSet" line, under its comment and apiVersion.
     assertThat(location.at("/region/startLine").asInt()).isEqualTo(3);
   }
@@ -77,7 +85,8 @@ class SarifValidationTest {
   }
 
   private Path sarif(String... input) {
-    Path out = dir.resolve("report-" + Integer.toHexString(String.join(" ", input).hashCode()) + ".sarif");
+    Path out =
+        dir.resolve("report-" + Integer.toHexString(String.join(" ", input).hashCode()) + ".sarif");
     List<String> args = new ArrayList<>(List.of("analyze"));
     args.addAll(List.of(input));
     args.addAll(List.of("--format", "sarif", "--output", out.toString()));
@@ -90,5 +99,4 @@ class SarifValidationTest {
     assumeTrue(SarifMultitool.binary().isPresent(), SarifMultitool.unavailableBecause());
     return SarifMultitool.problems(sarif, dir);
   }
-
 }

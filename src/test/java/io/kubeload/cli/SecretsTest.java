@@ -20,10 +20,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SecretsTest {
 
-  private static final List<String> CANARIES = List.of(
-      "canary-secret-data-7f3a", "canary-string-data-91be", "canary-env-password-c04d", "canary-env-token-5e21",
-      "canary-list-secret-aa10", "canary-broken-secret-3b77", "canary-env-wrong-type-d9e4", "canary-templated-secret-0c5f",
-      "canary-tag-6d01", "canary-alias-e7c2", "canary-args-3f90");
+  private static final List<String> CANARIES =
+      List.of(
+          "canary-secret-data-7f3a",
+          "canary-string-data-91be",
+          "canary-env-password-c04d",
+          "canary-env-token-5e21",
+          "canary-list-secret-aa10",
+          "canary-broken-secret-3b77",
+          "canary-env-wrong-type-d9e4",
+          "canary-templated-secret-0c5f",
+          "canary-tag-6d01",
+          "canary-alias-e7c2",
+          "canary-args-3f90");
 
   @TempDir Path tmp;
 
@@ -32,7 +41,8 @@ class SecretsTest {
   }
 
   /** A chart that reads fine and carries every canary but the malformed ones. */
-  private static final String CHART = """
+  private static final String CHART =
+      """
       apiVersion: v1
       kind: Secret
       metadata:
@@ -78,7 +88,8 @@ class SecretsTest {
                     value: canary-env-password-c04d
                   - name: API_TOKEN
                     value: canary-env-token-5e21
-      """.formatted(base64("canary-secret-data-7f3a"));
+      """
+          .formatted(base64("canary-secret-data-7f3a"));
 
   private static void assertNoCanary(String output, String what) {
     for (String canary : CANARIES) {
@@ -96,9 +107,12 @@ class SecretsTest {
     Path chart = Files.writeString(tmp.resolve("chart.yaml"), CHART);
     for (Format format : Format.values()) {
       CliRun run = CliRun.of("analyze", chart.toString(), "--format", format.label());
-      assertThat(run.exitCode()).as("%s: %s", format, run.stderr()).isIn(ExitCode.PASS, ExitCode.FAIL);
+      assertThat(run.exitCode())
+          .as("%s: %s", format, run.stderr())
+          .isIn(ExitCode.PASS, ExitCode.FAIL);
       if (format != Format.SARIF && format != Format.GITHUB && format != Format.FINDINGS) {
-        // SARIF, workflow commands and the findings report carry findings only; the others list every workload.
+        // SARIF, workflow commands and the findings report carry findings only; the others list
+        // every workload.
         assertThat(run.stdout()).as("the report covers the workload").contains("api");
       }
       assertNoCanary(run, format.label());
@@ -113,18 +127,29 @@ class SecretsTest {
   void noErrorMessageShowsASecret() throws IOException {
     List<String> broken = new ArrayList<>();
     // A YAML error inside a Secret, just after its value.
-    broken.add("apiVersion: v1\nkind: Secret\nmetadata:\n  name: broken\nstringData:\n  password: canary-broken-secret-3b77\n   oops: [\n");
+    broken.add(
+        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: broken\nstringData:\n  password: canary-broken-secret-3b77\n   oops: [\n");
     // A credential-like env value where a mapping belongs: the type error must not quote it.
-    broken.add(CHART.replace("value: canary-env-password-c04d", "valueFrom: canary-env-wrong-type-d9e4"));
+    broken.add(
+        CHART.replace("value: canary-env-password-c04d", "valueFrom: canary-env-wrong-type-d9e4"));
     // An unrendered template in a Secret: the error names the path, not the value around it.
-    broken.add("apiVersion: v1\nkind: Secret\nmetadata:\n  name: t\nstringData:\n  p: \"canary-templated-secret-0c5f{{ .Values.password }}\"\n");
+    broken.add(
+        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: t\nstringData:\n  p: \"canary-templated-secret-0c5f{{ .Values.password }}\"\n");
     // A duplicate key in a Secret's stringData: the error names the key, never its values.
-    broken.add(CHART.replace("  token: canary-string-data-91be", "  token: canary-string-data-91be\n  token: canary-broken-secret-3b77"));
+    broken.add(
+        CHART.replace(
+            "  token: canary-string-data-91be",
+            "  token: canary-string-data-91be\n  token: canary-broken-secret-3b77"));
     // Unquoted values that YAML reads as a tag and as an alias: snakeyaml's messages name both.
-    broken.add("apiVersion: v1\nkind: Secret\nmetadata:\n  name: tag\nstringData:\n  password: !canary-tag-6d01\n");
-    broken.add("apiVersion: v1\nkind: Secret\nmetadata:\n  name: alias\nstringData:\n  password: *canary-alias-e7c2\n");
+    broken.add(
+        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: tag\nstringData:\n  password: !canary-tag-6d01\n");
+    broken.add(
+        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: alias\nstringData:\n  password: *canary-alias-e7c2\n");
     // args written as one string, a credential in it: the type error says "a string".
-    broken.add(CHART.replace("        - name: api\n", "        - name: api\n          args: \"--password=canary-args-3f90\"\n"));
+    broken.add(
+        CHART.replace(
+            "        - name: api\n",
+            "        - name: api\n          args: \"--password=canary-args-3f90\"\n"));
     for (int i = 0; i < broken.size(); i++) {
       Path file = Files.writeString(tmp.resolve("broken-" + i + ".yaml"), broken.get(i));
       for (Format format : Format.values()) {
@@ -133,7 +158,8 @@ class SecretsTest {
         assertThat(run.stderr()).startsWith("kubeload: " + file + ":");
         assertNoCanary(run, "case " + i);
       }
-      CliRun fromStdin = CliRun.withStdin(broken.get(i).getBytes(StandardCharsets.UTF_8), "analyze", "-");
+      CliRun fromStdin =
+          CliRun.withStdin(broken.get(i).getBytes(StandardCharsets.UTF_8), "analyze", "-");
       assertThat(fromStdin.exitCode()).isEqualTo(ExitCode.USAGE);
       assertNoCanary(fromStdin, "case " + i + " on stdin");
     }

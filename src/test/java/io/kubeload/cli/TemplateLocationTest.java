@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TemplateLocationTest {
 
-  private static final String RENDERED = """
+  private static final String RENDERED =
+      """
       ---
       # Source: my-app/templates/serviceaccount.yaml
       apiVersion: v1
@@ -89,34 +90,68 @@ class TemplateLocationTest {
   @Test
   void withChartTheAnnotationIsAtTheTemplatesKindLineInsideTheRepository() {
     assumeTrue(Helm.binary().isPresent(), Helm.unavailableBecause());
-    CliRun run = CliRun.of("analyze", "--chart", repository.resolve("charts/my-app").toString(), "--set", "rbac.clusterWide=true",
-        "--helm", Helm.binary().get().toString(), "--format", "github");
+    CliRun run =
+        CliRun.of(
+            "analyze",
+            "--chart",
+            repository.resolve("charts/my-app").toString(),
+            "--set",
+            "rbac.clusterWide=true",
+            "--helm",
+            Helm.binary().get().toString(),
+            "--format",
+            "github");
     assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCode.FAIL);
-    assertThat(run.stdout()).contains("::error file=charts/my-app/templates/daemonset.yaml,line=3,");
+    assertThat(run.stdout())
+        .contains("::error file=charts/my-app/templates/daemonset.yaml,line=3,");
   }
 
   @Test
   void renderedOnStdinWithSourceRootPointsAtTheTemplate() {
-    CliRun run = CliRun.withStdin(RENDERED.getBytes(StandardCharsets.UTF_8), "analyze", "-",
-        "--source-root", repository.resolve("charts").toString());
+    CliRun run =
+        CliRun.withStdin(
+            RENDERED.getBytes(StandardCharsets.UTF_8),
+            "analyze",
+            "-",
+            "--source-root",
+            repository.resolve("charts").toString());
     assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCode.FAIL);
     assertThat(run.stdout()).contains("at <stdin>:35 (charts/my-app/templates/daemonset.yaml:3)");
-    CliRun github = CliRun.withStdin(RENDERED.getBytes(StandardCharsets.UTF_8), "analyze", "-",
-        "--source-root", repository.resolve("charts").toString(), "--format", "github");
-    assertThat(github.stdout()).contains("::error file=charts/my-app/templates/daemonset.yaml,line=3,")
+    CliRun github =
+        CliRun.withStdin(
+            RENDERED.getBytes(StandardCharsets.UTF_8),
+            "analyze",
+            "-",
+            "--source-root",
+            repository.resolve("charts").toString(),
+            "--format",
+            "github");
+    assertThat(github.stdout())
+        .contains("::error file=charts/my-app/templates/daemonset.yaml,line=3,")
         .contains("(rendered at <stdin>:35)");
   }
 
   @Test
   void withoutTheTemplateOnDiskTheRenderedFileAndLineStand() {
-    CliRun run = CliRun.withStdin(RENDERED.getBytes(StandardCharsets.UTF_8), "analyze", "-", "--format", "github");
-    assertThat(run.stdout()).contains("::error file=<stdin>,line=35,").contains("(Helm template my-app/templates/daemonset.yaml)");
+    CliRun run =
+        CliRun.withStdin(
+            RENDERED.getBytes(StandardCharsets.UTF_8), "analyze", "-", "--format", "github");
+    assertThat(run.stdout())
+        .contains("::error file=<stdin>,line=35,")
+        .contains("(Helm template my-app/templates/daemonset.yaml)");
   }
 
   @Test
   void aSourceRootThatIsNoFolderIsAUsageError() {
-    CliRun run = CliRun.withStdin(RENDERED.getBytes(StandardCharsets.UTF_8), "analyze", "-", "--source-root", dir.resolve("nope").toString());
+    CliRun run =
+        CliRun.withStdin(
+            RENDERED.getBytes(StandardCharsets.UTF_8),
+            "analyze",
+            "-",
+            "--source-root",
+            dir.resolve("nope").toString());
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(run.stderr()).isEqualTo("kubeload: --source-root " + dir.resolve("nope") + ": not a folder\n");
+    assertThat(run.stderr())
+        .isEqualTo("kubeload: --source-root " + dir.resolve("nope") + ": not a folder\n");
   }
 }

@@ -19,7 +19,9 @@ class ProfileYamlTest {
   void everyPresetWrittenWithItsOwnSourcesReadsBackEqual() {
     for (String preset : Profiles.PRESETS) {
       ClusterProfile profile = Profiles.load(preset);
-      String yaml = new SourcedProfile(profile, List.of("a header"), ProfileYaml.presetSources(preset)).yaml();
+      String yaml =
+          new SourcedProfile(profile, List.of("a header"), ProfileYaml.presetSources(preset))
+              .yaml();
       assertThat(reread(yaml)).isEqualTo(profile);
       assertThat(yaml).startsWith("# a header\napiVersion: kubeload.io/v1alpha1\n");
     }
@@ -27,20 +29,25 @@ class ProfileYamlTest {
 
   @Test
   void everyFigureHasACommentNamingItsSource() {
-    String yaml = new SourcedProfile(Profiles.load("production"), List.of(), ProfileYaml.presetSources("production")).yaml();
-    assertThat(yaml).contains(
-        """
+    String yaml =
+        new SourcedProfile(
+                Profiles.load("production"), List.of(), ProfileYaml.presetSources("production"))
+            .yaml();
+    assertThat(yaml)
+        .contains(
+            """
               # default from the production preset: Exemplar pod of the 5,000-node test: 14,474 B compact
               # JSON (kube-apiserver testdata exemplar_pod.yaml; 9.5 kB in protobuf, kubernetes/kubernetes
         """,
-        """
+            """
             # default from the production preset: The same kops preset: 0 (the sum above is what APF
             # divides).
             maxMutatingRequestsInflight: 0
         """);
     String[] lines = yaml.split("\n", -1);
     for (int i = 1; i < lines.length; i++) {
-      boolean figure = lines[i].matches("\\s+[A-Za-z-]+: \\S.*") && !lines[i].strip().startsWith("name:");
+      boolean figure =
+          lines[i].matches("\\s+[A-Za-z-]+: \\S.*") && !lines[i].strip().startsWith("name:");
       if (figure) {
         assertThat(lines[i - 1].strip()).as("the line above " + lines[i]).startsWith("#");
       }
@@ -49,9 +56,20 @@ class ProfileYamlTest {
 
   @Test
   void poolsLabelsThatLookLikeNumbersAndOddKeysSurviveTheRoundTrip() {
-    ClusterProfile pooled = Profiles.load("staging").withNodePools(List.of(
-        new NodePool("general", 15, Map.of("kubernetes.io/os", "linux", "version", "1.10", "yes", "true"), List.of()),
-        new NodePool("gpu-a100", 5, Map.of("say \"hi\"", "a\\b"), List.of(Taint.parse("nvidia.com/gpu:NoSchedule")))));
+    ClusterProfile pooled =
+        Profiles.load("staging")
+            .withNodePools(
+                List.of(
+                    new NodePool(
+                        "general",
+                        15,
+                        Map.of("kubernetes.io/os", "linux", "version", "1.10", "yes", "true"),
+                        List.of()),
+                    new NodePool(
+                        "gpu-a100",
+                        5,
+                        Map.of("say \"hi\"", "a\\b"),
+                        List.of(Taint.parse("nvidia.com/gpu:NoSchedule")))));
     Map<String, String> sources = new HashMap<>(ProfileYaml.presetSources("staging"));
     sources.put("nodePools.general", "captured");
     sources.put("nodePools.gpu-a100", "captured");

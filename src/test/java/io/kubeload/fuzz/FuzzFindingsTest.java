@@ -29,9 +29,14 @@ class FuzzFindingsTest {
   @TempDir Path tmp;
 
   /** The files under {@code inputs} that git does not track and that libFuzzer names as findings. */
-  static List<String> newFindings(Path repository, Path inputs) throws IOException, InterruptedException {
-    Process git = new ProcessBuilder("git", "ls-files", "--others", "--exclude-standard", "-z", "--", inputs.toString())
-        .directory(repository.toFile()).redirectErrorStream(true).start();
+  static List<String> newFindings(Path repository, Path inputs)
+      throws IOException, InterruptedException {
+    Process git =
+        new ProcessBuilder(
+                "git", "ls-files", "--others", "--exclude-standard", "-z", "--", inputs.toString())
+            .directory(repository.toFile())
+            .redirectErrorStream(true)
+            .start();
     String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (git.waitFor() != 0) {
       throw new IOException("git ls-files failed in " + repository + ": " + out.strip());
@@ -39,7 +44,10 @@ class FuzzFindingsTest {
     List<String> found = new ArrayList<>();
     for (String path : out.split("\0", -1)) {
       String name = Path.of(path).getFileName().toString();
-      if (name.startsWith("crash-") || name.startsWith("timeout-") || name.startsWith("oom-") || name.startsWith("leak-")) {
+      if (name.startsWith("crash-")
+          || name.startsWith("timeout-")
+          || name.startsWith("oom-")
+          || name.startsWith("leak-")) {
         found.add(path);
       }
     }
@@ -48,37 +56,56 @@ class FuzzFindingsTest {
 
   @Test
   void theFuzzTargetsWroteNoFinding() throws IOException, InterruptedException {
-    Assumptions.assumeTrue(Files.isDirectory(Path.of(".git")) || Files.isRegularFile(Path.of(".git")),
+    Assumptions.assumeTrue(
+        Files.isDirectory(Path.of(".git")) || Files.isRegularFile(Path.of(".git")),
         "not a git checkout: committed seeds cannot be told from new findings");
 
     assertThat(newFindings(Path.of("."), INPUTS))
-        .as("new findings of the fuzz targets: fix each and commit it as a regression seed (docs/fuzzing.md)")
+        .as(
+            "new findings of the fuzz targets: fix each and commit it as a regression seed (docs/fuzzing.md)")
         .isEmpty();
   }
 
   @Test
   void aPlantedFindingIsFoundAndACommittedSeedIsNot() throws IOException, InterruptedException {
-    Path inputs = Files.createDirectories(tmp.resolve("src/test/resources/io/kubeload/fuzz/SomeFuzzTestInputs/method"));
+    Path inputs =
+        Files.createDirectories(
+            tmp.resolve("src/test/resources/io/kubeload/fuzz/SomeFuzzTestInputs/method"));
     Files.writeString(inputs.resolve("crash-kept-as-a-seed"), "a: [");
     Files.writeString(inputs.resolve("seed.yaml"), "a: 1");
     git(tmp, "init", "-q");
     git(tmp, "add", ".");
-    git(tmp, "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "seeds");
+    git(
+        tmp,
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@example.invalid",
+        "commit",
+        "-q",
+        "-m",
+        "seeds");
     assertThat(newFindings(tmp, INPUTS)).isEmpty();
 
     Files.writeString(inputs.resolve("crash-0123abcd"), "x");
     Files.writeString(inputs.resolve("timeout-4567ef"), "y");
     Files.writeString(inputs.resolve("new-seed.yaml"), "b: 2");
 
-    assertThat(newFindings(tmp, INPUTS)).containsExactlyInAnyOrder(
-        INPUTS.resolve("SomeFuzzTestInputs/method/crash-0123abcd").toString(),
-        INPUTS.resolve("SomeFuzzTestInputs/method/timeout-4567ef").toString());
+    assertThat(newFindings(tmp, INPUTS))
+        .containsExactlyInAnyOrder(
+            INPUTS.resolve("SomeFuzzTestInputs/method/crash-0123abcd").toString(),
+            INPUTS.resolve("SomeFuzzTestInputs/method/timeout-4567ef").toString());
   }
 
-  private static void git(Path repository, String... args) throws IOException, InterruptedException {
+  private static void git(Path repository, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("git"));
     command.addAll(List.of(args));
-    Process git = new ProcessBuilder(command).directory(repository.toFile()).redirectErrorStream(true).start();
+    Process git =
+        new ProcessBuilder(command)
+            .directory(repository.toFile())
+            .redirectErrorStream(true)
+            .start();
     String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(git.waitFor()).as(out).isZero();
   }

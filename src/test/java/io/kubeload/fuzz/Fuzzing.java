@@ -1,13 +1,12 @@
 package io.kubeload.fuzz;
 
-import io.kubeload.access.inference.AccessInference;
 import io.kubeload.access.AccessSet;
+import io.kubeload.access.inference.AccessInference;
 import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.cluster.Profiles;
 import io.kubeload.gate.Gate;
 import io.kubeload.gate.Policy;
 import io.kubeload.gate.Verdict;
-import io.kubeload.yaml.InputException;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.model.LoadModel;
 import io.kubeload.model.Projection;
@@ -16,6 +15,7 @@ import io.kubeload.model.apf.ApfConfiguration;
 import io.kubeload.report.Format;
 import io.kubeload.report.Reports;
 import io.kubeload.workload.Workloads;
+import io.kubeload.yaml.InputException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +33,12 @@ final class Fuzzing {
   /** The message the CLI prints: one line that starts with the file's name. */
   static void checkOneLine(InputException e) {
     String message = e.getMessage();
-    if (message == null || !message.startsWith("fuzz.yaml") || message.contains("\n") || message.contains("\r")) {
-      throw new AssertionError("an input error must be one line naming the file, not: " + message, e);
+    if (message == null
+        || !message.startsWith("fuzz.yaml")
+        || message.contains("\n")
+        || message.contains("\r")) {
+      throw new AssertionError(
+          "an input error must be one line naming the file, not: " + message, e);
     }
   }
 
@@ -44,11 +48,19 @@ final class Fuzzing {
    * once objects meet (an access annotation, a catalog config).
    */
   static Map<Format, String> reports(ManifestSet manifests) {
-    List<AccessSet> accesses = Workloads.from(manifests, PROFILE).stream()
-        .map(workload -> AccessInference.infer(workload, manifests))
-        .toList();
-    Projection projection = LoadModel.project(accesses, PROFILE, ApfConfiguration.of(PROFILE.version(), List.of(), manifests));
-    Verdict verdict = Gate.judge(projection, Simulations.of(projection, SIMULATED_SECONDS), Policy.DEFAULT, manifests.skippedTestHooks());
+    List<AccessSet> accesses =
+        Workloads.from(manifests, PROFILE).stream()
+            .map(workload -> AccessInference.infer(workload, manifests))
+            .toList();
+    Projection projection =
+        LoadModel.project(
+            accesses, PROFILE, ApfConfiguration.of(PROFILE.version(), List.of(), manifests));
+    Verdict verdict =
+        Gate.judge(
+            projection,
+            Simulations.of(projection, SIMULATED_SECONDS),
+            Policy.DEFAULT,
+            manifests.skippedTestHooks());
     Map<Format, String> reports = new EnumMap<>(Format.class);
     for (Format format : Format.values()) {
       reports.put(format, Reports.render(verdict, format));

@@ -3,8 +3,8 @@ package io.kubeload.fuzz;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.kubeload.yaml.InputException;
 import io.kubeload.manifest.ManifestParser;
+import io.kubeload.yaml.InputException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 class HostileSizeFuzzTest {
 
   private static final int MAX_REPEATS = 400_000;
+
   /** Up to a megabyte of repeated text: past the costs that grow with size, still many runs a minute. */
   private static final int MAX_CHARS = 1_000_000;
 
@@ -28,15 +29,41 @@ class HostileSizeFuzzTest {
     String fragment = data.consumeString(64);
     String tail = data.consumeRemainingAsString();
     String body = fragment.repeat(Math.min(repeats, MAX_CHARS / Math.max(1, fragment.length())));
-    String yaml = switch (shape) {
-      case 0 -> "# " + body + "\n" + tail;
-      case 1 -> "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: \"" + body + "\"\n" + tail;
-      case 2 -> "apiVersion: v1\nkind: List\nitems:\n" + ("- apiVersion: v1\n  kind: ServiceAccount\n  metadata: {name: s" + fragment + "}\n").repeat(Math.min(repeats, 20_000)) + tail;
-      case 3 -> "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\nx: &a [" + body + "]\ny: [" + "*a,".repeat(Math.min(repeats, 200)) + "]\n" + tail;
-      case 4 -> ("---\n" + fragment + "\n").repeat(Math.min(repeats, 20_000)) + tail;
-      case 5 -> "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: " + "[".repeat(Math.min(repeats, 5_000)) + body + tail;
-      default -> "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  " + body + ": " + tail + "\n";
-    };
+    String yaml =
+        switch (shape) {
+          case 0 -> "# " + body + "\n" + tail;
+          case 1 ->
+              "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: \""
+                  + body
+                  + "\"\n"
+                  + tail;
+          case 2 ->
+              "apiVersion: v1\nkind: List\nitems:\n"
+                  + ("- apiVersion: v1\n  kind: ServiceAccount\n  metadata: {name: s"
+                          + fragment
+                          + "}\n")
+                      .repeat(Math.min(repeats, 20_000))
+                  + tail;
+          case 3 ->
+              "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\nx: &a ["
+                  + body
+                  + "]\ny: ["
+                  + "*a,".repeat(Math.min(repeats, 200))
+                  + "]\n"
+                  + tail;
+          case 4 -> ("---\n" + fragment + "\n").repeat(Math.min(repeats, 20_000)) + tail;
+          case 5 ->
+              "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: "
+                  + "[".repeat(Math.min(repeats, 5_000))
+                  + body
+                  + tail;
+          default ->
+              "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  "
+                  + body
+                  + ": "
+                  + tail
+                  + "\n";
+        };
     try {
       ManifestParser.parse("fuzz.yaml", yaml.getBytes(StandardCharsets.UTF_8));
     } catch (InputException expected) {

@@ -1,9 +1,9 @@
 package io.kubeload.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.kubeload.yaml.InputException;
 import io.kubeload.manifest.ManifestParser;
 import io.kubeload.manifest.ManifestSet;
+import io.kubeload.yaml.InputException;
 
 /**
  * Coverage-guided fuzzing of the inference (docs/fuzzing.md): manifest text through workloads,
@@ -24,7 +24,8 @@ class InferenceFuzzTest {
     try {
       Fuzzing.reports(manifests);
     } catch (InputException expected) {
-      // Some problems only show once objects meet (an access annotation, a catalog config): still one line.
+      // Some problems only show once objects meet (an access annotation, a catalog config): still
+      // one line.
       Fuzzing.checkOneLine(expected);
     }
   }

@@ -1,8 +1,8 @@
 package io.kubeload.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.kubeload.yaml.InputException;
 import io.kubeload.manifest.ManifestParser;
+import io.kubeload.yaml.InputException;
 
 /**
  * Coverage-guided fuzzing of the reader (docs/fuzzing.md): any bytes are either manifests or one

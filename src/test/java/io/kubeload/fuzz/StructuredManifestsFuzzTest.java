@@ -2,10 +2,10 @@ package io.kubeload.fuzz;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.kubeload.yaml.InputException;
 import io.kubeload.manifest.ManifestParser;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.report.Format;
+import io.kubeload.yaml.InputException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -31,18 +31,69 @@ import java.util.regex.Pattern;
  */
 class StructuredManifestsFuzzTest {
 
-  private static final String[] KINDS = {"Deployment", "DaemonSet", "StatefulSet", "Role", "ClusterRole",
-      "RoleBinding", "ClusterRoleBinding", "ConfigMap", "HorizontalPodAutoscaler", "ServiceAccount", "List"};
-  private static final String[] IMAGES = {"prom/prometheus:v2.53.0", "registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.13.0",
-      "fluent/fluent-bit:3.1", "otel/opentelemetry-collector-contrib:0.104.0", "nginx:1.27", "ghcr.io/example/controller:1.0"};
-  private static final String[] VERBS = {"get", "list", "watch", "create", "update", "patch", "delete", "*"};
-  private static final String[] RESOURCES = {"pods", "nodes", "configmaps", "secrets", "endpoints", "endpointslices",
-      "events", "leases", "services", "namespaces", "*"};
-  private static final String[] GROUPS = {"", "apps", "coordination.k8s.io", "discovery.k8s.io", "*"};
-  private static final String[] SD_ROLES = {"pod", "node", "endpoints", "endpointslice", "service", "ingress"};
+  private static final String[] KINDS = {
+    "Deployment",
+    "DaemonSet",
+    "StatefulSet",
+    "Role",
+    "ClusterRole",
+    "RoleBinding",
+    "ClusterRoleBinding",
+    "ConfigMap",
+    "HorizontalPodAutoscaler",
+    "ServiceAccount",
+    "List"
+  };
+  private static final String[] IMAGES = {
+    "prom/prometheus:v2.53.0",
+    "registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.13.0",
+    "fluent/fluent-bit:3.1",
+    "otel/opentelemetry-collector-contrib:0.104.0",
+    "nginx:1.27",
+    "ghcr.io/example/controller:1.0"
+  };
+  private static final String[] VERBS = {
+    "get", "list", "watch", "create", "update", "patch", "delete", "*"
+  };
+  private static final String[] RESOURCES = {
+    "pods",
+    "nodes",
+    "configmaps",
+    "secrets",
+    "endpoints",
+    "endpointslices",
+    "events",
+    "leases",
+    "services",
+    "namespaces",
+    "*"
+  };
+  private static final String[] GROUPS = {
+    "", "apps", "coordination.k8s.io", "discovery.k8s.io", "*"
+  };
+  private static final String[] SD_ROLES = {
+    "pod", "node", "endpoints", "endpointslice", "service", "ingress"
+  };
+
   /** Written as they stand: numbers and budgets the API server takes, and some it rejects. */
-  private static final String[] RAW_COUNTS = {"0", "1", "3", "100000000", "2147483647", "2147483648", "-1", "2.9", ".nan", "\"10\"",
-      "\"25%\"", "\"100%\"", "\"150%\"", "\"NaN%\"", "null", "~"};
+  private static final String[] RAW_COUNTS = {
+    "0",
+    "1",
+    "3",
+    "100000000",
+    "2147483647",
+    "2147483648",
+    "-1",
+    "2.9",
+    ".nan",
+    "\"10\"",
+    "\"25%\"",
+    "\"100%\"",
+    "\"150%\"",
+    "\"NaN%\"",
+    "null",
+    "~"
+  };
 
   /** A scalar the emitter writes verbatim. */
   private record Raw(String text) {}
@@ -52,7 +103,8 @@ class StructuredManifestsFuzzTest {
     String yaml = new Builder(data).documents();
     ManifestSet manifests;
     try {
-      manifests = ManifestSet.of(ManifestParser.parse("fuzz.yaml", yaml.getBytes(StandardCharsets.UTF_8)));
+      manifests =
+          ManifestSet.of(ManifestParser.parse("fuzz.yaml", yaml.getBytes(StandardCharsets.UTF_8)));
     } catch (InputException expected) {
       Fuzzing.checkOneLine(expected);
       return;
@@ -73,10 +125,22 @@ class StructuredManifestsFuzzTest {
     String name = "x\u0000\u001b[2J\r\n\"'\\|<img src=x>@octocat \ud800\ufeff\u0085 *a &b #c";
     StringBuilder yaml = new StringBuilder();
     Map<String, Object> labels = Builder.map("app", name);
-    new Emitter(yaml).document(Builder.map("apiVersion", "v1", "kind", "ConfigMap", "metadata", Builder.map("name", "c", "labels", labels),
-        "data", Builder.map("a", name), "shared", List.of(labels, labels)));
+    new Emitter(yaml)
+        .document(
+            Builder.map(
+                "apiVersion",
+                "v1",
+                "kind",
+                "ConfigMap",
+                "metadata",
+                Builder.map("name", "c", "labels", labels),
+                "data",
+                Builder.map("a", name),
+                "shared",
+                List.of(labels, labels)));
 
-    var manifest = ManifestParser.parse("fuzz.yaml", yaml.toString().getBytes(StandardCharsets.UTF_8)).get(0);
+    var manifest =
+        ManifestParser.parse("fuzz.yaml", yaml.toString().getBytes(StandardCharsets.UTF_8)).get(0);
 
     org.assertj.core.api.Assertions.assertThat(yaml).contains("&a0", "*a0");
     org.assertj.core.api.Assertions.assertThat(((Map<?, ?>) manifest.raw().get("data")).get("a"))
@@ -86,9 +150,13 @@ class StructuredManifestsFuzzTest {
   @org.junit.jupiter.api.Test
   void theReportChecksCatchANameThatEscapes() {
     String table = "| workload | rule |\n|---|---|\n";
-    checkMarkdown(table + "| a \\| b | c |\n<details><summary>x</summary></details>\n`@inside <img>`\n");
-    for (String escaped : List.of(table + "| a | b | c |\n", "<img src=x>\n", "cc @octocat\n", "a\u001b[2J\n")) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> checkMarkdown(escaped)).as(escaped).isInstanceOf(AssertionError.class);
+    checkMarkdown(
+        table + "| a \\| b | c |\n<details><summary>x</summary></details>\n`@inside <img>`\n");
+    for (String escaped :
+        List.of(table + "| a | b | c |\n", "<img src=x>\n", "cc @octocat\n", "a\u001b[2J\n")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> checkMarkdown(escaped))
+          .as(escaped)
+          .isInstanceOf(AssertionError.class);
     }
   }
 
@@ -124,12 +192,19 @@ class StructuredManifestsFuzzTest {
 
     private static String dnsLabel(String seed) {
       StringBuilder label = new StringBuilder("n");
-      seed.chars().limit(62).forEach(c -> label.append("abcdefghijklmnopqrstuvwxyz0123456789-".charAt(Math.floorMod(c, 37))));
+      seed.chars()
+          .limit(62)
+          .forEach(
+              c ->
+                  label.append(
+                      "abcdefghijklmnopqrstuvwxyz0123456789-".charAt(Math.floorMod(c, 37))));
       return label.toString().replaceAll("-+$", "");
     }
 
     private Object count() {
-      return data.consumeBoolean() ? (Object) data.consumeInt(0, 50) : new Raw(data.pickValue(RAW_COUNTS));
+      return data.consumeBoolean()
+          ? (Object) data.consumeInt(0, 50)
+          : new Raw(data.pickValue(RAW_COUNTS));
     }
 
     private Map<String, Object> metadata(boolean namespaced) {
@@ -138,7 +213,13 @@ class StructuredManifestsFuzzTest {
         metadata.put("namespace", data.consumeBoolean() ? "monitoring" : name());
       }
       if (data.consumeInt(0, 7) == 0) {
-        metadata.put("annotations", map("kubeload.io/ignore", data.pickValue(new String[] {"watch-egress", "list-cost", "seat-demand"}) + "=" + name()));
+        metadata.put(
+            "annotations",
+            map(
+                "kubeload.io/ignore",
+                data.pickValue(new String[] {"watch-egress", "list-cost", "seat-demand"})
+                    + "="
+                    + name()));
       }
       return metadata;
     }
@@ -184,7 +265,8 @@ class StructuredManifestsFuzzTest {
         Map<String, Object> container = map("name", "c" + i);
         container.put("image", data.pickValue(IMAGES));
         if (data.consumeBoolean()) {
-          container.put("args", List.of("--config.file=/etc/config/prometheus.yml", "--namespace=" + name()));
+          container.put(
+              "args", List.of("--config.file=/etc/config/prometheus.yml", "--namespace=" + name()));
         }
         if (data.consumeBoolean()) {
           container.put("env", List.of(map("name", "WATCH_NAMESPACE", "value", name())));
@@ -207,7 +289,8 @@ class StructuredManifestsFuzzTest {
     }
 
     private Map<String, Object> role(String kind) {
-      Map<String, Object> object = header("rbac.authorization.k8s.io/v1", kind, kind.equals("Role"));
+      Map<String, Object> object =
+          header("rbac.authorization.k8s.io/v1", kind, kind.equals("Role"));
       List<Object> rules = new ArrayList<>();
       for (int i = data.consumeInt(0, 4); i > 0; i--) {
         Map<String, Object> rule = map("apiGroups", List.of(data.pickValue(GROUPS)));
@@ -217,17 +300,35 @@ class StructuredManifestsFuzzTest {
       }
       object.put("rules", rules);
       if (kind.equals("ClusterRole") && data.consumeBoolean()) {
-        object.put("aggregationRule", map("clusterRoleSelectors", List.of(map("matchLabels", map("aggregate-to", name())))));
+        object.put(
+            "aggregationRule",
+            map("clusterRoleSelectors", List.of(map("matchLabels", map("aggregate-to", name())))));
       }
       return object;
     }
 
     private Map<String, Object> binding(String kind) {
-      Map<String, Object> object = header("rbac.authorization.k8s.io/v1", kind, kind.equals("RoleBinding"));
-      object.put("roleRef", map("apiGroup", "rbac.authorization.k8s.io", "kind", data.consumeBoolean() ? "ClusterRole" : "Role", "name", name()));
+      Map<String, Object> object =
+          header("rbac.authorization.k8s.io/v1", kind, kind.equals("RoleBinding"));
+      object.put(
+          "roleRef",
+          map(
+              "apiGroup",
+              "rbac.authorization.k8s.io",
+              "kind",
+              data.consumeBoolean() ? "ClusterRole" : "Role",
+              "name",
+              name()));
       List<Object> subjects = new ArrayList<>();
       for (int i = data.consumeInt(0, 3); i > 0; i--) {
-        subjects.add(map("kind", "ServiceAccount", "name", name(), "namespace", data.consumeBoolean() ? "monitoring" : "default"));
+        subjects.add(
+            map(
+                "kind",
+                "ServiceAccount",
+                "name",
+                name(),
+                "namespace",
+                data.consumeBoolean() ? "monitoring" : "default"));
       }
       object.put("subjects", subjects);
       return object;
@@ -239,21 +340,36 @@ class StructuredManifestsFuzzTest {
       List<Object> jobs = new ArrayList<>();
       List<Object> shared = null;
       for (int i = data.consumeInt(0, 12); i > 0; i--) {
-        List<Object> discoveries = shared != null && data.consumeBoolean() ? shared
-            : List.of(map("role", data.pickValue(SD_ROLES), "namespaces", map("names", List.of(name()))));
+        List<Object> discoveries =
+            shared != null && data.consumeBoolean()
+                ? shared
+                : List.of(
+                    map(
+                        "role",
+                        data.pickValue(SD_ROLES),
+                        "namespaces",
+                        map("names", List.of(name()))));
         shared = discoveries;
         jobs.add(map("job_name", name(), "kubernetes_sd_configs", discoveries));
       }
       StringBuilder config = new StringBuilder();
-      new Emitter(config).document(map("global", map("scrape_interval", "15s"), "scrape_configs", jobs));
+      new Emitter(config)
+          .document(map("global", map("scrape_interval", "15s"), "scrape_configs", jobs));
       object.put("data", map("prometheus.yml", config.toString()));
       return object;
     }
 
     private Map<String, Object> autoscaler() {
       Map<String, Object> object = header("autoscaling/v2", "HorizontalPodAutoscaler", true);
-      object.put("spec", map("scaleTargetRef", map("apiVersion", "apps/v1", "kind", "Deployment", "name", name()),
-          "minReplicas", count(), "maxReplicas", count()));
+      object.put(
+          "spec",
+          map(
+              "scaleTargetRef",
+              map("apiVersion", "apps/v1", "kind", "Deployment", "name", name()),
+              "minReplicas",
+              count(),
+              "maxReplicas",
+              count()));
       return object;
     }
 
@@ -261,7 +377,9 @@ class StructuredManifestsFuzzTest {
       Map<String, Object> object = map("apiVersion", "v1");
       object.put("kind", "List");
       List<Object> items = new ArrayList<>();
-      for (int i = depth >= 2 ? 0 : data.consumeInt(0, 8); i > 0 && data.remainingBytes() > 0; i--) {
+      for (int i = depth >= 2 ? 0 : data.consumeInt(0, 8);
+          i > 0 && data.remainingBytes() > 0;
+          i--) {
         items.add(object(depth + 1));
       }
       object.put("items", items);
@@ -311,10 +429,11 @@ class StructuredManifestsFuzzTest {
     private void block(Object node, int indent) {
       String pad = " ".repeat(indent);
       if (node instanceof Map<?, ?> map) {
-        map.forEach((key, value) -> {
-          out.append(pad).append(quoted((String) key)).append(':');
-          value(value, indent + 2);
-        });
+        map.forEach(
+            (key, value) -> {
+              out.append(pad).append(quoted((String) key)).append(':');
+              value(value, indent + 2);
+            });
       } else {
         for (Object item : (List<?>) node) {
           out.append(pad).append('-');
@@ -343,7 +462,9 @@ class StructuredManifestsFuzzTest {
     }
 
     private static String scalar(Object value) {
-      return value instanceof String text ? quoted(text) : value instanceof Raw raw ? raw.text() : String.valueOf(value);
+      return value instanceof String text
+          ? quoted(text)
+          : value instanceof Raw raw ? raw.text() : String.valueOf(value);
     }
 
     /** Lone surrogates become {@code ?}, as they do in the UTF-8 the reader is given. */
@@ -370,9 +491,17 @@ class StructuredManifestsFuzzTest {
   private static final Pattern MENTION = Pattern.compile("(?<![\\w.])@[A-Za-z0-9]");
 
   private static void checkText(String text) {
-    text.chars().filter(c -> (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f)).findFirst().ifPresent(c -> {
-      throw new AssertionError(String.format(Locale.ROOT, "the text report holds control character U+%04X from the input", c));
-    });
+    text.chars()
+        .filter(c -> (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f))
+        .findFirst()
+        .ifPresent(
+            c -> {
+              throw new AssertionError(
+                  String.format(
+                      Locale.ROOT,
+                      "the text report holds control character U+%04X from the input",
+                      c));
+            });
   }
 
   private static void checkMarkdown(String markdown) {
@@ -383,11 +512,14 @@ class StructuredManifestsFuzzTest {
         header = -1;
         continue;
       }
-      int cells = line.replace("\\\\", "").replace("\\|", "").length() - line.replace("\\\\", "").replace("\\|", "").replace("|", "").length();
+      int cells =
+          line.replace("\\\\", "").replace("\\|", "").length()
+              - line.replace("\\\\", "").replace("\\|", "").replace("|", "").length();
       if (header < 0) {
         header = cells;
       } else if (cells != header) {
-        throw new AssertionError("a table row with " + cells + " pipes under a header of " + header + ": " + line);
+        throw new AssertionError(
+            "a table row with " + cells + " pipes under a header of " + header + ": " + line);
       }
     }
     String prose = CODE.matcher(markdown).replaceAll("");
@@ -399,7 +531,9 @@ class StructuredManifestsFuzzTest {
     }
     Matcher mention = MENTION.matcher(prose);
     if (mention.find()) {
-      throw new AssertionError("an @mention in the comment: " + prose.substring(mention.start(), Math.min(prose.length(), mention.start() + 40)));
+      throw new AssertionError(
+          "an @mention in the comment: "
+              + prose.substring(mention.start(), Math.min(prose.length(), mention.start() + 40)));
     }
   }
 }

@@ -60,7 +60,9 @@ class ActionTest {
     Files.createDirectories(repository.resolve(".git"));
     Folders.copyTree(Path.of("src/test/resources/ci/my-app"), repository.resolve("charts/my-app"));
     // The repository's settings: found beside the chart although the job runs in the workspace.
-    Files.writeString(repository.resolve(".kubeload.yaml"), """
+    Files.writeString(
+        repository.resolve(".kubeload.yaml"),
+        """
         apiVersion: kubeload.io/v1alpha1
         kind: Config
         spec:
@@ -70,11 +72,15 @@ class ActionTest {
 
   @Test
   void aFailingPullRequestGetsItsCommentSummaryVerdictAndSarifThenFailsTheJob() throws Exception {
-    JobRun run = runner().run(Map.of("args", "--chart head/charts/my-app --set rbac.clusterWide=true"));
+    JobRun run =
+        runner().run(Map.of("args", "--chart head/charts/my-app --set rbac.clusterWide=true"));
 
     assertThat(run.outputs()).as(run.logs()).containsEntry("verdict", "fail");
     assertThat(run.summary()).contains("FAIL").contains("4,000 nodes").contains("release-agent");
-    assertThat(postedComment(run)).startsWith("<!-- kubeload -->\n").contains("FAIL").contains("release-agent");
+    assertThat(postedComment(run))
+        .startsWith("<!-- kubeload -->\n")
+        .contains("FAIL")
+        .contains("release-agent");
     assertSarifUploaded(run);
     assertThat(run.steps().get(run.steps().size() - 1).outcome()).isEqualTo("failure");
     assertThat(run.failed()).isTrue();
@@ -93,7 +99,14 @@ class ActionTest {
 
   @Test
   void warnOnlyReportsTheFailureAndPassesTheJob() throws Exception {
-    JobRun run = runner().run(Map.of("args", "--chart head/charts/my-app --set rbac.clusterWide=true", "warn-only", "true"));
+    JobRun run =
+        runner()
+            .run(
+                Map.of(
+                    "args",
+                    "--chart head/charts/my-app --set rbac.clusterWide=true",
+                    "warn-only",
+                    "true"));
 
     assertThat(run.outputs()).as(run.logs()).containsEntry("verdict", "fail");
     assertThat(postedComment(run)).contains("FAIL");
@@ -113,13 +126,24 @@ class ActionTest {
 
   @Test
   void theWorkingDirectoryAndConfigInputsPlaceTheRun() throws Exception {
-    Files.writeString(workspace.resolve("elsewhere.yaml"), """
+    Files.writeString(
+        workspace.resolve("elsewhere.yaml"),
+        """
         apiVersion: kubeload.io/v1alpha1
         kind: Config
         spec:
           nodes: 3000
         """);
-    JobRun run = runner().run(Map.of("working-directory", "head", "args", "--chart charts/my-app", "config", "../elsewhere.yaml"));
+    JobRun run =
+        runner()
+            .run(
+                Map.of(
+                    "working-directory",
+                    "head",
+                    "args",
+                    "--chart charts/my-app",
+                    "config",
+                    "../elsewhere.yaml"));
 
     assertThat(run.outputs()).as(run.logs()).containsEntry("verdict", "pass");
     assertThat(run.summary()).contains("3,000 nodes");
@@ -140,8 +164,16 @@ class ActionTest {
   void aRepositoryOfProjectsGetsOneCommentWithASectionPerProject() throws Exception {
     assumeTrue(Kustomize.binary().isPresent(), Kustomize.unavailableBecause());
     Path repository = InputsRepository.create(workspace.resolve("monorepo"));
-    JobRun run = runner().env("PATH", Kustomize.binary().get().getParent() + ":" + Helm.binary().get().getParent() + ":" + System.getenv("PATH"))
-        .run(Map.of("working-directory", workspace.relativize(repository).toString()));
+    JobRun run =
+        runner()
+            .env(
+                "PATH",
+                Kustomize.binary().get().getParent()
+                    + ":"
+                    + Helm.binary().get().getParent()
+                    + ":"
+                    + System.getenv("PATH"))
+            .run(Map.of("working-directory", workspace.relativize(repository).toString()));
 
     assertThat(run.outputs()).as(run.logs()).containsEntry("verdict", "fail");
     String comment = postedComment(run);
@@ -159,13 +191,30 @@ class ActionTest {
     assumeTrue(Kustomize.binary().isPresent(), Kustomize.unavailableBecause());
     Path repository = InputsRepository.create(workspace.resolve("monorepo"));
     Files.writeString(repository.resolve("charts/web/values-staging.yaml"), "replicas: 3\n");
-    JobRun run = runner().env("PATH", Kustomize.binary().get().getParent() + ":" + Helm.binary().get().getParent() + ":" + System.getenv("PATH"))
-        .run(Map.of("working-directory", workspace.relativize(repository).toString(), "project", "web-staging web-prod eu",
-            "changed-since", "HEAD"));
+    JobRun run =
+        runner()
+            .env(
+                "PATH",
+                Kustomize.binary().get().getParent()
+                    + ":"
+                    + Helm.binary().get().getParent()
+                    + ":"
+                    + System.getenv("PATH"))
+            .run(
+                Map.of(
+                    "working-directory",
+                    workspace.relativize(repository).toString(),
+                    "project",
+                    "web-staging web-prod eu",
+                    "changed-since",
+                    "HEAD"));
 
     assertThat(run.outputs()).as(run.logs()).containsEntry("verdict", "pass");
-    assertThat(postedComment(run)).contains("## Project `web-staging`: PASS").contains("## Project `web-prod`: PASS")
-        .doesNotContain("## Project `eu`").contains("Skipped, no input changed: eu");
+    assertThat(postedComment(run))
+        .contains("## Project `web-staging`: PASS")
+        .contains("## Project `web-prod`: PASS")
+        .doesNotContain("## Project `eu`")
+        .contains("Skipped, no input changed: eu");
     assertThat(run.failed()).isFalse();
   }
 
@@ -190,7 +239,12 @@ class ActionTest {
     if (call.with().containsKey("cache")) {
       String pattern = call.with().getOrDefault("cache-dependency-path", "**/pom.xml");
       if (hashFiles(call.workspace(), pattern).isEmpty()) {
-        return UsesResult.failed("No file in " + call.workspace() + " matched to [" + pattern + "], make sure you have checked out the target repository");
+        return UsesResult.failed(
+            "No file in "
+                + call.workspace()
+                + " matched to ["
+                + pattern
+                + "], make sure you have checked out the target repository");
       }
     }
     return UsesResult.ok();
@@ -211,7 +265,9 @@ class ActionTest {
   private static UsesResult githubScript(UsesCall call, Path runnerTemp) throws IOException {
     Path recorded = runnerTemp.resolve("github-script-calls.json");
     Path script = runnerTemp.resolve("github-script.js");
-    Files.writeString(script, """
+    Files.writeString(
+        script,
+        """
         const fs = require('fs');
         const calls = [];
         const context = { repo: { owner: 'octo', repo: 'app' }, payload: { pull_request: { number: 7 } } };
@@ -227,7 +283,8 @@ class ActionTest {
         (async () => {
         %s
         })().then(() => fs.writeFileSync(%s, JSON.stringify(calls)), (e) => { console.error(e); process.exit(1); });
-        """.formatted(call.with().get("script"), JSON.writeValueAsString(recorded.toString())));
+        """
+            .formatted(call.with().get("script"), JSON.writeValueAsString(recorded.toString())));
     ProcessBuilder node = new ProcessBuilder("node", script.toString()).redirectErrorStream(true);
     node.environment().putAll(call.env());
     Process process;
@@ -251,7 +308,9 @@ class ActionTest {
     if (!Files.isRegularFile(file)) {
       return UsesResult.failed("Path does not exist: " + file);
     }
-    return JSON.readTree(file.toFile()).has("runs") ? UsesResult.ok() : UsesResult.failed("not SARIF: " + file);
+    return JSON.readTree(file.toFile()).has("runs")
+        ? UsesResult.ok()
+        : UsesResult.failed("not SARIF: " + file);
   }
 
   private String postedComment(JobRun run) throws IOException {
@@ -269,7 +328,11 @@ class ActionTest {
     Path sarif = Path.of(uploads.get(0).with().get("sarif_file"));
     assertThat(sarif).startsWith(workspace);
     assertThat(JSON.readTree(sarif.toFile()).get("runs")).isNotEmpty();
-    assertThat(run.steps().stream().filter(s -> s.outcome().equals("failure") && s.continueOnError()).toList()).as(run.logs()).isEmpty();
+    assertThat(
+            run.steps().stream()
+                .filter(s -> s.outcome().equals("failure") && s.continueOnError())
+                .toList())
+        .as(run.logs())
+        .isEmpty();
   }
-
 }

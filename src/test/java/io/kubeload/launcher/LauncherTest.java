@@ -35,11 +35,14 @@ class LauncherTest {
   record Run(int exitCode, String stdout, String stderr) {}
 
   static Stream<Jdk> jdks() throws IOException {
-    List<Jdk> out = new ArrayList<>(List.of(new Jdk(System.getProperty("java.home"), Runtime.version().feature())));
+    List<Jdk> out =
+        new ArrayList<>(
+            List.of(new Jdk(System.getProperty("java.home"), Runtime.version().feature())));
     Path jvms = Path.of("/usr/lib/jvm");
     if (Files.isDirectory(jvms)) {
       try (Stream<Path> homes = Files.list(jvms)) {
-        homes.filter(home -> Files.isExecutable(home.resolve("bin/java")))
+        homes
+            .filter(home -> Files.isExecutable(home.resolve("bin/java")))
             .map(home -> new Jdk(home.toString(), versionOf(home)))
             .filter(jdk -> jdk.version() >= 25)
             .findFirst()
@@ -75,10 +78,19 @@ class LauncherTest {
     builder.environment().remove("KUBELOAD_CDS");
     Path out = Files.createTempFile(cache, "out", ".txt");
     Path err = Files.createTempFile(cache, "err", ".txt");
-    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+    Process process =
+        builder
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .redirectInput(ProcessBuilder.Redirect.PIPE)
+            .start();
     process.getOutputStream().close();
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("launcher finished").isTrue();
-    Run run = new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    Run run =
+        new Run(
+            process.exitValue(),
+            Files.readString(out, StandardCharsets.UTF_8),
+            Files.readString(err, StandardCharsets.UTF_8));
     Files.delete(out);
     Files.delete(err);
     return run;
@@ -98,13 +110,16 @@ class LauncherTest {
   @MethodSource("jdks")
   void theFirstAnalysisCreatesTheCacheAndEveryRunPrintsTheSameReport(Jdk jdk) throws Exception {
     Run first = launch(jdk, "analyze", "samples/manifests/web-deployment.yaml", "--format", "json");
-    Run second = launch(jdk, "analyze", "samples/manifests/web-deployment.yaml", "--format", "json");
+    Run second =
+        launch(jdk, "analyze", "samples/manifests/web-deployment.yaml", "--format", "json");
 
     assertThat(first.exitCode()).as(first.stderr()).isZero();
     assertThat(first.stderr()).isEmpty();
     assertThat(second).isEqualTo(first);
     assertThat(first.stdout()).startsWith("{");
-    assertThat(cached()).singleElement().asString()
+    assertThat(cached())
+        .singleElement()
+        .asString()
         .matches("app-[0-9]+-java" + jdk.version() + (jdk.version() >= 25 ? "\\.aot" : "\\.jsa"));
   }
 
@@ -122,13 +137,17 @@ class LauncherTest {
   /** The cache is trained on the samples, so a first analysis that fails still leaves a whole one. */
   @ParameterizedTest(name = "{0}")
   @MethodSource("jdks")
-  void aFirstAnalysisThatFailsStillTrainsTheCacheAndReportsOnlyItsOwnError(Jdk jdk) throws Exception {
+  void aFirstAnalysisThatFailsStillTrainsTheCacheAndReportsOnlyItsOwnError(Jdk jdk)
+      throws Exception {
     Run missing = launch(jdk, "analyze", "no-such-file.yaml");
     Run usage = launch(jdk, "analyze", "samples/manifests/web-deployment.yaml", "--no-such-flag");
 
-    assertThat(missing).isEqualTo(new Run(2, "", "kubeload: no-such-file.yaml: no such file or folder\n"));
+    assertThat(missing)
+        .isEqualTo(new Run(2, "", "kubeload: no-such-file.yaml: no such file or folder\n"));
     assertThat(usage.exitCode()).isEqualTo(2);
-    assertThat(usage.stderr()).startsWith("kubeload: Unknown option: '--no-such-flag'").hasLineCount(1);
+    assertThat(usage.stderr())
+        .startsWith("kubeload: Unknown option: '--no-such-flag'")
+        .hasLineCount(1);
     assertThat(cached()).singleElement().asString().doesNotContain("tmp").doesNotContain("conf");
   }
 
@@ -136,44 +155,115 @@ class LauncherTest {
   void aMissingJavaIsOneLineAndExitTwoNot127() throws Exception {
     Path bin = tools("bash", "dirname", "readlink");
     Run noJava = launchWith(Path.of("kubeload"), Map.of("PATH", bin.toString()), "--version");
-    assertThat(noJava).isEqualTo(new Run(2, "",
-        "kubeload: needs Java 17+, and there is no java on the PATH: install a JDK 17+ (e.g. Temurin) or set JAVA_HOME\n"));
+    assertThat(noJava)
+        .isEqualTo(
+            new Run(
+                2,
+                "",
+                "kubeload: needs Java 17+, and there is no java on the PATH: install a JDK 17+ (e.g. Temurin) or set JAVA_HOME\n"));
 
-    Run badHome = launchWith(Path.of("kubeload"), Map.of("PATH", bin.toString(), "JAVA_HOME", "/nonexistent"), "--version");
+    Run badHome =
+        launchWith(
+            Path.of("kubeload"),
+            Map.of("PATH", bin.toString(), "JAVA_HOME", "/nonexistent"),
+            "--version");
     assertThat(badHome.exitCode()).isEqualTo(2);
-    assertThat(badHome.stderr()).startsWith("kubeload: needs Java 17+, and JAVA_HOME=/nonexistent has no bin/java").hasLineCount(1);
+    assertThat(badHome.stderr())
+        .startsWith("kubeload: needs Java 17+, and JAVA_HOME=/nonexistent has no bin/java")
+        .hasLineCount(1);
   }
 
   @org.junit.jupiter.api.Test
   void aBuildWithoutMavenIsOneLineNamingTheWayOut() throws Exception {
     // A checkout with no jar yet, on a machine with Java but no Maven.
     Path checkout = Files.createDirectories(cache.resolve("checkout"));
-    Files.copy(Path.of("kubeload"), checkout.resolve("kubeload"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-    Path bin = tools("bash", "dirname", "readlink", "find", "sed", "grep", "du", "cut", "cksum", "mkdir", "ls", "tail", "rm", "mv");
-    Files.createSymbolicLink(bin.resolve("java"), Path.of(System.getProperty("java.home"), "bin/java"));
+    Files.copy(
+        Path.of("kubeload"),
+        checkout.resolve("kubeload"),
+        java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+    Path bin =
+        tools(
+            "bash",
+            "dirname",
+            "readlink",
+            "find",
+            "sed",
+            "grep",
+            "du",
+            "cut",
+            "cksum",
+            "mkdir",
+            "ls",
+            "tail",
+            "rm",
+            "mv");
+    Files.createSymbolicLink(
+        bin.resolve("java"), Path.of(System.getProperty("java.home"), "bin/java"));
     Run run = launchWith(checkout.resolve("kubeload"), Map.of("PATH", bin.toString()), "--version");
-    assertThat(run).isEqualTo(new Run(2, "", "kubeload: no released jar could be had, and building target/kubeload-all.jar needs "
-        + "Maven 3.8.7+, which is not on the PATH: install Maven, or set KUBELOAD_JAR to a released kubeload-all.jar\n"));
+    assertThat(run)
+        .isEqualTo(
+            new Run(
+                2,
+                "",
+                "kubeload: no released jar could be had, and building target/kubeload-all.jar needs "
+                    + "Maven 3.8.7+, which is not on the PATH: install Maven, or set KUBELOAD_JAR to a released kubeload-all.jar\n"));
 
-    Run released = launchWith(checkout.resolve("kubeload"),
-        Map.of("PATH", bin.toString(), "KUBELOAD_JAR", Path.of("target/kubeload-all.jar").toAbsolutePath().toString()), "--version");
+    Run released =
+        launchWith(
+            checkout.resolve("kubeload"),
+            Map.of(
+                "PATH",
+                bin.toString(),
+                "KUBELOAD_JAR",
+                Path.of("target/kubeload-all.jar").toAbsolutePath().toString()),
+            "--version");
     assertThat(released.exitCode()).as(released.stderr()).isZero();
     assertThat(released.stdout()).startsWith("kubeload ");
   }
 
   @org.junit.jupiter.api.Test
-  void withoutMavenTheReleasedJarIsDownloadedOnceAndRunOnlyWhenItsChecksumMatches() throws Exception {
+  void withoutMavenTheReleasedJarIsDownloadedOnceAndRunOnlyWhenItsChecksumMatches()
+      throws Exception {
     Path checkout = Files.createDirectories(cache.resolve("checkout"));
-    Files.copy(Path.of("kubeload"), checkout.resolve("kubeload"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+    Files.copy(
+        Path.of("kubeload"),
+        checkout.resolve("kubeload"),
+        java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
     Files.copy(Path.of("pom.xml"), checkout.resolve("pom.xml"));
     Path release = Files.createDirectories(cache.resolve("release"));
     Files.copy(Path.of("target/kubeload-all.jar"), release.resolve("kubeload-all.jar"));
-    Files.copy(Path.of("target/kubeload-all.jar.sha256"), release.resolve("kubeload-all.jar.sha256"));
-    Path bin = tools("bash", "dirname", "readlink", "find", "sed", "grep", "du", "cut", "cksum", "mkdir", "ls", "tail", "rm", "mv",
-        "curl", "sha256sum");
-    Files.createSymbolicLink(bin.resolve("java"), Path.of(System.getProperty("java.home"), "bin/java"));
-    Map<String, String> env = Map.of("PATH", bin.toString(), "KUBELOAD_RELEASE_URL", release.toUri().toString(),
-        "XDG_CACHE_HOME", cache.resolve("user-cache").toString(), "KUBELOAD_CDS", "0");
+    Files.copy(
+        Path.of("target/kubeload-all.jar.sha256"), release.resolve("kubeload-all.jar.sha256"));
+    Path bin =
+        tools(
+            "bash",
+            "dirname",
+            "readlink",
+            "find",
+            "sed",
+            "grep",
+            "du",
+            "cut",
+            "cksum",
+            "mkdir",
+            "ls",
+            "tail",
+            "rm",
+            "mv",
+            "curl",
+            "sha256sum");
+    Files.createSymbolicLink(
+        bin.resolve("java"), Path.of(System.getProperty("java.home"), "bin/java"));
+    Map<String, String> env =
+        Map.of(
+            "PATH",
+            bin.toString(),
+            "KUBELOAD_RELEASE_URL",
+            release.toUri().toString(),
+            "XDG_CACHE_HOME",
+            cache.resolve("user-cache").toString(),
+            "KUBELOAD_CDS",
+            "0");
 
     Run first = launchWith(checkout.resolve("kubeload"), env, "--version");
     assertThat(first.exitCode()).as(first.stderr()).isZero();
@@ -182,15 +272,21 @@ class LauncherTest {
     Run second = launchWith(checkout.resolve("kubeload"), env, "--version");
     assertThat(second).isEqualTo(new Run(0, first.stdout(), ""));
 
-    Files.writeString(release.resolve("kubeload-all.jar.sha256"), "0".repeat(64) + "  kubeload-all.jar\n");
+    Files.writeString(
+        release.resolve("kubeload-all.jar.sha256"), "0".repeat(64) + "  kubeload-all.jar\n");
     Map<String, String> fresh = new java.util.HashMap<>(env);
     fresh.put("XDG_CACHE_HOME", cache.resolve("other-cache").toString());
     Run tampered = launchWith(checkout.resolve("kubeload"), fresh, "--version");
     assertThat(tampered.exitCode()).isEqualTo(2);
     assertThat(tampered.stdout()).isEmpty();
-    assertThat(tampered.stderr().lines().toList()).last().asString()
-        .startsWith("kubeload: the downloaded kubeload-all.jar ").contains("does not match its published sha256").endsWith(": not run");
-    assertThat(cache.resolve("other-cache/kubeload")).isDirectoryNotContaining("glob:**/kubeload-all.jar");
+    assertThat(tampered.stderr().lines().toList())
+        .last()
+        .asString()
+        .startsWith("kubeload: the downloaded kubeload-all.jar ")
+        .contains("does not match its published sha256")
+        .endsWith(": not run");
+    assertThat(cache.resolve("other-cache/kubeload"))
+        .isDirectoryNotContaining("glob:**/kubeload-all.jar");
   }
 
   /**
@@ -202,20 +298,39 @@ class LauncherTest {
   void theHeapLimitFollowsTheInputWithAFloorAndAtMostHalfTheMachine() throws Exception {
     Path home = cache.resolve("stand-in-jdk");
     Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
-    Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in -Xmx*) echo \"$a\";; esac; done\n");
+    Files.writeString(
+        java, "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in -Xmx*) echo \"$a\";; esac; done\n");
     java.toFile().setExecutable(true);
     Files.writeString(home.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
-    Map<String, String> env = Map.of("PATH", System.getenv("PATH"), "JAVA_HOME", home.toString(), "KUBELOAD_CDS", "0",
-        "KUBELOAD_JAR", Path.of("target/kubeload-all.jar").toAbsolutePath().toString());
+    Map<String, String> env =
+        Map.of(
+            "PATH",
+            System.getenv("PATH"),
+            "JAVA_HOME",
+            home.toString(),
+            "KUBELOAD_CDS",
+            "0",
+            "KUBELOAD_JAR",
+            Path.of("target/kubeload-all.jar").toAbsolutePath().toString());
 
-    assertThat(launchWith(Path.of("kubeload"), env, "analyze", "samples/manifests/web-deployment.yaml"))
+    assertThat(
+            launchWith(
+                Path.of("kubeload"), env, "analyze", "samples/manifests/web-deployment.yaml"))
         .isEqualTo(new Run(0, "-Xmx1024m\n", ""));
-    assertThat(launchWith(Path.of("kubeload"), env, "analyze", sparse("fleet.yaml", 200L << 20).toString()))
+    assertThat(
+            launchWith(
+                Path.of("kubeload"), env, "analyze", sparse("fleet.yaml", 200L << 20).toString()))
         .isEqualTo(new Run(0, "-Xmx" + (256 + 8 * 200) + "m\n", ""));
 
-    long machineMb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
-        .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024).findFirst().orElseThrow();
-    Run huge = launchWith(Path.of("kubeload"), env, "analyze", sparse("huge.yaml", machineMb << 20).toString());
+    long machineMb =
+        Files.readAllLines(Path.of("/proc/meminfo")).stream()
+            .filter(l -> l.startsWith("MemTotal:"))
+            .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024)
+            .findFirst()
+            .orElseThrow();
+    Run huge =
+        launchWith(
+            Path.of("kubeload"), env, "analyze", sparse("huge.yaml", machineMb << 20).toString());
     long heapMb = Long.parseLong(huge.stdout().strip().replaceAll("[^0-9]", ""));
     assertThat(heapMb).isBetween(1024L, Math.max(1024L, machineMb / 2));
   }
@@ -242,14 +357,16 @@ class LauncherTest {
     return bin;
   }
 
-  private Run launchWith(Path launcher, Map<String, String> env, String... args) throws IOException, InterruptedException {
+  private Run launchWith(Path launcher, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(launcher.toAbsolutePath().toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().clear();
     builder.environment().put("HOME", cache.toString());
     builder.environment().putAll(env);
-    Process process = builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+    Process process =
+        builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -264,9 +381,10 @@ class LauncherTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("jdks")
   void nonAsciiPathsAreReadAndNamedWhateverTheLocale(Jdk jdk) throws Exception {
-    String script = "dir=\"$1/$(printf '\\303\\274n\\303\\257')\"; mkdir -p \"$dir\"; "
-        + "cp samples/manifests/web-deployment.yaml \"$dir/w$(printf '\\303\\251')b.yaml\"; "
-        + "./kubeload analyze \"$dir/w$(printf '\\303\\251')b.yaml\" --format json && exec ./kubeload analyze \"$dir\" --format json";
+    String script =
+        "dir=\"$1/$(printf '\\303\\274n\\303\\257')\"; mkdir -p \"$dir\"; "
+            + "cp samples/manifests/web-deployment.yaml \"$dir/w$(printf '\\303\\251')b.yaml\"; "
+            + "./kubeload analyze \"$dir/w$(printf '\\303\\251')b.yaml\" --format json && exec ./kubeload analyze \"$dir\" --format json";
     ProcessBuilder builder = new ProcessBuilder("bash", "-c", script, "launcher", cache.toString());
     builder.environment().keySet().removeIf(name -> name.startsWith("LC_"));
     builder.environment().put("LANG", "C");

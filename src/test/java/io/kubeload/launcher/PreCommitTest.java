@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class PreCommitTest {
 
-  private static final String AGENT = """
+  private static final String AGENT =
+      """
       apiVersion: v1
       kind: ServiceAccount
       metadata:
@@ -51,7 +52,8 @@ class PreCommitTest {
                 image: example.com/agent:1.0.0
       """;
 
-  private static final String CLUSTER_WIDE_PODS = """
+  private static final String CLUSTER_WIDE_PODS =
+      """
       apiVersion: rbac.authorization.k8s.io/v1
       kind: ClusterRole
       metadata:
@@ -88,18 +90,22 @@ class PreCommitTest {
     write(app.resolve("rendered/agent.yaml"), AGENT);
     // Values files and the hook's own configuration are YAML too, but no manifests: never read.
     write(app.resolve("charts/my-app/values.yaml"), "rbac:\n  clusterWide: false\n");
-    write(app.resolve(".pre-commit-config.yaml"), """
+    write(
+        app.resolve(".pre-commit-config.yaml"),
+        """
         repos:
           - repo: %s
             rev: %s
             hooks:
               - id: kubeload
                 args: [rendered/]
-        """.formatted(temp.resolve("hook"), rev));
+        """
+            .formatted(temp.resolve("hook"), rev));
     assertThat(run(app, PreCommit.binary().get().toString(), "install").exitCode()).isZero();
 
     git(app, "add", "-A");
-    Result first = run(app, "git", "commit", "--quiet", "-m", "the agent, reading only its own node");
+    Result first =
+        run(app, "git", "commit", "--quiet", "-m", "the agent, reading only its own node");
     assertThat(first.exitCode()).as(first.output()).isZero();
     assertThat(first.output()).contains("kubeload").contains("Passed");
 
@@ -109,8 +115,12 @@ class PreCommitTest {
     Result second = run(app, "git", "commit", "--quiet", "-m", "let the agent see every pod");
 
     assertThat(second.exitCode()).as(second.output()).isNotZero();
-    assertThat(second.output()).contains("Failed").contains("FAIL at production").contains("DaemonSet/agents/my-app-agent")
-        .doesNotContain("values.yaml").doesNotContain("pre-commit-config");
+    assertThat(second.output())
+        .contains("Failed")
+        .contains("FAIL at production")
+        .contains("DaemonSet/agents/my-app-agent")
+        .doesNotContain("values.yaml")
+        .doesNotContain("pre-commit-config");
     assertThat(run(app, "git", "log", "--oneline").output().lines()).hasSize(1);
   }
 
@@ -138,7 +148,8 @@ class PreCommitTest {
   }
 
   private Result run(Path dir, String... command) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     Path home = Files.createDirectories(temp.resolve("home"));
     Map<String, String> env = builder.environment();
     env.put("HOME", home.toString());
@@ -151,7 +162,8 @@ class PreCommitTest {
     env.put("GIT_COMMITTER_EMAIL", "dev@example.com");
     env.put("KUBELOAD_JAR", Path.of("target/kubeload-all.jar").toAbsolutePath().toString());
     env.remove("JAVA_OPTS");
-    Process process = builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+    Process process =
+        builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
     return new Result(process.exitValue(), output);

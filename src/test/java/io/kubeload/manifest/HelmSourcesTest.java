@@ -22,7 +22,8 @@ class HelmSourcesTest {
 
   @Test
   void aSourceCommentElsewhereOnALineIsData() {
-    String text = "---\nkind: A # Source: chart/templates/a.yaml\n  # Source: chart/templates/b.yaml\nkind: B\n";
+    String text =
+        "---\nkind: A # Source: chart/templates/a.yaml\n  # Source: chart/templates/b.yaml\nkind: B\n";
 
     assertThat(template(text, 2, 0)).isEmpty();
     assertThat(template(text, 4, 0)).isEmpty();
@@ -30,7 +31,8 @@ class HelmSourcesTest {
 
   @Test
   void linesAfterACarriageReturnAndSeveralHashesInARowAreRead() {
-    String text = "kind: X\r# Source: chart/templates/cr.yaml\n## note\n# Source: chart/templates/c.yaml\nkind: C\n";
+    String text =
+        "kind: X\r# Source: chart/templates/cr.yaml\n## note\n# Source: chart/templates/c.yaml\nkind: C\n";
 
     assertThat(template(text, 4, 0)).contains("chart/templates/c.yaml");
     assertThat(template(text, 3, 0)).contains("chart/templates/cr.yaml");
@@ -38,6 +40,7 @@ class HelmSourcesTest {
 
   @Test
   void aSourceWrittenBeforeThePreviousDocumentEndedBelongsToThatDocument() {
-    assertThat(template("# Source: chart/templates/a.yaml\nkind: A\n---\nkind: B\n", 4, 3)).isEmpty();
+    assertThat(template("# Source: chart/templates/a.yaml\nkind: A\n---\nkind: B\n", 4, 3))
+        .isEmpty();
   }
 }

@@ -1,6 +1,5 @@
 package io.kubeload.manifest;
 
-import io.kubeload.yaml.InputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +10,7 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.kubeload.testing.JacksonBinding;
 import io.kubeload.testing.RealManifests;
+import io.kubeload.yaml.InputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,9 +18,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The hand-written binding reads what fabric8's Jackson binding reads, and rejects what it rejects. */
 class KubernetesShapesTest {
@@ -34,7 +34,10 @@ class KubernetesShapesTest {
     for (Manifest m : set.manifests()) {
       if (m.typed().isPresent()) {
         typed++;
-        assertContained(JacksonBinding.tree(m.typed().get()), JacksonBinding.tree(JacksonBinding.rebound(m).typed().get()), m.ref().toString());
+        assertContained(
+            JacksonBinding.tree(m.typed().get()),
+            JacksonBinding.tree(JacksonBinding.rebound(m).typed().get()),
+            m.ref().toString());
       }
     }
     assertThat(typed).as("typed objects in " + input).isPositive();
@@ -70,22 +73,25 @@ class KubernetesShapesTest {
         metadata:
           name: web
         spec:
-        """ + specLines.indent(2);
+        """
+        + specLines.indent(2);
   }
 
   @Nested
   class WrongTypes {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "replicas: three | 6 | spec.replicas: not a valid Deployment: expected a whole number, not a string",
-        "replicas: 1.5 | 6 | spec.replicas: not a valid Deployment: expected a whole number, not 1.5",
-        "replicas: 3.0 | 6 | spec.replicas: not a valid Deployment: expected a whole number, not 3.0",
-        "replicas: 5000000000 | 6 | spec.replicas: not a valid Deployment: expected a whole number from -2147483648 to 2147483647, not 5000000000",
-        "replicas: true | 6 | spec.replicas: not a valid Deployment: expected a whole number, not true",
-        "template: [a] | 6 | spec.template: not a valid Deployment: expected a mapping, not a list",
-        "strategy: {rollingUpdate: {maxSurge: 1.5}} | 6 | spec.strategy.rollingUpdate.maxSurge: not a valid Deployment: expected a whole number of at least 0 or a percentage from 0% to any whole number, not 1.5",
-    })
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "replicas: three | 6 | spec.replicas: not a valid Deployment: expected a whole number, not a string",
+          "replicas: 1.5 | 6 | spec.replicas: not a valid Deployment: expected a whole number, not 1.5",
+          "replicas: 3.0 | 6 | spec.replicas: not a valid Deployment: expected a whole number, not 3.0",
+          "replicas: 5000000000 | 6 | spec.replicas: not a valid Deployment: expected a whole number from -2147483648 to 2147483647, not 5000000000",
+          "replicas: true | 6 | spec.replicas: not a valid Deployment: expected a whole number, not true",
+          "template: [a] | 6 | spec.template: not a valid Deployment: expected a mapping, not a list",
+          "strategy: {rollingUpdate: {maxSurge: 1.5}} | 6 | spec.strategy.rollingUpdate.maxSurge: not a valid Deployment: expected a whole number of at least 0 or a percentage from 0% to any whole number, not 1.5",
+        })
     void aWrongTypeNamesTheFieldItsLineAndWhatWasExpected(String spec, int line, String message) {
       assertThatThrownBy(() -> only(deployment(spec)))
           .isInstanceOf(InputException.class)
@@ -94,7 +100,9 @@ class KubernetesShapesTest {
 
     @Test
     void aWrongTypeDeepInThePodSpecNamesItsOwnLine() {
-      String yaml = deployment("""
+      String yaml =
+          deployment(
+              """
           template:
             spec:
               hostNetwork: "true"
@@ -102,15 +110,19 @@ class KubernetesShapesTest {
                 - name: app
                   command: run
           """);
-      assertThatThrownBy(() -> only(yaml)).hasMessage(
-          "test.yaml:8: spec.template.spec.hostNetwork: not a valid Deployment: expected true or false, not a string");
-      assertThatThrownBy(() -> only(yaml.replace("hostNetwork: \"true\"", "hostNetwork: true"))).hasMessage(
-          "test.yaml:11: spec.template.spec.containers[0].command: not a valid Deployment: expected a list, not a string");
+      assertThatThrownBy(() -> only(yaml))
+          .hasMessage(
+              "test.yaml:8: spec.template.spec.hostNetwork: not a valid Deployment: expected true or false, not a string");
+      assertThatThrownBy(() -> only(yaml.replace("hostNetwork: \"true\"", "hostNetwork: true")))
+          .hasMessage(
+              "test.yaml:11: spec.template.spec.containers[0].command: not a valid Deployment: expected a list, not a string");
     }
 
     @Test
     void anEnvValueOfTheWrongTypeIsNeverQuoted() {
-      String yaml = deployment("""
+      String yaml =
+          deployment(
+              """
           template:
             spec:
               containers:
@@ -121,23 +133,30 @@ class KubernetesShapesTest {
                     - name: TOKEN
                       valueFrom: {secretKeyRef: {name: [s3cr3t]}}
           """);
-      assertThatThrownBy(() -> only(yaml)).hasMessage(
-          "test.yaml:12: spec.template.spec.containers[0].env[0].value: not a valid Deployment: expected a string, not a mapping");
+      assertThatThrownBy(() -> only(yaml))
+          .hasMessage(
+              "test.yaml:12: spec.template.spec.containers[0].env[0].value: not a valid Deployment: expected a string, not a mapping");
       assertThatThrownBy(() -> only(yaml.replace("value: {hunter2: x}", "value: x")))
-          .hasMessageContaining("env[1].valueFrom.secretKeyRef.name: not a valid Deployment: expected a string, not a list")
+          .hasMessageContaining(
+              "env[1].valueFrom.secretKeyRef.name: not a valid Deployment: expected a string, not a list")
           .hasMessageNotContaining("s3cr3t");
     }
 
     @Test
     void aCredentialNamedAnnotationThatIsNotAStringIsNotQuotedEither() {
-      assertThatThrownBy(() -> only("""
+      assertThatThrownBy(
+              () ->
+                  only(
+                      """
           apiVersion: v1
           kind: ConfigMap
           metadata:
             name: c
           data:
             api-token: [9876543210]
-          """)).hasMessage("test.yaml:6: data.api-token: not a valid ConfigMap: expected a string, not a list");
+          """))
+          .hasMessage(
+              "test.yaml:6: data.api-token: not a valid ConfigMap: expected a string, not a list");
     }
   }
 
@@ -146,7 +165,9 @@ class KubernetesShapesTest {
 
     @Test
     void scalarsBecomeTextWhereAStringIsExpectedAndTimestampsIso8601() {
-      Manifest m = only("""
+      Manifest m =
+          only(
+              """
           apiVersion: apps/v1
           kind: Deployment
           metadata:
@@ -165,13 +186,20 @@ class KubernetesShapesTest {
           """);
       Deployment d = m.as(Deployment.class).orElseThrow();
       assertThat(d.getMetadata().getAnnotations())
-          .containsExactly(Map.entry("revision", "3"), Map.entry("ratio", "0.5"), Map.entry("enabled", "true"), Map.entry("built", "2024-01-31T00:00:00Z"));
-      assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()).containsExactly("--workers", "4");
+          .containsExactly(
+              Map.entry("revision", "3"),
+              Map.entry("ratio", "0.5"),
+              Map.entry("enabled", "true"),
+              Map.entry("built", "2024-01-31T00:00:00Z"));
+      assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs())
+          .containsExactly("--workers", "4");
     }
 
     @Test
     void explicitNullsAndNullScalarItemsStayNullAndUnknownFieldsAreDropped() {
-      Manifest m = only("""
+      Manifest m =
+          only(
+              """
           apiVersion: apps/v1
           kind: DaemonSet
           metadata:
@@ -194,18 +222,24 @@ class KubernetesShapesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"containers:\n  -\n", "containers:\n  - name: a\n    env: [~]\n",
-        "containers:\n  - name: a\n    envFrom:\n      - ~\n"})
+    @ValueSource(
+        strings = {
+          "containers:\n  -\n",
+          "containers:\n  - name: a\n    env: [~]\n",
+          "containers:\n  - name: a\n    envFrom:\n      - ~\n"
+        })
     void aNullObjectInAListIsOneTheApiServerRejects(String podSpec) {
       String yaml = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n" + podSpec.indent(2);
       assertThatThrownBy(() -> only(yaml))
           .isInstanceOf(InputException.class)
-          .hasMessageMatching("test\\.yaml:[6-9]: spec\\.containers\\[0\\](\\.env(From)?\\[0\\])?: not a valid Pod: expected a mapping, not null");
+          .hasMessageMatching(
+              "test\\.yaml:[6-9]: spec\\.containers\\[0\\](\\.env(From)?\\[0\\])?: not a valid Pod: expected a mapping, not null");
     }
 
     @Test
     void aResourceDivisorIsAQuantityWrittenAsAStringOrANumber() {
-      String yaml = """
+      String yaml =
+          """
           apiVersion: v1
           kind: Pod
           metadata:
@@ -219,28 +253,53 @@ class KubernetesShapesTest {
           """;
       for (String divisor : List.of("1m", "\"500Mi\"", "2", "0.5")) {
         Manifest m = only(yaml.replace("DIVISOR", divisor));
-        assertThat(m.as(io.fabric8.kubernetes.api.model.Pod.class).orElseThrow().getSpec().getContainers().get(0).getEnv().get(0)
-            .getValueFrom().getResourceFieldRef().getDivisor().toString()).as(divisor).isEqualTo(divisor.replace("\"", ""));
+        assertThat(
+                m.as(io.fabric8.kubernetes.api.model.Pod.class)
+                    .orElseThrow()
+                    .getSpec()
+                    .getContainers()
+                    .get(0)
+                    .getEnv()
+                    .get(0)
+                    .getValueFrom()
+                    .getResourceFieldRef()
+                    .getDivisor()
+                    .toString())
+            .as(divisor)
+            .isEqualTo(divisor.replace("\"", ""));
       }
-      assertThatThrownBy(() -> only(yaml.replace("DIVISOR", "[1]"))).hasMessage(
-          "test.yaml:10: spec.containers[0].env[0].valueFrom.resourceFieldRef.divisor: not a valid Pod: expected a quantity, not a list");
+      assertThatThrownBy(() -> only(yaml.replace("DIVISOR", "[1]")))
+          .hasMessage(
+              "test.yaml:10: spec.containers[0].env[0].valueFrom.resourceFieldRef.divisor: not a valid Pod: expected a quantity, not a list");
       // Under env, not even a number is quoted: it may be a PIN.
-      assertThatThrownBy(() -> only(yaml.replace("resourceFieldRef: {resource: limits.cpu, divisor: DIVISOR}", "secretKeyRef: {name: s, optional: 1234}")))
-          .hasMessage("test.yaml:10: spec.containers[0].env[0].valueFrom.secretKeyRef.optional: not a valid Pod: expected true or false, not a number");
+      assertThatThrownBy(
+              () ->
+                  only(
+                      yaml.replace(
+                          "resourceFieldRef: {resource: limits.cpu, divisor: DIVISOR}",
+                          "secretKeyRef: {name: s, optional: 1234}")))
+          .hasMessage(
+              "test.yaml:10: spec.containers[0].env[0].valueFrom.secretKeyRef.optional: not a valid Pod: expected true or false, not a number");
     }
 
     @Test
     void rollOutBudgetsAreWholeNumbersOrPercentages() {
-      Deployment d = only(deployment("strategy: {rollingUpdate: {maxSurge: 2, maxUnavailable: 10%}}")).as(Deployment.class).orElseThrow();
-      assertThat(d.getSpec().getStrategy().getRollingUpdate().getMaxSurge().getIntVal()).isEqualTo(2);
-      assertThat(d.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getStrVal()).isEqualTo("10%");
+      Deployment d =
+          only(deployment("strategy: {rollingUpdate: {maxSurge: 2, maxUnavailable: 10%}}"))
+              .as(Deployment.class)
+              .orElseThrow();
+      assertThat(d.getSpec().getStrategy().getRollingUpdate().getMaxSurge().getIntVal())
+          .isEqualTo(2);
+      assertThat(d.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getStrVal())
+          .isEqualTo("10%");
     }
   }
 
   @Nested
   class LabelSelectorsOfCustomResources {
 
-    private static final String PROMETHEUS = """
+    private static final String PROMETHEUS =
+        """
         apiVersion: monitoring.coreos.com/v1
         kind: Prometheus
         metadata:
@@ -253,21 +312,27 @@ class KubernetesShapesTest {
 
     @Test
     void aSelectorIsReadWhereItIsWritten() {
-      LabelSelector selector = only(PROMETHEUS.replace("SELECTOR", "kube")).labelSelectorAt("spec.serviceMonitorSelector").orElseThrow();
+      LabelSelector selector =
+          only(PROMETHEUS.replace("SELECTOR", "kube"))
+              .labelSelectorAt("spec.serviceMonitorSelector")
+              .orElseThrow();
       assertThat(selector.getMatchLabels()).containsExactly(Map.entry("release", "kube"));
     }
 
     @Test
     void nothingOrANonMappingThereIsNoSelector() {
       assertThat(only(PROMETHEUS).labelSelectorAt("spec.podMonitorSelector")).isEmpty();
-      assertThat(only(PROMETHEUS).labelSelectorAt("spec.serviceMonitorSelector.matchLabels.release")).isEmpty();
+      assertThat(
+              only(PROMETHEUS).labelSelectorAt("spec.serviceMonitorSelector.matchLabels.release"))
+          .isEmpty();
     }
 
     @Test
     void aSelectorWithAFieldOfTheWrongTypeIsBadInputAtItsLine() {
       Manifest m = only(PROMETHEUS.replace("SELECTOR", "[a, b]"));
-      assertThatThrownBy(() -> m.labelSelectorAt("spec.serviceMonitorSelector")).hasMessage(
-          "test.yaml:8: spec.serviceMonitorSelector.matchLabels.release: not a valid label selector: expected a string, not a list");
+      assertThatThrownBy(() -> m.labelSelectorAt("spec.serviceMonitorSelector"))
+          .hasMessage(
+              "test.yaml:8: spec.serviceMonitorSelector.matchLabels.release: not a valid label selector: expected a string, not a list");
     }
   }
 }

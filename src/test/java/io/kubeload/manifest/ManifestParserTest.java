@@ -1,10 +1,7 @@
 package io.kubeload.manifest;
 
-import io.kubeload.yaml.FieldLines;
-import io.kubeload.yaml.InputException;
-import io.kubeload.yaml.SourceLocation;
-import static org.assertj.core.api.Assertions.assertThat;
 import static io.kubeload.testing.TestManifests.serviceAccount;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -18,6 +15,8 @@ import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.kubeload.yaml.InputException;
+import io.kubeload.yaml.SourceLocation;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +53,9 @@ class ManifestParserTest {
 
     @Test
     void everyDocumentOfAStreamBecomesOneManifestWithTheLineOfItsFirstKey() {
-      List<Manifest> manifests = parse("""
+      List<Manifest> manifests =
+          parse(
+              """
           apiVersion: v1
           kind: ServiceAccount
           metadata:
@@ -80,7 +81,9 @@ class ManifestParserTest {
 
     @Test
     void emptyAndCommentOnlyDocumentsAreSkipped() {
-      List<Manifest> manifests = parse("""
+      List<Manifest> manifests =
+          parse(
+              """
           ---
           ---
           # nothing but a comment
@@ -95,10 +98,13 @@ class ManifestParserTest {
           # trailing comment-only document
           """);
 
-      assertThat(manifests).singleElement().satisfies(m -> {
-        assertThat(m.name()).isEqualTo("web");
-        assertThat(m.location().line()).isEqualTo(7);
-      });
+      assertThat(manifests)
+          .singleElement()
+          .satisfies(
+              m -> {
+                assertThat(m.name()).isEqualTo("web");
+                assertThat(m.location().line()).isEqualTo(7);
+              });
     }
 
     @Test
@@ -109,7 +115,9 @@ class ManifestParserTest {
 
     @Test
     void aFlowStyleDocumentIsReadLikeABlockOne() {
-      Manifest m = only("""
+      Manifest m =
+          only(
+              """
           # one-line object
           {apiVersion: v1, kind: ServiceAccount, metadata: {name: web, namespace: shop}}
           """);
@@ -124,7 +132,9 @@ class ManifestParserTest {
 
     @Test
     void aListIsFlattenedIntoItsItemsEachAtTheLineOfItsFirstKey() {
-      List<Manifest> manifests = parse("""
+      List<Manifest> manifests =
+          parse(
+              """
           apiVersion: v1
           kind: List
           items:
@@ -140,17 +150,23 @@ class ManifestParserTest {
                 replicas: 4
           """);
 
-      assertThat(manifests).extracting(Manifest::kind).containsExactly("ServiceAccount", "Deployment");
+      assertThat(manifests)
+          .extracting(Manifest::kind)
+          .containsExactly("ServiceAccount", "Deployment");
       assertThat(manifests).extracting(m -> m.location().line()).containsExactly(4, 8);
       Manifest deployment = manifests.get(1);
-      assertThat(deployment.fieldLines()).containsEntry("spec.replicas", 13).containsEntry("metadata.name", 11);
+      assertThat(deployment.fieldLines())
+          .containsEntry("spec.replicas", 13)
+          .containsEntry("metadata.name", 11);
       assertThat(deployment.locationOf("spec.replicas").line()).isEqualTo(13);
       assertThat(deployment.as(Deployment.class)).map(d -> d.getSpec().getReplicas()).contains(4);
     }
 
     @Test
     void typedListKindsSuchAsConfigMapListAreFlattenedToo() {
-      List<Manifest> manifests = parse("""
+      List<Manifest> manifests =
+          parse(
+              """
           apiVersion: v1
           kind: ConfigMapList
           items:
@@ -174,8 +190,14 @@ class ManifestParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kind: List\n", "kind: List\nitems: 3\n", "kind: List\nitems: {a: b}\n",
-        "kind: List\nitems:\n", "kind: ConfigMapList\nitems: x\n"})
+    @ValueSource(
+        strings = {
+          "kind: List\n",
+          "kind: List\nitems: 3\n",
+          "kind: List\nitems: {a: b}\n",
+          "kind: List\nitems:\n",
+          "kind: ConfigMapList\nitems: x\n"
+        })
     void aListWhoseItemsAreNotAListIsBadInputNotNothingRead(String list) {
       assertThatThrownBy(() -> parse("apiVersion: v1\n" + list))
           .isInstanceOf(InputException.class)
@@ -184,7 +206,10 @@ class ManifestParserTest {
 
     @Test
     void aListItemWithoutKindIsAnErrorAtTheItemsLine() {
-      assertThatThrownBy(() -> parse("""
+      assertThatThrownBy(
+              () ->
+                  parse(
+                      """
           apiVersion: v1
           kind: List
           items:
@@ -203,7 +228,10 @@ class ManifestParserTest {
 
     @Test
     void aListItemThatIsNotAMappingIsAnErrorAtTheItemsLine() {
-      assertThatThrownBy(() -> parse("""
+      assertThatThrownBy(
+              () ->
+                  parse(
+                      """
           apiVersion: v1
           kind: List
           items:
@@ -219,7 +247,9 @@ class ManifestParserTest {
 
     @Test
     void theTemplateIsTheNearestPrecedingSourceComment() {
-      List<Manifest> manifests = parse("""
+      List<Manifest> manifests =
+          parse(
+              """
           ---
           # Source: shop/templates/serviceaccount.yaml
           apiVersion: v1
@@ -235,15 +265,20 @@ class ManifestParserTest {
             name: web
           """);
 
-      assertThat(manifests).extracting(m -> m.location().template())
-          .containsExactly(Optional.of("shop/templates/serviceaccount.yaml"), Optional.of("shop/templates/deployment.yaml"));
+      assertThat(manifests)
+          .extracting(m -> m.location().template())
+          .containsExactly(
+              Optional.of("shop/templates/serviceaccount.yaml"),
+              Optional.of("shop/templates/deployment.yaml"));
       assertThat(manifests.get(1).location())
           .hasToString("test.yaml:10 (shop/templates/deployment.yaml)");
     }
 
     @Test
     void anObjectWithNoSourceCommentSinceThePreviousDocumentHasNoTemplate() {
-      List<Manifest> manifests = parse("""
+      List<Manifest> manifests =
+          parse(
+              """
           # Source: shop/templates/serviceaccount.yaml
           apiVersion: v1
           kind: ServiceAccount
@@ -256,7 +291,8 @@ class ManifestParserTest {
             name: hand-written
           """);
 
-      assertThat(named(manifests, "from-helm").location().template()).contains("shop/templates/serviceaccount.yaml");
+      assertThat(named(manifests, "from-helm").location().template())
+          .contains("shop/templates/serviceaccount.yaml");
       assertThat(named(manifests, "hand-written").location().template()).isEmpty();
       assertThat(named(manifests, "hand-written").location()).hasToString("test.yaml:7");
     }
@@ -268,7 +304,9 @@ class ManifestParserTest {
 
     @Test
     void itemsOfAListShareTheListsTemplate() {
-      List<Manifest> manifests = parse("""
+      List<Manifest> manifests =
+          parse(
+              """
           # Source: shop/templates/accounts.yaml
           apiVersion: v1
           kind: List
@@ -279,13 +317,17 @@ class ManifestParserTest {
                 name: a
           """);
 
-      assertThat(manifests).singleElement()
-          .satisfies(m -> assertThat(m.location().template()).contains("shop/templates/accounts.yaml"));
+      assertThat(manifests)
+          .singleElement()
+          .satisfies(
+              m -> assertThat(m.location().template()).contains("shop/templates/accounts.yaml"));
     }
 
     @Test
     void aFieldsLocationKeepsTheObjectsFileAndTemplate() {
-      Manifest m = only("""
+      Manifest m =
+          only(
+              """
           # Source: shop/templates/deployment.yaml
           apiVersion: apps/v1
           kind: Deployment
@@ -296,7 +338,8 @@ class ManifestParserTest {
           """);
 
       assertThat(m.locationOf("spec.replicas"))
-          .isEqualTo(new SourceLocation("test.yaml", 7, Optional.of("shop/templates/deployment.yaml")));
+          .isEqualTo(
+              new SourceLocation("test.yaml", 7, Optional.of("shop/templates/deployment.yaml")));
       assertThat(m.locationOf("spec.not.written")).isEqualTo(m.location());
     }
   }
@@ -306,7 +349,9 @@ class ManifestParserTest {
 
     @Test
     void aJsonObjectIsReadWithTypedModelAndLines() {
-      Manifest m = only("""
+      Manifest m =
+          only(
+              """
           {
             "apiVersion": "apps/v1",
             "kind": "Deployment",
@@ -324,7 +369,9 @@ class ManifestParserTest {
 
     @Test
     void aKubectlStyleJsonListIsFlattened() {
-      List<Manifest> manifests = parse("""
+      List<Manifest> manifests =
+          parse(
+              """
           {
               "apiVersion": "v1",
               "kind": "List",
@@ -341,7 +388,9 @@ class ManifestParserTest {
 
     @Test
     void jsonIndentedWithTabsIsAccepted() {
-      Manifest m = only("{\n\t\"apiVersion\": \"v1\",\n\t\"kind\": \"ServiceAccount\",\n\t\"metadata\": {\n\t\t\"name\": \"web\"\n\t}\n}\n");
+      Manifest m =
+          only(
+              "{\n\t\"apiVersion\": \"v1\",\n\t\"kind\": \"ServiceAccount\",\n\t\"metadata\": {\n\t\t\"name\": \"web\"\n\t}\n}\n");
 
       assertThat(m.ref()).isEqualTo(new ObjectRef("ServiceAccount", "default", "web"));
       assertThat(m.location().line()).isEqualTo(1); // a JSON object starts at its brace
@@ -367,13 +416,17 @@ class ManifestParserTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("typedKinds")
-    void modelledKindsAreReadAsTheirFabric8Type(String apiVersion, String kind, Class<? extends KubernetesResource> type) {
-      Manifest m = only("""
+    void modelledKindsAreReadAsTheirFabric8Type(
+        String apiVersion, String kind, Class<? extends KubernetesResource> type) {
+      Manifest m =
+          only(
+              """
           apiVersion: %s
           kind: %s
           metadata:
             name: example
-          """.formatted(apiVersion, kind));
+          """
+                  .formatted(apiVersion, kind));
 
       assertThat(m.typed()).get().isInstanceOf(type);
       assertThat(m.as(type)).isPresent();
@@ -382,7 +435,9 @@ class ManifestParserTest {
 
     @Test
     void aDaemonSetsPodTemplateIsInTheTypedObject() {
-      Manifest m = only("""
+      Manifest m =
+          only(
+              """
           apiVersion: apps/v1
           kind: DaemonSet
           metadata:
@@ -404,36 +459,52 @@ class ManifestParserTest {
       DaemonSet ds = m.as(DaemonSet.class).orElseThrow();
       assertThat(ds.getMetadata().getNamespace()).isEqualTo("monitoring");
       assertThat(ds.getSpec().getTemplate().getSpec().getServiceAccountName()).isEqualTo("agent");
-      assertThat(ds.getSpec().getTemplate().getSpec().getContainers()).extracting("image").containsExactly("agent:1.0");
+      assertThat(ds.getSpec().getTemplate().getSpec().getContainers())
+          .extracting("image")
+          .containsExactly("agent:1.0");
       assertThat(m.as(Deployment.class)).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"monitoring.coreos.com/v1/ServiceMonitor",
-        "example.com/v1alpha1/Frobnicator", "v1/Frobnicator", "autoscaling/v2/HorizontalPodAutoscaler"})
+    @ValueSource(
+        strings = {
+          "monitoring.coreos.com/v1/ServiceMonitor",
+          "example.com/v1alpha1/Frobnicator",
+          "v1/Frobnicator",
+          "autoscaling/v2/HorizontalPodAutoscaler"
+        })
     void otherKindsAndCustomResourcesStayPlainTrees(String apiVersionAndKind) {
       Manifest m = labelledWithASpec(apiVersionAndKind);
 
       assertThat(m.typed()).isEmpty();
-      assertThat(m.raw()).containsEntry("spec", Map.of("anything", List.of("goes", Map.of("here", 1))));
+      assertThat(m.raw())
+          .containsEntry("spec", Map.of("anything", List.of("goes", Map.of("here", 1))));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"v1/Service", "networking.k8s.io/v1/Ingress", "apiextensions.k8s.io/v1/CustomResourceDefinition",
-        "policy/v1/PodDisruptionBudget"})
+    @ValueSource(
+        strings = {
+          "v1/Service",
+          "networking.k8s.io/v1/Ingress",
+          "apiextensions.k8s.io/v1/CustomResourceDefinition",
+          "policy/v1/PodDisruptionBudget"
+        })
     void kindsNoStageReadsKeepOnlyTheirIdentityLabelsAndAnnotations(String apiVersionAndKind) {
       Manifest m = labelledWithASpec(apiVersionAndKind);
 
       assertThat(m.raw()).containsOnlyKeys("apiVersion", "kind", "metadata");
       assertThat(m.labels()).containsEntry("app", "web");
-      assertThat(m.fieldLines()).containsEntry("metadata.labels.app", 5).doesNotContainKeys("spec", "spec.anything");
+      assertThat(m.fieldLines())
+          .containsEntry("metadata.labels.app", 5)
+          .doesNotContainKeys("spec", "spec.anything");
       assertThat(m.locationOf("spec.anything").line()).isEqualTo(1);
     }
 
     /** An object of {@code apiVersionAndKind} ({@code group/version/Kind}) with a label and a free-form spec. */
     private Manifest labelledWithASpec(String apiVersionAndKind) {
       int slash = apiVersionAndKind.lastIndexOf('/');
-      return only("""
+      return only(
+          """
           apiVersion: %s
           kind: %s
           metadata:
@@ -441,12 +512,16 @@ class ManifestParserTest {
             labels: {app: web}
           spec:
             anything: [goes, {here: 1}]
-          """.formatted(apiVersionAndKind.substring(0, slash), apiVersionAndKind.substring(slash + 1)));
+          """
+              .formatted(
+                  apiVersionAndKind.substring(0, slash), apiVersionAndKind.substring(slash + 1)));
     }
 
     @Test
     void aCustomResourceWithFieldsThatWouldBeWrongInABuiltInIsNotAnError() {
-      Manifest m = only("""
+      Manifest m =
+          only(
+              """
           apiVersion: example.com/v1
           kind: Deployment
           metadata:
@@ -463,7 +538,9 @@ class ManifestParserTest {
 
     @Test
     void unknownFieldsOfAModelledKindAreIgnored() {
-      Manifest m = only("""
+      Manifest m =
+          only(
+              """
           apiVersion: apps/v1
           kind: Deployment
           metadata:
@@ -478,7 +555,10 @@ class ManifestParserTest {
 
     @Test
     void aWrongTypeInAModelledKindIsAnErrorAtThatFieldsLine() {
-      assertThatThrownBy(() -> parse("""
+      assertThatThrownBy(
+              () ->
+                  parse(
+                      """
           apiVersion: apps/v1
           kind: Deployment
           metadata:
@@ -492,7 +572,10 @@ class ManifestParserTest {
 
     @Test
     void aFractionalCountIsAnErrorAtThatFieldsLine() {
-      assertThatThrownBy(() -> parse("""
+      assertThatThrownBy(
+              () ->
+                  parse(
+                      """
           apiVersion: apps/v1
           kind: Deployment
           metadata:
@@ -513,12 +596,15 @@ class ManifestParserTest {
 
     @Test
     void namespacedKindsWithoutANamespaceGetDefault() {
-      assertThat(only(serviceAccount("web")).ref()).isEqualTo(new ObjectRef("ServiceAccount", "default", "web"));
+      assertThat(only(serviceAccount("web")).ref())
+          .isEqualTo(new ObjectRef("ServiceAccount", "default", "web"));
     }
 
     @Test
     void aBlankNamespaceIsTreatedAsMissing() {
-      Manifest m = only("""
+      Manifest m =
+          only(
+              """
           apiVersion: v1
           kind: ServiceAccount
           metadata:
@@ -531,7 +617,9 @@ class ManifestParserTest {
 
     @Test
     void aGivenNamespaceIsKept() {
-      Manifest m = only("""
+      Manifest m =
+          only(
+              """
           apiVersion: v1
           kind: ServiceAccount
           metadata:
@@ -544,13 +632,21 @@ class ManifestParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"v1/Namespace", "rbac.authorization.k8s.io/v1/ClusterRole",
-        "rbac.authorization.k8s.io/v1/ClusterRoleBinding", "apiextensions.k8s.io/v1/CustomResourceDefinition",
-        "storage.k8s.io/v1/StorageClass", "scheduling.k8s.io/v1/PriorityClass"})
+    @ValueSource(
+        strings = {
+          "v1/Namespace",
+          "rbac.authorization.k8s.io/v1/ClusterRole",
+          "rbac.authorization.k8s.io/v1/ClusterRoleBinding",
+          "apiextensions.k8s.io/v1/CustomResourceDefinition",
+          "storage.k8s.io/v1/StorageClass",
+          "scheduling.k8s.io/v1/PriorityClass"
+        })
     void clusterScopedKindsHaveNoNamespaceWhateverTheRenderingSaid(String apiVersionAndKind) {
       int slash = apiVersionAndKind.lastIndexOf('/');
       String kind = apiVersionAndKind.substring(slash + 1);
-      List<Manifest> manifests = parse("""
+      List<Manifest> manifests =
+          parse(
+              """
           apiVersion: %1$s
           kind: %2$s
           metadata:
@@ -561,7 +657,8 @@ class ManifestParserTest {
           metadata:
             name: with
             namespace: helm-release-namespace
-          """.formatted(apiVersionAndKind.substring(0, slash), kind));
+          """
+                  .formatted(apiVersionAndKind.substring(0, slash), kind));
 
       assertThat(manifests).extracting(Manifest::namespace).containsOnly("");
       assertThat(named(manifests, "with").ref()).hasToString(kind + "/with");
@@ -569,7 +666,9 @@ class ManifestParserTest {
 
     @Test
     void generateNameStandsInForAMissingName() {
-      Manifest m = only("""
+      Manifest m =
+          only(
+              """
           apiVersion: batch/v1
           kind: Job
           metadata:
@@ -581,7 +680,11 @@ class ManifestParserTest {
 
     @Test
     void anObjectWithoutANameIsAnErrorAtItsFirstLine() {
-      assertThatThrownBy(() -> parse(serviceAccount("ok") + """
+      assertThatThrownBy(
+              () ->
+                  parse(
+                      serviceAccount("ok")
+                          + """
           ---
           apiVersion: v1
           kind: ServiceAccount
@@ -595,7 +698,8 @@ class ManifestParserTest {
     @Test
     void theApiGroupIsTakenFromApiVersion() {
       assertThat(only(serviceAccount("web")).group()).isEmpty();
-      assertThat(only("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: w}\n").group()).isEqualTo("apps");
+      assertThat(only("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: w}\n").group())
+          .isEqualTo("apps");
     }
   }
 
@@ -604,7 +708,9 @@ class ManifestParserTest {
 
     @Test
     void secretValuesAreRemovedFromTheRawTree() {
-      Manifest m = only("""
+      Manifest m =
+          only(
+              """
           apiVersion: v1
           kind: Secret
           metadata:
@@ -623,7 +729,10 @@ class ManifestParserTest {
 
     @Test
     void helmTestHooksAreSetAsideFromTheObjectsThatCarryLoad() {
-      ManifestSet set = ManifestSet.of(parse("""
+      ManifestSet set =
+          ManifestSet.of(
+              parse(
+                  """
           apiVersion: v1
           kind: Pod
           metadata:
@@ -658,9 +767,12 @@ class ManifestParserTest {
             name: app
           """));
 
-      assertThat(set.skippedTestHooks()).extracting(Manifest::name)
+      assertThat(set.skippedTestHooks())
+          .extracting(Manifest::name)
           .containsExactlyInAnyOrder("test-connection", "old-style-test", "listed-test");
-      assertThat(set.manifests()).extracting(Manifest::name).containsExactlyInAnyOrder("migrate", "app");
+      assertThat(set.manifests())
+          .extracting(Manifest::name)
+          .containsExactlyInAnyOrder("migrate", "app");
     }
   }
 
@@ -669,7 +781,9 @@ class ManifestParserTest {
 
     @Test
     void everyFieldAndListItemHasItsLine() {
-      Manifest m = only("""
+      Manifest m =
+          only(
+              """
           apiVersion: apps/v1
           kind: Deployment
           metadata:
@@ -708,16 +822,20 @@ class ManifestParserTest {
 
       List<Manifest> manifests = ManifestParser.parse("bom.yaml", content);
 
-      assertThat(manifests).singleElement().satisfies(m -> {
-        assertThat(m.ref()).isEqualTo(new ObjectRef("ServiceAccount", "default", "web"));
-        assertThat(m.raw()).containsKey("apiVersion");
-        assertThat(m.location().line()).isEqualTo(1);
-      });
+      assertThat(manifests)
+          .singleElement()
+          .satisfies(
+              m -> {
+                assertThat(m.ref()).isEqualTo(new ObjectRef("ServiceAccount", "default", "web"));
+                assertThat(m.raw()).containsKey("apiVersion");
+                assertThat(m.location().line()).isEqualTo(1);
+              });
     }
 
     @Test
     void crlfLineEndingsGiveTheSameObjectsLinesAndTemplates() {
-      String yaml = """
+      String yaml =
+          """
           ---
           # Source: shop/templates/a.yaml
           apiVersion: v1
@@ -732,28 +850,36 @@ class ManifestParserTest {
             name: b
           spec:
             replicas: 2
-          """.replace("\n", "\r\n");
+          """
+              .replace("\n", "\r\n");
 
       List<Manifest> manifests = parse(yaml);
 
       assertThat(manifests).extracting(m -> m.location().line()).containsExactly(3, 9);
-      assertThat(manifests).extracting(m -> m.location().template())
-          .containsExactly(Optional.of("shop/templates/a.yaml"), Optional.of("shop/templates/b.yaml"));
+      assertThat(manifests)
+          .extracting(m -> m.location().template())
+          .containsExactly(
+              Optional.of("shop/templates/a.yaml"), Optional.of("shop/templates/b.yaml"));
       assertThat(named(manifests, "b").fieldLines()).containsEntry("spec.replicas", 14);
       assertThat(named(manifests, "a").name()).isEqualTo("a");
     }
 
     @Test
     void anErrorInACrlfFileNamesTheRightLine() {
-      String yaml = "apiVersion: v1\r\nkind: ServiceAccount\r\nmetadata:\r\n  name: a\r\n---\r\napiVersion: v1\r\nmetadata:\r\n  name: b\r\n";
+      String yaml =
+          "apiVersion: v1\r\nkind: ServiceAccount\r\nmetadata:\r\n  name: a\r\n---\r\napiVersion: v1\r\nmetadata:\r\n  name: b\r\n";
 
-      assertThatThrownBy(() -> parse(yaml)).isInstanceOf(InputException.class).hasMessageStartingWith("test.yaml:6: ");
+      assertThatThrownBy(() -> parse(yaml))
+          .isInstanceOf(InputException.class)
+          .hasMessageStartingWith("test.yaml:6: ");
     }
 
     @Test
     void unicodeLineSeparatorInsideAValueDoesNotShiftLaterLineNumbers() {
       // Editors, grep -n and kubectl count only \n; YAML 1.2 agrees (these are not line breaks).
-      List<Manifest> manifests = parse("""
+      List<Manifest> manifests =
+          parse(
+              """
           apiVersion: v1
           kind: ConfigMap
           metadata:
@@ -766,7 +892,9 @@ class ManifestParserTest {
           kind: ServiceAccount
           metadata:
             name: b
-          """.replace("{LS}", "\u2028").replace("{NEL}", "\u0085"));
+          """
+                  .replace("{LS}", "\u2028")
+                  .replace("{NEL}", "\u0085"));
 
       Manifest b = named(manifests, "b");
       assertThat(b.location().line()).isEqualTo(9);
@@ -780,7 +908,9 @@ class ManifestParserTest {
 
     @Test
     void mergeKeysAreAccepted() {
-      Manifest m = only("""
+      Manifest m =
+          only(
+              """
           apiVersion: apps/v1
           kind: Deployment
           metadata:
@@ -801,12 +931,15 @@ class ManifestParserTest {
       Deployment d = m.as(Deployment.class).orElseThrow();
       assertThat(((Map<?, ?>) ((Map<?, ?>) m.raw().get("spec")).get("selector")).get("matchLabels"))
           .isEqualTo(Map.of("app", "web", "tier", "back"));
-      assertThat(d.getSpec().getTemplate().getMetadata().getLabels()).isEqualTo(Map.of("app", "web", "tier", "front"));
+      assertThat(d.getSpec().getTemplate().getMetadata().getLabels())
+          .isEqualTo(Map.of("app", "web", "tier", "front"));
     }
 
     @Test
     void prometheusAndAlertmanagerTemplatesInDataAreNotHelm() {
-      List<Manifest> manifests = parse("""
+      List<Manifest> manifests =
+          parse(
+              """
           apiVersion: monitoring.coreos.com/v1
           kind: PrometheusRule
           metadata:
@@ -833,22 +966,33 @@ class ManifestParserTest {
             title: '{{ .CommonLabels.alertname }} on {{ .ExternalURL }}'
           """);
 
-      assertThat(manifests).extracting(Manifest::name).containsExactly("node-rules", "alertmanager-templates");
-      assertThat(named(manifests, "alertmanager-templates").as(ConfigMap.class).orElseThrow().getData())
+      assertThat(manifests)
+          .extracting(Manifest::name)
+          .containsExactly("node-rules", "alertmanager-templates");
+      assertThat(
+              named(manifests, "alertmanager-templates")
+                  .as(ConfigMap.class)
+                  .orElseThrow()
+                  .getData())
           .containsEntry("title", "{{ .CommonLabels.alertname }} on {{ .ExternalURL }}");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "\"{{ .Values.image.repository }}\"",
-        "\"{{- .Release.Name }}-web\"",
-        "\"nginx:{{ .Chart.AppVersion }}\"",
-        "'{{ include \"web.fullname\" . }}'",
-        "'{{ toYaml .Values.resources }}'",
-        "'{{ required \"image is required\" .Values.image }}'",
-        "'{{ tpl .Values.tpl . }}'"})
+    @ValueSource(
+        strings = {
+          "\"{{ .Values.image.repository }}\"",
+          "\"{{- .Release.Name }}-web\"",
+          "\"nginx:{{ .Chart.AppVersion }}\"",
+          "'{{ include \"web.fullname\" . }}'",
+          "'{{ toYaml .Values.resources }}'",
+          "'{{ required \"image is required\" .Values.image }}'",
+          "'{{ tpl .Values.tpl . }}'"
+        })
     void helmOnlyExpressionsInAStringAreUnrenderedTemplates(String value) {
-      assertThatThrownBy(() -> parse("""
+      assertThatThrownBy(
+              () ->
+                  parse(
+                      """
           apiVersion: v1
           kind: ConfigMap
           metadata:
@@ -856,33 +1000,43 @@ class ManifestParserTest {
           data:
             fine: plain value
             value: %s
-          """.formatted(value)))
+          """
+                          .formatted(value)))
           .isInstanceOf(InputException.class)
-          .hasMessage("test.yaml:7: unrendered Helm template in data.value: run `helm template` first");
+          .hasMessage(
+              "test.yaml:7: unrendered Helm template in data.value: run `helm template` first");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "\"{{ $.Values.image.repository }}\"",
-        "'{{ default \"nginx\" .Values.image }}'",
-        "'{{ quote .Release.Name }}'"})
-
+    @ValueSource(
+        strings = {
+          "\"{{ $.Values.image.repository }}\"",
+          "'{{ default \"nginx\" .Values.image }}'",
+          "'{{ quote .Release.Name }}'"
+        })
     void helmExpressionsThatDoNotStartWithABuiltInObjectAreUnrenderedTemplatesToo(String value) {
-      assertThatThrownBy(() -> parse("""
+      assertThatThrownBy(
+              () ->
+                  parse(
+                      """
           apiVersion: v1
           kind: ConfigMap
           metadata:
             name: settings
           data:
             value: %s
-          """.formatted(value)))
+          """
+                          .formatted(value)))
           .isInstanceOf(InputException.class)
           .hasMessageStartingWith("test.yaml:6: unrendered Helm template");
     }
 
     @Test
     void anUnquotedHelmExpressionIsAnUnrenderedTemplateAtItsLine() {
-      assertThatThrownBy(() -> parse("""
+      assertThatThrownBy(
+              () ->
+                  parse(
+                      """
           apiVersion: apps/v1
           kind: Deployment
           metadata:
@@ -896,7 +1050,9 @@ class ManifestParserTest {
 
     @Test
     void numericKeysInAConfigMapAreAcceptedAsKubectlDoes() {
-      Manifest m = only("""
+      Manifest m =
+          only(
+              """
           apiVersion: v1
           kind: ConfigMap
           metadata:
@@ -906,7 +1062,8 @@ class ManifestParserTest {
             9000: "default/example-go:8080"
           """);
 
-      assertThat(m.as(ConfigMap.class).orElseThrow().getData()).containsEntry("9000", "default/example-go:8080");
+      assertThat(m.as(ConfigMap.class).orElseThrow().getData())
+          .containsEntry("9000", "default/example-go:8080");
     }
   }
 }

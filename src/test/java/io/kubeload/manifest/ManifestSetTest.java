@@ -1,9 +1,9 @@
 package io.kubeload.manifest;
 
-import io.kubeload.yaml.InputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubeload.yaml.InputException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +18,8 @@ class ManifestSetTest {
     return ManifestParser.parse(file, yaml.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static final String CONFIG_MAPS = """
+  private static final String CONFIG_MAPS =
+      """
       apiVersion: v1
       kind: ConfigMap
       metadata: {name: b, namespace: team}
@@ -36,8 +37,10 @@ class ManifestSetTest {
   void findsAnObjectByKindNamespaceAndName() {
     ManifestSet set = ManifestSet.of(parse("a.yaml", CONFIG_MAPS));
 
-    assertThat(set.find("ConfigMap", "team", "a")).get()
-        .extracting(m -> m.location().file() + ":" + m.location().line()).isEqualTo("a.yaml:9");
+    assertThat(set.find("ConfigMap", "team", "a"))
+        .get()
+        .extracting(m -> m.location().file() + ":" + m.location().line())
+        .isEqualTo("a.yaml:9");
     assertThat(set.find("ConfigMap", "other", "a")).isEmpty();
     assertThat(set.find("Secret", "team", "a")).isEmpty();
   }
@@ -54,7 +57,8 @@ class ManifestSetTest {
 
   @Test
   void objectsOfOneNameInTwoGroupsAreTwoObjects() {
-    String twoGroups = """
+    String twoGroups =
+        """
         apiVersion: example.com/v1
         kind: Widget
         metadata: {name: a}
@@ -81,7 +85,9 @@ class ManifestSetTest {
     List<Manifest> backward = new ArrayList<>(forward);
     Collections.reverse(backward);
 
-    assertThat(ManifestSet.of(backward)).isEqualTo(ManifestSet.of(forward)).hasSameHashCodeAs(ManifestSet.of(forward));
+    assertThat(ManifestSet.of(backward))
+        .isEqualTo(ManifestSet.of(forward))
+        .hasSameHashCodeAs(ManifestSet.of(forward));
   }
 
   /** An index of the set, as a later stage would build one. */
@@ -91,10 +97,11 @@ class ManifestSetTest {
   void aDerivedIndexIsBuiltOnceAndSharedByEveryCaller() {
     ManifestSet set = ManifestSet.of(parse("x.yaml", CONFIG_MAPS));
     AtomicInteger builds = new AtomicInteger();
-    Function<ManifestSet, ConfigMapNames> build = s -> {
-      builds.incrementAndGet();
-      return new ConfigMapNames(s.ofKind("ConfigMap").map(Manifest::name).toList());
-    };
+    Function<ManifestSet, ConfigMapNames> build =
+        s -> {
+          builds.incrementAndGet();
+          return new ConfigMapNames(s.ofKind("ConfigMap").map(Manifest::name).toList());
+        };
 
     ConfigMapNames first = set.derived(ConfigMapNames.class, build);
     ConfigMapNames second = set.derived(ConfigMapNames.class, build);

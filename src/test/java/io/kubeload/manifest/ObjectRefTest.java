@@ -39,7 +39,8 @@ class ObjectRefTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"web", "Deployment/shop/web/extra", "Deployment//web", "/web", "Deployment/", ""})
+  @ValueSource(
+      strings = {"web", "Deployment/shop/web/extra", "Deployment//web", "/web", "Deployment/", ""})
   void anythingElseNamesNoObject(String written) {
     assertThat(ObjectRef.parse(written)).isEqualTo(Optional.empty());
   }

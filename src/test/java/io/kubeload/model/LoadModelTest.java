@@ -30,7 +30,8 @@ class LoadModelTest {
             metadata: {labels: {app: agent}}
             spec:
               containers: [{name: agent, image: example.com/agent:1}]
-        """.formatted(namespace, accessYaml.indent(6).stripTrailing());
+        """
+        .formatted(namespace, accessYaml.indent(6).stripTrailing());
   }
 
   static String deploymentDeclaring(int replicas, String namespace, String accessYaml) {
@@ -50,7 +51,8 @@ class LoadModelTest {
             metadata: {labels: {app: controller}}
             spec:
               containers: [{name: controller, image: example.com/controller:1}]
-        """.formatted(namespace, accessYaml.indent(6).stripTrailing(), replicas);
+        """
+        .formatted(namespace, accessYaml.indent(6).stripTrailing(), replicas);
   }
 
   static WorkloadLoad only(String yaml, ClusterProfile profile) {
@@ -63,15 +65,29 @@ class LoadModelTest {
 
   @Test
   void ciliumEndpointFanOutAtOneThousandNodesIsNinetyThousandEventsPerSecond() {
-    // docs/failures.md §6: 1,000 nodes, 30 pod changes/s, 3 CEP writes each, every agent watches all CEPs.
-    ClusterProfile profile = TestManifests.production().withNodes(1_000).withResource(new ResourceProfile(
-        "ciliumendpoints.cilium.io", new Scaled(1, Scaled.Basis.PER_POD), 2_000, new Scaled(90, Scaled.Basis.ABSOLUTE),
-        "workload-high", Scaled.ZERO));
-    WorkloadLoad load = only(daemonSetDeclaring("kube-system", """
+    // docs/failures.md §6: 1,000 nodes, 30 pod changes/s, 3 CEP writes each, every agent watches
+    // all CEPs.
+    ClusterProfile profile =
+        TestManifests.production()
+            .withNodes(1_000)
+            .withResource(
+                new ResourceProfile(
+                    "ciliumendpoints.cilium.io",
+                    new Scaled(1, Scaled.Basis.PER_POD),
+                    2_000,
+                    new Scaled(90, Scaled.Basis.ABSOLUTE),
+                    "workload-high",
+                    Scaled.ZERO));
+    WorkloadLoad load =
+        only(
+            daemonSetDeclaring(
+                "kube-system",
+                """
         - resource: ciliumendpoints
           group: cilium.io
           pattern: informer
-        """), profile);
+        """),
+            profile);
     assertThat(load.pods()).isEqualTo(1_000);
     assertThat(load.watchEventsPerSecond()).isCloseTo(90_000, within(1e-6));
     // One agent per node, each listing every CEP, whose count grows with the pods: quadratic.
@@ -81,20 +97,27 @@ class LoadModelTest {
   @Test
   void everyClusterWidePodWatcherOnFiveThousandNodesInflatesEveryPodWrite() throws Exception {
     WorkloadLoad load = only(sample("telemetry-daemonset.yaml"), TestManifests.production());
-    WriteInflation pods = load.inflations().stream().filter(i -> i.resource().equals("pods")).findFirst().orElseThrow();
+    WriteInflation pods =
+        load.inflations().stream()
+            .filter(i -> i.resource().equals("pods"))
+            .findFirst()
+            .orElseThrow();
     assertThat(pods.writerLevel()).isEqualTo("system");
     assertThat(pods.watchersAfter()).isEqualTo(5_000);
     assertThat(pods.seatsPerWriteBefore()).isEqualTo(1);
     assertThat(pods.seatsPerWriteAfter()).isEqualTo(10);
-    // 20 pod writes/s × (10 seats × 50 ms + 500 × 5 ms − 1 seat × 50 ms) = 59 seat-seconds per second.
-    assertThat(pods.extraSeatSecondsPerSecond()).isCloseTo(20 * (10 * 0.05 + 2.5 - 0.05), within(1e-9));
+    // 20 pod writes/s × (10 seats × 50 ms + 500 × 5 ms − 1 seat × 50 ms) = 59 seat-seconds per
+    // second.
+    assertThat(pods.extraSeatSecondsPerSecond())
+        .isCloseTo(20 * (10 * 0.05 + 2.5 - 0.05), within(1e-9));
   }
 
   @Test
   void telemetryAgentListsEveryPodAndNodeAtStartAndReceivesEveryChange() throws Exception {
     WorkloadLoad load = only(sample("telemetry-daemonset.yaml"), TestManifests.production());
     // 150,000 pods × 14,474 B + 5,000 nodes × 18,000 B (production preset).
-    assertThat(load.listBytesPerStart()).isCloseTo(150_000 * 14_474.0 + 5_000 * 18_000.0, within(1.0));
+    assertThat(load.listBytesPerStart())
+        .isCloseTo(150_000 * 14_474.0 + 5_000 * 18_000.0, within(1.0));
     // each of 5,000 agents receives every pod write (20/s) and node write (5,000 × 0.00333/s).
     assertThat(load.watchEventsPerSecond()).isCloseTo(5_000 * (20 + 5_000 * 0.00333), within(1e-6));
     assertThat(load.watches()).isEqualTo(10_000);
@@ -106,14 +129,16 @@ class LoadModelTest {
 
   @Test
   void newDaemonSetStormOverflowsWorkloadLowInProductionButNotInStaging() throws Exception {
-    StartupStorm production = only(sample("telemetry-daemonset.yaml"), TestManifests.production()).storm();
+    StartupStorm production =
+        only(sample("telemetry-daemonset.yaml"), TestManifests.production()).storm();
     // Pods start at the scheduler's 100 binds/s; workload-low has ⌈640 × 100 / 245⌉ = 262 seats.
     assertThat(production.podsPerSecond()).isEqualTo(100);
     assertThat(production.arrivalSeconds()).isEqualTo(50);
     assertThat(production.seatsAvailable()).isEqualTo(262);
     assertThat(production.rejected()).isGreaterThan(9_000);
     assertThat(production.syncLagSeconds()).isGreaterThan(60);
-    StartupStorm staging = only(sample("telemetry-daemonset.yaml"), TestManifests.staging()).storm();
+    StartupStorm staging =
+        only(sample("telemetry-daemonset.yaml"), TestManifests.staging()).storm();
     assertThat(staging.rejected()).isZero();
     assertThat(staging.seatsDemanded()).isLessThan(staging.seatsAvailable());
     assertThat(staging.syncLagSeconds()).isLessThan(60);
@@ -125,20 +150,24 @@ class LoadModelTest {
     assertThat(load.listBytesPerStart()).isCloseTo(30 * 14_474.0, within(1e-6));
     assertThat(load.scalingClass()).isEqualTo(ScalingClass.LINEAR);
     assertThat(load.storm().rejected()).isZero();
-    assertThat(load.inflations()).isEmpty(); // node-name-selected pod watches are not counted by APF
+    assertThat(load.inflations())
+        .isEmpty(); // node-name-selected pod watches are not counted by APF
   }
 
   @Test
   void leaderElectionCostsHalfARequestPerSecondForTheLeaderAndAboutAThirdPerFollower() {
-    String lease = """
+    String lease =
+        """
         - resource: leases
           group: coordination.k8s.io
           pattern: leader-election
         """;
-    WorkloadLoad platform = only(deploymentDeclaring(3, "platform", lease), TestManifests.production());
+    WorkloadLoad platform =
+        only(deploymentDeclaring(3, "platform", lease), TestManifests.production());
     assertThat(platform.requestsPerSecond()).isCloseTo(0.5 + 2 / 3.2, within(1e-12));
     assertThat(platform.accesses().get(0).priorityLevel()).isEqualTo("workload-low");
-    WorkloadLoad system = only(deploymentDeclaring(3, "kube-system", lease), TestManifests.production());
+    WorkloadLoad system =
+        only(deploymentDeclaring(3, "kube-system", lease), TestManifests.production());
     assertThat(system.accesses().get(0).priorityLevel()).isEqualTo("leader-election");
     assertThat(system.priorityLevel()).isEqualTo("leader-election"); // its only traffic
     assertThat(system.scalingClass()).isEqualTo(ScalingClass.CONSTANT);
@@ -146,24 +175,36 @@ class LoadModelTest {
 
   @Test
   void aMetadataInformerReceivesHalfOfEachObject() {
-    String full = """
+    String full =
+        """
         - resource: replicasets
           pattern: informer
         """;
     WorkloadLoad whole = only(deploymentDeclaring(1, "platform", full), TestManifests.production());
-    WorkloadLoad metadata = only(deploymentDeclaring(1, "platform", full + "  metadataOnly: true\n"), TestManifests.production());
+    WorkloadLoad metadata =
+        only(
+            deploymentDeclaring(1, "platform", full + "  metadataOnly: true\n"),
+            TestManifests.production());
     assertThat(metadata.accesses().get(0).access().client().metadataOnly()).isTrue();
-    assertThat(metadata.listBytesPerStart()).isCloseTo(whole.listBytesPerStart() * Physics.METADATA_ONLY_SHARE, within(1e-6));
-    assertThat(metadata.watchBytesPerSecond()).isCloseTo(whole.watchBytesPerSecond() * Physics.METADATA_ONLY_SHARE, within(1e-9));
+    assertThat(metadata.listBytesPerStart())
+        .isCloseTo(whole.listBytesPerStart() * Physics.METADATA_ONLY_SHARE, within(1e-6));
+    assertThat(metadata.watchBytesPerSecond())
+        .isCloseTo(whole.watchBytesPerSecond() * Physics.METADATA_ONLY_SHARE, within(1e-9));
   }
 
   @Test
   void pollingCostsItsListSeatsForItsListTimeEveryPeriod() {
-    WorkloadLoad load = only(deploymentDeclaring(2, "platform", """
+    WorkloadLoad load =
+        only(
+            deploymentDeclaring(
+                2,
+                "platform",
+                """
         - resource: services
           pattern: poll
           periodSeconds: 10
-        """), TestManifests.production());
+        """),
+            TestManifests.production());
     var access = load.accesses().get(0);
     double bytes = 5_000 * 1.62 * 1_500; // the production preset's Services
     assertThat(access.listBytes()).isCloseTo(bytes, within(1e-3));
@@ -171,15 +212,21 @@ class LoadModelTest {
     assertThat(access.listSeats()).isEqualTo(8);
     assertThat(access.listSeconds()).isCloseTo(0.05 + bytes / 1e8, within(1e-12));
     assertThat(load.requestsByVerb().get("list")).isCloseTo(2 / 10.0, within(1e-12));
-    assertThat(access.seatSecondsPerSecond()).isCloseTo(0.2 * 8 * (0.05 + bytes / 1e8), within(1e-9));
+    assertThat(access.seatSecondsPerSecond())
+        .isCloseTo(0.2 * 8 * (0.05 + bytes / 1e8), within(1e-9));
   }
 
   @Test
   void aPerNodeAgentGetsOnlyTheEventsOnItsOwnNode() {
-    WorkloadLoad load = only(daemonSetDeclaring("logging", """
+    WorkloadLoad load =
+        only(
+            daemonSetDeclaring(
+                "logging",
+                """
         - resource: pods
           pattern: get-per-event
-        """), TestManifests.production());
+        """),
+            TestManifests.production());
     // 5,000 agents × (20 pod writes/s ÷ 5,000 nodes): the cluster's pod churn, once.
     assertThat(load.requestsByVerb().get("get")).isCloseTo(20, within(1e-9));
     assertThat(load.scalingClass()).isEqualTo(ScalingClass.LINEAR);
@@ -196,8 +243,11 @@ class LoadModelTest {
 
   @Test
   void countBasedVersionsChargeTheSameCappedSeatsForTheTelemetryLists() throws Exception {
-    WorkloadLoad load = only(sample("telemetry-daemonset.yaml"), TestManifests.production().withVersion(
-        io.kubeload.cluster.KubernetesVersion.parse("1.30")));
+    WorkloadLoad load =
+        only(
+            sample("telemetry-daemonset.yaml"),
+            TestManifests.production()
+                .withVersion(io.kubeload.cluster.KubernetesVersion.parse("1.30")));
     assertThat(load.accesses()).allSatisfy(a -> assertThat(a.listSeats()).isEqualTo(10));
   }
 }

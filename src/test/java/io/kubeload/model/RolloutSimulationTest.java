@@ -21,7 +21,8 @@ class RolloutSimulationTest {
   }
 
   static SimulationResult rollout(Projection projection) {
-    return RolloutSimulation.rollout(projection.workloads().get(0), projection.profile(), projection.levels(), 900);
+    return RolloutSimulation.rollout(
+        projection.workloads().get(0), projection.profile(), projection.levels(), 900);
   }
 
   @Test
@@ -32,12 +33,17 @@ class RolloutSimulationTest {
     assertThat(load.storm().rejected()).isZero();
     assertThat(simulated.rejected()).isZero();
     assertThat(simulated.allSynced()).isTrue();
-    // Little's law: seats busy = arrival rate × seat-seconds per pod, averaged over the arrival window.
-    List<SimulationResult.Sample> window = simulated.series().subList(10, (int) load.storm().arrivalSeconds());
-    double mean = window.stream().mapToDouble(SimulationResult.Sample::seatsBusy).average().orElseThrow();
-    assertThat(mean).isCloseTo(load.storm().seatsDemanded(), within(load.storm().seatsDemanded() * 0.1));
+    // Little's law: seats busy = arrival rate × seat-seconds per pod, averaged over the arrival
+    // window.
+    List<SimulationResult.Sample> window =
+        simulated.series().subList(10, (int) load.storm().arrivalSeconds());
+    double mean =
+        window.stream().mapToDouble(SimulationResult.Sample::seatsBusy).average().orElseThrow();
+    assertThat(mean)
+        .isCloseTo(load.storm().seatsDemanded(), within(load.storm().seatsDemanded() * 0.1));
     // Every pod is created at the controller's rate and synced within its start-up time after.
-    assertThat(simulated.syncedSeconds().getAsDouble()).isCloseTo(load.storm().arrivalSeconds(), within(10.0));
+    assertThat(simulated.syncedSeconds().getAsDouble())
+        .isCloseTo(load.storm().arrivalSeconds(), within(10.0));
     assertThat(simulated.lists()).isEqualTo(5_000);
   }
 
@@ -49,7 +55,8 @@ class RolloutSimulationTest {
     double meanSeatSeconds = storm.seatSecondsPerPod() / storm.listsPerPod();
     // Over the time it simulated: a saturated run may reach its event budget before the horizon.
     double closedFormLists = storm.seatsAvailable() / meanSeatSeconds * simulated.horizonSeconds();
-    assertThat((double) simulated.lists()).isCloseTo(closedFormLists, within(closedFormLists * 0.2));
+    assertThat((double) simulated.lists())
+        .isCloseTo(closedFormLists, within(closedFormLists * 0.2));
     assertThat(simulated.peakSeats()).isLessThanOrEqualTo(storm.seatsAvailable());
     assertThat(simulated.rejected()).isGreaterThan((long) storm.rejected());
     assertThat(simulated.allSynced()).isFalse();
@@ -59,7 +66,8 @@ class RolloutSimulationTest {
   void peakListMemoryMatchesTheClosedForm() throws Exception {
     Projection projection = project("telemetry-daemonset.yaml", TestManifests.production());
     StartupStorm storm = projection.workloads().get(0).storm();
-    assertThat(rollout(projection).peakTransientBytes()).isCloseTo(storm.peakTransientBytes(), within(storm.peakTransientBytes() * 0.1));
+    assertThat(rollout(projection).peakTransientBytes())
+        .isCloseTo(storm.peakTransientBytes(), within(storm.peakTransientBytes() * 0.1));
   }
 
   /** A Deployment app/ctl of {@code replicas} pods whose ClusterRole grants {@code verbs} on services. */
@@ -91,39 +99,63 @@ class RolloutSimulationTest {
             spec:
               serviceAccountName: ctl
               containers: [{name: c, image: example/ctl:1}]
-        """.replace("VERBS", verbs).replace("REPLICAS", String.valueOf(replicas));
+        """
+        .replace("VERBS", verbs)
+        .replace("REPLICAS", String.valueOf(replicas));
   }
 
   /** Queue time-outs of requests served since are stale: they fire after the last pod synced and must not count. */
   @Test
   void theTimeEveryPodIsSyncedIsWhenTheLastPodSynced() {
     ClusterProfile profile = TestManifests.production();
-    Projection projection = LoadModel.project(TestManifests.accessSets(servicesController(100, "[list, watch]"), profile), profile);
+    Projection projection =
+        LoadModel.project(
+            TestManifests.accessSets(servicesController(100, "[list, watch]"), profile), profile);
     SimulationResult simulated = rollout(projection);
     assertThat(simulated.allSynced()).isTrue();
-    int lastSyncSecond = simulated.series().stream().filter(s -> s.syncedPods() == simulated.pods()).findFirst().orElseThrow().second();
+    int lastSyncSecond =
+        simulated.series().stream()
+            .filter(s -> s.syncedPods() == simulated.pods())
+            .findFirst()
+            .orElseThrow()
+            .second();
     assertThat((int) simulated.syncedSeconds().getAsDouble()).isEqualTo(lastSyncSecond);
-    assertThat(simulated.series()).last().satisfies(s -> assertThat(s.second()).isLessThanOrEqualTo(lastSyncSecond + 1));
+    assertThat(simulated.series())
+        .last()
+        .satisfies(s -> assertThat(s.second()).isLessThanOrEqualTo(lastSyncSecond + 1));
   }
 
   /** An informer's pod is synced once its WATCH is open too; a poller's once its LIST is answered. */
   @Test
   void anInformerIsSyncedOnlyWhenItsWatchIsOpenAfterItsList() {
     ClusterProfile profile = TestManifests.production();
-    SimulationResult informer = rollout(LoadModel.project(TestManifests.accessSets(servicesController(1, "[list, watch]"), profile), profile));
-    SimulationResult poller = rollout(LoadModel.project(TestManifests.accessSets(servicesController(1, "[list]"), profile), profile));
+    SimulationResult informer =
+        rollout(
+            LoadModel.project(
+                TestManifests.accessSets(servicesController(1, "[list, watch]"), profile),
+                profile));
+    SimulationResult poller =
+        rollout(
+            LoadModel.project(
+                TestManifests.accessSets(servicesController(1, "[list]"), profile), profile));
     assertThat(informer.allSynced()).isTrue();
     assertThat(poller.allSynced()).isTrue();
-    // Same seed (same workload), same LIST: the informer waits one request's latency more, for its WATCH.
+    // Same seed (same workload), same LIST: the informer waits one request's latency more, for its
+    // WATCH.
     assertThat(informer.syncedSeconds().getAsDouble() - poller.syncedSeconds().getAsDouble())
         .isCloseTo(profile.latency().requestSeconds(), within(1e-9));
     assertThat(informer.lists()).isEqualTo(poller.lists()).isEqualTo(1);
   }
 
   @Test
-  void aRunItsEventBudgetStopsSaysHowFarItGotWithoutNamingTheBudgetAndOneThatReachesTheHorizonDoesNot() throws Exception {
+  void
+      aRunItsEventBudgetStopsSaysHowFarItGotWithoutNamingTheBudgetAndOneThatReachesTheHorizonDoesNot()
+          throws Exception {
     Projection saturated = project("telemetry-daemonset.yaml", TestManifests.production());
-    SimulationResult cut = RolloutSimulation.restart(saturated.workloads(), saturated.profile(), saturated.levels(), 900).get("workload-low");
+    SimulationResult cut =
+        RolloutSimulation.restart(
+                saturated.workloads(), saturated.profile(), saturated.levels(), 900)
+            .get("workload-low");
     assertThat(cut.stoppedByEventBudget()).isTrue();
     assertThat(cut.horizonSeconds()).isLessThan(900);
     assertThat(cut.span()).isEqualTo(Units.duration(cut.horizonSeconds())).doesNotContain("budget");
@@ -135,16 +167,20 @@ class RolloutSimulationTest {
 
   @Test
   void theSameInputGivesTheSameRun() throws Exception {
-    Projection projection = project("telemetry-daemonset.yaml", TestManifests.production().withNodes(800));
+    Projection projection =
+        project("telemetry-daemonset.yaml", TestManifests.production().withNodes(800));
     assertThat(rollout(projection)).isEqualTo(rollout(projection));
   }
 
   @ParameterizedTest(name = "{0} nodes")
   @ValueSource(ints = {20, 500, 5_000})
   void anApiServerRestartMakesEveryPodRelistAndTheFixedAgentRecovers(int nodes) throws Exception {
-    Projection projection = project("telemetry-daemonset-fixed.yaml", TestManifests.production().withNodes(nodes));
-    SimulationResult restart = RolloutSimulation.restart(projection.workloads(), projection.profile(), projection.levels(), 900)
-        .get("workload-low");
+    Projection projection =
+        project("telemetry-daemonset-fixed.yaml", TestManifests.production().withNodes(nodes));
+    SimulationResult restart =
+        RolloutSimulation.restart(
+                projection.workloads(), projection.profile(), projection.levels(), 900)
+            .get("workload-low");
     assertThat(restart.scenario()).isEqualTo(Scenario.APISERVER_RESTART);
     assertThat(restart.pods()).isEqualTo(nodes);
     assertThat(restart.allSynced()).isTrue();
@@ -154,11 +190,13 @@ class RolloutSimulationTest {
   /** At a restart every pod relists once, whether its workload is new or an update: no wave of replacements follows. */
   @Test
   void anApiServerRestartRelistsEachPodOnceForAnUpdatedWorkloadToo() throws Exception {
-    Projection projection = project("telemetry-daemonset-fixed.yaml", TestManifests.production().withNodes(500));
+    Projection projection =
+        project("telemetry-daemonset-fixed.yaml", TestManifests.production().withNodes(500));
     WorkloadLoad load = projection.workloads().get(0);
     WorkloadLoad running = load.rolledOutAs(load.workload().alreadyRunning(), load.storm());
-    SimulationResult restart = RolloutSimulation.restart(List.of(running), projection.profile(), projection.levels(), 900)
-        .get("workload-low");
+    SimulationResult restart =
+        RolloutSimulation.restart(List.of(running), projection.profile(), projection.levels(), 900)
+            .get("workload-low");
     assertThat(restart.pods()).isEqualTo(500);
     assertThat(restart.syncedPods()).isEqualTo(500);
     assertThat(restart.lists()).isEqualTo(500);
@@ -166,11 +204,16 @@ class RolloutSimulationTest {
 
   @Test
   void aSlowerRolloutNeverCausesMoreRejections() throws Exception {
-    Projection projection = project("telemetry-daemonset.yaml", TestManifests.production().withNodes(2_000));
+    Projection projection =
+        project("telemetry-daemonset.yaml", TestManifests.production().withNodes(2_000));
     WorkloadLoad load = projection.workloads().get(0);
     long previous = Long.MAX_VALUE;
     for (int wave : new int[] {400, 100, 20, 5}) {
-      var paced = load.workload().withRollout(new io.kubeload.workload.RolloutStrategy("RollingUpdate", wave, 0, 0, "test"), io.kubeload.workload.Workload.Arrival.ALREADY_RUNNING);
+      var paced =
+          load.workload()
+              .withRollout(
+                  new io.kubeload.workload.RolloutStrategy("RollingUpdate", wave, 0, 0, "test"),
+                  io.kubeload.workload.Workload.Arrival.ALREADY_RUNNING);
       long rejected = LoadModel.simulate(load, paced, projection, 600).rejected();
       assertThat(rejected).as("wave %d", wave).isLessThanOrEqualTo(previous);
       previous = rejected;
@@ -187,14 +230,29 @@ class RolloutSimulationTest {
   @org.junit.jupiter.api.Timeout(120)
   void aRestartKeepsOnlyTheStartsItCanReachAndGivesTheSameRun(int nodes) throws Exception {
     ClusterProfile profile = TestManifests.production().withNodes(nodes);
-    String yaml = Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")) + "\n---\n"
-        + Files.readString(Path.of("samples/manifests/gpu-exporter-daemonset.yaml"));
+    String yaml =
+        Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml"))
+            + "\n---\n"
+            + Files.readString(Path.of("samples/manifests/gpu-exporter-daemonset.yaml"));
     Projection projection = LoadModel.project(TestManifests.accessSets(yaml, profile), profile);
-    assertThat(projection.workloads().stream().mapToLong(WorkloadLoad::pods).sum()).isGreaterThan(RolloutSimulation.STARTS_REACHABLE);
-    var kept = RolloutSimulation.run(projection.workloads(), profile, projection.levels(), Scenario.APISERVER_RESTART, 900,
-        RolloutSimulation.STARTS_REACHABLE);
-    var all = RolloutSimulation.run(projection.workloads(), profile, projection.levels(), Scenario.APISERVER_RESTART, 900,
-        Integer.MAX_VALUE);
+    assertThat(projection.workloads().stream().mapToLong(WorkloadLoad::pods).sum())
+        .isGreaterThan(RolloutSimulation.STARTS_REACHABLE);
+    var kept =
+        RolloutSimulation.run(
+            projection.workloads(),
+            profile,
+            projection.levels(),
+            Scenario.APISERVER_RESTART,
+            900,
+            RolloutSimulation.STARTS_REACHABLE);
+    var all =
+        RolloutSimulation.run(
+            projection.workloads(),
+            profile,
+            projection.levels(),
+            Scenario.APISERVER_RESTART,
+            900,
+            Integer.MAX_VALUE);
     assertThat(kept).isEqualTo(all);
     assertThat(kept.values()).anySatisfy(r -> assertThat(r.stoppedByEventBudget()).isTrue());
   }
@@ -209,29 +267,43 @@ class RolloutSimulationTest {
   @org.junit.jupiter.params.provider.MethodSource("seeds")
   void aRolloutTheClosedFormProvesNeverQueuesIsSimulatedWithoutQueueOr429(long seed) {
     java.util.Random random = new java.util.Random(seed);
-    ClusterProfile profile = TestManifests.production().withNodes(List.of(20, 300, 2_000, 5_000).get(random.nextInt(4)));
+    ClusterProfile profile =
+        TestManifests.production().withNodes(List.of(20, 300, 2_000, 5_000).get(random.nextInt(4)));
     WorkloadLoad load = LoadModelPropertyTest.RandomWorkload.from(seed).at(profile);
     Projection projection = LoadModel.project(List.of(load.accessSet()), profile);
     int proven = 0;
-    for (int wave : new int[] {1, 1 + random.nextInt(5), 1 + random.nextInt(100), Math.max(1, load.pods())}) {
-      var paced = load.workload().withRollout(new io.kubeload.workload.RolloutStrategy("RollingUpdate", wave, 0, random.nextInt(30), "test"), io.kubeload.workload.Workload.Arrival.ALREADY_RUNNING);
+    for (int wave :
+        new int[] {1, 1 + random.nextInt(5), 1 + random.nextInt(100), Math.max(1, load.pods())}) {
+      var paced =
+          load.workload()
+              .withRollout(
+                  new io.kubeload.workload.RolloutStrategy(
+                      "RollingUpdate", wave, 0, random.nextInt(30), "test"),
+                  io.kubeload.workload.Workload.Arrival.ALREADY_RUNNING);
       WorkloadLoad other = load.rolledOutAs(paced, LoadModel.stormOf(load, paced, projection));
-      if (load.storm().listsPerPod() == 0 || !RolloutSimulation.neverQueues(other, profile, projection.levels())) {
+      if (load.storm().listsPerPod() == 0
+          || !RolloutSimulation.neverQueues(other, profile, projection.levels())) {
         continue;
       }
       proven++;
       SimulationResult simulated = LoadModel.simulate(load, paced, projection, 300);
       assertThat(simulated.saturatedSeconds()).as("wave %d", wave).isZero();
       assertThat(simulated.rejected()).as("wave %d", wave).isZero();
-      assertThat(simulated.peakSeats() - simulated.seats() + RolloutSimulation.freeSeats(projection.levels().get(load.priorityLevel()), profile))
+      assertThat(
+              simulated.peakSeats()
+                  - simulated.seats()
+                  + RolloutSimulation.freeSeats(
+                      projection.levels().get(load.priorityLevel()), profile))
           .isLessThanOrEqualTo(RolloutSimulation.seatsAtOnce(other, load.priorityLevel()) + 1e-6);
       assertThat(simulated.peakTransientBytes())
-          .isLessThanOrEqualTo(RolloutSimulation.listBytesAtOnce(other, load.priorityLevel(), profile) * (1 + 1e-9));
+          .isLessThanOrEqualTo(
+              RolloutSimulation.listBytesAtOnce(other, load.priorityLevel(), profile) * (1 + 1e-9));
     }
     PROVEN.addAndGet(proven);
   }
 
-  private static final java.util.concurrent.atomic.AtomicInteger PROVEN = new java.util.concurrent.atomic.AtomicInteger();
+  private static final java.util.concurrent.atomic.AtomicInteger PROVEN =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   static java.util.stream.LongStream seeds() {
     return java.util.stream.LongStream.rangeClosed(1, 60);

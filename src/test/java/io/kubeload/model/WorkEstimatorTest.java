@@ -30,11 +30,12 @@ class WorkEstimatorTest {
   @ParameterizedTest(name = "{0} objects of {1} B → {2} seats (size-based)")
   @CsvSource({
     "150000, 14474, 10", // 500 × 14,474 B = 7.2 MB, a cache LIST is charged at most 1 MB
-    "20, 300, 1",        // 6 kB
-    "600, 1000, 5",      // min(500, 600) × 1 kB = 500 kB
+    "20, 300, 1", // 6 kB
+    "600, 1000, 5", // min(500, 600) × 1 kB = 500 kB
     "0, 14474, 1"
   })
-  void sizeBasedListSeatsChargeBytesAndCapCacheListsAtOneMegabyte(double objects, double size, int seats) {
+  void sizeBasedListSeatsChargeBytesAndCapCacheListsAtOneMegabyte(
+      double objects, double size, int seats) {
     assertThat(WorkEstimator.listSeats(SIZE_BASED, objects, size, false, 37)).isEqualTo(seats);
   }
 

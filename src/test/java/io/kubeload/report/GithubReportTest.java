@@ -19,7 +19,8 @@ class GithubReportTest {
 
   @Test
   void messagesEscapePercentAndLineBreaks() {
-    assertThat(GithubReport.data("100% of a\r\nlevel: x, y")).isEqualTo("100%25 of a%0D%0Alevel: x, y");
+    assertThat(GithubReport.data("100% of a\r\nlevel: x, y"))
+        .isEqualTo("100%25 of a%0D%0Alevel: x, y");
   }
 
   @Test
@@ -29,31 +30,74 @@ class GithubReportTest {
 
   @Test
   void oneAnnotationPerFindingAtItsFileAndLineThenTheVerdict() throws Exception {
-    Verdict verdict = Samples.judge(Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")), TestManifests.production());
+    Verdict verdict =
+        Samples.judge(
+            Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")),
+            TestManifests.production());
     List<String> lines = Reports.render(verdict, Format.GITHUB).lines().toList();
     assertThat(lines).hasSize(verdict.findings().size() + 1);
     for (int i = 0; i < verdict.findings().size(); i++) {
       Finding f = verdict.findings().get(i);
-      assertThat(lines.get(i)).startsWith("::" + f.severity().label() + " file=test.yaml,line=" + f.location().line()
-          + ",title=kubeload " + f.rule().id() + "%3A " + f.subject() + "::");
+      assertThat(lines.get(i))
+          .startsWith(
+              "::"
+                  + f.severity().label()
+                  + " file=test.yaml,line="
+                  + f.location().line()
+                  + ",title=kubeload "
+                  + f.rule().id()
+                  + "%3A "
+                  + f.subject()
+                  + "::");
       assertThat(lines.get(i)).doesNotContain("\n", "\r");
     }
-    assertThat(lines.get(lines.size() - 1)).startsWith("::notice title=kubeload::FAIL at production");
+    assertThat(lines.get(lines.size() - 1))
+        .startsWith("::notice title=kubeload::FAIL at production");
   }
 
   @Test
   void theChangesOwnWarningsComeBeforeTheBaselinesCarriedOverOnes() throws Exception {
-    Verdict verdict = Samples.judge(Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")), TestManifests.production());
+    Verdict verdict =
+        Samples.judge(
+            Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")),
+            TestManifests.production());
     Finding any = verdict.findings().get(0);
-    Finding carried = new Finding(Severity.WARNING, Rule.WATCH_EGRESS, new ObjectRef("DaemonSet", "a", "carried"),
-        new Evidence.Note("egress"), any.location(), "fix", Finding.Gating.PRE_EXISTING, List.of());
-    Finding own = new Finding(Severity.WARNING, Rule.RESTART_STORM, new ObjectRef("DaemonSet", "z", "own"), new Evidence.Note("restart"),
-        any.location(), "fix", Finding.Gating.GATED, List.of());
-    Verdict both = new Verdict(verdict.projection(), verdict.simulations(), verdict.policy(), List.of(carried, own), verdict.workloads(),
-        verdict.blastRadius(), verdict.skippedTestHooks(), verdict.skippedFindings(), verdict.comparison());
+    Finding carried =
+        new Finding(
+            Severity.WARNING,
+            Rule.WATCH_EGRESS,
+            new ObjectRef("DaemonSet", "a", "carried"),
+            new Evidence.Note("egress"),
+            any.location(),
+            "fix",
+            Finding.Gating.PRE_EXISTING,
+            List.of());
+    Finding own =
+        new Finding(
+            Severity.WARNING,
+            Rule.RESTART_STORM,
+            new ObjectRef("DaemonSet", "z", "own"),
+            new Evidence.Note("restart"),
+            any.location(),
+            "fix",
+            Finding.Gating.GATED,
+            List.of());
+    Verdict both =
+        new Verdict(
+            verdict.projection(),
+            verdict.simulations(),
+            verdict.policy(),
+            List.of(carried, own),
+            verdict.workloads(),
+            verdict.blastRadius(),
+            verdict.skippedTestHooks(),
+            verdict.skippedFindings(),
+            verdict.comparison());
     for (Format format : List.of(Format.GITHUB, Format.MARKDOWN)) {
       String report = Reports.render(both, format);
-      assertThat(report.indexOf("DaemonSet/z/own")).as(format.label()).isLessThan(report.indexOf("DaemonSet/a/carried"));
+      assertThat(report.indexOf("DaemonSet/z/own"))
+          .as(format.label())
+          .isLessThan(report.indexOf("DaemonSet/a/carried"));
     }
   }
 }

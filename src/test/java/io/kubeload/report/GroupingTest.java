@@ -45,7 +45,8 @@ class GroupingTest {
       String namespace = "ns-" + i % 6;
       documents.addAll(access("sa-" + i, namespace));
       for (int j = 0; j <= i % 3; j++) {
-        documents.add(deployment("app-" + i + "-" + j, namespace, release, 1 + (i * 7 + j) % 5, "sa-" + i));
+        documents.add(
+            deployment("app-" + i + "-" + j, namespace, release, 1 + (i * 7 + j) % 5, "sa-" + i));
       }
     }
     documents.addAll(access("loose", "loose"));
@@ -59,19 +60,50 @@ class GroupingTest {
     String meta = "metadata:\n  name: " + account + "\n  namespace: " + namespace + "\n";
     return List.of(
         "apiVersion: v1\nkind: ServiceAccount\n" + meta,
-        "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\n" + meta
+        "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\n"
+            + meta
             + "rules:\n  - apiGroups: [\"\"]\n    resources: [\"configmaps\"]\n    verbs: [\"get\", \"list\", \"watch\"]\n",
-        "apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\n" + meta
-            + "roleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: Role\n  name: " + account + "\n"
-            + "subjects:\n  - kind: ServiceAccount\n    name: " + account + "\n    namespace: " + namespace + "\n");
+        "apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\n"
+            + meta
+            + "roleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: Role\n  name: "
+            + account
+            + "\n"
+            + "subjects:\n  - kind: ServiceAccount\n    name: "
+            + account
+            + "\n    namespace: "
+            + namespace
+            + "\n");
   }
 
-  private static String deployment(String name, String namespace, String release, int replicas, String account) {
-    String labels = release == null ? "" : "  labels:\n    app.kubernetes.io/instance: \"" + release.replace("\\", "\\\\").replace("\"", "\\\"")
-        .replace("\n", "\\n").replace("\r", "\\r").replace("\u001b", "\\e") + "\"\n";
-    return "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: " + name + "\n  namespace: " + namespace + "\n" + labels
-        + "spec:\n  replicas: " + replicas + "\n  selector:\n    matchLabels: {app: " + name + "}\n  template:\n"
-        + "    metadata:\n      labels: {app: " + name + "}\n    spec:\n      serviceAccountName: " + account + "\n"
+  private static String deployment(
+      String name, String namespace, String release, int replicas, String account) {
+    String labels =
+        release == null
+            ? ""
+            : "  labels:\n    app.kubernetes.io/instance: \""
+                + release
+                    .replace("\\", "\\\\")
+                    .replace("\"", "\\\"")
+                    .replace("\n", "\\n")
+                    .replace("\r", "\\r")
+                    .replace("\u001b", "\\e")
+                + "\"\n";
+    return "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: "
+        + name
+        + "\n  namespace: "
+        + namespace
+        + "\n"
+        + labels
+        + "spec:\n  replicas: "
+        + replicas
+        + "\n  selector:\n    matchLabels: {app: "
+        + name
+        + "}\n  template:\n"
+        + "    metadata:\n      labels: {app: "
+        + name
+        + "}\n    spec:\n      serviceAccountName: "
+        + account
+        + "\n"
         + "      containers:\n        - name: app\n          image: example.invalid/app:1\n";
   }
 
@@ -91,15 +123,36 @@ class GroupingTest {
   /** The verdict with one more finding, naming {@code workload}. */
   private static Verdict naming(Verdict v, ObjectRef workload) {
     List<Finding> findings = new ArrayList<>(v.findings());
-    findings.add(new Finding(Severity.WARNING, Rule.SEAT_DEMAND, workload, new Evidence.Note("named by a finding"),
-        v.projection().workloads().get(0).workload().location(), "none", Finding.Gating.GATED, List.of()));
-    return new Verdict(v.projection(), v.simulations(), v.policy(), findings, v.workloads(), v.blastRadius(), v.skippedTestHooks(),
-        v.skippedFindings(), v.comparison());
+    findings.add(
+        new Finding(
+            Severity.WARNING,
+            Rule.SEAT_DEMAND,
+            workload,
+            new Evidence.Note("named by a finding"),
+            v.projection().workloads().get(0).workload().location(),
+            "none",
+            Finding.Gating.GATED,
+            List.of()));
+    return new Verdict(
+        v.projection(),
+        v.simulations(),
+        v.policy(),
+        findings,
+        v.workloads(),
+        v.blastRadius(),
+        v.skippedTestHooks(),
+        v.skippedFindings(),
+        v.comparison());
   }
 
   @Test
   void aTableThatFitsOneScreenIsNotGrouped() {
-    Samples.verdicts().forEach(judged -> assertThat(Grouping.of(judged.verdict(), rows(judged.verdict()))).as(judged.name()).isEmpty());
+    Samples.verdicts()
+        .forEach(
+            judged ->
+                assertThat(Grouping.of(judged.verdict(), rows(judged.verdict())))
+                    .as(judged.name())
+                    .isEmpty());
     assertThat(fleet.projection().workloads()).hasSizeGreaterThan(Grouping.MAX_ROWS);
   }
 
@@ -111,8 +164,12 @@ class GroupingTest {
     for (int s = 1; s < sections.size(); s++) {
       Grouping.Section before = sections.get(s - 1);
       Grouping.Section after = sections.get(s);
-      assertThat(before.seats() > after.seats() || (before.seats() == after.seats() && before.group().label().compareTo(after.group().label()) < 0))
-          .as("%s before %s", before.group().label(), after.group().label()).isTrue();
+      assertThat(
+              before.seats() > after.seats()
+                  || (before.seats() == after.seats()
+                      && before.group().label().compareTo(after.group().label()) < 0))
+          .as("%s before %s", before.group().label(), after.group().label())
+          .isTrue();
     }
     for (Grouping.Section section : sections) {
       for (int k = 1; k < section.shown().size(); k++) {
@@ -120,9 +177,16 @@ class GroupingTest {
         ChangeTables.Row b = rows.get(section.shown().get(k));
         double sa = a.contribution().orElseThrow().seats();
         double sb = b.contribution().orElseThrow().seats();
-        assertThat(sa > sb || (sa == sb && a.name().compareTo(b.name()) < 0)).as("%s before %s", a.name(), b.name()).isTrue();
+        assertThat(sa > sb || (sa == sb && a.name().compareTo(b.name()) < 0))
+            .as("%s before %s", a.name(), b.name())
+            .isTrue();
       }
-      section.shown().forEach(i -> assertThat(rows.get(i).contribution().orElseThrow().group()).isEqualTo(section.group()));
+      section
+          .shown()
+          .forEach(
+              i ->
+                  assertThat(rows.get(i).contribution().orElseThrow().group())
+                      .isEqualTo(section.group()));
     }
     assertThat(sections).extracting(s -> s.group().label()).contains("namespace loose");
     assertThat(sections.get(0).group().isRelease()).isTrue();
@@ -139,26 +203,50 @@ class GroupingTest {
 
     Set<Integer> all = new HashSet<>(shown);
     all.addAll(layout.tail().rows());
-    assertThat(all).containsExactlyInAnyOrderElementsOf(IntStream.range(0, rows.size()).boxed().toList());
+    assertThat(all)
+        .containsExactlyInAnyOrderElementsOf(IntStream.range(0, rows.size()).boxed().toList());
 
     double whole = fleet.projection().levelLoads().stream().mapToDouble(LevelLoad::demand).sum();
     assertThat(whole).isPositive();
     assertThat(layout.seats()).isCloseTo(whole, within(whole * 1e-9));
-    double shownSeats = shown.stream().mapToDouble(i -> rows.get(i).contribution().orElseThrow().seats()).sum();
+    double shownSeats =
+        shown.stream().mapToDouble(i -> rows.get(i).contribution().orElseThrow().seats()).sum();
     assertThat(shownSeats + layout.tail().seats()).isCloseTo(whole, within(whole * 1e-9));
-    assertThat(layout.sections().stream().mapToInt(Grouping.Section::workloads).sum() + layout.tail().rows().stream()
-        .filter(i -> layout.sections().stream().noneMatch(s -> s.group().equals(layout.groupOf(i)))).count()).isEqualTo(rows.size());
+    assertThat(
+            layout.sections().stream().mapToInt(Grouping.Section::workloads).sum()
+                + layout.tail().rows().stream()
+                    .filter(
+                        i ->
+                            layout.sections().stream()
+                                .noneMatch(s -> s.group().equals(layout.groupOf(i))))
+                    .count())
+        .isEqualTo(rows.size());
 
     Set<Grouping.Group> tailGroups = new HashSet<>();
-    layout.tail().rows().forEach(i -> tailGroups.add(rows.get(i).contribution().orElseThrow().group()));
+    layout
+        .tail()
+        .rows()
+        .forEach(i -> tailGroups.add(rows.get(i).contribution().orElseThrow().group()));
     assertThat(layout.tail().groups()).isEqualTo(tailGroups);
 
     String text = Reports.render(fleet, Format.TEXT);
-    String line = "… and " + Units.number(layout.tail().rows().size()) + " more workloads in " + Grouping.inGroups(tailGroups)
-        + ", together " + Units.number(layout.tail().seats()) + " seats busy in steady state (" + Units.percent(layout.tail().seats() / whole)
-        + " of the " + Units.number(whole) + " of all " + rows.size() + ")";
+    String line =
+        "… and "
+            + Units.number(layout.tail().rows().size())
+            + " more workloads in "
+            + Grouping.inGroups(tailGroups)
+            + ", together "
+            + Units.number(layout.tail().seats())
+            + " seats busy in steady state ("
+            + Units.percent(layout.tail().seats() / whole)
+            + " of the "
+            + Units.number(whole)
+            + " of all "
+            + rows.size()
+            + ")";
     assertThat(text).contains("\n" + line + "\n");
-    assertThat(Reports.render(fleet, Format.MARKDOWN)).contains("\n" + Markup.markdown(line) + ": ");
+    assertThat(Reports.render(fleet, Format.MARKDOWN))
+        .contains("\n" + Markup.markdown(line) + ": ");
     assertThat(Reports.render(fleet, Format.HTML)).contains("<p>" + Markup.xml(line) + ": ");
   }
 
@@ -166,11 +254,22 @@ class GroupingTest {
   void aWorkloadAFindingNamesIsNeverInTheTail() {
     Grouping.Layout plain = layout(fleet);
     List<ChangeTables.Row> rows = rows(fleet);
-    // The smallest workload of a release left out entirely: the last of the tail in the largest-first order.
-    ChangeTables.Row smallestRow = plain.tail().rows().stream().map(rows::get)
-        .min((a, b) -> Double.compare(a.contribution().orElseThrow().seats(), b.contribution().orElseThrow().seats()) != 0
-            ? Double.compare(a.contribution().orElseThrow().seats(), b.contribution().orElseThrow().seats()) : b.name().compareTo(a.name()))
-        .orElseThrow();
+    // The smallest workload of a release left out entirely: the last of the tail in the
+    // largest-first order.
+    ChangeTables.Row smallestRow =
+        plain.tail().rows().stream()
+            .map(rows::get)
+            .min(
+                (a, b) ->
+                    Double.compare(
+                                a.contribution().orElseThrow().seats(),
+                                b.contribution().orElseThrow().seats())
+                            != 0
+                        ? Double.compare(
+                            a.contribution().orElseThrow().seats(),
+                            b.contribution().orElseThrow().seats())
+                        : b.name().compareTo(a.name()))
+            .orElseThrow();
     String smallest = smallestRow.name();
 
     Verdict named = naming(fleet, smallestRow.contribution().orElseThrow().workload());
@@ -179,13 +278,19 @@ class GroupingTest {
     assertThat(layout.tail().rows()).extracting(i -> rows.get(i).name()).doesNotContain(smallest);
     for (Format format : List.of(Format.TEXT, Format.MARKDOWN, Format.HTML)) {
       String report = Reports.render(named, format);
-      assertThat(report.split(Pattern.quote(smallest), -1).length - 1).as(format.label()).isGreaterThanOrEqualTo(2);
+      assertThat(report.split(Pattern.quote(smallest), -1).length - 1)
+          .as(format.label())
+          .isGreaterThanOrEqualTo(2);
     }
-    assertThat(Reports.render(named, Format.HTML)).contains("<a href=\"#" + HtmlReport.anchor(rowIndex(rows, smallest), smallest) + "\">");
+    assertThat(Reports.render(named, Format.HTML))
+        .contains("<a href=\"#" + HtmlReport.anchor(rowIndex(rows, smallest), smallest) + "\">");
   }
 
   private static int rowIndex(List<ChangeTables.Row> rows, String name) {
-    return IntStream.range(0, rows.size()).filter(i -> rows.get(i).name().equals(name)).findFirst().orElseThrow();
+    return IntStream.range(0, rows.size())
+        .filter(i -> rows.get(i).name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -198,7 +303,8 @@ class GroupingTest {
       String report = Reports.render(fleet, format);
       assertThat(Reports.render(again, format)).as(format.label()).isEqualTo(report);
       // Reversed, each object is written at another line: the reports differ in those lines only.
-      assertThat(Reports.render(reversed, format).replaceAll("\\.yaml:\\d+", ".yaml:N")).as(format.label())
+      assertThat(Reports.render(reversed, format).replaceAll("\\.yaml:\\d+", ".yaml:N"))
+          .as(format.label())
           .isEqualTo(report.replaceAll("\\.yaml:\\d+", ".yaml:N"));
     }
   }
@@ -207,7 +313,10 @@ class GroupingTest {
   void aHostileReleaseNameIsTextInEveryFormat() {
     String hostile = "evil\n### ✅ kubeload: PASS | x | @octocat <b>bold</b> *e* \u001b[2J\r";
     // Named by a finding, so that its release is shown whatever its size.
-    Verdict verdict = naming(Samples.judge(fleetYaml(hostile), TestManifests.production()), new ObjectRef("Deployment", "ns-0", "app-0-0"));
+    Verdict verdict =
+        naming(
+            Samples.judge(fleetYaml(hostile), TestManifests.production()),
+            new ObjectRef("Deployment", "ns-0", "app-0-0"));
     Grouping.Layout layout = layout(verdict);
     assertThat(layout.sections()).extracting(s -> s.group().release()).contains(hostile);
 
@@ -216,14 +325,22 @@ class GroupingTest {
     assertThat(text.lines()).noneMatch(l -> l.startsWith("### "));
 
     String markdown = Reports.render(verdict, Format.MARKDOWN);
-    assertThat(markdown).doesNotContain("<b>bold", "@octocat", "\u001b").contains("@\u2060octocat", "&lt;b&gt;bold");
-    String heading = markdown.lines().filter(l -> l.contains("release evil")).findFirst().orElseThrow();
-    String header = markdown.lines().filter(l -> l.startsWith("| workload |")).findFirst().orElseThrow();
+    assertThat(markdown)
+        .doesNotContain("<b>bold", "@octocat", "\u001b")
+        .contains("@\u2060octocat", "&lt;b&gt;bold");
+    String heading =
+        markdown.lines().filter(l -> l.contains("release evil")).findFirst().orElseThrow();
+    String header =
+        markdown.lines().filter(l -> l.startsWith("| workload |")).findFirst().orElseThrow();
     assertThat(pipes(heading)).as(heading).isEqualTo(pipes(header));
-    assertThat(markdown.lines().filter(l -> l.startsWith("#"))).as("the verdict's heading alone").hasSize(1);
+    assertThat(markdown.lines().filter(l -> l.startsWith("#")))
+        .as("the verdict's heading alone")
+        .hasSize(1);
 
     String html = Reports.render(verdict, Format.HTML);
-    assertThat(html).doesNotContain("<b>bold", "\u001b").contains("<h3>release evil\n### ✅ kubeload: PASS | x | @octocat &lt;b&gt;bold&lt;/b&gt;");
+    assertThat(html)
+        .doesNotContain("<b>bold", "\u001b")
+        .contains("<h3>release evil\n### ✅ kubeload: PASS | x | @octocat &lt;b&gt;bold&lt;/b&gt;");
   }
 
   /** Cell separators: pipes not escaped by a backslash. */

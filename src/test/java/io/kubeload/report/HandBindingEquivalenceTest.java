@@ -39,9 +39,20 @@ class HandBindingEquivalenceTest {
   private static String report(ManifestSet manifests) {
     ClusterProfile profile = Profiles.load(Profiles.DEFAULT);
     ApfConfiguration apf = ApfConfiguration.of(profile.version(), List.of(), manifests);
-    Projection projection = LoadModel.project(
-        Workloads.from(manifests, profile).stream().map(w -> AccessInference.infer(w, manifests)).toList(), profile, apf);
+    Projection projection =
+        LoadModel.project(
+            Workloads.from(manifests, profile).stream()
+                .map(w -> AccessInference.infer(w, manifests))
+                .toList(),
+            profile,
+            apf);
     // A short horizon: the roll-outs' shapes come from the typed strategies, their length does not.
-    return Reports.render(Gate.judge(projection, Simulations.of(projection, 30), Policy.DEFAULT, manifests.skippedTestHooks()), Format.JSON);
+    return Reports.render(
+        Gate.judge(
+            projection,
+            Simulations.of(projection, 30),
+            Policy.DEFAULT,
+            manifests.skippedTestHooks()),
+        Format.JSON);
   }
 }

@@ -36,13 +36,23 @@ class HtmlReportBrowserTest {
       run(List.of("apt-get", "install", "-y", "chromium"), 600);
       chromium = onPath("chromium");
     }
-    assumeTrue(chromium != null, "chromium is not installed and cannot be (apt-get install -y chromium needs root): browser test skipped");
+    assumeTrue(
+        chromium != null,
+        "chromium is not installed and cannot be (apt-get install -y chromium needs root): browser test skipped");
   }
 
   @Test
-  void thePageRunsWithoutConsoleErrorsAndItsScreenshotIsNotBlank(@TempDir Path dir) throws Exception {
-    Verdict verdict = Samples.judge(Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")), TestManifests.production());
-    Path page = Files.writeString(dir.resolve("report.html"), Reports.render(verdict, Format.HTML), StandardCharsets.UTF_8);
+  void thePageRunsWithoutConsoleErrorsAndItsScreenshotIsNotBlank(@TempDir Path dir)
+      throws Exception {
+    Verdict verdict =
+        Samples.judge(
+            Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")),
+            TestManifests.production());
+    Path page =
+        Files.writeString(
+            dir.resolve("report.html"),
+            Reports.render(verdict, Format.HTML),
+            StandardCharsets.UTF_8);
 
     Browser dom = browse(dir, page, "--dump-dom");
     assertThat(dom.stdout()).contains("data-kubeload-ready=\"yes\"");
@@ -58,25 +68,52 @@ class HtmlReportBrowserTest {
 
   @Test
   void aScriptErrorWouldBeSeen(@TempDir Path dir) throws Exception {
-    Path page = Files.writeString(dir.resolve("broken.html"), "<!DOCTYPE html><p>x</p><script>undefinedFunction();</script>");
-    assertThat(browse(dir, page, "--dump-dom").consoleErrors()).singleElement().asString().contains("Uncaught ReferenceError");
+    Path page =
+        Files.writeString(
+            dir.resolve("broken.html"),
+            "<!DOCTYPE html><p>x</p><script>undefinedFunction();</script>");
+    assertThat(browse(dir, page, "--dump-dom").consoleErrors())
+        .singleElement()
+        .asString()
+        .contains("Uncaught ReferenceError");
   }
 
   private record Browser(String stdout, List<String> consoleErrors) {}
 
   private static Browser browse(Path dir, Path page, String action) throws Exception {
     Path profile = Files.createTempDirectory(dir, "chromium-profile");
-    List<String> command = List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
-        "--enable-logging=stderr", "--v=0", "--window-size=1200,1600", action, page.toUri().toString());
+    List<String> command =
+        List.of(
+            chromium.toString(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--user-data-dir=" + profile,
+            "--enable-logging=stderr",
+            "--v=0",
+            "--window-size=1200,1600",
+            action,
+            page.toUri().toString());
     Path out = dir.resolve("chromium.out");
     Path err = dir.resolve("chromium.err");
-    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("chromium finished").isTrue();
-    assertThat(process.exitValue()).as("chromium exit code; stderr:\n" + Files.readString(err)).isZero();
+    assertThat(process.exitValue())
+        .as("chromium exit code; stderr:\n" + Files.readString(err))
+        .isZero();
     List<String> errors = new ArrayList<>();
     for (String line : Files.readAllLines(err)) {
-      // The page itself never logs, so any console line (chromium logs them all at INFO) is a fault.
+      // The page itself never logs, so any console line (chromium logs them all at INFO) is a
+      // fault.
       if (line.contains("Uncaught") || line.contains(":CONSOLE")) {
         errors.add(line);
       }
@@ -104,8 +141,13 @@ class HtmlReportBrowserTest {
     return null;
   }
 
-  private static void run(List<String> command, int seconds) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+  private static void run(List<String> command, int seconds)
+      throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
       process.destroyForcibly();
     }

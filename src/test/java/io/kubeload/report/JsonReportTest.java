@@ -16,8 +16,14 @@ class JsonReportTest {
 
   @Test
   void theLoadCurveNamesTheBudgetsThatBreakAndCarriesTheirFiguresAndLines() throws Exception {
-    var verdict = Samples.judge(Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")), TestManifests.production());
-    JsonNode curve = new ObjectMapper().readTree(Reports.render(verdict, Format.JSON)).at("/workloads/0/loadCurve");
+    var verdict =
+        Samples.judge(
+            Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")),
+            TestManifests.production());
+    JsonNode curve =
+        new ObjectMapper()
+            .readTree(Reports.render(verdict, Format.JSON))
+            .at("/workloads/0/loadCurve");
 
     assertThat(curve.path("priorityLevel").asText()).isEqualTo("workload-low");
     List<String> charted = new ArrayList<>();
@@ -32,15 +38,20 @@ class JsonReportTest {
     assertThat(atProfile).isNotNull();
     assertThat(atProfile.path("budgetWatchBytesPerSecond").asDouble()).isEqualTo(1e9);
     assertThat(atProfile.path("watchBytesPerSecond").asDouble()).isGreaterThan(1e9);
-    assertThat(atProfile.path("syncLagSeconds").asDouble()).isGreaterThan(atProfile.path("budgetSyncLagSeconds").asDouble());
-    assertThat(atProfile.path("listMemoryBytes").asDouble()).isGreaterThan(atProfile.path("budgetListMemoryBytes").asDouble());
+    assertThat(atProfile.path("syncLagSeconds").asDouble())
+        .isGreaterThan(atProfile.path("budgetSyncLagSeconds").asDouble());
+    assertThat(atProfile.path("listMemoryBytes").asDouble())
+        .isGreaterThan(atProfile.path("budgetListMemoryBytes").asDouble());
     assertThat(atProfile.path("breaksBudget").asBoolean()).isTrue();
   }
 
   /** Each finding points at the accesses it rests on, where they came from, and the figures its message is written from. */
   @Test
   void aFindingLinksItsAccessesCausesAndEvidence() throws Exception {
-    var verdict = Samples.judge(Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")), TestManifests.production());
+    var verdict =
+        Samples.judge(
+            Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")),
+            TestManifests.production());
     JsonNode report = new ObjectMapper().readTree(Reports.render(verdict, Format.JSON));
     var load = verdict.projection().workloads().get(0);
     int accesses = report.at("/workloads/0/accesses").size();
@@ -49,21 +60,27 @@ class JsonReportTest {
     for (JsonNode finding : report.path("findings")) {
       rules.add(finding.path("rule").asText());
       JsonNode causes = finding.path("causes");
-      assertThat(causes.get(causes.size() - 1).path("line").asInt()).isEqualTo(finding.at("/location/line").asInt());
-      assertThat(finding.path("accesses")).as(finding.path("rule").asText()).isNotEmpty()
+      assertThat(causes.get(causes.size() - 1).path("line").asInt())
+          .isEqualTo(finding.at("/location/line").asInt());
+      assertThat(finding.path("accesses"))
+          .as(finding.path("rule").asText())
+          .isNotEmpty()
           .allSatisfy(i -> assertThat(i.asInt()).isBetween(0, accesses - 1));
     }
     assertThat(rules).contains("startup-storm", "watch-egress", "list-memory");
     JsonNode storm = findingOf(report, "startup-storm");
     assertThat(storm.at("/evidence/figure").asText()).isEqualTo("syncLagSeconds");
     assertThat(storm.at("/evidence/unit").asText()).isEqualTo("seconds");
-    assertThat(storm.at("/evidence/value").asDouble()).isEqualTo(JsonReport.round(load.storm().syncLagSeconds()).doubleValue());
+    assertThat(storm.at("/evidence/value").asDouble())
+        .isEqualTo(JsonReport.round(load.storm().syncLagSeconds()).doubleValue());
     assertThat(storm.at("/evidence/budget").asDouble()).isEqualTo(60);
     assertThat(storm.at("/evidence/priorityLevel").asText()).isEqualTo(load.priorityLevel());
     JsonNode egress = findingOf(report, "watch-egress");
-    assertThat(egress.at("/evidence/value").asDouble()).isGreaterThan(egress.at("/evidence/budget").asDouble());
+    assertThat(egress.at("/evidence/value").asDouble())
+        .isGreaterThan(egress.at("/evidence/budget").asDouble());
     int dominant = egress.at("/accesses/0").asInt();
-    assertThat(report.at("/workloads/0/accesses/" + dominant + "/resource").asText()).isEqualTo("pods");
+    assertThat(report.at("/workloads/0/accesses/" + dominant + "/resource").asText())
+        .isEqualTo("pods");
   }
 
   private static JsonNode findingOf(JsonNode report, String rule) {
@@ -78,12 +95,21 @@ class JsonReportTest {
   /** The count of pods synced is its own field, beside the per-second column of pods synced by each second's end. */
   @Test
   void aSimulationSaysHowManyPodsSyncedBesideItsPerSecondColumn() throws Exception {
-    var verdict = Samples.judge(Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")), TestManifests.production());
+    var verdict =
+        Samples.judge(
+            Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")),
+            TestManifests.production());
     JsonNode report = new ObjectMapper().readTree(Reports.render(verdict, Format.JSON));
     JsonNode simulation = report.at("/workloads/0/simulation");
-    var simulated = verdict.simulations().rolloutOf(verdict.projection().workloads().get(0).ref()).orElseThrow();
+    var simulated =
+        verdict
+            .simulations()
+            .rolloutOf(verdict.projection().workloads().get(0).ref())
+            .orElseThrow();
 
-    assertThat(simulation.path("podsSynced").asInt()).isEqualTo(simulated.syncedPods()).isLessThan(simulation.path("pods").asInt());
+    assertThat(simulation.path("podsSynced").asInt())
+        .isEqualTo(simulated.syncedPods())
+        .isLessThan(simulation.path("pods").asInt());
     assertThat(simulation.path("syncedPods").isArray()).isTrue();
     JsonNode column = simulation.path("syncedPods");
     assertThat(column.get(column.size() - 1).asInt()).isEqualTo(simulated.syncedPods());

@@ -21,7 +21,8 @@ import org.w3c.dom.NodeList;
 /** JUnit XML: well formed, one test case per workload × budget, failures carrying their finding. */
 class JunitReportTest {
 
-  private static final long BUDGETS = java.util.Arrays.stream(Rule.values()).filter(Rule::budget).count();
+  private static final long BUDGETS =
+      java.util.Arrays.stream(Rule.values()).filter(Rule::budget).count();
 
   static List<Samples.Judged> samples() {
     return Samples.verdicts().toList();
@@ -30,34 +31,49 @@ class JunitReportTest {
   private static Document parse(String xml) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    return factory
+        .newDocumentBuilder()
+        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("samples")
-  void everySampleIsWellFormedWithACasePerWorkloadAndBudget(Samples.Judged sample) throws Exception {
+  void everySampleIsWellFormedWithACasePerWorkloadAndBudget(Samples.Judged sample)
+      throws Exception {
     Verdict verdict = sample.verdict();
     Document xml = parse(Reports.render(verdict, Format.JUNIT));
     Element root = xml.getDocumentElement();
     assertThat(root.getTagName()).isEqualTo("testsuites");
-    long failedCases = verdict.findings().stream().filter(f -> f.severity() == Severity.ERROR)
-        .map(f -> f.subject() + " " + f.rule()).distinct().count();
+    long failedCases =
+        verdict.findings().stream()
+            .filter(f -> f.severity() == Severity.ERROR)
+            .map(f -> f.subject() + " " + f.rule())
+            .distinct()
+            .count();
     assertThat(Long.parseLong(root.getAttribute("failures"))).isEqualTo(failedCases);
     assertThat(xml.getElementsByTagName("failure").getLength()).isEqualTo((int) failedCases);
     assertThat(verdict.passed()).isEqualTo(failedCases == 0);
     NodeList suites = root.getElementsByTagName("testsuite");
     for (int i = 0; i < verdict.projection().workloads().size(); i++) {
       Element suite = (Element) suites.item(i);
-      assertThat(suite.getAttribute("name")).isEqualTo(verdict.projection().workloads().get(i).ref().toString());
+      assertThat(suite.getAttribute("name"))
+          .isEqualTo(verdict.projection().workloads().get(i).ref().toString());
       assertThat(suite.getElementsByTagName("testcase").getLength()).isEqualTo((int) BUDGETS);
     }
   }
 
   @Test
   void aBrokenBudgetFailsItsCaseWithTheMessageFixAndLocation() throws Exception {
-    Verdict verdict = Samples.judge(java.nio.file.Files.readString(java.nio.file.Path.of("samples/manifests/telemetry-daemonset.yaml")),
-        TestManifests.production());
-    Finding storm = verdict.findings().stream().filter(f -> f.rule() == Rule.STARTUP_STORM).findFirst().orElseThrow();
+    Verdict verdict =
+        Samples.judge(
+            java.nio.file.Files.readString(
+                java.nio.file.Path.of("samples/manifests/telemetry-daemonset.yaml")),
+            TestManifests.production());
+    Finding storm =
+        verdict.findings().stream()
+            .filter(f -> f.rule() == Rule.STARTUP_STORM)
+            .findFirst()
+            .orElseThrow();
     Element failure = failureOf(parse(Reports.render(verdict, Format.JUNIT)), "startup-storm");
     assertThat(failure.getAttribute("message")).isEqualTo(storm.message());
     assertThat(failure.getTextContent()).contains(storm.fix(), "at " + storm.location());
@@ -65,7 +81,10 @@ class JunitReportTest {
 
   @Test
   void anIgnoredFindingSkipsItsCaseWithTheReason() throws Exception {
-    Verdict verdict = Samples.judge(Samples.telemetryIgnoring("watch-egress=capped by a NetworkPolicy"), TestManifests.production());
+    Verdict verdict =
+        Samples.judge(
+            Samples.telemetryIgnoring("watch-egress=capped by a NetworkPolicy"),
+            TestManifests.production());
     Document xml = parse(Reports.render(verdict, Format.JUNIT));
     NodeList cases = xml.getElementsByTagName("testcase");
     Element egress = null;
@@ -77,7 +96,8 @@ class JunitReportTest {
     assertThat(egress).isNotNull();
     assertThat(egress.getElementsByTagName("failure").getLength()).isZero();
     Element skipped = (Element) egress.getElementsByTagName("skipped").item(0);
-    assertThat(skipped.getAttribute("message")).contains("capped by a NetworkPolicy", "kubeload.io/ignore at");
+    assertThat(skipped.getAttribute("message"))
+        .contains("capped by a NetworkPolicy", "kubeload.io/ignore at");
     assertThat(xml.getDocumentElement().getAttribute("skipped")).isEqualTo("1");
   }
 
@@ -85,7 +105,8 @@ class JunitReportTest {
     NodeList cases = xml.getElementsByTagName("testcase");
     for (int i = 0; i < cases.getLength(); i++) {
       Element c = (Element) cases.item(i);
-      if (c.getAttribute("name").equals(rule) && c.getElementsByTagName("failure").getLength() == 1) {
+      if (c.getAttribute("name").equals(rule)
+          && c.getElementsByTagName("failure").getLength() == 1) {
         return (Element) c.getElementsByTagName("failure").item(0);
       }
     }

@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MarkupReportsTest {
 
   private static Verdict telemetry() throws Exception {
-    return Samples.judge(Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")), TestManifests.production());
+    return Samples.judge(
+        Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")),
+        TestManifests.production());
   }
 
   static List<Samples.Judged> samples() {
@@ -29,14 +31,18 @@ class MarkupReportsTest {
 
   @Test
   void textFromManifestsNeverBecomesMarkup() {
-    assertThat(Markup.xml("<script>alert('x') & \"y\"</script>\u0007")).isEqualTo("&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");
-    assertThat(Markup.markdown("a|b\n*c* _d_ `e` [f](g) <h> \\*")).isEqualTo("a\\|b<br>\\*c\\* \\_d\\_ \\`e\\` \\[f](g) &lt;h&gt; \\\\\\*");
+    assertThat(Markup.xml("<script>alert('x') & \"y\"</script>\u0007"))
+        .isEqualTo("&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");
+    assertThat(Markup.markdown("a|b\n*c* _d_ `e` [f](g) <h> \\*"))
+        .isEqualTo("a\\|b<br>\\*c\\* \\_d\\_ \\`e\\` \\[f](g) &lt;h&gt; \\\\\\*");
   }
 
   @Test
   void noFormatCarriesSecretContents() throws Exception {
     String secret = "c2VjcmV0LXZhbHVlLTQyCg";
-    String yaml = Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml")) + """
+    String yaml =
+        Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml"))
+            + """
         ---
         apiVersion: v1
         kind: Secret
@@ -45,7 +51,8 @@ class MarkupReportsTest {
           config.yaml: "token: %s"
         data:
           password: %s
-        """.formatted(secret, secret);
+        """
+                .formatted(secret, secret);
     Verdict verdict = Samples.judge(yaml, TestManifests.production());
     for (Format format : Format.values()) {
       assertThat(Reports.render(verdict, format)).as(format.label()).doesNotContain(secret);
@@ -56,16 +63,24 @@ class MarkupReportsTest {
   void theMarkdownCommentOpensWithTheVerdictLine() throws Exception {
     String markdown = Reports.render(telemetry(), Format.MARKDOWN);
     assertThat(markdown.lines().findFirst().orElseThrow())
-        .isEqualTo("### ❌ kubeload: FAIL at production (5,000 nodes, 30 pods/node, Kubernetes 1.37, 1 API server)");
-    assertThat(markdown).contains("| `DaemonSet/telemetry/node-telemetry` | 5,000 |", "<details><summary><b>error</b> <code>startup-storm</code>");
+        .isEqualTo(
+            "### ❌ kubeload: FAIL at production (5,000 nodes, 30 pods/node, Kubernetes 1.37, 1 API server)");
+    assertThat(markdown)
+        .contains(
+            "| `DaemonSet/telemetry/node-telemetry` | 5,000 |",
+            "<details><summary><b>error</b> <code>startup-storm</code>");
   }
 
   @Test
-  void theMermaidChartOfAWorkloadFailingOnEgressPlotsEgressAgainstItsBudgetOverEvenCategories() throws Exception {
+  void theMermaidChartOfAWorkloadFailingOnEgressPlotsEgressAgainstItsBudgetOverEvenCategories()
+      throws Exception {
     Verdict verdict = telemetry();
-    LoadCurve curve = verdict.loadCurve(new ObjectRef("DaemonSet", "telemetry", "node-telemetry")).orElseThrow();
+    LoadCurve curve =
+        verdict.loadCurve(new ObjectRef("DaemonSet", "telemetry", "node-telemetry")).orElseThrow();
     String markdown = Reports.render(verdict, Format.MARKDOWN);
-    Matcher chart = Pattern.compile("""
+    Matcher chart =
+        Pattern.compile(
+                """
         ```mermaid
         xychart-beta
           title "DaemonSet/telemetry/node-telemetry: watch egress per API server"
@@ -76,35 +91,58 @@ class MarkupReportsTest {
         ```
 
         (.*)
-        """).matcher(markdown);
+        """)
+            .matcher(markdown);
     assertThat(chart.find()).as(markdown).isTrue();
-    assertThat(chart.group(4)).startsWith("Lines, in order: watch egress per API server, budget 1 GB/s (watch-egress). At 5,000 nodes: ");
-    List<Integer> categories = Pattern.compile("\"([0-9,]+)\"").matcher(chart.group(1)).results()
-        .map(m -> Integer.parseInt(m.group(1).replace(",", ""))).toList();
+    assertThat(chart.group(4))
+        .startsWith(
+            "Lines, in order: watch egress per API server, budget 1 GB/s (watch-egress). At 5,000 nodes: ");
+    List<Integer> categories =
+        Pattern.compile("\"([0-9,]+)\"")
+            .matcher(chart.group(1))
+            .results()
+            .map(m -> Integer.parseInt(m.group(1).replace(",", "")))
+            .toList();
     assertThat(categories).hasSize(chart.group(1).split(", ").length);
     for (int i = 1; i < categories.size(); i++) {
-      assertThat(categories.get(i)).as("categories double at each step").isEqualTo(2 * categories.get(i - 1));
+      assertThat(categories.get(i))
+          .as("categories double at each step")
+          .isEqualTo(2 * categories.get(i - 1));
     }
     List<String> egress = List.of(chart.group(2).split(", "));
     List<String> budget = List.of(chart.group(3).split(", "));
     for (int i = 0; i < categories.size(); i++) {
       LoadCurve.Point p = curve.at(categories.get(i)).orElseThrow();
-      assertThat(Double.parseDouble(egress.get(i))).isCloseTo(p.watchBytesPerSecond() / 1e6, org.assertj.core.data.Percentage.withPercentage(0.1));
+      assertThat(Double.parseDouble(egress.get(i)))
+          .isCloseTo(
+              p.watchBytesPerSecond() / 1e6, org.assertj.core.data.Percentage.withPercentage(0.1));
       assertThat(budget.get(i)).isEqualTo("1000");
     }
-    assertThat(markdown).contains("this profile's 5,000 nodes lie between the 2,560 and 5,120 steps");
+    assertThat(markdown)
+        .contains("this profile's 5,000 nodes lie between the 2,560 and 5,120 steps");
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("samples")
   void theHtmlPageIsSelfContained(Samples.Judged sample) {
     String html = Reports.render(sample.verdict(), Format.HTML);
-    assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n")
-        .doesNotContain("src=\"http", "href=\"http", "url(http", "@import", "<link", "fetch(", "XMLHttpRequest");
+    assertThat(html)
+        .startsWith("<!DOCTYPE html>")
+        .endsWith("</html>\n")
+        .doesNotContain(
+            "src=\"http",
+            "href=\"http",
+            "url(http",
+            "@import",
+            "<link",
+            "fetch(",
+            "XMLHttpRequest");
     var loads = sample.verdict().projection().workloads();
     for (int i = 0; i < loads.size(); i++) {
-      assertThat(html).contains("<a href=\"#" + HtmlReport.anchor(i, loads.get(i).ref().toString()) + "\">",
-          "<h2 id=\"" + HtmlReport.anchor(i, loads.get(i).ref().toString()) + "\">");
+      assertThat(html)
+          .contains(
+              "<a href=\"#" + HtmlReport.anchor(i, loads.get(i).ref().toString()) + "\">",
+              "<h2 id=\"" + HtmlReport.anchor(i, loads.get(i).ref().toString()) + "\">");
     }
   }
 
@@ -112,12 +150,27 @@ class MarkupReportsTest {
   void theHtmlPageChartsLoadAndTheStormAndCarriesTheExplainChain() throws Exception {
     Verdict verdict = telemetry();
     String html = Reports.render(verdict, Format.HTML);
-    assertThat(html).contains("watch egress per API server against node count", ">watch egress per API server</text>",
-        ">bytes/s per API server (log scale)</text>",
-        ">nodes (log scale)</text>", ">1 GB/s</text>", "Simulated start-up: seats busy in workload-low",
-        "429s per second (" + Units.number(verdict.simulations().rolloutOf(new ObjectRef("DaemonSet", "telemetry", "node-telemetry")).orElseThrow().rejected()),
-        ">staging</text>", ">production</text>", "class=\"alarm\"");
-    assertThat(html).containsPattern("""
+    assertThat(html)
+        .contains(
+            "watch egress per API server against node count",
+            ">watch egress per API server</text>",
+            ">bytes/s per API server (log scale)</text>",
+            ">nodes (log scale)</text>",
+            ">1 GB/s</text>",
+            "Simulated start-up: seats busy in workload-low",
+            "429s per second ("
+                + Units.number(
+                    verdict
+                        .simulations()
+                        .rolloutOf(new ObjectRef("DaemonSet", "telemetry", "node-telemetry"))
+                        .orElseThrow()
+                        .rejected()),
+            ">staging</text>",
+            ">production</text>",
+            "class=\"alarm\"");
+    assertThat(html)
+        .containsPattern(
+            """
         <text class="legend" x="\\d+" y="\\d+">watch egress per API server</text>
         <polyline [^>]*stroke-dasharray[^>]*><title>budget: 1 GB/s \\(watch-egress\\)</title></polyline>
         <rect [^>]*/><text class="legend" x="\\d+" y="\\d+">budget: 1 GB/s \\(watch-egress\\)</text>""");

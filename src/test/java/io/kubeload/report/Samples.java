@@ -31,8 +31,11 @@ final class Samples {
     try (Stream<Path> files = Files.list(Path.of("samples/manifests"))) {
       for (Path sample : files.sorted().toList()) {
         String yaml = Files.readString(sample);
-        out.add(new Judged(sample.getFileName() + " @staging", judge(yaml, TestManifests.staging())));
-        out.add(new Judged(sample.getFileName() + " @production", judge(yaml, TestManifests.production())));
+        out.add(
+            new Judged(sample.getFileName() + " @staging", judge(yaml, TestManifests.staging())));
+        out.add(
+            new Judged(
+                sample.getFileName() + " @production", judge(yaml, TestManifests.production())));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -41,13 +44,17 @@ final class Samples {
   }
 
   static Verdict judge(String yaml, ClusterProfile profile) {
-    return Gate.judge(LoadModel.project(TestManifests.accessSets(yaml, profile), profile), Policy.DEFAULT, List.of());
+    return Gate.judge(
+        LoadModel.project(TestManifests.accessSets(yaml, profile), profile),
+        Policy.DEFAULT,
+        List.of());
   }
 
   /** The telemetry sample with {@code kubeload.io/ignore} on its DaemonSet. */
   static String telemetryIgnoring(String ignore) throws IOException {
     String yaml = Files.readString(Path.of("samples/manifests/telemetry-daemonset.yaml"));
-    return yaml.replaceFirst("kind: DaemonSet\nmetadata:\n",
+    return yaml.replaceFirst(
+        "kind: DaemonSet\nmetadata:\n",
         "kind: DaemonSet\nmetadata:\n  annotations:\n    kubeload.io/ignore: \"" + ignore + "\"\n");
   }
 }

@@ -23,9 +23,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class StreamedJsonReportTest {
 
-  private static final ObjectMapper PRINTER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper PRINTER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
   /** Reads numbers as they are written, so that the tree prints what the report held. */
-  private static final ObjectMapper EXACT = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  private static final ObjectMapper EXACT =
+      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   static Stream<Samples.Judged> verdicts() {
     return Samples.verdicts();
@@ -43,10 +46,13 @@ class StreamedJsonReportTest {
   @Test
   void theProjectsReportIsEachProjectsReportReadBackUnderOneRoot() throws IOException {
     List<Samples.Judged> samples = Samples.verdicts().toList();
-    List<ProjectReports.Judged> projects = List.of(
-        new ProjectReports.Judged("telemetry", find(samples, "telemetry-daemonset.yaml @production")),
-        new ProjectReports.Judged("web", find(samples, "web-deployment.yaml @staging")),
-        new ProjectReports.Judged("controller", find(samples, "controller-deployment.yaml @production")));
+    List<ProjectReports.Judged> projects =
+        List.of(
+            new ProjectReports.Judged(
+                "telemetry", find(samples, "telemetry-daemonset.yaml @production")),
+            new ProjectReports.Judged("web", find(samples, "web-deployment.yaml @staging")),
+            new ProjectReports.Judged(
+                "controller", find(samples, "controller-deployment.yaml @production")));
 
     String streamed = projectsReport(projects, List.of("skipped-one"));
 
@@ -68,10 +74,12 @@ class StreamedJsonReportTest {
   @Test
   void anEmptyProjectsReportStillListsProjectsAndSkipped() throws IOException {
     assertThat(projectsReport(List.of(), List.of()))
-        .isEqualTo("{\n  \"schemaVersion\" : 1,\n  \"verdict\" : \"pass\",\n  \"projects\" : [ ],\n  \"skipped\" : [ ]\n}\n");
+        .isEqualTo(
+            "{\n  \"schemaVersion\" : 1,\n  \"verdict\" : \"pass\",\n  \"projects\" : [ ],\n  \"skipped\" : [ ]\n}\n");
   }
 
-  private static String projectsReport(List<ProjectReports.Judged> projects, List<String> skipped) throws IOException {
+  private static String projectsReport(List<ProjectReports.Judged> projects, List<String> skipped)
+      throws IOException {
     StringWriter out = new StringWriter();
     ProjectReports.write(projects, skipped, Format.JSON, out);
     return out.toString();

@@ -40,7 +40,8 @@ public final class ActionRunner {
   }
 
   /** A {@code uses:} step as the runner would start it: its evaluated {@code with} and {@code env}. */
-  public record UsesCall(String action, Map<String, String> with, Map<String, String> env, Path workspace) {}
+  public record UsesCall(
+      String action, Map<String, String> with, Map<String, String> env, Path workspace) {}
 
   /** An emulated action. */
   @FunctionalInterface
@@ -49,12 +50,25 @@ public final class ActionRunner {
   }
 
   /** One step: its outcome ({@code success}, {@code failure}, {@code skipped}) and what it printed. */
-  public record StepRun(String id, String outcome, boolean continueOnError, String log, Map<String, String> outputs) {}
+  public record StepRun(
+      String id,
+      String outcome,
+      boolean continueOnError,
+      String log,
+      Map<String, String> outputs) {}
 
   /** The job after the action: whether it failed, its summary, the action's outputs, every step. */
-  public record JobRun(boolean failed, String summary, Map<String, String> outputs, List<StepRun> steps, List<UsesCall> calls) {
+  public record JobRun(
+      boolean failed,
+      String summary,
+      Map<String, String> outputs,
+      List<StepRun> steps,
+      List<UsesCall> calls) {
     public StepRun step(String id) {
-      return steps.stream().filter(s -> id.equals(s.id())).findFirst().orElseThrow(() -> new AssertionError("no step " + id));
+      return steps.stream()
+          .filter(s -> id.equals(s.id()))
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no step " + id));
     }
 
     public List<UsesCall> callsTo(String prefix) {
@@ -64,7 +78,14 @@ public final class ActionRunner {
     /** Every step's log, for an assertion's message. */
     public String logs() {
       StringBuilder out = new StringBuilder();
-      steps.forEach(s -> out.append("--- ").append(s.id()).append(": ").append(s.outcome()).append('\n').append(s.log()));
+      steps.forEach(
+          s ->
+              out.append("--- ")
+                  .append(s.id())
+                  .append(": ")
+                  .append(s.outcome())
+                  .append('\n')
+                  .append(s.log()));
       return out.toString();
     }
   }
@@ -118,14 +139,17 @@ public final class ActionRunner {
 
   @SuppressWarnings("unchecked")
   public JobRun run(Map<String, String> with) throws IOException, InterruptedException {
-    Map<String, Object> action = new Yaml(new SafeConstructor(new LoaderOptions()))
-        .load(Files.readString(actionDir.resolve("action.yml")));
+    Map<String, Object> action =
+        new Yaml(new SafeConstructor(new LoaderOptions()))
+            .load(Files.readString(actionDir.resolve("action.yml")));
     Map<String, Object> inputs = new LinkedHashMap<>();
     Context context = new Context(inputs, new LinkedHashMap<>());
-    Map<String, Map<String, Object>> declared = (Map<String, Map<String, Object>>) action.get("inputs");
+    Map<String, Map<String, Object>> declared =
+        (Map<String, Map<String, Object>>) action.get("inputs");
     for (var input : declared.entrySet()) {
       Object fallback = input.getValue().get("default");
-      inputs.put(input.getKey(), fallback == null ? "" : template(String.valueOf(fallback), context));
+      inputs.put(
+          input.getKey(), fallback == null ? "" : template(String.valueOf(fallback), context));
     }
     for (var given : with.entrySet()) {
       if (!declared.containsKey(given.getKey())) {
@@ -161,13 +185,29 @@ public final class ActionRunner {
       if (step.containsKey("uses")) {
         String uses = String.valueOf(step.get("uses"));
         Map<String, String> stepWith = new LinkedHashMap<>();
-        ((Map<String, Object>) step.getOrDefault("with", Map.of())).forEach((k, v) -> stepWith.put(k, template(String.valueOf(v), context)));
-        UsesCall call = new UsesCall(uses, stepWith, Map.copyOf(declaredEnv.isEmpty() ? Map.of() : onlyDeclared(stepEnv, declaredEnv)), workspace);
+        ((Map<String, Object>) step.getOrDefault("with", Map.of()))
+            .forEach((k, v) -> stepWith.put(k, template(String.valueOf(v), context)));
+        UsesCall call =
+            new UsesCall(
+                uses,
+                stepWith,
+                Map.copyOf(declaredEnv.isEmpty() ? Map.of() : onlyDeclared(stepEnv, declaredEnv)),
+                workspace);
         calls.add(call);
-        Emulator emulator = emulators.entrySet().stream().filter(e -> uses.startsWith(e.getKey())).map(Map.Entry::getValue).findFirst()
-            .orElseThrow(() -> new IllegalStateException("no emulator for " + uses));
+        Emulator emulator =
+            emulators.entrySet().stream()
+                .filter(e -> uses.startsWith(e.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no emulator for " + uses));
         UsesResult result = emulator.run(call);
-        run = new StepRun(id, result.success() ? "success" : "failure", continueOnError, result.message(), result.outputs());
+        run =
+            new StepRun(
+                id,
+                result.success() ? "success" : "failure",
+                continueOnError,
+                result.message(),
+                result.outputs());
         if (uses.startsWith("actions/setup-java@") && result.success()) {
           jobEnv.put("JAVA_HOME", System.getProperty("java.home"));
         }
@@ -181,23 +221,35 @@ public final class ActionRunner {
       }
     }
     Map<String, String> outputs = new LinkedHashMap<>();
-    Map<String, Map<String, Object>> declaredOutputs = (Map<String, Map<String, Object>>) action.getOrDefault("outputs", Map.of());
-    declaredOutputs.forEach((name, output) -> outputs.put(name, template(String.valueOf(output.get("value")), context)));
+    Map<String, Map<String, Object>> declaredOutputs =
+        (Map<String, Map<String, Object>>) action.getOrDefault("outputs", Map.of());
+    declaredOutputs.forEach(
+        (name, output) ->
+            outputs.put(name, template(String.valueOf(output.get("value")), context)));
     return new JobRun(failed, summary.toString(), outputs, steps, calls);
   }
 
-  private static Map<String, String> onlyDeclared(Map<String, String> env, Map<String, Object> declared) {
+  private static Map<String, String> onlyDeclared(
+      Map<String, String> env, Map<String, Object> declared) {
     Map<String, String> out = new LinkedHashMap<>();
     declared.keySet().forEach(k -> out.put(k, env.get(k)));
     return out;
   }
 
   @SuppressWarnings("unchecked")
-  private StepRun runScript(String id, Map<String, Object> step, Map<String, String> env, Map<String, String> jobEnv,
-      boolean continueOnError, StringBuilder summary, Context context) throws IOException, InterruptedException {
+  private StepRun runScript(
+      String id,
+      Map<String, Object> step,
+      Map<String, String> env,
+      Map<String, String> jobEnv,
+      boolean continueOnError,
+      StringBuilder summary,
+      Context context)
+      throws IOException, InterruptedException {
     String shell = (String) step.get("shell");
     if (!"bash".equals(shell)) {
-      throw new IllegalArgumentException("step " + id + ": a composite run step needs shell: bash here, not " + shell);
+      throw new IllegalArgumentException(
+          "step " + id + ": a composite run step needs shell: bash here, not " + shell);
     }
     Path stepDir = Files.createTempDirectory(runnerTemp, "step-");
     Path script = stepDir.resolve("script.sh");
@@ -210,13 +262,16 @@ public final class ActionRunner {
     env.put("GITHUB_ENV", envFile.toString());
     env.put("GITHUB_STEP_SUMMARY", summaryFile.toString());
     env.put("GITHUB_ACTION_PATH", actionDir.toString());
-    String workingDirectory = step.containsKey("working-directory")
-        ? template(String.valueOf(step.get("working-directory")), context) : "";
-    ProcessBuilder builder = new ProcessBuilder("bash", "--noprofile", "--norc", "-eo", "pipefail", script.toString())
-        .directory(workspace.resolve(workingDirectory).toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+    String workingDirectory =
+        step.containsKey("working-directory")
+            ? template(String.valueOf(step.get("working-directory")), context)
+            : "";
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", "--noprofile", "--norc", "-eo", "pipefail", script.toString())
+            .directory(workspace.resolve(workingDirectory).toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
     builder.environment().clear();
     builder.environment().putAll(env);
     Process process = builder.start();
@@ -226,8 +281,12 @@ public final class ActionRunner {
     }
     jobEnv.putAll(commandFile(envFile));
     summary.append(Files.readString(summaryFile));
-    return new StepRun(id, process.exitValue() == 0 ? "success" : "failure", continueOnError,
-        Files.readString(log, StandardCharsets.UTF_8), commandFile(output));
+    return new StepRun(
+        id,
+        process.exitValue() == 0 ? "success" : "failure",
+        continueOnError,
+        Files.readString(log, StandardCharsets.UTF_8),
+        commandFile(output));
   }
 
   /** {@code NAME=value} lines and {@code NAME<<DELIMITER} blocks, as in GITHUB_OUTPUT and GITHUB_ENV. */
@@ -279,7 +338,8 @@ public final class ActionRunner {
     }
   }
 
-  private static final Pattern STATUS_FUNCTION = Pattern.compile("\\b(success|failure|always|cancelled)\\s*\\(");
+  private static final Pattern STATUS_FUNCTION =
+      Pattern.compile("\\b(success|failure|always|cancelled)\\s*\\(");
 
   /** An {@code if:}, with or without {@code ${{ }}}; without a status function, {@code success() && (...)}. */
   private Object condition(String text, Context context) {
@@ -297,7 +357,8 @@ public final class ActionRunner {
     Matcher m = TEMPLATE.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(string(new Expression(m.group(1), context).parse())));
+      m.appendReplacement(
+          out, Matcher.quoteReplacement(string(new Expression(m.group(1), context).parse())));
     }
     m.appendTail(out);
     return out.toString();
@@ -453,7 +514,8 @@ public final class ActionRunner {
         }
       }
       int start = at;
-      while (at < text.length() && (Character.isLetterOrDigit(text.charAt(at)) || "_-.".indexOf(text.charAt(at)) >= 0)) {
+      while (at < text.length()
+          && (Character.isLetterOrDigit(text.charAt(at)) || "_-.".indexOf(text.charAt(at)) >= 0)) {
         at++;
       }
       String word = text.substring(start, at);

@@ -61,7 +61,9 @@ public final class FakeApiServer implements AutoCloseable {
   /** A kubeconfig naming this server, with a bearer token, as context {@code fake}. */
   public Path kubeconfig(Path dir) throws IOException {
     Path file = dir.resolve("kubeconfig");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         apiVersion: v1
         kind: Config
         clusters:
@@ -74,7 +76,8 @@ public final class FakeApiServer implements AutoCloseable {
           - name: fake
             context: {cluster: fake, user: reader}
         current-context: fake
-        """.formatted(url()));
+        """
+            .formatted(url()));
     return file;
   }
 
@@ -104,7 +107,10 @@ public final class FakeApiServer implements AutoCloseable {
 
   public static ObjectNode object(String name) {
     ObjectNode node = JSON.createObjectNode();
-    node.putObject("metadata").put("name", name).put("namespace", "ns-" + (name.hashCode() & 7)).put("resourceVersion", "1");
+    node.putObject("metadata")
+        .put("name", name)
+        .put("namespace", "ns-" + (name.hashCode() & 7))
+        .put("resourceVersion", "1");
     node.putObject("spec").put("padding", "x".repeat(200));
     return node;
   }
@@ -114,7 +120,9 @@ public final class FakeApiServer implements AutoCloseable {
     String query = exchange.getRequestURI().getRawQuery();
     String accept = String.valueOf(exchange.getRequestHeaders().getFirst("Accept"));
     boolean metadataOnly = accept.contains("as=PartialObjectMetadataList");
-    log.add(new Request(exchange.getRequestMethod(), path + (query == null ? "" : "?" + query), metadataOnly));
+    log.add(
+        new Request(
+            exchange.getRequestMethod(), path + (query == null ? "" : "?" + query), metadataOnly));
     if (!exchange.getRequestMethod().equals("GET")) {
       respond(exchange, 405, "{\"kind\":\"Status\",\"code\":405}");
     } else if (forbidden.contains(path)) {
@@ -129,23 +137,35 @@ public final class FakeApiServer implements AutoCloseable {
   }
 
   /** limit and continue as the API server applies them; remainingItemCount when more items follow. */
-  private static String list(Collection collection, Map<String, String> query, boolean metadataOnly) throws IOException {
-    int offset = query.containsKey("continue")
-        ? Integer.parseInt(new String(Base64.getDecoder().decode(query.get("continue")), StandardCharsets.UTF_8)) : 0;
-    int limit = query.containsKey("limit") ? Integer.parseInt(query.get("limit")) : collection.size();
+  private static String list(Collection collection, Map<String, String> query, boolean metadataOnly)
+      throws IOException {
+    int offset =
+        query.containsKey("continue")
+            ? Integer.parseInt(
+                new String(
+                    Base64.getDecoder().decode(query.get("continue")), StandardCharsets.UTF_8))
+            : 0;
+    int limit =
+        query.containsKey("limit") ? Integer.parseInt(query.get("limit")) : collection.size();
     int end = (int) Math.min((long) offset + limit, collection.size());
     ObjectNode list = JSON.createObjectNode();
-    list.put("kind", metadataOnly ? "PartialObjectMetadataList" : "List").put("apiVersion", metadataOnly ? "meta.k8s.io/v1" : "v1");
+    list.put("kind", metadataOnly ? "PartialObjectMetadataList" : "List")
+        .put("apiVersion", metadataOnly ? "meta.k8s.io/v1" : "v1");
     ObjectNode metadata = list.putObject("metadata").put("resourceVersion", "12345");
     if (end < collection.size()) {
-      metadata.put("continue", Base64.getEncoder().encodeToString(String.valueOf(end).getBytes(StandardCharsets.UTF_8)));
+      metadata.put(
+          "continue",
+          Base64.getEncoder().encodeToString(String.valueOf(end).getBytes(StandardCharsets.UTF_8)));
       metadata.put("remainingItemCount", collection.size() - end);
     }
     ArrayNode items = list.putArray("items");
     for (int i = offset; i < end; i++) {
       ObjectNode item = collection.item().apply(i);
       if (metadataOnly) {
-        ObjectNode partial = JSON.createObjectNode().put("kind", "PartialObjectMetadata").put("apiVersion", "meta.k8s.io/v1");
+        ObjectNode partial =
+            JSON.createObjectNode()
+                .put("kind", "PartialObjectMetadata")
+                .put("apiVersion", "meta.k8s.io/v1");
         partial.set("metadata", item.get("metadata"));
         item = partial;
       }
@@ -159,7 +179,9 @@ public final class FakeApiServer implements AutoCloseable {
     if (raw != null) {
       for (String pair : raw.split("&", -1)) {
         int eq = pair.indexOf('=');
-        out.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        out.put(
+            pair.substring(0, eq),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }
     return out;
@@ -167,7 +189,11 @@ public final class FakeApiServer implements AutoCloseable {
 
   private static void respond(HttpExchange exchange, int code, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", body.startsWith("{") ? "application/json" : "text/plain; version=0.0.4");
+    exchange
+        .getResponseHeaders()
+        .set(
+            "Content-Type",
+            body.startsWith("{") ? "application/json" : "text/plain; version=0.0.4");
     exchange.sendResponseHeaders(code, bytes.length);
     exchange.getResponseBody().write(bytes);
     exchange.close();

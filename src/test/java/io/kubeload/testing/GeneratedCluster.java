@@ -21,19 +21,55 @@ public final class GeneratedCluster {
   public static final Map<String, Integer> COUNTS = counts();
 
   /** Where each built-in resource's collection is served. */
-  private static final Map<String, String> PATHS = Map.of(
-      "pods", "/api/v1/pods", "services", "/api/v1/services", "endpointslices", "/apis/discovery.k8s.io/v1/endpointslices",
-      "configmaps", "/api/v1/configmaps", "secrets", "/api/v1/secrets", "namespaces", "/api/v1/namespaces",
-      "leases", "/apis/coordination.k8s.io/v1/leases", "events", "/api/v1/events", "deployments", "/apis/apps/v1/deployments",
-      "replicasets", "/apis/apps/v1/replicasets");
+  private static final Map<String, String> PATHS =
+      Map.of(
+          "pods",
+          "/api/v1/pods",
+          "services",
+          "/api/v1/services",
+          "endpointslices",
+          "/apis/discovery.k8s.io/v1/endpointslices",
+          "configmaps",
+          "/api/v1/configmaps",
+          "secrets",
+          "/api/v1/secrets",
+          "namespaces",
+          "/api/v1/namespaces",
+          "leases",
+          "/apis/coordination.k8s.io/v1/leases",
+          "events",
+          "/api/v1/events",
+          "deployments",
+          "/apis/apps/v1/deployments",
+          "replicasets",
+          "/apis/apps/v1/replicasets");
 
-  private static final List<String> LEVELS = List.of(
-      "exempt", "catch-all", "system", "node-high", "leader-election", "workload-high", "workload-low", "global-default");
+  private static final List<String> LEVELS =
+      List.of(
+          "exempt",
+          "catch-all",
+          "system",
+          "node-high",
+          "leader-election",
+          "workload-high",
+          "workload-low",
+          "global-default");
 
-  private static final List<String> SCHEMAS = List.of(
-      "exempt", "probes", "system-leader-election", "endpoint-controller", "workload-leader-election", "system-node-high",
-      "system-nodes", "kube-controller-manager", "kube-scheduler", "kube-system-service-accounts", "service-accounts",
-      "global-default", "catch-all");
+  private static final List<String> SCHEMAS =
+      List.of(
+          "exempt",
+          "probes",
+          "system-leader-election",
+          "endpoint-controller",
+          "workload-leader-election",
+          "system-node-high",
+          "system-nodes",
+          "kube-controller-manager",
+          "kube-scheduler",
+          "kube-system-service-accounts",
+          "service-accounts",
+          "global-default",
+          "catch-all");
 
   private GeneratedCluster() {}
 
@@ -56,26 +92,55 @@ public final class GeneratedCluster {
   }
 
   public static FakeApiServer start() throws IOException {
-    FakeApiServer server = new FakeApiServer()
-        .document("/version", "{\"major\":\"1\",\"minor\":\"33\",\"gitVersion\":\"v1.33.4\",\"platform\":\"linux/amd64\"}")
-        .document("/api/v1/namespaces/default/endpoints/kubernetes", """
+    FakeApiServer server =
+        new FakeApiServer()
+            .document(
+                "/version",
+                "{\"major\":\"1\",\"minor\":\"33\",\"gitVersion\":\"v1.33.4\",\"platform\":\"linux/amd64\"}")
+            .document(
+                "/api/v1/namespaces/default/endpoints/kubernetes",
+                """
             {"kind":"Endpoints","apiVersion":"v1","metadata":{"name":"kubernetes","namespace":"default"},
              "subsets":[{"addresses":[{"ip":"10.0.0.1"},{"ip":"10.0.0.2"},{"ip":"10.0.0.3"}],"ports":[{"name":"https","port":6443}]}]}
             """)
-        .document("/apis", apis())
-        .document("/metrics", metrics())
-        .collection("/api/v1/nodes", NODES, GeneratedCluster::node)
-        .collection("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", 3,
-            i -> FakeApiServer.object(List.of("ciliumendpoints.cilium.io", "certificates.cert-manager.io", "widgets.stale.example.com").get(i)))
-        .objects("/apis/cilium.io/v2/ciliumendpoints", COUNTS.get("ciliumendpoints.cilium.io"), "cep")
-        .objects("/apis/cert-manager.io/v1/certificates", COUNTS.get("certificates.cert-manager.io"), "cert")
-        .collection("/apis/flowcontrol.apiserver.k8s.io/v1/prioritylevelconfigurations", LEVELS.size(), i -> {
-          ObjectNode level = FakeApiServer.object(LEVELS.get(i));
-          level.putObject("spec").put("type", i == 0 ? "Exempt" : "Limited").putObject("limited")
-              .put("nominalConcurrencyShares", new int[] {0, 5, 30, 40, 10, 40, 100, 20}[i]);
-          return level;
-        })
-        .collection("/apis/flowcontrol.apiserver.k8s.io/v1/flowschemas", SCHEMAS.size(), i -> FakeApiServer.object(SCHEMAS.get(i)));
+            .document("/apis", apis())
+            .document("/metrics", metrics())
+            .collection("/api/v1/nodes", NODES, GeneratedCluster::node)
+            .collection(
+                "/apis/apiextensions.k8s.io/v1/customresourcedefinitions",
+                3,
+                i ->
+                    FakeApiServer.object(
+                        List.of(
+                                "ciliumendpoints.cilium.io",
+                                "certificates.cert-manager.io",
+                                "widgets.stale.example.com")
+                            .get(i)))
+            .objects(
+                "/apis/cilium.io/v2/ciliumendpoints",
+                COUNTS.get("ciliumendpoints.cilium.io"),
+                "cep")
+            .objects(
+                "/apis/cert-manager.io/v1/certificates",
+                COUNTS.get("certificates.cert-manager.io"),
+                "cert")
+            .collection(
+                "/apis/flowcontrol.apiserver.k8s.io/v1/prioritylevelconfigurations",
+                LEVELS.size(),
+                i -> {
+                  ObjectNode level = FakeApiServer.object(LEVELS.get(i));
+                  level
+                      .putObject("spec")
+                      .put("type", i == 0 ? "Exempt" : "Limited")
+                      .putObject("limited")
+                      .put(
+                          "nominalConcurrencyShares", new int[] {0, 5, 30, 40, 10, 40, 100, 20}[i]);
+                  return level;
+                })
+            .collection(
+                "/apis/flowcontrol.apiserver.k8s.io/v1/flowschemas",
+                SCHEMAS.size(),
+                i -> FakeApiServer.object(SCHEMAS.get(i)));
     PATHS.forEach((resource, path) -> server.objects(path, COUNTS.get(resource), resource));
     return server;
   }
@@ -91,13 +156,21 @@ public final class GeneratedCluster {
     ObjectNode node = FakeApiServer.object("node-" + i);
     ((ObjectNode) node.get("metadata")).remove("namespace");
     ObjectNode labels = ((ObjectNode) node.get("metadata")).putObject("labels");
-    labels.put("kubernetes.io/hostname", "node-" + i).put("kubernetes.io/os", "linux").put("kubernetes.io/arch", "amd64")
-        .put("topology.kubernetes.io/zone", zone).put("cloud.google.com/gke-nodepool", pool)
+    labels
+        .put("kubernetes.io/hostname", "node-" + i)
+        .put("kubernetes.io/os", "linux")
+        .put("kubernetes.io/arch", "amd64")
+        .put("topology.kubernetes.io/zone", zone)
+        .put("cloud.google.com/gke-nodepool", pool)
         .put("node.example.com/serial", "SN" + (100_000 + i));
     var taints = node.putObject("spec").putArray("taints");
     if (pool.equals("gpu")) {
       labels.put("accelerator", "nvidia");
-      taints.addObject().put("key", "nvidia.com/gpu").put("value", "present").put("effect", "NoSchedule");
+      taints
+          .addObject()
+          .put("key", "nvidia.com/gpu")
+          .put("value", "present")
+          .put("effect", "NoSchedule");
     }
     if (pool.equals("infra")) {
       labels.put("node-role.kubernetes.io/infra", "");
@@ -119,9 +192,14 @@ public final class GeneratedCluster {
     preferred.put("flowcontrol.apiserver.k8s.io", "v1");
     preferred.put("cilium.io", "v2");
     preferred.put("cert-manager.io", "v1");
-    preferred.forEach((group, version) -> groups.append(groups.length() == 0 ? "" : ",").append("""
+    preferred.forEach(
+        (group, version) ->
+            groups
+                .append(groups.length() == 0 ? "" : ",")
+                .append(
+                    """
         {"name":"%1$s","versions":[{"groupVersion":"%1$s/%2$s","version":"%2$s"}],"preferredVersion":{"groupVersion":"%1$s/%2$s","version":"%2$s"}}"""
-        .formatted(group, version)));
+                        .formatted(group, version)));
     return "{\"kind\":\"APIGroupList\",\"apiVersion\":\"v1\",\"groups\":[" + groups + "]}";
   }
 

@@ -21,14 +21,22 @@ public final class GoldenFile {
    * Compares {@code actual} with {@code golden}; when the system property {@code updateProperty} is true, a differing
    * (or missing) file is written and the test fails, asking for a review.
    */
-  public static void assertMatches(String actual, Path golden, String updateProperty) throws IOException {
-    String existing = Files.exists(golden) ? Files.readString(golden, StandardCharsets.UTF_8) : null;
+  public static void assertMatches(String actual, Path golden, String updateProperty)
+      throws IOException {
+    String existing =
+        Files.exists(golden) ? Files.readString(golden, StandardCharsets.UTF_8) : null;
     if (Boolean.getBoolean(updateProperty) && !actual.equals(existing)) {
       Files.createDirectories(golden.toAbsolutePath().getParent());
       Files.writeString(golden, actual, StandardCharsets.UTF_8);
-      fail(golden + " regenerated: review `git diff`, commit it alone as 'Goldens: …', and rerun without -D" + updateProperty);
+      fail(
+          golden
+              + " regenerated: review `git diff`, commit it alone as 'Goldens: …', and rerun without -D"
+              + updateProperty);
     }
-    assertThat(existing).as("%s is missing or stale: regenerate it with -D%s=true and review the diff", golden, updateProperty)
+    assertThat(existing)
+        .as(
+            "%s is missing or stale: regenerate it with -D%s=true and review the diff",
+            golden, updateProperty)
         .isEqualTo(actual);
   }
 }

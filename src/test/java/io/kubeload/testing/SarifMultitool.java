@@ -33,10 +33,13 @@ public final class SarifMultitool {
   private static final Path INSTALLED = TestTool.TOOLS.resolve("Sarif.Multitool");
 
   private static final TestTool TOOL =
-      new TestTool("the SARIF Multitool could not be installed from npm (" + NPM_PACKAGE + ")", SarifMultitool::locate);
+      new TestTool(
+          "the SARIF Multitool could not be installed from npm (" + NPM_PACKAGE + ")",
+          SarifMultitool::locate);
 
-  private static final Pattern GITHUB_RULE = Pattern.compile(
-      "(<Properties Key=\"GH\\d+\\.\\w+\\.Options\">\\s*<Property Key=\"RuleEnabled\" Value=\")\\w+(\")");
+  private static final Pattern GITHUB_RULE =
+      Pattern.compile(
+          "(<Properties Key=\"GH\\d+\\.\\w+\\.Options\">\\s*<Property Key=\"RuleEnabled\" Value=\")\\w+(\")");
 
   private SarifMultitool() {}
 
@@ -52,20 +55,42 @@ public final class SarifMultitool {
    * The validator's results at level error or warning (a rule's default level is warning) for
    * {@code sarif}, with GitHub's rules on; its files go to {@code dir}.
    */
-  public static List<String> problems(Path sarif, Path dir) throws IOException, InterruptedException {
+  public static List<String> problems(Path sarif, Path dir)
+      throws IOException, InterruptedException {
     Path log = dir.resolve("validation-" + sarif.getFileName());
-    Path configuration = githubRulesConfiguration(Files.createDirectories(dir.resolve("multitool")));
-    Process process = new ProcessBuilder(binary().orElseThrow().toString(), "validate", "--config", configuration.toString(),
-        "--rule-kind", "Ghas;Sarif", "--level", "Error;Warning;Note", "--output", log.toString(), sarif.toString())
-        .redirectErrorStream(true).redirectOutput(dir.resolve("validator.txt").toFile()).start();
+    Path configuration =
+        githubRulesConfiguration(Files.createDirectories(dir.resolve("multitool")));
+    Process process =
+        new ProcessBuilder(
+                binary().orElseThrow().toString(),
+                "validate",
+                "--config",
+                configuration.toString(),
+                "--rule-kind",
+                "Ghas;Sarif",
+                "--level",
+                "Error;Warning;Note",
+                "--output",
+                log.toString(),
+                sarif.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("validator.txt").toFile())
+            .start();
     if (!process.waitFor(5, TimeUnit.MINUTES) || !Files.exists(log)) {
-      throw new IOException("the Multitool wrote no validation log: " + Files.readString(dir.resolve("validator.txt")));
+      throw new IOException(
+          "the Multitool wrote no validation log: "
+              + Files.readString(dir.resolve("validator.txt")));
     }
     List<String> out = new ArrayList<>();
     for (JsonNode result : new ObjectMapper().readTree(log.toFile()).at("/runs/0/results")) {
       String level = result.path("level").asText("warning");
       if (level.equals("error") || level.equals("warning")) {
-        out.add(result.path("ruleId").asText() + " " + level + ": " + result.at("/message/text").asText(result.at("/message/arguments").toString()));
+        out.add(
+            result.path("ruleId").asText()
+                + " "
+                + level
+                + ": "
+                + result.at("/message/text").asText(result.at("/message/arguments").toString()));
       }
     }
     return out;
@@ -78,17 +103,20 @@ public final class SarifMultitool {
    */
   public static Path githubRulesConfiguration(Path dir) throws IOException, InterruptedException {
     Path exported = dir.resolve("multitool-defaults.xml");
-    TestTool.run(dir, binary().orElseThrow().toString(), "export-validation-config", exported.toString());
+    TestTool.run(
+        dir, binary().orElseThrow().toString(), "export-validation-config", exported.toString());
     Matcher rule = GITHUB_RULE.matcher(Files.readString(exported));
     StringBuilder enabled = new StringBuilder();
     int count = 0;
     while (rule.find()) {
-      rule.appendReplacement(enabled, Matcher.quoteReplacement(rule.group(1) + "Error" + rule.group(2)));
+      rule.appendReplacement(
+          enabled, Matcher.quoteReplacement(rule.group(1) + "Error" + rule.group(2)));
       count++;
     }
     rule.appendTail(enabled);
     if (count == 0) {
-      throw new IOException("the Multitool's exported configuration (" + exported + ") has no GH rule to enable");
+      throw new IOException(
+          "the Multitool's exported configuration (" + exported + ") has no GH rule to enable");
     }
     Path configuration = dir.resolve("multitool-github-rules.xml");
     Files.writeString(configuration, enabled);

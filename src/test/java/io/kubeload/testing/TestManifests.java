@@ -1,7 +1,7 @@
 package io.kubeload.testing;
 
-import io.kubeload.access.inference.AccessInference;
 import io.kubeload.access.AccessSet;
+import io.kubeload.access.inference.AccessInference;
 import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.cluster.Profiles;
 import io.kubeload.manifest.ManifestParser;
@@ -26,7 +26,8 @@ public final class TestManifests {
         kind: ServiceAccount
         metadata:
           name: %s
-        """.formatted(name);
+        """
+        .formatted(name);
   }
 
   /** 1-based line of the first line of {@code yaml} containing {@code marker}. */
@@ -51,9 +52,18 @@ public final class TestManifests {
   public static ClusterProfile productionAtDefaultFlags() {
     ClusterProfile p = production();
     ClusterProfile.ApiServers s = p.apiServers();
-    return new ClusterProfile(p.name(), p.version(), p.nodes(), p.podsPerNode(),
-        new ClusterProfile.ApiServers(s.replicas(), 400, 200, s.memoryBytes(), s.listMemoryAmplification()),
-        p.latency(), p.rollout(), p.resources(), p.existingSeatDemand(), p.nodePools());
+    return new ClusterProfile(
+        p.name(),
+        p.version(),
+        p.nodes(),
+        p.podsPerNode(),
+        new ClusterProfile.ApiServers(
+            s.replicas(), 400, 200, s.memoryBytes(), s.listMemoryAmplification()),
+        p.latency(),
+        p.rollout(),
+        p.resources(),
+        p.existingSeatDemand(),
+        p.nodePools());
   }
 
   public static ClusterProfile staging() {
@@ -63,6 +73,8 @@ public final class TestManifests {
   /** Workloads and their inferred accesses, as the analyze pipeline builds them. */
   public static List<AccessSet> accessSets(String yaml, ClusterProfile profile) {
     ManifestSet manifests = set(yaml);
-    return Workloads.from(manifests, profile).stream().map(w -> AccessInference.infer(w, manifests)).toList();
+    return Workloads.from(manifests, profile).stream()
+        .map(w -> AccessInference.infer(w, manifests))
+        .toList();
   }
 }

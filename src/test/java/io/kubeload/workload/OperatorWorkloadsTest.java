@@ -3,8 +3,8 @@ package io.kubeload.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kubeload.yaml.InputException;
 import io.kubeload.testing.TestManifests;
+import io.kubeload.yaml.InputException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,9 @@ class OperatorWorkloadsTest {
 
   @Test
   void aPrometheusResourceIsAStatefulSetOfReplicasTimesShardsLocatedAtTheResource() {
-    List<Workload> workloads = workloads("""
+    List<Workload> workloads =
+        workloads(
+            """
         apiVersion: monitoring.coreos.com/v1
         kind: Prometheus
         metadata: {name: main, namespace: monitoring}
@@ -31,12 +33,14 @@ class OperatorWorkloadsTest {
         kind: Alertmanager
         metadata: {name: main, namespace: monitoring}
         spec: {}
-        """, 5000);
+        """,
+            5000);
     Workload prometheus = only(workloads, "StatefulSet/monitoring/prometheus-main");
     assertThat(prometheus.pods().count()).isEqualTo(6);
     assertThat(prometheus.pods().reason()).isEqualTo("2 replicas × 3 shards (Prometheus main)");
     assertThat(prometheus.serviceAccount()).isEqualTo("prometheus");
-    assertThat(prometheus.podSpec().getContainers().get(0).getImage()).isEqualTo("quay.io/prometheus/prometheus:v2.54.0");
+    assertThat(prometheus.podSpec().getContainers().get(0).getImage())
+        .isEqualTo("quay.io/prometheus/prometheus:v2.54.0");
     assertThat(prometheus.location().line()).isEqualTo(1);
     Workload alertmanager = only(workloads, "StatefulSet/monitoring/alertmanager-main");
     assertThat(alertmanager.pods().count()).isEqualTo(1);
@@ -45,21 +49,28 @@ class OperatorWorkloadsTest {
 
   @Test
   void anInstallationIsCalicoNodeTyphaScaledWithTheNodesAndKubeControllers() {
-    String installation = """
+    String installation =
+        """
         apiVersion: operator.tigera.io/v1
         kind: Installation
         metadata: {name: default}
         spec: {}
         """;
     List<Workload> big = workloads(installation, 5000);
-    assertThat(big).extracting(w -> w.ref().toString()).containsExactly(
-        "DaemonSet/calico-system/calico-node", "Deployment/calico-system/calico-typha", "Deployment/calico-system/calico-kube-controllers");
+    assertThat(big)
+        .extracting(w -> w.ref().toString())
+        .containsExactly(
+            "DaemonSet/calico-system/calico-node",
+            "Deployment/calico-system/calico-typha",
+            "Deployment/calico-system/calico-kube-controllers");
     Workload node = only(big, "DaemonSet/calico-system/calico-node");
     assertThat(node.runsOnEveryNode()).isTrue();
-    assertThat(node.podSpec().getContainers().get(0).getEnv()).anySatisfy(e -> {
-      assertThat(e.getName()).isEqualTo("FELIX_TYPHAK8SSERVICENAME");
-      assertThat(e.getValue()).isEqualTo("calico-typha");
-    });
+    assertThat(node.podSpec().getContainers().get(0).getEnv())
+        .anySatisfy(
+            e -> {
+              assertThat(e.getName()).isEqualTo("FELIX_TYPHAK8SSERVICENAME");
+              assertThat(e.getValue()).isEqualTo("calico-typha");
+            });
     // GetExpectedTyphaScale: 5000 / 200 + 2 = 27; at least 3.
     Workload typha = only(big, "Deployment/calico-system/calico-typha");
     assertThat(typha.pods().count()).isEqualTo(27);
@@ -71,7 +82,8 @@ class OperatorWorkloadsTest {
 
   @Test
   void theClusterProportionalAutoscalerSizesItsTargetByNodes() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: v1
         kind: ConfigMap
         metadata: {name: dns-autoscaler, namespace: kube-system}
@@ -104,16 +116,27 @@ class OperatorWorkloadsTest {
         """;
     Workload coredns = only(workloads(yaml, 5000), "Deployment/kube-system/coredns");
     assertThat(coredns.pods().count()).isEqualTo(313);
-    assertThat(coredns.pods().reason()).isEqualTo("cluster-proportional-autoscaler dns-autoscaler: ceil(nodes / 16), at least 2 (cores not counted)");
+    assertThat(coredns.pods().reason())
+        .isEqualTo(
+            "cluster-proportional-autoscaler dns-autoscaler: ceil(nodes / 16), at least 2 (cores not counted)");
     // preventSinglePointFailure keeps two replicas in a small cluster.
-    assertThat(only(workloads(yaml, 20), "Deployment/kube-system/coredns").pods().count()).isEqualTo(2);
-    assertThat(only(workloads(yaml.replace("--target=Deployment/coredns", "--target=Deployment/other"), 5000),
-        "Deployment/kube-system/coredns").pods().count()).isEqualTo(2);
+    assertThat(only(workloads(yaml, 20), "Deployment/kube-system/coredns").pods().count())
+        .isEqualTo(2);
+    assertThat(
+            only(
+                    workloads(
+                        yaml.replace("--target=Deployment/coredns", "--target=Deployment/other"),
+                        5000),
+                    "Deployment/kube-system/coredns")
+                .pods()
+                .count())
+        .isEqualTo(2);
   }
 
   @Test
   void ignoresNeedARuleAndAReason() {
-    String workload = """
+    String workload =
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -128,14 +151,22 @@ class OperatorWorkloadsTest {
             spec:
               containers: [{name: web, image: nginx}]
         """;
-    Workload web = workloads(workload.formatted("seat-demand=measured at 40% in prod, startup-storm = rolled out by hand"), 5000).get(0);
-    assertThat(web.ignores()).extracting(Ignore::rule, Ignore::reason).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("seat-demand", "measured at 40% in prod"),
-        org.assertj.core.groups.Tuple.tuple("startup-storm", "rolled out by hand"));
+    Workload web =
+        workloads(
+                workload.formatted(
+                    "seat-demand=measured at 40% in prod, startup-storm = rolled out by hand"),
+                5000)
+            .get(0);
+    assertThat(web.ignores())
+        .extracting(Ignore::rule, Ignore::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("seat-demand", "measured at 40% in prod"),
+            org.assertj.core.groups.Tuple.tuple("startup-storm", "rolled out by hand"));
     assertThat(web.ignores().get(0).location().line()).isEqualTo(7);
     assertThatThrownBy(() -> workloads(workload.formatted("seat-demand"), 5000))
         .isInstanceOf(InputException.class)
-        .hasMessage("test.yaml:7: kubeload.io/ignore: seat-demand needs a reason, as in seat-demand=<why it is safe>");
+        .hasMessage(
+            "test.yaml:7: kubeload.io/ignore: seat-demand needs a reason, as in seat-demand=<why it is safe>");
     assertThatThrownBy(() -> workloads(workload.formatted("=because"), 5000))
         .hasMessageContaining("must name a rule");
   }

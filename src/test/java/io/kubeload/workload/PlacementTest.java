@@ -17,16 +17,28 @@ import org.junit.jupiter.api.Test;
 
 class PlacementTest {
 
-  private static final NodePool GENERAL = new NodePool("general", 4_700, Map.of("kubernetes.io/os", "linux", "pool", "general"), List.of());
-  private static final NodePool GPU = new NodePool("gpu", 250,
-      Map.of("kubernetes.io/os", "linux", "accelerator", "nvidia", "gpu-count", "8"), List.of(Taint.parse("nvidia.com/gpu=present:NoSchedule")));
-  private static final NodePool INFRA = new NodePool("infra", 50,
-      Map.of("kubernetes.io/os", "linux", "node-role.kubernetes.io/infra", ""), List.of(Taint.parse("dedicated=infra:PreferNoSchedule")));
+  private static final NodePool GENERAL =
+      new NodePool(
+          "general", 4_700, Map.of("kubernetes.io/os", "linux", "pool", "general"), List.of());
+  private static final NodePool GPU =
+      new NodePool(
+          "gpu",
+          250,
+          Map.of("kubernetes.io/os", "linux", "accelerator", "nvidia", "gpu-count", "8"),
+          List.of(Taint.parse("nvidia.com/gpu=present:NoSchedule")));
+  private static final NodePool INFRA =
+      new NodePool(
+          "infra",
+          50,
+          Map.of("kubernetes.io/os", "linux", "node-role.kubernetes.io/infra", ""),
+          List.of(Taint.parse("dedicated=infra:PreferNoSchedule")));
 
-  private static final ClusterProfile POOLED = TestManifests.production().withNodePools(List.of(GENERAL, GPU, INFRA));
+  private static final ClusterProfile POOLED =
+      TestManifests.production().withNodePools(List.of(GENERAL, GPU, INFRA));
 
   private static Workload only(String podSpec, ClusterProfile profile) {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: apps/v1
         kind: DaemonSet
         metadata: {name: agent, namespace: ops}
@@ -35,7 +47,9 @@ class PlacementTest {
           template:
             metadata: {labels: {app: agent}}
             spec:
-        """ + podSpec.indent(6) + """
+        """
+            + podSpec.indent(6)
+            + """
               containers: [{name: agent, image: agent:1}]
         """;
     return Workloads.from(TestManifests.set(yaml), profile).get(0);
@@ -52,25 +66,35 @@ class PlacementTest {
   void untoleratedNoScheduleTaintsKeepADaemonSetOffAPoolButPreferNoScheduleDoesNot() {
     PodCount pods = only("hostNetwork: false", POOLED).pods();
     assertThat(pods.count()).isEqualTo(4_750);
-    assertThat(pods.reason()).isEqualTo(
-        "4,750 of 5,000 nodes: pools general, infra; not pool gpu: taint nvidia.com/gpu=present:NoSchedule not tolerated");
+    assertThat(pods.reason())
+        .isEqualTo(
+            "4,750 of 5,000 nodes: pools general, infra; not pool gpu: taint nvidia.com/gpu=present:NoSchedule not tolerated");
   }
 
   @Test
   void aNodeSelectorAndAMatchingTolerationPutItOnTheGpuPoolOnly() {
-    PodCount pods = only("""
+    PodCount pods =
+        only(
+                """
         nodeSelector: {accelerator: nvidia}
         tolerations: [{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}]
-        """, POOLED).pods();
+        """,
+                POOLED)
+            .pods();
     assertThat(pods.count()).isEqualTo(250);
-    assertThat(pods).isInstanceOfSatisfying(PodCount.PerNode.class, p -> assertThat(p.share()).isEqualTo(0.05));
-    assertThat(pods.reason()).isEqualTo("250 of 5,000 nodes: pool gpu (nodeSelector accelerator=nvidia, 1 toleration); "
-        + "not pools general, infra: nodeSelector accelerator=nvidia does not match");
+    assertThat(pods)
+        .isInstanceOfSatisfying(PodCount.PerNode.class, p -> assertThat(p.share()).isEqualTo(0.05));
+    assertThat(pods.reason())
+        .isEqualTo(
+            "250 of 5,000 nodes: pool gpu (nodeSelector accelerator=nvidia, 1 toleration); "
+                + "not pools general, infra: nodeSelector accelerator=nvidia does not match");
   }
 
   @Test
   void requiredNodeAffinityTermsAreOredAndTheirExpressionsAnded() {
-    PodCount pods = only("""
+    PodCount pods =
+        only(
+                """
         tolerations: [{operator: Exists}]
         affinity:
           nodeAffinity:
@@ -81,15 +105,19 @@ class PlacementTest {
                     - {key: accelerator, operator: In, values: [nvidia, amd]}
                 - matchExpressions:
                     - {key: node-role.kubernetes.io/infra, operator: Exists}
-        """, POOLED).pods();
+        """,
+                POOLED)
+            .pods();
     assertThat(pods.count()).isEqualTo(300);
-    assertThat(pods.reason()).startsWith("300 of 5,000 nodes: pools gpu, infra (required node affinity, 1 toleration)")
+    assertThat(pods.reason())
+        .startsWith("300 of 5,000 nodes: pools gpu, infra (required node affinity, 1 toleration)")
         .endsWith("not pool general: required node affinity does not match");
   }
 
   @Test
   void deploymentsAreUnaffectedByPools() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: web, namespace: shop}
@@ -102,7 +130,8 @@ class PlacementTest {
               nodeSelector: {accelerator: nvidia}
               containers: [{name: web, image: web:1}]
         """;
-    assertThat(Workloads.from(TestManifests.set(yaml), POOLED).get(0).pods()).isEqualTo(PodCount.fixed(3, "3 replicas"));
+    assertThat(Workloads.from(TestManifests.set(yaml), POOLED).get(0).pods())
+        .isEqualTo(PodCount.fixed(3, "3 replicas"));
   }
 
   @Test
@@ -122,61 +151,111 @@ class PlacementTest {
     assertThat(Placement.matches(requirement("cores", "Gt", "16"), labels)).isFalse();
     assertThat(Placement.matches(requirement("cores", "Lt", "32"), labels)).isTrue();
     assertThat(Placement.matches(requirement("cores", "Lt", "16"), labels)).isFalse();
-    assertThat(Placement.matches(requirement("zone", "Gt", "1"), labels)).as("a label that is not an integer").isFalse();
+    assertThat(Placement.matches(requirement("zone", "Gt", "1"), labels))
+        .as("a label that is not an integer")
+        .isFalse();
     assertThat(Placement.matches(requirement("missing", "Lt", "1"), labels)).isFalse();
-    assertThat(Placement.matches(new NodeSelectorTerm(List.of(), List.of()), labels)).as("an empty term").isFalse();
+    assertThat(Placement.matches(new NodeSelectorTerm(List.of(), List.of()), labels))
+        .as("an empty term")
+        .isFalse();
   }
 
   @Test
   void tolerationsMatchByOperatorKeyValueAndEffect() {
     Taint gpu = Taint.parse("nvidia.com/gpu=present:NoSchedule");
-    assertThat(Placement.tolerates(toleration("nvidia.com/gpu", "Equal", "present", "NoSchedule"), gpu)).isTrue();
-    assertThat(Placement.tolerates(toleration("nvidia.com/gpu", null, "present", null), gpu)).as("Equal is the default; empty effect matches all").isTrue();
-    assertThat(Placement.tolerates(toleration("nvidia.com/gpu", "Equal", "absent", "NoSchedule"), gpu)).isFalse();
-    assertThat(Placement.tolerates(toleration("nvidia.com/gpu", "Exists", null, "NoSchedule"), gpu)).isTrue();
-    assertThat(Placement.tolerates(toleration("nvidia.com/gpu", "Exists", null, "NoExecute"), gpu)).isFalse();
-    assertThat(Placement.tolerates(toleration(null, "Exists", null, null), gpu)).as("empty key with Exists tolerates everything").isTrue();
+    assertThat(
+            Placement.tolerates(
+                toleration("nvidia.com/gpu", "Equal", "present", "NoSchedule"), gpu))
+        .isTrue();
+    assertThat(Placement.tolerates(toleration("nvidia.com/gpu", null, "present", null), gpu))
+        .as("Equal is the default; empty effect matches all")
+        .isTrue();
+    assertThat(
+            Placement.tolerates(toleration("nvidia.com/gpu", "Equal", "absent", "NoSchedule"), gpu))
+        .isFalse();
+    assertThat(Placement.tolerates(toleration("nvidia.com/gpu", "Exists", null, "NoSchedule"), gpu))
+        .isTrue();
+    assertThat(Placement.tolerates(toleration("nvidia.com/gpu", "Exists", null, "NoExecute"), gpu))
+        .isFalse();
+    assertThat(Placement.tolerates(toleration(null, "Exists", null, null), gpu))
+        .as("empty key with Exists tolerates everything")
+        .isTrue();
     assertThat(Placement.tolerates(toleration(null, "Equal", "present", null), gpu)).isFalse();
     assertThat(Placement.tolerates(toleration("other", "Exists", null, null), gpu)).isFalse();
   }
 
   @Test
   void noExecuteRepelsAndTheDaemonSetControllersOwnTolerationsApply() {
-    ClusterProfile profile = TestManifests.production().withNodePools(List.of(
-        new NodePool("cordoned", 100, Map.of(), List.of(Taint.parse("node.kubernetes.io/unschedulable:NoSchedule"))),
-        new NodePool("draining", 200, Map.of(), List.of(Taint.parse("maintenance=true:NoExecute"))),
-        new NodePool("edge", 300, Map.of(), List.of(Taint.parse("node.kubernetes.io/network-unavailable:NoSchedule"))),
-        new NodePool("rest", 4_400, Map.of(), List.of())));
+    ClusterProfile profile =
+        TestManifests.production()
+            .withNodePools(
+                List.of(
+                    new NodePool(
+                        "cordoned",
+                        100,
+                        Map.of(),
+                        List.of(Taint.parse("node.kubernetes.io/unschedulable:NoSchedule"))),
+                    new NodePool(
+                        "draining",
+                        200,
+                        Map.of(),
+                        List.of(Taint.parse("maintenance=true:NoExecute"))),
+                    new NodePool(
+                        "edge",
+                        300,
+                        Map.of(),
+                        List.of(Taint.parse("node.kubernetes.io/network-unavailable:NoSchedule"))),
+                    new NodePool("rest", 4_400, Map.of(), List.of())));
     assertThat(only("hostNetwork: false", profile).pods().count()).isEqualTo(4_500);
-    assertThat(only("hostNetwork: true", profile).pods().count()).as("host-network pods tolerate network-unavailable").isEqualTo(4_800);
+    assertThat(only("hostNetwork: true", profile).pods().count())
+        .as("host-network pods tolerate network-unavailable")
+        .isEqualTo(4_800);
   }
 
   @Test
   void aDaemonSetsShareOfNodesScalesWithTheClusterAndNeverFalls() {
-    qt().withFixedSeed(6L).forAll(integers().between(0, 5_000), integers().between(1, 1_000_000), integers().between(0, 1_000))
-        .checkAssert((matched, nodes, more) -> {
-          PodCount pods = PodCount.onNodes(matched / 5_000.0, 5_000, "test");
-          assertThat(pods.count()).isEqualTo(matched);
-          assertThat(pods.atNodes(nodes + more).count()).isGreaterThanOrEqualTo(pods.atNodes(nodes).count());
-        });
+    qt().withFixedSeed(6L)
+        .forAll(
+            integers().between(0, 5_000),
+            integers().between(1, 1_000_000),
+            integers().between(0, 1_000))
+        .checkAssert(
+            (matched, nodes, more) -> {
+              PodCount pods = PodCount.onNodes(matched / 5_000.0, 5_000, "test");
+              assertThat(pods.count()).isEqualTo(matched);
+              assertThat(pods.atNodes(nodes + more).count())
+                  .isGreaterThanOrEqualTo(pods.atNodes(nodes).count());
+            });
   }
 
   @Test
   void placingAnewInALargerClusterNeverGivesFewerPods() {
-    qt().withFixedSeed(61L).withExamples(300)
-        .forAll(integers().between(1, 3_000), integers().between(0, 3_000), integers().between(1, 20_000), integers().between(0, 5_000))
-        .checkAssert((general, gpu, nodes, more) -> {
-          ClusterProfile pooled = TestManifests.production().withNodes(general + gpu).withNodePools(List.of(
-              GENERAL.withCount(general), GPU.withCount(gpu)));
-          String spec = "tolerations: [{key: nvidia.com/gpu, operator: Exists}]\nnodeSelector: {accelerator: nvidia}";
-          int smaller = only(spec, pooled.withNodes(nodes)).pods().count();
-          int larger = only(spec, pooled.withNodes(nodes + more)).pods().count();
-          assertThat(larger).as("%d+%d pools at %d and %d nodes", general, gpu, nodes, nodes + more).isGreaterThanOrEqualTo(smaller);
-          assertThat(only(spec, pooled).pods().count()).isEqualTo(gpu);
-        });
+    qt().withFixedSeed(61L)
+        .withExamples(300)
+        .forAll(
+            integers().between(1, 3_000),
+            integers().between(0, 3_000),
+            integers().between(1, 20_000),
+            integers().between(0, 5_000))
+        .checkAssert(
+            (general, gpu, nodes, more) -> {
+              ClusterProfile pooled =
+                  TestManifests.production()
+                      .withNodes(general + gpu)
+                      .withNodePools(List.of(GENERAL.withCount(general), GPU.withCount(gpu)));
+              String spec =
+                  "tolerations: [{key: nvidia.com/gpu, operator: Exists}]\nnodeSelector: {accelerator: nvidia}";
+              int smaller = only(spec, pooled.withNodes(nodes)).pods().count();
+              int larger = only(spec, pooled.withNodes(nodes + more)).pods().count();
+              assertThat(larger)
+                  .as("%d+%d pools at %d and %d nodes", general, gpu, nodes, nodes + more)
+                  .isGreaterThanOrEqualTo(smaller);
+              assertThat(only(spec, pooled).pods().count()).isEqualTo(gpu);
+            });
   }
 
-  private static NodeSelectorRequirement requirement(String key, String operator, String... values) {
+  private static NodeSelectorRequirement requirement(
+      String key, String operator, String... values) {
     return new NodeSelectorRequirement(key, operator, List.of(values));
   }
 

@@ -1,6 +1,5 @@
 package io.kubeload.workload;
 
-import io.kubeload.testing.TestManifests;
 import static io.kubeload.testing.TestManifests.production;
 import static io.kubeload.testing.TestManifests.set;
 import static io.kubeload.testing.TestManifests.staging;
@@ -8,8 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubeload.cluster.ClusterProfile;
-import io.kubeload.yaml.InputException;
 import io.kubeload.manifest.ObjectRef;
+import io.kubeload.testing.TestManifests;
+import io.kubeload.yaml.InputException;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -31,10 +31,11 @@ class WorkloadsTest {
   }
 
   private static Workload named(List<Workload> all, String name) {
-    return all.stream().filter(w -> w.ref().name().equals(name)).findFirst()
+    return all.stream()
+        .filter(w -> w.ref().name().equals(name))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no workload " + name + " in " + all));
   }
-
 
   private static String deployment(String name, String namespace, String replicasLine) {
     return """
@@ -50,7 +51,8 @@ class WorkloadsTest {
             metadata: {labels: {app: x}}
             spec:
               containers: [{name: c, image: x}]
-        """.formatted(name, namespace, replicasLine);
+        """
+        .formatted(name, namespace, replicasLine);
   }
 
   @Nested
@@ -81,7 +83,9 @@ class WorkloadsTest {
 
     @Test
     void statefulSetRunsItsReplicas() {
-      Workload w = only("""
+      Workload w =
+          only(
+              """
           apiVersion: apps/v1
           kind: StatefulSet
           metadata: {name: db, namespace: data}
@@ -99,7 +103,8 @@ class WorkloadsTest {
       assertThat(w.pods()).isEqualTo(PodCount.fixed(5, "5 replicas"));
     }
 
-    private static final String DAEMONSET = """
+    private static final String DAEMONSET =
+        """
         apiVersion: apps/v1
         kind: DaemonSet
         metadata: {name: agent, namespace: kube-system}
@@ -135,7 +140,9 @@ class WorkloadsTest {
 
     @Test
     void replicaSetAndReplicationControllerRunTheirReplicas() {
-      List<Workload> all = workloads("""
+      List<Workload> all =
+          workloads(
+              """
           apiVersion: apps/v1
           kind: ReplicaSet
           metadata: {name: rs, namespace: ns}
@@ -168,7 +175,9 @@ class WorkloadsTest {
 
     @Test
     void replicaSetWithoutReplicasRunsOnePod() {
-      Workload w = only("""
+      Workload w =
+          only(
+              """
           apiVersion: apps/v1
           kind: ReplicaSet
           metadata: {name: rs}
@@ -183,7 +192,9 @@ class WorkloadsTest {
 
     @Test
     void jobRunsItsParallelism() {
-      Workload w = only("""
+      Workload w =
+          only(
+              """
           apiVersion: batch/v1
           kind: Job
           metadata: {name: migrate, namespace: ns}
@@ -200,7 +211,9 @@ class WorkloadsTest {
 
     @Test
     void jobWithoutParallelismRunsOnePod() {
-      Workload w = only("""
+      Workload w =
+          only(
+              """
           apiVersion: batch/v1
           kind: Job
           metadata: {name: migrate}
@@ -215,7 +228,9 @@ class WorkloadsTest {
 
     @Test
     void jobNeverRunsMorePodsThanCompletions() {
-      Workload w = only("""
+      Workload w =
+          only(
+              """
           apiVersion: batch/v1
           kind: Job
           metadata: {name: migrate}
@@ -232,7 +247,9 @@ class WorkloadsTest {
 
     @Test
     void cronJobRunsItsJobTemplatesParallelism() {
-      Workload w = only("""
+      Workload w =
+          only(
+              """
           apiVersion: batch/v1
           kind: CronJob
           metadata: {name: report, namespace: ns}
@@ -255,7 +272,9 @@ class WorkloadsTest {
 
     @Test
     void cronJobWithoutParallelismRunsOnePod() {
-      Workload w = only("""
+      Workload w =
+          only(
+              """
           apiVersion: batch/v1
           kind: CronJob
           metadata: {name: report}
@@ -273,7 +292,9 @@ class WorkloadsTest {
 
     @Test
     void barePodRunsOnePod() {
-      Workload w = only("""
+      Workload w =
+          only(
+              """
           apiVersion: v1
           kind: Pod
           metadata:
@@ -293,7 +314,9 @@ class WorkloadsTest {
 
     @Test
     void workloadWithoutNamespaceIsInTheDefaultNamespace() {
-      Workload w = only("""
+      Workload w =
+          only(
+              """
           apiVersion: apps/v1
           kind: Deployment
           metadata: {name: web}
@@ -308,7 +331,8 @@ class WorkloadsTest {
 
     @Test
     void negativeReplicasAreAnInputErrorNamingTheReplicasLine() {
-      String yaml = """
+      String yaml =
+          """
           apiVersion: apps/v1
           kind: Deployment
           metadata: {name: web, namespace: shop}
@@ -327,7 +351,8 @@ class WorkloadsTest {
 
     @Test
     void negativeStatefulSetReplicasAreAnInputErrorNamingTheReplicasLine() {
-      String yaml = """
+      String yaml =
+          """
           apiVersion: v1
           kind: ConfigMap
           metadata: {name: first}
@@ -351,7 +376,8 @@ class WorkloadsTest {
 
     @Test
     void negativeCronJobParallelismIsAnInputErrorNamingItsLine() {
-      String yaml = """
+      String yaml =
+          """
           apiVersion: batch/v1
           kind: CronJob
           metadata: {name: report}
@@ -366,7 +392,8 @@ class WorkloadsTest {
           """;
       assertThatThrownBy(() -> workloads(yaml))
           .isInstanceOf(InputException.class)
-          .hasMessageStartingWith("test.yaml:" + TestManifests.lineOf(yaml, "parallelism: -3") + ": ")
+          .hasMessageStartingWith(
+              "test.yaml:" + TestManifests.lineOf(yaml, "parallelism: -3") + ": ")
           .hasMessageContaining("parallelism");
     }
   }
@@ -374,7 +401,8 @@ class WorkloadsTest {
   @Nested
   class HorizontalPodAutoscalers {
 
-    private static final String HPA_V2 = """
+    private static final String HPA_V2 =
+        """
         ---
         apiVersion: autoscaling/v2
         kind: HorizontalPodAutoscaler
@@ -387,13 +415,19 @@ class WorkloadsTest {
 
     @Test
     void autoscalingV2HpaTargetingTheDeploymentGivesMaxReplicas() {
-      Workload w = only(deployment("web", "shop", "replicas: 3") + HPA_V2.formatted("shop", "Deployment", "web"));
+      Workload w =
+          only(
+              deployment("web", "shop", "replicas: 3")
+                  + HPA_V2.formatted("shop", "Deployment", "web"));
       assertThat(w.pods()).isEqualTo(PodCount.fixed(12, "HPA maxReplicas 12"));
     }
 
     @Test
     void autoscalingV1HpaTargetingTheDeploymentGivesMaxReplicas() {
-      Workload w = only(deployment("web", "shop", "replicas: 3") + """
+      Workload w =
+          only(
+              deployment("web", "shop", "replicas: 3")
+                  + """
           ---
           apiVersion: autoscaling/v1
           kind: HorizontalPodAutoscaler
@@ -409,13 +443,18 @@ class WorkloadsTest {
 
     @Test
     void hpaAlsoAppliesWhenReplicasAreUnset() {
-      Workload w = only(deployment("web", "shop", "minReadySeconds: 0") + HPA_V2.formatted("shop", "Deployment", "web"));
+      Workload w =
+          only(
+              deployment("web", "shop", "minReadySeconds: 0")
+                  + HPA_V2.formatted("shop", "Deployment", "web"));
       assertThat(w.pods().count()).isEqualTo(12);
     }
 
     @Test
     void hpaScalesAStatefulSetTargetedByKind() {
-      Workload w = only("""
+      Workload w =
+          only(
+              """
           apiVersion: apps/v1
           kind: StatefulSet
           metadata: {name: web, namespace: shop}
@@ -425,31 +464,43 @@ class WorkloadsTest {
             template:
               spec:
                 containers: [{name: c, image: x}]
-          """ + HPA_V2.formatted("shop", "StatefulSet", "web"));
+          """
+                  + HPA_V2.formatted("shop", "StatefulSet", "web"));
       assertThat(w.pods().count()).isEqualTo(12);
     }
 
     @Test
     void hpaInAnotherNamespaceDoesNotApply() {
-      Workload w = only(deployment("web", "shop", "replicas: 3") + HPA_V2.formatted("other", "Deployment", "web"));
+      Workload w =
+          only(
+              deployment("web", "shop", "replicas: 3")
+                  + HPA_V2.formatted("other", "Deployment", "web"));
       assertThat(w.pods()).isEqualTo(PodCount.fixed(3, "3 replicas"));
     }
 
     @Test
     void hpaTargetingAnotherNameDoesNotApply() {
-      Workload w = only(deployment("web", "shop", "replicas: 3") + HPA_V2.formatted("shop", "Deployment", "api"));
+      Workload w =
+          only(
+              deployment("web", "shop", "replicas: 3")
+                  + HPA_V2.formatted("shop", "Deployment", "api"));
       assertThat(w.pods().count()).isEqualTo(3);
     }
 
     @Test
     void hpaTargetingAnotherKindWithTheSameNameDoesNotApply() {
-      Workload w = only(deployment("web", "shop", "replicas: 3") + HPA_V2.formatted("shop", "StatefulSet", "web"));
+      Workload w =
+          only(
+              deployment("web", "shop", "replicas: 3")
+                  + HPA_V2.formatted("shop", "StatefulSet", "web"));
       assertThat(w.pods().count()).isEqualTo(3);
     }
 
     @Test
     void hpaWithoutNamespaceTargetsADeploymentWithoutNamespace() {
-      Workload w = only("""
+      Workload w =
+          only(
+              """
           apiVersion: apps/v1
           kind: Deployment
           metadata: {name: web}
@@ -471,7 +522,11 @@ class WorkloadsTest {
 
     @Test
     void largestMaxReplicasWinsWhenSeveralHpasTargetTheSameDeployment() {
-      Workload w = only(deployment("web", "shop", "replicas: 3") + HPA_V2.formatted("shop", "Deployment", "web") + """
+      Workload w =
+          only(
+              deployment("web", "shop", "replicas: 3")
+                  + HPA_V2.formatted("shop", "Deployment", "web")
+                  + """
           ---
           apiVersion: autoscaling/v2
           kind: HorizontalPodAutoscaler
@@ -485,7 +540,9 @@ class WorkloadsTest {
 
     @Test
     void hpaDoesNotChangeADaemonSet() {
-      Workload w = only("""
+      Workload w =
+          only(
+              """
           apiVersion: apps/v1
           kind: DaemonSet
           metadata: {name: web, namespace: shop}
@@ -493,20 +550,27 @@ class WorkloadsTest {
             template:
               spec:
                 containers: [{name: c, image: x}]
-          """ + HPA_V2.formatted("shop", "DaemonSet", "web"));
+          """
+                  + HPA_V2.formatted("shop", "DaemonSet", "web"));
       assertThat(w.pods().count()).isEqualTo(20);
       assertThat(w.pods().perNode()).isTrue();
     }
 
     @Test
     void hpaIsNotItselfAWorkload() {
-      List<Workload> all = workloads(deployment("web", "shop", "replicas: 3") + HPA_V2.formatted("shop", "Deployment", "web"));
+      List<Workload> all =
+          workloads(
+              deployment("web", "shop", "replicas: 3")
+                  + HPA_V2.formatted("shop", "Deployment", "web"));
       assertThat(all).extracting(Workload::kind).containsExactly("Deployment");
     }
 
     @Test
     void rolloutBudgetsFollowTheHpaPodCount() {
-      Workload w = only(deployment("web", "shop", "replicas: 4") + """
+      Workload w =
+          only(
+              deployment("web", "shop", "replicas: 4")
+                  + """
           ---
           apiVersion: autoscaling/v2
           kind: HorizontalPodAutoscaler
@@ -527,7 +591,9 @@ class WorkloadsTest {
 
     @Test
     void nonWorkloadKindsAreIgnored() {
-      List<Workload> all = workloads("""
+      List<Workload> all =
+          workloads(
+              """
           apiVersion: v1
           kind: ConfigMap
           metadata: {name: cfg}
@@ -558,7 +624,9 @@ class WorkloadsTest {
 
     @Test
     void customResourcesNamedLikeWorkloadsAreIgnored() {
-      List<Workload> all = workloads("""
+      List<Workload> all =
+          workloads(
+              """
           apiVersion: example.com/v1
           kind: Deployment
           metadata: {name: custom}
@@ -579,7 +647,9 @@ class WorkloadsTest {
 
     @Test
     void helmTestHookPodsAreNotWorkloads() {
-      List<Workload> all = workloads("""
+      List<Workload> all =
+          workloads(
+              """
           apiVersion: v1
           kind: Pod
           metadata:
@@ -593,7 +663,11 @@ class WorkloadsTest {
 
     @Test
     void everyWorkloadInAMultiDocumentStreamIsFound() {
-      List<Workload> all = workloads(deployment("a", "ns", "replicas: 2") + "---\n" + deployment("b", "ns", "replicas: 5"));
+      List<Workload> all =
+          workloads(
+              deployment("a", "ns", "replicas: 2")
+                  + "---\n"
+                  + deployment("b", "ns", "replicas: 5"));
       assertThat(all).extracting(w -> w.ref().name()).containsExactly("a", "b");
       assertThat(named(all, "b").pods().count()).isEqualTo(5);
     }
@@ -604,12 +678,15 @@ class WorkloadsTest {
 
     @Test
     void serviceAccountDefaultsToDefault() {
-      assertThat(only(deployment("web", "shop", "replicas: 1")).serviceAccount()).isEqualTo("default");
+      assertThat(only(deployment("web", "shop", "replicas: 1")).serviceAccount())
+          .isEqualTo("default");
     }
 
     @Test
     void serviceAccountNameIsHonoured() {
-      Workload w = only("""
+      Workload w =
+          only(
+              """
           apiVersion: apps/v1
           kind: Deployment
           metadata: {name: web}
@@ -624,7 +701,9 @@ class WorkloadsTest {
 
     @Test
     void deprecatedServiceAccountFieldIsHonouredWhenServiceAccountNameIsUnset() {
-      Workload w = only("""
+      Workload w =
+          only(
+              """
           apiVersion: apps/v1
           kind: Deployment
           metadata: {name: web}
@@ -639,7 +718,9 @@ class WorkloadsTest {
 
     @Test
     void serviceAccountNameWinsOverTheDeprecatedField() {
-      Workload w = only("""
+      Workload w =
+          only(
+              """
           apiVersion: apps/v1
           kind: Deployment
           metadata: {name: web}
@@ -655,7 +736,9 @@ class WorkloadsTest {
 
     @Test
     void podTemplateAnnotationsAndSpecAreKept() {
-      Workload w = only("""
+      Workload w =
+          only(
+              """
           apiVersion: apps/v1
           kind: Deployment
           metadata:
@@ -668,15 +751,21 @@ class WorkloadsTest {
               spec:
                 containers: [{name: app, image: x}, {name: sidecar, image: y}]
           """);
-      assertThat(w.podAnnotations()).containsOnlyKeys("on-pod", "other").containsEntry("on-pod", "1");
-      assertThat(w.podSpec().getContainers()).extracting(c -> c.getName()).containsExactly("app", "sidecar");
+      assertThat(w.podAnnotations())
+          .containsOnlyKeys("on-pod", "other")
+          .containsEntry("on-pod", "1");
+      assertThat(w.podSpec().getContainers())
+          .extracting(c -> c.getName())
+          .containsExactly("app", "sidecar");
       assertThat(w.location().file()).isEqualTo("test.yaml");
       assertThat(w.location().line()).isEqualTo(1);
     }
 
     @Test
     void workloadWithoutPodTemplateGetsAnEmptyPodSpec() {
-      Workload w = only("""
+      Workload w =
+          only(
+              """
           apiVersion: apps/v1
           kind: Deployment
           metadata: {name: web}
@@ -693,7 +782,8 @@ class WorkloadsTest {
   class Rollouts {
 
     private Workload daemonSet(String strategy, ClusterProfile profile) {
-      return only("""
+      return only(
+          """
           apiVersion: apps/v1
           kind: DaemonSet
           metadata: {name: agent}
@@ -702,11 +792,14 @@ class WorkloadsTest {
             template:
               spec:
                 containers: [{name: c, image: x}]
-          """.formatted(strategy), profile);
+          """
+              .formatted(strategy),
+          profile);
     }
 
     private Workload deploymentWith(String specLines) {
-      return only("""
+      return only(
+          """
           apiVersion: apps/v1
           kind: Deployment
           metadata: {name: web}
@@ -715,7 +808,8 @@ class WorkloadsTest {
             template:
               spec:
                 containers: [{name: c, image: x}]
-          """.formatted(specLines.indent(2).stripTrailing()));
+          """
+              .formatted(specLines.indent(2).stripTrailing()));
     }
 
     @Test
@@ -731,11 +825,13 @@ class WorkloadsTest {
 
     @Test
     void daemonSetPercentagesResolveAgainstTheProfilesNodes() {
-      String strategy = """
+      String strategy =
+          """
           updateStrategy:
               type: RollingUpdate
               rollingUpdate: {maxUnavailable: 10%, maxSurge: 0}
-          """.stripTrailing();
+          """
+              .stripTrailing();
       assertThat(daemonSet(strategy, staging()).rollout().maxUnavailable()).isEqualTo(2);
       RolloutStrategy prod = daemonSet(strategy, production()).rollout();
       assertThat(prod.maxUnavailable()).isEqualTo(500);
@@ -746,10 +842,12 @@ class WorkloadsTest {
 
     @Test
     void daemonSetSurgePercentageRoundsUp() {
-      String strategy = """
+      String strategy =
+          """
           updateStrategy:
               rollingUpdate: {maxUnavailable: 0, maxSurge: 12%}
-          """.stripTrailing();
+          """
+              .stripTrailing();
       RolloutStrategy r = daemonSet(strategy, staging()).rollout();
       assertThat(r.maxUnavailable()).isZero();
       assertThat(r.maxSurge()).isEqualTo(3); // 2.4 of 20 nodes, rounded up
@@ -757,20 +855,28 @@ class WorkloadsTest {
 
     @Test
     void daemonSetUnavailablePercentageRoundsUp() {
-      String strategy = """
+      String strategy =
+          """
           updateStrategy:
               rollingUpdate: {maxUnavailable: 33%}
-          """.stripTrailing();
-      // 33% of 20 nodes = 6.6: "Absolute number is calculated from percentage by rounding up" (apps/v1 API).
+          """
+              .stripTrailing();
+      // 33% of 20 nodes = 6.6: "Absolute number is calculated from percentage by rounding up"
+      // (apps/v1 API).
       assertThat(daemonSet(strategy, staging()).rollout().maxUnavailable()).isEqualTo(7);
     }
 
     @Test
     void daemonSetOnDeleteReplacesNothingByItself() {
-      RolloutStrategy r = daemonSet("""
+      RolloutStrategy r =
+          daemonSet(
+                  """
           minReadySeconds: 15
             updateStrategy: {type: OnDelete}
-          """.stripTrailing(), staging()).rollout();
+          """
+                      .stripTrailing(),
+                  staging())
+              .rollout();
       assertThat(r.type()).isEqualTo("OnDelete");
       assertThat(r.maxUnavailable()).isZero();
       assertThat(r.maxSurge()).isZero();
@@ -797,12 +903,15 @@ class WorkloadsTest {
 
     @Test
     void deploymentExplicitPercentages() {
-      RolloutStrategy r = deploymentWith("""
+      RolloutStrategy r =
+          deploymentWith(
+                  """
           replicas: 10
           strategy:
             type: RollingUpdate
             rollingUpdate: {maxUnavailable: 10%, maxSurge: 33%}
-          """).rollout();
+          """)
+              .rollout();
       assertThat(r.maxUnavailable()).isEqualTo(1);
       assertThat(r.maxSurge()).isEqualTo(4); // 3.3 rounded up
       assertThat(r.declared()).isEqualTo("maxUnavailable=10% maxSurge=33%");
@@ -810,11 +919,14 @@ class WorkloadsTest {
 
     @Test
     void deploymentExplicitNumbers() {
-      RolloutStrategy r = deploymentWith("""
+      RolloutStrategy r =
+          deploymentWith(
+                  """
           replicas: 10
           strategy:
             rollingUpdate: {maxUnavailable: 0, maxSurge: 5}
-          """).rollout();
+          """)
+              .rollout();
       assertThat(r.type()).isEqualTo("RollingUpdate");
       assertThat(r.maxUnavailable()).isZero();
       assertThat(r.maxSurge()).isEqualTo(5);
@@ -823,32 +935,41 @@ class WorkloadsTest {
 
     @Test
     void deploymentOnlyOneBudgetDeclaredKeepsTheOtherDefault() {
-      RolloutStrategy r = deploymentWith("""
+      RolloutStrategy r =
+          deploymentWith(
+                  """
           replicas: 8
           strategy:
             rollingUpdate: {maxSurge: 0}
-          """).rollout();
+          """)
+              .rollout();
       assertThat(r.maxUnavailable()).isEqualTo(2); // default 25% of 8
       assertThat(r.maxSurge()).isZero();
     }
 
     @Test
     void minReadySecondsIsKept() {
-      RolloutStrategy r = deploymentWith("""
+      RolloutStrategy r =
+          deploymentWith(
+                  """
           replicas: 4
           minReadySeconds: 30
-          """).rollout();
+          """)
+              .rollout();
       assertThat(r.minReadySeconds()).isEqualTo(30);
       assertThat(r.declared()).isEqualTo("maxUnavailable=25% maxSurge=25% minReadySeconds=30");
     }
 
     @Test
     void recreateTakesEveryReplicaDownAtOnce() {
-      RolloutStrategy r = deploymentWith("""
+      RolloutStrategy r =
+          deploymentWith(
+                  """
           replicas: 6
           minReadySeconds: 5
           strategy: {type: Recreate}
-          """).rollout();
+          """)
+              .rollout();
       assertThat(r.type()).isEqualTo("Recreate");
       assertThat(r.maxUnavailable()).isEqualTo(6);
       assertThat(r.maxSurge()).isZero();
@@ -859,7 +980,8 @@ class WorkloadsTest {
 
     @Test
     void statefulSetDefaultsToOneAtATime() {
-      RolloutStrategy r = only("""
+      RolloutStrategy r =
+          only("""
           apiVersion: apps/v1
           kind: StatefulSet
           metadata: {name: db}
@@ -870,7 +992,8 @@ class WorkloadsTest {
             template:
               spec:
                 containers: [{name: c, image: x}]
-          """).rollout();
+          """)
+              .rollout();
       assertThat(r.type()).isEqualTo("RollingUpdate");
       assertThat(r.maxUnavailable()).isEqualTo(1);
       assertThat(r.maxSurge()).isZero();
@@ -879,7 +1002,8 @@ class WorkloadsTest {
 
     @Test
     void statefulSetOnDeleteReplacesNothingByItself() {
-      RolloutStrategy r = only("""
+      RolloutStrategy r =
+          only("""
           apiVersion: apps/v1
           kind: StatefulSet
           metadata: {name: db}
@@ -890,7 +1014,8 @@ class WorkloadsTest {
             template:
               spec:
                 containers: [{name: c, image: x}]
-          """).rollout();
+          """)
+              .rollout();
       assertThat(r.type()).isEqualTo("OnDelete");
       assertThat(r.maxUnavailable()).isZero();
       assertThat(r.maxSurge()).isZero();
@@ -899,19 +1024,24 @@ class WorkloadsTest {
 
     @Test
     void unparseableBudgetIsAnInputError() {
-      assertThatThrownBy(() -> deploymentWith("""
+      assertThatThrownBy(
+              () ->
+                  deploymentWith(
+                      """
           replicas: 4
           strategy:
             rollingUpdate: {maxUnavailable: lots}
           """))
           .isInstanceOf(InputException.class)
           .hasMessageStartingWith("test.yaml:")
-          .hasMessageContaining("maxUnavailable: not a valid Deployment: expected a whole number of at least 0 or a percentage from 0% to 100%, not a string");
+          .hasMessageContaining(
+              "maxUnavailable: not a valid Deployment: expected a whole number of at least 0 or a percentage from 0% to 100%, not a string");
     }
 
     @Test
     void unparseableBudgetNamesItsLine() {
-      String yaml = """
+      String yaml =
+          """
           apiVersion: apps/v1
           kind: Deployment
           metadata: {name: web}
@@ -926,7 +1056,8 @@ class WorkloadsTest {
           """;
       assertThatThrownBy(() -> workloads(yaml))
           .isInstanceOf(InputException.class)
-          .hasMessageStartingWith("test.yaml:" + TestManifests.lineOf(yaml, "maxUnavailable: lots") + ": ");
+          .hasMessageStartingWith(
+              "test.yaml:" + TestManifests.lineOf(yaml, "maxUnavailable: lots") + ": ");
     }
 
     @Test

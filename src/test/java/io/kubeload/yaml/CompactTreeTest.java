@@ -34,9 +34,11 @@ class CompactTreeTest {
     assertThat(compact.keySet()).containsExactly("metadata", "data", "items", "empty");
     assertThat(compact).containsKey("empty").doesNotContainKey("absent");
     assertThat(compact.get("empty")).isNull();
-    assertThat(new ArrayList<Object>(((Map<?, ?>) compact.get("data")).keySet())).containsExactlyElementsOf(data.keySet());
+    assertThat(new ArrayList<Object>(((Map<?, ?>) compact.get("data")).keySet()))
+        .containsExactlyElementsOf(data.keySet());
     assertThatThrownBy(() -> compact.put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> ((Map<?, ?>) compact.get("metadata")).clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> ((Map<?, ?>) compact.get("metadata")).clear())
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
@@ -58,7 +60,8 @@ class CompactTreeTest {
     // Map.get takes any object: a key that is not a path string finds nothing.
     Object notAPath = 42;
     assertThat(lines.get(notAPath)).isNull();
-    assertThat(lines.retain(path -> path.startsWith("metadata"))).containsExactly(Map.entry("metadata.name", 3));
+    assertThat(lines.retain(path -> path.startsWith("metadata")))
+        .containsExactly(Map.entry("metadata.name", 3));
   }
 
   @SuppressWarnings("unchecked")

@@ -22,10 +22,17 @@ class YamlDocumentsTest {
 
   /** The classic "billion laughs": nine levels of nine aliases each, 9^9 strings once expanded. */
   static String billionLaughs(int levels, int width) {
-    StringBuilder yaml = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: lol\ndata:\n");
-    yaml.append("  l0: &l0 [").append(String.join(",", java.util.Collections.nCopies(width, "\"lol\""))).append("]\n");
+    StringBuilder yaml =
+        new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: lol\ndata:\n");
+    yaml.append("  l0: &l0 [")
+        .append(String.join(",", java.util.Collections.nCopies(width, "\"lol\"")))
+        .append("]\n");
     for (int level = 1; level < levels; level++) {
-      yaml.append("  l").append(level).append(": &l").append(level).append(" [")
+      yaml.append("  l")
+          .append(level)
+          .append(": &l")
+          .append(level)
+          .append(" [")
           .append(String.join(",", java.util.Collections.nCopies(width, "*l" + (level - 1))))
           .append("]\n");
     }
@@ -33,7 +40,10 @@ class YamlDocumentsTest {
   }
 
   static String nested(int depth) {
-    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: " + "[".repeat(depth) + "]".repeat(depth) + "\n";
+    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: "
+        + "[".repeat(depth)
+        + "]".repeat(depth)
+        + "\n";
   }
 
   @Nested
@@ -41,7 +51,8 @@ class YamlDocumentsTest {
 
     @Test
     void everyKeyPathAndListItemIsIndexedWithItsOneBasedLine() {
-      YamlDocuments.Document doc = read("""
+      YamlDocuments.Document doc =
+          read("""
           # leading comment
           apiVersion: v1
           kind: Pod
@@ -54,7 +65,8 @@ class YamlDocumentsTest {
                 args:
                   - --port=8080
                   - --verbose
-          """).get(0);
+          """)
+              .get(0);
 
       assertThat(doc.startLine()).isEqualTo(2);
       assertThat(doc.lines())
@@ -70,7 +82,9 @@ class YamlDocumentsTest {
 
     @Test
     void eachDocumentOfAStreamHasItsOwnStartEndAndLines() {
-      List<YamlDocuments.Document> docs = read("""
+      List<YamlDocuments.Document> docs =
+          read(
+              """
           a: 1
           b: 2
           ---
@@ -125,7 +139,10 @@ class YamlDocumentsTest {
 
     @Test
     void malformedYamlIsAnInputErrorNamingFileAndLine() {
-      assertThatThrownBy(() -> read("""
+      assertThatThrownBy(
+              () ->
+                  read(
+                      """
           a: 1
           b:
             c: 2
@@ -138,31 +155,42 @@ class YamlDocumentsTest {
 
     @Test
     void aTemplateControlLineOpeningADocumentIsReportedAsAnUnrenderedHelmTemplateAtItsLine() {
-      assertThatThrownBy(() -> read("""
+      assertThatThrownBy(
+              () ->
+                  read(
+                      """
           a: 1
           ---
           {{- if .Values.enabled }}
           spec: {}
           """))
           .isInstanceOf(InputException.class)
-          .hasMessageStartingWith("doc.yaml:3: unrendered Helm template: run `helm template` first");
+          .hasMessageStartingWith(
+              "doc.yaml:3: unrendered Helm template: run `helm template` first");
     }
 
     @Test
     void aTemplateControlLineBetweenKeysIsReportedAsAnUnrenderedHelmTemplate() {
-      assertThatThrownBy(() -> read("""
+      assertThatThrownBy(
+              () ->
+                  read(
+                      """
           metadata:
             name: web
           {{- with .Values.extra }}
           spec: {}
           """))
           .isInstanceOf(InputException.class)
-          .hasMessageMatching("doc\\.yaml:\\d+: unrendered Helm template: run `helm template` first.*");
+          .hasMessageMatching(
+              "doc\\.yaml:\\d+: unrendered Helm template: run `helm template` first.*");
     }
 
     @Test
     void aTemplateControlLineBetweenKeysIsReportedAtItsOwnLine() {
-      assertThatThrownBy(() -> read("""
+      assertThatThrownBy(
+              () ->
+                  read(
+                      """
           metadata:
             name: web
           {{- with .Values.extra }}
@@ -174,7 +202,10 @@ class YamlDocumentsTest {
 
     @Test
     void arbitraryTypeTagsAreRejected() {
-      assertThatThrownBy(() -> read("""
+      assertThatThrownBy(
+              () ->
+                  read(
+                      """
           a: 1
           b: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL ["http://example.invalid/"]]]]
           """))
@@ -197,7 +228,10 @@ class YamlDocumentsTest {
 
     @Test
     void aDuplicateTopLevelKeyIsRejectedAtTheSecondOccurrence() {
-      assertThatThrownBy(() -> read("""
+      assertThatThrownBy(
+              () ->
+                  read(
+                      """
           kind: ConfigMap
           apiVersion: v1
           kind: Secret
@@ -209,7 +243,10 @@ class YamlDocumentsTest {
 
     @Test
     void aDuplicateNestedKeyIsRejectedAtTheSecondOccurrence() {
-      assertThatThrownBy(() -> read("""
+      assertThatThrownBy(
+              () ->
+                  read(
+                      """
           spec:
             replicas: 2
             template: {}
@@ -222,19 +259,22 @@ class YamlDocumentsTest {
 
     @Test
     void aMergeKeyOverrideIsNotADuplicate() {
-      YamlDocuments.Document doc = read("""
+      YamlDocuments.Document doc =
+          read("""
           base: &base {a: 1, b: 2}
           derived:
             <<: *base
             b: 3
-          """).get(0);
+          """)
+              .get(0);
 
       assertThat(((Map<?, ?>) doc.value()).get("derived")).isEqualTo(Map.of("a", 1, "b", 3));
     }
 
     @Test
     void theSameKeyInDifferentMappingsOrDocumentsIsFine() {
-      assertThatCode(() -> read("a: {name: x}\nb: {name: y}\n---\na: {name: z}\n")).doesNotThrowAnyException();
+      assertThatCode(() -> read("a: {name: x}\nb: {name: y}\n---\na: {name: z}\n"))
+          .doesNotThrowAnyException();
     }
   }
 
@@ -319,7 +359,8 @@ class YamlDocumentsTest {
 
     @Test
     void theDefaultsAreHundredAliasesHundredLevelsAnd3MiBPerDocument() {
-      assertThat(InputLimits.DEFAULT).isEqualTo(new InputLimits(32L << 20, 10_000, 10_000, 3 << 20, 100, 100));
+      assertThat(InputLimits.DEFAULT)
+          .isEqualTo(new InputLimits(32L << 20, 10_000, 10_000, 3 << 20, 100, 100));
     }
 
     private static InputLimits limits(int aliases, int depth, int chars) {

@@ -61,7 +61,8 @@ public final class Catalog {
   private static byte[] bytes(String resource) {
     try (InputStream in = Catalog.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("catalog resource " + resource + " is missing from the jar");
+        throw new IllegalStateException(
+            "catalog resource " + resource + " is missing from the jar");
       }
       return in.readAllBytes();
     } catch (IOException e) {

@@ -1,9 +1,9 @@
 package io.kubeload.access.catalog;
 
-import io.kubeload.access.ClientBehaviour;
-import io.kubeload.access.NoteKind;
 import io.kubeload.access.Access.Pattern;
 import io.kubeload.access.Access.Scope;
+import io.kubeload.access.ClientBehaviour;
+import io.kubeload.access.NoteKind;
 import io.kubeload.access.config.ConfigLanguage;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,8 @@ public record CatalogEntry(
 
   /** True when the entry says what the container asks when its configuration cannot be read. */
   public boolean declaresUnreadConfig() {
-    return accesses.stream().anyMatch(a -> a.when().filter(Condition::asksIfConfigUnread).isPresent());
+    return accesses.stream()
+        .anyMatch(a -> a.when().filter(Condition::asksIfConfigUnread).isPresent());
   }
 
   /**
@@ -56,7 +57,10 @@ public record CatalogEntry(
    * @param labels labels the workload or its pod template must carry, each with its value
    */
   public record Recognition(
-      List<String> images, Optional<java.util.regex.Pattern> command, Optional<String> createdFrom, Map<String, String> labels) {
+      List<String> images,
+      Optional<java.util.regex.Pattern> command,
+      Optional<String> createdFrom,
+      Map<String, String> labels) {
 
     public Recognition {
       images = List.copyOf(images);
@@ -87,7 +91,12 @@ public record CatalogEntry(
    * @param when the condition for it to happen at all; empty for always
    * @param switches settings that change the request, in order
    */
-  public record AccessRule(Target target, Request request, Optional<Condition> when, List<Switch> switches, Citation citation) {
+  public record AccessRule(
+      Target target,
+      Request request,
+      Optional<Condition> when,
+      List<Switch> switches,
+      Citation citation) {
 
     public AccessRule {
       switches = List.copyOf(switches);
@@ -180,7 +189,8 @@ public record CatalogEntry(
    * @param defaults the values when the source gives none
    * @param map value → resources; empty when the value is the resource itself
    */
-  public record ForEach(ValueSource from, String split, List<String> defaults, Map<String, List<String>> map) {
+  public record ForEach(
+      ValueSource from, String split, List<String> defaults, Map<String, List<String>> map) {
 
     public ForEach {
       defaults = List.copyOf(defaults);
@@ -190,7 +200,12 @@ public record CatalogEntry(
 
   /** A value read from the container: a flag, an env var, a config path, or the current item. */
   public record ValueSource(Kind kind, String key, Optional<PathQuery> path) {
-    public enum Kind { ARG, ENV, CONFIG, ITEM }
+    public enum Kind {
+      ARG,
+      ENV,
+      CONFIG,
+      ITEM
+    }
 
     boolean readsConfig() {
       return kind == Kind.CONFIG;
@@ -198,5 +213,6 @@ public record CatalogEntry(
   }
 
   /** A warning the entry raises when its condition holds: what the model cannot count. */
-  public record NoteRule(NoteKind kind, Condition when, String message, String fix, String source) {}
+  public record NoteRule(
+      NoteKind kind, Condition when, String message, String fix, String source) {}
 }

@@ -2,21 +2,21 @@ package io.kubeload.access.catalog;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.kubeload.access.Access;
-import io.kubeload.access.ClientBehaviour;
 import io.kubeload.access.Access.Pattern;
 import io.kubeload.access.Access.Scope;
 import io.kubeload.access.AccessSet;
+import io.kubeload.access.ClientBehaviour;
 import io.kubeload.access.NoteKind;
 import io.kubeload.access.Provenance;
-import io.kubeload.manifest.Resources;
 import io.kubeload.access.catalog.CatalogEntry.AccessRule;
 import io.kubeload.access.catalog.CatalogEntry.ForEach;
 import io.kubeload.access.catalog.CatalogEntry.NoteRule;
 import io.kubeload.access.catalog.CatalogEntry.Switch;
 import io.kubeload.access.catalog.CatalogEntry.ValueSource;
 import io.kubeload.manifest.ManifestSet;
-import io.kubeload.yaml.SourceLocation;
+import io.kubeload.manifest.Resources;
 import io.kubeload.workload.Workload;
+import io.kubeload.yaml.SourceLocation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -45,8 +45,12 @@ public final class CatalogInference {
    * @param decisions what settings turned off, in words, for the report's basis
    */
   public record Result(
-      List<Recognised> recognised, List<String> unrecognised, List<AccessSet.Note> undecided, List<Access> accesses,
-      List<AccessSet.Note> notes, List<String> decisions) {
+      List<Recognised> recognised,
+      List<String> unrecognised,
+      List<AccessSet.Note> undecided,
+      List<Access> accesses,
+      List<AccessSet.Note> notes,
+      List<String> decisions) {
 
     public Result {
       recognised = List.copyOf(recognised);
@@ -67,7 +71,9 @@ public final class CatalogInference {
       recognised.forEach(r -> names.merge(r.entry().name(), 1, Integer::sum));
       List<String> parts = new ArrayList<>();
       names.forEach((name, count) -> parts.add(count == 1 ? name : name + " ×" + count));
-      return "catalog: " + String.join(", ", parts) + (decisions.isEmpty() ? "" : " (" + String.join("; ", decisions) + ")");
+      return "catalog: "
+          + String.join(", ", parts)
+          + (decisions.isEmpty() ? "" : " (" + String.join("; ", decisions) + ")");
     }
   }
 
@@ -90,16 +96,31 @@ public final class CatalogInference {
         continue;
       }
       recognised.add(new Recognised(name, entry.get()));
-      entry.get().config().ifPresent(spec -> facts.useConfig(ConfigLocator.locate(spec, facts, manifests)));
+      entry
+          .get()
+          .config()
+          .ifPresent(spec -> facts.useConfig(ConfigLocator.locate(spec, facts, manifests)));
       if (!facts.config().read()) {
-        // Conditions on an unread configuration are all false: deciding on them would count no load.
+        // Conditions on an unread configuration are all false: deciding on them would count no
+        // load.
         boolean decidable = !entry.get().accessesReadConfig() || entry.get().declaresUnreadConfig();
-        AccessSet.Note unread = new AccessSet.Note(NoteKind.CONFIG_UNREAD,
-            "container " + name + " (" + entry.get().title() + "): " + facts.config().problem() + "; "
-                + (decidable ? "the catalog's defaults for " + entry.get().name() + " apply"
-                    : "what " + entry.get().name() + " asks depends on it, so the catalog does not decide: the pod spec and RBAC's upper bound do"),
-            facts.config().locate("").orElse(facts.containerLocation()),
-            "keep the configuration in a ConfigMap the container mounts, so kubeload can read it, or declare the accesses with kubeload.io/access");
+        AccessSet.Note unread =
+            new AccessSet.Note(
+                NoteKind.CONFIG_UNREAD,
+                "container "
+                    + name
+                    + " ("
+                    + entry.get().title()
+                    + "): "
+                    + facts.config().problem()
+                    + "; "
+                    + (decidable
+                        ? "the catalog's defaults for " + entry.get().name() + " apply"
+                        : "what "
+                            + entry.get().name()
+                            + " asks depends on it, so the catalog does not decide: the pod spec and RBAC's upper bound do"),
+                facts.config().locate("").orElse(facts.containerLocation()),
+                "keep the configuration in a ConfigMap the container mounts, so kubeload can read it, or declare the accesses with kubeload.io/access");
         if (!decidable) {
           undecided.add(unread);
           continue;
@@ -107,9 +128,23 @@ public final class CatalogInference {
         notes.add(unread);
       }
       for (NoteRule rule : entry.get().notes()) {
-        rule.when().test(facts, Item.NONE).ifPresent(evidence -> notes.add(new AccessSet.Note(rule.kind(),
-            rule.message() + " (catalog " + entry.get().name() + ": " + evidence.description() + "; source " + rule.source() + ")",
-            evidence.location(), rule.fix())));
+        rule.when()
+            .test(facts, Item.NONE)
+            .ifPresent(
+                evidence ->
+                    notes.add(
+                        new AccessSet.Note(
+                            rule.kind(),
+                            rule.message()
+                                + " (catalog "
+                                + entry.get().name()
+                                + ": "
+                                + evidence.description()
+                                + "; source "
+                                + rule.source()
+                                + ")",
+                            evidence.location(),
+                            rule.fix())));
       }
       Found found = containerAccesses(entry.get(), facts, manifests);
       accesses.addAll(found.accesses());
@@ -140,29 +175,37 @@ public final class CatalogInference {
   static Optional<CatalogEntry> recognise(ContainerFacts facts) {
     return Catalog.entries().stream()
         .filter(e -> matches(e, facts))
-        .min(Comparator.comparingInt(CatalogInference::specificity).reversed().thenComparing(CatalogEntry::name));
+        .min(
+            Comparator.comparingInt(CatalogInference::specificity)
+                .reversed()
+                .thenComparing(CatalogEntry::name));
   }
 
   static boolean matches(CatalogEntry entry, ContainerFacts facts) {
     CatalogEntry.Recognition r = entry.recognition();
-    if (r.images().stream().noneMatch(p -> Globs.matchesRepository(p, facts.image().repository()))) {
+    if (r.images().stream()
+        .noneMatch(p -> Globs.matchesRepository(p, facts.image().repository()))) {
       return false;
     }
     if (r.command().isPresent() && !r.command().get().matcher(facts.commandLine()).find()) {
       return false;
     }
-    if (r.createdFrom().isPresent() && !r.createdFrom().get().equals(facts.workload().manifest().kind())) {
+    if (r.createdFrom().isPresent()
+        && !r.createdFrom().get().equals(facts.workload().manifest().kind())) {
       return false;
     }
     if (!r.labels().isEmpty() && !facts.labels().entrySet().containsAll(r.labels().entrySet())) {
       return false;
     }
-    return entry.versions().isEmpty() || facts.image().version().map(v -> entry.versions().get().contains(v)).orElse(true);
+    return entry.versions().isEmpty()
+        || facts.image().version().map(v -> entry.versions().get().contains(v)).orElse(true);
   }
 
   private static int specificity(CatalogEntry entry) {
     CatalogEntry.Recognition r = entry.recognition();
-    return (r.createdFrom().isPresent() ? 8 : 0) + (r.command().isPresent() ? 4 : 0) + (r.labels().isEmpty() ? 0 : 2)
+    return (r.createdFrom().isPresent() ? 8 : 0)
+        + (r.command().isPresent() ? 4 : 0)
+        + (r.labels().isEmpty() ? 0 : 2)
         + (entry.versions().isPresent() ? 1 : 0);
   }
 
@@ -183,7 +226,8 @@ public final class CatalogInference {
     record Dropped(String decision) implements Built {}
   }
 
-  private static Found containerAccesses(CatalogEntry entry, ContainerFacts facts, ManifestSet manifests) {
+  private static Found containerAccesses(
+      CatalogEntry entry, ContainerFacts facts, ManifestSet manifests) {
     Map<String, Access> unique = new LinkedHashMap<>();
     List<String> decisions = new ArrayList<>();
     List<Access> discovered = new ArrayList<>();
@@ -195,8 +239,10 @@ public final class CatalogInference {
         continue;
       }
       for (Item item : items(rule.target().forEach(), facts)) {
-        Optional<Evidence> enabled = rule.when().isEmpty() ? Optional.of(new Evidence("", facts.containerLocation()))
-            : rule.when().get().test(facts, item);
+        Optional<Evidence> enabled =
+            rule.when().isEmpty()
+                ? Optional.of(new Evidence("", facts.containerLocation()))
+                : rule.when().get().test(facts, item);
         if (enabled.isEmpty()) {
           continue;
         }
@@ -204,7 +250,15 @@ public final class CatalogInference {
           Built built = build(entry, rule, resource, item, enabled.get(), facts);
           if (built instanceof Built.Kept kept) {
             Access access = kept.access();
-            unique.putIfAbsent(access.resource() + "|" + access.scope() + "|" + access.namespace() + "|" + access.pattern(), access);
+            unique.putIfAbsent(
+                access.resource()
+                    + "|"
+                    + access.scope()
+                    + "|"
+                    + access.namespace()
+                    + "|"
+                    + access.pattern(),
+                access);
           } else if (built instanceof Built.Dropped dropped) {
             decisions.add(dropped.decision());
           }
@@ -226,14 +280,20 @@ public final class CatalogInference {
     ValueSource from = each.from();
     switch (from.kind()) {
       case ARG -> facts.flag(from.key()).forEach(v -> items.addAll(split(v.value(), each.split())));
-      case ENV -> facts.env(from.key()).ifPresent(v -> items.addAll(split(v.value(), each.split())));
-      case CONFIG -> from.path().orElseThrow().select(facts.config().tree()).forEach(node -> {
-        if (node instanceof List<?> list) {
-          items.addAll(list);
-        } else {
-          items.add(node);
-        }
-      });
+      case ENV ->
+          facts.env(from.key()).ifPresent(v -> items.addAll(split(v.value(), each.split())));
+      case CONFIG ->
+          from.path()
+              .orElseThrow()
+              .select(facts.config().tree())
+              .forEach(
+                  node -> {
+                    if (node instanceof List<?> list) {
+                      items.addAll(list);
+                    } else {
+                      items.add(node);
+                    }
+                  });
       case ITEM -> throw new IllegalStateException("forEach cannot run over an item");
     }
     if (items.isEmpty()) {
@@ -246,7 +306,10 @@ public final class CatalogInference {
     if (separator.isEmpty()) {
       return value.isBlank() ? List.of() : List.of(value.strip());
     }
-    return java.util.Arrays.stream(value.split(java.util.regex.Pattern.quote(separator))).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return java.util.Arrays.stream(value.split(java.util.regex.Pattern.quote(separator)))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 
   private static List<String> resources(AccessRule rule, ContainerFacts facts, Item item) {
@@ -256,7 +319,9 @@ public final class CatalogInference {
     }
     if (rule.target().resourceFrom().isPresent()) {
       String group = rule.target().groupFrom().flatMap(g -> value(g, facts, item)).orElse("");
-      return value(rule.target().resourceFrom().get(), facts, item).map(r -> List.of(Resources.key(group, r))).orElse(List.of());
+      return value(rule.target().resourceFrom().get(), facts, item)
+          .map(r -> List.of(Resources.key(group, r)))
+          .orElse(List.of());
     }
     Optional<String> text = item.text();
     return rule.target().resources().stream()
@@ -266,18 +331,25 @@ public final class CatalogInference {
   }
 
   private static Built build(
-      CatalogEntry entry, AccessRule rule, String resource, Item item, Evidence enabled, ContainerFacts facts) {
+      CatalogEntry entry,
+      AccessRule rule,
+      String resource,
+      Item item,
+      Evidence enabled,
+      ContainerFacts facts) {
     Scope scope = rule.request().scope();
     Pattern pattern = rule.request().pattern();
     String namespace = rule.request().namespace();
     double every = rule.request().every();
-    StringBuilder detail = new StringBuilder("entry " + entry.name() + ": " + rule.citation().why());
+    StringBuilder detail =
+        new StringBuilder("entry " + entry.name() + ": " + rule.citation().why());
     if (!enabled.description().isEmpty()) {
       detail.append(", as ").append(enabled.description());
     }
     detail.append(" (source ").append(rule.citation().source()).append(")");
     SourceLocation location = enabled.location();
-    ClientBehaviour.Consistency consistency = rule.request().consistency().orElse(ClientBehaviour.CLIENT_GO.consistency());
+    ClientBehaviour.Consistency consistency =
+        rule.request().consistency().orElse(ClientBehaviour.CLIENT_GO.consistency());
     for (Switch s : rule.switches()) {
       Optional<Evidence> evidence = s.when().test(facts, item);
       if (evidence.isEmpty()) {
@@ -298,8 +370,14 @@ public final class CatalogInference {
       if (s.everyFrom().isPresent()) {
         every = value(s.everyFrom().get(), facts, item).flatMap(Durations::seconds).orElse(every);
       }
-      detail.append("; ").append(s.because()).append(": ").append(evidence.get().description())
-          .append(" (source ").append(s.source()).append(")");
+      detail
+          .append("; ")
+          .append(s.because())
+          .append(": ")
+          .append(evidence.get().description())
+          .append(" (source ")
+          .append(s.source())
+          .append(")");
       location = evidence.get().location();
     }
     if (scope == Scope.NAMESPACE && Resources.isClusterScoped(resource)) {
@@ -309,20 +387,38 @@ public final class CatalogInference {
       namespace = facts.workload().namespace();
     }
     double period = pattern == Pattern.POLL ? (every > 0 ? every : Access.DEFAULT_POLL_SECONDS) : 0;
-    Optional<Double> rate = pattern == Pattern.GET_PER_EVENT && every > 0 ? Optional.of(1 / every) : Optional.empty();
-    Set<String> verbs = Set.copyOf(pattern == rule.request().pattern() ? rule.request().verbs() : pattern.defaultVerbs());
-    return new Built.Kept(new Access(resource, verbs, Access.Reach.of(scope, namespace), Access.Use.of(pattern, period, rate),
-        new Provenance(Provenance.Source.CATALOG, detail.toString(), location, rule.citation().fix()),
-        ClientBehaviour.CLIENT_GO.withConsistency(consistency).withMetadataOnly(rule.request().metadataOnly())));
+    Optional<Double> rate =
+        pattern == Pattern.GET_PER_EVENT && every > 0 ? Optional.of(1 / every) : Optional.empty();
+    Set<String> verbs =
+        Set.copyOf(
+            pattern == rule.request().pattern() ? rule.request().verbs() : pattern.defaultVerbs());
+    return new Built.Kept(
+        new Access(
+            resource,
+            verbs,
+            Access.Reach.of(scope, namespace),
+            Access.Use.of(pattern, period, rate),
+            new Provenance(
+                Provenance.Source.CATALOG, detail.toString(), location, rule.citation().fix()),
+            ClientBehaviour.CLIENT_GO
+                .withConsistency(consistency)
+                .withMetadataOnly(rule.request().metadataOnly())));
   }
 
   private static Optional<String> value(ValueSource source, ContainerFacts facts, Item item) {
-    List<String> values = switch (source.kind()) {
-      case ARG -> facts.flag(source.key()).stream().map(ContainerFacts.ArgValue::value).toList();
-      case ENV -> facts.env(source.key()).map(ContainerFacts.EnvValue::value).map(List::of).orElse(List.of());
-      case CONFIG -> source.path().orElseThrow().values(facts.config().tree());
-      case ITEM -> item.values(source.path().orElseThrow());
-    };
+    List<String> values =
+        switch (source.kind()) {
+          case ARG ->
+              facts.flag(source.key()).stream().map(ContainerFacts.ArgValue::value).toList();
+          case ENV ->
+              facts
+                  .env(source.key())
+                  .map(ContainerFacts.EnvValue::value)
+                  .map(List::of)
+                  .orElse(List.of());
+          case CONFIG -> source.path().orElseThrow().values(facts.config().tree());
+          case ITEM -> item.values(source.path().orElseThrow());
+        };
     return values.stream().filter(v -> !v.isBlank()).findFirst().map(v -> facts.expand(v.strip()));
   }
 }

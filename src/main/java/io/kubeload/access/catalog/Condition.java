@@ -23,18 +23,28 @@ sealed interface Condition {
   }
 
   /** An environment variable of the container, by name or by the name a config value gives. */
-  record Env(String name, Optional<PathQuery> nameFromConfig, Optional<String> fieldRef, ValueTest value) implements Condition {
+  record Env(
+      String name, Optional<PathQuery> nameFromConfig, Optional<String> fieldRef, ValueTest value)
+      implements Condition {
     @Override
     public Optional<Evidence> test(ContainerFacts facts, Item item) {
-      List<String> names = nameFromConfig.map(path -> path.values(facts.config().tree())).orElse(List.of(name));
+      List<String> names =
+          nameFromConfig.map(path -> path.values(facts.config().tree())).orElse(List.of(name));
       for (String variable : names) {
         Optional<ContainerFacts.EnvValue> env = facts.env(variable);
-        boolean holds = fieldRef.isPresent()
-            ? env.flatMap(ContainerFacts.EnvValue::fieldRef).filter(fieldRef.get()::equals).isPresent() != (value.kind() == ValueTest.Kind.ABSENT)
-            : value.test(env.map(ContainerFacts.EnvValue::value).map(List::of).orElse(List.of()));
+        boolean holds =
+            fieldRef.isPresent()
+                ? env.flatMap(ContainerFacts.EnvValue::fieldRef)
+                        .filter(fieldRef.get()::equals)
+                        .isPresent()
+                    != (value.kind() == ValueTest.Kind.ABSENT)
+                : value.test(
+                    env.map(ContainerFacts.EnvValue::value).map(List::of).orElse(List.of()));
         if (holds) {
-          return Optional.of(new Evidence("env " + variable + " " + describeTest(),
-              env.map(ContainerFacts.EnvValue::location).orElse(facts.containerLocation())));
+          return Optional.of(
+              new Evidence(
+                  "env " + variable + " " + describeTest(),
+                  env.map(ContainerFacts.EnvValue::location).orElse(facts.containerLocation())));
         }
       }
       return Optional.empty();
@@ -46,12 +56,17 @@ sealed interface Condition {
     }
 
     private String describeTest() {
-      return fieldRef.map(f -> (value.kind() == ValueTest.Kind.ABSENT ? "not " : "") + "from fieldRef " + f).orElse(value.describe());
+      return fieldRef
+          .map(f -> (value.kind() == ValueTest.Kind.ABSENT ? "not " : "") + "from fieldRef " + f)
+          .orElse(value.describe());
     }
 
     @Override
     public String describe() {
-      return "env " + nameFromConfig.map(p -> "named by config " + p).orElse(name) + " " + describeTest();
+      return "env "
+          + nameFromConfig.map(p -> "named by config " + p).orElse(name)
+          + " "
+          + describeTest();
     }
   }
 
@@ -60,15 +75,19 @@ sealed interface Condition {
     @Override
     public Optional<Evidence> test(ContainerFacts facts, Item item) {
       List<ContainerFacts.ArgValue> values = facts.flag(flag);
-      boolean holds = fieldRef.isPresent()
-          ? values.stream().anyMatch(v -> facts.refersToField(v.value(), fieldRef.get())) != (value.kind() == ValueTest.Kind.ABSENT)
-          : value.test(values.stream().map(ContainerFacts.ArgValue::value).toList());
+      boolean holds =
+          fieldRef.isPresent()
+              ? values.stream().anyMatch(v -> facts.refersToField(v.value(), fieldRef.get()))
+                  != (value.kind() == ValueTest.Kind.ABSENT)
+              : value.test(values.stream().map(ContainerFacts.ArgValue::value).toList());
       if (!holds) {
         return Optional.empty();
       }
       String shown = values.isEmpty() ? "--" + flag : "--" + flag + "=" + values.get(0).value();
-      return Optional.of(new Evidence("arg " + shown + (value.kind() == ValueTest.Kind.ABSENT ? " is not set" : ""),
-          values.isEmpty() ? facts.containerLocation() : values.get(0).location()));
+      return Optional.of(
+          new Evidence(
+              "arg " + shown + (value.kind() == ValueTest.Kind.ABSENT ? " is not set" : ""),
+              values.isEmpty() ? facts.containerLocation() : values.get(0).location()));
     }
 
     @Override
@@ -78,7 +97,10 @@ sealed interface Condition {
 
     @Override
     public String describe() {
-      return "arg --" + flag + " " + fieldRef.map(f -> "refers to fieldRef " + f).orElse(value.describe());
+      return "arg --"
+          + flag
+          + " "
+          + fieldRef.map(f -> "refers to fieldRef " + f).orElse(value.describe());
     }
   }
 
@@ -89,18 +111,24 @@ sealed interface Condition {
       Object tree = facts.config().tree();
       List<Object> nodes = relative ? item.select(path) : path.select(tree);
       boolean present = nodes.stream().anyMatch(n -> !(n instanceof String s) || !s.isBlank());
-      boolean holds = switch (value.kind()) {
-        case PRESENT -> present;
-        case ABSENT -> !present;
-        default -> value.test(relative ? item.values(path) : path.values(tree));
-      };
+      boolean holds =
+          switch (value.kind()) {
+            case PRESENT -> present;
+            case ABSENT -> !present;
+            default -> value.test(relative ? item.values(path) : path.values(tree));
+          };
       if (!holds) {
         return Optional.empty();
       }
       Optional<ConfigSource.Place> place = facts.config().find(path.lastKey());
-      return Optional.of(new Evidence(
-          "config " + path + " " + value.describe() + place.map(p -> " in " + p.file().origin()).orElse(""),
-          place.map(ConfigSource.Place::location).orElse(facts.containerLocation())));
+      return Optional.of(
+          new Evidence(
+              "config "
+                  + path
+                  + " "
+                  + value.describe()
+                  + place.map(p -> " in " + p.file().origin()).orElse(""),
+              place.map(ConfigSource.Place::location).orElse(facts.containerLocation())));
     }
 
     @Override
@@ -121,7 +149,10 @@ sealed interface Condition {
     public Optional<Evidence> test(ContainerFacts facts, Item item) {
       return facts.config().read()
           ? Optional.empty()
-          : Optional.of(new Evidence("its configuration was not read (" + facts.config().problem() + ")", facts.containerLocation()));
+          : Optional.of(
+              new Evidence(
+                  "its configuration was not read (" + facts.config().problem() + ")",
+                  facts.containerLocation()));
     }
 
     @Override
@@ -157,7 +188,10 @@ sealed interface Condition {
         found.add(evidence.get());
       }
       // The first condition names what is there; the location points at it.
-      return Optional.of(new Evidence(String.join(" and ", found.stream().map(Evidence::description).toList()), found.get(0).location()));
+      return Optional.of(
+          new Evidence(
+              String.join(" and ", found.stream().map(Evidence::description).toList()),
+              found.get(0).location()));
     }
 
     @Override

@@ -38,7 +38,8 @@ final class ConfigLocator {
     Object tree = new LinkedHashMap<String, Object>();
     List<String> unreadable = new ArrayList<>();
     for (String name : configMaps) {
-      if (!spec.configMaps().isEmpty() && spec.configMaps().stream().noneMatch(g -> Globs.matches(g, name))) {
+      if (!spec.configMaps().isEmpty()
+          && spec.configMaps().stream().noneMatch(g -> Globs.matches(g, name))) {
         continue;
       }
       var manifest = manifests.find("ConfigMap", facts.workload().namespace(), name);
@@ -48,19 +49,25 @@ final class ConfigLocator {
       }
       Map<String, String> data = new TreeMap<>(facts.configMapData(manifests, name));
       Map<String, String> selected = new TreeMap<>();
-      data.forEach((key, text) -> {
-        if (spec.files().stream().anyMatch(g -> Globs.matches(g, key))) {
-          selected.put(key, text);
-          files.add(new ConfigSource.File("ConfigMap " + facts.workload().namespace() + "/" + name + " key " + key, key,
-              keyLocation(manifest.get(), key), text));
-        }
-      });
+      data.forEach(
+          (key, text) -> {
+            if (spec.files().stream().anyMatch(g -> Globs.matches(g, key))) {
+              selected.put(key, text);
+              files.add(
+                  new ConfigSource.File(
+                      "ConfigMap " + facts.workload().namespace() + "/" + name + " key " + key,
+                      key,
+                      keyLocation(manifest.get(), key),
+                      text));
+            }
+          });
       if (spec.language() == ConfigLanguage.CONFIGMAP_KEYS) {
         tree = Trees.merge(tree, ConfigParser.keys(selected).tree().orElseThrow());
         continue;
       }
       for (Map.Entry<String, String> file : selected.entrySet()) {
-        ConfigParser.Parsed parsed = ConfigParser.parse(spec.language(), file.getKey(), file.getValue());
+        ConfigParser.Parsed parsed =
+            ConfigParser.parse(spec.language(), file.getKey(), file.getValue());
         if (parsed.tree().isPresent()) {
           tree = Trees.merge(tree, parsed.tree().get());
         } else {
@@ -73,8 +80,11 @@ final class ConfigLocator {
     }
     if (files.isEmpty()) {
       List<String> why = new ArrayList<>();
-      why.add("no file matching " + String.join(", ", spec.files()) + " in the ConfigMaps it mounts"
-          + (configMaps.isEmpty() ? " (none)" : " (" + String.join(", ", configMaps) + ")"));
+      why.add(
+          "no file matching "
+              + String.join(", ", spec.files())
+              + " in the ConfigMaps it mounts"
+              + (configMaps.isEmpty() ? " (none)" : " (" + String.join(", ", configMaps) + ")"));
       if (!missing.isEmpty()) {
         why.add("ConfigMap " + String.join(", ", missing) + " is not in the manifests");
       }
@@ -90,7 +100,9 @@ final class ConfigLocator {
     Map<String, Volume> volumes = new LinkedHashMap<>();
     List<Volume> declared = facts.workload().podSpec().getVolumes();
     if (declared != null) {
-      declared.stream().filter(v -> v != null && v.getName() != null).forEach(v -> volumes.put(v.getName(), v));
+      declared.stream()
+          .filter(v -> v != null && v.getName() != null)
+          .forEach(v -> volumes.put(v.getName(), v));
     }
     List<VolumeMount> mounts = facts.container().getVolumeMounts();
     if (mounts == null) {

@@ -24,7 +24,8 @@ record ConfigSource(Object tree, List<ConfigSource.File> files, String problem) 
   record File(String origin, String key, SourceLocation location, String text) {}
 
   /** For entries without configuration. */
-  static final ConfigSource NONE = new ConfigSource(new LinkedHashMap<String, Object>(), List.of(), "");
+  static final ConfigSource NONE =
+      new ConfigSource(new LinkedHashMap<String, Object>(), List.of(), "");
 
   static ConfigSource unread(String problem, List<File> files) {
     return new ConfigSource(new LinkedHashMap<String, Object>(), files, problem);
@@ -55,7 +56,12 @@ record ConfigSource(Object tree, List<ConfigSource.File> files, String problem) 
       for (int i = 0; i < lines.length; i++) {
         if (lines[i].toLowerCase(Locale.ROOT).contains(wanted)) {
           // A multi-line value is a block scalar: its first line sits below the key.
-          return Optional.of(new Place(file, lines.length > 1 ? file.location().atLine(file.location().line() + 1 + i) : file.location()));
+          return Optional.of(
+              new Place(
+                  file,
+                  lines.length > 1
+                      ? file.location().atLine(file.location().line() + 1 + i)
+                      : file.location()));
         }
       }
     }

@@ -5,8 +5,8 @@ import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.kubeload.access.PodSpecPaths;
 import io.kubeload.manifest.ManifestSet;
-import io.kubeload.yaml.SourceLocation;
 import io.kubeload.workload.Workload;
+import io.kubeload.yaml.SourceLocation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +40,8 @@ final class ContainerFacts {
   private final String commandLine;
   private ConfigSource config = ConfigSource.NONE;
 
-  ContainerFacts(Workload workload, String containerPath, Container container, ManifestSet manifests) {
+  ContainerFacts(
+      Workload workload, String containerPath, Container container, ManifestSet manifests) {
     this.workload = workload;
     this.path = PodSpecPaths.of(workload.kind()) + "." + containerPath;
     this.container = container;
@@ -80,8 +81,12 @@ final class ContainerFacts {
   /** The workload's labels and its pod template's (the template's win). */
   Map<String, String> labels() {
     Map<String, String> out = new java.util.TreeMap<>(workload.manifest().labels());
-    Object template = workload.manifest().raw().get("spec") instanceof Map<?, ?> spec ? spec.get("template") : null;
-    if (template instanceof Map<?, ?> t && t.get("metadata") instanceof Map<?, ?> metadata
+    Object template =
+        workload.manifest().raw().get("spec") instanceof Map<?, ?> spec
+            ? spec.get("template")
+            : null;
+    if (template instanceof Map<?, ?> t
+        && t.get("metadata") instanceof Map<?, ?> metadata
         && metadata.get("labels") instanceof Map<?, ?> labels) {
       labels.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
     }
@@ -110,9 +115,15 @@ final class ContainerFacts {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       Optional<EnvValue> env = env(m.group(1));
-      String replacement = env.filter(e -> e.fieldRef().isEmpty() && !e.value().isEmpty()).map(EnvValue::value)
-          .or(() -> env.flatMap(EnvValue::fieldRef).filter("metadata.namespace"::equals).map(f -> workload.namespace()))
-          .orElse(m.group());
+      String replacement =
+          env.filter(e -> e.fieldRef().isEmpty() && !e.value().isEmpty())
+              .map(EnvValue::value)
+              .or(
+                  () ->
+                      env.flatMap(EnvValue::fieldRef)
+                          .filter("metadata.namespace"::equals)
+                          .map(f -> workload.namespace()))
+              .orElse(m.group());
       m.appendReplacement(out, Matcher.quoteReplacement(replacement));
     }
     m.appendTail(out);
@@ -155,7 +166,9 @@ final class ContainerFacts {
         field = Optional.ofNullable(var.getValueFrom().getFieldRef().getFieldPath());
       } else if (var.getValueFrom() != null && var.getValueFrom().getConfigMapKeyRef() != null) {
         var ref = var.getValueFrom().getConfigMapKeyRef();
-        value = configMapData(manifests, String.valueOf(ref.getName())).getOrDefault(String.valueOf(ref.getKey()), "");
+        value =
+            configMapData(manifests, String.valueOf(ref.getName()))
+                .getOrDefault(String.valueOf(ref.getKey()), "");
       }
       out.put(var.getName(), new EnvValue(value, field, at));
     }
@@ -164,14 +177,18 @@ final class ContainerFacts {
 
   /** A ConfigMap's data in the workload's namespace; empty when the manifests do not hold it. */
   Map<String, String> configMapData(ManifestSet manifests, String name) {
-    return manifests.find("ConfigMap", workload.namespace(), name)
+    return manifests
+        .find("ConfigMap", workload.namespace(), name)
         .map(m -> m.raw().get("data"))
         .filter(Map.class::isInstance)
-        .map(data -> {
-          Map<String, String> out = new LinkedHashMap<>();
-          ((Map<?, ?>) data).forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
-          return out;
-        })
+        .map(
+            data -> {
+              Map<String, String> out = new LinkedHashMap<>();
+              ((Map<?, ?>) data)
+                  .forEach(
+                      (k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+              return out;
+            })
         .orElse(Map.of());
   }
 
@@ -187,7 +204,10 @@ final class ContainerFacts {
       List<String> tokens = value.isBlank() ? List.of(value) : List.of(value.strip().split("\\s+"));
       boolean inShell = tokens.size() > 1;
       for (int t = 0; t < tokens.size(); t++) {
-        String next = t + 1 < tokens.size() ? tokens.get(t + 1) : !inShell && i + 1 < values.size() ? values.get(i + 1) : null;
+        String next =
+            t + 1 < tokens.size()
+                ? tokens.get(t + 1)
+                : !inShell && i + 1 < values.size() ? values.get(i + 1) : null;
         if (addFlag(tokens.get(t), next, at) && next != null) {
           if (t + 1 < tokens.size()) {
             t++;
@@ -205,8 +225,10 @@ final class ContainerFacts {
       return false;
     }
     int eq = word.indexOf('=');
-    String name = (eq < 0 ? word : word.substring(0, eq)).replaceFirst("^-+", "").toLowerCase(Locale.ROOT);
-    boolean takesNext = eq < 0 && next != null && !next.startsWith("-") && !next.strip().contains(" ");
+    String name =
+        (eq < 0 ? word : word.substring(0, eq)).replaceFirst("^-+", "").toLowerCase(Locale.ROOT);
+    boolean takesNext =
+        eq < 0 && next != null && !next.startsWith("-") && !next.strip().contains(" ");
     String value = eq >= 0 ? word.substring(eq + 1) : takesNext ? next : "true";
     flags.computeIfAbsent(name, k -> new ArrayList<>()).add(new ArgValue(value, at));
     return takesNext;

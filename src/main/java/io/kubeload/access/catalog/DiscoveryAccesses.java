@@ -23,18 +23,30 @@ import java.util.Set;
 final class DiscoveryAccesses {
 
   /** What each role lists and watches: prometheus/prometheus:discovery/kubernetes/kubernetes.go (Discovery.Run). */
-  private static final Map<String, List<String>> ROLES = Map.of(
-      "pod", List.of("pods"),
-      "node", List.of("nodes"),
-      "service", List.of("services"),
-      "endpoints", List.of("endpoints", "services", "pods"),
-      "endpointslice", List.of("endpointslices", "services", "pods"),
-      "ingress", List.of("ingresses"));
+  private static final Map<String, List<String>> ROLES =
+      Map.of(
+          "pod", List.of("pods"),
+          "node", List.of("nodes"),
+          "service", List.of("services"),
+          "endpoints", List.of("endpoints", "services", "pods"),
+          "endpointslice", List.of("endpointslices", "services", "pods"),
+          "ingress", List.of("ingresses"));
 
   /** The selector role that filters each resource (the {@code selectors} item with that role). */
-  private static final Map<String, String> SELECTED_BY = Map.of(
-      "pods", "pod", "nodes", "node", "services", "service", "endpoints", "endpoints",
-      "endpointslices", "endpointslice", "ingresses", "ingress");
+  private static final Map<String, String> SELECTED_BY =
+      Map.of(
+          "pods",
+          "pod",
+          "nodes",
+          "node",
+          "services",
+          "service",
+          "endpoints",
+          "endpoints",
+          "endpointslices",
+          "endpointslice",
+          "ingresses",
+          "ingress");
 
   /** Roles whose targets attach node metadata, with one more informer on nodes, when asked to. */
   private static final Set<String> ATTACHES_NODES = Set.of("pod", "endpoints", "endpointslice");
@@ -52,20 +64,27 @@ final class DiscoveryAccesses {
   /** A discovery, where it is written, and in which file (empty for monitors, named by their origin). */
   private record Located(Discovery discovery, SourceLocation location, String file) {}
 
-  static List<Access> of(CatalogEntry entry, AccessRule rule, ContainerFacts facts, ManifestSet manifests) {
+  static List<Access> of(
+      CatalogEntry entry, AccessRule rule, ContainerFacts facts, ManifestSet manifests) {
     String style = rule.target().discoveries().orElseThrow();
     List<Located> found = new ArrayList<>();
     switch (style) {
-      case MONITORS -> MonitorDiscoveries.of(facts.workload().manifest(), manifests)
-          .forEach(f -> found.add(new Located(f.discovery(), f.location(), "")));
-      case "alloy" -> Discovery.alloy(facts.config().tree())
-          .forEach(d -> found.add(located(d, facts, d.origin().replaceAll("^.*\"(.*)\"$", "$1"))));
-      default -> Discovery.prometheusStyle(facts.config().tree())
-          .forEach(d -> found.add(located(d, facts, d.origin().replaceAll("^job (\\S+).*$", "$1"))));
+      case MONITORS ->
+          MonitorDiscoveries.of(facts.workload().manifest(), manifests)
+              .forEach(f -> found.add(new Located(f.discovery(), f.location(), "")));
+      case "alloy" ->
+          Discovery.alloy(facts.config().tree())
+              .forEach(
+                  d -> found.add(located(d, facts, d.origin().replaceAll("^.*\"(.*)\"$", "$1"))));
+      default ->
+          Discovery.prometheusStyle(facts.config().tree())
+              .forEach(
+                  d -> found.add(located(d, facts, d.origin().replaceAll("^job (\\S+).*$", "$1"))));
     }
     Map<Discovery, Located> distinct = new LinkedHashMap<>();
     for (Located l : found) {
-      distinct.putIfAbsent(style.equals("alloy") ? l.discovery() : l.discovery().withoutOrigin(), l);
+      distinct.putIfAbsent(
+          style.equals("alloy") ? l.discovery() : l.discovery().withoutOrigin(), l);
     }
     List<Access> out = new ArrayList<>();
     for (Located l : distinct.values()) {
@@ -77,17 +96,54 @@ final class DiscoveryAccesses {
       for (String resource : resources) {
         Discovery.Selector selector = d.selectors().get(SELECTED_BY.get(resource));
         String field = selector == null ? "" : selector.field();
-        String detail = "entry " + entry.name() + ": " + rule.citation().why() + ": " + d.origin() + l.file() + " (role " + d.role()
-            + (d.namespaces().isEmpty() ? "" : ", namespaces " + String.join(",", d.namespaces()))
-            + (selector == null ? "" : ", selector " + (selector.label() + " " + selector.field()).strip())
-            + ") lists and watches " + resource
-            + (rule.target().nodeFilteredRoles().contains(d.role()) && resource.equals("pods")
-                ? "; " + entry.name() + " adds spec.nodeName=<its node> to role " + d.role() + " by itself" : "")
-            + " (source " + rule.citation().source() + "; roles: prometheus/prometheus:discovery/kubernetes/kubernetes.go)";
-        Provenance provenance = new Provenance(Provenance.Source.CATALOG, detail, l.location(),
-            rule.citation().fix().or(() -> resource.equals("pods") ? Optional.of(nodeFilter(style, d)) : Optional.empty()));
+        String detail =
+            "entry "
+                + entry.name()
+                + ": "
+                + rule.citation().why()
+                + ": "
+                + d.origin()
+                + l.file()
+                + " (role "
+                + d.role()
+                + (d.namespaces().isEmpty()
+                    ? ""
+                    : ", namespaces " + String.join(",", d.namespaces()))
+                + (selector == null
+                    ? ""
+                    : ", selector " + (selector.label() + " " + selector.field()).strip())
+                + ") lists and watches "
+                + resource
+                + (rule.target().nodeFilteredRoles().contains(d.role()) && resource.equals("pods")
+                    ? "; "
+                        + entry.name()
+                        + " adds spec.nodeName=<its node> to role "
+                        + d.role()
+                        + " by itself"
+                    : "")
+                + " (source "
+                + rule.citation().source()
+                + "; roles: prometheus/prometheus:discovery/kubernetes/kubernetes.go)";
+        Provenance provenance =
+            new Provenance(
+                Provenance.Source.CATALOG,
+                detail,
+                l.location(),
+                rule.citation()
+                    .fix()
+                    .or(
+                        () ->
+                            resource.equals("pods")
+                                ? Optional.of(nodeFilter(style, d))
+                                : Optional.empty()));
         for (Access.Reach reach : reaches(resource, d, field, rule, facts)) {
-          out.add(new Access(resource, Set.copyOf(Pattern.INFORMER.defaultVerbs()), reach, Access.Use.INFORMER, provenance));
+          out.add(
+              new Access(
+                  resource,
+                  Set.copyOf(Pattern.INFORMER.defaultVerbs()),
+                  reach,
+                  Access.Use.INFORMER,
+                  provenance));
         }
       }
     }
@@ -98,18 +154,25 @@ final class DiscoveryAccesses {
   private static String nodeFilter(String style, Discovery d) {
     String where = d.origin();
     return style.equals("alloy")
-        ? "give " + where + " a selectors block { role = \"pod\" field = \"spec.nodeName=\" + sys.env(\"HOSTNAME\") } "
+        ? "give "
+            + where
+            + " a selectors block { role = \"pod\" field = \"spec.nodeName=\" + sys.env(\"HOSTNAME\") } "
             + "(HOSTNAME set from fieldRef spec.nodeName): it then watches only its own node's pods"
-        : "limit " + where + "'s pod discovery to its own node with a selectors entry {role: pod, field: spec.nodeName=<its node>} "
+        : "limit "
+            + where
+            + "'s pod discovery to its own node with a selectors entry {role: pod, field: spec.nodeName=<its node>} "
             + "(the node name from fieldRef spec.nodeName, put into the config where the agent expands variables), or run the "
             + "discovery once in a Deployment instead of on every node";
   }
 
-  private static List<Access.Reach> reaches(String resource, Discovery d, String field, AccessRule rule, ContainerFacts facts) {
+  private static List<Access.Reach> reaches(
+      String resource, Discovery d, String field, AccessRule rule, ContainerFacts facts) {
     if (resource.equals("nodes")) {
       return List.of(field.contains("metadata.name=") ? Access.Reach.NAMED : Access.Reach.CLUSTER);
     }
-    if (resource.equals("pods") && (field.contains("spec.nodeName=") || rule.target().nodeFilteredRoles().contains(d.role()))) {
+    if (resource.equals("pods")
+        && (field.contains("spec.nodeName=")
+            || rule.target().nodeFilteredRoles().contains(d.role()))) {
       return List.of(Access.Reach.OWN_NODE);
     }
     if (!d.namespaces().isEmpty()) {
@@ -123,7 +186,9 @@ final class DiscoveryAccesses {
 
   /** A discovery located by a word of its origin (its job name or block label) in the config files. */
   private static Located located(Discovery d, ContainerFacts facts, String word) {
-    return facts.config().find(word)
+    return facts
+        .config()
+        .find(word)
         .map(place -> new Located(d, place.location(), " in " + place.file().origin()))
         .orElse(new Located(d, facts.containerLocation(), ""));
   }

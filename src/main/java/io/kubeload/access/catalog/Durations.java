@@ -23,12 +23,13 @@ final class Durations {
     Matcher m = PART.matcher(t);
     while (m.find()) {
       double n = Double.parseDouble(m.group(1));
-      total += switch (m.group(2)) {
-        case "h" -> n * 3600;
-        case "m" -> n * 60;
-        case "ms" -> n / 1000;
-        default -> n;
-      };
+      total +=
+          switch (m.group(2)) {
+            case "h" -> n * 3600;
+            case "m" -> n * 60;
+            case "ms" -> n / 1000;
+            default -> n;
+          };
     }
     return positive(total);
   }

@@ -1,10 +1,9 @@
 package io.kubeload.access.catalog;
 
-import io.kubeload.access.ClientBehaviour;
-import io.kubeload.access.NoteKind;
-import io.kubeload.text.DidYouMean;
 import io.kubeload.access.Access.Pattern;
 import io.kubeload.access.Access.Scope;
+import io.kubeload.access.ClientBehaviour;
+import io.kubeload.access.NoteKind;
 import io.kubeload.access.catalog.CatalogEntry.AccessRule;
 import io.kubeload.access.catalog.CatalogEntry.ConfigSpec;
 import io.kubeload.access.catalog.CatalogEntry.ForEach;
@@ -13,6 +12,7 @@ import io.kubeload.access.catalog.CatalogEntry.Recognition;
 import io.kubeload.access.catalog.CatalogEntry.Switch;
 import io.kubeload.access.catalog.CatalogEntry.ValueSource;
 import io.kubeload.access.config.ConfigLanguage;
+import io.kubeload.text.DidYouMean;
 import io.kubeload.yaml.YamlDocuments;
 import io.kubeload.yaml.YamlObject;
 import java.util.ArrayList;
@@ -34,23 +34,33 @@ final class EntryReader {
     if (documents.size() != 1) {
       throw new IllegalArgumentException(file + ": a catalog entry is exactly one YAML document");
     }
-    YamlObject root = YamlObject.root(documents.get(0), file)
-        .onlyKeys("name", "title", "summary", "versions", "match", "config", "accesses", "notes");
+    YamlObject root =
+        YamlObject.root(documents.get(0), file)
+            .onlyKeys(
+                "name", "title", "summary", "versions", "match", "config", "accesses", "notes");
     String name = root.string("name");
     if (!name.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
       throw root.error("name", "name '" + name + "' must be lowercase words joined by '-'");
     }
-    Optional<VersionRange> versions = root.optionalString("versions").map(v -> parsed(root, "versions", v, VersionRange::parse));
+    Optional<VersionRange> versions =
+        root.optionalString("versions").map(v -> parsed(root, "versions", v, VersionRange::parse));
     YamlObject match = root.object("match").onlyKeys("images", "command", "createdFrom", "labels");
     List<String> images = match.stringList("images");
     if (images.isEmpty()) {
       throw match.error("images", "match.images must name at least one image repository");
     }
     Map<String, String> labels = new LinkedHashMap<>();
-    match.optionalObject("labels").ifPresent(l -> l.keys().forEach(k -> labels.put(k, l.string(k))));
-    Recognition recognition = new Recognition(images,
-        match.optionalString("command").map(c -> parsed(match, "command", c, java.util.regex.Pattern::compile)),
-        match.optionalString("createdFrom"), Map.copyOf(labels));
+    match
+        .optionalObject("labels")
+        .ifPresent(l -> l.keys().forEach(k -> labels.put(k, l.string(k))));
+    Recognition recognition =
+        new Recognition(
+            images,
+            match
+                .optionalString("command")
+                .map(c -> parsed(match, "command", c, java.util.regex.Pattern::compile)),
+            match.optionalString("createdFrom"),
+            Map.copyOf(labels));
     Optional<ConfigSpec> config = root.optionalObject("config").map(EntryReader::config);
     List<AccessRule> accesses = new ArrayList<>();
     for (YamlObject access : root.objectList("accesses")) {
@@ -59,63 +69,123 @@ final class EntryReader {
     List<NoteRule> notes = new ArrayList<>();
     for (YamlObject note : root.objectList("notes")) {
       note.onlyKeys("rule", "when", "message", "fix", "source");
-      notes.add(new NoteRule(noteKind(note), condition(note.object("when")), note.string("message"), note.string("fix"), source(note)));
+      notes.add(
+          new NoteRule(
+              noteKind(note),
+              condition(note.object("when")),
+              note.string("message"),
+              note.string("fix"),
+              source(note)));
     }
-    return new CatalogEntry(name, root.string("title"), root.string("summary"), versions, recognition, config,
-        List.copyOf(accesses), List.copyOf(notes), file);
+    return new CatalogEntry(
+        name,
+        root.string("title"),
+        root.string("summary"),
+        versions,
+        recognition,
+        config,
+        List.copyOf(accesses),
+        List.copyOf(notes),
+        file);
   }
 
   /** A note's rule: a mistyped id would raise a finding no report describes, so it fails the load. */
   private static NoteKind noteKind(YamlObject note) {
     String id = note.string("rule");
-    return NoteKind.parse(id).orElseThrow(() -> note.error("rule", "unknown note rule '" + id + "'"
-        + DidYouMean.hint(id, NoteKind.ids()) + "; rules: " + String.join(", ", NoteKind.ids())));
+    return NoteKind.parse(id)
+        .orElseThrow(
+            () ->
+                note.error(
+                    "rule",
+                    "unknown note rule '"
+                        + id
+                        + "'"
+                        + DidYouMean.hint(id, NoteKind.ids())
+                        + "; rules: "
+                        + String.join(", ", NoteKind.ids())));
   }
 
   private static ConfigSpec config(YamlObject yaml) {
     yaml.onlyKeys("language", "files", "configMaps");
     String language = yaml.string("language");
-    ConfigLanguage parsed = ConfigLanguage.parse(language)
-        .orElseThrow(() -> yaml.error("language", "unknown config language '" + language + "'"));
+    ConfigLanguage parsed =
+        ConfigLanguage.parse(language)
+            .orElseThrow(
+                () -> yaml.error("language", "unknown config language '" + language + "'"));
     List<String> files = yaml.stringList("files");
-    return new ConfigSpec(parsed, files.isEmpty() ? List.of("*") : files, yaml.stringList("configMaps"));
+    return new ConfigSpec(
+        parsed, files.isEmpty() ? List.of("*") : files, yaml.stringList("configMaps"));
   }
 
   private static AccessRule access(YamlObject yaml) {
-    yaml.onlyKeys("resource", "resources", "resourceFrom", "groupFrom", "verbs", "scope", "namespace", "pattern", "every", "when",
-        "forEach", "discoveries", "nodeFilteredRoles", "switches", "consistency", "metadataOnly", "why", "source", "fix");
+    yaml.onlyKeys(
+        "resource",
+        "resources",
+        "resourceFrom",
+        "groupFrom",
+        "verbs",
+        "scope",
+        "namespace",
+        "pattern",
+        "every",
+        "when",
+        "forEach",
+        "discoveries",
+        "nodeFilteredRoles",
+        "switches",
+        "consistency",
+        "metadataOnly",
+        "why",
+        "source",
+        "fix");
     Optional<String> discoveries = yaml.optionalString("discoveries");
     if (discoveries.isPresent() && !DISCOVERIES.contains(discoveries.get())) {
       throw yaml.error("discoveries", "discoveries must be one of " + DISCOVERIES);
     }
     List<String> resources = new ArrayList<>(yaml.stringList("resource"));
     resources.addAll(yaml.stringList("resources"));
-    Optional<ValueSource> resourceFrom = yaml.optionalObject("resourceFrom").map(EntryReader::valueSource);
+    Optional<ValueSource> resourceFrom =
+        yaml.optionalObject("resourceFrom").map(EntryReader::valueSource);
     boolean mapped = yaml.optionalObject("forEach").map(f -> f.has("map")).orElse(false);
     if (discoveries.isEmpty() && resourceFrom.isEmpty() && !mapped && resources.isEmpty()) {
-      throw yaml.error("resource", yaml.path() + " needs resource, resources, resourceFrom, a forEach map or discoveries");
+      throw yaml.error(
+          "resource",
+          yaml.path() + " needs resource, resources, resourceFrom, a forEach map or discoveries");
     }
-    Pattern pattern = yaml.optionalString("pattern").map(p -> parsed(yaml, "pattern", p, Pattern::parse)).orElse(Pattern.INFORMER);
+    Pattern pattern =
+        yaml.optionalString("pattern")
+            .map(p -> parsed(yaml, "pattern", p, Pattern::parse))
+            .orElse(Pattern.INFORMER);
     List<Switch> switches = new ArrayList<>();
     for (YamlObject s : yaml.objectList("switches")) {
       switches.add(switchOf(s));
     }
-    CatalogEntry.Target target = new CatalogEntry.Target(
-        resources,
-        resourceFrom,
-        yaml.optionalObject("groupFrom").map(EntryReader::valueSource),
-        yaml.optionalObject("forEach").map(EntryReader::forEach),
-        discoveries,
-        yaml.stringList("nodeFilteredRoles"));
-    CatalogEntry.Request request = new CatalogEntry.Request(
-        yaml.stringList("verbs").isEmpty() ? pattern.defaultVerbs() : yaml.stringList("verbs"),
-        yaml.optionalString("scope").map(s -> parsed(yaml, "scope", s, Scope::parse)).orElse(Scope.CLUSTER),
-        yaml.optionalString("namespace").orElse(""),
-        pattern,
-        yaml.optionalNumber("every", 0).orElse(0.0),
-        consistency(yaml),
-        yaml.optionalString("metadataOnly").map(m -> parsed(yaml, "metadataOnly", m, EntryReader::bool)).orElse(false));
-    return new AccessRule(target, request, yaml.optionalObject("when").map(EntryReader::condition), switches,
+    CatalogEntry.Target target =
+        new CatalogEntry.Target(
+            resources,
+            resourceFrom,
+            yaml.optionalObject("groupFrom").map(EntryReader::valueSource),
+            yaml.optionalObject("forEach").map(EntryReader::forEach),
+            discoveries,
+            yaml.stringList("nodeFilteredRoles"));
+    CatalogEntry.Request request =
+        new CatalogEntry.Request(
+            yaml.stringList("verbs").isEmpty() ? pattern.defaultVerbs() : yaml.stringList("verbs"),
+            yaml.optionalString("scope")
+                .map(s -> parsed(yaml, "scope", s, Scope::parse))
+                .orElse(Scope.CLUSTER),
+            yaml.optionalString("namespace").orElse(""),
+            pattern,
+            yaml.optionalNumber("every", 0).orElse(0.0),
+            consistency(yaml),
+            yaml.optionalString("metadataOnly")
+                .map(m -> parsed(yaml, "metadataOnly", m, EntryReader::bool))
+                .orElse(false));
+    return new AccessRule(
+        target,
+        request,
+        yaml.optionalObject("when").map(EntryReader::condition),
+        switches,
         new CatalogEntry.Citation(yaml.string("why"), source(yaml), yaml.optionalString("fix")));
   }
 
@@ -129,11 +199,22 @@ final class EntryReader {
 
   /** The resourceVersion semantics of the access's LISTs: rv0 (default), consistent or exact. */
   private static Optional<ClientBehaviour.Consistency> consistency(YamlObject yaml) {
-    return yaml.optionalString("consistency").map(c -> parsed(yaml, "consistency", c, ClientBehaviour.Consistency::parse));
+    return yaml.optionalString("consistency")
+        .map(c -> parsed(yaml, "consistency", c, ClientBehaviour.Consistency::parse));
   }
 
   private static Switch switchOf(YamlObject yaml) {
-    yaml.onlyKeys("when", "scope", "namespaceFrom", "pattern", "every", "everyFrom", "drop", "consistency", "because", "source");
+    yaml.onlyKeys(
+        "when",
+        "scope",
+        "namespaceFrom",
+        "pattern",
+        "every",
+        "everyFrom",
+        "drop",
+        "consistency",
+        "because",
+        "source");
     return new Switch(
         condition(yaml.object("when")),
         yaml.optionalString("scope").map(s -> parsed(yaml, "scope", s, Scope::parse)),
@@ -151,15 +232,34 @@ final class EntryReader {
     yaml.onlyKeys("arg", "env", "config", "item", "split", "default", "map");
     Map<String, List<String>> map = new LinkedHashMap<>();
     yaml.optionalObject("map").ifPresent(m -> m.keys().forEach(k -> map.put(k, m.stringList(k))));
-    return new ForEach(valueSource(yaml), yaml.optionalString("split").orElse(""), yaml.stringList("default"), map);
+    return new ForEach(
+        valueSource(yaml),
+        yaml.optionalString("split").orElse(""),
+        yaml.stringList("default"),
+        map);
   }
 
   private static ValueSource valueSource(YamlObject yaml) {
     List<ValueSource> found = new ArrayList<>();
-    yaml.optionalString("arg").ifPresent(a -> found.add(new ValueSource(ValueSource.Kind.ARG, a.replaceFirst("^-+", ""), Optional.empty())));
-    yaml.optionalString("env").ifPresent(e -> found.add(new ValueSource(ValueSource.Kind.ENV, e, Optional.empty())));
-    yaml.optionalString("config").ifPresent(c -> found.add(new ValueSource(ValueSource.Kind.CONFIG, c, Optional.of(path(yaml, "config", c)))));
-    yaml.optionalString("item").ifPresent(i -> found.add(new ValueSource(ValueSource.Kind.ITEM, i, Optional.of(path(yaml, "item", i)))));
+    yaml.optionalString("arg")
+        .ifPresent(
+            a ->
+                found.add(
+                    new ValueSource(
+                        ValueSource.Kind.ARG, a.replaceFirst("^-+", ""), Optional.empty())));
+    yaml.optionalString("env")
+        .ifPresent(e -> found.add(new ValueSource(ValueSource.Kind.ENV, e, Optional.empty())));
+    yaml.optionalString("config")
+        .ifPresent(
+            c ->
+                found.add(
+                    new ValueSource(
+                        ValueSource.Kind.CONFIG, c, Optional.of(path(yaml, "config", c)))));
+    yaml.optionalString("item")
+        .ifPresent(
+            i ->
+                found.add(
+                    new ValueSource(ValueSource.Kind.ITEM, i, Optional.of(path(yaml, "item", i)))));
     if (found.size() != 1) {
       throw yaml.error("", yaml.path() + " must name exactly one of arg, env, config, item");
     }
@@ -181,15 +281,31 @@ final class EntryReader {
       yaml.onlyKeys("configUnread");
       return new Condition.ConfigUnread();
     }
-    yaml.onlyKeys("env", "envNamedBy", "arg", "config", "item", "fieldRef", "is", "equals", "matches", "absent");
+    yaml.onlyKeys(
+        "env",
+        "envNamedBy",
+        "arg",
+        "config",
+        "item",
+        "fieldRef",
+        "is",
+        "equals",
+        "matches",
+        "absent");
     ValueTest test = test(yaml);
     Optional<String> fieldRef = yaml.optionalString("fieldRef");
     if (yaml.has("env") || yaml.has("envNamedBy")) {
-      return new Condition.Env(yaml.optionalString("env").orElse(""),
-          yaml.optionalString("envNamedBy").map(p -> path(yaml, "envNamedBy", p)), fieldRef, test);
+      return new Condition.Env(
+          yaml.optionalString("env").orElse(""),
+          yaml.optionalString("envNamedBy").map(p -> path(yaml, "envNamedBy", p)),
+          fieldRef,
+          test);
     }
     if (yaml.has("arg")) {
-      return new Condition.Arg(yaml.string("arg").replaceFirst("^-+", "").toLowerCase(java.util.Locale.ROOT), fieldRef, test);
+      return new Condition.Arg(
+          yaml.string("arg").replaceFirst("^-+", "").toLowerCase(java.util.Locale.ROOT),
+          fieldRef,
+          test);
     }
     if (fieldRef.isPresent()) {
       throw yaml.error("fieldRef", "fieldRef applies to env and arg conditions only");
@@ -200,15 +316,26 @@ final class EntryReader {
     if (yaml.has("item")) {
       return new Condition.Config(path(yaml, "item", yaml.string("item")), true, test);
     }
-    throw yaml.error("", yaml.path() + " must test one of env, envNamedBy, arg, config, item, configUnread, allOf, anyOf, not");
+    throw yaml.error(
+        "",
+        yaml.path()
+            + " must test one of env, envNamedBy, arg, config, item, configUnread, allOf, anyOf, not");
   }
 
   private static ValueTest test(YamlObject yaml) {
     List<ValueTest> tests = new ArrayList<>();
-    yaml.optionalString("is").ifPresent(v -> tests.add(ValueTest.of(Boolean.parseBoolean(v) ? ValueTest.Kind.TRUE : ValueTest.Kind.FALSE)));
+    yaml.optionalString("is")
+        .ifPresent(
+            v ->
+                tests.add(
+                    ValueTest.of(
+                        Boolean.parseBoolean(v) ? ValueTest.Kind.TRUE : ValueTest.Kind.FALSE)));
     yaml.optionalString("equals").ifPresent(v -> tests.add(ValueTest.equalsTo(v)));
-    yaml.optionalString("matches").ifPresent(v -> tests.add(parsed(yaml, "matches", v, ValueTest::matching)));
-    yaml.optionalString("absent").filter(Boolean::parseBoolean).ifPresent(v -> tests.add(ValueTest.of(ValueTest.Kind.ABSENT)));
+    yaml.optionalString("matches")
+        .ifPresent(v -> tests.add(parsed(yaml, "matches", v, ValueTest::matching)));
+    yaml.optionalString("absent")
+        .filter(Boolean::parseBoolean)
+        .ifPresent(v -> tests.add(ValueTest.of(ValueTest.Kind.ABSENT)));
     if (tests.size() > 1) {
       throw yaml.error("", yaml.path() + ": give at most one of is, equals, matches, absent");
     }
@@ -222,12 +349,17 @@ final class EntryReader {
   private static String source(YamlObject yaml) {
     String source = yaml.string("source");
     if (!source.contains(":") && !source.startsWith("http")) {
-      throw yaml.error("source", "source must cite a repository and file (owner/repo:path) or a URL, not '" + source + "'");
+      throw yaml.error(
+          "source",
+          "source must cite a repository and file (owner/repo:path) or a URL, not '"
+              + source
+              + "'");
     }
     return source;
   }
 
-  private static <T> T parsed(YamlObject yaml, String key, String text, Function<String, T> parser) {
+  private static <T> T parsed(
+      YamlObject yaml, String key, String text, Function<String, T> parser) {
     try {
       return parser.apply(text);
     } catch (IllegalArgumentException e) {

@@ -18,8 +18,11 @@ final class Globs {
 
   /** An image repository matches a pattern it equals or ends with after a {@code /}. */
   static boolean matchesRepository(String pattern, String repository) {
-    return COMPILED.computeIfAbsent("repository:" + pattern, p -> Pattern.compile("(?:.*/)?" + regex(pattern).pattern()))
-        .matcher(repository).matches();
+    return COMPILED
+        .computeIfAbsent(
+            "repository:" + pattern, p -> Pattern.compile("(?:.*/)?" + regex(pattern).pattern()))
+        .matcher(repository)
+        .matches();
   }
 
   private static Pattern regex(String glob) {

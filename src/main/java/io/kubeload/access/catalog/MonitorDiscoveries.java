@@ -28,24 +28,45 @@ final class MonitorDiscoveries {
 
   static List<Found> of(Manifest prometheus, ManifestSet manifests) {
     Map<?, ?> spec = prometheus.raw().get("spec") instanceof Map<?, ?> m ? m : Map.of();
-    String serviceRole = "EndpointSlice".equalsIgnoreCase(String.valueOf(spec.get("serviceDiscoveryRole"))) ? "endpointslice" : "endpoints";
+    String serviceRole =
+        "EndpointSlice".equalsIgnoreCase(String.valueOf(spec.get("serviceDiscoveryRole")))
+            ? "endpointslice"
+            : "endpoints";
     List<Found> out = new ArrayList<>();
-    select(prometheus, manifests, "ServiceMonitor", prometheus.labelSelectorAt("spec.serviceMonitorSelector"), spec.get("serviceMonitorNamespaceSelector"))
+    select(
+            prometheus,
+            manifests,
+            "ServiceMonitor",
+            prometheus.labelSelectorAt("spec.serviceMonitorSelector"),
+            spec.get("serviceMonitorNamespaceSelector"))
         .forEach(monitor -> out.add(found(monitor, serviceRole)));
-    select(prometheus, manifests, "PodMonitor", prometheus.labelSelectorAt("spec.podMonitorSelector"), spec.get("podMonitorNamespaceSelector"))
+    select(
+            prometheus,
+            manifests,
+            "PodMonitor",
+            prometheus.labelSelectorAt("spec.podMonitorSelector"),
+            spec.get("podMonitorNamespaceSelector"))
         .forEach(monitor -> out.add(found(monitor, "pod")));
     return out;
   }
 
   private static List<Manifest> select(
-      Manifest prometheus, ManifestSet manifests, String kind, Optional<LabelSelector> selector, Object namespaceSelector) {
+      Manifest prometheus,
+      ManifestSet manifests,
+      String kind,
+      Optional<LabelSelector> selector,
+      Object namespaceSelector) {
     if (selector.isEmpty()) {
       return List.of();
     }
     LabelSelector labels = selector.get();
-    return manifests.ofKind(kind)
+    return manifests
+        .ofKind(kind)
         .filter(m -> m.group().equals("monitoring.coreos.com"))
-        .filter(m -> namespaceSelector instanceof Map<?, ?> || m.namespace().equals(prometheus.namespace()))
+        .filter(
+            m ->
+                namespaceSelector instanceof Map<?, ?>
+                    || m.namespace().equals(prometheus.namespace()))
         .filter(m -> LabelSelectors.matches(labels, m.labels()))
         .toList();
   }
@@ -64,7 +85,14 @@ final class MonitorDiscoveries {
     } else {
       namespaces.add(monitor.namespace());
     }
-    return new Found(new Discovery(role, namespaces.stream().sorted().distinct().toList(), false, Map.of(), false,
-        monitor.kind() + " " + monitor.namespace() + "/" + monitor.name()), monitor.location());
+    return new Found(
+        new Discovery(
+            role,
+            namespaces.stream().sorted().distinct().toList(),
+            false,
+            Map.of(),
+            false,
+            monitor.kind() + " " + monitor.namespace() + "/" + monitor.name()),
+        monitor.location());
   }
 }

@@ -56,7 +56,11 @@ final class PathQuery {
 
     boolean holds(Object node) {
       return tests.stream()
-          .allMatch(t -> node instanceof Map<?, ?> map && map.get(t.key()) != null && t.holdsFor(String.valueOf(map.get(t.key()))));
+          .allMatch(
+              t ->
+                  node instanceof Map<?, ?> map
+                      && map.get(t.key()) != null
+                      && t.holdsFor(String.valueOf(map.get(t.key()))));
     }
   }
 
@@ -118,7 +122,10 @@ final class PathQuery {
       if (p.isEmpty()) {
         throw new IllegalArgumentException("path '" + path + "': an empty filter");
       } else if (re > 0 && (eq < 0 || re < eq)) {
-        tests.add(new Matches(p.substring(0, re), Pattern.compile(p.substring(re + 1), Pattern.CASE_INSENSITIVE)));
+        tests.add(
+            new Matches(
+                p.substring(0, re),
+                Pattern.compile(p.substring(re + 1), Pattern.CASE_INSENSITIVE)));
       } else if (eq > 0) {
         tests.add(new Equals(p.substring(0, eq), p.substring(eq + 1).toLowerCase(Locale.ROOT)));
       } else {
@@ -171,7 +178,9 @@ final class PathQuery {
     List<String> out = new ArrayList<>();
     for (Object node : select(root)) {
       if (node instanceof List<?> list) {
-        list.stream().filter(v -> v != null && !(v instanceof Map<?, ?>) && !(v instanceof List<?>)).forEach(v -> out.add(String.valueOf(v)));
+        list.stream()
+            .filter(v -> v != null && !(v instanceof Map<?, ?>) && !(v instanceof List<?>))
+            .forEach(v -> out.add(String.valueOf(v)));
       } else if (!(node instanceof Map<?, ?>)) {
         out.add(String.valueOf(node));
       }
@@ -185,7 +194,9 @@ final class PathQuery {
       if (steps.get(i) instanceof Key key) {
         return key.name();
       }
-      if (steps.get(i) instanceof Filter filter && !filter.tests().isEmpty() && filter.tests().get(0) instanceof Equals first) {
+      if (steps.get(i) instanceof Filter filter
+          && !filter.tests().isEmpty()
+          && filter.tests().get(0) instanceof Equals first) {
         return first.value();
       }
     }

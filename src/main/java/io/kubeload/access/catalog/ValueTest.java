@@ -9,13 +9,21 @@ import java.util.regex.Pattern;
 /** How a condition judges the values it finds: present, true, false, equal, matching, or absent. */
 record ValueTest(Kind kind, String operand, Optional<Pattern> regex) {
 
-  enum Kind { PRESENT, TRUE, FALSE, EQUALS, MATCHES, ABSENT }
+  enum Kind {
+    PRESENT,
+    TRUE,
+    FALSE,
+    EQUALS,
+    MATCHES,
+    ABSENT
+  }
 
   static final ValueTest PRESENT = of(Kind.PRESENT);
 
   ValueTest {
     if (regex.isPresent() != (kind == Kind.MATCHES)) {
-      throw new IllegalArgumentException("a regular expression goes with MATCHES, and only with it");
+      throw new IllegalArgumentException(
+          "a regular expression goes with MATCHES, and only with it");
     }
   }
 
@@ -29,7 +37,8 @@ record ValueTest(Kind kind, String operand, Optional<Pattern> regex) {
   }
 
   static ValueTest matching(String regex) {
-    return new ValueTest(Kind.MATCHES, regex, Optional.of(Pattern.compile(regex, Pattern.CASE_INSENSITIVE)));
+    return new ValueTest(
+        Kind.MATCHES, regex, Optional.of(Pattern.compile(regex, Pattern.CASE_INSENSITIVE)));
   }
 
   /** Whether the values found (blank ones count as absent) pass. */

@@ -30,7 +30,8 @@ record VersionRange(String text, List<Bound> bounds) {
       String op = part.replaceAll("^([<>]=?|=)?.*$", "$1");
       String number = part.substring(op.length()).replaceFirst("^v", "");
       if (!number.matches("\\d+(\\.\\d+)*")) {
-        throw new IllegalArgumentException("version range '" + text + "': '" + part + "' is not like >=1.2");
+        throw new IllegalArgumentException(
+            "version range '" + text + "': '" + part + "' is not like >=1.2");
       }
       List<Integer> version = new ArrayList<>();
       for (String n : number.split("\\.", -1)) {

@@ -27,7 +27,9 @@ final class AlloyConfig {
   private record Body(Map<String, Object> attributes, List<Map<String, Object>> blocks) {
 
     Body {
-      attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes)); // in the file's order, nulls kept
+      attributes =
+          Collections.unmodifiableMap(
+              new LinkedHashMap<>(attributes)); // in the file's order, nulls kept
       blocks = List.copyOf(blocks);
     }
   }
@@ -83,7 +85,9 @@ final class AlloyConfig {
       }
       for (Map<String, Object> child : inner.blocks()) {
         @SuppressWarnings("unchecked")
-        List<Object> siblings = (List<Object>) block.computeIfAbsent(String.valueOf(child.get("type")), k -> new ArrayList<>());
+        List<Object> siblings =
+            (List<Object>)
+                block.computeIfAbsent(String.valueOf(child.get("type")), k -> new ArrayList<>());
         siblings.add(child);
       }
       blocks.add(block);
@@ -92,7 +96,10 @@ final class AlloyConfig {
 
   private String identifier() throws ConfigException {
     int start = at;
-    while (at < text.length() && (Character.isLetterOrDigit(text.charAt(at)) || text.charAt(at) == '_' || text.charAt(at) == '.')) {
+    while (at < text.length()
+        && (Character.isLetterOrDigit(text.charAt(at))
+            || text.charAt(at) == '_'
+            || text.charAt(at) == '.')) {
       at++;
     }
     if (start == at) {
@@ -112,7 +119,9 @@ final class AlloyConfig {
         stringLiteral();
         continue;
       }
-      if (c == '/' && at + 1 < text.length() && (text.charAt(at + 1) == '/' || text.charAt(at + 1) == '*')) {
+      if (c == '/'
+          && at + 1 < text.length()
+          && (text.charAt(at + 1) == '/' || text.charAt(at + 1) == '*')) {
         break;
       }
       if (c == '[' || c == '(' || c == '{') {
@@ -145,7 +154,8 @@ final class AlloyConfig {
     }
     if (expression.matches("\\[\\s*(\"(?:[^\"\\\\]|\\\\.)*\"\\s*,?\\s*)*\\]")) {
       List<Object> items = new ArrayList<>();
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(expression);
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(expression);
       while (m.find()) {
         items.add(unescape(m.group(1)));
       }

@@ -33,7 +33,8 @@ public final class ConfigParser {
     } catch (ConfigException e) {
       return Parsed.unreadable(e.getMessage());
     } catch (RuntimeException | StackOverflowError e) {
-      // A parser bug or a pathological file must not stop the analysis: the catalog's defaults apply.
+      // A parser bug or a pathological file must not stop the analysis: the catalog's defaults
+      // apply.
       return Parsed.unreadable("unexpected content (" + e.getClass().getSimpleName() + ")");
     }
   }
@@ -43,33 +44,39 @@ public final class ConfigParser {
     return Parsed.of(new LinkedHashMap<String, Object>(data));
   }
 
-  private static Object tree(ConfigLanguage language, String fileName, String text) throws ConfigException {
+  private static Object tree(ConfigLanguage language, String fileName, String text)
+      throws ConfigException {
     return switch (language) {
       case FLUENT_BIT -> FluentBitConfig.parse(fileName, text);
       case FLUENTD -> FluentdConfig.parse(text);
       case YAML -> yaml(fileName, text);
       case TOML -> toml(text);
-      case BY_EXTENSION -> fileName.toLowerCase(Locale.ROOT).endsWith(".toml")
-          ? toml(text)
-          : yaml(fileName, text);
+      case BY_EXTENSION ->
+          fileName.toLowerCase(Locale.ROOT).endsWith(".toml") ? toml(text) : yaml(fileName, text);
       case ALLOY -> AlloyConfig.parse(text);
       case OTEL_COLLECTOR -> OtelCollectorConfig.parse(fileName, text);
       case COREFILE -> Corefile.parse(text);
-      case CONFIGMAP_KEYS -> throw new ConfigException("flat settings are read from a ConfigMap's keys, not from one file");
+      case CONFIGMAP_KEYS ->
+          throw new ConfigException(
+              "flat settings are read from a ConfigMap's keys, not from one file");
     };
   }
 
   /** An empty file is an empty mapping: every setting at its default. */
   private static Object yaml(String fileName, String text) throws ConfigException {
-    return YamlText.read(fileName, text).map(v -> Trees.normalise(v, false)).orElseGet(LinkedHashMap::new);
+    return YamlText.read(fileName, text)
+        .map(v -> Trees.normalise(v, false))
+        .orElseGet(LinkedHashMap::new);
   }
 
   private static Object toml(String text) throws ConfigException {
     try {
       return Trees.normalise(TOML.readValue(text, Map.class), false);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new ConfigException("invalid TOML: " + e.getOriginalMessage()
-          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+      throw new ConfigException(
+          "invalid TOML: "
+              + e.getOriginalMessage()
+              + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
     }
   }
 }

@@ -17,7 +17,12 @@ import java.util.TreeMap;
  * @param origin where it was written, for provenance ({@code job kubernetes-pods})
  */
 public record Discovery(
-    String role, List<String> namespaces, boolean ownNamespace, Map<String, Selector> selectors, boolean attachNode, String origin) {
+    String role,
+    List<String> namespaces,
+    boolean ownNamespace,
+    Map<String, Selector> selectors,
+    boolean attachNode,
+    String origin) {
 
   /** A role's selectors: server-side filters on the objects listed and watched. */
   public record Selector(String label, String field) {}
@@ -46,7 +51,10 @@ public record Discovery(
         if (e.getKey().equals("kubernetes_sd_configs") && e.getValue() instanceof List<?> configs) {
           for (int i = 0; i < configs.size(); i++) {
             if (configs.get(i) instanceof Map<?, ?> config) {
-              out.add(prometheusItem(config, (here.isEmpty() ? "" : here + " ") + "kubernetes_sd_configs[" + i + "]"));
+              out.add(
+                  prometheusItem(
+                      config,
+                      (here.isEmpty() ? "" : here + " ") + "kubernetes_sd_configs[" + i + "]"));
             }
           }
         } else {
@@ -69,8 +77,10 @@ public record Discovery(
     if (config.get("selectors") instanceof List<?> list) {
       list.forEach(item -> selector(item, selectors));
     }
-    boolean attachNode = config.get("attach_metadata") instanceof Map<?, ?> attach
-        && attach.get("node") instanceof String node && Trees.isTrue(node);
+    boolean attachNode =
+        config.get("attach_metadata") instanceof Map<?, ?> attach
+            && attach.get("node") instanceof String node
+            && Trees.isTrue(node);
     return new Discovery(role(config.get("role")), names, own, selectors, attachNode, origin);
   }
 
@@ -98,10 +108,23 @@ public record Discovery(
       if (block.get("selectors") instanceof List<?> list) {
         list.forEach(s -> selector(s, selectors));
       }
-      boolean attachNode = block.get("attach_metadata") instanceof List<?> attach && attach.stream()
-          .anyMatch(a -> a instanceof Map<?, ?> m && m.get("node") instanceof String node && Trees.isTrue(node));
+      boolean attachNode =
+          block.get("attach_metadata") instanceof List<?> attach
+              && attach.stream()
+                  .anyMatch(
+                      a ->
+                          a instanceof Map<?, ?> m
+                              && m.get("node") instanceof String node
+                              && Trees.isTrue(node));
       String label = block.get("label") instanceof String l ? " \"" + l + "\"" : "";
-      out.add(new Discovery(role(block.get("role")), names, own, selectors, attachNode, "discovery.kubernetes" + label));
+      out.add(
+          new Discovery(
+              role(block.get("role")),
+              names,
+              own,
+              selectors,
+              attachNode,
+              "discovery.kubernetes" + label));
     }
     return out;
   }

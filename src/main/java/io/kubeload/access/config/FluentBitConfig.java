@@ -39,20 +39,23 @@ final class FluentBitConfig {
           throw ConfigException.atLine(i + 1, "a section header must look like [INPUT]");
         }
         section = new LinkedHashMap<>();
-        addSection(tree, line.substring(1, line.length() - 1).strip().toLowerCase(Locale.ROOT), section);
+        addSection(
+            tree, line.substring(1, line.length() - 1).strip().toLowerCase(Locale.ROOT), section);
         continue;
       }
       if (section == null) {
         throw ConfigException.atLine(i + 1, "a setting outside any [SECTION]");
       }
       String[] keyValue = line.split("\\s+", 2);
-      section.put(keyValue[0].toLowerCase(Locale.ROOT), keyValue.length > 1 ? keyValue[1].strip() : "");
+      section.put(
+          keyValue[0].toLowerCase(Locale.ROOT), keyValue.length > 1 ? keyValue[1].strip() : "");
     }
     return tree;
   }
 
   @SuppressWarnings("unchecked")
-  private static void addSection(Map<String, Object> tree, String name, Map<String, Object> section) {
+  private static void addSection(
+      Map<String, Object> tree, String name, Map<String, Object> section) {
     if (name.equals("service")) {
       tree.put("service", section);
       return;
@@ -64,7 +67,8 @@ final class FluentBitConfig {
   /** The YAML format: {@code service}, and {@code pipeline} holding inputs, filters and outputs. */
   @SuppressWarnings("unchecked")
   private static Object yaml(String fileName, String text) throws ConfigException {
-    Map<?, ?> map = YamlText.mapping(fileName, text, true, "a Fluent Bit YAML file must be a mapping");
+    Map<?, ?> map =
+        YamlText.mapping(fileName, text, true, "a Fluent Bit YAML file must be a mapping");
     Map<String, Object> out = new LinkedHashMap<>((Map<String, Object>) map);
     if (out.remove("pipeline") instanceof Map<?, ?> pipeline) {
       ((Map<String, Object>) pipeline).forEach((k, v) -> out.merge(k, v, Trees::merge));

@@ -1,7 +1,7 @@
 package io.kubeload.access.config;
 
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,10 +33,21 @@ final class FluentdConfig {
         continue;
       }
       if (line.startsWith("</")) {
-        String name = line.substring(2, line.endsWith(">") ? line.length() - 1 : line.length()).strip();
+        String name =
+            line.substring(2, line.endsWith(">") ? line.length() - 1 : line.length()).strip();
         if (open.isEmpty() || !open.peek().name().equals(name)) {
-          throw ConfigException.atLine(i + 1, "</" + name + "> closes nothing"
-              + (open.isEmpty() ? "" : " (open: <" + open.peek().name() + "> from line " + open.peek().line() + ")"));
+          throw ConfigException.atLine(
+              i + 1,
+              "</"
+                  + name
+                  + "> closes nothing"
+                  + (open.isEmpty()
+                      ? ""
+                      : " (open: <"
+                          + open.peek().name()
+                          + "> from line "
+                          + open.peek().line()
+                          + ")"));
         }
         close(open.pop(), open, tree);
         continue;
@@ -61,28 +72,33 @@ final class FluentdConfig {
       open.peek().body().put(key, keyValue.length > 1 ? unquote(keyValue[1].strip()) : "");
     }
     if (!open.isEmpty()) {
-      throw ConfigException.atLine(open.peek().line(), "<" + open.peek().name() + "> is never closed");
+      throw ConfigException.atLine(
+          open.peek().line(), "<" + open.peek().name() + "> is never closed");
     }
     return tree;
   }
 
   @SuppressWarnings("unchecked")
   private static void close(Open directive, Deque<Open> open, Map<String, Object> tree) {
-    String list = switch (directive.name()) {
-      case "source" -> "sources";
-      case "filter" -> "filters";
-      case "match" -> "matches";
-      default -> null;
-    };
+    String list =
+        switch (directive.name()) {
+          case "source" -> "sources";
+          case "filter" -> "filters";
+          case "match" -> "matches";
+          default -> null;
+        };
     if (list != null) {
       ((List<Object>) tree.get(list)).add(directive.body());
     } else if (!directive.name().equals("label") && !open.isEmpty()) {
-      ((List<Object>) open.peek().body().computeIfAbsent(directive.name(), k -> new ArrayList<>())).add(directive.body());
+      ((List<Object>) open.peek().body().computeIfAbsent(directive.name(), k -> new ArrayList<>()))
+          .add(directive.body());
     }
   }
 
   private static String unquote(String value) {
-    if (value.length() >= 2 && ((value.startsWith("\"") && value.endsWith("\"")) || (value.startsWith("'") && value.endsWith("'")))) {
+    if (value.length() >= 2
+        && ((value.startsWith("\"") && value.endsWith("\""))
+            || (value.startsWith("'") && value.endsWith("'")))) {
       return value.substring(1, value.length() - 1);
     }
     return value;

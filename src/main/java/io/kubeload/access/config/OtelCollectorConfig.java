@@ -18,12 +18,15 @@ import java.util.Set;
  */
 final class OtelCollectorConfig {
 
-  private static final List<String> KINDS = List.of("receivers", "processors", "exporters", "connectors", "extensions");
+  private static final List<String> KINDS =
+      List.of("receivers", "processors", "exporters", "connectors", "extensions");
 
   private OtelCollectorConfig() {}
 
   static Object parse(String fileName, String text) throws ConfigException {
-    Map<?, ?> root = YamlText.mapping(fileName, text, false, "an OpenTelemetry Collector configuration must be a mapping");
+    Map<?, ?> root =
+        YamlText.mapping(
+            fileName, text, false, "an OpenTelemetry Collector configuration must be a mapping");
     Set<String> used = usedIds(root);
     List<Object> components = new ArrayList<>();
     for (String kind : KINDS) {

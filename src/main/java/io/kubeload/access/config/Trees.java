@@ -33,10 +33,12 @@ public final class Trees {
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> out = new LinkedHashMap<>();
       copies.put(value, out);
-      map.forEach((k, v) -> {
-        String key = String.valueOf(k);
-        out.put(lowerKeys ? key.toLowerCase(Locale.ROOT) : key, normalise(v, lowerKeys, copies));
-      });
+      map.forEach(
+          (k, v) -> {
+            String key = String.valueOf(k);
+            out.put(
+                lowerKeys ? key.toLowerCase(Locale.ROOT) : key, normalise(v, lowerKeys, copies));
+          });
       return out;
     }
     if (value instanceof List<?> list) {

@@ -17,15 +17,20 @@ final class YamlText {
     try {
       documents = YamlDocuments.readEmbedded(fileName, text);
     } catch (InputException e) {
-      throw new ConfigException(e.getMessage().replaceFirst("^" + java.util.regex.Pattern.quote(fileName) + ":", "line "));
+      throw new ConfigException(
+          e.getMessage()
+              .replaceFirst("^" + java.util.regex.Pattern.quote(fileName) + ":", "line "));
     }
     return documents.stream().map(YamlDocuments.Document::value).filter(v -> v != null).findFirst();
   }
 
   /** The file's tree, normalised, which must be a mapping; {@code notAMapping} says so otherwise. */
-  static Map<?, ?> mapping(String fileName, String text, boolean lowerKeys, String notAMapping) throws ConfigException {
-    return read(fileName, text).map(v -> Trees.normalise(v, lowerKeys))
-        .filter(Map.class::isInstance).map(Map.class::cast)
+  static Map<?, ?> mapping(String fileName, String text, boolean lowerKeys, String notAMapping)
+      throws ConfigException {
+    return read(fileName, text)
+        .map(v -> Trees.normalise(v, lowerKeys))
+        .filter(Map.class::isInstance)
+        .map(Map.class::cast)
         .orElseThrow(() -> new ConfigException(notAMapping));
   }
 }

@@ -1,23 +1,23 @@
 package io.kubeload.access.inference;
 
-import io.kubeload.access.Access;
-import io.kubeload.access.AccessSet;
-import io.kubeload.access.NoteKind;
-import io.kubeload.access.PodSpecPaths;
-import io.kubeload.access.Provenance;
-import io.kubeload.manifest.Resources;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.kubeload.access.Access;
 import io.kubeload.access.Access.Pattern;
 import io.kubeload.access.Access.Scope;
+import io.kubeload.access.AccessSet;
+import io.kubeload.access.NoteKind;
+import io.kubeload.access.PodSpecPaths;
+import io.kubeload.access.Provenance;
 import io.kubeload.access.Provenance.Source;
 import io.kubeload.access.catalog.CatalogInference;
 import io.kubeload.manifest.ManifestSet;
-import io.kubeload.yaml.SourceLocation;
+import io.kubeload.manifest.Resources;
 import io.kubeload.workload.Workload;
+import io.kubeload.yaml.SourceLocation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,13 +43,19 @@ public final class AccessInference {
   public static AccessSet infer(Workload workload, ManifestSet manifests) {
     Optional<List<Access>> declared = AccessAnnotation.read(workload);
     if (declared.isPresent()) {
-      return new AccessSet(workload, "annotation " + AccessAnnotation.KEY, declared.get(), List.of());
+      return new AccessSet(
+          workload, "annotation " + AccessAnnotation.KEY, declared.get(), List.of());
     }
     Optional<String> noToken = tokenNotMounted(workload, manifests);
     if (noToken.isPresent()) {
-      return new AccessSet(workload, "automountServiceAccountToken: false in the " + noToken.get() + ": no API access", List.of(), List.of());
+      return new AccessSet(
+          workload,
+          "automountServiceAccountToken: false in the " + noToken.get() + ": no API access",
+          List.of(),
+          List.of());
     }
-    RbacGrants.Result rbac = RbacGrants.forAccount(workload.serviceAccount(), workload.namespace(), manifests);
+    RbacGrants.Result rbac =
+        RbacGrants.forAccount(workload.serviceAccount(), workload.namespace(), manifests);
     Granted fromRbac = fromGrants(rbac.grants());
     List<Access> granted = fromRbac.accesses();
     List<AccessSet.Note> rbacNotes = fromRbac.notes();
@@ -62,28 +68,43 @@ public final class AccessInference {
     List<AccessSet.Note> notes = new ArrayList<>();
     rbac.missing().stream()
         .filter(missing -> !missing.name().startsWith("system:"))
-        .forEach(missing -> notes.add(new AccessSet.Note(
-            NoteKind.RBAC_ROLE_NOT_FOUND,
-            missing.binding() + " binds " + missing.kind() + " " + missing.name()
-                + ", which is not in the manifests: its grants are not counted",
-            missing.location())));
+        .forEach(
+            missing ->
+                notes.add(
+                    new AccessSet.Note(
+                        NoteKind.RBAC_ROLE_NOT_FOUND,
+                        missing.binding()
+                            + " binds "
+                            + missing.kind()
+                            + " "
+                            + missing.name()
+                            + ", which is not in the manifests: its grants are not counted",
+                        missing.location())));
     notes.addAll(rbacNotes);
     if (rbac.grants().isEmpty()) {
       unsetNamespace(workload, manifests).ifPresent(notes::add);
     }
     notes.addAll(catalog.undecided());
     if (!catalog.recognised().isEmpty() && !catalog.unrecognised().isEmpty()) {
-      notes.add(new AccessSet.Note(NoteKind.CATALOG_PARTIAL,
-          "the catalog knows " + catalog.recognised().stream().map(r -> r.container() + " (" + r.entry().name() + ")").toList()
-              + " but not " + catalog.unrecognised() + ": RBAC's upper bound stands for the whole pod",
-          workload.location()));
+      notes.add(
+          new AccessSet.Note(
+              NoteKind.CATALOG_PARTIAL,
+              "the catalog knows "
+                  + catalog.recognised().stream()
+                      .map(r -> r.container() + " (" + r.entry().name() + ")")
+                      .toList()
+                  + " but not "
+                  + catalog.unrecognised()
+                  + ": RBAC's upper bound stands for the whole pod",
+              workload.location()));
     }
     List<Access> accesses = granted;
     Optional<NodeNameHint> hint = NodeNameHint.find(workload);
     if (hint.isPresent()) {
       accesses = accesses.stream().map(a -> ownNode(a, hint.get())).toList();
     }
-    String basis = hint.isPresent() ? "RBAC (upper bound), narrowed by the pod spec" : "RBAC (upper bound)";
+    String basis =
+        hint.isPresent() ? "RBAC (upper bound), narrowed by the pod spec" : "RBAC (upper bound)";
     return new AccessSet(workload, basis, accesses, notes);
   }
 
@@ -96,47 +117,86 @@ public final class AccessInference {
     if (workload.manifest().namespaceWritten()) {
       return Optional.empty();
     }
-    SortedSet<String> elsewhere = RbacGrants.accountNamespaces(workload.serviceAccount(), manifests);
+    SortedSet<String> elsewhere =
+        RbacGrants.accountNamespaces(workload.serviceAccount(), manifests);
     elsewhere.remove(workload.namespace());
     if (elsewhere.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new AccessSet.Note(NoteKind.NAMESPACE_UNSET,
-        workload.ref() + " is written without metadata.namespace, so it is read as namespace " + workload.namespace()
-            + ", but the bindings name ServiceAccount " + workload.serviceAccount() + " in namespace " + String.join(", ", elsewhere)
-            + ": its grants are not counted",
-        workload.location(),
-        "analyse with --namespace " + elsewhere.first() + " (where the release is installed: helm template -n), "
-            + "or write metadata.namespace in the template"));
+    return Optional.of(
+        new AccessSet.Note(
+            NoteKind.NAMESPACE_UNSET,
+            workload.ref()
+                + " is written without metadata.namespace, so it is read as namespace "
+                + workload.namespace()
+                + ", but the bindings name ServiceAccount "
+                + workload.serviceAccount()
+                + " in namespace "
+                + String.join(", ", elsewhere)
+                + ": its grants are not counted",
+            workload.location(),
+            "analyse with --namespace "
+                + elsewhere.first()
+                + " (where the release is installed: helm template -n), "
+                + "or write metadata.namespace in the template"));
   }
 
   /**
    * RBAC that lets the pods read resources, or read them more widely, than the catalog says they
    * do: not a failure, but a least-privilege gap and a sign the inference rests on the catalog alone.
    */
-  private static Optional<AccessSet.Note> upperBound(List<Access> granted, List<AccessSet.Note> rbacNotes, CatalogInference.Result catalog) {
-    List<Access> unused = granted.stream()
-        .filter(g -> g.pattern() == Pattern.INFORMER || g.pattern() == Pattern.POLL)
-        .filter(g -> g.scope() == Scope.CLUSTER || g.scope() == Scope.NAMESPACE)
-        .filter(g -> catalog.accesses().stream().noneMatch(a -> a.resource().equals(g.resource()) && a.scope().breadth() >= g.scope().breadth()))
-        .toList();
+  private static Optional<AccessSet.Note> upperBound(
+      List<Access> granted, List<AccessSet.Note> rbacNotes, CatalogInference.Result catalog) {
+    List<Access> unused =
+        granted.stream()
+            .filter(g -> g.pattern() == Pattern.INFORMER || g.pattern() == Pattern.POLL)
+            .filter(g -> g.scope() == Scope.CLUSTER || g.scope() == Scope.NAMESPACE)
+            .filter(
+                g ->
+                    catalog.accesses().stream()
+                        .noneMatch(
+                            a ->
+                                a.resource().equals(g.resource())
+                                    && a.scope().breadth() >= g.scope().breadth()))
+            .toList();
     boolean wildcard = rbacNotes.stream().anyMatch(n -> n.kind() == NoteKind.RBAC_WILDCARD);
     if (unused.isEmpty() && !wildcard) {
       return Optional.empty();
     }
-    List<String> listed = unused.stream().map(a -> a.resource() + " (" + a.scope().label() + ")").distinct().toList();
-    String what = (listed.isEmpty() ? "" : "list/watch on " + listed.size() + " resource" + (listed.size() == 1 ? "" : "s") + " ("
-        + String.join(", ", listed.subList(0, Math.min(8, listed.size()))) + (listed.size() > 8 ? ", ..." : "") + ")")
-        + (wildcard ? (listed.isEmpty() ? "" : " and ") + "every resource (*)" : "");
-    SourceLocation at = unused.isEmpty()
-        ? rbacNotes.stream().filter(n -> n.kind() == NoteKind.RBAC_WILDCARD).findFirst().orElseThrow().location()
-        : unused.get(0).provenance().location();
-    return Optional.of(new AccessSet.Note(NoteKind.RBAC_UPPER_BOUND,
-        "RBAC grants " + what + " beyond what the catalog ("
-            + String.join(", ", catalog.recognised().stream().map(r -> r.entry().name()).distinct().toList())
-            + ") says the pods read: an upper bound, not a failure; the verdict rests on the catalog",
-        at,
-        "grant only what the component uses (least privilege), or declare the accesses with kubeload.io/access if the catalog is wrong"));
+    List<String> listed =
+        unused.stream().map(a -> a.resource() + " (" + a.scope().label() + ")").distinct().toList();
+    String what =
+        (listed.isEmpty()
+                ? ""
+                : "list/watch on "
+                    + listed.size()
+                    + " resource"
+                    + (listed.size() == 1 ? "" : "s")
+                    + " ("
+                    + String.join(", ", listed.subList(0, Math.min(8, listed.size())))
+                    + (listed.size() > 8 ? ", ..." : "")
+                    + ")")
+            + (wildcard ? (listed.isEmpty() ? "" : " and ") + "every resource (*)" : "");
+    SourceLocation at =
+        unused.isEmpty()
+            ? rbacNotes.stream()
+                .filter(n -> n.kind() == NoteKind.RBAC_WILDCARD)
+                .findFirst()
+                .orElseThrow()
+                .location()
+            : unused.get(0).provenance().location();
+    return Optional.of(
+        new AccessSet.Note(
+            NoteKind.RBAC_UPPER_BOUND,
+            "RBAC grants "
+                + what
+                + " beyond what the catalog ("
+                + String.join(
+                    ", ",
+                    catalog.recognised().stream().map(r -> r.entry().name()).distinct().toList())
+                + ") says the pods read: an upper bound, not a failure; the verdict rests on the catalog",
+            at,
+            "grant only what the component uses (least privilege), or declare the accesses with kubeload.io/access if the catalog is wrong"));
   }
 
   /**
@@ -152,7 +212,8 @@ public final class AccessInference {
     if (podSetting != null) {
       return podSetting ? Optional.empty() : Optional.of("pod spec");
     }
-    return manifests.find("ServiceAccount", workload.namespace(), workload.serviceAccount())
+    return manifests
+        .find("ServiceAccount", workload.namespace(), workload.serviceAccount())
         .flatMap(m -> m.as(ServiceAccount.class))
         .filter(sa -> Boolean.FALSE.equals(sa.getAutomountServiceAccountToken()))
         .map(sa -> "ServiceAccount");
@@ -162,14 +223,17 @@ public final class AccessInference {
   private static boolean mountsProjectedToken(PodSpec pod) {
     Set<String> tokenVolumes = new TreeSet<>();
     for (Volume volume : orEmpty(pod.getVolumes())) {
-      if (volume != null && volume.getProjected() != null
-          && orEmpty(volume.getProjected().getSources()).stream().anyMatch(source -> source != null && source.getServiceAccountToken() != null)) {
+      if (volume != null
+          && volume.getProjected() != null
+          && orEmpty(volume.getProjected().getSources()).stream()
+              .anyMatch(source -> source != null && source.getServiceAccountToken() != null)) {
         tokenVolumes.add(volume.getName());
       }
     }
     List<Container> containers = new ArrayList<>(orEmpty(pod.getContainers()));
     containers.addAll(orEmpty(pod.getInitContainers()));
-    return containers.stream().filter(java.util.Objects::nonNull)
+    return containers.stream()
+        .filter(java.util.Objects::nonNull)
         .flatMap(c -> orEmpty(c.getVolumeMounts()).stream())
         .anyMatch(mount -> mount != null && tokenVolumes.contains(mount.getName()));
   }
@@ -178,8 +242,12 @@ public final class AccessInference {
     if (!access.resource().equals("pods") || access.scope() != Scope.CLUSTER) {
       return access;
     }
-    return access.withScope(Scope.OWN_NODE, new Provenance(Source.POD_SPEC,
-        hint.describe() + " (heuristic: narrows " + access.provenance().detail() + ")", hint.location()));
+    return access.withScope(
+        Scope.OWN_NODE,
+        new Provenance(
+            Source.POD_SPEC,
+            hint.describe() + " (heuristic: narrows " + access.provenance().detail() + ")",
+            hint.location()));
   }
 
   /** Key of the grants merged into one access: resource, scope and namespace. */
@@ -202,20 +270,27 @@ public final class AccessInference {
       PolicyRule rule = grant.rule();
       List<String> resources = orEmpty(rule.getResources());
       if (resources.contains("*")) {
-        notes.add(new AccessSet.Note(NoteKind.RBAC_WILDCARD,
-            grant.via() + " grants " + String.join(",", orEmpty(rule.getVerbs()))
-                + " on every resource: what the pods use cannot be inferred; declare it with kubeload.io/access",
-            grant.location()));
+        notes.add(
+            new AccessSet.Note(
+                NoteKind.RBAC_WILDCARD,
+                grant.via()
+                    + " grants "
+                    + String.join(",", orEmpty(rule.getVerbs()))
+                    + " on every resource: what the pods use cannot be inferred; declare it with kubeload.io/access",
+                grant.location()));
         continue;
       }
-      List<String> groups = orEmpty(rule.getApiGroups()).isEmpty() ? List.of("") : orEmpty(rule.getApiGroups());
+      List<String> groups =
+          orEmpty(rule.getApiGroups()).isEmpty() ? List.of("") : orEmpty(rule.getApiGroups());
       boolean named = !orEmpty(rule.getResourceNames()).isEmpty();
       for (String group : groups) {
         for (String resource : resources) {
           if (resource.contains("/")) {
             continue; // subresources (pods/log, nodes/proxy) are not list-watched
           }
-          Target target = new Target(Resources.key(group, resource), grant.clusterWide(), grant.namespace(), named);
+          Target target =
+              new Target(
+                  Resources.key(group, resource), grant.clusterWide(), grant.namespace(), named);
           verbs.computeIfAbsent(target, t -> new TreeSet<>()).addAll(orEmpty(rule.getVerbs()));
           firstGrant.putIfAbsent(target, grant);
         }
@@ -225,31 +300,46 @@ public final class AccessInference {
     for (Map.Entry<Target, Set<String>> e : verbs.entrySet()) {
       Target t = e.getKey();
       Optional<Pattern> pattern = patternFor(t.resource(), e.getValue());
-      if (pattern.isEmpty() || (!t.clusterWide() && coveredByClusterGrant(t, pattern.get(), verbs))) {
+      if (pattern.isEmpty()
+          || (!t.clusterWide() && coveredByClusterGrant(t, pattern.get(), verbs))) {
         continue;
       }
       RbacGrants.Grant grant = firstGrant.get(t);
-      Provenance provenance = new Provenance(Source.RBAC,
-          grant.via() + " grants " + String.join(",", e.getValue()) + " " + t.resource()
-              + " (an upper bound: RBAC says what the pods may do)",
-          grant.location());
-      out.add(new Access(
-          t.resource(),
-          e.getValue(),
-          t.named() ? Access.Reach.NAMED : t.clusterWide() ? Access.Reach.CLUSTER : new Access.Reach.InNamespace(t.namespace()),
-          Access.Use.of(pattern.get(), Access.DEFAULT_POLL_SECONDS, Optional.empty()),
-          provenance));
+      Provenance provenance =
+          new Provenance(
+              Source.RBAC,
+              grant.via()
+                  + " grants "
+                  + String.join(",", e.getValue())
+                  + " "
+                  + t.resource()
+                  + " (an upper bound: RBAC says what the pods may do)",
+              grant.location());
+      out.add(
+          new Access(
+              t.resource(),
+              e.getValue(),
+              t.named()
+                  ? Access.Reach.NAMED
+                  : t.clusterWide()
+                      ? Access.Reach.CLUSTER
+                      : new Access.Reach.InNamespace(t.namespace()),
+              Access.Use.of(pattern.get(), Access.DEFAULT_POLL_SECONDS, Optional.empty()),
+              provenance));
     }
     return new Granted(dedupeLeaderElection(out), notes);
   }
 
   /** A cluster-wide grant of the same or a stronger pattern already sees everything this namespace grant does. */
-  private static boolean coveredByClusterGrant(Target t, Pattern pattern, Map<Target, Set<String>> verbs) {
+  private static boolean coveredByClusterGrant(
+      Target t, Pattern pattern, Map<Target, Set<String>> verbs) {
     Set<String> clusterVerbs = verbs.get(new Target(t.resource(), true, "", t.named()));
     if (clusterVerbs == null) {
       return false;
     }
-    return patternFor(t.resource(), clusterVerbs).filter(cluster -> strength(cluster) >= strength(pattern)).isPresent();
+    return patternFor(t.resource(), clusterVerbs)
+        .filter(cluster -> strength(cluster) >= strength(pattern))
+        .isPresent();
   }
 
   private static int strength(Pattern pattern) {
@@ -263,7 +353,11 @@ public final class AccessInference {
   /** The pattern a client with these verbs follows; empty for write-only grants (rate unknown). */
   static Optional<Pattern> patternFor(String resource, Set<String> verbs) {
     boolean get = verbs.contains("get") || verbs.contains("*");
-    boolean write = verbs.contains("update") || verbs.contains("create") || verbs.contains("patch") || verbs.contains("*");
+    boolean write =
+        verbs.contains("update")
+            || verbs.contains("create")
+            || verbs.contains("patch")
+            || verbs.contains("*");
     if (resource.equals("leases") && get && write) {
       return Optional.of(Pattern.LEADER_ELECTION);
     }

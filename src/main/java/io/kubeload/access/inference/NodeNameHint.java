@@ -2,8 +2,8 @@ package io.kubeload.access.inference;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.kubeload.yaml.SourceLocation;
 import io.kubeload.workload.Workload;
+import io.kubeload.yaml.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +16,13 @@ import java.util.Optional;
 record NodeNameHint(String container, String variable, String argument, SourceLocation location) {
 
   String describe() {
-    return "container " + container + " passes env " + variable + " (fieldRef spec.nodeName) in '" + argument + "'";
+    return "container "
+        + container
+        + " passes env "
+        + variable
+        + " (fieldRef spec.nodeName) in '"
+        + argument
+        + "'";
   }
 
   static Optional<NodeNameHint> find(Workload workload) {
@@ -25,13 +31,31 @@ record NodeNameHint(String container, String variable, String argument, SourceLo
       final int index = c;
       Container container = containers.get(c);
       for (EnvVar env : orEmpty(container.getEnv())) {
-        if (env.getValueFrom() == null || env.getValueFrom().getFieldRef() == null
+        if (env.getValueFrom() == null
+            || env.getValueFrom().getFieldRef() == null
             || !"spec.nodeName".equals(env.getValueFrom().getFieldRef().getFieldPath())) {
           continue;
         }
         String reference = "$(" + env.getName() + ")";
-        Optional<NodeNameHint> hint = inArguments(workload, index, container, "args", orEmpty(container.getArgs()), env.getName(), reference)
-            .or(() -> inArguments(workload, index, container, "command", orEmpty(container.getCommand()), env.getName(), reference));
+        Optional<NodeNameHint> hint =
+            inArguments(
+                    workload,
+                    index,
+                    container,
+                    "args",
+                    orEmpty(container.getArgs()),
+                    env.getName(),
+                    reference)
+                .or(
+                    () ->
+                        inArguments(
+                            workload,
+                            index,
+                            container,
+                            "command",
+                            orEmpty(container.getCommand()),
+                            env.getName(),
+                            reference));
         if (hint.isPresent()) {
           return hint;
         }
@@ -41,10 +65,18 @@ record NodeNameHint(String container, String variable, String argument, SourceLo
   }
 
   private static Optional<NodeNameHint> inArguments(
-      Workload workload, int index, Container container, String field, List<String> arguments, String variable, String reference) {
+      Workload workload,
+      int index,
+      Container container,
+      String field,
+      List<String> arguments,
+      String variable,
+      String reference) {
     for (int i = 0; i < arguments.size(); i++) {
       if (arguments.get(i) != null && arguments.get(i).contains(reference)) {
-        SourceLocation at = AccessInference.podSpecLocation(workload, ".containers[" + index + "]." + field + "[" + i + "]");
+        SourceLocation at =
+            AccessInference.podSpecLocation(
+                workload, ".containers[" + index + "]." + field + "[" + i + "]");
         return Optional.of(new NodeNameHint(container.getName(), variable, arguments.get(i), at));
       }
     }

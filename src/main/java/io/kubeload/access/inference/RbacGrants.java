@@ -1,6 +1,5 @@
 package io.kubeload.access.inference;
 
-import io.kubeload.access.LabelSelectors;
 import io.fabric8.kubernetes.api.model.rbac.AggregationRule;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
@@ -9,6 +8,7 @@ import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleRef;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
+import io.kubeload.access.LabelSelectors;
 import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.yaml.SourceLocation;
@@ -20,12 +20,12 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
-import java.util.Objects;
 
 /**
  * The RBAC rules that reach a ServiceAccount through the bindings in the same release, with
@@ -34,7 +34,12 @@ import java.util.Objects;
 final class RbacGrants {
 
   /** One rule as it applies to the account: cluster-wide, or in the binding's namespace. */
-  record Grant(PolicyRule rule, boolean clusterWide, String namespace, String via, SourceLocation location) {}
+  record Grant(
+      PolicyRule rule,
+      boolean clusterWide,
+      String namespace,
+      String via,
+      SourceLocation location) {}
 
   /** A role a binding names that the manifests do not contain. */
   record MissingRole(String kind, String name, String binding, SourceLocation location) {}
@@ -57,10 +62,25 @@ final class RbacGrants {
     for (Binding b : manifests.derived(Bindings.class, Bindings::of).mayBind(account, namespace)) {
       Result bound = Result.NONE;
       if (b.clusterWide() && binds(b.subjects(), account, namespace, "")) {
-        bound = collect(b.roleRef(), true, "", "ClusterRoleBinding " + b.manifest().name(), b.manifest(), manifests);
-      } else if (!b.clusterWide() && binds(b.subjects(), account, namespace, b.manifest().namespace())) {
+        bound =
+            collect(
+                b.roleRef(),
+                true,
+                "",
+                "ClusterRoleBinding " + b.manifest().name(),
+                b.manifest(),
+                manifests);
+      } else if (!b.clusterWide()
+          && binds(b.subjects(), account, namespace, b.manifest().namespace())) {
         String where = b.manifest().namespace();
-        bound = collect(b.roleRef(), false, where, "RoleBinding " + where + "/" + b.manifest().name(), b.manifest(), manifests);
+        bound =
+            collect(
+                b.roleRef(),
+                false,
+                where,
+                "RoleBinding " + where + "/" + b.manifest().name(),
+                b.manifest(),
+                manifests);
       }
       grants.addAll(bound.grants());
       missing.addAll(bound.missing());
@@ -76,7 +96,10 @@ final class RbacGrants {
       Binding b = bindings.all().get(i);
       for (Subject s : b.subjects()) {
         if ("ServiceAccount".equals(s.getKind()) && account.equals(s.getName())) {
-          out.add(s.getNamespace() == null || s.getNamespace().isBlank() ? b.manifest().namespace() : s.getNamespace());
+          out.add(
+              s.getNamespace() == null || s.getNamespace().isBlank()
+                  ? b.manifest().namespace()
+                  : s.getNamespace());
         }
       }
     }
@@ -84,7 +107,8 @@ final class RbacGrants {
   }
 
   /** A ClusterRoleBinding or RoleBinding as read. */
-  private record Binding(Manifest manifest, boolean clusterWide, List<Subject> subjects, RoleRef roleRef) {
+  private record Binding(
+      Manifest manifest, boolean clusterWide, List<Subject> subjects, RoleRef roleRef) {
 
     /** Subjects as read, less the empty entries a chart may leave ({@code subjects: [null]}); none when unset. */
     Binding {
@@ -106,15 +130,28 @@ final class RbacGrants {
 
     static Bindings of(ManifestSet manifests) {
       List<Binding> all = new ArrayList<>();
-      manifests.ofKind("ClusterRoleBinding").forEach(m -> m.as(ClusterRoleBinding.class)
-          .ifPresent(crb -> all.add(new Binding(m, true, crb.getSubjects(), crb.getRoleRef()))));
-      manifests.ofKind("RoleBinding").forEach(m -> m.as(RoleBinding.class)
-          .ifPresent(rb -> all.add(new Binding(m, false, rb.getSubjects(), rb.getRoleRef()))));
+      manifests
+          .ofKind("ClusterRoleBinding")
+          .forEach(
+              m ->
+                  m.as(ClusterRoleBinding.class)
+                      .ifPresent(
+                          crb ->
+                              all.add(new Binding(m, true, crb.getSubjects(), crb.getRoleRef()))));
+      manifests
+          .ofKind("RoleBinding")
+          .forEach(
+              m ->
+                  m.as(RoleBinding.class)
+                      .ifPresent(
+                          rb -> all.add(new Binding(m, false, rb.getSubjects(), rb.getRoleRef()))));
       Map<String, List<Integer>> bySubject = new HashMap<>();
       for (int i = 0; i < all.size(); i++) {
         for (Subject s : all.get(i).subjects()) {
           if (s.getKind() != null) {
-            bySubject.computeIfAbsent(s.getKind() + ":" + s.getName(), key -> new ArrayList<>()).add(i);
+            bySubject
+                .computeIfAbsent(s.getKind() + ":" + s.getName(), key -> new ArrayList<>())
+                .add(i);
           }
         }
       }
@@ -123,30 +160,41 @@ final class RbacGrants {
 
     List<Binding> mayBind(String account, String namespace) {
       TreeSet<Integer> positions = new TreeSet<>();
-      for (String key : List.of("ServiceAccount:" + account, "User:system:serviceaccount:" + namespace + ":" + account,
-          "Group:system:serviceaccounts", "Group:system:serviceaccounts:" + namespace, "Group:system:authenticated")) {
+      for (String key :
+          List.of(
+              "ServiceAccount:" + account,
+              "User:system:serviceaccount:" + namespace + ":" + account,
+              "Group:system:serviceaccounts",
+              "Group:system:serviceaccounts:" + namespace,
+              "Group:system:authenticated")) {
         positions.addAll(bySubject.getOrDefault(key, List.of()));
       }
       return positions.stream().map(all::get).toList();
     }
   }
 
-  private static boolean binds(List<Subject> subjects, String account, String namespace, String bindingNamespace) {
+  private static boolean binds(
+      List<Subject> subjects, String account, String namespace, String bindingNamespace) {
     for (Subject s : subjects) {
       if (s.getKind() == null) {
         continue;
       }
-      if (s.getKind().equals("User") && ("system:serviceaccount:" + namespace + ":" + account).equals(s.getName())) {
+      if (s.getKind().equals("User")
+          && ("system:serviceaccount:" + namespace + ":" + account).equals(s.getName())) {
         return true; // a ServiceAccount's username, written as a User subject
       }
       if (s.getKind().equals("ServiceAccount")) {
-        String ns = s.getNamespace() == null || s.getNamespace().isBlank() ? bindingNamespace : s.getNamespace();
+        String ns =
+            s.getNamespace() == null || s.getNamespace().isBlank()
+                ? bindingNamespace
+                : s.getNamespace();
         if (account.equals(s.getName()) && namespace.equals(ns)) {
           return true;
         }
       } else if (s.getKind().equals("Group")) {
         String group = String.valueOf(s.getName());
-        if (group.equals("system:serviceaccounts") || group.equals("system:serviceaccounts:" + namespace)
+        if (group.equals("system:serviceaccounts")
+            || group.equals("system:serviceaccounts:" + namespace)
             || group.equals("system:authenticated")) {
           return true;
         }
@@ -157,7 +205,12 @@ final class RbacGrants {
 
   /** The grants one binding's role gives, or the role it names that is not there. */
   private static Result collect(
-      RoleRef ref, boolean clusterWide, String namespace, String via, Manifest binding, ManifestSet manifests) {
+      RoleRef ref,
+      boolean clusterWide,
+      String namespace,
+      String via,
+      Manifest binding,
+      ManifestSet manifests) {
     if (ref == null || ref.getName() == null) {
       return Result.NONE;
     }
@@ -167,26 +220,42 @@ final class RbacGrants {
             ? manifests.find("Role", namespace, ref.getName())
             : manifests.find("ClusterRole", "", ref.getName());
     if (role.isEmpty()) {
-      return new Result(List.of(), List.of(new MissingRole(kind, ref.getName(), via, binding.locationOf("roleRef"))));
+      return new Result(
+          List.of(),
+          List.of(new MissingRole(kind, ref.getName(), via, binding.locationOf("roleRef"))));
     }
     String through = via + " → " + kind + " " + ref.getName();
     List<Grant> grants = new ArrayList<>(grantsOf(role.get(), clusterWide, namespace, through));
     for (Manifest member : aggregated(role.get(), manifests)) {
-      grants.addAll(grantsOf(member, clusterWide, namespace, through + " (aggregates ClusterRole " + member.name() + ")"));
+      grants.addAll(
+          grantsOf(
+              member,
+              clusterWide,
+              namespace,
+              through + " (aggregates ClusterRole " + member.name() + ")"));
     }
     return new Result(grants, List.of());
   }
 
-  private static List<Grant> grantsOf(Manifest role, boolean clusterWide, String namespace, String via) {
+  private static List<Grant> grantsOf(
+      Manifest role, boolean clusterWide, String namespace, String via) {
     List<PolicyRule> rules = rulesOf(role);
     return IntStream.range(0, rules.size())
-        .mapToObj(i -> new Grant(rules.get(i), clusterWide, namespace, via + " rules[" + i + "]", role.locationOf("rules[" + i + "]")))
+        .mapToObj(
+            i ->
+                new Grant(
+                    rules.get(i),
+                    clusterWide,
+                    namespace,
+                    via + " rules[" + i + "]",
+                    role.locationOf("rules[" + i + "]")))
         .toList();
   }
 
   private static List<PolicyRule> rulesOf(Manifest role) {
     List<PolicyRule> rules =
-        role.as(ClusterRole.class).map(ClusterRole::getRules)
+        role.as(ClusterRole.class)
+            .map(ClusterRole::getRules)
             .or(() -> role.as(Role.class).map(Role::getRules))
             .orElse(List.of());
     return rules == null ? List.of() : rules;
@@ -219,10 +288,18 @@ final class RbacGrants {
 
   /** The ClusterRoles {@code role}'s aggregation rule selects, found as they are taken. */
   private static Iterator<Manifest> members(Manifest role, ManifestSet manifests) {
-    return role.as(ClusterRole.class).map(ClusterRole::getAggregationRule).map(AggregationRule::getClusterRoleSelectors)
-        .map(selectors -> manifests.ofKind("ClusterRole")
-            .filter(candidate -> selectors.stream().anyMatch(s -> LabelSelectors.matches(s, candidate.labels())))
-            .iterator())
+    return role.as(ClusterRole.class)
+        .map(ClusterRole::getAggregationRule)
+        .map(AggregationRule::getClusterRoleSelectors)
+        .map(
+            selectors ->
+                manifests
+                    .ofKind("ClusterRole")
+                    .filter(
+                        candidate ->
+                            selectors.stream()
+                                .anyMatch(s -> LabelSelectors.matches(s, candidate.labels())))
+                    .iterator())
         .orElseGet(java.util.Collections::emptyIterator);
   }
 }

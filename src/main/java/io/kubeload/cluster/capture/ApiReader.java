@@ -21,7 +21,8 @@ final class ApiReader {
   static final String JSON = "application/json";
 
   /** Objects without their spec and status: counts cost a few hundred bytes (and no Secret data). */
-  static final String METADATA_ONLY = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json";
+  static final String METADATA_ONLY =
+      "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json";
 
   static final String TEXT = "text/plain";
 
@@ -43,20 +44,29 @@ final class ApiReader {
 
   /** A JSON document; a 403 or 404 is empty when {@code optional}, an error otherwise. */
   Optional<JsonNode> json(String path, String accept, boolean optional) {
-    return text(path, accept, optional).map(body -> {
-      try {
-        return mapper.readTree(body);
-      } catch (JsonProcessingException e) {
-        throw new InputException(origin, "GET " + path + " did not answer JSON: " + e.getOriginalMessage());
-      }
-    });
+    return text(path, accept, optional)
+        .map(
+            body -> {
+              try {
+                return mapper.readTree(body);
+              } catch (JsonProcessingException e) {
+                throw new InputException(
+                    origin, "GET " + path + " did not answer JSON: " + e.getOriginalMessage());
+              }
+            });
   }
 
   Optional<String> text(String path, String accept, boolean optional) {
     pacer.admit("GET " + path);
     progress.request(pacer.made(), pacer.budget(), path);
     requests.add("GET " + path);
-    HttpRequest request = client.getHttpClient().newHttpRequestBuilder().uri(server + path).setHeader("Accept", accept).build();
+    HttpRequest request =
+        client
+            .getHttpClient()
+            .newHttpRequestBuilder()
+            .uri(server + path)
+            .setHeader("Accept", accept)
+            .build();
     HttpResponse<String> response;
     try {
       response = client.getHttpClient().sendAsync(request, String.class).get();
@@ -65,8 +75,11 @@ final class ApiReader {
       throw new InputException(origin, "interrupted during GET " + path);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new InputException(origin, "cannot reach the API server at " + server
-          + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+      throw new InputException(
+          origin,
+          "cannot reach the API server at "
+              + server
+              + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
     }
     int code = response.code();
     if (code == 200) {
@@ -75,9 +88,17 @@ final class ApiReader {
     if (optional && (code == 403 || code == 404)) {
       return Optional.empty();
     }
-    throw new InputException(origin, "GET " + path + " answered " + code + (code == 401 || code == 403
-        ? ": capture needs read access (get, list) to it; see docs/profiles.md" : code == 429
-            ? ": the API server is shedding load; capture again later or with a lower --qps" : ""));
+    throw new InputException(
+        origin,
+        "GET "
+            + path
+            + " answered "
+            + code
+            + (code == 401 || code == 403
+                ? ": capture needs read access (get, list) to it; see docs/profiles.md"
+                : code == 429
+                    ? ": the API server is shedding load; capture again later or with a lower --qps"
+                    : ""));
   }
 
   /** Every request made, in order: "GET /api/v1/pods?limit=1". */

@@ -12,11 +12,17 @@ import java.util.Optional;
  * @param qps requests per second at most, one at a time
  * @param userAgent how the requests introduce themselves to the API server's audit log
  */
-public record CaptureOptions(Optional<Path> kubeconfig, Optional<String> context, int maxRequests, double qps, String userAgent) {
+public record CaptureOptions(
+    Optional<Path> kubeconfig,
+    Optional<String> context,
+    int maxRequests,
+    double qps,
+    String userAgent) {
 
   public CaptureOptions {
     if (maxRequests < 1 || !(qps > 0) || Double.isInfinite(qps)) {
-      throw new IllegalArgumentException("the request budget must be at least 1 and the rate more than 0");
+      throw new IllegalArgumentException(
+          "the request budget must be at least 1 and the rate more than 0");
     }
   }
 }

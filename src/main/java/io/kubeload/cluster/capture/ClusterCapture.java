@@ -5,14 +5,14 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.kubeload.manifest.Resources;
-import io.kubeload.cluster.ClusterFacts.Fact;
 import io.kubeload.cluster.ClusterFacts;
+import io.kubeload.cluster.ClusterFacts.Fact;
 import io.kubeload.cluster.Figures;
 import io.kubeload.cluster.NodePool;
 import io.kubeload.cluster.Taint;
 import io.kubeload.cluster.metrics.ApiServerMetrics;
 import io.kubeload.cluster.metrics.PrometheusText;
+import io.kubeload.manifest.Resources;
 import io.kubeload.yaml.InputException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -45,10 +45,21 @@ public final class ClusterCapture {
 
   public static Capture capture(CaptureOptions options, Progress progress) {
     Config config = config(options);
-    String origin = "context " + Optional.ofNullable(config.getCurrentContext()).map(c -> c.getName()).orElse("(in-cluster)")
-        + " (" + config.getMasterUrl().replaceAll("/+$", "") + ")";
+    String origin =
+        "context "
+            + Optional.ofNullable(config.getCurrentContext())
+                .map(c -> c.getName())
+                .orElse("(in-cluster)")
+            + " ("
+            + config.getMasterUrl().replaceAll("/+$", "")
+            + ")";
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
-      ApiReader api = new ApiReader(client, origin, new Pacer(origin, options.maxRequests(), options.qps(), Pacer.Clock.SYSTEM), progress);
+      ApiReader api =
+          new ApiReader(
+              client,
+              origin,
+              new Pacer(origin, options.maxRequests(), options.qps(), Pacer.Clock.SYSTEM),
+              progress);
       ClusterFacts facts = facts(api, origin);
       progress.done();
       return new Capture(facts, api.requests(), origin);
@@ -66,33 +77,58 @@ public final class ClusterCapture {
     Optional<Fact<Integer>> replicas = apiServers(api, notes);
     NodeList nodes = nodes(api);
     NodeGrouping.Result grouping = NodeGrouping.group(nodes.nodes());
-    notes.add("Nodes: " + Figures.count(nodes.nodes().size()) + " in " + nodes.pages() + (nodes.pages() == 1 ? " page" : " pages") + " of "
-        + PAGE + "; pools by labels and taints, leaving out " + String.join(", ", grouping.identityLabels())
-        + " (one value per node) and passing condition taints (node.kubernetes.io/*).");
+    notes.add(
+        "Nodes: "
+            + Figures.count(nodes.nodes().size())
+            + " in "
+            + nodes.pages()
+            + (nodes.pages() == 1 ? " page" : " pages")
+            + " of "
+            + PAGE
+            + "; pools by labels and taints, leaving out "
+            + String.join(", ", grouping.identityLabels())
+            + " (one value per node) and passing condition taints (node.kubernetes.io/*).");
     Map<String, Fact<Long>> objects = new TreeMap<>();
-    objects.put("nodes", new Fact<>((long) nodes.nodes().size(), "captured: LIST /api/v1/nodes in pages of " + PAGE + ": "
-        + Figures.count(nodes.nodes().size()) + " nodes"));
+    objects.put(
+        "nodes",
+        new Fact<>(
+            (long) nodes.nodes().size(),
+            "captured: LIST /api/v1/nodes in pages of "
+                + PAGE
+                + ": "
+                + Figures.count(nodes.nodes().size())
+                + " nodes"));
     for (Map.Entry<String, String> builtIn : BUILT_INS.entrySet()) {
-      countOf(api, builtIn.getKey(), builtIn.getValue(), notes).ifPresent(f -> objects.put(builtIn.getKey(), f));
+      countOf(api, builtIn.getKey(), builtIn.getValue(), notes)
+          .ifPresent(f -> objects.put(builtIn.getKey(), f));
     }
     Map<String, String> preferred = preferredVersions(api);
     List<String> customResources = customResources(api, preferred, notes);
-    api.pacer().require(customResources.size(), "counting " + customResources.size() + " custom resources");
+    api.pacer()
+        .require(
+            customResources.size(), "counting " + customResources.size() + " custom resources");
     for (String crd : customResources) {
       int dot = crd.indexOf('.');
       String plural = crd.substring(0, dot);
       String group = crd.substring(dot + 1);
       String path = "/apis/" + group + "/" + preferred.get(group) + "/" + plural;
-      countOf(api, Resources.key(group, plural), path, notes).ifPresent(f -> objects.put(Resources.key(group, plural), f));
+      countOf(api, Resources.key(group, plural), path, notes)
+          .ifPresent(f -> objects.put(Resources.key(group, plural), f));
     }
     flowControl(api, preferred, notes);
     ClusterFacts fromMetrics = metrics(api, replicas, notes);
-    ClusterFacts fromObjects = new ClusterFacts(
-        notes,
-        Optional.of(new Fact<>(gitVersion, captured + ": GET /version says " + gitVersion)),
-        Optional.of(objects.get("nodes")),
-        Optional.of(new Fact<List<NodePool>>(grouping.pools(), "captured: LIST /api/v1/nodes")),
-        replicas, objects, Map.of(), Map.of(), Map.of(), Map.of());
+    ClusterFacts fromObjects =
+        new ClusterFacts(
+            notes,
+            Optional.of(new Fact<>(gitVersion, captured + ": GET /version says " + gitVersion)),
+            Optional.of(objects.get("nodes")),
+            Optional.of(new Fact<List<NodePool>>(grouping.pools(), "captured: LIST /api/v1/nodes")),
+            replicas,
+            objects,
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            Map.of());
     return fromObjects.orElse(fromMetrics);
   }
 
@@ -108,8 +144,16 @@ public final class ClusterCapture {
     for (JsonNode subset : endpoints.get().path("subsets")) {
       addresses += subset.path("addresses").size();
     }
-    return addresses == 0 ? Optional.empty()
-        : Optional.of(new Fact<>(addresses, "captured: GET " + path + ": " + addresses + (addresses == 1 ? " address" : " addresses")));
+    return addresses == 0
+        ? Optional.empty()
+        : Optional.of(
+            new Fact<>(
+                addresses,
+                "captured: GET "
+                    + path
+                    + ": "
+                    + addresses
+                    + (addresses == 1 ? " address" : " addresses")));
   }
 
   private record NodeList(List<NodeGrouping.Node> nodes, int pages) {}
@@ -119,15 +163,28 @@ public final class ClusterCapture {
     int pages = 0;
     String next = "";
     do {
-      JsonNode page = api.json("/api/v1/nodes?limit=" + PAGE + (next.isEmpty() ? "" : "&continue=" + encode(next)), ApiReader.JSON, false)
-          .orElseThrow();
+      JsonNode page =
+          api.json(
+                  "/api/v1/nodes?limit="
+                      + PAGE
+                      + (next.isEmpty() ? "" : "&continue=" + encode(next)),
+                  ApiReader.JSON,
+                  false)
+              .orElseThrow();
       pages++;
       for (JsonNode item : page.path("items")) {
         Map<String, String> labels = new TreeMap<>();
-        item.path("metadata").path("labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
+        item.path("metadata")
+            .path("labels")
+            .properties()
+            .forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
         List<Taint> taints = new ArrayList<>();
         for (JsonNode taint : item.path("spec").path("taints")) {
-          taints.add(Taint.of(taint.path("key").asText(), taint.path("value").asText(""), taint.path("effect").asText()));
+          taints.add(
+              Taint.of(
+                  taint.path("key").asText(),
+                  taint.path("value").asText(""),
+                  taint.path("effect").asText()));
         }
         nodes.add(new NodeGrouping.Node(labels, taints));
       }
@@ -140,7 +197,8 @@ public final class ClusterCapture {
    * One LIST of one object's metadata: the items returned plus the server's remainingItemCount are the
    * collection's size. A server that gives no remainingItemCount is not asked for the rest.
    */
-  private static Optional<Fact<Long>> countOf(ApiReader api, String key, String path, List<String> notes) {
+  private static Optional<Fact<Long>> countOf(
+      ApiReader api, String key, String path, List<String> notes) {
     String request = path + "?limit=1";
     Optional<JsonNode> list = api.json(request, ApiReader.METADATA_ONLY, true);
     if (list.isEmpty()) {
@@ -156,8 +214,20 @@ public final class ClusterCapture {
     }
     long remaining = more ? metadata.path("remainingItemCount").asLong() : 0;
     long total = items + remaining;
-    return Optional.of(new Fact<>(total, "captured: LIST " + request + " (metadata only): " + items
-        + (items == 1 ? " item" : " items") + " + remainingItemCount " + Figures.count(remaining) + " = " + Figures.count(total) + " " + key));
+    return Optional.of(
+        new Fact<>(
+            total,
+            "captured: LIST "
+                + request
+                + " (metadata only): "
+                + items
+                + (items == 1 ? " item" : " items")
+                + " + remainingItemCount "
+                + Figures.count(remaining)
+                + " = "
+                + Figures.count(total)
+                + " "
+                + key));
   }
 
   /** group → preferred version, from the API group list. */
@@ -170,12 +240,17 @@ public final class ClusterCapture {
   }
 
   /** CRD names are plural.group; those whose group the server serves. */
-  private static List<String> customResources(ApiReader api, Map<String, String> served, List<String> notes) {
+  private static List<String> customResources(
+      ApiReader api, Map<String, String> served, List<String> notes) {
     List<String> out = new ArrayList<>();
     String next = "";
     String path = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
     do {
-      Optional<JsonNode> page = api.json(path + "?limit=" + PAGE + (next.isEmpty() ? "" : "&continue=" + encode(next)), ApiReader.METADATA_ONLY, true);
+      Optional<JsonNode> page =
+          api.json(
+              path + "?limit=" + PAGE + (next.isEmpty() ? "" : "&continue=" + encode(next)),
+              ApiReader.METADATA_ONLY,
+              true);
       if (page.isEmpty()) {
         notes.add("No access to " + path + ": custom resources not counted.");
         return out;
@@ -189,7 +264,8 @@ public final class ClusterCapture {
       }
       next = page.get().path("metadata").path("continue").asText("");
     } while (!next.isEmpty());
-    notes.add("Custom resources: " + out.size() + " served, each counted with one LIST of limit=1.");
+    notes.add(
+        "Custom resources: " + out.size() + " served, each counted with one LIST of limit=1.");
     return out;
   }
 
@@ -200,32 +276,53 @@ public final class ClusterCapture {
       return;
     }
     String base = "/apis/" + group + "/" + versions.get(group) + "/";
-    api.json(base + "prioritylevelconfigurations?limit=" + PAGE, ApiReader.JSON, true).ifPresent(list -> {
-      List<String> levels = new ArrayList<>();
-      for (JsonNode level : list.path("items")) {
-        JsonNode limited = level.path("spec").path("limited");
-        levels.add(level.path("metadata").path("name").asText()
-            + (limited.has("nominalConcurrencyShares") ? " " + limited.path("nominalConcurrencyShares").asInt() : ""));
-      }
-      notes.add("PriorityLevelConfigurations in force (nominal shares): " + String.join(", ", levels)
-          + ". The model assumes the default eight (docs/sources.md §3.3).");
-    });
-    api.json(base + "flowschemas?limit=" + PAGE, ApiReader.JSON, true).ifPresent(list -> {
-      List<String> schemas = new ArrayList<>();
-      list.path("items").forEach(schema -> schemas.add(schema.path("metadata").path("name").asText()));
-      notes.add("FlowSchemas in force: " + schemas.size() + " (" + String.join(", ", schemas) + ").");
-    });
+    api.json(base + "prioritylevelconfigurations?limit=" + PAGE, ApiReader.JSON, true)
+        .ifPresent(
+            list -> {
+              List<String> levels = new ArrayList<>();
+              for (JsonNode level : list.path("items")) {
+                JsonNode limited = level.path("spec").path("limited");
+                levels.add(
+                    level.path("metadata").path("name").asText()
+                        + (limited.has("nominalConcurrencyShares")
+                            ? " " + limited.path("nominalConcurrencyShares").asInt()
+                            : ""));
+              }
+              notes.add(
+                  "PriorityLevelConfigurations in force (nominal shares): "
+                      + String.join(", ", levels)
+                      + ". The model assumes the default eight (docs/sources.md §3.3).");
+            });
+    api.json(base + "flowschemas?limit=" + PAGE, ApiReader.JSON, true)
+        .ifPresent(
+            list -> {
+              List<String> schemas = new ArrayList<>();
+              list.path("items")
+                  .forEach(schema -> schemas.add(schema.path("metadata").path("name").asText()));
+              notes.add(
+                  "FlowSchemas in force: "
+                      + schemas.size()
+                      + " ("
+                      + String.join(", ", schemas)
+                      + ").");
+            });
   }
 
   /** Sizes, seats and the levels' nominal seats, where the caller may read /metrics. */
-  private static ClusterFacts metrics(ApiReader api, Optional<Fact<Integer>> replicas, List<String> notes) {
+  private static ClusterFacts metrics(
+      ApiReader api, Optional<Fact<Integer>> replicas, List<String> notes) {
     Optional<String> text = api.text("/metrics", ApiReader.TEXT, true);
     if (text.isEmpty()) {
-      notes.add("No access to /metrics (get on the non-resource URL /metrics): object sizes and existing load are the base preset's.");
+      notes.add(
+          "No access to /metrics (get on the non-resource URL /metrics): object sizes and existing load are the base preset's.");
       return ClusterFacts.NONE;
     }
     String label = "GET /metrics of " + api.server();
-    return ApiServerMetrics.facts(new ApiServerMetrics.Scrape(label, PrometheusText.parse(label, text.get())), Optional.empty(), 0, replicas);
+    return ApiServerMetrics.facts(
+        new ApiServerMetrics.Scrape(label, PrometheusText.parse(label, text.get())),
+        Optional.empty(),
+        0,
+        replicas);
   }
 
   private static Config config(CaptureOptions options) {
@@ -242,19 +339,28 @@ public final class ClusterCapture {
         // Without any kubeconfig fabric8 falls back to the in-cluster address, which outside a pod
         // only fails later as an unreachable kubernetes.default.svc.
         if (noKubeconfig()) {
-          throw new InputException("kubeconfig", "none found: no --kubeconfig, KUBECONFIG unset, no ~/.kube/config and not "
-              + "inside a cluster; name one with --kubeconfig FILE");
+          throw new InputException(
+              "kubeconfig",
+              "none found: no --kubeconfig, KUBECONFIG unset, no ~/.kube/config and not "
+                  + "inside a cluster; name one with --kubeconfig FILE");
         }
         config = Config.autoConfigure(context);
       }
     } catch (KubernetesClientException e) {
-      throw new InputException(options.kubeconfig().map(Object::toString).orElse("kubeconfig"), "cannot be read: " + e.getMessage());
+      throw new InputException(
+          options.kubeconfig().map(Object::toString).orElse("kubeconfig"),
+          "cannot be read: " + e.getMessage());
     }
-    if (context != null && (config.getCurrentContext() == null || !context.equals(config.getCurrentContext().getName()))) {
-      throw new InputException(options.kubeconfig().map(Object::toString).orElse("kubeconfig"), "no context '" + context + "'");
+    if (context != null
+        && (config.getCurrentContext() == null
+            || !context.equals(config.getCurrentContext().getName()))) {
+      throw new InputException(
+          options.kubeconfig().map(Object::toString).orElse("kubeconfig"),
+          "no context '" + context + "'");
     }
     if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
-      throw new InputException(options.kubeconfig().map(Object::toString).orElse("kubeconfig"), "names no API server");
+      throw new InputException(
+          options.kubeconfig().map(Object::toString).orElse("kubeconfig"), "names no API server");
     }
     // Each request is sent once, so that the budget and the request log are exact.
     config.setRequestRetryBackoffLimit(0);
@@ -265,7 +371,8 @@ public final class ClusterCapture {
   private static boolean noKubeconfig() {
     String named = System.getenv("KUBECONFIG");
     return (named == null || named.isBlank())
-        && !Files.isRegularFile(java.nio.file.Path.of(System.getProperty("user.home"), ".kube", "config"))
+        && !Files.isRegularFile(
+            java.nio.file.Path.of(System.getProperty("user.home"), ".kube", "config"))
         && System.getenv("KUBERNETES_SERVICE_HOST") == null;
   }
 

@@ -27,19 +27,27 @@ final class NodeGrouping {
   /** The pools, and the label keys set aside as identifying single nodes. */
   record Result(List<NodePool> pools, Set<String> identityLabels) {}
 
-  // The kubelet sets it to the node's name (kubernetes.io/docs/reference/labels-annotations-taints).
+  // The kubelet sets it to the node's name
+  // (kubernetes.io/docs/reference/labels-annotations-taints).
   private static final String HOSTNAME = "kubernetes.io/hostname";
 
   /**
    * Taints the node lifecycle controller and cloud controller put on nodes while a condition lasts
    * (not-ready, unreachable, memory-pressure, unschedulable, uninitialized, ...): not a pool's nature.
    */
-  private static final List<String> PASSING_TAINT_PREFIXES = List.of("node.kubernetes.io/", "node.cloudprovider.kubernetes.io/");
+  private static final List<String> PASSING_TAINT_PREFIXES =
+      List.of("node.kubernetes.io/", "node.cloudprovider.kubernetes.io/");
 
   /** Labels that managed Kubernetes offerings and node provisioners use to name a node's pool. */
-  private static final List<String> POOL_NAME_LABELS = List.of(
-      "cloud.google.com/gke-nodepool", "eks.amazonaws.com/nodegroup", "alpha.eksctl.io/nodegroup-name",
-      "karpenter.sh/nodepool", "kubernetes.azure.com/agentpool", "agentpool", "kops.k8s.io/instancegroup");
+  private static final List<String> POOL_NAME_LABELS =
+      List.of(
+          "cloud.google.com/gke-nodepool",
+          "eks.amazonaws.com/nodegroup",
+          "alpha.eksctl.io/nodegroup-name",
+          "karpenter.sh/nodepool",
+          "kubernetes.azure.com/agentpool",
+          "agentpool",
+          "kops.k8s.io/instancegroup");
 
   private NodeGrouping() {}
 
@@ -49,10 +57,11 @@ final class NodeGrouping {
     for (Node node : nodes) {
       NavigableMap<String, String> labels = new TreeMap<>(node.labels());
       labels.keySet().removeAll(identity);
-      List<Taint> taints = node.taints().stream()
-          .filter(t -> PASSING_TAINT_PREFIXES.stream().noneMatch(t.key()::startsWith))
-          .sorted(Comparator.comparing(Taint::toString))
-          .toList();
+      List<Taint> taints =
+          node.taints().stream()
+              .filter(t -> PASSING_TAINT_PREFIXES.stream().noneMatch(t.key()::startsWith))
+              .sorted(Comparator.comparing(Taint::toString))
+              .toList();
       groups.merge(new Group(labels, taints), 1, Integer::sum);
     }
     return new Result(named(groups), identity);
@@ -63,17 +72,20 @@ final class NodeGrouping {
     Map<String, Set<String>> values = new HashMap<>();
     Map<String, Integer> carriers = new HashMap<>();
     for (Node node : nodes) {
-      node.labels().forEach((key, value) -> {
-        values.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(value);
-        carriers.merge(key, 1, Integer::sum);
-      });
+      node.labels()
+          .forEach(
+              (key, value) -> {
+                values.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(value);
+                carriers.merge(key, 1, Integer::sum);
+              });
     }
     Set<String> out = new TreeSet<>();
-    carriers.forEach((key, count) -> {
-      if (key.equals(HOSTNAME) || (count >= 2 && values.get(key).size() == count)) {
-        out.add(key);
-      }
-    });
+    carriers.forEach(
+        (key, count) -> {
+          if (key.equals(HOSTNAME) || (count >= 2 && values.get(key).size() == count)) {
+            out.add(key);
+          }
+        });
     return out;
   }
 
@@ -83,31 +95,41 @@ final class NodeGrouping {
    */
   private static List<NodePool> named(Map<Group, Integer> groups) {
     Map<String, List<Group>> byBase = new TreeMap<>();
-    groups.keySet().forEach(g -> byBase.computeIfAbsent(baseName(g.labels()), k -> new ArrayList<>()).add(g));
+    groups
+        .keySet()
+        .forEach(g -> byBase.computeIfAbsent(baseName(g.labels()), k -> new ArrayList<>()).add(g));
     Map<String, Group> named = new TreeMap<>();
-    byBase.forEach((base, alike) -> {
-      if (alike.size() == 1) {
-        named.put(base, alike.get(0));
-        return;
-      }
-      Set<String> differing = new TreeSet<>();
-      for (Group g : alike) {
-        for (Group other : alike) {
-          Set<String> keys = new TreeSet<>(g.labels().keySet());
-          keys.addAll(other.labels().keySet());
-          keys.stream().filter(k -> !String.valueOf(g.labels().get(k)).equals(String.valueOf(other.labels().get(k))))
-              .forEach(differing::add);
-        }
-      }
-      Map<String, Integer> used = new LinkedHashMap<>();
-      for (Group g : alike) {
-        List<String> parts = new ArrayList<>(List.of(base));
-        differing.stream().map(g.labels()::get).filter(v -> v != null && !v.isEmpty()).forEach(parts::add);
-        String name = sanitize(String.join("-", parts));
-        int seen = used.merge(name, 1, Integer::sum);
-        named.put(seen == 1 ? name : name + "-" + seen, g);
-      }
-    });
+    byBase.forEach(
+        (base, alike) -> {
+          if (alike.size() == 1) {
+            named.put(base, alike.get(0));
+            return;
+          }
+          Set<String> differing = new TreeSet<>();
+          for (Group g : alike) {
+            for (Group other : alike) {
+              Set<String> keys = new TreeSet<>(g.labels().keySet());
+              keys.addAll(other.labels().keySet());
+              keys.stream()
+                  .filter(
+                      k ->
+                          !String.valueOf(g.labels().get(k))
+                              .equals(String.valueOf(other.labels().get(k))))
+                  .forEach(differing::add);
+            }
+          }
+          Map<String, Integer> used = new LinkedHashMap<>();
+          for (Group g : alike) {
+            List<String> parts = new ArrayList<>(List.of(base));
+            differing.stream()
+                .map(g.labels()::get)
+                .filter(v -> v != null && !v.isEmpty())
+                .forEach(parts::add);
+            String name = sanitize(String.join("-", parts));
+            int seen = used.merge(name, 1, Integer::sum);
+            named.put(seen == 1 ? name : name + "-" + seen, g);
+          }
+        });
     List<NodePool> out = new ArrayList<>();
     named.forEach((name, g) -> out.add(new NodePool(name, groups.get(g), g.labels(), g.taints())));
     return out;
@@ -121,14 +143,20 @@ final class NodeGrouping {
       }
     }
     return labels.keySet().stream()
-        .filter(k -> k.startsWith("node-role.kubernetes.io/") && k.length() > "node-role.kubernetes.io/".length())
+        .filter(
+            k ->
+                k.startsWith("node-role.kubernetes.io/")
+                    && k.length() > "node-role.kubernetes.io/".length())
         .map(k -> sanitize(k.substring("node-role.kubernetes.io/".length())))
         .findFirst()
         .orElse("pool");
   }
 
   private static String sanitize(String name) {
-    String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]+", "-").replaceAll("^[-.]+|[-.]+$", "");
+    String s =
+        name.toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9.-]+", "-")
+            .replaceAll("^[-.]+|[-.]+$", "");
     return s.isEmpty() ? "pool" : s;
   }
 

@@ -14,17 +14,18 @@ final class Pacer {
 
     void sleep(long nanos) throws InterruptedException;
 
-    Clock SYSTEM = new Clock() {
-      @Override
-      public long nanos() {
-        return System.nanoTime();
-      }
+    Clock SYSTEM =
+        new Clock() {
+          @Override
+          public long nanos() {
+            return System.nanoTime();
+          }
 
-      @Override
-      public void sleep(long nanos) throws InterruptedException {
-        Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-      }
-    };
+          @Override
+          public void sleep(long nanos) throws InterruptedException {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+          }
+        };
   }
 
   private final String origin;
@@ -62,8 +63,15 @@ final class Pacer {
   /** Fails now when {@code more} requests would not fit in the budget. */
   void require(int more, String what) {
     if (made + more > budget) {
-      throw new InputException(origin, "the request budget of " + budget + " is spent after " + made
-          + " requests, with " + what + " to go: raise --max-requests (nothing was written)");
+      throw new InputException(
+          origin,
+          "the request budget of "
+              + budget
+              + " is spent after "
+              + made
+              + " requests, with "
+              + what
+              + " to go: raise --max-requests (nothing was written)");
     }
   }
 

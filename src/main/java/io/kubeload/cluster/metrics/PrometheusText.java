@@ -14,7 +14,8 @@ import java.util.Set;
  */
 public final class PrometheusText {
 
-  private static final Set<String> TYPES = Set.of("counter", "gauge", "histogram", "summary", "untyped");
+  private static final Set<String> TYPES =
+      Set.of("counter", "gauge", "histogram", "summary", "untyped");
 
   private final String file;
   private final String text;
@@ -35,7 +36,8 @@ public final class PrometheusText {
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       line = i + 1;
-      String current = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+      String current =
+          lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
       String trimmed = current.strip();
       if (trimmed.isEmpty()) {
         continue;
@@ -54,7 +56,8 @@ public final class PrometheusText {
     String[] parts = comment.substring(1).strip().split("\\s+", 3);
     if (parts[0].equals("TYPE")) {
       if (parts.length != 3 || !validName(parts[1]) || !TYPES.contains(parts[2].strip())) {
-        throw error("malformed # TYPE line (expected # TYPE name counter|gauge|histogram|summary|untyped)");
+        throw error(
+            "malformed # TYPE line (expected # TYPE name counter|gauge|histogram|summary|untyped)");
       }
     } else if (parts[0].equals("HELP") && (parts.length < 2 || !validName(parts[1]))) {
       throw error("malformed # HELP line (expected # HELP name text)");
@@ -123,12 +126,13 @@ public final class PrometheusText {
         }
         if (c == '\\' && pos < source.length()) {
           char escaped = source.charAt(pos++);
-          value.append(switch (escaped) {
-            case 'n' -> '\n';
-            case '\\' -> '\\';
-            case '"' -> '"';
-            default -> throw error("label " + key + ": unknown escape \\" + escaped);
-          });
+          value.append(
+              switch (escaped) {
+                case 'n' -> '\n';
+                case '\\' -> '\\';
+                case '"' -> '"';
+                default -> throw error("label " + key + ": unknown escape \\" + escaped);
+              });
         } else {
           value.append(c);
         }
@@ -178,7 +182,11 @@ public final class PrometheusText {
   }
 
   private static boolean nameChar(char c, boolean first) {
-    return c == '_' || c == ':' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (!first && c >= '0' && c <= '9');
+    return c == '_'
+        || c == ':'
+        || (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (!first && c >= '0' && c <= '9');
   }
 
   private static boolean labelChar(char c, boolean first) {

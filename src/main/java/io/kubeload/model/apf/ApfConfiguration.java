@@ -19,7 +19,8 @@ import java.util.Optional;
  * @param notes what the API server would do differently from what the manifests say (a mandatory
  *     object overridden, a FlowSchema pointing at a level that does not exist)
  */
-public record ApfConfiguration(List<FlowSchema> flowSchemas, List<PriorityLevelConfig> priorityLevels, List<Note> notes) {
+public record ApfConfiguration(
+    List<FlowSchema> flowSchemas, List<PriorityLevelConfig> priorityLevels, List<Note> notes) {
 
   public ApfConfiguration {
     flowSchemas = List.copyOf(flowSchemas);
@@ -43,9 +44,12 @@ public record ApfConfiguration(List<FlowSchema> flowSchemas, List<PriorityLevelC
    * The cluster's objects in force (from the profile) over the version's defaults, and the chart's
    * over both: what the API server would run once the chart is applied.
    */
-  public static ApfConfiguration of(KubernetesVersion version, List<Manifest> inCluster, ManifestSet manifests) {
+  public static ApfConfiguration of(
+      KubernetesVersion version, List<Manifest> inCluster, ManifestSet manifests) {
     // A cluster's mandatory objects are the API server's own: only a chart's copies deserve a note.
-    ApfObjects cluster = ApfObjects.from(inCluster.stream().filter(m -> !DefaultApf.MANDATORY.contains(m.name())).toList());
+    ApfObjects cluster =
+        ApfObjects.from(
+            inCluster.stream().filter(m -> !DefaultApf.MANDATORY.contains(m.name())).toList());
     ApfObjects shipped = ApfObjects.from(manifests.manifests());
     List<FlowSchema> schemas = new ArrayList<>(cluster.flowSchemas());
     schemas.addAll(shipped.flowSchemas());
@@ -54,14 +58,22 @@ public record ApfConfiguration(List<FlowSchema> flowSchemas, List<PriorityLevelC
     return of(version, schemas, levels);
   }
 
-  static ApfConfiguration of(KubernetesVersion version, List<FlowSchema> shippedSchemas, List<PriorityLevelConfig> shippedLevels) {
+  static ApfConfiguration of(
+      KubernetesVersion version,
+      List<FlowSchema> shippedSchemas,
+      List<PriorityLevelConfig> shippedLevels) {
     List<Note> notes = new ArrayList<>();
     Map<String, PriorityLevelConfig> levels = new LinkedHashMap<>();
     DefaultApf.priorityLevels().forEach(l -> levels.put(l.name(), l));
     for (PriorityLevelConfig level : shippedLevels) {
       if (DefaultApf.MANDATORY.contains(level.name())) {
-        notes.add(new Note(new ObjectRef("PriorityLevelConfiguration", "", level.name()),
-            "PriorityLevelConfiguration " + level.name() + " is mandatory: the API server restores its default", level.location().orElseThrow()));
+        notes.add(
+            new Note(
+                new ObjectRef("PriorityLevelConfiguration", "", level.name()),
+                "PriorityLevelConfiguration "
+                    + level.name()
+                    + " is mandatory: the API server restores its default",
+                level.location().orElseThrow()));
       } else {
         levels.put(level.name(), level);
       }
@@ -70,8 +82,13 @@ public record ApfConfiguration(List<FlowSchema> flowSchemas, List<PriorityLevelC
     DefaultApf.flowSchemas(version).forEach(s -> schemas.put(s.name(), s));
     for (FlowSchema schema : shippedSchemas) {
       if (DefaultApf.MANDATORY.contains(schema.name())) {
-        notes.add(new Note(new ObjectRef("FlowSchema", "", schema.name()),
-            "FlowSchema " + schema.name() + " is mandatory: the API server restores its default", schema.location().orElseThrow()));
+        notes.add(
+            new Note(
+                new ObjectRef("FlowSchema", "", schema.name()),
+                "FlowSchema "
+                    + schema.name()
+                    + " is mandatory: the API server restores its default",
+                schema.location().orElseThrow()));
       } else {
         schemas.put(schema.name(), schema);
       }
@@ -81,9 +98,15 @@ public record ApfConfiguration(List<FlowSchema> flowSchemas, List<PriorityLevelC
       if (levels.containsKey(schema.priorityLevel())) {
         live.add(schema);
       } else {
-        notes.add(new Note(new ObjectRef("FlowSchema", "", schema.name()), "FlowSchema " + schema.name() + " names priority level "
-            + schema.priorityLevel() + ", which does not exist: the API server ignores it (dangling)",
-            schema.location().orElseThrow()));
+        notes.add(
+            new Note(
+                new ObjectRef("FlowSchema", "", schema.name()),
+                "FlowSchema "
+                    + schema.name()
+                    + " names priority level "
+                    + schema.priorityLevel()
+                    + ", which does not exist: the API server ignores it (dangling)",
+                schema.location().orElseThrow()));
       }
     }
     // Lowest matchingPrecedence first; ties by name, so the order is deterministic.
@@ -93,8 +116,15 @@ public record ApfConfiguration(List<FlowSchema> flowSchemas, List<PriorityLevelC
 
   /** The FlowSchema a request matches first: catch-all matches every authenticated request. */
   public FlowSchema classify(ApfRequest request) {
-    return flowSchemas.stream().filter(s -> s.matches(request)).findFirst()
-        .orElseGet(() -> flowSchemas.stream().filter(s -> s.name().equals("catch-all")).findFirst().orElseThrow());
+    return flowSchemas.stream()
+        .filter(s -> s.matches(request))
+        .findFirst()
+        .orElseGet(
+            () ->
+                flowSchemas.stream()
+                    .filter(s -> s.name().equals("catch-all"))
+                    .findFirst()
+                    .orElseThrow());
   }
 
   public Optional<PriorityLevelConfig> level(String name) {

@@ -7,7 +7,13 @@ import java.util.Set;
  * What APF classifies: who asks (user and groups) and for what (verb, API group, resource,
  * namespace; an empty namespace is a cluster-scoped request).
  */
-public record ApfRequest(String user, Set<String> groups, String verb, String apiGroup, String resource, String namespace) {
+public record ApfRequest(
+    String user,
+    Set<String> groups,
+    String verb,
+    String apiGroup,
+    String resource,
+    String namespace) {
 
   public ApfRequest {
     groups = Set.copyOf(groups);
@@ -15,11 +21,22 @@ public record ApfRequest(String user, Set<String> groups, String verb, String ap
 
   /** A pod's request under its ServiceAccount's identity (pkg/authentication/serviceaccount/util.go). */
   public static ApfRequest fromServiceAccount(
-      String namespace, String account, String verb, String apiGroup, String resource, String targetNamespace) {
+      String namespace,
+      String account,
+      String verb,
+      String apiGroup,
+      String resource,
+      String targetNamespace) {
     return new ApfRequest(
         "system:serviceaccount:" + namespace + ":" + account,
-        Set.of("system:serviceaccounts", "system:serviceaccounts:" + namespace, "system:authenticated"),
-        verb, apiGroup, resource, targetNamespace);
+        Set.of(
+            "system:serviceaccounts",
+            "system:serviceaccounts:" + namespace,
+            "system:authenticated"),
+        verb,
+        apiGroup,
+        resource,
+        targetNamespace);
   }
 
   /** A ServiceAccount's namespace and name. */
@@ -33,7 +50,9 @@ public record ApfRequest(String user, Set<String> groups, String verb, String ap
     }
     String account = user.substring(prefix.length());
     int colon = account.indexOf(':');
-    return colon < 0 ? Optional.empty()
-        : Optional.of(new ServiceAccountName(account.substring(0, colon), account.substring(colon + 1)));
+    return colon < 0
+        ? Optional.empty()
+        : Optional.of(
+            new ServiceAccountName(account.substring(0, colon), account.substring(colon + 1)));
   }
 }

@@ -12,7 +12,12 @@ import java.util.Set;
  * @param location where a chart wrote it; empty for the API server's defaults
  */
 public record FlowSchema(
-    String name, int precedence, String priorityLevel, String distinguisher, List<Rule> rules, Optional<SourceLocation> location) {
+    String name,
+    int precedence,
+    String priorityLevel,
+    String distinguisher,
+    List<Rule> rules,
+    Optional<SourceLocation> location) {
 
   public FlowSchema {
     rules = List.copyOf(rules);
@@ -34,16 +39,26 @@ public record FlowSchema(
       return switch (kind) {
         case "User" -> name.equals("*") || name.equals(request.user());
         case "Group" -> name.equals("*") || request.groups().contains(name);
-        case "ServiceAccount" -> request.serviceAccount()
-            .filter(account -> account.namespace().equals(namespace) && (name.equals("*") || name.equals(account.name())))
-            .isPresent();
+        case "ServiceAccount" ->
+            request
+                .serviceAccount()
+                .filter(
+                    account ->
+                        account.namespace().equals(namespace)
+                            && (name.equals("*") || name.equals(account.name())))
+                .isPresent();
         default -> false;
       };
     }
   }
 
   /** Verbs, groups and resources ({@code *} for all), and where: cluster scope and/or namespaces. */
-  public record ResourceRule(Set<String> verbs, Set<String> apiGroups, Set<String> resources, boolean clusterScope, Set<String> namespaces) {
+  public record ResourceRule(
+      Set<String> verbs,
+      Set<String> apiGroups,
+      Set<String> resources,
+      boolean clusterScope,
+      Set<String> namespaces) {
 
     public ResourceRule {
       verbs = Set.copyOf(verbs);
@@ -53,7 +68,9 @@ public record FlowSchema(
     }
 
     boolean matches(ApfRequest request) {
-      if (!any(verbs, request.verb()) || !any(apiGroups, request.apiGroup()) || !any(resources, request.resource())) {
+      if (!any(verbs, request.verb())
+          || !any(apiGroups, request.apiGroup())
+          || !any(resources, request.resource())) {
         return false;
       }
       return request.namespace().isEmpty() ? clusterScope : any(namespaces, request.namespace());

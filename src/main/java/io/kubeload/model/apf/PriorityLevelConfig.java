@@ -26,7 +26,11 @@ public record PriorityLevelConfig(
    * Exempt from limits ({@code type: Exempt}), or limited and then queuing or rejecting what its
    * seats cannot take ({@code limitResponse.type}).
    */
-  public enum Handling { EXEMPT, QUEUE, REJECT }
+  public enum Handling {
+    EXEMPT,
+    QUEUE,
+    REJECT
+  }
 
   /** Shuffle sharding's queues: how many, how many one flow is dealt, and how long each may grow. */
   public record Queuing(int queues, int handSize, int queueLengthLimit) {

@@ -2,10 +2,10 @@ package io.kubeload.access.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kubeload.access.NoteKind;
 import io.kubeload.access.Access;
-import io.kubeload.access.inference.AccessInference;
 import io.kubeload.access.AccessSet;
+import io.kubeload.access.NoteKind;
+import io.kubeload.access.inference.AccessInference;
 import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.model.LoadModel;
@@ -40,7 +40,13 @@ class CatalogFixturesTest {
   private static final Path FIXTURES = Path.of("src/test/resources/catalog");
 
   /** @param basis how the basis starts: {@code catalog: } unless the catalog leaves the decision to RBAC */
-  record Expected(String fixture, String workload, String basis, String scaling, List<String> accesses, List<String> notes) {
+  record Expected(
+      String fixture,
+      String workload,
+      String basis,
+      String scaling,
+      List<String> accesses,
+      List<String> notes) {
     @Override
     public String toString() {
       return fixture + " " + workload;
@@ -50,10 +56,20 @@ class CatalogFixturesTest {
   static Stream<Expected> expectations() throws IOException {
     List<Expected> out = new ArrayList<>();
     for (Path dir : folders()) {
-      Map<String, Map<String, Map<String, Object>>> expected = new Yaml().load(Files.readString(dir.resolve("expected.yaml")));
-      expected.forEach((file, workloads) -> workloads.forEach((ref, e) -> out.add(new Expected(
-          dir.getFileName() + "/" + file, ref, String.valueOf(e.getOrDefault("basis", "catalog: ")), String.valueOf(e.get("scaling")),
-          strings(e.get("accesses")), strings(e.get("notes"))))));
+      Map<String, Map<String, Map<String, Object>>> expected =
+          new Yaml().load(Files.readString(dir.resolve("expected.yaml")));
+      expected.forEach(
+          (file, workloads) ->
+              workloads.forEach(
+                  (ref, e) ->
+                      out.add(
+                          new Expected(
+                              dir.getFileName() + "/" + file,
+                              ref,
+                              String.valueOf(e.getOrDefault("basis", "catalog: ")),
+                              String.valueOf(e.get("scaling")),
+                              strings(e.get("accesses")),
+                              strings(e.get("notes"))))));
     }
     return out.stream();
   }
@@ -63,13 +79,22 @@ class CatalogFixturesTest {
   void theCatalogReadsEachFixtureAsExpected(Expected e) throws IOException {
     ClusterProfile production = TestManifests.production();
     List<AccessSet> sets = accessSets(FIXTURES.resolve(e.fixture()), production);
-    AccessSet set = sets.stream().filter(s -> s.workload().ref().toString().equals(e.workload())).findFirst()
-        .orElseThrow(() -> new AssertionError(e.workload() + " is not in " + e.fixture()));
+    AccessSet set =
+        sets.stream()
+            .filter(s -> s.workload().ref().toString().equals(e.workload()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(e.workload() + " is not in " + e.fixture()));
     assertThat(set.basis()).as("basis").startsWith(e.basis());
-    assertThat(set.accesses().stream().map(Access::describe).sorted().toList()).as("accesses").isEqualTo(e.accesses());
-    assertThat(set.notes().stream().map(n -> n.kind().id()).distinct().sorted().toList()).as("notes").isEqualTo(e.notes());
+    assertThat(set.accesses().stream().map(Access::describe).sorted().toList())
+        .as("accesses")
+        .isEqualTo(e.accesses());
+    assertThat(set.notes().stream().map(n -> n.kind().id()).distinct().sorted().toList())
+        .as("notes")
+        .isEqualTo(e.notes());
     if (e.basis().startsWith("catalog")) {
-      assertThat(set.accesses()).allSatisfy(a -> assertThat(a.provenance().detail()).startsWith("entry ").contains("(source "));
+      assertThat(set.accesses())
+          .allSatisfy(
+              a -> assertThat(a.provenance().detail()).startsWith("entry ").contains("(source "));
     }
     WorkloadLoad load = LoadModel.project(List.of(set), production).workloads().get(0);
     assertThat(load.scalingClass().label()).as("scaling class").isEqualTo(e.scaling());
@@ -84,7 +109,10 @@ class CatalogFixturesTest {
     for (Path dir : folders()) {
       for (Path file : fixtureFiles(dir)) {
         accessSets(file, TestManifests.production())
-            .forEach(s -> found.add(dir.getFileName() + "/" + file.getFileName() + " " + s.workload().ref()));
+            .forEach(
+                s ->
+                    found.add(
+                        dir.getFileName() + "/" + file.getFileName() + " " + s.workload().ref()));
       }
     }
     assertThat(found).isEqualTo(expected);
@@ -102,14 +130,26 @@ class CatalogFixturesTest {
       for (Path file : fixtureFiles(dir)) {
         ManifestSet manifests = read(file);
         for (Workload w : Workloads.from(manifests, TestManifests.production())) {
-          CatalogInference.infer(w, manifests).recognised()
-              .forEach(r -> workloadsByEntry.computeIfAbsent(r.entry().name(), k -> new TreeSet<>()).add(file + " " + w.ref()));
+          CatalogInference.infer(w, manifests)
+              .recognised()
+              .forEach(
+                  r ->
+                      workloadsByEntry
+                          .computeIfAbsent(r.entry().name(), k -> new TreeSet<>())
+                          .add(file + " " + w.ref()));
         }
       }
     }
     for (CatalogEntry entry : Catalog.entries()) {
-      boolean switchable = !entry.notes().isEmpty() || entry.accesses().stream().anyMatch(a ->
-          a.when().isPresent() || !a.switches().isEmpty() || a.target().forEach().isPresent() || a.target().discoveries().isPresent());
+      boolean switchable =
+          !entry.notes().isEmpty()
+              || entry.accesses().stream()
+                  .anyMatch(
+                      a ->
+                          a.when().isPresent()
+                              || !a.switches().isEmpty()
+                              || a.target().forEach().isPresent()
+                              || a.target().discoveries().isPresent());
       assertThat(workloadsByEntry.getOrDefault(entry.name(), Set.of()))
           .as("fixtures recognising %s", entry.name())
           .hasSizeGreaterThanOrEqualTo(switchable ? 2 : 1);
@@ -131,18 +171,26 @@ class CatalogFixturesTest {
           AccessSet set = AccessInference.infer(w, manifests);
           if (set.notes().stream().anyMatch(n -> n.kind() == NoteKind.CONFIG_UNREAD)) {
             assertThat(set.accesses()).as("accesses of %s in %s", w.ref(), file).isNotEmpty();
-            CatalogInference.infer(w, manifests).recognised().forEach(r -> triedUnread.add(r.entry().name()));
+            CatalogInference.infer(w, manifests)
+                .recognised()
+                .forEach(r -> triedUnread.add(r.entry().name()));
           }
         }
       }
     }
-    List<String> configDriven = Catalog.entries().stream().filter(CatalogEntry::accessesReadConfig).map(CatalogEntry::name).toList();
+    List<String> configDriven =
+        Catalog.entries().stream()
+            .filter(CatalogEntry::accessesReadConfig)
+            .map(CatalogEntry::name)
+            .toList();
     assertThat(triedUnread).containsAll(configDriven);
   }
 
   private static List<AccessSet> accessSets(Path file, ClusterProfile profile) throws IOException {
     ManifestSet manifests = read(file);
-    return Workloads.from(manifests, profile).stream().map(w -> AccessInference.infer(w, manifests)).toList();
+    return Workloads.from(manifests, profile).stream()
+        .map(w -> AccessInference.infer(w, manifests))
+        .toList();
   }
 
   private static ManifestSet read(Path file) {
@@ -157,7 +205,13 @@ class CatalogFixturesTest {
 
   private static List<Path> fixtureFiles(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.toString().endsWith(".yaml") && !f.getFileName().toString().equals("expected.yaml")).sorted().toList();
+      return files
+          .filter(
+              f ->
+                  f.toString().endsWith(".yaml")
+                      && !f.getFileName().toString().equals("expected.yaml"))
+          .sorted()
+          .toList();
     }
   }
 

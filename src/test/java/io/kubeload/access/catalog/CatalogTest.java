@@ -18,10 +18,20 @@ class CatalogTest {
 
   @Test
   void theIndexListsEveryEntryFileAndEveryEntryLoads() throws IOException {
-    List<String> listed = Files.readAllLines(RESOURCES.resolve("index.txt")).stream()
-        .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).sorted().toList();
+    List<String> listed =
+        Files.readAllLines(RESOURCES.resolve("index.txt")).stream()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+            .sorted()
+            .toList();
     try (Stream<Path> files = Files.list(RESOURCES)) {
-      assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".yaml")).sorted().toList()).isEqualTo(listed);
+      assertThat(
+              files
+                  .map(f -> f.getFileName().toString())
+                  .filter(f -> f.endsWith(".yaml"))
+                  .sorted()
+                  .toList())
+          .isEqualTo(listed);
     }
     assertThat(Catalog.entries()).hasSize(listed.size());
     assertThat(Catalog.entries()).extracting(CatalogEntry::name).doesNotHaveDuplicates().isSorted();
@@ -34,33 +44,73 @@ class CatalogTest {
       for (CatalogEntry.AccessRule rule : entry.accesses()) {
         assertThat(rule.citation().source()).as("%s access source", entry.name()).matches(cited);
         assertThat(rule.citation().why()).as("%s access why", entry.name()).isNotBlank();
-        rule.switches().forEach(s -> assertThat(s.source()).as("%s switch source", entry.name()).matches(cited));
+        rule.switches()
+            .forEach(
+                s -> assertThat(s.source()).as("%s switch source", entry.name()).matches(cited));
       }
-      entry.notes().forEach(n -> assertThat(n.source()).as("%s note source", entry.name()).matches(cited));
+      entry
+          .notes()
+          .forEach(n -> assertThat(n.source()).as("%s note source", entry.name()).matches(cited));
       assertThat(Catalog.text(entry)).as("%s file", entry.name()).startsWith("# ");
     }
   }
 
   @Test
   void theComponentsTheIssueNamesAreAllThere() {
-    assertThat(Catalog.entries()).extracting(CatalogEntry::name).contains(
-        "fluent-bit", "fluentd", "vector", "promtail", "grafana-alloy", "opentelemetry-collector", "datadog-agent",
-        "datadog-cluster-agent", "kube-state-metrics", "prometheus", "prometheus-operated", "telegraf", "cilium-agent",
-        "cilium-operator", "calico-node", "calico-typha", "kube-proxy", "coredns", "ingress-nginx", "cert-manager-controller",
-        "metrics-server", "external-dns", "kube2iam", "kiam-server", "node-problem-detector", "aws-node",
-        "kyverno-admission-controller", "argocd-application-controller");
+    assertThat(Catalog.entries())
+        .extracting(CatalogEntry::name)
+        .contains(
+            "fluent-bit",
+            "fluentd",
+            "vector",
+            "promtail",
+            "grafana-alloy",
+            "opentelemetry-collector",
+            "datadog-agent",
+            "datadog-cluster-agent",
+            "kube-state-metrics",
+            "prometheus",
+            "prometheus-operated",
+            "telegraf",
+            "cilium-agent",
+            "cilium-operator",
+            "calico-node",
+            "calico-typha",
+            "kube-proxy",
+            "coredns",
+            "ingress-nginx",
+            "cert-manager-controller",
+            "metrics-server",
+            "external-dns",
+            "kube2iam",
+            "kiam-server",
+            "node-problem-detector",
+            "aws-node",
+            "kyverno-admission-controller",
+            "argocd-application-controller");
   }
 
   @Test
   void imagesMatchOnPathBoundariesWithGlobs() {
     assertThat(Globs.matchesRepository("cilium/cilium", "quay.io/cilium/cilium")).isTrue();
     assertThat(Globs.matchesRepository("cilium/cilium", "quay.io/cilium/cilium-envoy")).isFalse();
-    assertThat(Globs.matchesRepository("cilium/operator-*", "quay.io/cilium/operator-generic")).isTrue();
-    assertThat(Globs.matchesRepository("*.datadoghq.com/agent", "registry.datadoghq.com/agent")).isTrue();
-    assertThat(Globs.matchesRepository("amazon-k8s-cni", "602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni")).isTrue();
-    assertThat(Globs.matchesRepository("amazon-k8s-cni", "602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni-init")).isFalse();
-    assertThat(Image.parse("quay.io/cilium/cilium:v1.19.6@sha256:0df5").version()).contains(List.of(1, 19, 6));
-    assertThat(Image.parse("localhost:5000/fluentd").repository()).isEqualTo("localhost:5000/fluentd");
+    assertThat(Globs.matchesRepository("cilium/operator-*", "quay.io/cilium/operator-generic"))
+        .isTrue();
+    assertThat(Globs.matchesRepository("*.datadoghq.com/agent", "registry.datadoghq.com/agent"))
+        .isTrue();
+    assertThat(
+            Globs.matchesRepository(
+                "amazon-k8s-cni", "602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni"))
+        .isTrue();
+    assertThat(
+            Globs.matchesRepository(
+                "amazon-k8s-cni",
+                "602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni-init"))
+        .isFalse();
+    assertThat(Image.parse("quay.io/cilium/cilium:v1.19.6@sha256:0df5").version())
+        .contains(List.of(1, 19, 6));
+    assertThat(Image.parse("localhost:5000/fluentd").repository())
+        .isEqualTo("localhost:5000/fluentd");
   }
 
   @Test
@@ -76,7 +126,10 @@ class CatalogTest {
 
   @Test
   void anEntryMatchesOnImageCommandLabelsAndVersionTogether() {
-    CatalogEntry entry = EntryReader.read("test.yaml", """
+    CatalogEntry entry =
+        EntryReader.read(
+            "test.yaml",
+            """
         # A test entry.
         name: sample
         title: Sample
@@ -86,8 +139,10 @@ class CatalogTest {
           images: [example/agent]
           command: '\\brun\\b'
           labels: {app.kubernetes.io/name: agent}
-        """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    String workload = """
+        """
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String workload =
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: agent, namespace: tools, labels: {team: sre}}
@@ -101,13 +156,18 @@ class CatalogTest {
     assertThat(matches(entry, workload.formatted("agent", "2.1.0", "run"))).isTrue();
     assertThat(matches(entry, workload.formatted("other", "2.1.0", "run"))).as("label").isFalse();
     assertThat(matches(entry, workload.formatted("agent", "1.9.0", "run"))).as("version").isFalse();
-    assertThat(matches(entry, workload.formatted("agent", "latest", "run"))).as("an unreadable tag matches").isTrue();
-    assertThat(matches(entry, workload.formatted("agent", "2.1.0", "serve"))).as("command").isFalse();
+    assertThat(matches(entry, workload.formatted("agent", "latest", "run")))
+        .as("an unreadable tag matches")
+        .isTrue();
+    assertThat(matches(entry, workload.formatted("agent", "2.1.0", "serve")))
+        .as("command")
+        .isFalse();
   }
 
   @Test
   void aNoteOfAnUnknownRuleFailsTheLoadNamingItsLine() {
-    String entry = """
+    String entry =
+        """
         # A test entry.
         name: sample
         title: Sample
@@ -121,18 +181,38 @@ class CatalogTest {
             fix: tail files on the node
             source: example/agent:README.md
         """;
-    assertThat(EntryReader.read("test.yaml", entry.formatted("log-stream-fanout").getBytes(java.nio.charset.StandardCharsets.UTF_8))
-        .notes()).extracting(CatalogEntry.NoteRule::kind).containsExactly(io.kubeload.access.NoteKind.LOG_STREAM_FANOUT);
-    assertThatThrownBy(() -> EntryReader.read("test.yaml", entry.formatted("log-stream-fanot").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+    assertThat(
+            EntryReader.read(
+                    "test.yaml",
+                    entry
+                        .formatted("log-stream-fanout")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .notes())
+        .extracting(CatalogEntry.NoteRule::kind)
+        .containsExactly(io.kubeload.access.NoteKind.LOG_STREAM_FANOUT);
+    assertThatThrownBy(
+            () ->
+                EntryReader.read(
+                    "test.yaml",
+                    entry
+                        .formatted("log-stream-fanot")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
         .isInstanceOf(io.kubeload.yaml.InputException.class)
-        .hasMessageContaining("test.yaml:8").hasMessageContaining("unknown note rule 'log-stream-fanot'")
+        .hasMessageContaining("test.yaml:8")
+        .hasMessageContaining("unknown note rule 'log-stream-fanot'")
         .hasMessageContaining("log-stream-fanout");
   }
 
   private static boolean matches(CatalogEntry entry, String yaml) {
     var manifests = io.kubeload.testing.TestManifests.set(yaml);
-    var workload = io.kubeload.workload.Workloads.from(manifests, io.kubeload.testing.TestManifests.production()).get(0);
-    return CatalogInference.matches(entry, new ContainerFacts(workload, "containers[0]", workload.podSpec().getContainers().get(0), manifests));
+    var workload =
+        io.kubeload.workload.Workloads.from(
+                manifests, io.kubeload.testing.TestManifests.production())
+            .get(0);
+    return CatalogInference.matches(
+        entry,
+        new ContainerFacts(
+            workload, "containers[0]", workload.podSpec().getContainers().get(0), manifests));
   }
 
   @Test
@@ -141,12 +221,20 @@ class CatalogTest {
     assertThat(list.exitCode()).isZero();
     assertThat(list.stdout().lines().skip(1).map(l -> l.split("\\s+", -1)[0]).toList())
         .isEqualTo(Catalog.entries().stream().map(CatalogEntry::name).toList());
-    assertThat(list.stdout()).contains("fluentd                           fluentd          fluentd (kubernetes_metadata filter)");
+    assertThat(list.stdout())
+        .contains(
+            "fluentd                           fluentd          fluentd (kubernetes_metadata filter)");
     CliRun show = CliRun.of("catalog", "show", "fluentd");
     assertThat(show.exitCode()).isZero();
-    assertThat(show.stdout()).contains("name: fluentd", "K8S_NODE_NAME", "source: fabric8io/fluent-plugin-kubernetes_metadata_filter");
+    assertThat(show.stdout())
+        .contains(
+            "name: fluentd",
+            "K8S_NODE_NAME",
+            "source: fabric8io/fluent-plugin-kubernetes_metadata_filter");
     CliRun missing = CliRun.of("catalog", "show", "fluentbit");
     assertThat(missing.exitCode()).isEqualTo(2);
-    assertThat(missing.stderr()).isEqualTo("kubeload: no catalog entry 'fluentbit' (did you mean fluent-bit?) (see 'kubeload catalog list')\n");
+    assertThat(missing.stderr())
+        .isEqualTo(
+            "kubeload: no catalog entry 'fluentbit' (did you mean fluent-bit?) (see 'kubeload catalog list')\n");
   }
 }

@@ -9,16 +9,20 @@ import org.junit.jupiter.api.Test;
 
 class PathQueryTest {
 
-  private static final Object TREE = Map.of(
-      "filters", List.of(
-          Map.of("name", "Kubernetes", "use_kubelet", "On", "k8s-logging.parser", "On"),
-          Map.of("name", "grep")),
-      "sources", Map.of(
-          "a", Map.of("type", "kubernetes_logs"),
-          "b", Map.of("type", "file")),
-      "components", List.of(
-          Map.of("type", "k8sattributes", "used", "false", "config", Map.of("x", "1")),
-          Map.of("type", "k8sattributes", "used", "true", "config", Map.of("x", "2"))));
+  private static final Object TREE =
+      Map.of(
+          "filters",
+              List.of(
+                  Map.of("name", "Kubernetes", "use_kubelet", "On", "k8s-logging.parser", "On"),
+                  Map.of("name", "grep")),
+          "sources",
+              Map.of(
+                  "a", Map.of("type", "kubernetes_logs"),
+                  "b", Map.of("type", "file")),
+          "components",
+              List.of(
+                  Map.of("type", "k8sattributes", "used", "false", "config", Map.of("x", "1")),
+                  Map.of("type", "k8sattributes", "used", "true", "config", Map.of("x", "2"))));
 
   private static List<String> values(String path) {
     return PathQuery.parse(path).values(TREE);
@@ -47,13 +51,15 @@ class PathQueryTest {
 
   @Test
   void theLastKeyIsWhatToLookForInTheFile() {
-    assertThat(PathQuery.parse("filters[name=kubernetes].use_kubelet").lastKey()).isEqualTo("use_kubelet");
+    assertThat(PathQuery.parse("filters[name=kubernetes].use_kubelet").lastKey())
+        .isEqualTo("use_kubelet");
     assertThat(PathQuery.parse("filters[name=kubernetes]").lastKey()).isEqualTo("kubernetes");
   }
 
   @Test
   void malformedPathsAreRejected() {
-    assertThatThrownBy(() -> PathQuery.parse("filters[name=x")).hasMessageContaining("never closed");
+    assertThatThrownBy(() -> PathQuery.parse("filters[name=x"))
+        .hasMessageContaining("never closed");
     assertThatThrownBy(() -> PathQuery.parse("")).hasMessageContaining("empty");
   }
 }

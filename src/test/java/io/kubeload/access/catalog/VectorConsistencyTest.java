@@ -19,10 +19,20 @@ class VectorConsistencyTest {
     "fixed.yaml,   1.30, 0",
     "harmful.yaml, 1.31, 0",
   })
-  void quorumReadsFromEtcdBreakTheBudgetOnlyWhereTheServerCannotAnswerFromItsCache(String fixture, String version, int exit) {
-    CliRun run = CliRun.of("analyze", "src/test/resources/catalog/vector/" + fixture, "--kubernetes-version", version, "--format", "json");
+  void quorumReadsFromEtcdBreakTheBudgetOnlyWhereTheServerCannotAnswerFromItsCache(
+      String fixture, String version, int exit) {
+    CliRun run =
+        CliRun.of(
+            "analyze",
+            "src/test/resources/catalog/vector/" + fixture,
+            "--kubernetes-version",
+            version,
+            "--format",
+            "json");
     assertThat(run.stderr()).isEmpty();
     assertThat(run.exitCode()).as(run.stdout()).isEqualTo(exit);
-    assertThat(run.stdout()).contains(exit == 1 ? "\"listServedFrom\" : \"etcd\"" : "\"listServedFrom\" : \"watch-cache\"");
+    assertThat(run.stdout())
+        .contains(
+            exit == 1 ? "\"listServedFrom\" : \"etcd\"" : "\"listServedFrom\" : \"watch-cache\"");
   }
 }

@@ -10,7 +10,11 @@ class DiscoveryTest {
 
   @Test
   void prometheusStyleItemsAreFoundAnywhereWithTheirJob() {
-    Object tree = ConfigParser.parse(ConfigLanguage.YAML, "p.yml", """
+    Object tree =
+        ConfigParser.parse(
+                ConfigLanguage.YAML,
+                "p.yml",
+                """
         scrape_configs:
           - job_name: pods
             kubernetes_sd_configs:
@@ -22,11 +26,20 @@ class DiscoveryTest {
             kubernetes_sd_configs:
               - role: node
                 attach_metadata: {node: true}
-        """).tree().orElseThrow();
-    assertThat(Discovery.prometheusStyle(tree)).containsExactly(
-        new Discovery("pod", List.of("shop"), false, Map.of("pod", new Discovery.Selector("app=web", "spec.nodeName=n1")), false,
-            "job pods kubernetes_sd_configs[0]"),
-        new Discovery("node", List.of(), false, Map.of(), true, "job nodes kubernetes_sd_configs[0]"));
+        """)
+            .tree()
+            .orElseThrow();
+    assertThat(Discovery.prometheusStyle(tree))
+        .containsExactly(
+            new Discovery(
+                "pod",
+                List.of("shop"),
+                false,
+                Map.of("pod", new Discovery.Selector("app=web", "spec.nodeName=n1")),
+                false,
+                "job pods kubernetes_sd_configs[0]"),
+            new Discovery(
+                "node", List.of(), false, Map.of(), true, "job nodes kubernetes_sd_configs[0]"));
   }
 
   @Test
@@ -39,7 +52,11 @@ class DiscoveryTest {
 
   @Test
   void alloyBlocksAreDiscoveries() {
-    Object tree = ConfigParser.parse(ConfigLanguage.ALLOY, "c.alloy", """
+    Object tree =
+        ConfigParser.parse(
+                ConfigLanguage.ALLOY,
+                "c.alloy",
+                """
         discovery.kubernetes "pods" {
           role = "pod"
           namespaces { own_namespace = true }
@@ -49,8 +66,19 @@ class DiscoveryTest {
           }
         }
         discovery.relabel "x" { targets = [] }
-        """).tree().orElseThrow();
-    assertThat(Discovery.alloy(tree)).containsExactly(new Discovery("pod", List.of(), true,
-        Map.of("pod", new Discovery.Selector("", "\"spec.nodeName=\" + sys.env(\"HOSTNAME\")")), false, "discovery.kubernetes \"pods\""));
+        """)
+            .tree()
+            .orElseThrow();
+    assertThat(Discovery.alloy(tree))
+        .containsExactly(
+            new Discovery(
+                "pod",
+                List.of(),
+                true,
+                Map.of(
+                    "pod",
+                    new Discovery.Selector("", "\"spec.nodeName=\" + sys.env(\"HOSTNAME\")")),
+                false,
+                "discovery.kubernetes \"pods\""));
   }
 }

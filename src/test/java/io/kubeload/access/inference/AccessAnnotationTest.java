@@ -1,17 +1,17 @@
 package io.kubeload.access.inference;
 
-import io.kubeload.access.NoteKind;
-import io.kubeload.access.Access;
-import io.kubeload.access.AccessSet;
-import io.kubeload.testing.TestManifests;
 import static io.kubeload.testing.TestManifests.accessSets;
 import static io.kubeload.testing.TestManifests.staging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubeload.access.Access;
 import io.kubeload.access.Access.Pattern;
 import io.kubeload.access.Access.Scope;
+import io.kubeload.access.AccessSet;
+import io.kubeload.access.NoteKind;
 import io.kubeload.access.Provenance.Source;
+import io.kubeload.testing.TestManifests;
 import io.kubeload.yaml.InputException;
 import io.kubeload.yaml.SourceLocation;
 import java.util.Optional;
@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class AccessAnnotationTest {
 
-
   /** Cluster-wide list/watch of pods and a wildcard rule for apps/app-sa. */
-  private static final String RBAC = """
+  private static final String RBAC =
+      """
       ---
       apiVersion: rbac.authorization.k8s.io/v1
       kind: ClusterRole
@@ -61,7 +61,8 @@ class AccessAnnotationTest {
             spec:
               serviceAccountName: app-sa
               containers: [{name: app, image: x}]
-        """.formatted(annotation.indent(6));
+        """
+        .formatted(annotation.indent(6));
   }
 
   /** Deployment apps/app with {@code annotation} on its pod template. */
@@ -78,13 +79,15 @@ class AccessAnnotationTest {
         %s    spec:
               serviceAccountName: app-sa
               containers: [{name: app, image: x}]
-        """.formatted(annotation.indent(10));
+        """
+        .formatted(annotation.indent(10));
   }
 
   private static AccessSet app(String yaml) {
     return accessSets(yaml, staging()).stream()
         .filter(s -> s.workload().ref().name().equals("app"))
-        .findFirst().orElseThrow();
+        .findFirst()
+        .orElseThrow();
   }
 
   private static Access only(String annotation) {
@@ -98,7 +101,9 @@ class AccessAnnotationTest {
 
     @Test
     void annotationOnTheWorkloadDeclaresTheAccesses() {
-      String yaml = onWorkload("""
+      String yaml =
+          onWorkload(
+              """
           - resource: pods
             verbs: [list, watch]
           - resource: configmaps
@@ -109,32 +114,44 @@ class AccessAnnotationTest {
       assertThat(set.basis()).isEqualTo("annotation kubeload.io/access");
       assertThat(set.notes()).isEmpty();
       assertThat(set.accesses()).extracting(Access::resource).containsExactly("pods", "configmaps");
-      SourceLocation annotationLine = new SourceLocation("test.yaml", TestManifests.lineOf(yaml, "kubeload.io/access:"), Optional.empty());
-      assertThat(set.accesses()).allSatisfy(a -> {
-        assertThat(a.provenance().source()).isEqualTo(Source.ANNOTATION);
-        assertThat(a.provenance().location()).isEqualTo(annotationLine);
-      });
-      assertThat(set.accesses().get(1).provenance().detail()).isEqualTo("kubeload.io/access declares list configmaps (namespace)");
+      SourceLocation annotationLine =
+          new SourceLocation(
+              "test.yaml", TestManifests.lineOf(yaml, "kubeload.io/access:"), Optional.empty());
+      assertThat(set.accesses())
+          .allSatisfy(
+              a -> {
+                assertThat(a.provenance().source()).isEqualTo(Source.ANNOTATION);
+                assertThat(a.provenance().location()).isEqualTo(annotationLine);
+              });
+      assertThat(set.accesses().get(1).provenance().detail())
+          .isEqualTo("kubeload.io/access declares list configmaps (namespace)");
     }
 
     @Test
     void annotationOnThePodTemplateDeclaresTheAccesses() {
-      String yaml = onPodTemplate("""
+      String yaml =
+          onPodTemplate(
+              """
           - resource: nodes
             pattern: get-per-event
           """);
       AccessSet set = app(yaml);
       assertThat(set.basis()).isEqualTo("annotation kubeload.io/access");
-      assertThat(set.accesses()).singleElement().satisfies(a -> {
-        assertThat(a.resource()).isEqualTo("nodes");
-        assertThat(a.pattern()).isEqualTo(Pattern.GET_PER_EVENT);
-        assertThat(a.provenance().location().line()).isEqualTo(TestManifests.lineOf(yaml, "kubeload.io/access:"));
-      });
+      assertThat(set.accesses())
+          .singleElement()
+          .satisfies(
+              a -> {
+                assertThat(a.resource()).isEqualTo("nodes");
+                assertThat(a.pattern()).isEqualTo(Pattern.GET_PER_EVENT);
+                assertThat(a.provenance().location().line())
+                    .isEqualTo(TestManifests.lineOf(yaml, "kubeload.io/access:"));
+              });
     }
 
     @Test
     void annotationOnACronJobsPodTemplatePointsAtItsLine() {
-      String yaml = """
+      String yaml =
+          """
           apiVersion: batch/v1
           kind: CronJob
           metadata: {name: app, namespace: apps}
@@ -151,16 +168,21 @@ class AccessAnnotationTest {
                     containers: [{name: app, image: x}]
           """;
       AccessSet set = app(yaml);
-      assertThat(set.accesses()).singleElement().satisfies(a -> {
-        assertThat(a.resource()).isEqualTo("jobs");
-        assertThat(a.periodSeconds()).isEqualTo(300.0);
-        assertThat(a.provenance().location().line()).isEqualTo(TestManifests.lineOf(yaml, "kubeload.io/access:"));
-      });
+      assertThat(set.accesses())
+          .singleElement()
+          .satisfies(
+              a -> {
+                assertThat(a.resource()).isEqualTo("jobs");
+                assertThat(a.periodSeconds()).isEqualTo(300.0);
+                assertThat(a.provenance().location().line())
+                    .isEqualTo(TestManifests.lineOf(yaml, "kubeload.io/access:"));
+              });
     }
 
     @Test
     void annotationOnABarePodPointsAtItsLine() {
-      String yaml = """
+      String yaml =
+          """
           apiVersion: v1
           kind: Pod
           metadata:
@@ -173,12 +195,14 @@ class AccessAnnotationTest {
           """;
       Access a = app(yaml).accesses().get(0);
       assertThat(a.scope()).isEqualTo(Scope.OWN_NODE);
-      assertThat(a.provenance().location().line()).isEqualTo(TestManifests.lineOf(yaml, "kubeload.io/access:"));
+      assertThat(a.provenance().location().line())
+          .isEqualTo(TestManifests.lineOf(yaml, "kubeload.io/access:"));
     }
 
     @Test
     void workloadAnnotationWinsOverThePodTemplates() {
-      String yaml = """
+      String yaml =
+          """
           apiVersion: apps/v1
           kind: Deployment
           metadata:
@@ -197,26 +221,38 @@ class AccessAnnotationTest {
 
     @Test
     void annotationOverridesRbacEntirely() {
-      AccessSet set = app(onWorkload("""
+      AccessSet set =
+          app(
+              onWorkload(
+                      """
           - resource: services
             scope: namespace
-          """) + RBAC);
+          """)
+                  + RBAC);
       assertThat(set.accesses()).extracting(Access::resource).containsExactly("services");
-      assertThat(set.accesses()).extracting(a -> a.provenance().source()).containsOnly(Source.ANNOTATION);
+      assertThat(set.accesses())
+          .extracting(a -> a.provenance().source())
+          .containsOnly(Source.ANNOTATION);
       assertThat(set.notes()).isEmpty();
     }
 
     @Test
     void withoutTheAnnotationRbacDecides() {
-      AccessSet set = app(onWorkload("# nothing declared\n").replace("kubeload.io/access", "example.com/other") + RBAC);
+      AccessSet set =
+          app(
+              onWorkload("# nothing declared\n").replace("kubeload.io/access", "example.com/other")
+                  + RBAC);
       assertThat(set.basis()).isEqualTo("RBAC (upper bound)");
       assertThat(set.accesses()).extracting(Access::resource).containsExactly("pods");
-      assertThat(set.notes()).extracting(AccessSet.Note::kind).containsExactly(NoteKind.RBAC_WILDCARD);
+      assertThat(set.notes())
+          .extracting(AccessSet.Note::kind)
+          .containsExactly(NoteKind.RBAC_WILDCARD);
     }
 
     @Test
     void annotationBeatsAnUnmountedToken() {
-      String yaml = """
+      String yaml =
+          """
           apiVersion: apps/v1
           kind: Deployment
           metadata:
@@ -236,7 +272,8 @@ class AccessAnnotationTest {
 
     @Test
     void emptyListDeclaresNoAccess() {
-      String yaml = """
+      String yaml =
+          """
           apiVersion: apps/v1
           kind: Deployment
           metadata:
@@ -248,7 +285,8 @@ class AccessAnnotationTest {
               spec:
                 serviceAccountName: app-sa
                 containers: [{name: app, image: x}]
-          """ + RBAC;
+          """
+              + RBAC;
       AccessSet set = app(yaml);
       assertThat(set.accesses()).isEmpty();
       assertThat(set.notes()).isEmpty();
@@ -301,7 +339,9 @@ class AccessAnnotationTest {
 
     @Test
     void leaderElectionDefaultsToGetAndUpdate() {
-      Access a = only("- {resource: leases, group: coordination.k8s.io, pattern: leader-election, scope: named}\n");
+      Access a =
+          only(
+              "- {resource: leases, group: coordination.k8s.io, pattern: leader-election, scope: named}\n");
       assertThat(a.resource()).isEqualTo("leases");
       assertThat(a.pattern()).isEqualTo(Pattern.LEADER_ELECTION);
       assertThat(a.verbs()).containsExactlyInAnyOrder("get", "update");
@@ -342,29 +382,36 @@ class AccessAnnotationTest {
 
     @Test
     void groupQualifiesCustomResources() {
-      assertThat(only("- {resource: ciliumendpoints, group: cilium.io}\n").resource()).isEqualTo("ciliumendpoints.cilium.io");
-      assertThat(only("- {resource: CiliumIdentities, group: cilium.io}\n").resource()).isEqualTo("ciliumidentities.cilium.io");
+      assertThat(only("- {resource: ciliumendpoints, group: cilium.io}\n").resource())
+          .isEqualTo("ciliumendpoints.cilium.io");
+      assertThat(only("- {resource: CiliumIdentities, group: cilium.io}\n").resource())
+          .isEqualTo("ciliumidentities.cilium.io");
     }
 
     @Test
     void builtInGroupsStayPlain() {
-      assertThat(only("- {resource: endpointslices, group: discovery.k8s.io}\n").resource()).isEqualTo("endpointslices");
-      assertThat(only("- {resource: deployments, group: apps}\n").resource()).isEqualTo("deployments");
+      assertThat(only("- {resource: endpointslices, group: discovery.k8s.io}\n").resource())
+          .isEqualTo("endpointslices");
+      assertThat(only("- {resource: deployments, group: apps}\n").resource())
+          .isEqualTo("deployments");
     }
 
     @Test
     void provenanceDetailListsVerbsInAStableOrder() {
-      String annotation = """
+      String annotation =
+          """
           - {resource: pods, verbs: [watch, list]}
           - {resource: services, verbs: [watch, list, get]}
           - {resource: nodes, verbs: [watch, update, list, get]}
           - {resource: configmaps, verbs: [watch, patch, list, get, delete, create, update]}
           """;
-      assertThat(app(onWorkload(annotation)).accesses()).extracting(a -> a.provenance().detail()).containsExactly(
-          "kubeload.io/access declares list,watch pods (cluster)",
-          "kubeload.io/access declares get,list,watch services (cluster)",
-          "kubeload.io/access declares get,list,update,watch nodes (cluster)",
-          "kubeload.io/access declares create,delete,get,list,patch,update,watch configmaps (cluster)");
+      assertThat(app(onWorkload(annotation)).accesses())
+          .extracting(a -> a.provenance().detail())
+          .containsExactly(
+              "kubeload.io/access declares list,watch pods (cluster)",
+              "kubeload.io/access declares get,list,watch services (cluster)",
+              "kubeload.io/access declares get,list,update,watch nodes (cluster)",
+              "kubeload.io/access declares create,delete,get,list,patch,update,watch configmaps (cluster)");
     }
   }
 
@@ -411,29 +458,32 @@ class AccessAnnotationTest {
     }
 
     @ParameterizedTest
-    @CsvSource({
-        "scope, global",
-        "scope, node",
-        "pattern, watch",
-        "pattern, stream"
-    })
+    @CsvSource({"scope, global", "scope, node", "pattern, watch", "pattern, stream"})
     void unknownScopeOrPattern(String key, String value) {
-      assertRejected("- {resource: pods, " + key + ": " + value + "}\n", "kubeload.io/access[0]." + key + ": unknown value '" + value + "'");
+      assertRejected(
+          "- {resource: pods, " + key + ": " + value + "}\n",
+          "kubeload.io/access[0]." + key + ": unknown value '" + value + "'");
     }
 
     @Test
     void periodOnANonPoll() {
-      assertRejected("- {resource: pods, periodSeconds: 30}\n", "kubeload.io/access[0].periodSeconds applies to pattern poll only");
+      assertRejected(
+          "- {resource: pods, periodSeconds: 30}\n",
+          "kubeload.io/access[0].periodSeconds applies to pattern poll only");
     }
 
     @Test
     void rateOnANonGetPerEvent() {
-      assertRejected("- {resource: pods, pattern: poll, ratePerSecond: 2}\n", "ratePerSecond applies to pattern get-per-event only");
+      assertRejected(
+          "- {resource: pods, pattern: poll, ratePerSecond: 2}\n",
+          "ratePerSecond applies to pattern get-per-event only");
     }
 
     @Test
     void zeroPeriod() {
-      assertRejected("- {resource: pods, pattern: poll, periodSeconds: 0}\n", "periodSeconds must be greater than 0");
+      assertRejected(
+          "- {resource: pods, pattern: poll, periodSeconds: 0}\n",
+          "periodSeconds must be greater than 0");
     }
 
     @Test
@@ -443,12 +493,16 @@ class AccessAnnotationTest {
 
     @Test
     void periodThatIsNotANumber() {
-      assertRejected("- {resource: pods, pattern: poll, periodSeconds: often}\n", "periodSeconds", "must be a number");
+      assertRejected(
+          "- {resource: pods, pattern: poll, periodSeconds: often}\n",
+          "periodSeconds",
+          "must be a number");
     }
 
     @Test
     void negativeRate() {
-      assertRejected("- {resource: pods, pattern: get-per-event, ratePerSecond: -1}\n", "ratePerSecond");
+      assertRejected(
+          "- {resource: pods, pattern: get-per-event, ratePerSecond: -1}\n", "ratePerSecond");
     }
 
     @Test
@@ -456,14 +510,18 @@ class AccessAnnotationTest {
       String yaml = onPodTemplate("- {resource: pods, scope: everywhere}\n");
       assertThatThrownBy(() -> app(yaml))
           .isInstanceOf(InputException.class)
-          .hasMessageStartingWith("test.yaml:" + TestManifests.lineOf(yaml, "kubeload.io/access:") + ": ")
+          .hasMessageStartingWith(
+              "test.yaml:" + TestManifests.lineOf(yaml, "kubeload.io/access:") + ": ")
           .hasMessageContaining("unknown value 'everywhere'");
     }
 
     @Test
     void errorMessageIsOneLine() {
       String yaml = onWorkload("- resource: [pods\n");
-      assertThatThrownBy(() -> app(yaml)).isInstanceOf(InputException.class).message().doesNotContain("\n");
+      assertThatThrownBy(() -> app(yaml))
+          .isInstanceOf(InputException.class)
+          .message()
+          .doesNotContain("\n");
     }
   }
 }

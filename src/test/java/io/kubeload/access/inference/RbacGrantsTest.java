@@ -1,12 +1,11 @@
 package io.kubeload.access.inference;
 
-import io.kubeload.access.LabelSelectors;
-import io.kubeload.testing.TestManifests;
 import static io.kubeload.testing.TestManifests.set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.kubeload.testing.TestManifests;
 import io.kubeload.yaml.SourceLocation;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class RbacGrantsTest {
-
 
   private static RbacGrants.Result grants(String account, String namespace, String yaml) {
     return RbacGrants.forAccount(account, namespace, set(yaml));
@@ -24,7 +22,8 @@ class RbacGrantsTest {
     return result.grants().stream().flatMap(g -> g.rule().getResources().stream()).toList();
   }
 
-  private static final String POD_READER = """
+  private static final String POD_READER =
+      """
       apiVersion: rbac.authorization.k8s.io/v1
       kind: ClusterRole
       metadata: {name: pod-reader}
@@ -45,10 +44,12 @@ class RbacGrantsTest {
         metadata: {name: %s}
         roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: %s}
         subjects: %s
-        """.formatted(name, role, subjects);
+        """
+        .formatted(name, role, subjects);
   }
 
-  private static String roleBinding(String name, String namespace, String roleKind, String role, String subjects) {
+  private static String roleBinding(
+      String name, String namespace, String roleKind, String role, String subjects) {
     return """
         ---
         apiVersion: rbac.authorization.k8s.io/v1
@@ -56,7 +57,8 @@ class RbacGrantsTest {
         metadata: {name: %s, namespace: %s}
         roleRef: {apiGroup: rbac.authorization.k8s.io, kind: %s, name: %s}
         subjects: %s
-        """.formatted(name, namespace, roleKind, role, subjects);
+        """
+        .formatted(name, namespace, roleKind, role, subjects);
   }
 
   @Nested
@@ -64,24 +66,39 @@ class RbacGrantsTest {
 
     @Test
     void clusterRoleBindingGrantsEveryRuleClusterWide() {
-      String yaml = POD_READER + clusterRoleBinding("readers", "pod-reader",
-          "[{kind: ServiceAccount, name: app-sa, namespace: apps}]");
+      String yaml =
+          POD_READER
+              + clusterRoleBinding(
+                  "readers",
+                  "pod-reader",
+                  "[{kind: ServiceAccount, name: app-sa, namespace: apps}]");
       RbacGrants.Result result = grants("app-sa", "apps", yaml);
       assertThat(result.missing()).isEmpty();
-      assertThat(result.grants()).hasSize(2).allSatisfy(g -> {
-        assertThat(g.clusterWide()).isTrue();
-        assertThat(g.namespace()).isEmpty();
-      });
+      assertThat(result.grants())
+          .hasSize(2)
+          .allSatisfy(
+              g -> {
+                assertThat(g.clusterWide()).isTrue();
+                assertThat(g.namespace()).isEmpty();
+              });
       RbacGrants.Grant second = result.grants().get(1);
       assertThat(second.rule().getResources()).containsExactly("configmaps");
-      assertThat(second.via()).isEqualTo("ClusterRoleBinding readers → ClusterRole pod-reader rules[1]");
-      assertThat(second.location()).isEqualTo(new SourceLocation("test.yaml", TestManifests.lineOf(yaml, "# pod-reader rules[1]"), java.util.Optional.empty()));
-      assertThat(result.grants().get(0).location().line()).isEqualTo(TestManifests.lineOf(yaml, "# pod-reader rules[0]"));
+      assertThat(second.via())
+          .isEqualTo("ClusterRoleBinding readers → ClusterRole pod-reader rules[1]");
+      assertThat(second.location())
+          .isEqualTo(
+              new SourceLocation(
+                  "test.yaml",
+                  TestManifests.lineOf(yaml, "# pod-reader rules[1]"),
+                  java.util.Optional.empty()));
+      assertThat(result.grants().get(0).location().line())
+          .isEqualTo(TestManifests.lineOf(yaml, "# pod-reader rules[0]"));
     }
 
     @Test
     void roleBindingGrantsARoleInTheBindingsNamespace() {
-      String yaml = """
+      String yaml =
+          """
           apiVersion: rbac.authorization.k8s.io/v1
           kind: Role
           metadata: {name: cm-reader, namespace: apps}
@@ -89,29 +106,49 @@ class RbacGrantsTest {
             - apiGroups: [""]
               resources: [configmaps]
               verbs: [list, watch]
-          """ + roleBinding("cm-readers", "apps", "Role", "cm-reader", "[{kind: ServiceAccount, name: app-sa, namespace: apps}]");
+          """
+              + roleBinding(
+                  "cm-readers",
+                  "apps",
+                  "Role",
+                  "cm-reader",
+                  "[{kind: ServiceAccount, name: app-sa, namespace: apps}]");
       RbacGrants.Result result = grants("app-sa", "apps", yaml);
-      assertThat(result.grants()).singleElement().satisfies(g -> {
-        assertThat(g.clusterWide()).isFalse();
-        assertThat(g.namespace()).isEqualTo("apps");
-        assertThat(g.via()).isEqualTo("RoleBinding apps/cm-readers → Role cm-reader rules[0]");
-      });
+      assertThat(result.grants())
+          .singleElement()
+          .satisfies(
+              g -> {
+                assertThat(g.clusterWide()).isFalse();
+                assertThat(g.namespace()).isEqualTo("apps");
+                assertThat(g.via())
+                    .isEqualTo("RoleBinding apps/cm-readers → Role cm-reader rules[0]");
+              });
     }
 
     @Test
     void clusterRoleBoundByARoleBindingIsScopedToTheBindingsNamespace() {
-      String yaml = POD_READER + roleBinding("pods-in-web", "web", "ClusterRole", "pod-reader",
-          "[{kind: ServiceAccount, name: app-sa, namespace: apps}]");
+      String yaml =
+          POD_READER
+              + roleBinding(
+                  "pods-in-web",
+                  "web",
+                  "ClusterRole",
+                  "pod-reader",
+                  "[{kind: ServiceAccount, name: app-sa, namespace: apps}]");
       RbacGrants.Result result = grants("app-sa", "apps", yaml);
-      assertThat(result.grants()).hasSize(2).allSatisfy(g -> {
-        assertThat(g.clusterWide()).isFalse();
-        assertThat(g.namespace()).isEqualTo("web");
-      });
+      assertThat(result.grants())
+          .hasSize(2)
+          .allSatisfy(
+              g -> {
+                assertThat(g.clusterWide()).isFalse();
+                assertThat(g.namespace()).isEqualTo("web");
+              });
     }
 
     @Test
     void roleIsLookedUpInTheBindingsNamespaceOnly() {
-      String yaml = """
+      String yaml =
+          """
           apiVersion: rbac.authorization.k8s.io/v1
           kind: Role
           metadata: {name: cm-reader, namespace: elsewhere}
@@ -119,28 +156,42 @@ class RbacGrantsTest {
             - apiGroups: [""]
               resources: [configmaps]
               verbs: [list]
-          """ + roleBinding("cm-readers", "apps", "Role", "cm-reader", "[{kind: ServiceAccount, name: app-sa}]");
+          """
+              + roleBinding(
+                  "cm-readers",
+                  "apps",
+                  "Role",
+                  "cm-reader",
+                  "[{kind: ServiceAccount, name: app-sa}]");
       RbacGrants.Result result = grants("app-sa", "apps", yaml);
       assertThat(result.grants()).isEmpty();
-      assertThat(result.missing()).singleElement().satisfies(m -> {
-        assertThat(m.kind()).isEqualTo("Role");
-        assertThat(m.name()).isEqualTo("cm-reader");
-        assertThat(m.binding()).isEqualTo("RoleBinding apps/cm-readers");
-        assertThat(m.location().line()).isEqualTo(TestManifests.lineOf(yaml, "roleRef:"));
-      });
+      assertThat(result.missing())
+          .singleElement()
+          .satisfies(
+              m -> {
+                assertThat(m.kind()).isEqualTo("Role");
+                assertThat(m.name()).isEqualTo("cm-reader");
+                assertThat(m.binding()).isEqualTo("RoleBinding apps/cm-readers");
+                assertThat(m.location().line()).isEqualTo(TestManifests.lineOf(yaml, "roleRef:"));
+              });
     }
 
     @Test
     void missingClusterRoleIsReportedWithTheRoleRefLine() {
-      String yaml = clusterRoleBinding("viewers", "view", "[{kind: ServiceAccount, name: app-sa, namespace: apps}]");
+      String yaml =
+          clusterRoleBinding(
+              "viewers", "view", "[{kind: ServiceAccount, name: app-sa, namespace: apps}]");
       RbacGrants.Result result = grants("app-sa", "apps", yaml);
       assertThat(result.grants()).isEmpty();
-      assertThat(result.missing()).singleElement().satisfies(m -> {
-        assertThat(m.kind()).isEqualTo("ClusterRole");
-        assertThat(m.name()).isEqualTo("view");
-        assertThat(m.binding()).isEqualTo("ClusterRoleBinding viewers");
-        assertThat(m.location().line()).isEqualTo(TestManifests.lineOf(yaml, "roleRef:"));
-      });
+      assertThat(result.missing())
+          .singleElement()
+          .satisfies(
+              m -> {
+                assertThat(m.kind()).isEqualTo("ClusterRole");
+                assertThat(m.name()).isEqualTo("view");
+                assertThat(m.binding()).isEqualTo("ClusterRoleBinding viewers");
+                assertThat(m.location().line()).isEqualTo(TestManifests.lineOf(yaml, "roleRef:"));
+              });
     }
   }
 
@@ -149,8 +200,12 @@ class RbacGrantsTest {
 
     @Test
     void serviceAccountSubjectMatchesByNameAndNamespace() {
-      String yaml = POD_READER + clusterRoleBinding("readers", "pod-reader",
-          "[{kind: ServiceAccount, name: app-sa, namespace: apps}]");
+      String yaml =
+          POD_READER
+              + clusterRoleBinding(
+                  "readers",
+                  "pod-reader",
+                  "[{kind: ServiceAccount, name: app-sa, namespace: apps}]");
       assertThat(grants("app-sa", "apps", yaml).grants()).hasSize(2);
       assertThat(grants("app-sa", "other", yaml).grants()).isEmpty();
       assertThat(grants("default", "apps", yaml).grants()).isEmpty();
@@ -158,25 +213,48 @@ class RbacGrantsTest {
 
     @Test
     void roleBindingSubjectWithoutNamespaceMeansTheBindingsNamespace() {
-      String yaml = POD_READER + roleBinding("readers", "apps", "ClusterRole", "pod-reader",
-          "[{kind: ServiceAccount, name: app-sa}]");
+      String yaml =
+          POD_READER
+              + roleBinding(
+                  "readers",
+                  "apps",
+                  "ClusterRole",
+                  "pod-reader",
+                  "[{kind: ServiceAccount, name: app-sa}]");
       assertThat(grants("app-sa", "apps", yaml).grants()).hasSize(2);
       assertThat(grants("app-sa", "default", yaml).grants()).isEmpty();
     }
 
     @Test
     void roleBindingCanGrantAnAccountOfAnotherNamespace() {
-      String yaml = POD_READER + roleBinding("readers", "web", "ClusterRole", "pod-reader",
-          "[{kind: ServiceAccount, name: app-sa, namespace: apps}]");
-      assertThat(grants("app-sa", "apps", yaml).grants()).hasSize(2).allSatisfy(g -> assertThat(g.namespace()).isEqualTo("web"));
+      String yaml =
+          POD_READER
+              + roleBinding(
+                  "readers",
+                  "web",
+                  "ClusterRole",
+                  "pod-reader",
+                  "[{kind: ServiceAccount, name: app-sa, namespace: apps}]");
+      assertThat(grants("app-sa", "apps", yaml).grants())
+          .hasSize(2)
+          .allSatisfy(g -> assertThat(g.namespace()).isEqualTo("web"));
       assertThat(grants("app-sa", "web", yaml).grants()).isEmpty();
     }
 
     @Test
     void anotherAccountsBindingGrantsNothing() {
-      String yaml = POD_READER
-          + clusterRoleBinding("others", "pod-reader", "[{kind: ServiceAccount, name: other-sa, namespace: apps}]")
-          + roleBinding("others-ns", "apps", "ClusterRole", "pod-reader", "[{kind: ServiceAccount, name: other-sa}]");
+      String yaml =
+          POD_READER
+              + clusterRoleBinding(
+                  "others",
+                  "pod-reader",
+                  "[{kind: ServiceAccount, name: other-sa, namespace: apps}]")
+              + roleBinding(
+                  "others-ns",
+                  "apps",
+                  "ClusterRole",
+                  "pod-reader",
+                  "[{kind: ServiceAccount, name: other-sa}]");
       RbacGrants.Result result = grants("app-sa", "apps", yaml);
       assertThat(result.grants()).isEmpty();
       assertThat(result.missing()).isEmpty();
@@ -184,25 +262,40 @@ class RbacGrantsTest {
 
     @Test
     void groupOfAllServiceAccountsMatchesEveryAccount() {
-      String yaml = POD_READER + clusterRoleBinding("all-sas", "pod-reader",
-          "[{kind: Group, apiGroup: rbac.authorization.k8s.io, name: 'system:serviceaccounts'}]");
+      String yaml =
+          POD_READER
+              + clusterRoleBinding(
+                  "all-sas",
+                  "pod-reader",
+                  "[{kind: Group, apiGroup: rbac.authorization.k8s.io, name: 'system:serviceaccounts'}]");
       assertThat(grants("app-sa", "apps", yaml).grants()).hasSize(2);
       assertThat(grants("default", "kube-system", yaml).grants()).hasSize(2);
     }
 
     @Test
     void groupOfOneNamespacesServiceAccountsMatchesThatNamespaceOnly() {
-      String yaml = POD_READER + clusterRoleBinding("apps-sas", "pod-reader",
-          "[{kind: Group, apiGroup: rbac.authorization.k8s.io, name: 'system:serviceaccounts:apps'}]");
-      assertThat(grants("app-sa", "apps", yaml).grants()).hasSize(2).allSatisfy(g -> assertThat(g.clusterWide()).isTrue());
+      String yaml =
+          POD_READER
+              + clusterRoleBinding(
+                  "apps-sas",
+                  "pod-reader",
+                  "[{kind: Group, apiGroup: rbac.authorization.k8s.io, name: 'system:serviceaccounts:apps'}]");
+      assertThat(grants("app-sa", "apps", yaml).grants())
+          .hasSize(2)
+          .allSatisfy(g -> assertThat(g.clusterWide()).isTrue());
       assertThat(grants("app-sa", "apps2", yaml).grants()).isEmpty();
       assertThat(grants("app-sa", "web", yaml).grants()).isEmpty();
     }
 
     @Test
     void otherGroupsAndUsersMatchNothing() {
-      String yaml = POD_READER + clusterRoleBinding("humans", "pod-reader", """
-          
+      String yaml =
+          POD_READER
+              + clusterRoleBinding(
+                  "humans",
+                  "pod-reader",
+                  """
+
             - {kind: Group, apiGroup: rbac.authorization.k8s.io, name: developers}
             - {kind: User, apiGroup: rbac.authorization.k8s.io, name: app-sa}
             - {kind: Group, apiGroup: rbac.authorization.k8s.io, name: 'system:nodes'}
@@ -212,8 +305,13 @@ class RbacGrantsTest {
 
     @Test
     void anyMatchingSubjectAmongSeveralIsEnough() {
-      String yaml = POD_READER + clusterRoleBinding("mixed", "pod-reader", """
-          
+      String yaml =
+          POD_READER
+              + clusterRoleBinding(
+                  "mixed",
+                  "pod-reader",
+                  """
+
             - {kind: ServiceAccount, name: other, namespace: apps}
             - {kind: ServiceAccount, name: app-sa, namespace: apps}
           """);
@@ -222,13 +320,29 @@ class RbacGrantsTest {
 
     @Test
     void bindingsMatchedThroughDifferentSubjectsComeClusterRoleBindingsFirstEachInTheSetsOrder() {
-      String yaml = POD_READER
-          + roleBinding("a-by-account", "apps", "ClusterRole", "pod-reader", "[{kind: ServiceAccount, name: app-sa}]")
-          + clusterRoleBinding("z-by-group", "pod-reader", "[{kind: Group, name: 'system:serviceaccounts:apps'}]")
-          + clusterRoleBinding("b-by-user", "pod-reader", "[{kind: User, name: 'system:serviceaccount:apps:app-sa'}]")
-          + clusterRoleBinding("c-by-everyone", "pod-reader", "[{kind: Group, name: 'system:authenticated'}, {kind: ServiceAccount, name: app-sa, namespace: apps}]");
+      String yaml =
+          POD_READER
+              + roleBinding(
+                  "a-by-account",
+                  "apps",
+                  "ClusterRole",
+                  "pod-reader",
+                  "[{kind: ServiceAccount, name: app-sa}]")
+              + clusterRoleBinding(
+                  "z-by-group",
+                  "pod-reader",
+                  "[{kind: Group, name: 'system:serviceaccounts:apps'}]")
+              + clusterRoleBinding(
+                  "b-by-user",
+                  "pod-reader",
+                  "[{kind: User, name: 'system:serviceaccount:apps:app-sa'}]")
+              + clusterRoleBinding(
+                  "c-by-everyone",
+                  "pod-reader",
+                  "[{kind: Group, name: 'system:authenticated'}, {kind: ServiceAccount, name: app-sa, namespace: apps}]");
 
-      assertThat(grants("app-sa", "apps", yaml).grants()).extracting(g -> g.via().substring(0, g.via().indexOf(' ', g.via().indexOf(' ') + 1)))
+      assertThat(grants("app-sa", "apps", yaml).grants())
+          .extracting(g -> g.via().substring(0, g.via().indexOf(' ', g.via().indexOf(' ') + 1)))
           .containsExactly(
               "ClusterRoleBinding b-by-user", "ClusterRoleBinding b-by-user",
               "ClusterRoleBinding c-by-everyone", "ClusterRoleBinding c-by-everyone",
@@ -238,7 +352,9 @@ class RbacGrantsTest {
 
     @Test
     void bindingWithoutSubjectsGrantsNothing() {
-      String yaml = POD_READER + """
+      String yaml =
+          POD_READER
+              + """
           ---
           apiVersion: rbac.authorization.k8s.io/v1
           kind: ClusterRoleBinding
@@ -250,8 +366,12 @@ class RbacGrantsTest {
 
     @Test
     void userSubjectWithTheServiceAccountsUsernameMatches() {
-      String yaml = POD_READER + clusterRoleBinding("by-username", "pod-reader",
-          "[{kind: User, apiGroup: rbac.authorization.k8s.io, name: 'system:serviceaccount:apps:app-sa'}]");
+      String yaml =
+          POD_READER
+              + clusterRoleBinding(
+                  "by-username",
+                  "pod-reader",
+                  "[{kind: User, apiGroup: rbac.authorization.k8s.io, name: 'system:serviceaccount:apps:app-sa'}]");
       assertThat(grants("app-sa", "apps", yaml).grants()).hasSize(2);
       assertThat(grants("app-sa", "web", yaml).grants()).isEmpty();
     }
@@ -260,7 +380,8 @@ class RbacGrantsTest {
   @Nested
   class Aggregation {
 
-    private static final String AGGREGATE = """
+    private static final String AGGREGATE =
+        """
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRole
         metadata: {name: monitoring}
@@ -292,31 +413,47 @@ class RbacGrantsTest {
 
     @Test
     void aggregatedClusterRoleCollectsTheRulesOfRolesMatchingItsLabels() {
-      String yaml = AGGREGATE + clusterRoleBinding("monitoring", "monitoring",
-          "[{kind: ServiceAccount, name: app-sa, namespace: apps}]");
+      String yaml =
+          AGGREGATE
+              + clusterRoleBinding(
+                  "monitoring",
+                  "monitoring",
+                  "[{kind: ServiceAccount, name: app-sa, namespace: apps}]");
       RbacGrants.Result result = grants("app-sa", "apps", yaml);
       assertThat(resourcesOf(result)).containsExactly("pods");
       RbacGrants.Grant grant = result.grants().get(0);
       assertThat(grant.clusterWide()).isTrue();
-      assertThat(grant.via()).isEqualTo(
-          "ClusterRoleBinding monitoring → ClusterRole monitoring (aggregates ClusterRole monitoring-pods) rules[0]");
-      assertThat(grant.location().line()).isEqualTo(TestManifests.lineOf(yaml, "# member rules[0]"));
+      assertThat(grant.via())
+          .isEqualTo(
+              "ClusterRoleBinding monitoring → ClusterRole monitoring (aggregates ClusterRole monitoring-pods) rules[0]");
+      assertThat(grant.location().line())
+          .isEqualTo(TestManifests.lineOf(yaml, "# member rules[0]"));
     }
 
     @Test
     void aggregatedClusterRoleBoundByARoleBindingStaysNamespaced() {
-      String yaml = AGGREGATE + roleBinding("monitoring", "apps", "ClusterRole", "monitoring",
-          "[{kind: ServiceAccount, name: app-sa}]");
+      String yaml =
+          AGGREGATE
+              + roleBinding(
+                  "monitoring",
+                  "apps",
+                  "ClusterRole",
+                  "monitoring",
+                  "[{kind: ServiceAccount, name: app-sa}]");
       RbacGrants.Result result = grants("app-sa", "apps", yaml);
-      assertThat(result.grants()).singleElement().satisfies(g -> {
-        assertThat(g.clusterWide()).isFalse();
-        assertThat(g.namespace()).isEqualTo("apps");
-      });
+      assertThat(result.grants())
+          .singleElement()
+          .satisfies(
+              g -> {
+                assertThat(g.clusterWide()).isFalse();
+                assertThat(g.namespace()).isEqualTo("apps");
+              });
     }
 
     @Test
     void aggregationByMatchExpressions() {
-      String yaml = """
+      String yaml =
+          """
           apiVersion: rbac.authorization.k8s.io/v1
           kind: ClusterRole
           metadata: {name: agg}
@@ -365,13 +502,17 @@ class RbacGrantsTest {
             - apiGroups: [""]
               resources: [events]
               verbs: [create]
-          """ + clusterRoleBinding("agg", "agg", "[{kind: ServiceAccount, name: app-sa, namespace: apps}]");
-      assertThat(resourcesOf(grants("app-sa", "apps", yaml))).containsExactlyInAnyOrder("nodes", "services");
+          """
+              + clusterRoleBinding(
+                  "agg", "agg", "[{kind: ServiceAccount, name: app-sa, namespace: apps}]");
+      assertThat(resourcesOf(grants("app-sa", "apps", yaml)))
+          .containsExactlyInAnyOrder("nodes", "services");
     }
 
     @Test
     void aggregatedRoleKeepsItsOwnRulesToo() {
-      String yaml = """
+      String yaml =
+          """
           apiVersion: rbac.authorization.k8s.io/v1
           kind: ClusterRole
           metadata: {name: agg}
@@ -392,13 +533,17 @@ class RbacGrantsTest {
             - apiGroups: [""]
               resources: [pods]
               verbs: [list, watch]
-          """ + clusterRoleBinding("agg", "agg", "[{kind: ServiceAccount, name: app-sa, namespace: apps}]");
-      assertThat(resourcesOf(grants("app-sa", "apps", yaml))).containsExactlyInAnyOrder("configmaps", "pods");
+          """
+              + clusterRoleBinding(
+                  "agg", "agg", "[{kind: ServiceAccount, name: app-sa, namespace: apps}]");
+      assertThat(resourcesOf(grants("app-sa", "apps", yaml)))
+          .containsExactlyInAnyOrder("configmaps", "pods");
     }
 
     @Test
     void nestedAggregationIsTransitive() {
-      String yaml = """
+      String yaml =
+          """
           apiVersion: rbac.authorization.k8s.io/v1
           kind: ClusterRole
           metadata: {name: top}
@@ -426,7 +571,9 @@ class RbacGrantsTest {
             - apiGroups: [""]
               resources: [pods]
               verbs: [list, watch]
-          """ + clusterRoleBinding("top", "top", "[{kind: ServiceAccount, name: app-sa, namespace: apps}]");
+          """
+              + clusterRoleBinding(
+                  "top", "top", "[{kind: ServiceAccount, name: app-sa, namespace: apps}]");
       // The aggregation controller fills middle's rules from leaf, then top's from middle.
       assertThat(resourcesOf(grants("app-sa", "apps", yaml))).contains("pods");
     }
@@ -438,34 +585,82 @@ class RbacGrantsTest {
     private final Map<String, String> labels = Map.of("tier", "read", "team", "sre");
 
     private LabelSelector expression(String key, String operator, String... values) {
-      return new LabelSelectorBuilder().addNewMatchExpression().withKey(key).withOperator(operator).withValues(values).endMatchExpression().build();
+      return new LabelSelectorBuilder()
+          .addNewMatchExpression()
+          .withKey(key)
+          .withOperator(operator)
+          .withValues(values)
+          .endMatchExpression()
+          .build();
     }
 
     @Test
     void matchLabelsNeedEveryLabel() {
-      assertThat(io.kubeload.access.LabelSelectors.matches(new LabelSelectorBuilder().addToMatchLabels("tier", "read").build(), labels)).isTrue();
-      assertThat(io.kubeload.access.LabelSelectors.matches(new LabelSelectorBuilder().addToMatchLabels("tier", "read").addToMatchLabels("team", "dev").build(), labels)).isFalse();
-      assertThat(io.kubeload.access.LabelSelectors.matches(new LabelSelectorBuilder().addToMatchLabels("missing", "x").build(), labels)).isFalse();
+      assertThat(
+              io.kubeload.access.LabelSelectors.matches(
+                  new LabelSelectorBuilder().addToMatchLabels("tier", "read").build(), labels))
+          .isTrue();
+      assertThat(
+              io.kubeload.access.LabelSelectors.matches(
+                  new LabelSelectorBuilder()
+                      .addToMatchLabels("tier", "read")
+                      .addToMatchLabels("team", "dev")
+                      .build(),
+                  labels))
+          .isFalse();
+      assertThat(
+              io.kubeload.access.LabelSelectors.matches(
+                  new LabelSelectorBuilder().addToMatchLabels("missing", "x").build(), labels))
+          .isFalse();
     }
 
     @Test
     void matchExpressionOperators() {
-      assertThat(io.kubeload.access.LabelSelectors.matches(expression("tier", "In", "read", "write"), labels)).isTrue();
-      assertThat(io.kubeload.access.LabelSelectors.matches(expression("tier", "In", "write"), labels)).isFalse();
-      assertThat(io.kubeload.access.LabelSelectors.matches(expression("tier", "NotIn", "write"), labels)).isTrue();
-      assertThat(io.kubeload.access.LabelSelectors.matches(expression("tier", "NotIn", "read"), labels)).isFalse();
-      assertThat(io.kubeload.access.LabelSelectors.matches(expression("absent", "NotIn", "read"), labels)).isTrue();
-      assertThat(io.kubeload.access.LabelSelectors.matches(expression("team", "Exists"), labels)).isTrue();
-      assertThat(io.kubeload.access.LabelSelectors.matches(expression("absent", "Exists"), labels)).isFalse();
-      assertThat(io.kubeload.access.LabelSelectors.matches(expression("absent", "DoesNotExist"), labels)).isTrue();
-      assertThat(io.kubeload.access.LabelSelectors.matches(expression("team", "DoesNotExist"), labels)).isFalse();
-      assertThat(io.kubeload.access.LabelSelectors.matches(expression("team", "Gt", "1"), labels)).isFalse();
+      assertThat(
+              io.kubeload.access.LabelSelectors.matches(
+                  expression("tier", "In", "read", "write"), labels))
+          .isTrue();
+      assertThat(
+              io.kubeload.access.LabelSelectors.matches(expression("tier", "In", "write"), labels))
+          .isFalse();
+      assertThat(
+              io.kubeload.access.LabelSelectors.matches(
+                  expression("tier", "NotIn", "write"), labels))
+          .isTrue();
+      assertThat(
+              io.kubeload.access.LabelSelectors.matches(
+                  expression("tier", "NotIn", "read"), labels))
+          .isFalse();
+      assertThat(
+              io.kubeload.access.LabelSelectors.matches(
+                  expression("absent", "NotIn", "read"), labels))
+          .isTrue();
+      assertThat(io.kubeload.access.LabelSelectors.matches(expression("team", "Exists"), labels))
+          .isTrue();
+      assertThat(io.kubeload.access.LabelSelectors.matches(expression("absent", "Exists"), labels))
+          .isFalse();
+      assertThat(
+              io.kubeload.access.LabelSelectors.matches(
+                  expression("absent", "DoesNotExist"), labels))
+          .isTrue();
+      assertThat(
+              io.kubeload.access.LabelSelectors.matches(expression("team", "DoesNotExist"), labels))
+          .isFalse();
+      assertThat(io.kubeload.access.LabelSelectors.matches(expression("team", "Gt", "1"), labels))
+          .isFalse();
     }
 
     @Test
     void matchLabelsAndExpressionsMustBothHold() {
-      LabelSelector both = new LabelSelectorBuilder().addToMatchLabels("tier", "read")
-          .addNewMatchExpression().withKey("team").withOperator("In").withValues("dev").endMatchExpression().build();
+      LabelSelector both =
+          new LabelSelectorBuilder()
+              .addToMatchLabels("tier", "read")
+              .addNewMatchExpression()
+              .withKey("team")
+              .withOperator("In")
+              .withValues("dev")
+              .endMatchExpression()
+              .build();
       assertThat(io.kubeload.access.LabelSelectors.matches(both, labels)).isFalse();
     }
 

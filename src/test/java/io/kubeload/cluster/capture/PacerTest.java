@@ -35,8 +35,10 @@ class PacerTest {
       clock.sends.add(clock.now);
     }
     assertThat(clock.sends).containsExactly(0L, 200_000_000L, 400_000_000L, 600_000_000L);
-    assertThatThrownBy(() -> pacer.admit("one more")).isInstanceOf(InputException.class)
-        .hasMessage("test: the request budget of 4 is spent after 4 requests, with one more to go: raise --max-requests (nothing was written)");
+    assertThatThrownBy(() -> pacer.admit("one more"))
+        .isInstanceOf(InputException.class)
+        .hasMessage(
+            "test: the request budget of 4 is spent after 4 requests, with one more to go: raise --max-requests (nothing was written)");
   }
 
   @Test

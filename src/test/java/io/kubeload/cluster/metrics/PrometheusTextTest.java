@@ -12,7 +12,10 @@ class PrometheusTextTest {
 
   @Test
   void readsSamplesWithLabelsEscapesSpecialValuesAndTimestamps() {
-    List<Sample> samples = PrometheusText.parse("m.txt", """
+    List<Sample> samples =
+        PrometheusText.parse(
+            "m.txt",
+            """
         # HELP http_requests_total The total number of HTTP requests.
         # TYPE http_requests_total counter
         http_requests_total{method="post",code="200"} 1027 1395066363000
@@ -25,9 +28,13 @@ class PrometheusTextTest {
         inf_values{sign="-"} -Inf
         """);
     assertThat(samples).hasSize(7);
-    assertThat(samples.get(0)).isEqualTo(new Sample("http_requests_total", Map.of("method", "post", "code", "200"), 1027, 3));
+    assertThat(samples.get(0))
+        .isEqualTo(
+            new Sample("http_requests_total", Map.of("method", "post", "code", "200"), 1027, 3));
     assertThat(samples.get(1).labels()).containsEntry("code", "400");
-    assertThat(samples.get(2).labels()).containsEntry("path", "C:\\DIR\\FILE.TXT").containsEntry("error", "Cannot find file:\n\"FILE.TXT\"");
+    assertThat(samples.get(2).labels())
+        .containsEntry("path", "C:\\DIR\\FILE.TXT")
+        .containsEntry("error", "Cannot find file:\n\"FILE.TXT\"");
     assertThat(samples.get(2).value()).isEqualTo(1.458255915e9);
     assertThat(samples.get(3).labels()).isEmpty();
     assertThat(samples.get(4).value()).isNaN();
@@ -38,16 +45,23 @@ class PrometheusTextTest {
   @Test
   void malformedLinesAreOneLineErrorsNamingFileAndLine() {
     assertThatThrownBy(() -> PrometheusText.parse("m.txt", "ok 1\nbad{le=\"1\" 2\n"))
-        .isInstanceOf(InputException.class).hasMessage("m.txt:2: not Prometheus text format: expected , or } after label le");
+        .isInstanceOf(InputException.class)
+        .hasMessage("m.txt:2: not Prometheus text format: expected , or } after label le");
     assertThatThrownBy(() -> PrometheusText.parse("m.txt", "x{a=b} 1\n"))
-        .isInstanceOf(InputException.class).hasMessageContaining("m.txt:1:").hasMessageContaining("double quotes");
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("m.txt:1:")
+        .hasMessageContaining("double quotes");
     assertThatThrownBy(() -> PrometheusText.parse("m.txt", "x 1.2.3\n"))
-        .isInstanceOf(InputException.class).hasMessageContaining("not a number: '1.2.3'");
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("not a number: '1.2.3'");
     assertThatThrownBy(() -> PrometheusText.parse("m.txt", "# TYPE x counters\n"))
-        .isInstanceOf(InputException.class).hasMessageContaining("malformed # TYPE line");
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("malformed # TYPE line");
     assertThatThrownBy(() -> PrometheusText.parse("m.txt", "x{a=\"1\",a=\"2\"} 1\n"))
-        .isInstanceOf(InputException.class).hasMessageContaining("label a given twice");
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("label a given twice");
     assertThatThrownBy(() -> PrometheusText.parse("m.txt", "apiVersion: v1\n"))
-        .isInstanceOf(InputException.class).hasMessageContaining("m.txt:1:");
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("m.txt:1:");
   }
 }

@@ -2,8 +2,8 @@ package io.kubeload.model.apf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kubeload.manifest.ObjectRef;
 import io.kubeload.cluster.KubernetesVersion;
+import io.kubeload.manifest.ObjectRef;
 import io.kubeload.model.PriorityLevel;
 import io.kubeload.model.PriorityLevels;
 import io.kubeload.testing.TestManifests;
@@ -18,8 +18,16 @@ class ApfConfigurationTest {
   private static final KubernetesVersion V133 = KubernetesVersion.parse("1.33");
   private static final KubernetesVersion V135 = KubernetesVersion.parse("1.35");
 
-  static String levelFor(ApfConfiguration apf, String namespace, String verb, String group, String resource, String target) {
-    return apf.classify(ApfRequest.fromServiceAccount(namespace, "agent", verb, group, resource, target)).priorityLevel();
+  static String levelFor(
+      ApfConfiguration apf,
+      String namespace,
+      String verb,
+      String group,
+      String resource,
+      String target) {
+    return apf.classify(
+            ApfRequest.fromServiceAccount(namespace, "agent", verb, group, resource, target))
+        .priorityLevel();
   }
 
   @ParameterizedTest(name = "{0} SA, {1} {3} in ''{4}'' → {5}")
@@ -32,37 +40,68 @@ class ApfConfigurationTest {
   })
   void defaultFlowSchemasOf133SendEachRequestWhereThePhysicsTableSays(
       String namespace, String verb, String group, String resource, String target, String level) {
-    assertThat(levelFor(ApfConfiguration.defaults(V133), namespace, verb, group, resource, target)).isEqualTo(level);
+    assertThat(levelFor(ApfConfiguration.defaults(V133), namespace, verb, group, resource, target))
+        .isEqualTo(level);
   }
 
   @Test
   void from134ConfigMapLeaderElectionOfKubeSystemAccountsIsNoLongerSpecial() {
     // workload-leader-election was removed in 1.34 (docs/sources.md §3.4, §7).
-    assertThat(levelFor(ApfConfiguration.defaults(V135), "kube-system", "update", "", "configmaps", "kube-system"))
+    assertThat(
+            levelFor(
+                ApfConfiguration.defaults(V135),
+                "kube-system",
+                "update",
+                "",
+                "configmaps",
+                "kube-system"))
         .isEqualTo("workload-high");
-    assertThat(ApfConfiguration.defaults(V135).flowSchemas()).extracting(FlowSchema::name)
+    assertThat(ApfConfiguration.defaults(V135).flowSchemas())
+        .extracting(FlowSchema::name)
         .doesNotContain("workload-leader-election", "endpoint-controller");
   }
 
   @Test
   void defaultsAreOrderedByPrecedenceThenName() {
-    assertThat(ApfConfiguration.defaults(V133).flowSchemas()).extracting(FlowSchema::name).startsWith(
-        "exempt", "probes", "system-leader-election", "endpoint-controller", "workload-leader-election", "system-node-high",
-        "system-nodes", "kube-controller-manager", "kube-scheduler", "kube-system-service-accounts");
+    assertThat(ApfConfiguration.defaults(V133).flowSchemas())
+        .extracting(FlowSchema::name)
+        .startsWith(
+            "exempt",
+            "probes",
+            "system-leader-election",
+            "endpoint-controller",
+            "workload-leader-election",
+            "system-node-high",
+            "system-nodes",
+            "kube-controller-manager",
+            "kube-scheduler",
+            "kube-system-service-accounts");
   }
 
   @Test
   void theProbesSchemaExemptsHealthChecksOnlyNotTheResourceRequestsOfEveryone() {
-    FlowSchema probes = ApfConfiguration.defaults(V135).flowSchemas().stream().filter(s -> s.name().equals("probes")).findFirst().orElseThrow();
+    FlowSchema probes =
+        ApfConfiguration.defaults(V135).flowSchemas().stream()
+            .filter(s -> s.name().equals("probes"))
+            .findFirst()
+            .orElseThrow();
     assertThat(probes.precedence()).isEqualTo(2);
     assertThat(probes.priorityLevel()).isEqualTo("exempt");
-    assertThat(probes.matches(ApfRequest.fromServiceAccount("platform", "agent", "list", "", "pods", ""))).isFalse();
-    assertThat(levelFor(ApfConfiguration.defaults(V135), "platform", "get", "", "pods", "platform")).isEqualTo("workload-low");
+    assertThat(
+            probes.matches(
+                ApfRequest.fromServiceAccount("platform", "agent", "list", "", "pods", "")))
+        .isFalse();
+    assertThat(levelFor(ApfConfiguration.defaults(V135), "platform", "get", "", "pods", "platform"))
+        .isEqualTo("workload-low");
   }
 
   @Test
   void aChartsOwnFlowSchemaAndLevelMoveItsTraffic() {
-    ApfConfiguration apf = ApfConfiguration.of(V135, TestManifests.set("""
+    ApfConfiguration apf =
+        ApfConfiguration.of(
+            V135,
+            TestManifests.set(
+                """
         apiVersion: flowcontrol.apiserver.k8s.io/v1
         kind: PriorityLevelConfiguration
         metadata: {name: agents}
@@ -86,7 +125,8 @@ class ApfConfigurationTest {
     assertThat(apf.notes()).isEmpty();
     assertThat(levelFor(apf, "platform", "list", "", "pods", "")).isEqualTo("agents");
     // Shares now sum to 255: every level's nominal seats shrink (ceil(600 × 100 / 255) = 236).
-    Map<String, PriorityLevel> levels = PriorityLevels.of(TestManifests.productionAtDefaultFlags(), apf);
+    Map<String, PriorityLevel> levels =
+        PriorityLevels.of(TestManifests.productionAtDefaultFlags(), apf);
     assertThat(levels.get("agents").nominalSeats()).isEqualTo(24);
     assertThat(levels.get("agents").flowQueueCapacity()).isEqualTo(80);
     assertThat(levels.get("workload-low").nominalSeats()).isEqualTo(236);
@@ -94,7 +134,11 @@ class ApfConfigurationTest {
 
   @Test
   void mandatoryObjectsCannotBeReplacedAndDanglingSchemasAreIgnored() {
-    ApfConfiguration apf = ApfConfiguration.of(V135, TestManifests.set("""
+    ApfConfiguration apf =
+        ApfConfiguration.of(
+            V135,
+            TestManifests.set(
+                """
         apiVersion: flowcontrol.apiserver.k8s.io/v1
         kind: FlowSchema
         metadata: {name: catch-all}
@@ -111,38 +155,57 @@ class ApfConfigurationTest {
           priorityLevelConfiguration: {name: no-such-level}
           rules: [{subjects: [{kind: Group, group: {name: system:authenticated}}], resourceRules: [{verbs: ["*"], apiGroups: ["*"], resources: ["*"], clusterScope: true, namespaces: ["*"]}]}]
         """));
-    assertThat(apf.notes()).extracting(ApfConfiguration.Note::object)
-        .containsExactly(new ObjectRef("FlowSchema", "", "catch-all"), new ObjectRef("FlowSchema", "", "to-nowhere"));
+    assertThat(apf.notes())
+        .extracting(ApfConfiguration.Note::object)
+        .containsExactly(
+            new ObjectRef("FlowSchema", "", "catch-all"),
+            new ObjectRef("FlowSchema", "", "to-nowhere"));
     assertThat(apf.notes()).allSatisfy(n -> assertThat(n.location().file()).isEqualTo("test.yaml"));
     assertThat(levelFor(apf, "platform", "list", "", "pods", "")).isEqualTo("workload-low");
   }
 
   @Test
   void userAndGroupSubjectsMatchTheServiceAccountsIdentity() {
-    ApfRequest request = ApfRequest.fromServiceAccount("platform", "agent", "get", "", "pods", "platform");
+    ApfRequest request =
+        ApfRequest.fromServiceAccount("platform", "agent", "get", "", "pods", "platform");
     assertThat(request.user()).isEqualTo("system:serviceaccount:platform:agent");
-    assertThat(request.groups()).isEqualTo(Set.of("system:serviceaccounts", "system:serviceaccounts:platform", "system:authenticated"));
-    assertThat(new FlowSchema.Subject("User", "system:serviceaccount:platform:agent", "").matches(request)).isTrue();
+    assertThat(request.groups())
+        .isEqualTo(
+            Set.of(
+                "system:serviceaccounts",
+                "system:serviceaccounts:platform",
+                "system:authenticated"));
+    assertThat(
+            new FlowSchema.Subject("User", "system:serviceaccount:platform:agent", "")
+                .matches(request))
+        .isTrue();
     assertThat(new FlowSchema.Subject("ServiceAccount", "*", "platform").matches(request)).isTrue();
-    assertThat(new FlowSchema.Subject("ServiceAccount", "agent", "kube-system").matches(request)).isFalse();
-    assertThat(new FlowSchema.Subject("Group", "system:serviceaccounts:platform", "").matches(request)).isTrue();
+    assertThat(new FlowSchema.Subject("ServiceAccount", "agent", "kube-system").matches(request))
+        .isFalse();
+    assertThat(
+            new FlowSchema.Subject("Group", "system:serviceaccounts:platform", "").matches(request))
+        .isTrue();
   }
 
   @Test
   void lendingAndBorrowingLimitsFollowTheFormulas() {
     Map<String, PriorityLevel> levels = PriorityLevels.of(TestManifests.productionAtDefaultFlags());
-    // docs/sources.md §3.3: lendable 24/25/0/49/221/25 for system/node-high/leader-election/workload-high/workload-low/global-default
+    // docs/sources.md §3.3: lendable 24/25/0/49/221/25 for
+    // system/node-high/leader-election/workload-high/workload-low/global-default
     assertThat(levels.get("system").lendableSeats()).isEqualTo(24);
     assertThat(levels.get("node-high").lendableSeats()).isEqualTo(25);
     assertThat(levels.get("workload-high").lendableSeats()).isEqualTo(49);
     assertThat(levels.get("workload-low").lendableSeats()).isEqualTo(221);
     assertThat(levels.get("workload-low").guaranteedSeats()).isEqualTo(24);
-    assertThat(levels.get("workload-low").borrowingLimitSeats()).isEqualTo(600); // no limit: up to the server
+    assertThat(levels.get("workload-low").borrowingLimitSeats())
+        .isEqualTo(600); // no limit: up to the server
   }
 
   @Test
   void theClustersOwnObjectsApplyUnderTheChartsAndItsMandatoryCopiesAreSilent() {
-    var cluster = TestManifests.set("""
+    var cluster =
+        TestManifests.set(
+                """
         apiVersion: flowcontrol.apiserver.k8s.io/v1
         kind: List
         items:
@@ -160,8 +223,13 @@ class ApfConfigurationTest {
               matchingPrecedence: 500
               priorityLevelConfiguration: {name: workload-high}
               rules: [{subjects: [{kind: ServiceAccount, serviceAccount: {name: "*", namespace: platform}}], resourceRules: [{verbs: ["*"], apiGroups: ["*"], resources: ["*"], clusterScope: true, namespaces: ["*"]}]}]
-        """).manifests();
-    ApfConfiguration apf = ApfConfiguration.of(V135, cluster, TestManifests.set("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n"));
+        """)
+            .manifests();
+    ApfConfiguration apf =
+        ApfConfiguration.of(
+            V135,
+            cluster,
+            TestManifests.set("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n"));
     assertThat(apf.notes()).isEmpty();
     assertThat(levelFor(apf, "platform", "list", "", "pods", "")).isEqualTo("workload-high");
     assertThat(levelFor(apf, "shop", "list", "", "pods", "")).isEqualTo("workload-low");

@@ -10,7 +10,9 @@ class ApfRequestTest {
 
   @Test
   void aServiceAccountUserNamesItsNamespaceAndAccountAndOtherUsersNameNone() {
-    assertThat(ApfRequest.fromServiceAccount("monitoring", "agent", "list", "", "pods", "").serviceAccount())
+    assertThat(
+            ApfRequest.fromServiceAccount("monitoring", "agent", "list", "", "pods", "")
+                .serviceAccount())
         .contains(new ServiceAccountName("monitoring", "agent"));
     assertThat(request("system:serviceaccount:ns:name:with:colons").serviceAccount())
         .as("the name is everything after the namespace")
