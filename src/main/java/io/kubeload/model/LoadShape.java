@@ -32,6 +32,10 @@ public record LoadShape(
     List<AccessShape> accesses,
     String fallbackLevel) {
 
+  public LoadShape {
+    accesses = List.copyOf(accesses);
+  }
+
   /** One access as the model reads it, with the FlowSchema and level its requests land in. */
   record AccessShape(
       String resource,

@@ -96,13 +96,15 @@ final class OperatorWorkloads {
     // calico-node tolerates every taint (tigera/operator pkg/render/node.go: TolerateAll), so it
     // lands on every pool.
     PodSpec nodeSpec =
-        podSpec(
-            "calico-node",
-            container(
-                "calico-node",
-                registry + "calico/node",
-                new EnvVar("FELIX_TYPHAK8SSERVICENAME", "calico-typha", null)));
-    nodeSpec.setTolerations(List.of(new TolerationBuilder().withOperator("Exists").build()));
+        new PodSpecBuilder(
+                podSpec(
+                    "calico-node",
+                    container(
+                        "calico-node",
+                        registry + "calico/node",
+                        new EnvVar("FELIX_TYPHAK8SSERVICENAME", "calico-typha", null))))
+            .withTolerations(new TolerationBuilder().withOperator("Exists").build())
+            .build();
     Workload node =
         calicoWorkload(m, "DaemonSet", nodeSpec, Placement.daemonSet(nodeSpec, profile));
     Workload typha =

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
 import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.cluster.Figures;
 import io.kubeload.cluster.NodePool;
@@ -210,10 +211,6 @@ public final class Placement {
   }
 
   private static Toleration exists(String key, String effect) {
-    Toleration toleration = new Toleration();
-    toleration.setKey(key);
-    toleration.setOperator("Exists");
-    toleration.setEffect(effect);
-    return toleration;
+    return new TolerationBuilder().withKey(key).withOperator("Exists").withEffect(effect).build();
   }
 }

@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.ObjectRef;
 import io.kubeload.yaml.SourceLocation;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +37,8 @@ public record Workload(
   }
 
   public Workload {
+    // An annotation written "key:" holds null, which Map.copyOf refuses.
+    podAnnotations = Collections.unmodifiableMap(new LinkedHashMap<>(podAnnotations));
     ignores = List.copyOf(ignores);
   }
 

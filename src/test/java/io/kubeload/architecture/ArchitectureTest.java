@@ -4,7 +4,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
@@ -181,6 +183,27 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage(CAPTURE)
+        .check(CLASSES);
+  }
+
+  /**
+   * A workload holds its fabric8 pod spec as the manifest stage bound it: later stages only read it (a pod spec they
+   * make up, as for an operator's workloads, they build with fabric8's builders), so every record that holds one stays
+   * as immutable as the stage that built it. The capture's client configuration is not a Kubernetes object.
+   */
+  @Test
+  void onlyTheManifestStageFillsFabric8Objects() {
+    DescribedPredicate<JavaMethodCall> fabric8Setter =
+        DescribedPredicate.describe(
+            "a setter of a fabric8 object",
+            call ->
+                call.getTargetOwner().getPackageName().startsWith("io.fabric8.kubernetes.api.model")
+                    && call.getName().startsWith("set"));
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.kubeload.manifest..")
+        .should()
+        .callMethodWhere(fabric8Setter)
         .check(CLASSES);
   }
 }

@@ -6,6 +6,10 @@ import java.util.List;
 /** Versions an entry describes, written {@code ">=1.16 <1.17"}: every bound must hold. */
 record VersionRange(String text, List<Bound> bounds) {
 
+  VersionRange {
+    bounds = List.copyOf(bounds);
+  }
+
   record Bound(String op, List<Integer> version) {
 
     Bound {
