@@ -68,8 +68,6 @@ final class Ignores {
                         + ": no rule '"
                         + ignore.rule()
                         + "'"
-                        + DidYouMean.hint(ignore.rule(), Rule.ids())
-                        + "; rules: "
-                        + String.join(", ", Rule.ids())));
+                        + DidYouMean.hintAndAll(ignore.rule(), Rule.ids(), "rules")));
   }
 }

@@ -29,6 +29,14 @@ public final class DidYouMean {
     return closest(typed, known).map(k -> " (did you mean " + k + "?)").orElse("");
   }
 
+  /**
+   * {@code " (did you mean X?); rules: a, b, c"}: the hint, then every name there is, for a list short enough to
+   * print whole.
+   */
+  public static String hintAndAll(String typed, Collection<String> known, String noun) {
+    return hint(typed, known) + "; " + noun + ": " + String.join(", ", known);
+  }
+
   /** Levenshtein distance, with a swap of neighbours counted as one edit. */
   static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];

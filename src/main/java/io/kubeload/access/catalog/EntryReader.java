@@ -100,9 +100,7 @@ final class EntryReader {
                     "unknown note rule '"
                         + id
                         + "'"
-                        + DidYouMean.hint(id, NoteKind.ids())
-                        + "; rules: "
-                        + String.join(", ", NoteKind.ids())));
+                        + DidYouMean.hintAndAll(id, NoteKind.ids(), "rules")));
   }
 
   private static ConfigSpec config(YamlObject yaml) {
