@@ -182,22 +182,24 @@ public final class ManifestParser {
             .map(
                 shape ->
                     (KubernetesResource) TypedConversion.convert(shape, kept, "", kind, lines, at));
+    ObjectRef ref = new ObjectRef(kind, namespace, name);
     if (IDENTITY_ONLY.contains(group + "/" + kind)) {
+      Map<String, Object> identity = identity(kept);
       return new Manifest(
           apiVersion,
-          new ObjectRef(kind, namespace, name),
-          CompactTree.ofMapping(identity(kept)),
+          ref,
+          CompactTree.ofMapping(identity),
+          Digest.of(identity),
           typed,
           at,
           identityLines(lines));
     }
-    return new Manifest(
-        apiVersion,
-        new ObjectRef(kind, namespace, name),
-        CompactTree.ofMapping(kept),
-        typed,
-        at,
-        lines);
+    Digest digest = Digest.of(kept);
+    // The typed object holds what the stages read of these kinds; a ConfigMap's data is read as
+    // written, and compared.
+    Map<String, Object> read =
+        typed.isPresent() && !kind.equals("ConfigMap") ? typedKindTree(kept) : kept;
+    return new Manifest(apiVersion, ref, CompactTree.ofMapping(read), digest, typed, at, lines);
   }
 
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
@@ -285,6 +287,21 @@ public final class ManifestParser {
       if (tree.containsKey(key)) {
         kept.put(key, tree.get(key));
       }
+    }
+    return kept;
+  }
+
+  /**
+   * What is kept as a plain tree of a kind the typed model holds: its identity and its pod
+   * template's metadata, whose labels a catalog entry may recognise a container by, as it does for
+   * an operator's custom resource that has no typed model.
+   */
+  private static Map<String, Object> typedKindTree(Map<String, Object> tree) {
+    Map<String, Object> kept = identity(tree);
+    if (tree.get("spec") instanceof Map<?, ?> spec
+        && spec.get("template") instanceof Map<?, ?> template
+        && template.get("metadata") instanceof Map<?, ?> metadata) {
+      kept.put("spec", Map.of("template", Map.of("metadata", metadata)));
     }
     return kept;
   }

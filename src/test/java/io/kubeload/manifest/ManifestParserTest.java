@@ -500,6 +500,84 @@ class ManifestParserTest {
       assertThat(m.locationOf("spec.anything").line()).isEqualTo(1);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"apps/v1/Deployment", "rbac.authorization.k8s.io/v1/Role"})
+    void typedKindsKeepTheirIdentityAndPodTemplateMetadataAsPlainTrees(String apiVersionAndKind) {
+      int slash = apiVersionAndKind.lastIndexOf('/');
+      Manifest m =
+          only(
+              """
+          apiVersion: %s
+          kind: %s
+          metadata:
+            name: example
+            labels: {app: web}
+          spec:
+            replicas: 2
+            template:
+              metadata:
+                labels: {app: web, tier: front}
+              spec:
+                containers: [{name: app, image: web:1}]
+          rules: []
+          """
+                  .formatted(
+                      apiVersionAndKind.substring(0, slash),
+                      apiVersionAndKind.substring(slash + 1)));
+
+      assertThat(m.typed()).isPresent();
+      assertThat(m.labels()).containsEntry("app", "web");
+      assertThat(m.raw())
+          .containsOnlyKeys("apiVersion", "kind", "metadata", "spec")
+          .containsEntry(
+              "spec",
+              Map.of(
+                  "template",
+                  Map.of("metadata", Map.of("labels", Map.of("app", "web", "tier", "front")))));
+      assertThat(m.locationOf("spec.replicas").line()).isEqualTo(7);
+    }
+
+    @Test
+    void theDigestIsOfTheWholeDocumentWhateverTheOrderOfItsKeys() {
+      Manifest written =
+          only(
+              """
+          apiVersion: apps/v1
+          kind: Deployment
+          metadata: {name: web, labels: {a: "1", b: "2"}}
+          spec: {replicas: 2, revisionHistoryLimit: 3}
+          """);
+      Manifest reordered =
+          only(
+              """
+          kind: Deployment
+          apiVersion: apps/v1
+          spec: {revisionHistoryLimit: 3, replicas: 2}
+          metadata: {labels: {b: "2", a: "1"}, name: web}
+          """);
+      Manifest changed =
+          only(
+              """
+          apiVersion: apps/v1
+          kind: Deployment
+          metadata: {name: web, labels: {a: "1", b: "2"}}
+          spec: {replicas: 2, revisionHistoryLimit: 4}
+          """);
+      Manifest retyped =
+          only(
+              """
+          apiVersion: apps/v1
+          kind: Deployment
+          metadata: {name: web, labels: {a: "1", b: "2"}}
+          spec: {replicas: 2, revisionHistoryLimit: "3"}
+          """);
+
+      assertThat(reordered.digest()).isEqualTo(written.digest());
+      assertThat(changed.digest()).isNotEqualTo(written.digest());
+      assertThat(retyped.digest()).as("a string is not a number").isNotEqualTo(written.digest());
+      assertThat(changed.raw()).isEqualTo(written.raw());
+    }
+
     /** An object of {@code apiVersionAndKind} ({@code group/version/Kind}) with a label and a free-form spec. */
     private Manifest labelledWithASpec(String apiVersionAndKind) {
       int slash = apiVersionAndKind.lastIndexOf('/');
@@ -919,20 +997,17 @@ class ManifestParserTest {
               app: web
               tier: front
           spec:
-            selector:
-              matchLabels:
-                <<: *labels
-                tier: back
             template:
               metadata:
-                labels: *labels
+                labels:
+                  <<: *labels
+                  tier: back
           """);
 
       Deployment d = m.as(Deployment.class).orElseThrow();
-      assertThat(((Map<?, ?>) ((Map<?, ?>) m.raw().get("spec")).get("selector")).get("matchLabels"))
-          .isEqualTo(Map.of("app", "web", "tier", "back"));
       assertThat(d.getSpec().getTemplate().getMetadata().getLabels())
-          .isEqualTo(Map.of("app", "web", "tier", "front"));
+          .isEqualTo(Map.of("app", "web", "tier", "back"));
+      assertThat(d.getMetadata().getLabels()).isEqualTo(Map.of("app", "web", "tier", "front"));
     }
 
     @Test
