@@ -197,9 +197,17 @@ public final class ManifestParser {
     Digest digest = Digest.of(kept);
     // The typed object holds what the stages read of these kinds; a ConfigMap's data is read as
     // written, and compared.
-    Map<String, Object> read =
-        typed.isPresent() && !kind.equals("ConfigMap") ? typedKindTree(kept) : kept;
-    return new Manifest(apiVersion, ref, CompactTree.ofMapping(read), digest, typed, at, lines);
+    if (typed.isEmpty() || kind.equals("ConfigMap")) {
+      return new Manifest(apiVersion, ref, CompactTree.ofMapping(kept), digest, typed, at, lines);
+    }
+    return new Manifest(
+        apiVersion,
+        ref,
+        CompactTree.ofMapping(typedKindTree(kept)),
+        digest,
+        typed,
+        at,
+        lines instanceof FieldLines all ? all.retain(ManifestParser::cited) : lines);
   }
 
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
@@ -304,6 +312,37 @@ public final class ManifestParser {
       kept.put("spec", Map.of("template", Map.of("metadata", metadata)));
     }
     return kept;
+  }
+
+  /**
+   * Whether a finding or a later stage's error can name the line of {@code path} in a typed object:
+   * its identity and annotations (the pod template's too), its replicas and parallelism, a
+   * container's image, environment, command and arguments, an RBAC role's rules and a binding's
+   * role. Its other lines were needed only while it was bound, and are dropped: a fleet's typed
+   * objects kept a line for every field.
+   */
+  static boolean cited(String path) {
+    if (path.startsWith("metadata")
+        || path.equals("apiVersion")
+        || path.equals("kind")
+        || path.equals("roleRef")
+        || path.contains(".metadata.annotations.")
+        || path.endsWith(".replicas")
+        || path.endsWith(".parallelism")
+        || path.endsWith(".image")) {
+      return true;
+    }
+    if (path.startsWith("rules[")) {
+      return path.indexOf('.') < 0;
+    }
+    if (!path.endsWith("]")) {
+      return false;
+    }
+    String last = path.substring(path.lastIndexOf('.') + 1);
+    return last.startsWith("env[")
+        || last.startsWith("envFrom[")
+        || last.startsWith("args[")
+        || last.startsWith("command[");
   }
 
   private static Map<String, Integer> identityLines(Map<String, Integer> lines) {

@@ -535,6 +535,11 @@ class ManifestParserTest {
                   "template",
                   Map.of("metadata", Map.of("labels", Map.of("app", "web", "tier", "front")))));
       assertThat(m.locationOf("spec.replicas").line()).isEqualTo(7);
+      // The lines a finding can name are kept; the others were needed only to bind the object.
+      assertThat(m.fieldLines())
+          .containsKeys(
+              "metadata.labels.app", "spec.replicas", "spec.template.spec.containers[0].image")
+          .doesNotContainKeys("spec.template.spec.containers[0].name", "spec.template");
     }
 
     @Test
@@ -859,11 +864,12 @@ class ManifestParserTest {
 
     @Test
     void everyFieldAndListItemHasItsLine() {
+      // A custom resource keeps every line; a typed object those a finding can name (below).
       Manifest m =
           only(
               """
-          apiVersion: apps/v1
-          kind: Deployment
+          apiVersion: example.com/v1
+          kind: Frobnicator
           metadata:
             name: web
           spec:
