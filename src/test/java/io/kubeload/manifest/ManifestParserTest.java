@@ -543,6 +543,38 @@ class ManifestParserTest {
     }
 
     @Test
+    void typedObjectsShareOneEmptyListAndMapAndReadTheirLabelsInTheirOrder() {
+      List<Manifest> two =
+          parse(
+              """
+          apiVersion: v1
+          kind: ServiceAccount
+          metadata: {name: a, labels: {z: "1", a: "2"}}
+          ---
+          apiVersion: v1
+          kind: ServiceAccount
+          metadata: {name: b}
+          """);
+      io.fabric8.kubernetes.api.model.ObjectMeta a =
+          two.get(0)
+              .as(io.fabric8.kubernetes.api.model.ServiceAccount.class)
+              .orElseThrow()
+              .getMetadata();
+      io.fabric8.kubernetes.api.model.ObjectMeta b =
+          two.get(1)
+              .as(io.fabric8.kubernetes.api.model.ServiceAccount.class)
+              .orElseThrow()
+              .getMetadata();
+
+      assertThat(a.getFinalizers()).isEmpty();
+      assertThat(a.getFinalizers()).isSameAs(b.getFinalizers()).isSameAs(b.getOwnerReferences());
+      assertThat(a.getAdditionalProperties()).isEmpty();
+      assertThat(a.getAdditionalProperties()).isSameAs(b.getAdditionalProperties());
+      assertThat(a.getLabels()).containsExactly(Map.entry("z", "1"), Map.entry("a", "2"));
+      assertThat(b.getLabels()).isEqualTo(Map.of());
+    }
+
+    @Test
     void theDigestIsOfTheWholeDocumentWhateverTheOrderOfItsKeys() {
       Manifest written =
           only(
