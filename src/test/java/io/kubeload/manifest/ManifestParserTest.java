@@ -503,27 +503,18 @@ class ManifestParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"apps/v1/Deployment", "rbac.authorization.k8s.io/v1/Role"})
     void typedKindsKeepTheirIdentityAndPodTemplateMetadataAsPlainTrees(String apiVersionAndKind) {
-      int slash = apiVersionAndKind.lastIndexOf('/');
       Manifest m =
-          only(
+          labelled(
+              apiVersionAndKind,
               """
-          apiVersion: %s
-          kind: %s
-          metadata:
-            name: example
-            labels: {app: web}
-          spec:
-            replicas: 2
-            template:
-              metadata:
-                labels: {app: web, tier: front}
               spec:
-                containers: [{name: app, image: web:1}]
-          rules: []
-          """
-                  .formatted(
-                      apiVersionAndKind.substring(0, slash),
-                      apiVersionAndKind.substring(slash + 1)));
+                replicas: 2
+                template:
+                  metadata:
+                    labels: {app: web, tier: front}
+                  spec:
+                    containers: [{name: app, image: web:1}]
+              rules: []""");
 
       assertThat(m.typed()).isPresent();
       assertThat(m.labels()).containsEntry("app", "web");
@@ -576,14 +567,7 @@ class ManifestParserTest {
 
     @Test
     void theDigestIsOfTheWholeDocumentWhateverTheOrderOfItsKeys() {
-      Manifest written =
-          only(
-              """
-          apiVersion: apps/v1
-          kind: Deployment
-          metadata: {name: web, labels: {a: "1", b: "2"}}
-          spec: {replicas: 2, revisionHistoryLimit: 3}
-          """);
+      Manifest written = web("spec: {replicas: 2, revisionHistoryLimit: 3}");
       Manifest reordered =
           only(
               """
@@ -592,22 +576,8 @@ class ManifestParserTest {
           spec: {revisionHistoryLimit: 3, replicas: 2}
           metadata: {labels: {b: "2", a: "1"}, name: web}
           """);
-      Manifest changed =
-          only(
-              """
-          apiVersion: apps/v1
-          kind: Deployment
-          metadata: {name: web, labels: {a: "1", b: "2"}}
-          spec: {replicas: 2, revisionHistoryLimit: 4}
-          """);
-      Manifest retyped =
-          only(
-              """
-          apiVersion: apps/v1
-          kind: Deployment
-          metadata: {name: web, labels: {a: "1", b: "2"}}
-          spec: {replicas: 2, revisionHistoryLimit: "3"}
-          """);
+      Manifest changed = web("spec: {replicas: 2, revisionHistoryLimit: 4}");
+      Manifest retyped = web("spec: {replicas: 2, revisionHistoryLimit: \"3\"}");
 
       assertThat(reordered.digest()).isEqualTo(written.digest());
       assertThat(changed.digest()).isNotEqualTo(written.digest());
@@ -615,8 +585,25 @@ class ManifestParserTest {
       assertThat(changed.raw()).isEqualTo(written.raw());
     }
 
+    /** A Deployment {@code web} with two labels and {@code spec} as written. */
+    private Manifest web(String spec) {
+      return only(
+          """
+          apiVersion: apps/v1
+          kind: Deployment
+          metadata: {name: web, labels: {a: "1", b: "2"}}
+          %s
+          """
+              .formatted(spec));
+    }
+
     /** An object of {@code apiVersionAndKind} ({@code group/version/Kind}) with a label and a free-form spec. */
     private Manifest labelledWithASpec(String apiVersionAndKind) {
+      return labelled(apiVersionAndKind, "spec:\n  anything: [goes, {here: 1}]");
+    }
+
+    /** An object of {@code apiVersionAndKind} with a label, and {@code rest} after its metadata. */
+    private Manifest labelled(String apiVersionAndKind, String rest) {
       int slash = apiVersionAndKind.lastIndexOf('/');
       return only(
           """
@@ -625,11 +612,12 @@ class ManifestParserTest {
           metadata:
             name: example
             labels: {app: web}
-          spec:
-            anything: [goes, {here: 1}]
+          %s
           """
               .formatted(
-                  apiVersionAndKind.substring(0, slash), apiVersionAndKind.substring(slash + 1)));
+                  apiVersionAndKind.substring(0, slash),
+                  apiVersionAndKind.substring(slash + 1),
+                  rest));
     }
 
     @Test
