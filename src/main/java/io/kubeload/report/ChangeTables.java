@@ -37,7 +37,7 @@ final class ChangeTables {
    * A row: what it is about (a workload reference, a priority level), how the change treats it (with
    * a baseline), its figures, and for a workload what a grouped table needs (its release, its seats
    * busy). The figures are written out only for the rows a report shows: a grouped table of 16,666
-   * workloads shows 50, and formatting every row took seconds (docs/performance.md).
+   * workloads shows 50, and formatting every row took a second a report (docs/performance.md).
    */
   record Row(
       String name,
