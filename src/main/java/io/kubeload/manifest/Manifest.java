@@ -112,9 +112,19 @@ public record Manifest(
     return new Manifest(apiVersion, ref, raw, digest, typed, other, fieldLines);
   }
 
+  /** One annotation as {@link #annotations()} holds it, without building them all. */
+  public Optional<String> annotation(String key) {
+    return metadataValue("annotations", key);
+  }
+
+  /** One label as {@link #labels()} holds it, without building them all. */
+  public Optional<String> label(String key) {
+    return metadataValue("labels", key);
+  }
+
   /** Helm test hooks run only under {@code helm test}; they put no load on a live cluster. */
   public boolean isHelmTestHook() {
-    String hooks = annotations().getOrDefault("helm.sh/hook", "");
+    String hooks = annotation("helm.sh/hook").orElse("");
     for (String hook : hooks.split(",", -1)) {
       String h = hook.strip();
       if (h.equals("test") || h.equals("test-success") || h.equals("test-failure")) {
@@ -122,6 +132,18 @@ public record Manifest(
       }
     }
     return false;
+  }
+
+  private Optional<String> metadataValue(String metadataKey, String key) {
+    if (raw.get("metadata") instanceof Map<?, ?> m
+        && m.get(metadataKey) instanceof Map<?, ?> values) {
+      for (Map.Entry<?, ?> e : values.entrySet()) {
+        if (String.valueOf(e.getKey()).equals(key)) {
+          return Optional.of(e.getValue() == null ? "" : String.valueOf(e.getValue()));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private Map<String, String> stringMap(String metadataKey) {

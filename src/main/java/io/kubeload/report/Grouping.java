@@ -48,9 +48,9 @@ final class Grouping {
       var manifest = workload.manifest();
       String release =
           manifest
-              .labels()
-              .getOrDefault(
-                  INSTANCE_LABEL, manifest.annotations().getOrDefault(RELEASE_ANNOTATION, ""));
+              .label(INSTANCE_LABEL)
+              .or(() -> manifest.annotation(RELEASE_ANNOTATION))
+              .orElse("");
       return new Group(release.isBlank() ? "" : release, workload.namespace());
     }
 

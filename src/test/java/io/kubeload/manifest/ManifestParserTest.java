@@ -566,6 +566,31 @@ class ManifestParserTest {
     }
 
     @Test
+    void oneLabelOrAnnotationReadsAsTheirMapsHoldIt() {
+      Manifest m =
+          only(
+              """
+          apiVersion: example.com/v1
+          kind: Frobnicator
+          metadata:
+            name: example
+            labels: {app: web, tier: 3}
+            annotations: {helm.sh/hook: test, empty: }
+          """);
+
+      for (String key : List.of("app", "tier", "missing")) {
+        assertThat(m.label(key)).as(key).isEqualTo(Optional.ofNullable(m.labels().get(key)));
+      }
+      for (String key : List.of("helm.sh/hook", "empty", "app")) {
+        assertThat(m.annotation(key))
+            .as(key)
+            .isEqualTo(Optional.ofNullable(m.annotations().get(key)));
+      }
+      assertThat(m.annotation("empty")).contains("");
+      assertThat(m.isHelmTestHook()).isTrue();
+    }
+
+    @Test
     void theDigestIsOfTheWholeDocumentWhateverTheOrderOfItsKeys() {
       Manifest written = web("spec: {replicas: 2, revisionHistoryLimit: 3}");
       Manifest reordered =
