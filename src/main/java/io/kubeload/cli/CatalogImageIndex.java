@@ -15,7 +15,7 @@ public final class CatalogImageIndex {
 
   private CatalogImageIndex() {}
 
-  /** @param args the classes folder */
+  /** Writes the index into the classes folder named by {@code args[0]}. */
   public static void main(String[] args) throws IOException {
     Path file =
         Path.of(args[0])

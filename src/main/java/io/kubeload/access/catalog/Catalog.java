@@ -77,8 +77,8 @@ public final class Catalog {
 
   private static Map<String, List<String>> parseImageIndex(String text) {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    for (String line : text.split("\n")) {
-      List<String> words = List.of(line.split(" "));
+    for (String line : text.lines().toList()) {
+      List<String> words = List.of(line.split(" ", -1));
       out.put(words.get(0), words.subList(1, words.size()));
     }
     return out;
