@@ -50,11 +50,13 @@ public final class LiveHeap {
         largest / 1_000_000, samples, exit[0], where);
   }
 
-  /** The outermost kubeload frame below the CLI: the stage the run was in. */
+  /** The outermost kubeload frame below the CLI and the analysis that wires the stages: the stage the run was in. */
   private static String stage(StackTraceElement[] stack) {
     for (int i = stack.length - 1; i >= 0; i--) {
       String type = stack[i].getClassName();
-      if (type.startsWith("io.kubeload.") && !type.startsWith("io.kubeload.cli.")) {
+      if (type.startsWith("io.kubeload.")
+          && !type.startsWith("io.kubeload.cli.")
+          && !type.startsWith("io.kubeload.analysis.")) {
         return type.substring(type.lastIndexOf('.') + 1) + "." + stack[i].getMethodName();
       }
     }

@@ -113,7 +113,9 @@ final class Inputs {
                   List<Manifest> same = kept.computeIfAbsent(m.ref(), ref -> new ArrayList<>());
                   if (same.stream()
                       .noneMatch(
-                          k -> k.apiVersion().equals(m.apiVersion()) && k.raw().equals(m.raw()))) {
+                          k ->
+                              k.apiVersion().equals(m.apiVersion())
+                                  && k.digest().equals(m.digest()))) {
                     same.add(m);
                     (list == set.manifests() ? manifests : hooks).add(m);
                   }

@@ -13,7 +13,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -176,10 +175,9 @@ final class ChangeGate {
       } else {
         List<String> changes =
             new ArrayList<>(Changes.between(b.get(), beforeManifests, a.get(), afterManifests));
-        boolean rawChanged =
-            !Objects.equals(
-                b.get().workload().manifest().raw(), a.get().workload().manifest().raw());
-        if (changes.isEmpty() && rawChanged) {
+        boolean written =
+            !b.get().workload().manifest().digest().equals(a.get().workload().manifest().digest());
+        if (changes.isEmpty() && written) {
           changes.add(
               "other fields changed (labels, annotations, ...): no effect on the API server's load");
         }

@@ -1,5 +1,6 @@
 package io.kubeload.manifest;
 
+import io.kubeload.yaml.CompactTree;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -113,10 +114,14 @@ final class Binding {
         if (!(value instanceof Map<?, ?> map)) {
           throw new Mismatch(path, "a mapping", value);
         }
-        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>();
         map.forEach(
             (key, item) -> out.put(String.valueOf(key), STRING.read(item, path + "." + key)));
-        return out;
+        // Labels and annotations of every object are kept for the whole run: a few keys are kept
+        // as two arrays, not as a linked hash map and its entries.
+        @SuppressWarnings("unchecked")
+        Map<String, String> compact = (Map<String, String>) (Map<?, ?>) CompactTree.ofMapping(out);
+        return compact;
       };
 
   /**
@@ -190,7 +195,7 @@ final class Binding {
               path.isEmpty() ? (String) entry.getKey() : path + "." + entry.getKey());
         }
       }
-      return out;
+      return SharedEmpties.in(out);
     }
   }
 }

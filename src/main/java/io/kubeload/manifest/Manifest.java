@@ -10,7 +10,12 @@ import java.util.Optional;
  * One Kubernetes object as read: its identity, its plain YAML tree, the typed fabric8 object for the
  * kinds kubeload models, and where each of its fields was written.
  *
- * @param raw the document as plain maps, lists and scalars (Secret data removed on reading)
+ * @param raw the document as plain maps, lists and scalars, as far as a stage reads it: a typed
+ *     object's identity (apiVersion, kind, metadata) and its pod template's metadata, a ConfigMap
+ *     whole, an object of a kind no stage reads its identity, other kinds whole (Secret data
+ *     removed on reading); the typed objects hold the rest
+ * @param digest of the whole document as read (Secret data removed, identity-only kinds their
+ *     identity), which tells whether an object changed without keeping its tree
  * @param typed the fabric8 object for kinds in {@link KubernetesShapes}; empty for other kinds and CRs
  * @param fieldLines 1-based line of each field, keyed by path such as {@code spec.replicas} or
  *     {@code rules[2]}
@@ -19,6 +24,7 @@ public record Manifest(
     String apiVersion,
     ObjectRef ref,
     Map<String, Object> raw,
+    Digest digest,
     Optional<KubernetesResource> typed,
     SourceLocation location,
     Map<String, Integer> fieldLines) {
@@ -95,6 +101,7 @@ public record Manifest(
         apiVersion,
         new ObjectRef(ref.kind(), namespace, ref.name()),
         raw,
+        digest,
         typed,
         location,
         fieldLines);
@@ -102,12 +109,22 @@ public record Manifest(
 
   /** The object as read, written at {@code other}. */
   public Manifest at(SourceLocation other) {
-    return new Manifest(apiVersion, ref, raw, typed, other, fieldLines);
+    return new Manifest(apiVersion, ref, raw, digest, typed, other, fieldLines);
+  }
+
+  /** One annotation as {@link #annotations()} holds it, without building them all. */
+  public Optional<String> annotation(String key) {
+    return metadataValue("annotations", key);
+  }
+
+  /** One label as {@link #labels()} holds it, without building them all. */
+  public Optional<String> label(String key) {
+    return metadataValue("labels", key);
   }
 
   /** Helm test hooks run only under {@code helm test}; they put no load on a live cluster. */
   public boolean isHelmTestHook() {
-    String hooks = annotations().getOrDefault("helm.sh/hook", "");
+    String hooks = annotation("helm.sh/hook").orElse("");
     for (String hook : hooks.split(",", -1)) {
       String h = hook.strip();
       if (h.equals("test") || h.equals("test-success") || h.equals("test-failure")) {
@@ -115,6 +132,18 @@ public record Manifest(
       }
     }
     return false;
+  }
+
+  private Optional<String> metadataValue(String metadataKey, String key) {
+    if (raw.get("metadata") instanceof Map<?, ?> m
+        && m.get(metadataKey) instanceof Map<?, ?> values) {
+      for (Map.Entry<?, ?> e : values.entrySet()) {
+        if (String.valueOf(e.getKey()).equals(key)) {
+          return Optional.of(e.getValue() == null ? "" : String.valueOf(e.getValue()));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private Map<String, String> stringMap(String metadataKey) {

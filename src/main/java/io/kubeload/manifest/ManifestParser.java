@@ -182,22 +182,32 @@ public final class ManifestParser {
             .map(
                 shape ->
                     (KubernetesResource) TypedConversion.convert(shape, kept, "", kind, lines, at));
+    ObjectRef ref = new ObjectRef(kind, namespace, name);
     if (IDENTITY_ONLY.contains(group + "/" + kind)) {
+      Map<String, Object> identity = identity(kept);
       return new Manifest(
           apiVersion,
-          new ObjectRef(kind, namespace, name),
-          CompactTree.ofMapping(identity(kept)),
+          ref,
+          CompactTree.ofMapping(identity),
+          Digest.of(identity),
           typed,
           at,
           identityLines(lines));
     }
+    Digest digest = Digest.of(kept);
+    // The typed object holds what the stages read of these kinds; a ConfigMap's data is read as
+    // written, and compared.
+    if (typed.isEmpty() || kind.equals("ConfigMap")) {
+      return new Manifest(apiVersion, ref, CompactTree.ofMapping(kept), digest, typed, at, lines);
+    }
     return new Manifest(
         apiVersion,
-        new ObjectRef(kind, namespace, name),
-        CompactTree.ofMapping(kept),
+        ref,
+        CompactTree.ofMapping(typedKindTree(kept)),
+        digest,
         typed,
         at,
-        lines);
+        lines instanceof FieldLines all ? all.retain(ManifestParser::cited) : lines);
   }
 
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
@@ -287,6 +297,52 @@ public final class ManifestParser {
       }
     }
     return kept;
+  }
+
+  /**
+   * What is kept as a plain tree of a kind the typed model holds: its identity and its pod
+   * template's metadata, whose labels a catalog entry may recognise a container by, as it does for
+   * an operator's custom resource that has no typed model.
+   */
+  private static Map<String, Object> typedKindTree(Map<String, Object> tree) {
+    Map<String, Object> kept = identity(tree);
+    if (tree.get("spec") instanceof Map<?, ?> spec
+        && spec.get("template") instanceof Map<?, ?> template
+        && template.get("metadata") instanceof Map<?, ?> metadata) {
+      kept.put("spec", Map.of("template", Map.of("metadata", metadata)));
+    }
+    return kept;
+  }
+
+  /**
+   * Whether a finding or a later stage's error can name the line of {@code path} in a typed object:
+   * its identity and annotations (the pod template's too), its replicas and parallelism, a
+   * container's image, environment, command and arguments, an RBAC role's rules and a binding's
+   * role. Its other lines were needed only while it was bound, and are dropped: a fleet's typed
+   * objects kept a line for every field.
+   */
+  static boolean cited(String path) {
+    if (path.startsWith("metadata")
+        || path.equals("apiVersion")
+        || path.equals("kind")
+        || path.equals("roleRef")
+        || path.contains(".metadata.annotations.")
+        || path.endsWith(".replicas")
+        || path.endsWith(".parallelism")
+        || path.endsWith(".image")) {
+      return true;
+    }
+    if (path.startsWith("rules[")) {
+      return path.indexOf('.') < 0;
+    }
+    if (!path.endsWith("]")) {
+      return false;
+    }
+    String last = path.substring(path.lastIndexOf('.') + 1);
+    return last.startsWith("env[")
+        || last.startsWith("envFrom[")
+        || last.startsWith("args[")
+        || last.startsWith("command[");
   }
 
   private static Map<String, Integer> identityLines(Map<String, Integer> lines) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
@@ -34,16 +35,19 @@ final class ChangeTables {
 
   /**
    * A row: what it is about (a workload reference, a priority level), how the change treats it (with
-   * a baseline), its figures, and for a workload what a grouped table needs (its release, its seats busy).
+   * a baseline), its figures, and for a workload what a grouped table needs (its release, its seats
+   * busy). The figures are written out only for the rows a report shows: a grouped table of 16,666
+   * workloads shows 50, and formatting every row took a second a report (docs/performance.md).
    */
   record Row(
       String name,
       Optional<Comparison.Status> status,
-      List<Cell> cells,
+      Supplier<List<Cell>> figures,
       Optional<Grouping.Contribution> contribution) {
 
-    Row {
-      cells = List.copyOf(cells);
+    /** The row's figures as text. */
+    List<Cell> cells() {
+      return List.copyOf(figures.get());
     }
   }
 
@@ -95,11 +99,33 @@ final class ChangeTables {
     return new Table(columns, rows);
   }
 
-  // A status and a scaling class sort in the order their enums declare.
-  @SuppressWarnings("EnumOrdinal")
   private static Row workloadRow(
       Verdict verdict,
       List<String> levels,
+      ObjectRef ref,
+      Optional<Comparison.WorkloadDelta> delta,
+      Optional<WorkloadLoad> before,
+      Optional<WorkloadLoad> after) {
+    Grouping.Group group = Grouping.Group.of(after.or(() -> before).orElseThrow().workload());
+    // A removed workload keeps no seat busy after the change: it ranks by that, and adds nothing to
+    // the whole.
+    Grouping.Contribution busy =
+        new Grouping.Contribution(
+            ref,
+            group,
+            before.map(b -> seatsBusy(b, levels)),
+            after.map(a -> seatsBusy(a, levels)));
+    return new Row(
+        ref.toString(),
+        delta.map(Comparison.WorkloadDelta::status),
+        () -> workloadCells(verdict, ref, delta, before, after),
+        Optional.of(busy));
+  }
+
+  // A status and a scaling class sort in the order their enums declare.
+  @SuppressWarnings("EnumOrdinal")
+  private static List<Cell> workloadCells(
+      Verdict verdict,
       ObjectRef ref,
       Optional<Comparison.WorkloadDelta> delta,
       Optional<WorkloadLoad> before,
@@ -128,19 +154,7 @@ final class ChangeTables {
             before.isPresent() ? point : ABSENT,
             point,
             breakEven.isPresent() ? breakEven.getAsInt() : Double.POSITIVE_INFINITY));
-    // A removed workload keeps no seat busy after the change: it ranks by that, and adds nothing to
-    // the whole.
-    Cell busy =
-        new Cell(
-            before.map(b -> Units.number(seatsBusy(b, levels))).orElse(ABSENT),
-            after.map(a -> Units.number(seatsBusy(a, levels))).orElse(ABSENT),
-            after.map(a -> seatsBusy(a, levels)).orElse(0.0));
-    Grouping.Group group = Grouping.Group.of(after.or(() -> before).orElseThrow().workload());
-    return new Row(
-        ref.toString(),
-        delta.map(Comparison.WorkloadDelta::status),
-        cells,
-        Optional.of(new Grouping.Contribution(ref, group, busy)));
+    return cells;
   }
 
   /** Its demand in every limited level, as the levels table adds it up (an exempt level's seats are no one's to run out of). */
@@ -195,9 +209,7 @@ final class ChangeTables {
   }
 
   static Row levelRow(LevelLoad level, Optional<Double> demandBefore) {
-    return new Row(
-        level.name(),
-        Optional.empty(),
+    List<Cell> cells =
         List.of(
             new Cell(Units.number(level.seats()), Units.number(level.seats()), level.seats()),
             new Cell(
@@ -212,7 +224,7 @@ final class ChangeTables {
                         ? 0
                         : (level.existing() + demandBefore.orElse(0.0)) / level.seats()),
                 Units.percent(level.utilization()),
-                level.utilization())),
-        Optional.empty());
+                level.utilization()));
+    return new Row(level.name(), Optional.empty(), () -> cells, Optional.empty());
   }
 }

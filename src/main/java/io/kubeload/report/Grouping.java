@@ -48,9 +48,9 @@ final class Grouping {
       var manifest = workload.manifest();
       String release =
           manifest
-              .labels()
-              .getOrDefault(
-                  INSTANCE_LABEL, manifest.annotations().getOrDefault(RELEASE_ANNOTATION, ""));
+              .label(INSTANCE_LABEL)
+              .or(() -> manifest.annotation(RELEASE_ANNOTATION))
+              .orElse("");
       return new Group(release.isBlank() ? "" : release, workload.namespace());
     }
 
@@ -68,12 +68,22 @@ final class Grouping {
 
   /**
    * A workload row's reference, its group and the seats it keeps busy in steady state over every priority level (what it adds
-   * to the levels table's added demand): before → after with a baseline, sorted by the after.
+   * to the levels table's added demand): before → after with a baseline, sorted by the after (a
+   * removed workload's none).
    */
-  record Contribution(ObjectRef workload, Group group, ChangeTables.Cell busy) {
+  record Contribution(
+      ObjectRef workload, Group group, Optional<Double> before, Optional<Double> after) {
 
     double seats() {
-      return busy.sortKey();
+      return after.orElse(0.0);
+    }
+
+    /** The seats as a table shows them, for the rows it shows. */
+    ChangeTables.Cell busy() {
+      return new ChangeTables.Cell(
+          before.map(Units::number).orElse(ChangeTables.ABSENT),
+          after.map(Units::number).orElse(ChangeTables.ABSENT),
+          seats());
     }
   }
 

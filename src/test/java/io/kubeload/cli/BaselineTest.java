@@ -99,6 +99,21 @@ class BaselineTest {
   }
 
   @Test
+  void aChangeToAFieldNoStageReadsIsNamedAsSuch() throws IOException {
+    // The reader keeps a typed workload's identity, not its spec: the change is seen in the
+    // document's digest.
+    Path revised = variant(WEB, "  replicas: 3\n", "  replicas: 3\n  revisionHistoryLimit: 4\n");
+    JsonNode report = json(List.of(revised.toString()), List.of(WEB), ExitCode.PASS);
+    assertThat(status(report, "Deployment/shop/shop-web")).isEqualTo("changed");
+    assertThat(changes(report, "Deployment/shop/shop-web"))
+        .containsExactly(
+            "other fields changed (labels, annotations, ...): no effect on the API server's load");
+
+    JsonNode same = json(List.of(WEB), List.of(WEB), ExitCode.PASS);
+    assertThat(status(same, "Deployment/shop/shop-web")).isEqualTo("unchanged");
+  }
+
+  @Test
   void gateAllFailsOnTheBaselinesOwnErrorsToo() throws IOException {
     JsonNode report =
         json(List.of(HEAVY, WEB_V2), List.of(HEAVY, WEB), ExitCode.FAIL, "--gate", "all");

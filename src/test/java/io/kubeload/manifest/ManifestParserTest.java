@@ -500,8 +500,135 @@ class ManifestParserTest {
       assertThat(m.locationOf("spec.anything").line()).isEqualTo(1);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"apps/v1/Deployment", "rbac.authorization.k8s.io/v1/Role"})
+    void typedKindsKeepTheirIdentityAndPodTemplateMetadataAsPlainTrees(String apiVersionAndKind) {
+      Manifest m =
+          labelled(
+              apiVersionAndKind,
+              """
+              spec:
+                replicas: 2
+                template:
+                  metadata:
+                    labels: {app: web, tier: front}
+                  spec:
+                    containers: [{name: app, image: web:1}]
+              rules: []""");
+
+      assertThat(m.typed()).isPresent();
+      assertThat(m.labels()).containsEntry("app", "web");
+      assertThat(m.raw())
+          .containsOnlyKeys("apiVersion", "kind", "metadata", "spec")
+          .containsEntry(
+              "spec",
+              Map.of(
+                  "template",
+                  Map.of("metadata", Map.of("labels", Map.of("app", "web", "tier", "front")))));
+      assertThat(m.locationOf("spec.replicas").line()).isEqualTo(7);
+      // The lines a finding can name are kept; the others were needed only to bind the object.
+      assertThat(m.fieldLines())
+          .containsKeys(
+              "metadata.labels.app", "spec.replicas", "spec.template.spec.containers[0].image")
+          .doesNotContainKeys("spec.template.spec.containers[0].name", "spec.template");
+    }
+
+    @Test
+    void typedObjectsShareOneEmptyListAndMapAndReadTheirLabelsInTheirOrder() {
+      List<Manifest> two =
+          parse(
+              """
+          apiVersion: v1
+          kind: ServiceAccount
+          metadata: {name: a, labels: {z: "1", a: "2"}}
+          ---
+          apiVersion: v1
+          kind: ServiceAccount
+          metadata: {name: b}
+          """);
+      io.fabric8.kubernetes.api.model.ObjectMeta a =
+          two.get(0)
+              .as(io.fabric8.kubernetes.api.model.ServiceAccount.class)
+              .orElseThrow()
+              .getMetadata();
+      io.fabric8.kubernetes.api.model.ObjectMeta b =
+          two.get(1)
+              .as(io.fabric8.kubernetes.api.model.ServiceAccount.class)
+              .orElseThrow()
+              .getMetadata();
+
+      assertThat(a.getFinalizers()).isEmpty();
+      assertThat(a.getFinalizers()).isSameAs(b.getFinalizers()).isSameAs(b.getOwnerReferences());
+      assertThat(a.getAdditionalProperties()).isEmpty();
+      assertThat(a.getAdditionalProperties()).isSameAs(b.getAdditionalProperties());
+      assertThat(a.getLabels()).containsExactly(Map.entry("z", "1"), Map.entry("a", "2"));
+      assertThat(b.getLabels()).isEqualTo(Map.of());
+    }
+
+    @Test
+    void oneLabelOrAnnotationReadsAsTheirMapsHoldIt() {
+      Manifest m =
+          only(
+              """
+          apiVersion: example.com/v1
+          kind: Frobnicator
+          metadata:
+            name: example
+            labels: {app: web, tier: 3}
+            annotations: {helm.sh/hook: test, empty: }
+          """);
+
+      for (String key : List.of("app", "tier", "missing")) {
+        assertThat(m.label(key)).as(key).isEqualTo(Optional.ofNullable(m.labels().get(key)));
+      }
+      for (String key : List.of("helm.sh/hook", "empty", "app")) {
+        assertThat(m.annotation(key))
+            .as(key)
+            .isEqualTo(Optional.ofNullable(m.annotations().get(key)));
+      }
+      assertThat(m.annotation("empty")).contains("");
+      assertThat(m.isHelmTestHook()).isTrue();
+    }
+
+    @Test
+    void theDigestIsOfTheWholeDocumentWhateverTheOrderOfItsKeys() {
+      Manifest written = web("spec: {replicas: 2, revisionHistoryLimit: 3}");
+      Manifest reordered =
+          only(
+              """
+          kind: Deployment
+          apiVersion: apps/v1
+          spec: {revisionHistoryLimit: 3, replicas: 2}
+          metadata: {labels: {b: "2", a: "1"}, name: web}
+          """);
+      Manifest changed = web("spec: {replicas: 2, revisionHistoryLimit: 4}");
+      Manifest retyped = web("spec: {replicas: 2, revisionHistoryLimit: \"3\"}");
+
+      assertThat(reordered.digest()).isEqualTo(written.digest());
+      assertThat(changed.digest()).isNotEqualTo(written.digest());
+      assertThat(retyped.digest()).as("a string is not a number").isNotEqualTo(written.digest());
+      assertThat(changed.raw()).isEqualTo(written.raw());
+    }
+
+    /** A Deployment {@code web} with two labels and {@code spec} as written. */
+    private Manifest web(String spec) {
+      return only(
+          """
+          apiVersion: apps/v1
+          kind: Deployment
+          metadata: {name: web, labels: {a: "1", b: "2"}}
+          %s
+          """
+              .formatted(spec));
+    }
+
     /** An object of {@code apiVersionAndKind} ({@code group/version/Kind}) with a label and a free-form spec. */
     private Manifest labelledWithASpec(String apiVersionAndKind) {
+      return labelled(apiVersionAndKind, "spec:\n  anything: [goes, {here: 1}]");
+    }
+
+    /** An object of {@code apiVersionAndKind} with a label, and {@code rest} after its metadata. */
+    private Manifest labelled(String apiVersionAndKind, String rest) {
       int slash = apiVersionAndKind.lastIndexOf('/');
       return only(
           """
@@ -510,11 +637,12 @@ class ManifestParserTest {
           metadata:
             name: example
             labels: {app: web}
-          spec:
-            anything: [goes, {here: 1}]
+          %s
           """
               .formatted(
-                  apiVersionAndKind.substring(0, slash), apiVersionAndKind.substring(slash + 1)));
+                  apiVersionAndKind.substring(0, slash),
+                  apiVersionAndKind.substring(slash + 1),
+                  rest));
     }
 
     @Test
@@ -781,11 +909,12 @@ class ManifestParserTest {
 
     @Test
     void everyFieldAndListItemHasItsLine() {
+      // A custom resource keeps every line; a typed object those a finding can name (below).
       Manifest m =
           only(
               """
-          apiVersion: apps/v1
-          kind: Deployment
+          apiVersion: example.com/v1
+          kind: Frobnicator
           metadata:
             name: web
           spec:
@@ -919,20 +1048,17 @@ class ManifestParserTest {
               app: web
               tier: front
           spec:
-            selector:
-              matchLabels:
-                <<: *labels
-                tier: back
             template:
               metadata:
-                labels: *labels
+                labels:
+                  <<: *labels
+                  tier: back
           """);
 
       Deployment d = m.as(Deployment.class).orElseThrow();
-      assertThat(((Map<?, ?>) ((Map<?, ?>) m.raw().get("spec")).get("selector")).get("matchLabels"))
-          .isEqualTo(Map.of("app", "web", "tier", "back"));
       assertThat(d.getSpec().getTemplate().getMetadata().getLabels())
-          .isEqualTo(Map.of("app", "web", "tier", "front"));
+          .isEqualTo(Map.of("app", "web", "tier", "back"));
+      assertThat(d.getMetadata().getLabels()).isEqualTo(Map.of("app", "web", "tier", "front"));
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.kubeload.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class NumbersTest {
@@ -25,5 +27,24 @@ class NumbersTest {
     } finally {
       Locale.setDefault(before);
     }
+  }
+
+  @Test
+  void countsGroupThousandsAsTheRootLocaleFormatDoes() {
+    SplittableRandom random = new SplittableRandom(15);
+    LongStream edges =
+        LongStream.of(
+            0, 1, -1, 999, 1_000, -999, -1_000, 999_999, 1_000_000, Long.MAX_VALUE, Long.MIN_VALUE);
+    // Every length of digits, either sign: a random value of each magnitude.
+    LongStream magnitudes =
+        LongStream.range(0, 2_000)
+            .map(i -> random.nextLong() >> random.nextInt(64))
+            .flatMap(v -> LongStream.of(v, -v));
+    LongStream.concat(edges, magnitudes)
+        .forEach(
+            v ->
+                assertThat(Numbers.count(v))
+                    .as("%d", v)
+                    .isEqualTo(String.format(Locale.ROOT, "%,d", v)));
   }
 }

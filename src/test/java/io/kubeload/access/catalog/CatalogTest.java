@@ -127,6 +127,32 @@ class CatalogTest {
   }
 
   @Test
+  void imagesMatchAsTheRegularExpressionOfTheirDefinitionDoes() {
+    // The definition: the glob ([^/]* for each *) after any prefix that ends with a /, or none.
+    java.util.SplittableRandom random = new java.util.SplittableRandom(15);
+    String alphabet = "ab/.*";
+    for (int i = 0; i < 5_000; i++) {
+      String pattern = word(random, alphabet);
+      String repository = word(random, alphabet.replace("*", ""));
+      String glob =
+          java.util.Arrays.stream(pattern.split("\\*", -1))
+              .map(java.util.regex.Pattern::quote)
+              .collect(java.util.stream.Collectors.joining("[^/]*"));
+      assertThat(Globs.matchesRepository(pattern, repository))
+          .as("%s against %s", pattern, repository)
+          .isEqualTo(repository.matches("(?:.*/)?" + glob));
+    }
+  }
+
+  private static String word(java.util.SplittableRandom random, String alphabet) {
+    StringBuilder out = new StringBuilder();
+    for (int n = random.nextInt(7); n > 0; n--) {
+      out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return out.toString();
+  }
+
+  @Test
   void imagesMatchOnPathBoundariesWithGlobs() {
     assertThat(Globs.matchesRepository("cilium/cilium", "quay.io/cilium/cilium")).isTrue();
     assertThat(Globs.matchesRepository("cilium/cilium", "quay.io/cilium/cilium-envoy")).isFalse();
