@@ -205,6 +205,9 @@ public final class YamlDocuments {
   private static java.util.function.Function<String, Object> plainScalars(
       Resolver resolver, Constructor constructor, Interner strings) {
     return scalar -> {
+      if (plainWord(scalar)) {
+        return strings.intern(scalar);
+      }
       Tag tag = resolver.resolve(NodeId.scalar, scalar, true);
       if (Tag.STR.equals(tag)) {
         return strings.intern(scalar);
@@ -224,6 +227,20 @@ public final class YamlDocuments {
       }
       throw new BlockReader.GiveUp();
     };
+  }
+
+  /**
+   * Whether the resolver is sure to find {@code scalar} a string without trying its patterns: it
+   * starts with a letter, and is longer than every boolean and null ({@code false}) or starts with
+   * a letter none of them starts with. Most plain scalars of a manifest are such words.
+   */
+  private static boolean plainWord(String scalar) {
+    if (scalar.isEmpty()) {
+      return false;
+    }
+    char first = scalar.charAt(0);
+    boolean letter = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z');
+    return letter && (scalar.length() > 5 || "yYnNtTfFoO".indexOf(first) < 0);
   }
 
   /** snakeyaml failed on a document read apart from its stream: the stream's reading decides. */
