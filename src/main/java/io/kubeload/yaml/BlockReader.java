@@ -370,6 +370,7 @@ final class BlockReader {
       keyText = scalarText;
       int colon = skipSpaces(after);
       if (colon < eol && text.charAt(colon) == ':' && separated(colon + 1, eol)) {
+        checkKeyLength(p, colon);
         keyValue = strings.intern(keyText);
         return colon;
       }
@@ -382,15 +383,20 @@ final class BlockReader {
     if (plainStop != Stop.COLON) {
       return -1;
     }
-    if (stop - p > MAX_KEY) {
-      throw new GiveUp();
-    }
+    checkKeyLength(p, plainColon);
     keyText = text.substring(p, stop);
     if (keyText.equals("<<")) {
       throw new GiveUp();
     }
     keyValue = plain.apply(keyText);
     return plainColon;
+  }
+
+  /** snakeyaml measures a simple key from its first character to its {@code :}. */
+  private static void checkKeyLength(int start, int colon) {
+    if (colon - start > MAX_KEY) {
+      throw new GiveUp();
+    }
   }
 
   /** Whether a plain scalar starts at {@code p} with a dash ({@code -1}, {@code --port=80}). */

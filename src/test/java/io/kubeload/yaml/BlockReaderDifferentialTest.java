@@ -278,6 +278,16 @@ class BlockReaderDifferentialTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {900, 1000, 1030, 1100, 2000})
+  void longKeysReadAsSnakeyamlReadsThem(int length) {
+    String key = "k".repeat(length);
+    assertSame(key + ": 1\n", LIMITS);
+    assertSame("a" + " ".repeat(length) + ": 1\n", LIMITS);
+    assertSame("\"" + key + "\": 1\n", LIMITS);
+    assertSame("- '" + key + "' : 1\n", LIMITS);
+  }
+
   @Test
   void eachLimitIsReachedAsSnakeyamlReachesIt() {
     String stream = new Generator(new Random(42)).helmRelease(3);
