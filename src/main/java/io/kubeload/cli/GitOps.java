@@ -43,7 +43,14 @@ final class GitOps {
   private static final String FLUX_HELM = "helm.toolkit.fluxcd.io";
   private static final String FLUX_KUSTOMIZE = "kustomize.toolkit.fluxcd.io";
   private static final int MAX_DEPTH = 8;
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Built on first use: a release without GitOps objects does not pay for Jackson's start-up, some
+   * 370 classes and the mapper's set-up (docs/performance.md, "A typical release: start-up").
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private GitOps() {}
 
@@ -266,7 +273,7 @@ final class GitOps {
         Map<String, Object> params = cast(element);
         String template;
         try {
-          template = JSON.writeValueAsString(map(spec, "template"));
+          template = Json.MAPPER.writeValueAsString(map(spec, "template"));
         } catch (JsonProcessingException e) {
           throw new IllegalStateException(e);
         }
@@ -281,7 +288,7 @@ final class GitOps {
         }
         Map<String, Object> app;
         try {
-          app = cast(JSON.readValue(template, Map.class));
+          app = cast(Json.MAPPER.readValue(template, Map.class));
         } catch (JsonProcessingException e) {
           throw error(
               set,
@@ -550,7 +557,8 @@ final class GitOps {
       Files.createFile(
           values,
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(values, inline instanceof String s ? s : JSON.writeValueAsString(inline));
+      Files.writeString(
+          values, inline instanceof String s ? s : Json.MAPPER.writeValueAsString(inline));
       List<String> all = new ArrayList<>(files);
       all.add(values.toString());
       return render.apply(all);

@@ -9,6 +9,8 @@ import io.kubeload.model.LevelLoad;
 import io.kubeload.model.Projection;
 import io.kubeload.model.WorkloadLoad;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,8 +40,9 @@ final class ChangeGate {
       Verdict after,
       ManifestSet afterManifests,
       boolean changeOnly) {
-    List<WorkloadDelta> workloads = workloadDeltas(before, beforeManifests, after, afterManifests);
-    List<Finding> beforeErrors = Gate.budgetErrors(before, after.policy());
+    Sides sides = new Sides(before, after);
+    List<WorkloadDelta> workloads = workloadDeltas(sides, beforeManifests, afterManifests);
+    BeforeErrors beforeErrors = BeforeErrors.of(Gate.budgetErrors(before, after.policy()));
     Map<ObjectRef, Status> status =
         workloads.stream().collect(Collectors.toMap(WorkloadDelta::ref, WorkloadDelta::status));
     List<Finding> findings = new ArrayList<>();
@@ -47,7 +50,7 @@ final class ChangeGate {
     for (Finding f : after.findings()) {
       if (changeOnly
           && f.severity() == Severity.ERROR
-          && !causedByChange(f, status.get(f.subject()), before, beforeErrors, after)) {
+          && !causedByChange(f, status.get(f.subject()), sides, beforeErrors)) {
         findings.add(
             f.notGated(isStartup(f) ? Finding.Gating.NOT_ROLLED : Finding.Gating.PRE_EXISTING));
         preExisting++;
@@ -56,7 +59,7 @@ final class ChangeGate {
       }
     }
     Comparison comparison =
-        new Comparison(workloads, levelDeltas(before, after), preExisting, changeOnly);
+        new Comparison(workloads, levelDeltas(sides, after), preExisting, changeOnly);
     return new Verdict(
         after.projection(),
         after.simulations(),
@@ -69,8 +72,42 @@ final class ChangeGate {
         Optional.of(comparison));
   }
 
+  /**
+   * Both projections' workloads and levels by name, looked up once per finding rather than
+   * scanned: a repository of releases has thousands of workloads and as many findings.
+   */
+  private record Sides(
+      Map<ObjectRef, WorkloadLoad> workloadsBefore,
+      Map<ObjectRef, WorkloadLoad> workloadsAfter,
+      Map<String, LevelLoad> levelsBefore,
+      Map<String, LevelLoad> levelsAfter) {
+
+    Sides(Projection before, Verdict after) {
+      this(byRef(before), byRef(after.projection()), byName(before), byName(after.projection()));
+    }
+  }
+
+  /** The baseline's budget errors by rule and subject: the ones a finding of the change is compared with. */
+  private record BeforeErrors(Map<Rule, Map<ObjectRef, List<Finding>>> byRuleAndSubject) {
+
+    static BeforeErrors of(List<Finding> errors) {
+      Map<Rule, Map<ObjectRef, List<Finding>>> index = new EnumMap<>(Rule.class);
+      for (Finding f : errors) {
+        index
+            .computeIfAbsent(f.rule(), r -> new HashMap<>())
+            .computeIfAbsent(f.subject(), r -> new ArrayList<>())
+            .add(f);
+      }
+      return new BeforeErrors(index);
+    }
+
+    List<Finding> like(Finding f) {
+      return byRuleAndSubject.getOrDefault(f.rule(), Map.of()).getOrDefault(f.subject(), List.of());
+    }
+  }
+
   private static boolean causedByChange(
-      Finding f, Status status, Projection before, List<Finding> beforeErrors, Verdict after) {
+      Finding f, Status status, Sides sides, BeforeErrors beforeErrors) {
     if (status == null || status == Status.ADDED) {
       return true;
     }
@@ -79,15 +116,10 @@ final class ChangeGate {
       // all.
       return status == Status.CHANGED;
     }
-    Optional<Finding> was =
-        beforeErrors.stream()
-            .filter(
-                b ->
-                    b.rule() == f.rule()
-                        && b.subject().equals(f.subject())
-                        && b.evidence().priorityLevel().equals(f.evidence().priorityLevel()))
-            .findFirst();
-    return was.isEmpty() || grew(f, before, beforeErrors, after);
+    boolean was =
+        beforeErrors.like(f).stream()
+            .anyMatch(b -> b.evidence().priorityLevel().equals(f.evidence().priorityLevel()));
+    return !was || grew(f, sides, beforeErrors);
   }
 
   /** Start-up findings: what happens when the workload's pods start. */
@@ -96,23 +128,19 @@ final class ChangeGate {
   }
 
   /** Whether the change makes the finding's figure larger than the baseline's. */
-  private static boolean grew(
-      Finding f, Projection before, List<Finding> beforeErrors, Verdict after) {
+  private static boolean grew(Finding f, Sides sides, BeforeErrors beforeErrors) {
     return switch (f.rule()) {
       case WATCH_EGRESS ->
           larger(
-              workload(before, f),
-              workload(after.projection(), f),
+              Optional.ofNullable(sides.workloadsBefore().get(f.subject())),
+              Optional.ofNullable(sides.workloadsAfter().get(f.subject())),
               WorkloadLoad::watchBytesPerSecond);
       case SEAT_DEMAND ->
-          larger(level(before, f), level(after.projection(), f), l -> l.existing() + l.demand());
-      default ->
-          beforeErrors.stream()
-              .noneMatch(
-                  b ->
-                      b.rule() == f.rule()
-                          && b.subject().equals(f.subject())
-                          && b.evidence().equals(f.evidence()));
+          larger(
+              level(sides.levelsBefore(), f),
+              level(sides.levelsAfter(), f),
+              l -> l.existing() + l.demand());
+      default -> beforeErrors.like(f).stream().noneMatch(b -> b.evidence().equals(f.evidence()));
     };
   }
 
@@ -126,23 +154,15 @@ final class ChangeGate {
     return now > was + SAME * Math.max(1, Math.abs(was));
   }
 
-  private static Optional<WorkloadLoad> workload(Projection projection, Finding f) {
-    return projection.workloads().stream().filter(w -> w.ref().equals(f.subject())).findFirst();
-  }
-
-  /** The priority level a finding is about, in the projection. */
-  private static Optional<LevelLoad> level(Projection projection, Finding f) {
-    return f.evidence()
-        .priorityLevel()
-        .flatMap(
-            name ->
-                projection.levelLoads().stream().filter(l -> l.name().equals(name)).findFirst());
+  /** The priority level a finding is about. */
+  private static Optional<LevelLoad> level(Map<String, LevelLoad> levels, Finding f) {
+    return f.evidence().priorityLevel().map(levels::get);
   }
 
   private static List<WorkloadDelta> workloadDeltas(
-      Projection before, ManifestSet beforeManifests, Verdict after, ManifestSet afterManifests) {
-    Map<ObjectRef, WorkloadLoad> was = byRef(before);
-    Map<ObjectRef, WorkloadLoad> now = byRef(after.projection());
+      Sides sides, ManifestSet beforeManifests, ManifestSet afterManifests) {
+    Map<ObjectRef, WorkloadLoad> was = sides.workloadsBefore();
+    Map<ObjectRef, WorkloadLoad> now = sides.workloadsAfter();
     TreeSet<ObjectRef> refs = new TreeSet<>(was.keySet());
     refs.addAll(now.keySet());
     List<WorkloadDelta> out = new ArrayList<>();
@@ -177,10 +197,13 @@ final class ChangeGate {
             Collectors.toMap(WorkloadLoad::ref, Function.identity(), (x, y) -> x, TreeMap::new));
   }
 
-  private static List<LevelDelta> levelDeltas(Projection before, Verdict after) {
-    Map<String, LevelLoad> was =
-        before.levelLoads().stream()
-            .collect(Collectors.toMap(LevelLoad::name, l -> l, (x, y) -> x));
+  private static Map<String, LevelLoad> byName(Projection projection) {
+    return projection.levelLoads().stream()
+        .collect(Collectors.toMap(LevelLoad::name, l -> l, (x, y) -> x));
+  }
+
+  private static List<LevelDelta> levelDeltas(Sides sides, Verdict after) {
+    Map<String, LevelLoad> was = sides.levelsBefore();
     List<LevelDelta> out = new ArrayList<>();
     for (LevelLoad level : after.projection().levelLoads()) {
       LevelLoad b = was.get(level.name());

@@ -40,14 +40,6 @@ public record ObjectRef(String kind, String namespace, String name)
     return namespace.isEmpty() ? kind + "/" + name : kind + "/" + namespace + "/" + name;
   }
 
-  /**
-   * A number fixed by the reference alone: the roll-out simulations seed their random draws with it,
-   * so the same manifests give the same simulated figures on every run.
-   */
-  public int seed() {
-    return toString().hashCode();
-  }
-
   @Override
   public int compareTo(ObjectRef other) {
     return toString().compareTo(other.toString());

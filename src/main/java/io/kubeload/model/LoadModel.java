@@ -418,17 +418,20 @@ public final class LoadModel {
     Map<String, Double> wanted = new LinkedHashMap<>();
     Map<String, Map<ObjectRef, Double>> contributions = new LinkedHashMap<>();
     for (PriorityLevel level : levels.values()) {
-      // Each demand computed once: a comparator that recomputed it made the sort cost a scan per
-      // comparison.
-      record Demand(WorkloadLoad load, double seats) {}
+      // Each demand computed once, and each reference printed once (references compare by their
+      // printed form): a comparator that recomputed either made the sort cost a scan or two strings
+      // per comparison, and the workloads of a repository of releases tie on demand by thousands.
+      record Demand(WorkloadLoad load, double seats, String ref) {}
+      List<Demand> demands = new ArrayList<>();
+      for (WorkloadLoad load : loads) {
+        double seats = load.demandIn(level.name());
+        if (seats > 0) {
+          demands.add(new Demand(load, seats, load.ref().toString()));
+        }
+      }
+      demands.sort(Comparator.comparingDouble((Demand d) -> -d.seats()).thenComparing(Demand::ref));
       Map<ObjectRef, Double> byWorkload = new LinkedHashMap<>();
-      loads.stream()
-          .map(l -> new Demand(l, l.demandIn(level.name())))
-          .filter(d -> d.seats() > 0)
-          .sorted(
-              Comparator.comparingDouble((Demand d) -> -d.seats())
-                  .thenComparing(d -> d.load().ref()))
-          .forEach(d -> byWorkload.put(d.load().ref(), d.seats()));
+      demands.forEach(d -> byWorkload.put(d.load().ref(), d.seats()));
       contributions.put(level.name(), byWorkload);
       double existing = profile.existingSeatDemand().getOrDefault(level.name(), 0.0) * replicas;
       wanted.put(

@@ -1,7 +1,6 @@
 package io.kubeload.model;
 
 import io.kubeload.cluster.ClusterProfile;
-import io.kubeload.workload.RolloutStrategy;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,8 +17,9 @@ import org.apache.commons.math3.random.Well19937c;
  * restarting): pods appear as their controller and strategy allow, each fires its start-up LISTs
  * and, once an informer's LIST is answered, its WATCH; APF serves them with the level's seats,
  * queues what each flow may queue for at most the wait limit, answers 429 to the rest, and clients
- * retry as client-go does. A pod is synced when all its LISTs and WATCHes are. Deterministic: a
- * fixed seed.
+ * retry as client-go does. A pod is synced when all its LISTs and WATCHes are. Deterministic: its
+ * random stream is seeded by what it reads ({@link SimulationInput}), so equal inputs give equal
+ * runs.
  */
 public final class RolloutSimulation {
 
@@ -79,10 +79,11 @@ public final class RolloutSimulation {
    * every request is served as it arrives: none queues, none is answered 429.
    */
   public static long seatsAtOnce(WorkloadLoad load, String level) {
-    return podsAtOnce(load)
-        * load.accesses().stream()
-            .filter(a -> a.listsPerStart() > 0 && a.priorityLevel().equals(level))
-            .mapToLong(a -> Math.max(a.listSeats(), watchesAfterList(a) ? Physics.MIN_SEATS : 0))
+    SimulationInput input = SimulationInput.of(load);
+    return input.wave()
+        * input.pods().lists().stream()
+            .filter(l -> l.level().equals(level))
+            .mapToLong(l -> Math.max(l.seats(), l.watchAfter() ? Physics.MIN_SEATS : 0))
             .sum();
   }
 
@@ -91,10 +92,11 @@ public final class RolloutSimulation {
    * pod that can be starting together with every start-up LIST in flight (a WATCH holds none).
    */
   public static double listBytesAtOnce(WorkloadLoad load, String level, ClusterProfile profile) {
-    return podsAtOnce(load)
-        * load.accesses().stream()
-            .filter(a -> a.listsPerStart() > 0 && a.priorityLevel().equals(level))
-            .mapToDouble(a -> a.list().memoryBytes())
+    SimulationInput input = SimulationInput.of(load);
+    return input.wave()
+        * input.pods().lists().stream()
+            .filter(l -> l.level().equals(level))
+            .mapToDouble(SimulationInput.StartupList::memoryBytes)
             .sum()
         / profile.apiServers().replicas();
   }
@@ -102,18 +104,10 @@ public final class RolloutSimulation {
   /** Whether no request of the roll-out can queue: in every level its start-up LISTs land in, {@link #seatsAtOnce} fits. */
   public static boolean neverQueues(
       WorkloadLoad load, ClusterProfile profile, Map<String, PriorityLevel> levels) {
-    return load.accesses().stream()
-        .filter(a -> a.listsPerStart() > 0)
-        .map(AccessLoad::priorityLevel)
+    return SimulationInput.Pods.of(load).lists().stream()
+        .map(SimulationInput.StartupList::level)
         .distinct()
         .allMatch(level -> seatsAtOnce(load, level) <= freeSeats(levels.get(level), profile));
-  }
-
-  private static long podsAtOnce(WorkloadLoad load) {
-    long simulated = Math.min(load.pods(), MAX_SIMULATED_PODS);
-    return load.workload().isNew()
-        ? simulated
-        : Math.min(simulated, load.workload().rollout().podsPerWave());
   }
 
   /** One workload's roll-out, in the level its start-up LISTs land in. */
@@ -122,25 +116,42 @@ public final class RolloutSimulation {
       ClusterProfile profile,
       Map<String, PriorityLevel> levels,
       double horizon) {
-    return run(List.of(load), profile, levels, Scenario.ROLLOUT, horizon).get(load.priorityLevel());
+    return rollout(SimulationInput.of(load), profile, levels, horizon);
   }
 
-  /** Every API server restarts: every pod of every workload relists at once, per level. */
+  /** The roll-out of one input, in its level: its random stream is seeded by the input alone. */
+  public static SimulationResult rollout(
+      SimulationInput input,
+      ClusterProfile profile,
+      Map<String, PriorityLevel> levels,
+      double horizon) {
+    return rollout(input, profile, levels, horizon, input.seed());
+  }
+
+  /** With the random stream {@code inputSeed} gives: two inputs compared on the same draws. */
+  static SimulationResult rollout(
+      SimulationInput input,
+      ClusterProfile profile,
+      Map<String, PriorityLevel> levels,
+      double horizon,
+      long inputSeed) {
+    Engine engine =
+        new Engine(profile, levels, horizon, seed(Scenario.ROLLOUT, inputSeed), STARTS_REACHABLE);
+    engine.add(input.pods(), input.wave(), input.minReadySeconds(), false);
+    engine.run();
+    return engine.results(Scenario.ROLLOUT).get(input.level());
+  }
+
+  /**
+   * Every API server restarts: every pod of every workload relists at once, per level. Its random
+   * stream is seeded by what it reads of the workloads, in their order.
+   */
   public static Map<String, SimulationResult> restart(
       List<WorkloadLoad> loads,
       ClusterProfile profile,
       Map<String, PriorityLevel> levels,
       double horizon) {
-    return run(loads, profile, levels, Scenario.APISERVER_RESTART, horizon);
-  }
-
-  static Map<String, SimulationResult> run(
-      List<WorkloadLoad> loads,
-      ClusterProfile profile,
-      Map<String, PriorityLevel> levels,
-      Scenario scenario,
-      double horizon) {
-    return run(loads, profile, levels, scenario, horizon, STARTS_REACHABLE);
+    return restart(loads, profile, levels, horizon, STARTS_REACHABLE);
   }
 
   /**
@@ -150,43 +161,47 @@ public final class RolloutSimulation {
   static final int STARTS_REACHABLE = (int) EVENT_BUDGET + 1;
 
   /** With at most {@code startsKept} first starts kept: {@link #STARTS_REACHABLE} gives the same run as keeping them all. */
-  static Map<String, SimulationResult> run(
+  static Map<String, SimulationResult> restart(
       List<WorkloadLoad> loads,
       ClusterProfile profile,
       Map<String, PriorityLevel> levels,
-      Scenario scenario,
       double horizon,
       int startsKept) {
-    Engine engine = new Engine(profile, levels, horizon, seedFor(loads, scenario), startsKept);
-    for (WorkloadLoad load : loads) {
-      engine.add(load, scenario);
+    List<SimulationInput.Pods> relisting = loads.stream().map(SimulationInput.Pods::of).toList();
+    long seed = 0;
+    for (SimulationInput.Pods pods : relisting) {
+      seed = SimulationInput.mix(seed, pods.seed());
+    }
+    Engine engine =
+        new Engine(profile, levels, horizon, seed(Scenario.APISERVER_RESTART, seed), startsKept);
+    for (SimulationInput.Pods pods : relisting) {
+      engine.add(pods, pods.simulated(), 0, true);
     }
     engine.run();
-    return engine.results(scenario);
+    return engine.results(Scenario.APISERVER_RESTART);
   }
 
   // The seed the goldens were made with: a reordered Scenario changes them, and GoldenReportTest
   // says so.
   @SuppressWarnings("EnumOrdinal")
-  private static long seedFor(List<WorkloadLoad> loads, Scenario scenario) {
-    long seed = SEED ^ scenario.ordinal();
-    for (WorkloadLoad load : loads) {
-      seed = seed * 31 + load.ref().seed();
-    }
-    return seed;
+  private static long seed(Scenario scenario, long inputs) {
+    return SimulationInput.mix(SEED ^ scenario.ordinal(), inputs);
   }
 
   /** A start-up LIST of one pod, or the WATCH its informer opens once the LIST is answered. */
   private static final class Request {
     final Cohort cohort;
+
+    /** The pod's place in the engine's count of requests each started pod still waits for. */
     final int pod;
-    final AccessLoad list;
+
+    final SimulationInput.StartupList list;
     final boolean watch;
     int retries;
     int failures;
     int generation;
 
-    Request(Cohort cohort, int pod, AccessLoad list, boolean watch) {
+    Request(Cohort cohort, int pod, SimulationInput.StartupList list, boolean watch) {
       this.cohort = cohort;
       this.pod = pod;
       this.list = list;
@@ -198,37 +213,31 @@ public final class RolloutSimulation {
      * (docs/sources.md §3.5); a LIST its estimated seats.
      */
     int seats() {
-      return watch ? Physics.MIN_SEATS : list.listSeats();
+      return watch ? Physics.MIN_SEATS : list.seats();
     }
 
     double memoryBytes() {
-      return watch ? 0 : list.list().memoryBytes();
+      return watch ? 0 : list.memoryBytes();
     }
-  }
-
-  /** Whether the access's LIST is followed by a WATCH: an informer's, unless it synced by streaming watch-list. */
-  private static boolean watchesAfterList(AccessLoad access) {
-    return access.access().pattern() == io.kubeload.access.Access.Pattern.INFORMER
-        && access.list().served() != ListCost.Served.WATCH_LIST;
   }
 
   /** The pods of one workload: its flow, its start-up LISTs, how its pods appear. */
   private static final class Cohort {
-    final WorkloadLoad load;
-    final List<AccessLoad> lists;
+    final List<SimulationInput.StartupList> lists;
+    final int requestsPerPod;
 
     /** The pods followed: all of the workload's, up to {@link #MAX_SIMULATED_PODS}. */
     final int simulated;
 
-    final int[] pending;
+    final int minReadySeconds;
     final int flow;
     int started;
 
-    Cohort(WorkloadLoad load, List<AccessLoad> lists, int flow) {
-      this.load = load;
-      this.lists = lists;
-      this.simulated = Math.min(load.pods(), MAX_SIMULATED_PODS);
-      this.pending = new int[simulated];
+    Cohort(SimulationInput.Pods pods, int minReadySeconds, int flow) {
+      this.lists = pods.lists();
+      this.requestsPerPod = pods.requestsPerPod();
+      this.simulated = pods.simulated();
+      this.minReadySeconds = minReadySeconds;
       this.flow = flow;
     }
   }
@@ -243,23 +252,23 @@ public final class RolloutSimulation {
   /**
    * The pods' first starts, all scheduled when their workload is added (at an API-server restart,
    * every pod of every workload: millions in a repository of releases), kept as arrays sorted once in
-   * (time, sequence) order rather than as an event each in the heap: a fraction of the memory, and
-   * the heap holds only the events in flight. The engine takes them in the same order as before.
-   * Only the earliest {@code kept} are held: the run never reaches a later one (each start is an event
-   * of its budget), so a restart of 3.6 million pods holds 400,001 of them, not all.
+   * time order rather than as an event each in the heap: a fraction of the memory, and the heap holds
+   * only the events in flight. Only the earliest {@code kept} are held: the run never reaches a later
+   * one (each start is an event of its budget), so a restart of 3.6 million pods holds 400,001 of
+   * them, not all. Every start is added before the run makes its first event, so at equal times a
+   * start comes first, and starts of equal times come in the order they were added (the order a
+   * sequence number would give them).
    */
   private static final class Starts {
     private final int kept;
     private double[] times = new double[16];
-    private long[] seqs = new long[16];
     private Cohort[] cohorts = new Cohort[16];
-    private int[] pods = new int[16];
     private int size;
 
     /** Once starts were dropped: the latest time kept; a later start (or an equal one, added later) cannot be reached. */
     private double cutoff = Double.POSITIVE_INFINITY;
 
-    /** Indices in (time, sequence) order, sorted when the first start is taken. */
+    /** Indices in (time, order added) order, sorted when the first start is taken. */
     private int[] order;
 
     private int next;
@@ -269,43 +278,43 @@ public final class RolloutSimulation {
       this.kept = kept;
     }
 
-    /** Before the run only; each {@code seq} larger than the last. */
-    void add(double time, long seq, Cohort cohort, int pod) {
+    /** Before the run only. */
+    void add(double time, Cohort cohort) {
       if (order != null) {
         throw new IllegalStateException("a first start added after the run began");
       }
       if (time >= cutoff) {
         return;
       }
-      if (size == times.length && size >= 2L * kept) {
-        keepEarliest();
-        if (time >= cutoff) {
-          return;
+      if (size == times.length) {
+        if (size >= 2L * kept) {
+          keepEarliest();
+          if (time >= cutoff) {
+            return;
+          }
+        } else {
+          int grown = (int) Math.min(Math.min(2L * size, 2L * kept), Integer.MAX_VALUE - 8);
+          times = Arrays.copyOf(times, grown);
+          cohorts = Arrays.copyOf(cohorts, grown);
         }
       }
-      if (size == times.length) {
-        int grown = size * 2;
-        times = Arrays.copyOf(times, grown);
-        seqs = Arrays.copyOf(seqs, grown);
-        cohorts = Arrays.copyOf(cohorts, grown);
-        pods = Arrays.copyOf(pods, grown);
-      }
       times[size] = time;
-      seqs[size] = seq;
-      cohorts[size] = cohort;
-      pods[size++] = pod;
+      cohorts[size++] = cohort;
     }
 
+    /** The earliest start not taken yet; its sequence, -1, puts it before every event the run made at the same time. */
     Event peek() {
       if (order == null) {
         if (size > kept) {
           keepEarliest();
         }
+        times = Arrays.copyOf(times, size);
+        cohorts = Arrays.copyOf(cohorts, size);
         order = byTime(times, size);
       }
       if (head == null && next < size) {
         int i = order[next];
-        head = new Event(times[i], seqs[i], Kind.START, cohorts[i], pods[i], null, 0);
+        head = new Event(times[i], -1, Kind.START, cohorts[i], null, 0);
       }
       return head;
     }
@@ -316,29 +325,73 @@ public final class RolloutSimulation {
     }
 
     /**
-     * Keeps the {@code kept} earliest starts, in (time, sequence) order: equal times keep their
-     * order, and every later start has a larger sequence, so the order stays that of all starts.
+     * Keeps the {@code kept} earliest starts, in the order they were added: those before the
+     * {@code kept}-th smallest time, then as many of that time as are missing, the first added
+     * first. Every later start is added after them, so one of a time at or past the cutoff cannot
+     * be among the earliest. A selection, not a sort: a restart drops millions of starts this way.
      */
     private void keepEarliest() {
-      int[] byTime = byTime(times, size);
-      int n = Math.min(kept, size);
-      double[] t = new double[times.length];
-      long[] q = new long[times.length];
-      Cohort[] c = new Cohort[times.length];
-      int[] p = new int[times.length];
-      for (int k = 0; k < n; k++) {
-        int i = byTime[k];
-        t[k] = times[i];
-        q[k] = seqs[i];
-        c[k] = cohorts[i];
-        p[k] = pods[i];
+      double[] scratch = Arrays.copyOf(times, size);
+      double threshold = select(scratch, kept - 1);
+      int before = 0;
+      for (int i = 0; i < size; i++) {
+        if (times[i] < threshold) {
+          before++;
+        }
       }
-      times = t;
-      seqs = q;
-      cohorts = c;
-      pods = p;
+      int atThreshold = kept - before;
+      int n = 0;
+      for (int i = 0; i < size; i++) {
+        if (times[i] < threshold || (times[i] == threshold && atThreshold-- > 0)) {
+          times[n] = times[i];
+          cohorts[n++] = cohorts[i];
+        }
+      }
+      Arrays.fill(cohorts, n, size, null);
       size = n;
-      cutoff = times[n - 1];
+      cutoff = threshold;
+    }
+
+    /**
+     * The {@code k}-th smallest of {@code a} (from 0), reordering it: quickselect with a three-way
+     * partition, so that many equal times cannot make it quadratic.
+     */
+    private static double select(double[] a, int k) {
+      int lo = 0;
+      int hi = a.length - 1;
+      while (lo < hi) {
+        double pivot = medianOfThree(a[lo], a[lo + (hi - lo) / 2], a[hi]);
+        int lt = lo;
+        int gt = hi;
+        int i = lo;
+        while (i <= gt) {
+          if (a[i] < pivot) {
+            swap(a, lt++, i++);
+          } else if (a[i] > pivot) {
+            swap(a, i, gt--);
+          } else {
+            i++;
+          }
+        }
+        if (k < lt) {
+          hi = lt - 1;
+        } else if (k > gt) {
+          lo = gt + 1;
+        } else {
+          return pivot;
+        }
+      }
+      return a[k];
+    }
+
+    private static double medianOfThree(double a, double b, double c) {
+      return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+    }
+
+    private static void swap(double[] a, int i, int j) {
+      double t = a[i];
+      a[i] = a[j];
+      a[j] = t;
     }
 
     /**
@@ -370,7 +423,7 @@ public final class RolloutSimulation {
   }
 
   private record Event(
-      double time, long seq, Kind kind, Cohort cohort, int pod, Request request, int generation) {}
+      double time, long seq, Kind kind, Cohort cohort, Request request, int generation) {}
 
   /** One priority level: its free seats, one FIFO per flow served in turn, and what it saw per second. */
   private static final class Level {
@@ -449,15 +502,22 @@ public final class RolloutSimulation {
     final RandomGenerator random;
     final PriorityQueue<Event> events = new PriorityQueue<>(Engine::inOrder);
     // Events a fixed delay after now: queue time-outs and the watches' one-request latency. The
-    // clock
-    // never goes back, so each is a first-in first-out queue already in time order, and needs no
-    // heap:
-    // in a saturated level most events are time-outs, most of them stale (docs/performance.md).
+    // clock never goes back, so each is a first-in first-out queue already in time order, and needs
+    // no heap: in a saturated level most events are time-outs, most of them stale
+    // (docs/performance.md).
     final ArrayDeque<Event> timeouts = new ArrayDeque<>();
     final ArrayDeque<Event> watchesDone = new ArrayDeque<>();
     final Starts starts;
     final Map<String, Level> levels = new LinkedHashMap<>();
-    final List<Cohort> cohorts = new ArrayList<>();
+    int cohorts;
+
+    /**
+     * Requests each started pod still waits for, by the order the pods started: a restart follows
+     * millions of pods and the run reaches at most its event budget's worth of them.
+     */
+    int[] pending = new int[64];
+
+    int startedPods;
     int[] syncedBySecond = new int[64];
     long seq;
     double now;
@@ -479,64 +539,49 @@ public final class RolloutSimulation {
       this.random = new Well19937c(seed);
     }
 
-    void add(WorkloadLoad load, Scenario scenario) {
-      List<AccessLoad> lists = load.accesses().stream().filter(a -> a.listsPerStart() > 0).toList();
-      if (load.pods() == 0 || lists.isEmpty()) {
+    /**
+     * Adds a workload's pods, {@code wave} of them starting at once: as the controller creates them
+     * or, with {@code relist}, after a reflector's first backoff, every pod already running.
+     */
+    void add(SimulationInput.Pods shape, int wave, int minReadySeconds, boolean relist) {
+      if (shape.count() == 0 || shape.lists().isEmpty()) {
         return;
       }
-      Cohort cohort = new Cohort(load, lists, cohorts.size());
-      cohorts.add(cohort);
-      pods = (int) Math.min(Integer.MAX_VALUE, (long) pods + load.pods());
-      for (AccessLoad list : lists) {
-        levels.computeIfAbsent(list.priorityLevel(), name -> new Level(configs.get(name), profile))
-                .used =
+      Cohort cohort = new Cohort(shape, minReadySeconds, cohorts++);
+      pods = (int) Math.min(Integer.MAX_VALUE, (long) pods + shape.count());
+      for (SimulationInput.StartupList list : shape.lists()) {
+        levels.computeIfAbsent(list.level(), name -> new Level(configs.get(name), profile)).used =
             true;
       }
-      Arrays.fill(
-          cohort.pending,
-          lists.size() + (int) lists.stream().filter(RolloutSimulation::watchesAfterList).count());
       double podStart = profile.rollout().podStartSeconds();
-      if (scenario == Scenario.APISERVER_RESTART) {
-        for (int pod = 0; pod < cohort.simulated; pod++) {
-          // Every watch breaks; each reflector relists after its backoff of 800 ms with jitter 1.0.
-          starts.add(BACKOFF_INITIAL_SECONDS * (1 + random.nextDouble()), seq++, cohort, pod);
-        }
-        // Every pod is running already: none is replaced after it resyncs, whatever the workload's
-        // roll-out.
-        cohort.started = cohort.simulated;
-      } else if (load.workload().isNew()) {
-        double qps = profile.rollout().controllerQps();
-        for (int pod = 0; pod < cohort.simulated; pod++) {
-          // Created at the controller's client rate, then up to the start-up SLO to pull and start.
-          starts.add(pod / qps + podStart * random.nextDouble(), seq++, cohort, pod);
-        }
-      } else {
-        int wave = Math.min(cohort.simulated, load.workload().rollout().podsPerWave());
-        for (int pod = 0; pod < wave; pod++) {
-          starts.add(
-              pod / profile.rollout().controllerQps() + podStart * random.nextDouble(),
-              seq++,
-              cohort,
-              pod);
-        }
-        cohort.started = wave;
+      double qps = profile.rollout().controllerQps();
+      for (int pod = 0; pod < wave; pod++) {
+        // Every watch breaks at a restart; each reflector relists after its backoff of 800 ms with
+        // jitter 1.0. Otherwise created at the controller's client rate, then up to the start-up
+        // SLO to pull and start.
+        starts.add(
+            relist
+                ? BACKOFF_INITIAL_SECONDS * (1 + random.nextDouble())
+                : pod / qps + podStart * random.nextDouble(),
+            cohort);
       }
+      cohort.started = wave;
     }
 
-    void schedule(double time, Kind kind, Cohort cohort, int pod, Request request) {
-      events.add(event(time, kind, cohort, pod, request));
+    void schedule(double time, Kind kind, Cohort cohort, Request request) {
+      events.add(event(time, kind, cohort, request));
     }
 
-    Event event(double time, Kind kind, Cohort cohort, int pod, Request request) {
+    Event event(double time, Kind kind, Cohort cohort, Request request) {
       return new Event(
-          time, seq++, kind, cohort, pod, request, request == null ? 0 : request.generation);
+          time, seq++, kind, cohort, request, request == null ? 0 : request.generation);
     }
 
     static int inOrder(Event a, Event b) {
       return a.time != b.time ? Double.compare(a.time, b.time) : Long.compare(a.seq, b.seq);
     }
 
-    /** The earliest event of the heap and the two fixed-delay queues, in (time, sequence) order. */
+    /** The earliest event of the heap, the first starts and the two fixed-delay queues, in (time, sequence) order. */
     @SuppressWarnings(
         "ReferenceEquality") // which queue's head it is: a question of identity, not of value
     Event next() {
@@ -589,8 +634,9 @@ public final class RolloutSimulation {
         }
         switch (e.kind) {
           case START -> {
-            for (AccessLoad list : e.cohort.lists) {
-              arrive(new Request(e.cohort, e.pod, list, false));
+            int pod = started(e.cohort);
+            for (SimulationInput.StartupList list : e.cohort.lists) {
+              arrive(new Request(e.cohort, pod, list, false));
             }
           }
           case ARRIVE -> arrive(e.request);
@@ -604,8 +650,17 @@ public final class RolloutSimulation {
       }
     }
 
+    /** A pod starts: its place in {@link #pending}, waiting for every request of its start-up. */
+    int started(Cohort cohort) {
+      if (startedPods == pending.length) {
+        pending = Arrays.copyOf(pending, pending.length * 2);
+      }
+      pending[startedPods] = cohort.requestsPerPod;
+      return startedPods++;
+    }
+
     Level levelOf(Request r) {
-      return levels.get(r.list.priorityLevel());
+      return levels.get(r.list.level());
     }
 
     void arrive(Request r) {
@@ -619,8 +674,7 @@ public final class RolloutSimulation {
         r.generation++;
         flow.addLast(r);
         level.queued++;
-        timeouts.addLast(
-            event(now + Physics.QUEUE_WAIT_LIMIT_SECONDS, Kind.TIMEOUT, r.cohort, r.pod, r));
+        timeouts.addLast(event(now + Physics.QUEUE_WAIT_LIMIT_SECONDS, Kind.TIMEOUT, r.cohort, r));
       }
     }
 
@@ -631,9 +685,9 @@ public final class RolloutSimulation {
       level.peakBytes = Math.max(level.peakBytes, level.inFlightBytes);
       if (r.watch) {
         watchesDone.addLast(
-            event(now + profile.latency().requestSeconds(), Kind.DONE, r.cohort, r.pod, r));
+            event(now + profile.latency().requestSeconds(), Kind.DONE, r.cohort, r));
       } else {
-        schedule(now + r.list.listSeconds(), Kind.DONE, r.cohort, r.pod, r);
+        schedule(now + r.list.seconds(), Kind.DONE, r.cohort, r);
       }
     }
 
@@ -686,7 +740,7 @@ public final class RolloutSimulation {
         r.failures++;
         r.retries = 0;
       }
-      schedule(now + delay, Kind.ARRIVE, r.cohort, r.pod, r);
+      schedule(now + delay, Kind.ARRIVE, r.cohort, r);
     }
 
     void done(Request r) {
@@ -696,11 +750,11 @@ public final class RolloutSimulation {
       Cohort cohort = r.cohort;
       if (!r.watch) {
         level.served++;
-        if (watchesAfterList(r.list)) {
+        if (r.list.watchAfter()) {
           arrive(new Request(cohort, r.pod, r.list, true));
         }
       }
-      if (--cohort.pending[r.pod] == 0) {
+      if (--pending[r.pod] == 0) {
         if (++syncedPods == pods) {
           allSyncedAt = now;
         }
@@ -716,15 +770,13 @@ public final class RolloutSimulation {
 
     /** An update replaces the next pod once one of its wave is available (synced, then minReadySeconds). */
     void startNextOfWave(Cohort cohort) {
-      RolloutStrategy rollout = cohort.load.workload().rollout();
-      if (cohort.load.workload().isNew() || cohort.started >= cohort.simulated) {
+      if (cohort.started >= cohort.simulated) {
         return;
       }
+      cohort.started++;
       double at =
-          now
-              + rollout.minReadySeconds()
-              + profile.rollout().podStartSeconds() * random.nextDouble();
-      schedule(at, Kind.START, cohort, cohort.started++, null);
+          now + cohort.minReadySeconds + profile.rollout().podStartSeconds() * random.nextDouble();
+      schedule(at, Kind.START, cohort, null);
     }
 
     Map<String, SimulationResult> results(Scenario scenario) {

@@ -144,8 +144,21 @@ public final class ExplainReport {
     storm(out, load.storm(), load);
     verdict
         .simulations()
-        .rolloutOf(load.ref())
-        .ifPresent(s -> simulated(out, "SIMULATED ROLL-OUT", s));
+        .rollout(load.ref())
+        .ifPresent(
+            r -> {
+              simulated(out, "SIMULATED ROLL-OUT", r.result());
+              line(
+                  out,
+                  "  run",
+                  r.workloads() == 1
+                      ? "simulated for this workload alone: no other here has its pods, roll-out and"
+                          + " start-up LISTs"
+                      : "simulated once for the "
+                          + Units.number(r.workloads())
+                          + " workloads of this shape: equal pods, roll-out and start-up LISTs give"
+                          + " equal runs (docs/model.md §6)");
+            });
     SimulationResult restart = verdict.simulations().restart().get(load.priorityLevel());
     if (restart != null) {
       simulated(

@@ -9,6 +9,7 @@ import io.kubeload.model.LoadModel;
 import io.kubeload.model.LoadShape;
 import io.kubeload.model.Projection;
 import io.kubeload.model.Simulations;
+import io.kubeload.testing.RandomReleases;
 import io.kubeload.testing.TestManifests;
 import java.util.HashMap;
 import java.util.List;
@@ -25,59 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SearchedOncePerShapeTest {
 
-  private static final List<String> RESOURCES =
-      List.of("pods", "nodes", "services", "endpointslices", "configmaps", "secrets", "leases");
-  private static final List<String> SCOPES = List.of("cluster", "namespace", "own-node", "named");
-  private static final List<String> PATTERNS = List.of("informer", "poll", "get-per-event");
-  private static final List<String> NAMESPACES =
-      List.of("kube-system", "platform", "tenant-1", "tenant-2");
-
   static LongStream seeds() {
     return LongStream.rangeClosed(1, 16);
-  }
-
-  /** A workload declaring its accesses, under a name and namespace of its own. */
-  static String workload(Random random, String name, String namespace) {
-    StringBuilder declared = new StringBuilder();
-    for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
-      String pattern = PATTERNS.get(random.nextInt(PATTERNS.size()));
-      declared
-          .append("      - {resource: ")
-          .append(RESOURCES.get(random.nextInt(RESOURCES.size())))
-          .append(", scope: ")
-          .append(SCOPES.get(random.nextInt(SCOPES.size())))
-          .append(", pattern: ")
-          .append(pattern)
-          .append(pattern.equals("poll") ? ", periodSeconds: " + (5 + random.nextInt(300)) : "")
-          .append("}\n");
-    }
-    boolean daemonSet = random.nextInt(3) == 0;
-    return """
-        apiVersion: apps/v1
-        kind: %s
-        metadata:
-          name: %s
-          namespace: %s
-          annotations:
-            kubeload.io/access: |
-        %s
-        spec:
-        %s  selector: {matchLabels: {app: %s}}
-          template:
-            metadata: {labels: {app: %s}}
-            spec:
-              containers: [{name: c, image: example.com/%s:1}]
-        ---
-        """
-        .formatted(
-            daemonSet ? "DaemonSet" : "Deployment",
-            name,
-            namespace,
-            declared.toString().stripTrailing(),
-            daemonSet ? "" : "  replicas: " + (1 + random.nextInt(40)) + "\n",
-            name,
-            name,
-            name);
   }
 
   @ParameterizedTest(name = "seed {0}")
@@ -91,10 +41,10 @@ class SearchedOncePerShapeTest {
       // moves it to another level.
       for (int copy = 0, copies = 1 + random.nextInt(3); copy < copies; copy++) {
         yaml.append(
-            workload(
+            RandomReleases.workload(
                 new Random(shape),
                 "w" + release + "-" + copy,
-                NAMESPACES.get(random.nextInt(NAMESPACES.size()))));
+                RandomReleases.NAMESPACES.get(random.nextInt(RandomReleases.NAMESPACES.size()))));
       }
     }
     ClusterProfile profile =

@@ -129,22 +129,32 @@ class RolloutSimulationTest {
   @Test
   void anInformerIsSyncedOnlyWhenItsWatchIsOpenAfterItsList() {
     ClusterProfile profile = TestManifests.production();
-    SimulationResult informer =
-        rollout(
-            LoadModel.project(
-                TestManifests.accessSets(servicesController(1, "[list, watch]"), profile),
-                profile));
-    SimulationResult poller =
-        rollout(
-            LoadModel.project(
-                TestManifests.accessSets(servicesController(1, "[list]"), profile), profile));
-    assertThat(informer.allSynced()).isTrue();
-    assertThat(poller.allSynced()).isTrue();
-    // Same seed (same workload), same LIST: the informer waits one request's latency more, for its
-    // WATCH.
-    assertThat(informer.syncedSeconds().getAsDouble() - poller.syncedSeconds().getAsDouble())
+    Projection informing =
+        LoadModel.project(
+            TestManifests.accessSets(servicesController(1, "[list, watch]"), profile), profile);
+    Projection polling =
+        LoadModel.project(
+            TestManifests.accessSets(servicesController(1, "[list]"), profile), profile);
+    SimulationInput informer = SimulationInput.of(informing.workloads().get(0));
+    SimulationInput poller = SimulationInput.of(polling.workloads().get(0));
+    assertThat(informer.pods().lists())
+        .singleElement()
+        .satisfies(l -> assertThat(l.watchAfter()).isTrue());
+    assertThat(poller.pods().lists())
+        .singleElement()
+        .satisfies(l -> assertThat(l.watchAfter()).isFalse());
+    // The same random draws (the informer's), the same LIST: the informer waits one request's
+    // latency more, for its WATCH.
+    SimulationResult watched =
+        RolloutSimulation.rollout(informer, profile, informing.levels(), 900, informer.seed());
+    SimulationResult listed =
+        RolloutSimulation.rollout(poller, profile, polling.levels(), 900, informer.seed());
+    assertThat(watched).isEqualTo(rollout(informing));
+    assertThat(watched.allSynced()).isTrue();
+    assertThat(listed.allSynced()).isTrue();
+    assertThat(watched.syncedSeconds().getAsDouble() - listed.syncedSeconds().getAsDouble())
         .isCloseTo(profile.latency().requestSeconds(), within(1e-9));
-    assertThat(informer.lists()).isEqualTo(poller.lists()).isEqualTo(1);
+    assertThat(watched.lists()).isEqualTo(listed.lists()).isEqualTo(1);
   }
 
   @Test
@@ -238,21 +248,15 @@ class RolloutSimulationTest {
     assertThat(projection.workloads().stream().mapToLong(WorkloadLoad::pods).sum())
         .isGreaterThan(RolloutSimulation.STARTS_REACHABLE);
     var kept =
-        RolloutSimulation.run(
+        RolloutSimulation.restart(
             projection.workloads(),
             profile,
             projection.levels(),
-            Scenario.APISERVER_RESTART,
             900,
             RolloutSimulation.STARTS_REACHABLE);
     var all =
-        RolloutSimulation.run(
-            projection.workloads(),
-            profile,
-            projection.levels(),
-            Scenario.APISERVER_RESTART,
-            900,
-            Integer.MAX_VALUE);
+        RolloutSimulation.restart(
+            projection.workloads(), profile, projection.levels(), 900, Integer.MAX_VALUE);
     assertThat(kept).isEqualTo(all);
     assertThat(kept.values()).anySatisfy(r -> assertThat(r.stoppedByEventBudget()).isTrue());
   }

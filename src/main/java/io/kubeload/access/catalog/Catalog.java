@@ -6,16 +6,29 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The components kubeload knows, read once from the YAML resources listed in {@code index.txt}
- * beside this class. A broken entry is a kubeload bug, so it fails loudly, naming file and line.
+ * The components kubeload knows, read from the YAML resources listed in {@code index.txt} beside
+ * this class. A broken entry is a kubeload bug, so it fails loudly, naming file and line.
+ *
+ * <p>An analysis reads only the entries whose image patterns can match a container's image: the
+ * build writes each entry's patterns to {@code images.txt} beside the entries ({@link #imageIndex},
+ * from the entries themselves), and the other entries' YAML is never parsed (docs/performance.md,
+ * "A typical release: start-up").
  */
 public final class Catalog {
 
+  /** The resource the build writes with {@link #imageIndex}. */
+  public static final String IMAGE_INDEX = "images.txt";
+
   private static List<CatalogEntry> entries;
+  private static Map<String, List<String>> imagesByFile;
+  private static final Map<String, CatalogEntry> READ = new HashMap<>();
 
   private Catalog() {}
 
@@ -25,6 +38,50 @@ public final class Catalog {
       entries = load();
     }
     return entries;
+  }
+
+  /**
+   * The entries with an image pattern that matches {@code repository}, the only ones that can
+   * recognise a container of that image; in no particular order.
+   */
+  public static synchronized List<CatalogEntry> candidates(String repository) {
+    if (imagesByFile == null) {
+      imagesByFile = parseImageIndex(new String(bytes(IMAGE_INDEX), StandardCharsets.UTF_8));
+    }
+    List<CatalogEntry> out = new ArrayList<>();
+    imagesByFile.forEach(
+        (file, patterns) -> {
+          if (patterns.stream().anyMatch(p -> Globs.matchesRepository(p, repository))) {
+            out.add(read(file));
+          }
+        });
+    return out;
+  }
+
+  /** Each entry's file and image patterns, a line each, as {@link #candidates} reads them. */
+  public static String imageIndex() {
+    StringBuilder out = new StringBuilder();
+    for (CatalogEntry entry : entries()) {
+      out.append(entry.file());
+      for (String pattern : entry.recognition().images()) {
+        if (pattern.isEmpty() || pattern.chars().anyMatch(Character::isWhitespace)) {
+          throw new IllegalStateException(
+              "catalog entry " + entry.file() + ": image pattern '" + pattern + "' is not a word");
+        }
+        out.append(' ').append(pattern);
+      }
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  private static Map<String, List<String>> parseImageIndex(String text) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (String line : text.lines().toList()) {
+      List<String> words = List.of(line.split(" ", -1));
+      out.put(words.get(0), words.subList(1, words.size()));
+    }
+    return out;
   }
 
   public static Optional<CatalogEntry> find(String name) {
@@ -43,11 +100,7 @@ public final class Catalog {
       if (file.isEmpty() || file.startsWith("#")) {
         continue;
       }
-      try {
-        out.add(EntryReader.read(file, bytes(file)));
-      } catch (RuntimeException e) {
-        throw new IllegalStateException("catalog entry " + e.getMessage(), e);
-      }
+      out.add(read(file));
     }
     out.sort(Comparator.comparing(CatalogEntry::name));
     for (int i = 1; i < out.size(); i++) {
@@ -56,6 +109,19 @@ public final class Catalog {
       }
     }
     return List.copyOf(out);
+  }
+
+  /** One entry, parsed once whichever of {@link #entries} and {@link #candidates} asks first. */
+  private static CatalogEntry read(String file) {
+    return READ.computeIfAbsent(
+        file,
+        f -> {
+          try {
+            return EntryReader.read(f, bytes(f));
+          } catch (RuntimeException e) {
+            throw new IllegalStateException("catalog entry " + e.getMessage(), e);
+          }
+        });
   }
 
   private static byte[] bytes(String resource) {

@@ -173,7 +173,7 @@ public final class CatalogInference {
 
   /** The most specific entry that matches: an operator's resource, then a command, labels, a version range. */
   static Optional<CatalogEntry> recognise(ContainerFacts facts) {
-    return Catalog.entries().stream()
+    return Catalog.candidates(facts.image().repository()).stream()
         .filter(e -> matches(e, facts))
         .min(
             Comparator.comparingInt(CatalogInference::specificity)

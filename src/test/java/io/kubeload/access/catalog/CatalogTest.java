@@ -38,6 +38,42 @@ class CatalogTest {
   }
 
   @Test
+  void theImageIndexTheBuildWroteIsTheOneTheEntriesGive() throws IOException {
+    try (java.io.InputStream written = Catalog.class.getResourceAsStream(Catalog.IMAGE_INDEX)) {
+      assertThat(written).as("written by the build (process-classes)").isNotNull();
+      assertThat(new String(written.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo(Catalog.imageIndex());
+    }
+  }
+
+  @Test
+  void theCandidatesForAnImageAreExactlyTheEntriesWhosePatternsMatchIt() {
+    List<String> repositories =
+        Stream.concat(
+                Catalog.entries().stream()
+                    .flatMap(e -> e.recognition().images().stream())
+                    .map(p -> p.replace("*", "x"))
+                    .flatMap(r -> Stream.of(r, "registry.example:5000/" + r, r + "-other")),
+                Stream.of("example/app", ""))
+            .toList();
+    for (String repository : repositories) {
+      assertThat(Catalog.candidates(repository))
+          .as(repository)
+          .containsExactlyInAnyOrderElementsOf(
+              Catalog.entries().stream()
+                  .filter(
+                      e ->
+                          e.recognition().images().stream()
+                              .anyMatch(p -> Globs.matchesRepository(p, repository)))
+                  .toList());
+    }
+    assertThat(Catalog.candidates("example/app")).isEmpty();
+    assertThat(Catalog.candidates("coredns/coredns"))
+        .extracting(CatalogEntry::name)
+        .contains("coredns");
+  }
+
+  @Test
   void everyAccessSwitchAndNoteCitesARepositoryFileOrAPage() {
     String cited = "([\\w.-]+/[\\w.-]+:[\\w./*{}-]+|https://\\S+).*";
     for (CatalogEntry entry : Catalog.entries()) {
