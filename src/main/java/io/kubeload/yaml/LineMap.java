@@ -11,7 +11,11 @@ final class LineMap {
 
   private final int[] lineStarts;
 
-  LineMap(String text) {
+  /** The line of the text's first character: a document read apart from its stream starts below 1. */
+  private final int firstLine;
+
+  LineMap(String text, int firstLine) {
+    this.firstLine = firstLine;
     int[] starts = new int[16];
     int count = 1;
     int codePoint = 0;
@@ -32,6 +36,6 @@ final class LineMap {
   /** The line of the code point at {@code index}. */
   int lineAt(int index) {
     int found = Arrays.binarySearch(lineStarts, index);
-    return found >= 0 ? found + 1 : -found - 1;
+    return (found >= 0 ? found + 1 : -found - 1) + firstLine - 1;
   }
 }

@@ -3,6 +3,7 @@ package io.kubeload.yaml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -13,6 +14,7 @@ import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -103,25 +105,197 @@ public final class YamlDocuments {
       InputLimits limits,
       RunBudget budget,
       java.util.function.Consumer<Document> each) {
+    read(file, text, limits, budget, each, () -> {});
+  }
+
+  /**
+   * As {@link #read(String, String, InputLimits, RunBudget, java.util.function.Consumer)}, calling
+   * {@code bySnakeyaml} each time snakeyaml reads a document or the rest of the stream instead of
+   * {@link BlockReader}. Block-style documents are read by {@link BlockReader}, each cut from the
+   * stream at its {@code ---} line (YAML allows no such line inside a value); a document it gives up
+   * on is read by snakeyaml alone, and should snakeyaml fail on it there, it reads the rest of the
+   * stream from that document on, so that every error is the one reading the whole stream gives.
+   */
+  static void read(
+      String file,
+      String text,
+      InputLimits limits,
+      RunBudget budget,
+      java.util.function.Consumer<Document> each,
+      Runnable bySnakeyaml) {
+    BlockReader.Stream stream = looksLikeJson(text) ? null : BlockReader.Stream.of(text);
+    if (stream == null) {
+      bySnakeyaml.run();
+      readWithSnakeyaml(file, text, limits, budget, each);
+      return;
+    }
+    LoaderOptions options = options(limits);
+    Constructor constructor = new Constructor(options, budget.strings());
+    java.util.function.Function<String, Object> plain =
+        plainScalars(new Resolver(), constructor, budget.strings());
+    int[] starts = stream.starts;
+    for (int k = -1; k < starts.length; k++) {
+      boolean explicit = k >= 0;
+      int from = explicit ? starts[k] : 0;
+      int to = k + 1 < starts.length ? starts[k + 1] : text.length();
+      int firstLine = explicit ? stream.lines[k] : 1;
+      int endLine = k + 1 < starts.length ? stream.lines[k + 1] : stream.lastLine;
+      if (!explicit && from == to) {
+        continue;
+      }
+      Document document;
+      try {
+        if (to - from + DOCUMENT_MARGIN > limits.maxDocumentChars()) {
+          throw new BlockReader.GiveUp();
+        }
+        document =
+            BlockReader.read(
+                text,
+                from,
+                to,
+                firstLine,
+                endLine,
+                explicit,
+                limits.maxNestingDepth(),
+                budget.strings(),
+                plain);
+      } catch (BlockReader.GiveUp e) {
+        bySnakeyaml.run();
+        try {
+          readWithSnakeyaml(file, text, from, to, firstLine, limits, budget, each, true);
+        } catch (RetryTheRest retry) {
+          readWithSnakeyaml(
+              file, text, from, text.length(), firstLine, limits, budget, each, false);
+          return;
+        }
+        continue;
+      }
+      if (document != null) {
+        budget.countDocument(file, document.startLine());
+        each.accept(document);
+      }
+    }
+  }
+
+  /** The whole stream read by snakeyaml alone, as every stream was before {@link BlockReader}. */
+  static void readWithSnakeyaml(
+      String file,
+      String text,
+      InputLimits limits,
+      RunBudget budget,
+      java.util.function.Consumer<Document> each) {
     // JSON allows tabs between tokens, YAML does not; a raw tab inside a JSON string is invalid
     // anyway.
     String source = looksLikeJson(text) ? text.replace('\t', ' ') : text;
-    LineMap lineMap = new LineMap(source);
+    readWithSnakeyaml(file, source, 0, source.length(), 1, limits, budget, each, false);
+  }
+
+  /**
+   * Characters a document may hold below the per-document limit and still be read by {@link
+   * BlockReader}: snakeyaml counts from a little after the {@code ---} and looks a few characters
+   * ahead, so a document this close to the limit is left to it.
+   */
+  private static final int DOCUMENT_MARGIN = 64;
+
+  /**
+   * A plain scalar as snakeyaml's YAML 1.1 resolver and the safe constructor make it; the tags
+   * {@link BlockReader} does not construct ({@code <<}, and none other resolves) leave the document
+   * to snakeyaml.
+   */
+  private static java.util.function.Function<String, Object> plainScalars(
+      Resolver resolver, Constructor constructor, Interner strings) {
+    return scalar -> {
+      if (plainWord(scalar)) {
+        return strings.intern(scalar);
+      }
+      Tag tag = resolver.resolve(NodeId.scalar, scalar, true);
+      if (Tag.STR.equals(tag)) {
+        return strings.intern(scalar);
+      }
+      if (Tag.NULL.equals(tag)) {
+        return null;
+      }
+      if (Tag.BOOL.equals(tag)
+          || Tag.INT.equals(tag)
+          || Tag.FLOAT.equals(tag)
+          || Tag.TIMESTAMP.equals(tag)) {
+        try {
+          return constructor.scalar(tag, scalar);
+        } catch (RuntimeException e) {
+          throw new BlockReader.GiveUp();
+        }
+      }
+      throw new BlockReader.GiveUp();
+    };
+  }
+
+  /**
+   * Whether the resolver is sure to find {@code scalar} a string without trying its patterns: it
+   * starts with a letter, and is longer than every boolean and null ({@code false}) or starts with
+   * a letter none of them starts with. Most plain scalars of a manifest are such words.
+   */
+  private static boolean plainWord(String scalar) {
+    if (scalar.isEmpty()) {
+      return false;
+    }
+    char first = scalar.charAt(0);
+    boolean letter = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z');
+    return letter && (scalar.length() > 5 || "yYnNtTfFoO".indexOf(first) < 0);
+  }
+
+  /** snakeyaml failed on a document read apart from its stream: the stream's reading decides. */
+  private static final class RetryTheRest extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RetryTheRest() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static LoaderOptions options(InputLimits limits) {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     options.setMaxAliasesForCollections(limits.maxAliases());
     options.setNestingDepthLimit(limits.maxNestingDepth());
     options.setCodePointLimit(limits.maxDocumentChars());
     options.setAllowRecursiveKeys(false);
+    return options;
+  }
+
+  /**
+   * snakeyaml reads {@code text} from {@code from} on ({@code firstLine} of the file) to {@code to}. On
+   * {@code trial} (a document cut from its stream), a failure to compose it, or a second document
+   * in it, is {@link RetryTheRest}: nothing of it was counted or handed on.
+   */
+  private static void readWithSnakeyaml(
+      String file,
+      String text,
+      int from,
+      int to,
+      int firstLine,
+      InputLimits limits,
+      RunBudget budget,
+      java.util.function.Consumer<Document> each,
+      boolean trial) {
+    String source = from == 0 && to == text.length() ? text : text.substring(from, to);
+    LineMap lineMap = new LineMap(source, firstLine);
+    LoaderOptions options = options(limits);
     Constructor constructor = new Constructor(options, budget.strings());
     constructor.setAllowDuplicateKeys(false);
     StreamReader reader = new TextStreamReader(source, limits.maxDocumentChars());
     AliasWatch parser = new AliasWatch(new ParserImpl(reader, options));
     Composer composer = new Composer(parser, new Resolver(), options);
+    boolean composing = true;
     try {
       while (composer.checkNode()) {
         parser.aliased = false;
         Node node = composer.getNode();
+        if (trial && composer.checkNode()) {
+          // The text cut out as one document is more (a scalar then a mapping, which the stream
+          // rejects): nothing of it is counted or handed on before the stream's reading decides.
+          throw new RetryTheRest();
+        }
+        composing = false;
         budget.countDocument(file, lineOf(node.getStartMark(), lineMap));
         // Without an alias the nodes form a tree: nothing to expand, nothing met twice.
         java.util.Set<Node> seen = null;
@@ -138,17 +312,24 @@ public final class YamlDocuments {
                 lineOf(node.getStartMark(), lineMap),
                 lineOf(node.getEndMark(), lineMap),
                 lines.trim()));
+        composing = true;
       }
     } catch (MarkedYAMLException e) {
+      if (trial && composing) {
+        throw new RetryTheRest();
+      }
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       // A scalar left open runs to the end of the stream: the line where it opened is the one to
       // fix.
       if (e.getContextMark() != null && String.valueOf(e.getProblem()).contains("end of stream")) {
         mark = e.getContextMark();
       }
-      int line = mark == null ? 1 : lineOf(mark, lineMap);
-      throw describe(file, e, source, line);
+      int line = mark == null ? firstLine : lineOf(mark, lineMap);
+      throw describe(file, e, text, line);
     } catch (IllegalArgumentException e) {
+      if (trial && composing) {
+        throw new RetryTheRest();
+      }
       // Found by fuzzing (docs/fuzzing.md): a tag whose %-escape decodes to a space or control
       // character (`!x%0b`) fails in snakeyaml's Tag constructor, outside its own exceptions.
       throw new InputException(
@@ -156,6 +337,9 @@ public final class YamlDocuments {
           lineOf(reader.getMark(), lineMap),
           "invalid YAML tag (a %-escape that decodes to a space or control character)");
     } catch (YAMLException e) {
+      if (trial && composing) {
+        throw new RetryTheRest();
+      }
       // Limits (aliases, nesting, size) are reported without a mark: the reader stopped where it
       // hit them.
       throw new InputException(
@@ -371,6 +555,13 @@ public final class YamlDocuments {
 
     Object construct(Node node) {
       return constructDocument(node);
+    }
+
+    /** A plain scalar of a resolved {@code tag}, as a document's scalar of that tag is built. */
+    Object scalar(Tag tag, String value) {
+      return yamlConstructors
+          .get(tag)
+          .construct(new ScalarNode(tag, value, null, null, DumperOptions.ScalarStyle.PLAIN));
     }
   }
 }
