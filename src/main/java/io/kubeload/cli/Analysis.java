@@ -202,11 +202,12 @@ final class Analysis {
     GateMode gateMode = gateMode(settings, project);
     InputLimits limits = limitOptions.limits();
     InputFiles.Profile loaded =
-        InputFiles.profile(
-            profile != null
-                ? profile
-                : project.profile().or(settings::profile).orElse(Profiles.DEFAULT),
-            limits);
+        io.preload()
+            .profile(
+                profile != null
+                    ? profile
+                    : project.profile().or(settings::profile).orElse(Profiles.DEFAULT),
+                limits);
     ClusterProfile clusterProfile =
         adjusted(
             loaded.profile(),
