@@ -202,12 +202,11 @@ final class Analysis {
     GateMode gateMode = gateMode(settings, project);
     InputLimits limits = limitOptions.limits();
     InputFiles.Profile loaded =
-        io.preload()
-            .profile(
-                profile != null
-                    ? profile
-                    : project.profile().or(settings::profile).orElse(Profiles.DEFAULT),
-                limits);
+        InputFiles.profile(
+            profile != null
+                ? profile
+                : project.profile().or(settings::profile).orElse(Profiles.DEFAULT),
+            limits);
     ClusterProfile clusterProfile =
         adjusted(
             loaded.profile(),

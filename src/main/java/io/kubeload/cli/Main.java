@@ -49,23 +49,11 @@ public final class Main {
 
   private static int run(
       String[] args, InputStream in, PrintStream out, PrintStream err, boolean errIsTerminal) {
-    try (Preload preload = Preload.start(args)) {
-      return run(args, in, out, err, errIsTerminal, preload);
-    }
-  }
-
-  private static int run(
-      String[] args,
-      InputStream in,
-      PrintStream out,
-      PrintStream err,
-      boolean errIsTerminal,
-      Preload preload) {
     PrintWriter stdout =
         new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter stderr =
         new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-    Io io = new Io(in, stdout, stderr, errIsTerminal, out, preload);
+    Io io = new Io(in, stdout, stderr, errIsTerminal, out);
     Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
     subcommands.put("analyze", () -> new AnalyzeCommand(io));
     subcommands.put("explain", () -> new ExplainCommand(io));
@@ -192,12 +180,7 @@ public final class Main {
   /** The process's streams, handed to commands so tests can capture them. */
   /** @param rawOut the stream under {@code out}: a PrintStream keeps its write errors to itself */
   record Io(
-      InputStream in,
-      PrintWriter out,
-      PrintWriter err,
-      boolean errIsTerminal,
-      PrintStream rawOut,
-      Preload preload) {
+      InputStream in, PrintWriter out, PrintWriter err, boolean errIsTerminal, PrintStream rawOut) {
     /** Whether standard output was flushed whole ({@code > /dev/full}, a closed pipe: not). */
     boolean outWritten() {
       out.flush();
