@@ -13,26 +13,32 @@ final class HelmSources {
   private final TreeMap<Integer, String> byLine = new TreeMap<>();
 
   HelmSources(String text) {
-    // Every match starts with '#': trying the pattern only there, rather than letting find() try it
-    // at
-    // every position of a 50 MB text, finds the same matches (the bounds stay transparent to ^).
+    // Every match starts with a '#' at the start of a line: trying the pattern only there, rather
+    // than letting find() try it at every position of a 50 MB text, finds the same matches (the
+    // bounds stay transparent to ^), and the lines between are counted by the JDK's indexOf.
     Matcher matcher = SOURCE.matcher(text).useAnchoringBounds(false);
     int line = 1;
     int scanned = 0;
     for (int hash = text.indexOf('#'); hash >= 0; ) {
-      if (!matcher.region(hash, text.length()).lookingAt()) {
+      if (!(hash == 0 || endsLine(text.charAt(hash - 1)))
+          || !matcher.region(hash, text.length()).lookingAt()) {
         hash = text.indexOf('#', hash + 1);
         continue;
       }
-      for (int i = scanned; i < hash; i++) {
-        if (text.charAt(i) == '\n') {
-          line++;
-        }
+      for (int newline = text.indexOf('\n', scanned);
+          newline >= 0 && newline < hash;
+          newline = text.indexOf('\n', newline + 1)) {
+        line++;
       }
       scanned = hash;
       byLine.put(line, matcher.group(1));
       hash = text.indexOf('#', matcher.end());
     }
+  }
+
+  /** The characters after which a multi-line {@code ^} matches (Java's line terminators). */
+  private static boolean endsLine(char c) {
+    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
 
   /** The template of a document starting at {@code line}, written after the previous document. */

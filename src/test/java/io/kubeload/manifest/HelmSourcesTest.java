@@ -43,4 +43,15 @@ class HelmSourcesTest {
     assertThat(template("# Source: chart/templates/a.yaml\nkind: A\n---\nkind: B\n", 4, 3))
         .isEmpty();
   }
+
+  @Test
+  void everyLineTerminatorStartsALineAndLinesAreCountedByNewlines() {
+    String lineSeparator = "kind: X\u2028# Source: chart/templates/ls.yaml\n\n";
+    String nextLine = "kind: Y\u0085#Source: chart/templates/nel.yaml\nkind: Y\n";
+    String text = lineSeparator + nextLine + "#x# Source: chart/templates/not.yaml\nkind: Z\n";
+
+    assertThat(template(text, 2, 0)).contains("chart/templates/ls.yaml");
+    assertThat(template(text, 4, 0)).contains("chart/templates/nel.yaml");
+    assertThat(template(text, 6, 0)).contains("chart/templates/nel.yaml");
+  }
 }
