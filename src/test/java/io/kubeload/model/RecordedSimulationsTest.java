@@ -64,8 +64,7 @@ class RecordedSimulationsTest {
     List<SimulationResult> results = new ArrayList<>();
     for (WorkloadLoad load : projection.workloads()) {
       double horizon = random.nextBoolean() ? 300 : RolloutSimulation.DEFAULT_HORIZON_SECONDS;
-      results.add(
-          RolloutSimulation.rollout(load, profile, projection.levels(), horizon));
+      results.add(RolloutSimulation.rollout(load, profile, projection.levels(), horizon));
       var paced =
           load.workload()
               .withRollout(
