@@ -281,7 +281,7 @@ public final class RolloutSimulation {
    * ({@code kind}), to whom (a request's slot, or for a {@link #START} its cohort) and, for a
    * time-out, the generation of the request it was set for.
    */
-  private abstract static class Events {
+  abstract static class Events {
     double[] time = new double[64];
     long[] seq = new long[64];
     byte[] kind = new byte[64];
@@ -322,7 +322,7 @@ public final class RolloutSimulation {
   }
 
   /** A binary min-heap in (time, sequence) order: the order a priority queue of event objects had. */
-  private static final class EventHeap extends Events {
+  static final class EventHeap extends Events {
     @Override
     int head() {
       return size > 0 ? 0 : -1;
@@ -384,7 +384,7 @@ public final class RolloutSimulation {
    * never goes back, so each is a first-in first-out ring already in time order, and needs no heap:
    * in a saturated level most events are time-outs, most of them stale (docs/performance.md).
    */
-  private static final class EventRing extends Events {
+  static final class EventRing extends Events {
     private int first;
 
     @Override
