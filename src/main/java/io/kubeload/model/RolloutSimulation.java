@@ -194,16 +194,14 @@ public final class RolloutSimulation {
    * so a stale time-out of the request it held never matches the one it holds.
    */
   private static final class Requests {
-    int[] cohort = new int[64];
-
     /** Which of its cohort's start-up LISTs. */
     int[] list = new int[64];
 
-    /** The pod's place in the engine's count of requests each started pod still waits for. */
+    /** The pod's place in the engine's columns of started pods (its cohort, the requests it waits for). */
     int[] pod = new int[64];
 
     boolean[] watch = new boolean[64];
-    int[] retries = new int[64];
+    byte[] retries = new byte[64];
     int[] failures = new int[64];
     int[] generation = new int[64];
 
@@ -213,17 +211,16 @@ public final class RolloutSimulation {
     int slots;
     int free = -1;
 
-    int add(int cohortIndex, int listIndex, int podIndex) {
+    int add(int listIndex, int podIndex) {
       int r = free;
       if (r >= 0) {
         free = next[r];
       } else {
-        if (slots == cohort.length) {
+        if (slots == pod.length) {
           grow();
         }
         r = slots++;
       }
-      cohort[r] = cohortIndex;
       list[r] = listIndex;
       pod[r] = podIndex;
       watch[r] = false;
@@ -238,8 +235,7 @@ public final class RolloutSimulation {
     }
 
     private void grow() {
-      int size = 2 * cohort.length;
-      cohort = Arrays.copyOf(cohort, size);
+      int size = pod.length + (pod.length >> 1);
       list = Arrays.copyOf(list, size);
       pod = Arrays.copyOf(pod, size);
       watch = Arrays.copyOf(watch, size);
@@ -331,7 +327,7 @@ public final class RolloutSimulation {
     @Override
     void add(double at, long sequence, byte what, int whom, int gen) {
       if (size == time.length) {
-        grow(2 * size);
+        grow(size + (size >> 1));
       }
       int hole = size++;
       while (hole > 0) {
@@ -400,14 +396,15 @@ public final class RolloutSimulation {
       set((first + size++) % time.length, at, sequence, what, whom, gen);
     }
 
-    /** Doubles the ring with its events from the start, in order. */
+    /** Grows the ring by half, its events from the start, in order. */
     private void unwrap() {
       int capacity = time.length;
-      double[] t = new double[2 * capacity];
-      long[] s = new long[2 * capacity];
-      byte[] k = new byte[2 * capacity];
-      int[] w = new int[2 * capacity];
-      int[] g = new int[2 * capacity];
+      int grown = capacity + (capacity >> 1);
+      double[] t = new double[grown];
+      long[] s = new long[grown];
+      byte[] k = new byte[grown];
+      int[] w = new int[grown];
+      int[] g = new int[grown];
       for (int i = 0; i < size; i++) {
         int from = (first + i) % capacity;
         t[i] = time[from];
@@ -742,6 +739,9 @@ public final class RolloutSimulation {
      */
     int[] pending = new int[64];
 
+    /** The cohort of each started pod, by the same order. */
+    int[] podCohort = new int[64];
+
     int startedPods;
     int[] syncedBySecond = new int[64];
     long seq;
@@ -875,9 +875,9 @@ public final class RolloutSimulation {
         }
         switch (kind) {
           case START -> {
-            int pod = started(cohorts.get(who));
+            int pod = started(who);
             for (int list = 0; list < cohorts.get(who).lists.length; list++) {
-              arrive(requests.add(who, list, pod));
+              arrive(requests.add(list, pod));
             }
           }
           case ARRIVE -> arrive(who);
@@ -892,20 +892,22 @@ public final class RolloutSimulation {
     }
 
     /** A pod starts: its place in {@link #pending}, waiting for every request of its start-up. */
-    int started(Cohort cohort) {
+    int started(int cohort) {
       if (startedPods == pending.length) {
         pending = Arrays.copyOf(pending, pending.length * 2);
+        podCohort = Arrays.copyOf(podCohort, pending.length);
       }
-      pending[startedPods] = cohort.requestsPerPod;
+      pending[startedPods] = cohorts.get(cohort).requestsPerPod;
+      podCohort[startedPods] = cohort;
       return startedPods++;
     }
 
     SimulationInput.StartupList listOf(int r) {
-      return cohorts.get(requests.cohort[r]).lists[requests.list[r]];
+      return cohorts.get(podCohort[requests.pod[r]]).lists[requests.list[r]];
     }
 
     Level levelOf(int r) {
-      return cohorts.get(requests.cohort[r]).levels[requests.list[r]];
+      return cohorts.get(podCohort[requests.pod[r]]).levels[requests.list[r]];
     }
 
     /**
@@ -918,7 +920,7 @@ public final class RolloutSimulation {
 
     void arrive(int r) {
       Level level = levelOf(r);
-      int flow = requests.cohort[r];
+      int flow = podCohort[requests.pod[r]];
       level.flow(flow);
       if (level.queued == 0 && level.busy + seats(r) <= level.capacity) {
         serve(level, r);
@@ -968,7 +970,7 @@ public final class RolloutSimulation {
 
     void timeout(int r) {
       Level level = levelOf(r);
-      int flow = requests.cohort[r];
+      int flow = podCohort[requests.pod[r]];
       level.flow(flow);
       if (level.remove(flow, r, requests)) {
         level.queued--;
@@ -1004,8 +1006,8 @@ public final class RolloutSimulation {
       Level level = levelOf(r);
       level.busy -= seats(r);
       level.inFlightBytes -= requests.watch[r] ? 0 : listOf(r).memoryBytes();
-      int cohortIndex = requests.cohort[r];
       int pod = requests.pod[r];
+      int cohortIndex = podCohort[pod];
       boolean finished = true;
       if (!requests.watch[r]) {
         level.served++;
