@@ -1,14 +1,12 @@
 package io.kubeload.model;
 
 import io.kubeload.cluster.ClusterProfile;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.PriorityQueue;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 
@@ -188,65 +186,246 @@ public final class RolloutSimulation {
     return SimulationInput.mix(SEED ^ scenario.ordinal(), inputs);
   }
 
-  /** A start-up LIST of one pod, or the WATCH its informer opens once the LIST is answered. */
-  private static final class Request {
-    final Cohort cohort;
+  /**
+   * The start-up LISTs of the pods that started, and the WATCHes their informers open once a LIST
+   * is answered, as columns indexed by a slot: a restart has a few hundred thousand in flight, most
+   * rejected and waiting for their retry, and an object each was most of the run's heap
+   * (docs/performance.md). A slot is reused once its request is done; its generation keeps counting,
+   * so a stale time-out of the request it held never matches the one it holds.
+   */
+  private static final class Requests {
+    /** Which of its cohort's start-up LISTs. */
+    int[] list = new int[64];
 
-    /** The pod's place in the engine's count of requests each started pod still waits for. */
-    final int pod;
+    /** The pod's place in the engine's columns of started pods (its cohort, the requests it waits for). */
+    int[] pod = new int[64];
 
-    final SimulationInput.StartupList list;
-    final boolean watch;
-    int retries;
-    int failures;
-    int generation;
+    boolean[] watch = new boolean[64];
+    byte[] retries = new byte[64];
+    int[] failures = new int[64];
+    int[] generation = new int[64];
 
-    Request(Cohort cohort, int pod, SimulationInput.StartupList list, boolean watch) {
-      this.cohort = cohort;
-      this.pod = pod;
-      this.list = list;
-      this.watch = watch;
+    /** The next request in the same flow's queue, or in the free slots. */
+    int[] next = new int[64];
+
+    int slots;
+    int free = -1;
+
+    int add(int listIndex, int podIndex) {
+      int r = free;
+      if (r >= 0) {
+        free = next[r];
+      } else {
+        if (slots == pod.length) {
+          grow();
+        }
+        r = slots++;
+      }
+      list[r] = listIndex;
+      pod[r] = podIndex;
+      watch[r] = false;
+      retries[r] = 0;
+      failures[r] = 0;
+      return r;
     }
 
-    /**
-     * A reflector's WATCH from the LIST's resourceVersion holds one seat until it is initialised
-     * (docs/sources.md §3.5); a LIST its estimated seats.
-     */
-    int seats() {
-      return watch ? Physics.MIN_SEATS : list.seats();
+    void release(int r) {
+      next[r] = free;
+      free = r;
     }
 
-    double memoryBytes() {
-      return watch ? 0 : list.memoryBytes();
+    private void grow() {
+      int size = pod.length + (pod.length >> 1);
+      list = Arrays.copyOf(list, size);
+      pod = Arrays.copyOf(pod, size);
+      watch = Arrays.copyOf(watch, size);
+      retries = Arrays.copyOf(retries, size);
+      failures = Arrays.copyOf(failures, size);
+      generation = Arrays.copyOf(generation, size);
+      next = Arrays.copyOf(next, size);
     }
   }
 
-  /** The pods of one workload: its flow, its start-up LISTs, how its pods appear. */
+  /** The pods of one workload: its flow, its start-up LISTs and their levels, how its pods appear. */
   private static final class Cohort {
-    final List<SimulationInput.StartupList> lists;
+    final SimulationInput.StartupList[] lists;
+    final Level[] levels;
     final int requestsPerPod;
 
     /** The pods followed: all of the workload's, up to {@link #MAX_SIMULATED_PODS}. */
     final int simulated;
 
     final int minReadySeconds;
-    final int flow;
     int started;
 
-    Cohort(SimulationInput.Pods pods, int minReadySeconds, int flow) {
-      this.lists = pods.lists();
+    Cohort(SimulationInput.Pods pods, int minReadySeconds, Level[] levels) {
+      this.lists = pods.lists().toArray(SimulationInput.StartupList[]::new);
+      this.levels = levels;
       this.requestsPerPod = pods.requestsPerPod();
       this.simulated = pods.simulated();
       this.minReadySeconds = minReadySeconds;
-      this.flow = flow;
     }
   }
 
-  private enum Kind {
-    START,
-    ARRIVE,
-    DONE,
-    TIMEOUT
+  private static final byte START = 0;
+  private static final byte ARRIVE = 1;
+  private static final byte DONE = 2;
+  private static final byte TIMEOUT = 3;
+
+  /**
+   * Events as columns: when ({@code time}, then {@code seq}, the order they were made in), what
+   * ({@code kind}), to whom (a request's slot, or for a {@link #START} its cohort) and, for a
+   * time-out, the generation of the request it was set for.
+   */
+  abstract static class Events {
+    double[] time = new double[64];
+    long[] seq = new long[64];
+    byte[] kind = new byte[64];
+    int[] who = new int[64];
+    int[] generation = new int[64];
+    int size;
+
+    /** Where the earliest event is, or -1 when there is none. */
+    abstract int head();
+
+    abstract void poll();
+
+    abstract void add(double at, long sequence, byte what, int whom, int gen);
+
+    void grow(int capacity) {
+      time = Arrays.copyOf(time, capacity);
+      seq = Arrays.copyOf(seq, capacity);
+      kind = Arrays.copyOf(kind, capacity);
+      who = Arrays.copyOf(who, capacity);
+      generation = Arrays.copyOf(generation, capacity);
+    }
+
+    void set(int i, double at, long sequence, byte what, int whom, int gen) {
+      time[i] = at;
+      seq[i] = sequence;
+      kind[i] = what;
+      who[i] = whom;
+      generation[i] = gen;
+    }
+
+    void move(int from, int to) {
+      set(to, time[from], seq[from], kind[from], who[from], generation[from]);
+    }
+
+    boolean before(int i, double at, long sequence) {
+      return time[i] != at ? time[i] < at : seq[i] < sequence;
+    }
+  }
+
+  /** A binary min-heap in (time, sequence) order: the order a priority queue of event objects had. */
+  static final class EventHeap extends Events {
+    @Override
+    int head() {
+      return size > 0 ? 0 : -1;
+    }
+
+    @Override
+    void add(double at, long sequence, byte what, int whom, int gen) {
+      if (size == time.length) {
+        grow(size + (size >> 1));
+      }
+      int hole = size++;
+      while (hole > 0) {
+        int parent = (hole - 1) >>> 1;
+        if (!isAfter(parent, at, sequence)) {
+          break;
+        }
+        move(parent, hole);
+        hole = parent;
+      }
+      set(hole, at, sequence, what, whom, gen);
+    }
+
+    /** Whether the event at {@code i} comes after ({@code at}, {@code sequence}). */
+    private boolean isAfter(int i, double at, long sequence) {
+      return time[i] != at ? time[i] > at : seq[i] > sequence;
+    }
+
+    @Override
+    void poll() {
+      int last = --size;
+      if (last == 0) {
+        return;
+      }
+      double at = time[last];
+      long sequence = seq[last];
+      byte what = kind[last];
+      int whom = who[last];
+      int gen = generation[last];
+      int hole = 0;
+      int half = last >>> 1;
+      while (hole < half) {
+        int child = 2 * hole + 1;
+        int right = child + 1;
+        if (right < last && before(right, time[child], seq[child])) {
+          child = right;
+        }
+        if (!before(child, at, sequence)) {
+          break;
+        }
+        move(child, hole);
+        hole = child;
+      }
+      set(hole, at, sequence, what, whom, gen);
+    }
+  }
+
+  /**
+   * Events a fixed delay after now: queue time-outs and the watches' one-request latency. The clock
+   * never goes back, so each is a first-in first-out ring already in time order, and needs no heap:
+   * in a saturated level most events are time-outs, most of them stale (docs/performance.md).
+   */
+  static final class EventRing extends Events {
+    private int first;
+
+    @Override
+    int head() {
+      return size > 0 ? first : -1;
+    }
+
+    @Override
+    void add(double at, long sequence, byte what, int whom, int gen) {
+      if (size == time.length) {
+        unwrap();
+      }
+      set((first + size++) % time.length, at, sequence, what, whom, gen);
+    }
+
+    /** Grows the ring by half, its events from the start, in order. */
+    private void unwrap() {
+      int capacity = time.length;
+      int grown = capacity + (capacity >> 1);
+      double[] t = new double[grown];
+      long[] s = new long[grown];
+      byte[] k = new byte[grown];
+      int[] w = new int[grown];
+      int[] g = new int[grown];
+      for (int i = 0; i < size; i++) {
+        int from = (first + i) % capacity;
+        t[i] = time[from];
+        s[i] = seq[from];
+        k[i] = kind[from];
+        w[i] = who[from];
+        g[i] = generation[from];
+      }
+      time = t;
+      seq = s;
+      kind = k;
+      who = w;
+      generation = g;
+      first = 0;
+    }
+
+    @Override
+    void poll() {
+      first = (first + 1) % time.length;
+      size--;
+    }
   }
 
   /**
@@ -262,7 +441,7 @@ public final class RolloutSimulation {
   private static final class Starts {
     private final int kept;
     private double[] times = new double[16];
-    private Cohort[] cohorts = new Cohort[16];
+    private int[] cohorts = new int[16];
     private int size;
 
     /** Once starts were dropped: the latest time kept; a later start (or an equal one, added later) cannot be reached. */
@@ -272,14 +451,13 @@ public final class RolloutSimulation {
     private int[] order;
 
     private int next;
-    private Event head;
 
     Starts(int kept) {
       this.kept = kept;
     }
 
     /** Before the run only. */
-    void add(double time, Cohort cohort) {
+    void add(double time, int cohort) {
       if (order != null) {
         throw new IllegalStateException("a first start added after the run began");
       }
@@ -302,8 +480,8 @@ public final class RolloutSimulation {
       cohorts[size++] = cohort;
     }
 
-    /** The earliest start not taken yet; its sequence, -1, puts it before every event the run made at the same time. */
-    Event peek() {
+    /** Whether a start is left to take; the first call sorts them. */
+    boolean hasNext() {
       if (order == null) {
         if (size > kept) {
           keepEarliest();
@@ -312,16 +490,20 @@ public final class RolloutSimulation {
         cohorts = Arrays.copyOf(cohorts, size);
         order = byTime(times, size);
       }
-      if (head == null && next < size) {
-        int i = order[next];
-        head = new Event(times[i], -1, Kind.START, cohorts[i], null, 0);
-      }
-      return head;
+      return next < size;
+    }
+
+    /** The earliest start's time: only after {@link #hasNext} said there is one. */
+    double time() {
+      return times[order[next]];
+    }
+
+    int cohort() {
+      return cohorts[order[next]];
     }
 
     void poll() {
-      cohorts[order[next++]] = null;
-      head = null;
+      next++;
     }
 
     /**
@@ -347,7 +529,6 @@ public final class RolloutSimulation {
           cohorts[n++] = cohorts[i];
         }
       }
-      Arrays.fill(cohorts, n, size, null);
       size = n;
       cutoff = threshold;
     }
@@ -422,16 +603,19 @@ public final class RolloutSimulation {
     }
   }
 
-  private record Event(
-      double time, long seq, Kind kind, Cohort cohort, Request request, int generation) {}
-
   /** One priority level: its free seats, one FIFO per flow served in turn, and what it saw per second. */
   private static final class Level {
     final PriorityLevel config;
     final double capacity;
     final double existing;
     final int flowQueueLimit;
-    final List<ArrayDeque<Request>> flows = new ArrayList<>();
+
+    /** Per flow (a cohort's index), its queue as a chain through {@link Requests#next}: first, last, length. */
+    int[] flowFirst = new int[0];
+
+    int[] flowLast = new int[0];
+    int[] flowSize = new int[0];
+    int flows;
     double busy;
     double inFlightBytes;
     int next;
@@ -454,11 +638,52 @@ public final class RolloutSimulation {
       this.flowQueueLimit = config.reject() ? 0 : config.flowQueueCapacity() * replicas;
     }
 
-    ArrayDeque<Request> flow(int index) {
-      while (flows.size() <= index) {
-        flows.add(new ArrayDeque<>());
+    /** Makes room for flow {@code index}: the flows served in turn are all up to the highest one seen. */
+    void flow(int index) {
+      if (index < flows) {
+        return;
       }
-      return flows.get(index);
+      if (index >= flowFirst.length) {
+        int size = Math.max(index + 1, 2 * flowFirst.length);
+        flowFirst = Arrays.copyOf(flowFirst, size);
+        flowLast = Arrays.copyOf(flowLast, size);
+        flowSize = Arrays.copyOf(flowSize, size);
+      }
+      Arrays.fill(flowFirst, flows, index + 1, -1);
+      flows = index + 1;
+    }
+
+    void enqueue(int flow, int r, Requests requests) {
+      if (flowSize[flow]++ == 0) {
+        flowFirst[flow] = r;
+      } else {
+        requests.next[flowLast[flow]] = r;
+      }
+      flowLast[flow] = r;
+    }
+
+    /** Takes {@code r} out of its flow's queue, wherever it is in it; false if it is not queued there. */
+    boolean remove(int flow, int r, Requests requests) {
+      int previous = -1;
+      int at = flowFirst[flow];
+      for (int i = 0; i < flowSize[flow]; i++) {
+        if (at == r) {
+          int after = i + 1 < flowSize[flow] ? requests.next[r] : -1;
+          if (previous < 0) {
+            flowFirst[flow] = after;
+          } else {
+            requests.next[previous] = after;
+          }
+          if (flowLast[flow] == r) {
+            flowLast[flow] = previous;
+          }
+          flowSize[flow]--;
+          return true;
+        }
+        previous = at;
+        at = requests.next[at];
+      }
+      return false;
     }
 
     void grow(int second) {
@@ -500,22 +725,22 @@ public final class RolloutSimulation {
     final Map<String, PriorityLevel> configs;
     final double horizon;
     final RandomGenerator random;
-    final PriorityQueue<Event> events = new PriorityQueue<>(Engine::inOrder);
-    // Events a fixed delay after now: queue time-outs and the watches' one-request latency. The
-    // clock never goes back, so each is a first-in first-out queue already in time order, and needs
-    // no heap: in a saturated level most events are time-outs, most of them stale
-    // (docs/performance.md).
-    final ArrayDeque<Event> timeouts = new ArrayDeque<>();
-    final ArrayDeque<Event> watchesDone = new ArrayDeque<>();
+    final EventHeap events = new EventHeap();
+    final EventRing timeouts = new EventRing();
+    final EventRing watchesDone = new EventRing();
     final Starts starts;
     final Map<String, Level> levels = new LinkedHashMap<>();
-    int cohorts;
+    final List<Cohort> cohorts = new ArrayList<>();
+    final Requests requests = new Requests();
 
     /**
      * Requests each started pod still waits for, by the order the pods started: a restart follows
      * millions of pods and the run reaches at most its event budget's worth of them.
      */
     int[] pending = new int[64];
+
+    /** The cohort of each started pod, by the same order. */
+    int[] podCohort = new int[64];
 
     int startedPods;
     int[] syncedBySecond = new int[64];
@@ -525,6 +750,13 @@ public final class RolloutSimulation {
     double allSyncedAt = Double.NaN;
     int pods;
     int syncedPods;
+
+    /** The event {@link #next} took: its time, kind, to whom, and the generation it was set for. */
+    double time;
+
+    byte kind;
+    int who;
+    int generation;
 
     Engine(
         ClusterProfile profile,
@@ -547,12 +779,20 @@ public final class RolloutSimulation {
       if (shape.count() == 0 || shape.lists().isEmpty()) {
         return;
       }
-      Cohort cohort = new Cohort(shape, minReadySeconds, cohorts++);
       pods = (int) Math.min(Integer.MAX_VALUE, (long) pods + shape.count());
-      for (SimulationInput.StartupList list : shape.lists()) {
-        levels.computeIfAbsent(list.level(), name -> new Level(configs.get(name), profile)).used =
-            true;
+      Level[] of =
+          shape.lists().stream()
+              .map(
+                  list ->
+                      levels.computeIfAbsent(
+                          list.level(), name -> new Level(configs.get(name), profile)))
+              .toArray(Level[]::new);
+      for (Level level : of) {
+        level.used = true;
       }
+      Cohort cohort = new Cohort(shape, minReadySeconds, of);
+      int index = cohorts.size();
+      cohorts.add(cohort);
       double podStart = profile.rollout().podStartSeconds();
       double qps = profile.rollout().controllerQps();
       for (int pod = 0; pod < wave; pod++) {
@@ -563,85 +803,86 @@ public final class RolloutSimulation {
             relist
                 ? BACKOFF_INITIAL_SECONDS * (1 + random.nextDouble())
                 : pod / qps + podStart * random.nextDouble(),
-            cohort);
+            index);
       }
       cohort.started = wave;
     }
 
-    void schedule(double time, Kind kind, Cohort cohort, Request request) {
-      events.add(event(time, kind, cohort, request));
+    void schedule(double at, byte what, int whom) {
+      events.add(at, seq++, what, whom, 0);
     }
 
-    Event event(double time, Kind kind, Cohort cohort, Request request) {
-      return new Event(
-          time, seq++, kind, cohort, request, request == null ? 0 : request.generation);
-    }
-
-    static int inOrder(Event a, Event b) {
-      return a.time != b.time ? Double.compare(a.time, b.time) : Long.compare(a.seq, b.seq);
-    }
-
-    /** The earliest event of the heap, the first starts and the two fixed-delay queues, in (time, sequence) order. */
-    @SuppressWarnings(
-        "ReferenceEquality") // which queue's head it is: a question of identity, not of value
-    Event next() {
-      Event heap = events.peek();
-      Event timeout = timeouts.peekFirst();
-      Event watch = watchesDone.peekFirst();
-      Event start = starts.peek();
-      Event first = heap;
-      if (start != null && (first == null || inOrder(start, first) < 0)) {
-        first = start;
+    /**
+     * Takes the earliest event of the heap, the first starts and the two fixed-delay queues, in
+     * (time, sequence) order; false when none is left.
+     */
+    boolean next() {
+      Events from = events;
+      int at = events.head();
+      if (starts.hasNext() && (at < 0 || starts.time() <= events.time[at])) {
+        // A start's sequence, -1, puts it before every event the run made at the same time.
+        from = null;
       }
-      if (timeout != null && (first == null || inOrder(timeout, first) < 0)) {
-        first = timeout;
+      double first = from == null ? starts.time() : at < 0 ? Double.NaN : events.time[at];
+      long order = from == null ? -1 : at < 0 ? 0 : events.seq[at];
+      int timeout = timeouts.head();
+      if (timeout >= 0 && (Double.isNaN(first) || timeouts.before(timeout, first, order))) {
+        from = timeouts;
+        at = timeout;
+        first = timeouts.time[at];
+        order = timeouts.seq[at];
       }
-      if (watch != null && (first == null || inOrder(watch, first) < 0)) {
-        first = watch;
+      int watch = watchesDone.head();
+      if (watch >= 0 && (Double.isNaN(first) || watchesDone.before(watch, first, order))) {
+        from = watchesDone;
+        at = watch;
       }
-      if (first == null) {
-        return null;
-      }
-      if (first == heap) {
-        events.poll();
-      } else if (first == start) {
+      if (from == null) {
+        time = first;
+        kind = START;
+        who = starts.cohort();
         starts.poll();
-      } else if (first == timeout) {
-        timeouts.pollFirst();
-      } else {
-        watchesDone.pollFirst();
+        return true;
       }
-      return first;
+      if (at < 0) {
+        return false;
+      }
+      time = from.time[at];
+      kind = from.kind[at];
+      who = from.who[at];
+      generation = from.generation[at];
+      from.poll();
+      return true;
     }
 
     void run() {
       long processed = 0;
-      for (Event e = next(); e != null; e = next()) {
-        if (e.kind == Kind.TIMEOUT && e.request.generation != e.generation) {
+      while (next()) {
+        if (kind == TIMEOUT && requests.generation[who] != generation) {
           continue; // the request was served or re-queued since: a stale time-out must not move the
           // clock
         }
-        if (e.time > horizon) {
+        if (time > horizon) {
           break;
         }
         if (processed++ == EVENT_BUDGET) {
-          stoppedAt = e.time;
+          stoppedAt = time;
           break;
         }
-        now = e.time;
+        now = time;
         for (Level level : levels.values()) {
           level.advance(now);
         }
-        switch (e.kind) {
+        switch (kind) {
           case START -> {
-            int pod = started(e.cohort);
-            for (SimulationInput.StartupList list : e.cohort.lists) {
-              arrive(new Request(e.cohort, pod, list, false));
+            int pod = started(who);
+            for (int list = 0; list < cohorts.get(who).lists.length; list++) {
+              arrive(requests.add(list, pod));
             }
           }
-          case ARRIVE -> arrive(e.request);
-          case DONE -> done(e.request);
-          case TIMEOUT -> timeout(e.request);
+          case ARRIVE -> arrive(who);
+          case DONE -> done(who);
+          default -> timeout(who);
         }
         for (Level level : levels.values()) {
           dispatch(level);
@@ -651,61 +892,75 @@ public final class RolloutSimulation {
     }
 
     /** A pod starts: its place in {@link #pending}, waiting for every request of its start-up. */
-    int started(Cohort cohort) {
+    int started(int cohort) {
       if (startedPods == pending.length) {
         pending = Arrays.copyOf(pending, pending.length * 2);
+        podCohort = Arrays.copyOf(podCohort, pending.length);
       }
-      pending[startedPods] = cohort.requestsPerPod;
+      pending[startedPods] = cohorts.get(cohort).requestsPerPod;
+      podCohort[startedPods] = cohort;
       return startedPods++;
     }
 
-    Level levelOf(Request r) {
-      return levels.get(r.list.level());
+    SimulationInput.StartupList listOf(int r) {
+      return cohorts.get(podCohort[requests.pod[r]]).lists[requests.list[r]];
     }
 
-    void arrive(Request r) {
+    Level levelOf(int r) {
+      return cohorts.get(podCohort[requests.pod[r]]).levels[requests.list[r]];
+    }
+
+    /**
+     * A reflector's WATCH from the LIST's resourceVersion holds one seat until it is initialised
+     * (docs/sources.md §3.5); a LIST its estimated seats.
+     */
+    int seats(int r) {
+      return requests.watch[r] ? Physics.MIN_SEATS : listOf(r).seats();
+    }
+
+    void arrive(int r) {
       Level level = levelOf(r);
-      ArrayDeque<Request> flow = level.flow(r.cohort.flow);
-      if (level.queued == 0 && level.busy + r.seats() <= level.capacity) {
+      int flow = podCohort[requests.pod[r]];
+      level.flow(flow);
+      if (level.queued == 0 && level.busy + seats(r) <= level.capacity) {
         serve(level, r);
-      } else if (flow.size() >= level.flowQueueLimit) {
+      } else if (level.flowSize[flow] >= level.flowQueueLimit) {
         reject(level, r);
       } else {
-        r.generation++;
-        flow.addLast(r);
+        int gen = ++requests.generation[r];
+        level.enqueue(flow, r, requests);
         level.queued++;
-        timeouts.addLast(event(now + Physics.QUEUE_WAIT_LIMIT_SECONDS, Kind.TIMEOUT, r.cohort, r));
+        timeouts.add(now + Physics.QUEUE_WAIT_LIMIT_SECONDS, seq++, TIMEOUT, r, gen);
       }
     }
 
-    void serve(Level level, Request r) {
-      r.generation++;
-      level.busy += r.seats();
-      level.inFlightBytes += r.memoryBytes();
+    void serve(Level level, int r) {
+      requests.generation[r]++;
+      level.busy += seats(r);
+      level.inFlightBytes += requests.watch[r] ? 0 : listOf(r).memoryBytes();
       level.peakBytes = Math.max(level.peakBytes, level.inFlightBytes);
-      if (r.watch) {
-        watchesDone.addLast(
-            event(now + profile.latency().requestSeconds(), Kind.DONE, r.cohort, r));
+      if (requests.watch[r]) {
+        watchesDone.add(now + profile.latency().requestSeconds(), seq++, DONE, r, 0);
       } else {
-        schedule(now + r.list.seconds(), Kind.DONE, r.cohort, r);
+        schedule(now + listOf(r).seconds(), DONE, r);
       }
     }
 
     /** Serve flows in turn while the next head fits: fair queuing with requests of equal cost. */
     void dispatch(Level level) {
-      int flows = level.flows.size();
+      int flows = level.flows;
       for (int tried = 0; tried < flows && level.queued > 0; ) {
-        ArrayDeque<Request> flow = level.flows.get(level.next % flows);
-        Request head = flow.peekFirst();
-        if (head == null) {
+        int flow = level.next % flows;
+        if (level.flowSize[flow] == 0) {
           level.next++;
           tried++;
           continue;
         }
-        if (level.busy + head.seats() > level.capacity) {
+        int head = level.flowFirst[flow];
+        if (level.busy + seats(head) > level.capacity) {
           return;
         }
-        flow.pollFirst();
+        level.remove(flow, head, requests);
         level.queued--;
         serve(level, head);
         level.next++;
@@ -713,48 +968,63 @@ public final class RolloutSimulation {
       }
     }
 
-    void timeout(Request r) {
+    void timeout(int r) {
       Level level = levelOf(r);
-      if (level.flow(r.cohort.flow).remove(r)) {
+      int flow = podCohort[requests.pod[r]];
+      level.flow(flow);
+      if (level.remove(flow, r, requests)) {
         level.queued--;
         reject(level, r);
       }
     }
 
-    void reject(Level level, Request r) {
+    void reject(Level level, int r) {
       int second = (int) now;
       level.grow(second);
       level.rejected[second]++;
       level.totalRejected++;
-      r.generation++;
+      requests.generation[r]++;
       double delay;
-      if (r.retries < CLIENT_RETRIES) {
-        delay = Math.min(MAX_RETRY_AFTER_SECONDS, Math.pow(2, r.retries));
-        r.retries++;
+      if (requests.retries[r] < CLIENT_RETRIES) {
+        delay = Math.min(MAX_RETRY_AFTER_SECONDS, Math.pow(2, requests.retries[r]));
+        requests.retries[r]++;
       } else {
         // The reflector gives up this LIST and relists after its own backoff (docs/sources.md
         // §1.3–1.4).
         delay =
-            Math.min(BACKOFF_MAX_SECONDS, BACKOFF_INITIAL_SECONDS * Math.pow(2, r.failures))
+            Math.min(
+                    BACKOFF_MAX_SECONDS,
+                    BACKOFF_INITIAL_SECONDS * Math.pow(2, requests.failures[r]))
                 * (1 + random.nextDouble());
-        r.failures++;
-        r.retries = 0;
+        requests.failures[r]++;
+        requests.retries[r] = 0;
       }
-      schedule(now + delay, Kind.ARRIVE, r.cohort, r);
+      schedule(now + delay, ARRIVE, r);
     }
 
-    void done(Request r) {
+    void done(int r) {
       Level level = levelOf(r);
-      level.busy -= r.seats();
-      level.inFlightBytes -= r.memoryBytes();
-      Cohort cohort = r.cohort;
-      if (!r.watch) {
+      level.busy -= seats(r);
+      level.inFlightBytes -= requests.watch[r] ? 0 : listOf(r).memoryBytes();
+      int pod = requests.pod[r];
+      int cohortIndex = podCohort[pod];
+      boolean finished = true;
+      if (!requests.watch[r]) {
         level.served++;
-        if (r.list.watchAfter()) {
-          arrive(new Request(cohort, r.pod, r.list, true));
+        if (listOf(r).watchAfter()) {
+          // The informer's WATCH takes the LIST's slot: the same pod, list and flow, no retries
+          // yet.
+          requests.watch[r] = true;
+          requests.retries[r] = 0;
+          requests.failures[r] = 0;
+          finished = false;
+          arrive(r);
         }
       }
-      if (--pending[r.pod] == 0) {
+      if (finished) {
+        requests.release(r);
+      }
+      if (--pending[pod] == 0) {
         if (++syncedPods == pods) {
           allSyncedAt = now;
         }
@@ -764,19 +1034,20 @@ public final class RolloutSimulation {
               Arrays.copyOf(syncedBySecond, Math.max(second + 1, syncedBySecond.length * 2));
         }
         syncedBySecond[second]++;
-        startNextOfWave(cohort);
+        startNextOfWave(cohortIndex);
       }
     }
 
     /** An update replaces the next pod once one of its wave is available (synced, then minReadySeconds). */
-    void startNextOfWave(Cohort cohort) {
+    void startNextOfWave(int index) {
+      Cohort cohort = cohorts.get(index);
       if (cohort.started >= cohort.simulated) {
         return;
       }
       cohort.started++;
       double at =
           now + cohort.minReadySeconds + profile.rollout().podStartSeconds() * random.nextDouble();
-      schedule(at, Kind.START, cohort, null);
+      schedule(at, START, index);
     }
 
     Map<String, SimulationResult> results(Scenario scenario) {
