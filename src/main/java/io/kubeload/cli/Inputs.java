@@ -9,6 +9,8 @@ import io.kubeload.yaml.InputException;
 import io.kubeload.yaml.InputLimits;
 import io.kubeload.yaml.IoErrors;
 import io.kubeload.yaml.RunBudget;
+import io.kubeload.yaml.SourceText;
+import io.kubeload.yaml.SourceText.Decoded;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -76,20 +78,26 @@ final class Inputs {
     for (String input : inputs) {
       if (input.equals(STDIN)) {
         int before = run.manifests.size();
-        byte[] content = BoundedInput.read("<stdin>", stdin, run.budget(), limits);
+        Decoded content =
+            SourceText.decodeCounted(
+                "<stdin>", BoundedInput.read("<stdin>", stdin, run.budget(), limits));
         run.add("<stdin>", content);
         // A render that failed upstream of the pipe leaves stdin empty: a silent pass would hide
         // it.
         if (run.manifests.size() == before) {
           throw new InputException(
               "<stdin>",
-              content.length == 0
+              content.bytes() == 0
                   ? "read nothing from stdin: did the render fail? (e.g. helm template ... | kubeload analyze -)"
                   : "no Kubernetes object on stdin, only empty documents or comments: did the render fail?");
         }
       } else {
         for (Path file : expand(input, run)) {
-          run.add(file.toString(), InputFiles.read(file, run.budget(), limits));
+          // Decoded in the call's own expression: no variable keeps the bytes while the text is
+          // read.
+          String name = file.toString();
+          run.add(
+              name, SourceText.decodeCounted(name, InputFiles.read(file, run.budget(), limits)));
         }
       }
     }
@@ -140,9 +148,9 @@ final class Inputs {
       return limits.maxInputBytes() - bytes;
     }
 
-    void add(String name, byte[] content) {
-      bytes += content.length;
-      manifests.addAll(ManifestParser.parse(name, content, limits, documents));
+    void add(String name, Decoded content) {
+      bytes += content.bytes();
+      manifests.addAll(ManifestParser.parseText(name, content.text(), limits, documents));
       onFileRead.run();
     }
 

@@ -54,7 +54,12 @@ public final class ManifestParser {
    */
   public static List<Manifest> parse(
       String name, byte[] content, InputLimits limits, RunBudget budget) {
-    String text = SourceText.decode(name, content);
+    return parseText(name, SourceText.decode(name, content), limits, budget);
+  }
+
+  /** As {@link #parse(String, byte[], InputLimits, RunBudget)}, of text already decoded. */
+  public static List<Manifest> parseText(
+      String name, String text, InputLimits limits, RunBudget budget) {
     HelmSources sources = new HelmSources(text);
     List<Manifest> out = new ArrayList<>();
     int[] previousEnd = {0};

@@ -12,6 +12,18 @@ public final class SourceText {
 
   private SourceText() {}
 
+  /**
+   * An input's text and the count of bytes it was decoded from: a caller that keeps this, not the
+   * bytes, lets them be collected while the text is read (a 50 MB repository's bytes would
+   * otherwise stay beside its 50 MB of text for the whole parse).
+   */
+  public record Decoded(String text, long bytes) {}
+
+  /** {@link #decode} with the count of bytes it read. */
+  public static Decoded decodeCounted(String file, byte[] bytes) {
+    return new Decoded(decode(file, bytes), bytes.length);
+  }
+
   public static String decode(String file, byte[] bytes) {
     int offset = startsWithUtf8Bom(bytes) ? 3 : 0;
     if (bytes.length >= 2
