@@ -135,24 +135,30 @@ public record Manifest(
   }
 
   private Optional<String> metadataValue(String metadataKey, String key) {
-    if (raw.get("metadata") instanceof Map<?, ?> m
-        && m.get(metadataKey) instanceof Map<?, ?> values) {
-      for (Map.Entry<?, ?> e : values.entrySet()) {
-        if (String.valueOf(e.getKey()).equals(key)) {
-          return Optional.of(e.getValue() == null ? "" : String.valueOf(e.getValue()));
-        }
+    for (Map.Entry<?, ?> e : metadataMap(metadataKey).entrySet()) {
+      if (String.valueOf(e.getKey()).equals(key)) {
+        return Optional.of(text(e.getValue()));
       }
     }
     return Optional.empty();
   }
 
   private Map<String, String> stringMap(String metadataKey) {
-    Object metadata = raw.get("metadata");
-    if (!(metadata instanceof Map<?, ?> m) || !(m.get(metadataKey) instanceof Map<?, ?> values)) {
-      return Map.of();
-    }
     java.util.TreeMap<String, String> out = new java.util.TreeMap<>();
-    values.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
-    return out;
+    metadataMap(metadataKey).forEach((k, v) -> out.put(String.valueOf(k), text(v)));
+    return out.isEmpty() ? Map.of() : out;
+  }
+
+  /** The mapping written at {@code metadata.<metadataKey>}; empty where none is. */
+  private Map<?, ?> metadataMap(String metadataKey) {
+    return raw.get("metadata") instanceof Map<?, ?> m
+            && m.get(metadataKey) instanceof Map<?, ?> values
+        ? values
+        : Map.of();
+  }
+
+  /** A label's or annotation's value as text: written empty ({@code key:}), it is "". */
+  private static String text(Object value) {
+    return value == null ? "" : String.valueOf(value);
   }
 }
