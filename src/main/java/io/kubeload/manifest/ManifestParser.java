@@ -104,7 +104,7 @@ public final class ManifestParser {
       if (part.failed
           || (part.reading.documents > 0 && part.assumedPreviousEnd != reading.previousEnd)
           || !budget.add(part.reading.budget)) {
-        YamlDocuments.readFrom(name, text, parts.get(p), limits, budget, reading::accept);
+        YamlDocuments.read(name, text, parts.get(p).rest(), limits, budget, reading::accept);
         return reading.out;
       }
       reading.out.addAll(part.reading.out);

@@ -129,15 +129,7 @@ public final class YamlDocuments {
       readWithSnakeyaml(file, text, limits, budget, each);
       return;
     }
-    read(
-        file,
-        text,
-        new Part(stream, -1, stream.starts.length),
-        true,
-        limits,
-        budget,
-        each,
-        bySnakeyaml);
+    read(file, text, new Part(stream, -1, stream.starts.length), limits, budget, each, bySnakeyaml);
   }
 
   /**
@@ -187,13 +179,18 @@ public final class YamlDocuments {
     public int firstLine() {
       return first < 0 ? 0 : stream.lines[first];
     }
+
+    /** The documents from this part's first to the end of the stream. */
+    public Part rest() {
+      return new Part(stream, first, stream.starts.length);
+    }
   }
 
   /**
    * The documents of {@code part} read apart from the rest of the stream, as the whole stream's read
    * reads them. Any failure is unchecked, a document that only reading on past the part could decide
-   * (snakeyaml fails on it alone) included: the caller then reads on from the part as {@link
-   * #readFrom} does, which gives the error the whole stream's read gives.
+   * (snakeyaml fails on it alone) included: the caller then reads {@link Part#rest}, which gives the
+   * error the whole stream's read gives.
    */
   public static void read(
       String file,
@@ -202,39 +199,19 @@ public final class YamlDocuments {
       InputLimits limits,
       RunBudget budget,
       java.util.function.Consumer<Document> each) {
-    read(file, text, part, false, limits, budget, each, () -> {});
-  }
-
-  /** The documents from {@code part}'s first to the end of the stream, as the whole stream's read reads them. */
-  public static void readFrom(
-      String file,
-      String text,
-      Part part,
-      InputLimits limits,
-      RunBudget budget,
-      java.util.function.Consumer<Document> each) {
-    read(
-        file,
-        text,
-        new Part(part.stream, part.first, part.stream.starts.length),
-        true,
-        limits,
-        budget,
-        each,
-        () -> {});
+    read(file, text, part, limits, budget, each, () -> {});
   }
 
   /**
    * Block-style documents are read by {@link BlockReader}; a document it gives up on is read by
    * snakeyaml alone, and should snakeyaml fail on it there, it reads the rest of the stream from
-   * that document on ({@code toTheEnd}, or else the part fails), so that every error is the one
-   * reading the whole stream gives.
+   * that document on (or, in a part that ends before the stream does, the part fails), so that
+   * every error is the one reading the whole stream gives.
    */
   private static void read(
       String file,
       String text,
       Part part,
-      boolean toTheEnd,
       InputLimits limits,
       RunBudget budget,
       java.util.function.Consumer<Document> each,
@@ -275,7 +252,7 @@ public final class YamlDocuments {
         try {
           readWithSnakeyaml(file, text, from, to, firstLine, limits, budget, each, true);
         } catch (RetryTheRest retry) {
-          if (!toTheEnd) {
+          if (part.end < starts.length) {
             throw retry;
           }
           readWithSnakeyaml(
