@@ -60,27 +60,120 @@ public final class ManifestParser {
   /** As {@link #parse(String, byte[], InputLimits, RunBudget)}, of text already decoded. */
   public static List<Manifest> parseText(
       String name, String text, InputLimits limits, RunBudget budget) {
+    return parseText(name, text, limits, budget, Split.DEFAULT);
+  }
+
+  /**
+   * When an input is read in parts on all cores: from {@code minChars} characters on, in parts of
+   * at least {@code partChars}. A typical release (0.2 MB) is read on its own thread: starting the
+   * pool's thread and cutting the stream would cost it more than the few documents save.
+   */
+  record Split(int minChars, int partChars) {
+    static final Split DEFAULT =
+        Runtime.getRuntime().availableProcessors() > 1
+            ? new Split(1_000_000, 256 * 1024)
+            : new Split(Integer.MAX_VALUE, Integer.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #parseText(String, String, InputLimits, RunBudget)}; the stream's documents read in
+   * parts side by side when {@code split} says so, each part against a budget of its own, and taken
+   * in stream order. A part that failed, or whose counts pass the run's limits once added to the
+   * parts before it, or whose first object's template depended on how the part before it ended, is
+   * read again from there to the end as the one-thread read does, so that the objects, their
+   * locations and every error are the same whatever the parts and the threads.
+   */
+  static List<Manifest> parseText(
+      String name, String text, InputLimits limits, RunBudget budget, Split split) {
     HelmSources sources = new HelmSources(text);
-    List<Manifest> out = new ArrayList<>();
-    int[] previousEnd = {0};
+    Reading reading = new Reading(name, sources, budget, 0);
+    List<YamlDocuments.Part> parts =
+        text.length() >= split.minChars()
+            ? YamlDocuments.parts(text, split.partChars())
+            : List.of();
+    if (parts.size() < 2) {
+      YamlDocuments.read(name, text, limits, budget, reading::accept);
+      return reading.out;
+    }
+    List<PartRead> read =
+        parts.parallelStream()
+            .map(part -> PartRead.of(name, text, part, limits, budget, sources))
+            .toList();
+    for (int p = 0; p < parts.size(); p++) {
+      PartRead part = read.get(p);
+      if (part.failed
+          || (part.reading.documents > 0 && part.assumedPreviousEnd != reading.previousEnd)
+          || !budget.add(part.reading.budget)) {
+        YamlDocuments.read(name, text, parts.get(p).rest(), limits, budget, reading::accept);
+        return reading.out;
+      }
+      reading.out.addAll(part.reading.out);
+      if (part.reading.documents > 0) {
+        reading.previousEnd = part.reading.previousEnd;
+      }
+    }
+    return reading.out;
+  }
+
+  /** One part read on its own, or the failure that makes the run read it again. */
+  private static final class PartRead {
+    final Reading reading;
+    final int assumedPreviousEnd;
+    boolean failed;
+
+    private PartRead(Reading reading, int assumedPreviousEnd) {
+      this.reading = reading;
+      this.assumedPreviousEnd = assumedPreviousEnd;
+    }
+
+    static PartRead of(
+        String name,
+        String text,
+        YamlDocuments.Part part,
+        InputLimits limits,
+        RunBudget budget,
+        HelmSources sources) {
+      // The document before the part ends at its first `---` when the block reader read it, as it
+      // reads nearly every document; the merge checks it.
+      PartRead read =
+          new PartRead(
+              new Reading(name, sources, budget.part(), part.firstLine()), part.firstLine());
+      try {
+        YamlDocuments.read(name, text, part, limits, read.reading.budget, read.reading::accept);
+      } catch (RuntimeException | StackOverflowError e) {
+        read.failed = true;
+      }
+      return read;
+    }
+  }
+
+  /** The objects of a stream's documents as they are read, in order, with their templates. */
+  private static final class Reading {
+    final String name;
+    final HelmSources sources;
+    final RunBudget budget;
+    final List<Manifest> out = new ArrayList<>();
+    int previousEnd;
+    int documents;
+
+    Reading(String name, HelmSources sources, RunBudget budget, int previousEnd) {
+      this.name = name;
+      this.sources = sources;
+      this.budget = budget;
+      this.previousEnd = previousEnd;
+    }
+
     // Each document becomes its objects as it is read, so only what they keep outlives it.
-    YamlDocuments.read(
-        name,
-        text,
-        limits,
-        budget,
-        document -> {
-          if (document.value() != null) {
-            SourceLocation at =
-                new SourceLocation(
-                    name,
-                    document.startLine(),
-                    sources.templateFor(document.startLine(), previousEnd[0]));
-            addObjects(document.value(), "", document.lines(), at, budget, out);
-          }
-          previousEnd[0] = document.endLine();
-        });
-    return out;
+    void accept(YamlDocuments.Document document) {
+      if (document.value() != null) {
+        SourceLocation at =
+            new SourceLocation(
+                name, document.startLine(), sources.templateFor(document.startLine(), previousEnd));
+        addObjects(document.value(), "", document.lines(), at, budget, out);
+      }
+      previousEnd = document.endLine();
+      documents++;
+    }
   }
 
   private static void addObjects(

@@ -26,8 +26,8 @@ public final class ManifestSet {
 
   private final List<Manifest> manifests;
   private final List<Manifest> skippedTestHooks;
-  private final Map<String, List<Manifest>> byKind = new HashMap<>();
-  private final Map<ObjectRef, Manifest> byRef = new HashMap<>();
+  private final Map<String, List<Manifest>> byKind;
+  private final Map<ObjectRef, Manifest> byRef;
   private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
   /**
@@ -35,8 +35,11 @@ public final class ManifestSet {
    * @throws InputException when two objects of the same group have the same kind, namespace and name
    */
   public ManifestSet(List<Manifest> manifests, List<Manifest> skippedTestHooks) {
-    this.manifests = manifests.stream().sorted(STABLE).toList();
-    this.skippedTestHooks = skippedTestHooks.stream().sorted(STABLE).toList();
+    this.manifests = sorted(manifests);
+    this.skippedTestHooks = sorted(skippedTestHooks);
+    byKind = new HashMap<>();
+    // Sized for every object at the default load factor: a fleet's index is never rehashed.
+    byRef = new HashMap<>(this.manifests.size() * 4 / 3 + 1);
     for (Manifest m : this.manifests) {
       byKind.computeIfAbsent(m.kind(), kind -> new ArrayList<>()).add(m);
       Manifest first = byRef.putIfAbsent(m.ref(), m);
@@ -56,6 +59,20 @@ public final class ManifestSet {
                 + first.location().line());
       }
     }
+  }
+
+  /**
+   * Sets from this size on are sorted on all cores: a stable sort, so the order is the one-thread
+   * sort's; a repository of 100,000 objects spent a tenth of its reading sorting.
+   */
+  private static final int SORTED_IN_PARALLEL = 10_000;
+
+  private static List<Manifest> sorted(List<Manifest> manifests) {
+    return (manifests.size() >= SORTED_IN_PARALLEL
+            ? manifests.parallelStream()
+            : manifests.stream())
+        .sorted(STABLE)
+        .toList();
   }
 
   public static ManifestSet of(List<Manifest> all) {

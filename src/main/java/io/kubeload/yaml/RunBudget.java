@@ -31,15 +31,43 @@ public final class RunBudget {
   private long aliasNodes;
 
   /** Not a limit, but as wide as one: the strings the run's documents share. */
-  private final Interner strings = new Interner();
+  private final Interner strings;
 
   public RunBudget(InputLimits limits) {
     this(limits, MAX_ALIAS_NODES);
   }
 
   public RunBudget(InputLimits limits, long maxAliasNodes) {
+    this(limits, maxAliasNodes, new Interner());
+  }
+
+  private RunBudget(InputLimits limits, long maxAliasNodes, Interner strings) {
     this.limits = limits;
     this.maxAliasNodes = maxAliasNodes;
+    this.strings = strings;
+  }
+
+  /**
+   * A budget for a part of the input read on another thread: the run's limits and strings, counting
+   * from nothing, at most the alias nodes this one has left. What it counts joins the run's with
+   * {@link #add}.
+   */
+  public RunBudget part() {
+    return new RunBudget(limits, aliasNodesLeft(), strings);
+  }
+
+  /**
+   * Counts what {@code part} counted, read after everything counted so far; false, counting nothing,
+   * when that passes a limit (the part's reading is then to be redone against this budget, to fail
+   * where the limit is reached).
+   */
+  public boolean add(RunBudget part) {
+    if (part.documents > limits.maxDocuments() - documents || !fitsAliasNodes(part.aliasNodes)) {
+      return false;
+    }
+    documents += part.documents;
+    aliasNodes += part.aliasNodes;
+    return true;
   }
 
   Interner strings() {

@@ -129,12 +129,100 @@ public final class YamlDocuments {
       readWithSnakeyaml(file, text, limits, budget, each);
       return;
     }
+    read(file, text, new Part(stream, -1, stream.starts.length), limits, budget, each, bySnakeyaml);
+  }
+
+  /**
+   * Documents of a stream that may be read apart from one another, each part to be handed on in
+   * stream order: {@code text} cut at the {@code ---} lines that begin a part of at least {@code
+   * chars} characters. Empty when the stream cannot be cut (JSON, or a stream that snakeyaml reads
+   * whole), one part when it is too short to cut.
+   */
+  public static List<Part> parts(String text, int chars) {
+    BlockReader.Stream stream = looksLikeJson(text) ? null : BlockReader.Stream.of(text);
+    if (stream == null) {
+      return List.of();
+    }
+    List<Part> parts = new ArrayList<>();
+    int first = -1;
+    int from = 0;
+    for (int k = 0; k < stream.starts.length; k++) {
+      if (stream.starts[k] - from >= chars) {
+        parts.add(new Part(stream, first, k));
+        first = k;
+        from = stream.starts[k];
+      }
+    }
+    parts.add(new Part(stream, first, stream.starts.length));
+    return parts;
+  }
+
+  /**
+   * Consecutive documents of a stream, by their index among its {@code ---} lines (-1: the text
+   * before the first).
+   */
+  public static final class Part {
+    private final BlockReader.Stream stream;
+    private final int first;
+    private final int end;
+
+    private Part(BlockReader.Stream stream, int first, int end) {
+      this.stream = stream;
+      this.first = first;
+      this.end = end;
+    }
+
+    /**
+     * The line of the {@code ---} the part begins at (0 for the stream's first part): where the
+     * document before it ends when {@link BlockReader} reads that one.
+     */
+    public int firstLine() {
+      return first < 0 ? 0 : stream.lines[first];
+    }
+
+    /** The documents from this part's first to the end of the stream. */
+    public Part rest() {
+      return new Part(stream, first, stream.starts.length);
+    }
+  }
+
+  /**
+   * The documents of {@code part} read apart from the rest of the stream, as the whole stream's read
+   * reads them. Any failure is unchecked, a document that only reading on past the part could decide
+   * (snakeyaml fails on it alone) included: the caller then reads {@link Part#rest}, which gives the
+   * error the whole stream's read gives.
+   */
+  public static void read(
+      String file,
+      String text,
+      Part part,
+      InputLimits limits,
+      RunBudget budget,
+      java.util.function.Consumer<Document> each) {
+    read(file, text, part, limits, budget, each, () -> {});
+  }
+
+  /**
+   * Block-style documents are read by {@link BlockReader}; a document it gives up on is read by
+   * snakeyaml alone, and should snakeyaml fail on it there, it reads the rest of the stream from
+   * that document on (or, in a part that ends before the stream does, the part fails), so that
+   * every error is the one reading the whole stream gives.
+   */
+  private static void read(
+      String file,
+      String text,
+      Part part,
+      InputLimits limits,
+      RunBudget budget,
+      java.util.function.Consumer<Document> each,
+      Runnable bySnakeyaml) {
+    BlockReader.Stream stream = part.stream;
     LoaderOptions options = options(limits);
     Constructor constructor = new Constructor(options, budget.strings());
     java.util.function.Function<String, Object> plain =
         plainScalars(new Resolver(), constructor, budget.strings());
     int[] starts = stream.starts;
-    for (int k = -1; k < starts.length; k++) {
+    for (int k = part.first; k < part.end; k++) {
       boolean explicit = k >= 0;
       int from = explicit ? starts[k] : 0;
       int to = k + 1 < starts.length ? starts[k + 1] : text.length();
@@ -164,6 +252,9 @@ public final class YamlDocuments {
         try {
           readWithSnakeyaml(file, text, from, to, firstLine, limits, budget, each, true);
         } catch (RetryTheRest retry) {
+          if (part.end < starts.length) {
+            throw retry;
+          }
           readWithSnakeyaml(
               file, text, from, text.length(), firstLine, limits, budget, each, false);
           return;
