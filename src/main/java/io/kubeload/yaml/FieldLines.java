@@ -58,7 +58,7 @@ public final class FieldLines extends AbstractMap<String, Integer> {
    */
   public FieldLines sharedIn(RunBudget run) {
     FieldLines shape = run.pathsOf(this);
-    if (shape == this) {
+    if (shape.paths == paths) {
       return this;
     }
     FieldLines out = new FieldLines();
