@@ -570,8 +570,18 @@ public final class RolloutSimulation {
       return cohorts[next];
     }
 
+    /**
+     * Takes the earliest start. Once half of them are taken, the rest move to arrays of their own
+     * size: a restart takes most of its starts by the time its requests in flight peak, and holding
+     * the taken ones would add to that peak.
+     */
     void poll() {
-      next++;
+      if (++next >= size - next && next >= 1024) {
+        times = Arrays.copyOfRange(times, next, size);
+        cohorts = Arrays.copyOfRange(cohorts, next, size);
+        size -= next;
+        next = 0;
+      }
     }
 
     /**
