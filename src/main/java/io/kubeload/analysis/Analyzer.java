@@ -20,6 +20,7 @@ import io.kubeload.yaml.InputException;
 import io.kubeload.yaml.InputLimits;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -33,29 +34,30 @@ public final class Analyzer {
   private Analyzer() {}
 
   public static Verdict analyze(AnalysisRequest request) {
-    return analyze(request, Progress.SILENT);
+    return judge(project(request, Progress.SILENT), Progress.SILENT);
   }
 
   /**
-   * The verdict on the request's change, telling {@code progress} of each stage.
+   * The request's workloads projected onto the cluster, and what {@link #judge} reads besides,
+   * telling {@code progress} of each stage.
    *
    * @throws NoWorkloadException when neither the change nor its baseline holds a workload
    * @throws InputException when a flow-control document is not a FlowSchema or PriorityLevelConfiguration
    */
-  public static Verdict analyze(AnalysisRequest request, Progress progress) {
+  public static Projected project(AnalysisRequest request, Progress progress) {
     AnalysisRequest.Options options = request.options();
     Run run =
-        new Run(
-            request.profile(),
-            flowControl(request.flowControl(), options.limits()),
-            request.policy(),
-            options.simulateSeconds(),
-            progress);
+        new Run(request.profile(), flowControl(request.flowControl(), options.limits()), progress);
     ManifestSet manifests = options.locator().locate(placed(request.manifests(), options));
     List<Workload> workloads = Workloads.from(manifests, request.profile());
     if (request.baseline().isEmpty()) {
       requireWorkloads(workloads, manifests);
-      return run.judge(manifests, workloads);
+      return new Projected(
+          run.project(manifests, workloads),
+          manifests.skippedTestHooks(),
+          request.policy(),
+          options.simulateSeconds(),
+          Optional.empty());
     }
     ManifestSet before = placed(request.baseline().get(), options);
     // The baseline's workloads run already: judged as updates, as are the change's workloads they
@@ -70,12 +72,57 @@ public final class Analyzer {
         workloads.stream().map(w -> running.contains(w.ref()) ? w.alreadyRunning() : w).toList();
     // Only the change is simulated and searched for break-even: the baseline is compared by its
     // projection.
-    return Gate.judgeChange(
-        run.project(before, existing),
-        before,
-        run.judge(manifests, changed),
-        manifests,
-        options.gate() == GateMode.CHANGE);
+    Projection baseline = run.project(before, existing);
+    return new Projected(
+        run.project(manifests, changed),
+        manifests.skippedTestHooks(),
+        request.policy(),
+        options.simulateSeconds(),
+        Optional.of(
+            new Projected.Change(baseline, before, manifests, options.gate() == GateMode.CHANGE)));
+  }
+
+  /** The verdict on a projected change: its simulations, the gate, and with a baseline the change gate. */
+  public static Verdict judge(Projected projected, Progress progress) {
+    Projection projection = projected.projection();
+    progress.stage("simulating", projection.workloads().size(), false);
+    Simulations simulations = Simulations.of(projection, projected.simulateSeconds());
+    progress.stage("judging", projection.workloads().size(), false);
+    Verdict verdict =
+        Gate.judge(projection, simulations, projected.policy(), projected.skippedTestHooks());
+    return projected
+        .change()
+        .map(
+            c -> Gate.judgeChange(c.baseline(), c.before(), verdict, c.manifests(), c.changeOnly()))
+        .orElse(verdict);
+  }
+
+  /**
+   * A change's workloads projected, and what the judgement reads besides. Without a baseline it holds
+   * none of the objects read, only the workloads' own: the simulations that follow hold a state of
+   * their own, and at fleet scale the objects no stage reads any more were most of the heap
+   * (docs/performance.md). With one, the change gate compares both sets.
+   *
+   * @param skippedTestHooks the Helm test hooks read, which the verdict names
+   */
+  public record Projected(
+      Projection projection,
+      List<Manifest> skippedTestHooks,
+      Policy policy,
+      double simulateSeconds,
+      Optional<Change> change) {
+
+    public Projected {
+      skippedTestHooks = List.copyOf(skippedTestHooks);
+    }
+
+    /**
+     * The baseline's projection and both sets, for {@link Gate#judgeChange}.
+     *
+     * @param changeOnly whether only what the change adds may fail the check
+     */
+    public record Change(
+        Projection baseline, ManifestSet before, ManifestSet manifests, boolean changeOnly) {}
   }
 
   private static ManifestSet placed(ManifestSet manifests, AnalysisRequest.Options options) {
@@ -114,12 +161,7 @@ public final class Analyzer {
   }
 
   /** What every projection of one analysis shares. */
-  private record Run(
-      ClusterProfile profile,
-      List<Manifest> flowControl,
-      Policy policy,
-      double simulateSeconds,
-      Progress progress) {
+  private record Run(ClusterProfile profile, List<Manifest> flowControl, Progress progress) {
 
     Run {
       flowControl = List.copyOf(flowControl);
@@ -135,14 +177,6 @@ public final class Analyzer {
       progress.stage("projecting", workloads.size(), false);
       ApfConfiguration apf = ApfConfiguration.of(profile.version(), flowControl, manifests);
       return LoadModel.project(accesses, profile, apf);
-    }
-
-    Verdict judge(ManifestSet manifests, List<Workload> workloads) {
-      Projection projection = project(manifests, workloads);
-      progress.stage("simulating", workloads.size(), false);
-      Simulations simulations = Simulations.of(projection, simulateSeconds);
-      progress.stage("judging", workloads.size(), false);
-      return Gate.judge(projection, simulations, policy, manifests.skippedTestHooks());
     }
   }
 }

@@ -184,6 +184,13 @@ final class Analysis {
   }
 
   private Verdict run(Project project, ProjectConfig settings, Main.Io io, AnalysisProgress shown) {
+    // Judged outside the frame that read the objects: once projected, no variable keeps them while
+    // the simulations run (docs/performance.md).
+    return Analyzer.judge(projected(project, settings, io, shown), shown);
+  }
+
+  private Analyzer.Projected projected(
+      Project project, ProjectConfig settings, Main.Io io, AnalysisProgress shown) {
     if (!(simulateSeconds > 0) || simulateSeconds > 86_400) {
       throw new UsageException(
           "--simulate-seconds must be between 0 and 86400, not " + simulateSeconds);
@@ -246,7 +253,7 @@ final class Analysis {
                 new TemplateFiles(Optional.ofNullable(sourceRoot)),
                 limits));
     try {
-      return Analyzer.analyze(request, shown);
+      return Analyzer.project(request, shown);
     } catch (NoWorkloadException e) {
       throw new UsageException(
           where(project)

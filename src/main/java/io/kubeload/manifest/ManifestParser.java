@@ -211,7 +211,7 @@ public final class ManifestParser {
     if (!rendered(tree)) {
       checkRendered(tree, path, lines, at);
     }
-    out.add(toManifest(apiVersion, kind, tree, relativeLines(path, lines), at));
+    out.add(toManifest(apiVersion, kind, tree, relativeLines(path, lines), at, budget));
     if (kind.equals("ConfigMap") && !apiVersion.contains("/")) {
       chargeEmbeddedAliases(tree, relativeLines(path, lines), at, budget);
     }
@@ -249,7 +249,8 @@ public final class ManifestParser {
       String kind,
       Map<String, Object> tree,
       Map<String, Integer> lines,
-      SourceLocation at) {
+      SourceLocation at,
+      RunBudget budget) {
     Map<?, ?> metadata = tree.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
     String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
     String name = stringField(metadata, "name", lines, at);
@@ -290,13 +291,14 @@ public final class ManifestParser {
           Digest.of(identity),
           typed,
           at,
-          identityLines(lines));
+          shared(identityLines(lines), budget));
     }
     Digest digest = Digest.of(kept);
     // The typed object holds what the stages read of these kinds; a ConfigMap's data is read as
     // written, and compared.
     if (typed.isEmpty() || kind.equals("ConfigMap")) {
-      return new Manifest(apiVersion, ref, CompactTree.ofMapping(kept), digest, typed, at, lines);
+      return new Manifest(
+          apiVersion, ref, CompactTree.ofMapping(kept), digest, typed, at, shared(lines, budget));
     }
     return new Manifest(
         apiVersion,
@@ -305,7 +307,13 @@ public final class ManifestParser {
         digest,
         typed,
         at,
-        lines instanceof FieldLines all ? all.retain(ManifestParser::cited) : lines);
+        shared(
+            lines instanceof FieldLines all ? all.retain(ManifestParser::cited) : lines, budget));
+  }
+
+  /** Lines as an object keeps them: their paths shared with the run's objects that wrote the same. */
+  private static Map<String, Integer> shared(Map<String, Integer> lines, RunBudget budget) {
+    return lines instanceof FieldLines read ? read.sharedIn(budget) : lines;
   }
 
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");

@@ -187,6 +187,19 @@ public final class RolloutSimulation {
   }
 
   /**
+   * The capacity a full column of {@code size} grows to: by half, up to {@code bound}, the most the
+   * run can hold in it at once, so that a run that fills it holds no idle half (a restart's columns
+   * are most of its heap); past the bound, by half again.
+   */
+  static int grown(int size, int bound) {
+    int half = (int) Math.min(LARGEST_ARRAY, size + Math.max(1L, size >> 1));
+    return size < bound ? Math.min(half, bound) : half;
+  }
+
+  /** The most elements a Java array can be asked for on every JVM. */
+  private static final int LARGEST_ARRAY = Integer.MAX_VALUE - 8;
+
+  /**
    * The start-up LISTs of the pods that started, and the WATCHes their informers open once a LIST
    * is answered, as columns indexed by a slot: a restart has a few hundred thousand in flight, most
    * rejected and waiting for their retry, and an object each was most of the run's heap
@@ -210,6 +223,9 @@ public final class RolloutSimulation {
 
     int slots;
     int free = -1;
+
+    /** The most slots the run can hold at once. */
+    int bound = LARGEST_ARRAY;
 
     int add(int listIndex, int podIndex) {
       int r = free;
@@ -235,7 +251,7 @@ public final class RolloutSimulation {
     }
 
     private void grow() {
-      int size = pod.length + (pod.length >> 1);
+      int size = grown(pod.length, bound);
       list = Arrays.copyOf(list, size);
       pod = Arrays.copyOf(pod, size);
       watch = Arrays.copyOf(watch, size);
@@ -273,43 +289,31 @@ public final class RolloutSimulation {
   private static final byte TIMEOUT = 3;
 
   /**
-   * Events as columns: when ({@code time}, then {@code seq}, the order they were made in), what
-   * ({@code kind}), to whom (a request's slot, or for a {@link #START} its cohort) and, for a
-   * time-out, the generation of the request it was set for.
+   * Events as columns: when ({@code time}, then {@code seq}, the order they were made in) and to whom
+   * (a request's slot, or for a {@link #START} its cohort). What each is and, for a time-out, the
+   * generation of the request it was set for, are kept only by the queues that need them: a restart
+   * holds hundreds of thousands of events at once.
    */
   abstract static class Events {
     double[] time = new double[64];
     long[] seq = new long[64];
-    byte[] kind = new byte[64];
     int[] who = new int[64];
-    int[] generation = new int[64];
     int size;
+
+    /** The most events the run can hold in this queue at once. */
+    int bound = LARGEST_ARRAY;
 
     /** Where the earliest event is, or -1 when there is none. */
     abstract int head();
 
     abstract void poll();
 
-    abstract void add(double at, long sequence, byte what, int whom, int gen);
+    /** What the event at {@code i} is. */
+    abstract byte kind(int i);
 
-    void grow(int capacity) {
-      time = Arrays.copyOf(time, capacity);
-      seq = Arrays.copyOf(seq, capacity);
-      kind = Arrays.copyOf(kind, capacity);
-      who = Arrays.copyOf(who, capacity);
-      generation = Arrays.copyOf(generation, capacity);
-    }
-
-    void set(int i, double at, long sequence, byte what, int whom, int gen) {
-      time[i] = at;
-      seq[i] = sequence;
-      kind[i] = what;
-      who[i] = whom;
-      generation[i] = gen;
-    }
-
-    void move(int from, int to) {
-      set(to, time[from], seq[from], kind[from], who[from], generation[from]);
+    /** The generation of the request the event at {@code i} was set for: only a time-out has one. */
+    int generation(int i) {
+      return 0;
     }
 
     boolean before(int i, double at, long sequence) {
@@ -319,15 +323,25 @@ public final class RolloutSimulation {
 
   /** A binary min-heap in (time, sequence) order: the order a priority queue of event objects had. */
   static final class EventHeap extends Events {
+    byte[] kind = new byte[64];
+
     @Override
     int head() {
       return size > 0 ? 0 : -1;
     }
 
     @Override
-    void add(double at, long sequence, byte what, int whom, int gen) {
+    byte kind(int i) {
+      return kind[i];
+    }
+
+    void add(double at, long sequence, byte what, int whom) {
       if (size == time.length) {
-        grow(size + (size >> 1));
+        int capacity = grown(size, bound);
+        time = Arrays.copyOf(time, capacity);
+        seq = Arrays.copyOf(seq, capacity);
+        kind = Arrays.copyOf(kind, capacity);
+        who = Arrays.copyOf(who, capacity);
       }
       int hole = size++;
       while (hole > 0) {
@@ -338,7 +352,18 @@ public final class RolloutSimulation {
         move(parent, hole);
         hole = parent;
       }
-      set(hole, at, sequence, what, whom, gen);
+      set(hole, at, sequence, what, whom);
+    }
+
+    private void set(int i, double at, long sequence, byte what, int whom) {
+      time[i] = at;
+      seq[i] = sequence;
+      kind[i] = what;
+      who[i] = whom;
+    }
+
+    private void move(int from, int to) {
+      set(to, time[from], seq[from], kind[from], who[from]);
     }
 
     /** Whether the event at {@code i} comes after ({@code at}, {@code sequence}). */
@@ -356,7 +381,6 @@ public final class RolloutSimulation {
       long sequence = seq[last];
       byte what = kind[last];
       int whom = who[last];
-      int gen = generation[last];
       int hole = 0;
       int half = last >>> 1;
       while (hole < half) {
@@ -371,17 +395,24 @@ public final class RolloutSimulation {
         move(child, hole);
         hole = child;
       }
-      set(hole, at, sequence, what, whom, gen);
+      set(hole, at, sequence, what, whom);
     }
   }
 
   /**
-   * Events a fixed delay after now: queue time-outs and the watches' one-request latency. The clock
-   * never goes back, so each is a first-in first-out ring already in time order, and needs no heap:
-   * in a saturated level most events are time-outs, most of them stale (docs/performance.md).
+   * Events of one kind a fixed delay after now: queue time-outs and the watches' one-request latency.
+   * The clock never goes back, so each is a first-in first-out ring already in time order, and needs
+   * no heap: in a saturated level most events are time-outs, most of them stale
+   * (docs/performance.md).
    */
   static final class EventRing extends Events {
+    private final byte kind;
+    int[] generation = new int[64];
     private int first;
+
+    EventRing(byte kind) {
+      this.kind = kind;
+    }
 
     @Override
     int head() {
@@ -389,36 +420,42 @@ public final class RolloutSimulation {
     }
 
     @Override
-    void add(double at, long sequence, byte what, int whom, int gen) {
+    byte kind(int i) {
+      return kind;
+    }
+
+    @Override
+    int generation(int i) {
+      return generation[i];
+    }
+
+    void add(double at, long sequence, int whom, int gen) {
       if (size == time.length) {
         unwrap();
       }
-      set((first + size++) % time.length, at, sequence, what, whom, gen);
+      int i = (first + size++) % time.length;
+      time[i] = at;
+      seq[i] = sequence;
+      who[i] = whom;
+      generation[i] = gen;
     }
 
-    /** Grows the ring by half, its events from the start, in order. */
+    /** Grows the ring, its events from the start, in order. */
     private void unwrap() {
-      int capacity = time.length;
-      int grown = capacity + (capacity >> 1);
-      double[] t = new double[grown];
-      long[] s = new long[grown];
-      byte[] k = new byte[grown];
-      int[] w = new int[grown];
-      int[] g = new int[grown];
-      for (int i = 0; i < size; i++) {
-        int from = (first + i) % capacity;
-        t[i] = time[from];
-        s[i] = seq[from];
-        k[i] = kind[from];
-        w[i] = who[from];
-        g[i] = generation[from];
-      }
-      time = t;
-      seq = s;
-      kind = k;
-      who = w;
-      generation = g;
+      int capacity = grown(size, bound);
+      int tail = time.length - first;
+      time = unwrapped(time, new double[capacity], tail);
+      seq = unwrapped(seq, new long[capacity], tail);
+      who = unwrapped(who, new int[capacity], tail);
+      generation = unwrapped(generation, new int[capacity], tail);
       first = 0;
+    }
+
+    /** {@code from}'s events from {@link #first} on, then those wrapped to its start, into {@code to}. */
+    private <T> T unwrapped(T from, T to, int tail) {
+      System.arraycopy(from, first, to, 0, tail);
+      System.arraycopy(from, 0, to, tail, size - tail);
+      return to;
     }
 
     @Override
@@ -447,8 +484,8 @@ public final class RolloutSimulation {
     /** Once starts were dropped: the latest time kept; a later start (or an equal one, added later) cannot be reached. */
     private double cutoff = Double.POSITIVE_INFINITY;
 
-    /** Indices in (time, order added) order, sorted when the first start is taken. */
-    private int[] order;
+    /** Whether the starts are sorted into (time, order added) order, as the run takes them. */
+    private boolean sorted;
 
     private int next;
 
@@ -458,7 +495,7 @@ public final class RolloutSimulation {
 
     /** Before the run only. */
     void add(double time, int cohort) {
-      if (order != null) {
+      if (sorted) {
         throw new IllegalStateException("a first start added after the run began");
       }
       if (time >= cutoff) {
@@ -471,7 +508,7 @@ public final class RolloutSimulation {
             return;
           }
         } else {
-          int grown = (int) Math.min(Math.min(2L * size, 2L * kept), Integer.MAX_VALUE - 8);
+          int grown = (int) Math.min(Math.min(2L * size, 2L * kept), LARGEST_ARRAY);
           times = Arrays.copyOf(times, grown);
           cohorts = Arrays.copyOf(cohorts, grown);
         }
@@ -480,30 +517,71 @@ public final class RolloutSimulation {
       cohorts[size++] = cohort;
     }
 
+    /**
+     * Keeps the starts the run can reach, in the order it takes them, in arrays of their number: the
+     * run holds them all through.
+     */
+    void sort() {
+      if (sorted) {
+        return;
+      }
+      if (size > kept) {
+        keepEarliest();
+      }
+      int[] order = byTime(times, size);
+      double[] byTime = new double[size];
+      int[] cohortsByTime = new int[size];
+      for (int i = 0; i < size; i++) {
+        byTime[i] = times[order[i]];
+        cohortsByTime[i] = cohorts[order[i]];
+      }
+      times = byTime;
+      cohorts = cohortsByTime;
+      sorted = true;
+    }
+
+    /** The sum over the starts kept of {@code perCohort} of each start's cohort. */
+    long sum(java.util.function.IntToLongFunction perCohort) {
+      sort();
+      long sum = 0;
+      for (int i = 0; i < size; i++) {
+        sum += perCohort.applyAsLong(cohorts[i]);
+      }
+      return sum;
+    }
+
+    int size() {
+      sort();
+      return size;
+    }
+
     /** Whether a start is left to take; the first call sorts them. */
     boolean hasNext() {
-      if (order == null) {
-        if (size > kept) {
-          keepEarliest();
-        }
-        times = Arrays.copyOf(times, size);
-        cohorts = Arrays.copyOf(cohorts, size);
-        order = byTime(times, size);
-      }
+      sort();
       return next < size;
     }
 
     /** The earliest start's time: only after {@link #hasNext} said there is one. */
     double time() {
-      return times[order[next]];
+      return times[next];
     }
 
     int cohort() {
-      return cohorts[order[next]];
+      return cohorts[next];
     }
 
+    /**
+     * Takes the earliest start. Once half of them are taken, the rest move to arrays of their own
+     * size: a restart takes most of its starts by the time its requests in flight peak, and holding
+     * the taken ones would add to that peak.
+     */
     void poll() {
-      next++;
+      if (++next >= size - next && next >= 1024) {
+        times = Arrays.copyOfRange(times, next, size);
+        cohorts = Arrays.copyOfRange(cohorts, next, size);
+        size -= next;
+        next = 0;
+      }
     }
 
     /**
@@ -726,8 +804,8 @@ public final class RolloutSimulation {
     final double horizon;
     final RandomGenerator random;
     final EventHeap events = new EventHeap();
-    final EventRing timeouts = new EventRing();
-    final EventRing watchesDone = new EventRing();
+    final EventRing timeouts = new EventRing(TIMEOUT);
+    final EventRing watchesDone = new EventRing(DONE);
     final Starts starts;
     final Map<String, Level> levels = new LinkedHashMap<>();
     final List<Cohort> cohorts = new ArrayList<>();
@@ -743,6 +821,10 @@ public final class RolloutSimulation {
     int[] podCohort = new int[64];
 
     int startedPods;
+
+    /** The most pods the run can start: its first starts and the rest of each cohort's pods. */
+    int podsBound = LARGEST_ARRAY;
+
     int[] syncedBySecond = new int[64];
     long seq;
     double now;
@@ -809,7 +891,7 @@ public final class RolloutSimulation {
     }
 
     void schedule(double at, byte what, int whom) {
-      events.add(at, seq++, what, whom, 0);
+      events.add(at, seq++, what, whom);
     }
 
     /**
@@ -848,14 +930,15 @@ public final class RolloutSimulation {
         return false;
       }
       time = from.time[at];
-      kind = from.kind[at];
+      kind = from.kind(at);
       who = from.who[at];
-      generation = from.generation[at];
+      generation = from.generation(at);
       from.poll();
       return true;
     }
 
     void run() {
+      bound();
       long processed = 0;
       while (next()) {
         if (kind == TIMEOUT && requests.generation[who] != generation) {
@@ -891,10 +974,35 @@ public final class RolloutSimulation {
       }
     }
 
+    /**
+     * Bounds what the run holds at once by what it can reach, once its first starts are known: every
+     * pod it can start (the first starts kept, then the rest of each cohort's, one by one as a pod of
+     * its wave is available), each with a slot per start-up LIST (its WATCH takes the LIST's), each
+     * slot with at most one event in the heap (its retry, or its LIST's answer), besides the next
+     * start of a cohort. A restart reaches them: its columns end sized to the run, not half again.
+     */
+    private void bound() {
+      long later = 0;
+      long requestsLater = 0;
+      for (Cohort cohort : cohorts) {
+        long rest = Math.max(0, cohort.simulated - cohort.started);
+        later += rest;
+        requestsLater += rest * cohort.lists.length;
+      }
+      long lists = starts.sum(c -> cohorts.get(c).lists.length) + requestsLater;
+      requests.bound = capped(lists);
+      events.bound = capped(lists + later);
+      podsBound = capped(starts.size() + later);
+    }
+
+    private static int capped(long bound) {
+      return (int) Math.min(bound, LARGEST_ARRAY);
+    }
+
     /** A pod starts: its place in {@link #pending}, waiting for every request of its start-up. */
     int started(int cohort) {
       if (startedPods == pending.length) {
-        pending = Arrays.copyOf(pending, pending.length * 2);
+        pending = Arrays.copyOf(pending, grown(pending.length, podsBound));
         podCohort = Arrays.copyOf(podCohort, pending.length);
       }
       pending[startedPods] = cohorts.get(cohort).requestsPerPod;
@@ -930,7 +1038,7 @@ public final class RolloutSimulation {
         int gen = ++requests.generation[r];
         level.enqueue(flow, r, requests);
         level.queued++;
-        timeouts.add(now + Physics.QUEUE_WAIT_LIMIT_SECONDS, seq++, TIMEOUT, r, gen);
+        timeouts.add(now + Physics.QUEUE_WAIT_LIMIT_SECONDS, seq++, r, gen);
       }
     }
 
@@ -940,7 +1048,7 @@ public final class RolloutSimulation {
       level.inFlightBytes += requests.watch[r] ? 0 : listOf(r).memoryBytes();
       level.peakBytes = Math.max(level.peakBytes, level.inFlightBytes);
       if (requests.watch[r]) {
-        watchesDone.add(now + profile.latency().requestSeconds(), seq++, DONE, r, 0);
+        watchesDone.add(now + profile.latency().requestSeconds(), seq++, r, 0);
       } else {
         schedule(now + listOf(r).seconds(), DONE, r);
       }

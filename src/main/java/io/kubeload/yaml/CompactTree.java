@@ -49,24 +49,27 @@ public final class CompactTree {
     return map;
   }
 
-  /** A mapping of a few keys, looked up by a scan of its keys (which are interned, so mostly the same object). */
+  /**
+   * A mapping of a few keys, looked up by a scan of its keys (which are interned, so mostly the same
+   * object): keys and values alternate in one array, an array header less per mapping than two.
+   */
   private static final class SmallMap extends AbstractMap<Object, Object> {
-    private final Object[] keys;
-    private final Object[] values;
+    private final Object[] keysAndValues;
 
     SmallMap(Map<?, ?> map) {
-      keys = new Object[map.size()];
-      values = new Object[map.size()];
+      keysAndValues = new Object[2 * map.size()];
       int i = 0;
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        keys[i] = e.getKey();
-        values[i++] = of(e.getValue());
+        keysAndValues[i++] = e.getKey();
+        keysAndValues[i++] = of(e.getValue());
       }
     }
 
+    /** Where the key is in {@link #keysAndValues}, or -1. */
     private int indexOf(Object key) {
-      for (int i = 0; i < keys.length; i++) {
-        if (keys[i] == key || (keys[i] != null && keys[i].equals(key))) {
+      for (int i = 0; i < keysAndValues.length; i += 2) {
+        Object k = keysAndValues[i];
+        if (k == key || (k != null && k.equals(key))) {
           return i;
         }
       }
@@ -76,7 +79,7 @@ public final class CompactTree {
     @Override
     public Object get(Object key) {
       int i = indexOf(key);
-      return i < 0 ? null : values[i];
+      return i < 0 ? null : keysAndValues[i + 1];
     }
 
     @Override
@@ -86,12 +89,13 @@ public final class CompactTree {
 
     @Override
     public int size() {
-      return keys.length;
+      return keysAndValues.length / 2;
     }
 
     @Override
     public Set<Entry<Object, Object>> entrySet() {
-      return entries(keys.length, i -> new SimpleImmutableEntry<>(keys[i], values[i]));
+      return entries(
+          size(), i -> new SimpleImmutableEntry<>(keysAndValues[2 * i], keysAndValues[2 * i + 1]));
     }
   }
 

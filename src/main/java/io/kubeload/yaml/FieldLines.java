@@ -2,13 +2,16 @@ package io.kubeload.yaml;
 
 import java.util.AbstractMap;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * The line of each field path of one document, in the order the paths were written: two arrays and
  * an open-addressed index instead of a map entry and a boxed line per field, kept for every
- * object of the run. The first line given for a path is kept, as {@code putIfAbsent} would.
+ * object of the run. The first line given for a path is kept, as {@code putIfAbsent} would. Kept
+ * lines share their paths and index with every other document of the run whose paths are the same
+ * ({@link #sharedIn}): the releases of a repository write the same fields, line after line.
  */
 public final class FieldLines extends AbstractMap<String, Integer> {
 
@@ -47,6 +50,28 @@ public final class FieldLines extends AbstractMap<String, Integer> {
     }
     out.trim();
     return out;
+  }
+
+  /**
+   * These lines over the paths and index of the first lines of the run with the same paths in the
+   * same order: only the line numbers are this document's own. Nothing is added to lines once read.
+   */
+  public FieldLines sharedIn(RunBudget run) {
+    FieldLines shape = run.pathsOf(this);
+    if (shape.paths == paths) {
+      return this;
+    }
+    FieldLines out = new FieldLines();
+    out.paths = shape.paths;
+    out.slots = shape.slots;
+    out.lines = lines.length == size ? lines : Arrays.copyOf(lines, size);
+    out.size = size;
+    return out;
+  }
+
+  /** The paths as a key: two lines share their paths when these are equal. */
+  List<String> paths() {
+    return Arrays.asList(paths).subList(0, size);
   }
 
   /** Drops the spare room the arrays grew by: a document's lines are kept for the whole run. */

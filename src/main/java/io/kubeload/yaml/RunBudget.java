@@ -1,6 +1,9 @@
 package io.kubeload.yaml;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The limits that span all inputs of one run, counted while they are read: YAML documents (a
@@ -32,6 +35,9 @@ public final class RunBudget {
 
   /** Not a limit, but as wide as one: the strings the run's documents share. */
   private final Interner strings;
+
+  /** The same: the first lines read of each sequence of field paths, by their paths. */
+  private final Map<List<String>, FieldLines> paths = new ConcurrentHashMap<>();
 
   public RunBudget(InputLimits limits) {
     this(limits, MAX_ALIAS_NODES);
@@ -72,6 +78,11 @@ public final class RunBudget {
 
   Interner strings() {
     return strings;
+  }
+
+  /** The first lines of the run with the paths of {@code lines}, in their order: {@code lines} if none came before. */
+  FieldLines pathsOf(FieldLines lines) {
+    return paths.computeIfAbsent(lines.paths(), key -> lines);
   }
 
   /** Counts one more document (or List item) starting at {@code line} of {@code file}. */

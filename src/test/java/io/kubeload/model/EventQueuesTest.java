@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class EventQueuesTest {
 
-  private record Event(double time, long seq, int who, int generation) {}
+  private record Event(double time, long seq, byte kind, int who, int generation) {}
 
   static java.util.stream.LongStream seeds() {
     return java.util.stream.LongStream.rangeClosed(1, 40);
@@ -29,14 +29,23 @@ class EventQueuesTest {
     PriorityQueue<Event> reference =
         new PriorityQueue<>(Comparator.comparingDouble(Event::time).thenComparingLong(Event::seq));
     RolloutSimulation.EventHeap heap = new RolloutSimulation.EventHeap();
+    // Grown by half up to its bound, then past it: the queue holds more than any of these bounds.
+    heap.bound = 50 + (int) seed * 25;
     long seq = 0;
     double now = 0;
     for (int step = 0; step < 20_000; step++) {
       if (random.nextInt(5) < 3 || reference.isEmpty()) {
         // Times on a coarse grid, so that many are equal and the sequence decides.
-        Event e = new Event(now + random.nextInt(40) / 4.0, seq++, random.nextInt(), step);
+        // The heap keeps what each event is; no generation (only time-outs have one).
+        Event e =
+            new Event(
+                now + random.nextInt(40) / 4.0,
+                seq++,
+                (byte) random.nextInt(3),
+                random.nextInt(),
+                0);
         reference.add(e);
-        heap.add(e.time(), e.seq(), (byte) 1, e.who(), e.generation());
+        heap.add(e.time(), e.seq(), e.kind(), e.who());
       } else {
         Event expected = reference.poll();
         assertThat(taken(heap)).isEqualTo(expected);
@@ -54,12 +63,13 @@ class EventQueuesTest {
   void aRingTakesEventsInTheOrderTheyWereAdded(long seed) {
     Random random = new Random(seed);
     ArrayDeque<Event> reference = new ArrayDeque<>();
-    RolloutSimulation.EventRing ring = new RolloutSimulation.EventRing();
+    RolloutSimulation.EventRing ring = new RolloutSimulation.EventRing((byte) 3);
+    ring.bound = 50 + (int) seed * 25;
     for (int step = 0; step < 20_000; step++) {
       if (random.nextInt(3) < 2 || reference.isEmpty()) {
-        Event e = new Event(step, step, random.nextInt(), random.nextInt());
+        Event e = new Event(step, step, (byte) 3, random.nextInt(), random.nextInt());
         reference.addLast(e);
-        ring.add(e.time(), e.seq(), (byte) 3, e.who(), e.generation());
+        ring.add(e.time(), e.seq(), e.who(), e.generation());
       } else {
         assertThat(taken(ring)).isEqualTo(reference.pollFirst());
       }
@@ -73,7 +83,9 @@ class EventQueuesTest {
   private static Event taken(RolloutSimulation.Events queue) {
     int at = queue.head();
     assertThat(at).isNotNegative();
-    Event e = new Event(queue.time[at], queue.seq[at], queue.who[at], queue.generation[at]);
+    Event e =
+        new Event(
+            queue.time[at], queue.seq[at], queue.kind(at), queue.who[at], queue.generation(at));
     queue.poll();
     return e;
   }

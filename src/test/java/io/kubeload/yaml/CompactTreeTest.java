@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The compact forms the reader keeps equal, read and iterate as the maps they replace. */
 class CompactTreeTest {
@@ -62,6 +66,41 @@ class CompactTreeTest {
     assertThat(lines.get(notAPath)).isNull();
     assertThat(lines.retain(path -> path.startsWith("metadata")))
         .containsExactly(Map.entry("metadata.name", 3));
+  }
+
+  /**
+   * Lines shared across a run keep each document's own numbers: seeded documents drawn from a few
+   * paths (the same paths in the same order, or another order, or a few more) read back as written.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void linesSharedAcrossARunKeepEachDocumentsOwnLines(long seed) {
+    Random random = new Random(seed);
+    RunBudget run = new RunBudget(InputLimits.DEFAULT);
+    List<String> fields = List.of("apiVersion", "kind", "metadata.name", "spec", "spec.replicas");
+    List<Map<String, Integer>> written = new ArrayList<>();
+    List<FieldLines> kept = new ArrayList<>();
+    for (int document = 0; document < 200; document++) {
+      List<String> paths = new ArrayList<>(fields.subList(0, 2 + random.nextInt(4)));
+      if (random.nextInt(4) == 0) {
+        Collections.shuffle(paths, random);
+      }
+      FieldLines lines = new FieldLines();
+      Map<String, Integer> expected = new LinkedHashMap<>();
+      for (String path : paths) {
+        int line = random.nextInt(1_000);
+        lines.add(path, line);
+        expected.put(path, line);
+      }
+      written.add(expected);
+      kept.add(lines.trim().sharedIn(run));
+    }
+
+    for (int i = 0; i < kept.size(); i++) {
+      assertThat(kept.get(i)).isEqualTo(written.get(i));
+      assertThat(kept.get(i).keySet()).containsExactlyElementsOf(written.get(i).keySet());
+      assertThat(kept.get(i).get("status")).isNull();
+    }
   }
 
   @SuppressWarnings("unchecked")
