@@ -55,8 +55,10 @@ public record ClusterProfile(
     if (nodes < 1) {
       throw new IllegalArgumentException("nodes must be at least 1");
     }
-    resources = Map.copyOf(new TreeMap<>(resources));
-    existingSeatDemand = Map.copyOf(new TreeMap<>(existingSeatDemand));
+    // copyOf keeps a map or list that is already immutable: the break-even search resizes the
+    // profile some twenty times a workload shape (withNodes), and copied the maps each time.
+    resources = Map.copyOf(resources);
+    existingSeatDemand = Map.copyOf(existingSeatDemand);
     nodePools = List.copyOf(nodePools);
     if (!nodePools.isEmpty() && nodePools.stream().mapToInt(NodePool::count).sum() == 0) {
       throw new IllegalArgumentException("the node pools hold no nodes");

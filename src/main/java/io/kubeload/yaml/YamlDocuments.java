@@ -217,10 +217,7 @@ public final class YamlDocuments {
       java.util.function.Consumer<Document> each,
       Runnable bySnakeyaml) {
     BlockReader.Stream stream = part.stream;
-    LoaderOptions options = options(limits);
-    Constructor constructor = new Constructor(options, budget.strings());
-    java.util.function.Function<String, Object> plain =
-        plainScalars(new Resolver(), constructor, budget.strings());
+    PlainScalars plain = new PlainScalars(limits, budget.strings());
     int[] starts = stream.starts;
     for (int k = part.first; k < part.end; k++) {
       boolean explicit = k >= 0;
@@ -289,15 +286,38 @@ public final class YamlDocuments {
   private static final int DOCUMENT_MARGIN = 64;
 
   /**
-   * A plain scalar as snakeyaml's YAML 1.1 resolver and the safe constructor make it; the tags
+   * Plain scalars as snakeyaml's YAML 1.1 resolver and the safe constructor make them; the tags
    * {@link BlockReader} does not construct ({@code <<}, and none other resolves) leave the document
-   * to snakeyaml.
+   * to snakeyaml. The resolver and the constructor are made at the first scalar that needs them: the
+   * constructor's first use sets up {@code java.util.logging} (snakeyaml logs through it), about
+   * 15 ms of CPU at the start of every run, and the scalars a manifest or a profile is made of
+   * rarely need either (docs/performance.md, "A typical release" in the fourth round).
    */
-  private static java.util.function.Function<String, Object> plainScalars(
-      Resolver resolver, Constructor constructor, Interner strings) {
-    return scalar -> {
+  private static final class PlainScalars implements java.util.function.Function<String, Object> {
+    /** What {@link #common} returns for a scalar it leaves to snakeyaml ({@code null} is a value). */
+    private static final Object UNCOMMON = new Object();
+
+    private final InputLimits limits;
+    private final Interner strings;
+    private Resolver resolver;
+    private Constructor constructor;
+
+    PlainScalars(InputLimits limits, Interner strings) {
+      this.limits = limits;
+      this.strings = strings;
+    }
+
+    @Override
+    public Object apply(String scalar) {
       if (plainWord(scalar)) {
         return strings.intern(scalar);
+      }
+      Object common = common(scalar);
+      if (common != UNCOMMON) {
+        return common;
+      }
+      if (resolver == null) {
+        resolver = new Resolver();
       }
       Tag tag = resolver.resolve(NodeId.scalar, scalar, true);
       if (Tag.STR.equals(tag)) {
@@ -310,6 +330,9 @@ public final class YamlDocuments {
           || Tag.INT.equals(tag)
           || Tag.FLOAT.equals(tag)
           || Tag.TIMESTAMP.equals(tag)) {
+        if (constructor == null) {
+          constructor = new Constructor(options(limits), strings);
+        }
         try {
           return constructor.scalar(tag, scalar);
         } catch (RuntimeException e) {
@@ -317,7 +340,60 @@ public final class YamlDocuments {
         }
       }
       throw new BlockReader.GiveUp();
-    };
+    }
+
+    /**
+     * The value of a scalar of the few forms whose tag and value are certain without snakeyaml's
+     * patterns: the YAML 1.1 booleans and nulls, the empty scalar (null), a decimal integer of at
+     * most 18 digits (an {@code Integer} where one holds it, else a {@code Long}, as the constructor
+     * makes them) and a decimal fraction such as {@code 0.01} (a {@code Double}); {@link #UNCOMMON}
+     * for every other scalar.
+     */
+    private static Object common(String scalar) {
+      Object word =
+          switch (scalar) {
+            case "", "~", "null", "Null", "NULL" -> null;
+            case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON" -> true;
+            case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF" -> false;
+            default -> UNCOMMON;
+          };
+      if (word != UNCOMMON) {
+        return word;
+      }
+      int sign = scalar.startsWith("-") ? 1 : 0;
+      int digits = digitsFrom(scalar, sign);
+      if (digits == 0 || (scalar.charAt(sign) == '0' && digits > 1)) {
+        return UNCOMMON;
+      }
+      int end = sign + digits;
+      if (end == scalar.length()) {
+        if (digits > 18) {
+          return UNCOMMON;
+        }
+        long value = Long.parseLong(scalar);
+        if (value == (int) value) {
+          return Integer.valueOf((int) value);
+        }
+        return Long.valueOf(value);
+      }
+      if (sign == 0
+          && scalar.length() <= 32
+          && scalar.charAt(end) == '.'
+          && digitsFrom(scalar, end + 1) == scalar.length() - end - 1
+          && end + 1 < scalar.length()) {
+        return Double.valueOf(scalar);
+      }
+      return UNCOMMON;
+    }
+
+    /** How many decimal digits {@code text} has from {@code from} on. */
+    private static int digitsFrom(String text, int from) {
+      int at = from;
+      while (at < text.length() && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
+        at++;
+      }
+      return at - from;
+    }
   }
 
   /**

@@ -55,6 +55,8 @@ class ActionTest {
     Files.copy(Path.of("kubeload"), action.resolve("kubeload"), StandardCopyOption.COPY_ATTRIBUTES);
     Files.createDirectories(action.resolve("target"));
     Files.copy(Path.of("target/kubeload-all.jar"), action.resolve("target/kubeload-all.jar"));
+    // As in the action's checkout: the samples a class cache would be trained on.
+    Folders.copyTree(Path.of("samples/manifests"), action.resolve("samples/manifests"));
     workspace = Files.createDirectories(temp.resolve("work/app/app"));
     Path repository = Files.createDirectories(workspace.resolve("head"));
     Files.createDirectories(repository.resolve(".git"));
@@ -95,6 +97,8 @@ class ActionTest {
     assertThat(postedComment(run)).startsWith("<!-- kubeload -->\n").contains("PASS");
     assertSarifUploaded(run);
     assertThat(run.failed()).as(run.logs()).isFalse();
+    // One run per job: no class cache trained for it (the runner's home holds the user's cache).
+    assertThat(temp.resolve("runner-temp/home/.cache/kubeload")).doesNotExist();
   }
 
   @Test

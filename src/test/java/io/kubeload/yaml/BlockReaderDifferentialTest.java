@@ -193,6 +193,34 @@ class BlockReaderDifferentialTest {
         "f: 1.5\ng: -.inf\nh: .NaN\ni: 6.8523015e+5\nj: 1e3\nk: 1.0e+3\n",
         "t: 2001-12-14t21:59:43.10-05:00\nd: 2002-12-14\nbad: 2002-13-45\n",
         "n: ~\nm: null\no: Null\np:\nq: ''\n",
+        // The forms the reader builds without snakeyaml, at the edges of each.
+        """
+        a: 2147483647
+        b: 2147483648
+        c: -2147483648
+        d: -2147483649
+        e: 999999999999999999
+        f: 9999999999999999999
+        g: 0
+        h: -0
+        i: 00
+        j: 0.5
+        k: 00.5
+        l: 1.
+        m: 10.25
+        n: -0.5
+        o: 1234567890123456789012345678.5
+        p: FALSE
+        q: Yes
+        r: oN
+        s: NULL
+        t: - 5
+        u: 5-
+        v: 1.5.
+        w: .5
+        2: x
+        0.5: y
+        """,
         "=: 1\nv: =\n",
         "1: a\ntrue: b\n~: c\n2001-01-01: d\n",
         "%YAML 1.1\n---\na: 1\n",
