@@ -27,7 +27,7 @@ public final class ManifestSet {
   private final List<Manifest> manifests;
   private final List<Manifest> skippedTestHooks;
   private final Map<String, List<Manifest>> byKind = new HashMap<>();
-  private final Map<ObjectRef, Manifest> byRef = new HashMap<>();
+  private final Map<ObjectRef, Manifest> byRef;
   private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
   /**
@@ -37,6 +37,8 @@ public final class ManifestSet {
   public ManifestSet(List<Manifest> manifests, List<Manifest> skippedTestHooks) {
     this.manifests = manifests.stream().sorted(STABLE).toList();
     this.skippedTestHooks = skippedTestHooks.stream().sorted(STABLE).toList();
+    // Sized for every object: grown by doubling, a repository's index was rehashed a dozen times.
+    this.byRef = new HashMap<>(this.manifests.size() * 4 / 3 + 1);
     for (Manifest m : this.manifests) {
       byKind.computeIfAbsent(m.kind(), kind -> new ArrayList<>()).add(m);
       Manifest first = byRef.putIfAbsent(m.ref(), m);
@@ -59,9 +61,12 @@ public final class ManifestSet {
   }
 
   public static ManifestSet of(List<Manifest> all) {
-    return new ManifestSet(
-        all.stream().filter(m -> !m.isHelmTestHook()).toList(),
-        all.stream().filter(Manifest::isHelmTestHook).toList());
+    List<Manifest> manifests = new ArrayList<>(all.size());
+    List<Manifest> hooks = new ArrayList<>();
+    for (Manifest m : all) {
+      (m.isHelmTestHook() ? hooks : manifests).add(m);
+    }
+    return new ManifestSet(manifests, hooks);
   }
 
   /**
