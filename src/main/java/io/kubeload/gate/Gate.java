@@ -15,6 +15,7 @@ import io.kubeload.model.Projection;
 import io.kubeload.model.RolloutSimulation;
 import io.kubeload.model.Simulations;
 import io.kubeload.model.WorkloadLoad;
+import io.kubeload.model.apf.Classifier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -55,11 +56,12 @@ public final class Gate {
     Resized resized = new Resized(projection);
     // Workloads of one shape project alike at every node count: each shape is searched once.
     Map<LoadShape, Searched> byShape = new HashMap<>();
+    Classifier classifier = new Classifier(projection.apf());
     for (WorkloadLoad load : projection.workloads()) {
       searches.put(
           load.ref(),
           byShape.computeIfAbsent(
-              LoadShape.of(load.accessSet(), projection.apf()),
+              LoadShape.of(load.accessSet(), classifier),
               shape -> Searched.of(load.accessSet(), resized, policy)));
     }
     Map<ObjectRef, OptionalInt> breakEven = new LinkedHashMap<>();

@@ -10,7 +10,7 @@ import io.kubeload.cluster.Scaled;
 import io.kubeload.manifest.ObjectRef;
 import io.kubeload.manifest.Resources;
 import io.kubeload.model.apf.ApfConfiguration;
-import io.kubeload.model.apf.ApfRequest;
+import io.kubeload.model.apf.Classifier;
 import io.kubeload.model.apf.FlowSchema;
 import io.kubeload.workload.Workload;
 import java.util.ArrayList;
@@ -52,8 +52,9 @@ public final class LoadModel {
       ApfConfiguration apf,
       Map<String, PriorityLevel> levels) {
     List<WorkloadLoad> loads = new ArrayList<>();
+    Classifier classifier = new Classifier(apf);
     for (AccessSet set : accessSets) {
-      loads.add(workload(set, profile, apf, levels));
+      loads.add(workload(set, profile, classifier, levels));
     }
     return new Projection(
         profile, apf, levels, List.copyOf(loads), levelLoads(loads, profile, levels));
@@ -62,14 +63,15 @@ public final class LoadModel {
   static WorkloadLoad workload(
       AccessSet set,
       ClusterProfile profile,
-      ApfConfiguration apf,
+      Classifier classifier,
       Map<String, PriorityLevel> levels) {
     Workload workload = set.workload();
     int pods = workload.pods().atNodes(profile.nodes()).count();
     List<AccessLoad> accesses = new ArrayList<>();
     for (Access access : set.accesses()) {
       accesses.add(
-          access(access, workload, pods, flowSchemaOf(access, workload, apf), profile, levels));
+          access(
+              access, workload, pods, flowSchemaOf(access, workload, classifier), profile, levels));
     }
     String level =
         accesses.stream()
@@ -79,7 +81,7 @@ public final class LoadModel {
             .orElseGet(
                 () ->
                     accesses.isEmpty()
-                        ? defaultFlowSchema(workload, apf).priorityLevel()
+                        ? defaultFlowSchema(workload, classifier).priorityLevel()
                         : accesses.get(0).priorityLevel());
     List<WriteInflation> inflations = inflations(accesses, profile, levels);
     StartupStorm storm = Storms.startup(workload, pods, accesses, level, profile, levels);
@@ -138,7 +140,7 @@ public final class LoadModel {
   }
 
   /** The FlowSchema that classifies an access's requests, and so its level (docs/sources.md §3.4). */
-  static FlowSchema flowSchemaOf(Access access, Workload workload, ApfConfiguration apf) {
+  static FlowSchema flowSchemaOf(Access access, Workload workload, Classifier classifier) {
     String resource = access.resource();
     String verb =
         switch (access.pattern()) {
@@ -154,28 +156,17 @@ public final class LoadModel {
         Resources.isClusterScoped(resource) || clusterWide
             ? ""
             : access.scope() == Scope.NAMESPACE ? access.namespace() : workload.namespace();
-    return classify(workload, apf, verb, resource, namespace);
+    return classifier.ofServiceAccount(
+        workload.namespace(), workload.serviceAccount(), verb, resource, namespace);
   }
 
   /**
    * The FlowSchema of a workload with no access, so that it still has a level: that of a GET of a pod
    * in its own namespace, the plainest request its service account could make.
    */
-  static FlowSchema defaultFlowSchema(Workload workload, ApfConfiguration apf) {
-    return classify(workload, apf, "get", "pods", workload.namespace());
-  }
-
-  private static FlowSchema classify(
-      Workload workload, ApfConfiguration apf, String verb, String resource, String namespace) {
-    ApfRequest request =
-        ApfRequest.fromServiceAccount(
-            workload.namespace(),
-            workload.serviceAccount(),
-            verb,
-            Resources.groupOf(resource),
-            Resources.pluralOf(resource),
-            namespace);
-    return apf.classify(request);
+  static FlowSchema defaultFlowSchema(Workload workload, Classifier classifier) {
+    return classifier.ofServiceAccount(
+        workload.namespace(), workload.serviceAccount(), "get", "pods", workload.namespace());
   }
 
   private static AccessLoad access(

@@ -9,6 +9,7 @@ import io.kubeload.model.LoadModel;
 import io.kubeload.model.LoadShape;
 import io.kubeload.model.Projection;
 import io.kubeload.model.Simulations;
+import io.kubeload.model.apf.Classifier;
 import io.kubeload.testing.RandomReleases;
 import io.kubeload.testing.TestManifests;
 import java.util.HashMap;
@@ -64,7 +65,7 @@ class SearchedOncePerShapeTest {
       // Copies outside kube-system land in the same levels: one shape, one search.
       if (!set.workload().namespace().equals("kube-system")) {
         String release = set.workload().ref().name().split("-", -1)[0];
-        LoadShape shape = LoadShape.of(set, together.projection().apf());
+        LoadShape shape = LoadShape.of(set, new Classifier(together.projection().apf()));
         assertThat(byRelease.computeIfAbsent(release, r -> shape))
             .as(ref.toString())
             .isEqualTo(shape);
