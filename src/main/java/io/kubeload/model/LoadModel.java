@@ -15,10 +15,13 @@ import io.kubeload.model.apf.FlowSchema;
 import io.kubeload.workload.Workload;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -408,19 +411,26 @@ public final class LoadModel {
     int replicas = profile.apiServers().replicas();
     Map<String, Double> wanted = new LinkedHashMap<>();
     Map<String, Map<ObjectRef, Double>> contributions = new LinkedHashMap<>();
-    for (PriorityLevel level : levels.values()) {
-      // Each demand computed once, and each reference printed once (references compare by their
-      // printed form): a comparator that recomputed either made the sort cost a scan or two strings
-      // per comparison, and the workloads of a repository of releases tie on demand by thousands.
-      record Demand(WorkloadLoad load, double seats, String ref) {}
-      List<Demand> demands = new ArrayList<>();
-      for (WorkloadLoad load : loads) {
-        double seats = load.demandIn(level.name());
+    // Each demand computed once, in the levels the workload's requests and inflated writes land in
+    // (its demand in any other is none): the sort then compares stored figures, and the workloads
+    // of a repository of releases tie on demand by thousands.
+    record Demand(WorkloadLoad load, double seats) {}
+    Map<String, List<Demand>> byLevel = new HashMap<>();
+    for (WorkloadLoad load : loads) {
+      Set<String> landsIn = new LinkedHashSet<>();
+      load.accesses().forEach(a -> landsIn.add(a.priorityLevel()));
+      load.inflations().forEach(i -> landsIn.add(i.writerLevel()));
+      for (String level : landsIn) {
+        double seats = load.demandIn(level);
         if (seats > 0) {
-          demands.add(new Demand(load, seats, load.ref().toString()));
+          byLevel.computeIfAbsent(level, l -> new ArrayList<>()).add(new Demand(load, seats));
         }
       }
-      demands.sort(Comparator.comparingDouble((Demand d) -> -d.seats()).thenComparing(Demand::ref));
+    }
+    for (PriorityLevel level : levels.values()) {
+      List<Demand> demands = byLevel.getOrDefault(level.name(), new ArrayList<>());
+      demands.sort(
+          Comparator.comparingDouble((Demand d) -> -d.seats()).thenComparing(d -> d.load().ref()));
       Map<ObjectRef, Double> byWorkload = new LinkedHashMap<>();
       demands.forEach(d -> byWorkload.put(d.load().ref(), d.seats()));
       contributions.put(level.name(), byWorkload);
