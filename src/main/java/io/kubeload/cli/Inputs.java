@@ -111,39 +111,41 @@ final class Inputs {
    * that share a reference but differ stay, and the set refuses them as defined twice.
    */
   static ManifestSet union(List<ManifestSet> sets) {
+    List<ManifestSet> holding =
+        sets.stream()
+            .filter(set -> !set.manifests().isEmpty() || !set.skippedTestHooks().isEmpty())
+            .toList();
+    // Files without GitOps objects: one set, whose objects cannot be alike (it refuses two of one
+    // reference and group), is its own union unless two of its test hooks are; indexing 100,000
+    // objects again cost as much as reading's own bookkeeping.
+    if (holding.size() == 1
+        && keepNew(holding.get(0).skippedTestHooks(), new HashSet<>(), new ArrayList<>())
+            == holding.get(0).skippedTestHooks().size()) {
+      return holding.get(0);
+    }
     Set<Alike> kept = new HashSet<>();
     List<Manifest> manifests = new ArrayList<>();
     List<Manifest> hooks = new ArrayList<>();
-    ManifestSet keptWhole = null;
-    for (ManifestSet set : sets) {
-      boolean first = manifests.isEmpty() && hooks.isEmpty();
+    for (ManifestSet set : holding) {
       keepNew(set.manifests(), kept, manifests);
       keepNew(set.skippedTestHooks(), kept, hooks);
-      if (first
-          && manifests.size() == set.manifests().size()
-          && hooks.size() == set.skippedTestHooks().size()) {
-        keptWhole = set;
-      }
     }
-    // Every object kept came from one set, and all of it (files without GitOps objects): that set,
-    // already in the stable order, is the union; indexing 100,000 objects again cost as much as
-    // merging them.
-    return keptWhole != null
-            && manifests.size() == keptWhole.manifests().size()
-            && hooks.size() == keptWhole.skippedTestHooks().size()
-        ? keptWhole
-        : new ManifestSet(manifests, hooks);
+    return new ManifestSet(manifests, hooks);
   }
 
   /** Two objects are alike when their reference, apiVersion and digest are: one look-up each. */
   private record Alike(ObjectRef ref, String apiVersion, Digest digest) {}
 
-  private static void keepNew(List<Manifest> from, Set<Alike> kept, List<Manifest> into) {
+  /** Adds to {@code into} each object of {@code from} not alike one kept; how many it added. */
+  private static int keepNew(List<Manifest> from, Set<Alike> kept, List<Manifest> into) {
+    int added = 0;
     for (Manifest m : from) {
       if (kept.add(new Alike(m.ref(), m.apiVersion(), m.digest()))) {
         into.add(m);
+        added++;
       }
     }
+    return added;
   }
 
   /** What one {@link #read(List)} has taken so far, against the limits. */
