@@ -1,5 +1,6 @@
 package io.kubeload.cli;
 
+import io.kubeload.manifest.Digest;
 import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.ManifestParser;
 import io.kubeload.manifest.ManifestSet;
@@ -18,10 +19,10 @@ import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -115,27 +116,41 @@ final class Inputs {
    * that share a reference but differ stay, and the set refuses them as defined twice.
    */
   static ManifestSet union(List<ManifestSet> sets) {
-    Map<ObjectRef, List<Manifest>> kept = new HashMap<>();
+    List<ManifestSet> holding =
+        sets.stream()
+            .filter(set -> !set.manifests().isEmpty() || !set.skippedTestHooks().isEmpty())
+            .toList();
+    // Files without GitOps objects: one set, whose objects cannot be alike (it refuses two of one
+    // reference and group), is its own union unless two of its test hooks are; indexing 100,000
+    // objects again cost as much as reading's own bookkeeping.
+    if (holding.size() == 1
+        && keepNew(holding.get(0).skippedTestHooks(), new HashSet<>(), new ArrayList<>())
+            == holding.get(0).skippedTestHooks().size()) {
+      return holding.get(0);
+    }
+    Set<Alike> kept = new HashSet<>();
     List<Manifest> manifests = new ArrayList<>();
     List<Manifest> hooks = new ArrayList<>();
-    for (ManifestSet set : sets) {
-      Stream.of(set.manifests(), set.skippedTestHooks())
-          .forEach(
-              list -> {
-                for (Manifest m : list) {
-                  List<Manifest> same = kept.computeIfAbsent(m.ref(), ref -> new ArrayList<>());
-                  if (same.stream()
-                      .noneMatch(
-                          k ->
-                              k.apiVersion().equals(m.apiVersion())
-                                  && k.digest().equals(m.digest()))) {
-                    same.add(m);
-                    (list == set.manifests() ? manifests : hooks).add(m);
-                  }
-                }
-              });
+    for (ManifestSet set : holding) {
+      keepNew(set.manifests(), kept, manifests);
+      keepNew(set.skippedTestHooks(), kept, hooks);
     }
     return new ManifestSet(manifests, hooks);
+  }
+
+  /** Two objects are alike when their reference, apiVersion and digest are: one look-up each. */
+  private record Alike(ObjectRef ref, String apiVersion, Digest digest) {}
+
+  /** Adds to {@code into} each object of {@code from} not alike one kept; how many it added. */
+  private static int keepNew(List<Manifest> from, Set<Alike> kept, List<Manifest> into) {
+    int added = 0;
+    for (Manifest m : from) {
+      if (kept.add(new Alike(m.ref(), m.apiVersion(), m.digest()))) {
+        into.add(m);
+        added++;
+      }
+    }
+    return added;
   }
 
   /** What one {@link #read(List)} has taken so far, against the limits. */

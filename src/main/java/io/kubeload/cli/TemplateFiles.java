@@ -44,7 +44,7 @@ final class TemplateFiles implements SourceLocator {
     List<Manifest> inOrder = new ArrayList<>(manifests.manifests());
     inOrder.addAll(manifests.skippedTestHooks());
     inOrder.sort(
-        Comparator.comparing((Manifest m) -> m.location().file())
+        Comparator.comparing((Manifest m) -> m.location().file(), TemplateFiles::sameFileFirst)
             .thenComparingInt(m -> m.location().line()));
     IdentityHashMap<Manifest, SourceLocation> found = new IdentityHashMap<>();
     for (Manifest m : inOrder) {
@@ -70,6 +70,17 @@ final class TemplateFiles implements SourceLocator {
     return found.isEmpty()
         ? manifests
         : manifests.relocated(m -> found.containsKey(m) ? m.at(found.get(m)) : m);
+  }
+
+  /**
+   * Names in their order, the one name that every object of a file shares told at once: String
+   * compares two equal paths character by character, and a file of 100,000 objects sorts with
+   * millions of such comparisons. The identity is a shortcut only: other strings still compare by
+   * value.
+   */
+  @SuppressWarnings({"StringEquality", "ReferenceEquality"})
+  private static int sameFileFirst(String file, String other) {
+    return file == other ? 0 : file.compareTo(other);
   }
 
   /** The lines that write {@code kind: KIND} at the top level of a document. */

@@ -15,6 +15,7 @@ import io.kubeload.model.Projection;
 import io.kubeload.model.RolloutSimulation;
 import io.kubeload.model.Simulations;
 import io.kubeload.model.WorkloadLoad;
+import io.kubeload.model.apf.Classifier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -51,16 +52,18 @@ public final class Gate {
       Simulations simulations,
       Policy policy,
       List<Manifest> skippedTestHooks) {
+    Map<ObjectRef, LoadShape> shapes = new HashMap<>();
     Map<ObjectRef, Searched> searches = new LinkedHashMap<>();
     Resized resized = new Resized(projection);
     // Workloads of one shape project alike at every node count: each shape is searched once.
     Map<LoadShape, Searched> byShape = new HashMap<>();
+    Classifier classifier = new Classifier(projection.apf());
     for (WorkloadLoad load : projection.workloads()) {
+      LoadShape shape = LoadShape.of(load.accessSet(), classifier);
+      shapes.put(load.ref(), shape);
       searches.put(
           load.ref(),
-          byShape.computeIfAbsent(
-              LoadShape.of(load.accessSet(), projection.apf()),
-              shape -> Searched.of(load.accessSet(), resized, policy)));
+          byShape.computeIfAbsent(shape, s -> Searched.of(load.accessSet(), resized, policy)));
     }
     Map<ObjectRef, OptionalInt> breakEven = new LinkedHashMap<>();
     searches.forEach((ref, search) -> breakEven.put(ref, search.breakEven()));
@@ -68,6 +71,9 @@ public final class Gate {
         new Check.Context(projection, policy, Optional.of(simulations), breakEven);
     Ignores.Applied applied = Ignores.apply(projection, policy, Checks.run(Checks.ALL, context));
     Map<ObjectRef, WorkloadVerdict> workloads = new LinkedHashMap<>();
+    // So is the paced roll-out: its search reads the load's figures and the simulations of its
+    // inputs, never its name.
+    Map<LoadShape, Optional<Recommendation>> paced = new HashMap<>();
     for (WorkloadLoad load : projection.workloads()) {
       Searched search = searches.get(load.ref());
       workloads.put(
@@ -75,7 +81,13 @@ public final class Gate {
           new WorkloadVerdict(
               search.breakEven(),
               search.curve().map(points -> new LoadCurve(load.ref(), load.priorityLevel(), points)),
-              Recommendations.of(load, projection, policy, simulations.horizonSeconds())));
+              paced
+                  .computeIfAbsent(
+                      shapes.get(load.ref()),
+                      shape ->
+                          Recommendations.of(
+                              load, projection, policy, simulations.horizonSeconds()))
+                  .map(r -> r.of(load.ref()))));
     }
     return new Verdict(
         projection,

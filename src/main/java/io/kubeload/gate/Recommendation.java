@@ -24,4 +24,19 @@ public record Recommendation(
     StartupStorm storm,
     Optional<SimulationResult> simulated,
     int pacesSimulated,
-    int pacesProven) {}
+    int pacesProven) {
+
+  /** The same pace for another workload of the same shape. */
+  Recommendation of(ObjectRef other) {
+    return new Recommendation(
+        other,
+        feasible,
+        podsPerWave,
+        minReadySeconds,
+        advice,
+        storm,
+        simulated,
+        pacesSimulated,
+        pacesProven);
+  }
+}

@@ -76,9 +76,12 @@ public final class ManifestSet {
   }
 
   public static ManifestSet of(List<Manifest> all) {
-    return new ManifestSet(
-        all.stream().filter(m -> !m.isHelmTestHook()).toList(),
-        all.stream().filter(Manifest::isHelmTestHook).toList());
+    List<Manifest> manifests = new ArrayList<>(all.size());
+    List<Manifest> hooks = new ArrayList<>();
+    for (Manifest m : all) {
+      (m.isHelmTestHook() ? hooks : manifests).add(m);
+    }
+    return new ManifestSet(manifests, hooks);
   }
 
   /**

@@ -10,15 +10,18 @@ import io.kubeload.cluster.Scaled;
 import io.kubeload.manifest.ObjectRef;
 import io.kubeload.manifest.Resources;
 import io.kubeload.model.apf.ApfConfiguration;
-import io.kubeload.model.apf.ApfRequest;
+import io.kubeload.model.apf.Classifier;
 import io.kubeload.model.apf.FlowSchema;
 import io.kubeload.workload.Workload;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -52,8 +55,9 @@ public final class LoadModel {
       ApfConfiguration apf,
       Map<String, PriorityLevel> levels) {
     List<WorkloadLoad> loads = new ArrayList<>();
+    Classifier classifier = new Classifier(apf);
     for (AccessSet set : accessSets) {
-      loads.add(workload(set, profile, apf, levels));
+      loads.add(workload(set, profile, classifier, levels));
     }
     return new Projection(
         profile, apf, levels, List.copyOf(loads), levelLoads(loads, profile, levels));
@@ -62,14 +66,15 @@ public final class LoadModel {
   static WorkloadLoad workload(
       AccessSet set,
       ClusterProfile profile,
-      ApfConfiguration apf,
+      Classifier classifier,
       Map<String, PriorityLevel> levels) {
     Workload workload = set.workload();
     int pods = workload.pods().atNodes(profile.nodes()).count();
     List<AccessLoad> accesses = new ArrayList<>();
     for (Access access : set.accesses()) {
       accesses.add(
-          access(access, workload, pods, flowSchemaOf(access, workload, apf), profile, levels));
+          access(
+              access, workload, pods, flowSchemaOf(access, workload, classifier), profile, levels));
     }
     String level =
         accesses.stream()
@@ -79,7 +84,7 @@ public final class LoadModel {
             .orElseGet(
                 () ->
                     accesses.isEmpty()
-                        ? defaultFlowSchema(workload, apf).priorityLevel()
+                        ? defaultFlowSchema(workload, classifier).priorityLevel()
                         : accesses.get(0).priorityLevel());
     List<WriteInflation> inflations = inflations(accesses, profile, levels);
     StartupStorm storm = Storms.startup(workload, pods, accesses, level, profile, levels);
@@ -138,7 +143,7 @@ public final class LoadModel {
   }
 
   /** The FlowSchema that classifies an access's requests, and so its level (docs/sources.md §3.4). */
-  static FlowSchema flowSchemaOf(Access access, Workload workload, ApfConfiguration apf) {
+  static FlowSchema flowSchemaOf(Access access, Workload workload, Classifier classifier) {
     String resource = access.resource();
     String verb =
         switch (access.pattern()) {
@@ -154,28 +159,17 @@ public final class LoadModel {
         Resources.isClusterScoped(resource) || clusterWide
             ? ""
             : access.scope() == Scope.NAMESPACE ? access.namespace() : workload.namespace();
-    return classify(workload, apf, verb, resource, namespace);
+    return classifier.ofServiceAccount(
+        workload.namespace(), workload.serviceAccount(), verb, resource, namespace);
   }
 
   /**
    * The FlowSchema of a workload with no access, so that it still has a level: that of a GET of a pod
    * in its own namespace, the plainest request its service account could make.
    */
-  static FlowSchema defaultFlowSchema(Workload workload, ApfConfiguration apf) {
-    return classify(workload, apf, "get", "pods", workload.namespace());
-  }
-
-  private static FlowSchema classify(
-      Workload workload, ApfConfiguration apf, String verb, String resource, String namespace) {
-    ApfRequest request =
-        ApfRequest.fromServiceAccount(
-            workload.namespace(),
-            workload.serviceAccount(),
-            verb,
-            Resources.groupOf(resource),
-            Resources.pluralOf(resource),
-            namespace);
-    return apf.classify(request);
+  static FlowSchema defaultFlowSchema(Workload workload, Classifier classifier) {
+    return classifier.ofServiceAccount(
+        workload.namespace(), workload.serviceAccount(), "get", "pods", workload.namespace());
   }
 
   private static AccessLoad access(
@@ -417,19 +411,26 @@ public final class LoadModel {
     int replicas = profile.apiServers().replicas();
     Map<String, Double> wanted = new LinkedHashMap<>();
     Map<String, Map<ObjectRef, Double>> contributions = new LinkedHashMap<>();
-    for (PriorityLevel level : levels.values()) {
-      // Each demand computed once, and each reference printed once (references compare by their
-      // printed form): a comparator that recomputed either made the sort cost a scan or two strings
-      // per comparison, and the workloads of a repository of releases tie on demand by thousands.
-      record Demand(WorkloadLoad load, double seats, String ref) {}
-      List<Demand> demands = new ArrayList<>();
-      for (WorkloadLoad load : loads) {
-        double seats = load.demandIn(level.name());
+    // Each demand computed once, in the levels the workload's requests and inflated writes land in
+    // (its demand in any other is none): the sort then compares stored figures, and the workloads
+    // of a repository of releases tie on demand by thousands.
+    record Demand(WorkloadLoad load, double seats) {}
+    Map<String, List<Demand>> byLevel = new HashMap<>();
+    for (WorkloadLoad load : loads) {
+      Set<String> landsIn = new LinkedHashSet<>();
+      load.accesses().forEach(a -> landsIn.add(a.priorityLevel()));
+      load.inflations().forEach(i -> landsIn.add(i.writerLevel()));
+      for (String level : landsIn) {
+        double seats = load.demandIn(level);
         if (seats > 0) {
-          demands.add(new Demand(load, seats, load.ref().toString()));
+          byLevel.computeIfAbsent(level, l -> new ArrayList<>()).add(new Demand(load, seats));
         }
       }
-      demands.sort(Comparator.comparingDouble((Demand d) -> -d.seats()).thenComparing(Demand::ref));
+    }
+    for (PriorityLevel level : levels.values()) {
+      List<Demand> demands = byLevel.getOrDefault(level.name(), new ArrayList<>());
+      demands.sort(
+          Comparator.comparingDouble((Demand d) -> -d.seats()).thenComparing(d -> d.load().ref()));
       Map<ObjectRef, Double> byWorkload = new LinkedHashMap<>();
       demands.forEach(d -> byWorkload.put(d.load().ref(), d.seats()));
       contributions.put(level.name(), byWorkload);

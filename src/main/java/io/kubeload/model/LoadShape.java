@@ -3,7 +3,7 @@ package io.kubeload.model;
 import io.kubeload.access.Access;
 import io.kubeload.access.AccessSet;
 import io.kubeload.access.ClientBehaviour;
-import io.kubeload.model.apf.ApfConfiguration;
+import io.kubeload.model.apf.Classifier;
 import io.kubeload.model.apf.FlowSchema;
 import io.kubeload.workload.PodCount;
 import io.kubeload.workload.Workload;
@@ -47,14 +47,15 @@ public record LoadShape(
       String flowSchema,
       String priorityLevel) {}
 
-  public static LoadShape of(AccessSet set, ApfConfiguration apf) {
+  /** The shape of {@code set}, its accesses classified by the projection's {@code classifier}. */
+  public static LoadShape of(AccessSet set, Classifier classifier) {
     Workload workload = set.workload();
     PodCount pods = workload.pods();
     List<AccessShape> accesses =
         set.accesses().stream()
             .map(
                 a -> {
-                  FlowSchema schema = LoadModel.flowSchemaOf(a, workload, apf);
+                  FlowSchema schema = LoadModel.flowSchemaOf(a, workload, classifier);
                   return new AccessShape(
                       a.resource(),
                       a.scope(),
@@ -80,6 +81,6 @@ public record LoadShape(
         workload.rollout().maxSurge(),
         workload.rollout().minReadySeconds(),
         accesses,
-        LoadModel.defaultFlowSchema(workload, apf).priorityLevel());
+        LoadModel.defaultFlowSchema(workload, classifier).priorityLevel());
   }
 }

@@ -7,6 +7,7 @@ import io.kubeload.workload.Workload;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,8 +167,12 @@ final class Grouping {
     }
     Comparator<Integer> largestRow =
         Comparator.comparingDouble((Integer i) -> -rows.get(i).seats()).thenComparing(refs::get);
+    // Each label written once: thousands of releases tie on seats, and a label per comparison was
+    // most of the sort.
+    Map<Group, String> labels = new HashMap<>();
+    byGroup.keySet().forEach(g -> labels.put(g, g.label()));
     Comparator<Group> largestGroup =
-        Comparator.comparingDouble((Group g) -> -groupSeats.get(g)).thenComparing(Group::label);
+        Comparator.comparingDouble((Group g) -> -groupSeats.get(g)).thenComparing(labels::get);
     byGroup.values().forEach(list -> list.sort(largestRow));
 
     Set<Integer> shown = new HashSet<>();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.ManifestSet;
+import io.kubeload.testing.TestManifests;
 import io.kubeload.yaml.InputException;
 import io.kubeload.yaml.InputLimits;
 import io.kubeload.yaml.SourceLocation;
@@ -35,6 +36,50 @@ class InputsTest {
   private static Path write(Path file, String content) throws IOException {
     Files.createDirectories(file.getParent());
     return Files.writeString(file, content, StandardCharsets.UTF_8);
+  }
+
+  /** Objects several parts render alike are kept once, at the first part's place. */
+  @Nested
+  class Union {
+
+    private static final String HOOK =
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: smoke
+          namespace: shop
+          annotations:
+            helm.sh/hook: test
+        spec:
+          containers:
+            - name: t
+              image: busybox
+        """;
+
+    @Test
+    void twoTestHooksAlikeInOneSetAreKeptOnce() {
+      ManifestSet twice = TestManifests.set(HOOK + "---\n" + HOOK);
+      assertThat(twice.skippedTestHooks()).hasSize(2);
+
+      ManifestSet union = Inputs.union(List.of(twice, ManifestSet.of(List.of())));
+
+      assertThat(union.skippedTestHooks()).hasSize(1);
+      assertThat(union.skippedTestHooks().get(0).location().line()).isEqualTo(1);
+    }
+
+    @Test
+    void anObjectTwoSetsHoldAlikeIsKeptAtTheFirst() {
+      ManifestSet first = TestManifests.set(serviceAccount("web"));
+      ManifestSet second = TestManifests.set("# moved down\n" + serviceAccount("web"));
+
+      ManifestSet union = Inputs.union(List.of(first, second));
+
+      assertThat(union.manifests()).hasSize(1);
+      assertThat(union.manifests().get(0).location())
+          .isEqualTo(first.manifests().get(0).location());
+      assertThat(Inputs.union(List.of(ManifestSet.of(List.of()), first))).isEqualTo(first);
+    }
   }
 
   @Nested

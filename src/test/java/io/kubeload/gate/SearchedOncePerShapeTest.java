@@ -9,6 +9,8 @@ import io.kubeload.model.LoadModel;
 import io.kubeload.model.LoadShape;
 import io.kubeload.model.Projection;
 import io.kubeload.model.Simulations;
+import io.kubeload.model.WorkloadLoad;
+import io.kubeload.model.apf.Classifier;
 import io.kubeload.testing.RandomReleases;
 import io.kubeload.testing.TestManifests;
 import java.util.HashMap;
@@ -20,8 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The gate searches break-even and load curves once per {@link LoadShape}: a workload judged among
- * others of its shape gets exactly the figures its own search gives it alone (seeded random
+ * The gate searches break-even, load curves and the paced roll-out once per {@link LoadShape}: a
+ * workload judged among others of its shape gets exactly the figures its own search gives it alone (seeded random
  * repositories of releases, some of them the same workload under other names and namespaces).
  */
 class SearchedOncePerShapeTest {
@@ -61,10 +63,19 @@ class SearchedOncePerShapeTest {
           .as(ref.toString())
           .isEqualTo(alone.breakEvenNodes(ref));
       assertThat(together.loadCurve(ref)).as(ref.toString()).isEqualTo(alone.loadCurve(ref));
+      // The paced roll-out, searched once per shape, is the one its own search finds.
+      WorkloadLoad load =
+          together.projection().workloads().stream()
+              .filter(l -> l.ref().equals(ref))
+              .findFirst()
+              .orElseThrow();
+      assertThat(together.workloads().get(ref).recommendation())
+          .as(ref.toString())
+          .isEqualTo(Recommendations.of(load, together.projection(), Policy.DEFAULT, 30));
       // Copies outside kube-system land in the same levels: one shape, one search.
       if (!set.workload().namespace().equals("kube-system")) {
         String release = set.workload().ref().name().split("-", -1)[0];
-        LoadShape shape = LoadShape.of(set, together.projection().apf());
+        LoadShape shape = LoadShape.of(set, new Classifier(together.projection().apf()));
         assertThat(byRelease.computeIfAbsent(release, r -> shape))
             .as(ref.toString())
             .isEqualTo(shape);
