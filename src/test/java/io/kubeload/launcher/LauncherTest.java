@@ -335,6 +335,51 @@ class LauncherTest {
     assertThat(heapMb).isBetween(1024L, Math.max(1024L, machineMb / 2));
   }
 
+  /**
+   * On JDK 17 the class cache is a static archive dumped after the training run: a dump that fails
+   * (here a stand-in {@code java} that leaves half an archive behind) publishes no cache, and the
+   * run goes on without one.
+   */
+  @org.junit.jupiter.api.Test
+  void aFailedArchiveDumpPublishesNoCache() throws Exception {
+    Path home = cache.resolve("failing-dump-jdk");
+    Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
+    Files.writeString(
+        java,
+        """
+        #!/bin/sh
+        dump=false; archive=""
+        for a in "$@"; do
+          case "$a" in
+            -Xshare:dump) dump=true ;;
+            -XX:SharedArchiveFile=*) archive="${a#-XX:SharedArchiveFile=}" ;;
+            -XX:DumpLoadedClassList=*) exit 0 ;;
+          esac
+        done
+        if $dump; then echo half > "$archive"; exit 1; fi
+        echo "archive=$archive"
+        """);
+    java.toFile().setExecutable(true);
+    Files.writeString(home.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
+    Path caches = cache.resolve("failing-dump-cache");
+    Map<String, String> env =
+        Map.of(
+            "PATH",
+            System.getenv("PATH"),
+            "JAVA_HOME",
+            home.toString(),
+            "XDG_CACHE_HOME",
+            caches.toString(),
+            "KUBELOAD_JAR",
+            Path.of("target/kubeload-all.jar").toAbsolutePath().toString());
+
+    assertThat(
+            launchWith(
+                Path.of("kubeload"), env, "analyze", "samples/manifests/web-deployment.yaml"))
+        .isEqualTo(new Run(0, "archive=\n", ""));
+    assertThat(caches.resolve("kubeload")).isEmptyDirectory();
+  }
+
   private Path sparse(String name, long bytes) throws IOException {
     Path file = cache.resolve(name);
     try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
