@@ -70,12 +70,8 @@ final class Inputs {
     kustomizations.forEach(dir -> parts.add(renderer.kustomize(dir)));
     project.chart().ifPresent(chart -> parts.add(renderer.helm(chart)));
     ManifestSet read = union(parts);
-    ManifestSet rendered = GitOps.render(read, renderer);
-    // A union holds no object twice, so its union with nothing is itself: a repository without
-    // GitOps objects is not sorted and indexed once more (100,000 objects: a tenth of reading).
-    return rendered.manifests().isEmpty() && rendered.skippedTestHooks().isEmpty()
-        ? read
-        : union(List.of(read, rendered));
+    // Without GitOps objects the render is empty, and union gives back the set read itself.
+    return union(List.of(read, GitOps.render(read, renderer)));
   }
 
   /** Reads every input in the order given; folders in sorted path order; all within the limits. */

@@ -296,12 +296,10 @@ class LauncherTest {
    */
   @org.junit.jupiter.api.Test
   void theHeapLimitFollowsTheInputWithAFloorAndAtMostHalfTheMachine() throws Exception {
-    Path home = cache.resolve("stand-in-jdk");
-    Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
-    Files.writeString(
-        java, "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in -Xmx*) echo \"$a\";; esac; done\n");
-    java.toFile().setExecutable(true);
-    Files.writeString(home.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
+    Path home =
+        standInJdk17(
+            "stand-in-jdk",
+            "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in -Xmx*) echo \"$a\";; esac; done\n");
     Map<String, String> env =
         Map.of(
             "PATH",
@@ -342,11 +340,10 @@ class LauncherTest {
    */
   @org.junit.jupiter.api.Test
   void aFailedArchiveDumpPublishesNoCache() throws Exception {
-    Path home = cache.resolve("failing-dump-jdk");
-    Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
-    Files.writeString(
-        java,
-        """
+    Path home =
+        standInJdk17(
+            "failing-dump-jdk",
+            """
         #!/bin/sh
         dump=false; archive=""
         for a in "$@"; do
@@ -359,8 +356,6 @@ class LauncherTest {
         if $dump; then echo half > "$archive"; exit 1; fi
         echo "archive=$archive"
         """);
-    java.toFile().setExecutable(true);
-    Files.writeString(home.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
     Path caches = cache.resolve("failing-dump-cache");
     Map<String, String> env =
         Map.of(
@@ -378,6 +373,16 @@ class LauncherTest {
                 Path.of("kubeload"), env, "analyze", "samples/manifests/web-deployment.yaml"))
         .isEqualTo(new Run(0, "archive=\n", ""));
     assertThat(caches.resolve("kubeload")).isEmptyDirectory();
+  }
+
+  /** A JDK 17 home whose {@code bin/java} is {@code script}: what the launcher hands it is its output. */
+  private Path standInJdk17(String name, String script) throws IOException {
+    Path home = cache.resolve(name);
+    Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
+    Files.writeString(java, script);
+    java.toFile().setExecutable(true);
+    Files.writeString(home.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
+    return home;
   }
 
   private Path sparse(String name, long bytes) throws IOException {
