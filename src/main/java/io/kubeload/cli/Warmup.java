@@ -14,6 +14,7 @@ import io.kubeload.report.Reports;
 import io.kubeload.yaml.InputLimits;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Objects;
@@ -46,16 +47,17 @@ final class Warmup {
     }
     Thread thread = new Thread(Warmup::run, "kubeload-warm-up");
     thread.setDaemon(true);
+    // Whatever fails here (an error too), the main thread meets on its own: dropped, never printed.
+    thread.setUncaughtExceptionHandler((failed, e) -> {});
     thread.start();
     return Optional.of(thread);
   }
 
-  @SuppressWarnings("CatchingUnchecked") // whatever fails here, the main thread meets on its own
   private static void run() {
     try {
       analyse(Profiles.load(Profiles.DEFAULT));
-    } catch (Exception | LinkageError e) {
-      // Dropped: the warm-up produces nothing the run depends on.
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -45,8 +45,11 @@ class WarmupTest {
       }
       for (String command : new String[] {"analyze", "explain"}) {
         Thread thread = Warmup.startFor(new String[] {command, "x.yaml"}).orElseThrow();
-        assertThat(thread.isDaemon()).isTrue();
+        Thread.UncaughtExceptionHandler handler = thread.getUncaughtExceptionHandler();
         thread.join();
+        assertThat(thread.isDaemon()).isTrue();
+        // What the thread would do with an error: nothing printed (the JVM's default prints it).
+        handler.uncaughtException(thread, new OutOfMemoryError("Java heap space"));
       }
     } finally {
       System.setOut(out);
