@@ -21,6 +21,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    Warmup.startFor(args);
     System.exit(run(args, stdin(), System.out, System.err, stderrIsTerminal()));
   }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Cluster profiles: the built-in presets by name, or a {@code ClusterProfile} file's bytes parsed. */
 public final class Profiles {
@@ -25,8 +26,17 @@ public final class Profiles {
 
   private Profiles() {}
 
+  // Parsed once a process. A run's warm-up thread (cli.Warmup) parses the default while the
+  // command line is built; computeIfAbsent has the main thread wait for that rather than parse it
+  // again, and parse it itself when the warm-up failed.
+  private static final Map<String, ClusterProfile> LOADED = new ConcurrentHashMap<>();
+
   /** A built-in preset by name ({@link #PRESETS}). */
   public static ClusterProfile load(String preset) {
+    return LOADED.computeIfAbsent(preset, Profiles::parsePreset);
+  }
+
+  private static ClusterProfile parsePreset(String preset) {
     return parse(
         "preset:" + preset,
         presetBytes(preset)

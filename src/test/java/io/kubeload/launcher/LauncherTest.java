@@ -117,10 +117,17 @@ class LauncherTest {
     assertThat(first.stderr()).isEmpty();
     assertThat(second).isEqualTo(first);
     assertThat(first.stdout()).startsWith("{");
+    // Keyed by the jar's size and modification time (in nanoseconds), as JDK 17 validates it.
+    Path jar = Path.of("target/kubeload-all.jar");
     assertThat(cached())
-        .singleElement()
-        .asString()
-        .matches("app-[0-9]+-java" + jdk.version() + (jdk.version() >= 25 ? "\\.aot" : "\\.jsa"));
+        .containsExactly(
+            "app-"
+                + Files.size(jar)
+                + "-"
+                + Files.getLastModifiedTime(jar).to(TimeUnit.NANOSECONDS)
+                + "-java"
+                + jdk.version()
+                + (jdk.version() >= 25 ? ".aot" : ".jsa"));
   }
 
   @ParameterizedTest(name = "{0}")
