@@ -57,9 +57,14 @@ public final class Gate {
     Resized resized = new Resized(projection);
     // Workloads of one shape project alike at every node count: each shape is searched once.
     Map<LoadShape, Searched> byShape = new HashMap<>();
-    Classifier classifier = new Classifier(projection.apf());
-    for (WorkloadLoad load : projection.workloads()) {
-      LoadShape shape = LoadShape.of(load.accessSet(), classifier);
+    List<LoadShape> shapeOfEach =
+        Classifier.each(
+            projection.workloads(),
+            projection.apf(),
+            (load, c) -> LoadShape.of(load.accessSet(), c));
+    for (int i = 0; i < shapeOfEach.size(); i++) {
+      WorkloadLoad load = projection.workloads().get(i);
+      LoadShape shape = shapeOfEach.get(i);
       shapes.put(load.ref(), shape);
       searches.put(
           load.ref(),

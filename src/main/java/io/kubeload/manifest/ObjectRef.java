@@ -42,9 +42,9 @@ public record ObjectRef(String kind, String namespace, String name)
   }
 
   /**
-   * The order of the printed forms ({@link #toString()}), worked out without printing them: the
-   * stable order of a repository's objects compares millions of pairs, and two strings per
-   * comparison were most of that sort's cost. Kinds, namespaces and names may hold characters that
+   * The order of the printed forms ({@link #toString()}), worked out without printing them: a
+   * repository's workloads and findings sorted by reference compare many pairs, and two strings per
+   * comparison were most of such a sort's cost. Kinds, namespaces and names may hold characters that
    * sort before {@code /} (a {@code -} or {@code .}), so the parts are not compared one by one but
    * as the one string they print as.
    */

@@ -54,11 +54,9 @@ public final class LoadModel {
       ClusterProfile profile,
       ApfConfiguration apf,
       Map<String, PriorityLevel> levels) {
-    List<WorkloadLoad> loads = new ArrayList<>();
-    Classifier classifier = new Classifier(apf);
-    for (AccessSet set : accessSets) {
-      loads.add(workload(set, profile, classifier, levels));
-    }
+    List<WorkloadLoad> loads =
+        Classifier.each(
+            accessSets, apf, (set, classifier) -> workload(set, profile, classifier, levels));
     return new Projection(
         profile, apf, levels, List.copyOf(loads), levelLoads(loads, profile, levels));
   }

@@ -135,6 +135,11 @@ public record WorkloadLoad(
 
   /** Seat demand this workload causes in {@code level}: its own requests and the writes it inflates. */
   public double demandIn(String level) {
+    // The checks and the blast radius ask of every level; a workload lands in one or two, and the
+    // sums' streams were a tenth of a repository's allocation (docs/performance.md, "Fifth round").
+    if (!landsIn(level)) {
+      return 0;
+    }
     double own =
         accesses.stream()
             .filter(a -> a.priorityLevel().equals(level))
@@ -146,5 +151,19 @@ public record WorkloadLoad(
             .mapToDouble(WriteInflation::extraSeatSecondsPerSecond)
             .sum();
     return own + inflated;
+  }
+
+  private boolean landsIn(String level) {
+    for (AccessLoad access : accesses) {
+      if (access.priorityLevel().equals(level)) {
+        return true;
+      }
+    }
+    for (WriteInflation inflation : inflations) {
+      if (inflation.writerLevel().equals(level)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

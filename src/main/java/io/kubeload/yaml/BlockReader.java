@@ -50,59 +50,95 @@ final class BlockReader {
      * line break other than LF and CRLF. snakeyaml then reads the whole stream.
      */
     static Stream of(String text) {
-      int n = text.length();
-      for (int i = 0; i < n; i++) {
-        char c = text.charAt(i);
-        if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t') {
-          continue;
-        }
-        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-          continue;
-        }
-        if (Character.isHighSurrogate(c)
-            && i + 1 < n
-            && Character.isLowSurrogate(text.charAt(i + 1))) {
-          i++;
-          continue;
-        }
-        if (c < 0xA0
-            || c == 0xFEFF
-            || c == 0x2028
-            || c == 0x2029
-            || c >= 0xFFFE
-            || Character.isSurrogate(c)) {
-          return null;
-        }
-      }
-      int[] starts = new int[16];
-      int[] lines = new int[16];
+      List<Lines> ranges = LineRanges.of(text, (from, to) -> Lines.of(text, from, to));
       int count = 0;
-      int line = 1;
-      for (int at = 0; at < n; line++) {
-        char c = text.charAt(at);
-        if (c == '%' || (c == '.' && marker(text, at, '.'))) {
+      for (Lines range : ranges) {
+        if (range.starts() == null) {
           return null;
         }
-        if (c == '-' && marker(text, at, '-')) {
-          if (count == starts.length) {
-            starts = java.util.Arrays.copyOf(starts, count * 2);
-            lines = java.util.Arrays.copyOf(lines, count * 2);
+        count += range.starts().length;
+      }
+      int[] starts = new int[count];
+      int[] lines = new int[count];
+      int at = 0;
+      int linesBefore = 0;
+      for (Lines range : ranges) {
+        System.arraycopy(range.starts(), 0, starts, at, range.starts().length);
+        for (int k = 0; k < range.lines().length; k++) {
+          lines[at + k] = linesBefore + range.lines()[k];
+        }
+        at += range.starts().length;
+        linesBefore += range.newlines();
+      }
+      return new Stream(starts, lines, linesBefore + 1);
+    }
+
+    /**
+     * The {@code ---} lines of the range {@code [from, to)}, which begins at a line's start, and
+     * their lines counted from it (1: its first), with the newlines it holds; {@code starts} null
+     * where {@link #of} gives no stream.
+     */
+    // A range's result, built once and read once by Stream.of: no one compares or changes the
+    // arrays.
+    @SuppressWarnings("ArrayRecordComponent")
+    private record Lines(int[] starts, int[] lines, int newlines) {
+
+      static Lines of(String text, int from, int to) {
+        int n = text.length();
+        for (int i = from; i < to; i++) {
+          char c = text.charAt(i);
+          if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t') {
+            continue;
           }
-          starts[count] = at;
-          lines[count++] = line;
+          if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+            continue;
+          }
+          if (Character.isHighSurrogate(c)
+              && i + 1 < n
+              && Character.isLowSurrogate(text.charAt(i + 1))) {
+            i++;
+            continue;
+          }
+          if (c < 0xA0
+              || c == 0xFEFF
+              || c == 0x2028
+              || c == 0x2029
+              || c >= 0xFFFE
+              || Character.isSurrogate(c)) {
+            return new Lines(null, null, 0);
+          }
         }
-        int newline = text.indexOf('\n', at);
-        if (newline < 0) {
-          break;
+        int[] starts = new int[16];
+        int[] lines = new int[16];
+        int count = 0;
+        int line = 1;
+        for (int at = from; at < to; line++) {
+          char c = text.charAt(at);
+          if (c == '%' || (c == '.' && marker(text, at, '.'))) {
+            return new Lines(null, null, 0);
+          }
+          if (c == '-' && marker(text, at, '-')) {
+            if (count == starts.length) {
+              starts = java.util.Arrays.copyOf(starts, count * 2);
+              lines = java.util.Arrays.copyOf(lines, count * 2);
+            }
+            starts[count] = at;
+            lines[count++] = line;
+          }
+          int newline = text.indexOf('\n', at);
+          if (newline < 0 || newline >= to) {
+            return new Lines(
+                java.util.Arrays.copyOf(starts, count),
+                java.util.Arrays.copyOf(lines, count),
+                line - 1);
+          }
+          at = newline + 1;
         }
-        at = newline + 1;
+        return new Lines(
+            java.util.Arrays.copyOf(starts, count),
+            java.util.Arrays.copyOf(lines, count),
+            line - 1);
       }
-      int lastLine = 1;
-      for (int at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
-        lastLine++;
-      }
-      return new Stream(
-          java.util.Arrays.copyOf(starts, count), java.util.Arrays.copyOf(lines, count), lastLine);
     }
 
     /** Whether {@code at} starts {@code ---} or {@code ...} followed by a blank or the line's end. */

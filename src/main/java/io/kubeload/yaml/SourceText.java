@@ -6,6 +6,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Decodes an input as strict UTF-8, naming the line of the first byte that is not. */
 public final class SourceText {
@@ -31,18 +32,20 @@ public final class SourceText {
             || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
       throw new InputException(file, 1, "UTF-16 text is not supported; convert the file to UTF-8");
     }
-    boolean ascii = true;
-    for (int i = offset; i < bytes.length; i++) {
-      if (bytes[i] == 0) {
+    List<Bytes> ranges = LineRanges.of(bytes, offset, (from, to) -> Bytes.of(bytes, from, to));
+    for (Bytes range : ranges) {
+      if (range.firstNul() >= 0) {
         throw new InputException(
-            file, lineAt(bytes, i), "binary data (a NUL byte): not a YAML or JSON file");
+            file,
+            lineAt(bytes, range.firstNul()),
+            "binary data (a NUL byte): not a YAML or JSON file");
       }
-      ascii &= bytes[i] > 0;
     }
-    if (ascii) {
-      // ASCII is UTF-8 as it is: the JDK copies it into a compact string, where the strict decoder
-      // below went through a char buffer twice the input's size (100 MB for a 50 MB repository).
-      return new String(bytes, offset, bytes.length - offset, StandardCharsets.US_ASCII);
+    if (ranges.stream().allMatch(Bytes::ascii)) {
+      // ASCII is UTF-8 as it is, and Latin-1 too: the JDK copies it into a compact string without
+      // looking at it again, where the strict decoder below went through a char buffer twice the
+      // input's size (100 MB for a 50 MB repository).
+      return new String(bytes, offset, bytes.length - offset, StandardCharsets.ISO_8859_1);
     }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
@@ -58,6 +61,22 @@ public final class SourceText {
     decoder.flush(out);
     out.flip();
     return out.toString();
+  }
+
+  /** A range of an input's bytes: where its first NUL is (-1: none), and whether it is all ASCII. */
+  private record Bytes(int firstNul, boolean ascii) {
+    static Bytes of(byte[] bytes, int from, int to) {
+      boolean ascii = true;
+      for (int i = from; i < to; i++) {
+        if (bytes[i] <= 0) {
+          if (bytes[i] == 0) {
+            return new Bytes(i, false);
+          }
+          ascii = false;
+        }
+      }
+      return new Bytes(-1, ascii);
+    }
   }
 
   private static boolean startsWithUtf8Bom(byte[] bytes) {

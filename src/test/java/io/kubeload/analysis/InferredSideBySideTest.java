@@ -11,7 +11,6 @@ import io.kubeload.workload.Workload;
 import io.kubeload.workload.Workloads;
 import io.kubeload.yaml.InputException;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,16 +27,9 @@ class InferredSideBySideTest {
   @ValueSource(longs = {1, 2, 3})
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void aRepositoryOfReleasesIsInferredAsOneByOne(long seed) {
-    Random random = new Random(seed);
-    StringBuilder yaml = new StringBuilder();
-    for (int i = 0; i < Analyzer.INFERRED_SIDE_BY_SIDE_FROM + 200; i++) {
-      yaml.append(
-          RandomReleases.workload(
-              new Random(random.nextLong()),
-              "w" + i,
-              RandomReleases.NAMESPACES.get(random.nextInt(RandomReleases.NAMESPACES.size()))));
-    }
-    ManifestSet manifests = TestManifests.set(yaml.toString());
+    ManifestSet manifests =
+        TestManifests.set(
+            RandomReleases.repository(seed, Analyzer.INFERRED_SIDE_BY_SIDE_FROM + 200));
     List<Workload> workloads = Workloads.from(manifests, TestManifests.production());
 
     assertThat(Analyzer.sideBySide(workloads, manifests))

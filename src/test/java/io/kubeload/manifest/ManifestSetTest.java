@@ -34,6 +34,48 @@ class ManifestSetTest {
       """;
 
   @Test
+  void aRepositorysObjectsAreInTheOrderOfTheirPrintedReferences() {
+    // Names with characters that sort before and after '/', cluster-scoped kinds beside namespaced
+    // ones: more objects than one thread sorts.
+    java.util.Random random = new java.util.Random(11);
+    String[] parts = {"a", "a-b", "a.b", "a0", "ab", "b"};
+    String[] namespaces = {"a", "a-b", "a0", "ab", "b"};
+    List<Manifest> all = new ArrayList<>();
+    for (int file = 0; all.size() < 12_000; file++) {
+      StringBuilder yaml = new StringBuilder();
+      for (int i = 0; i < 100; i++) {
+        boolean clusterScoped = random.nextInt(4) == 0;
+        yaml.append("---\n")
+            .append(
+                clusterScoped
+                    ? "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole"
+                    : "apiVersion: v1\nkind: ConfigMap")
+            .append("\nmetadata: {name: ")
+            .append(parts[random.nextInt(parts.length)])
+            .append(random.nextInt(1000))
+            .append(
+                clusterScoped
+                    ? ""
+                    : ", namespace: " + namespaces[random.nextInt(namespaces.length)])
+            .append("}\n");
+      }
+      all.addAll(parse("f" + file + ".yaml", yaml.toString()));
+    }
+    List<Manifest> expected = new ArrayList<>(all);
+    // A reference given twice would be refused: only the first of each is kept.
+    java.util.Set<ObjectRef> seen = new java.util.HashSet<>();
+    expected.removeIf(m -> !seen.add(m.ref()));
+    List<Manifest> kept = new ArrayList<>(expected);
+    expected.sort(
+        java.util.Comparator.comparing((Manifest m) -> m.ref().toString())
+            .thenComparing(m -> m.location().file())
+            .thenComparingInt(m -> m.location().line()));
+    Collections.shuffle(kept, random);
+
+    assertThat(ManifestSet.of(kept).manifests()).containsExactlyElementsOf(expected);
+  }
+
+  @Test
   void findsAnObjectByKindNamespaceAndName() {
     ManifestSet set = ManifestSet.of(parse("a.yaml", CONFIG_MAPS));
 

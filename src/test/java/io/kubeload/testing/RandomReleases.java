@@ -18,6 +18,20 @@ public final class RandomReleases {
 
   private RandomReleases() {}
 
+  /** {@code workloads} seeded workloads, one after another, in the namespaces above. */
+  public static String repository(long seed, int workloads) {
+    Random random = new Random(seed);
+    StringBuilder yaml = new StringBuilder();
+    for (int i = 0; i < workloads; i++) {
+      yaml.append(
+          workload(
+              new Random(random.nextLong()),
+              "w" + i,
+              NAMESPACES.get(random.nextInt(NAMESPACES.size()))));
+    }
+    return yaml.toString();
+  }
+
   /** A workload declaring its accesses, under a name and namespace of its own. */
   public static String workload(Random random, String name, String namespace) {
     StringBuilder declared = new StringBuilder();

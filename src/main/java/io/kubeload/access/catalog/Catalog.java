@@ -44,18 +44,33 @@ public final class Catalog {
    * The entries with an image pattern that matches {@code repository}, the only ones that can
    * recognise a container of that image; in no particular order.
    */
-  public static synchronized List<CatalogEntry> candidates(String repository) {
+  public static List<CatalogEntry> candidates(String repository) {
+    // Matched outside the lock, which only the index's first read and the entries' parsing need:
+    // inference runs side by side over a repository's workloads, and every one of them asks.
+    List<String> files = new ArrayList<>();
+    for (Map.Entry<String, List<String>> entry : imagesByFile().entrySet()) {
+      for (String pattern : entry.getValue()) {
+        if (Globs.matchesRepository(pattern, repository)) {
+          files.add(entry.getKey());
+          break;
+        }
+      }
+    }
+    if (files.isEmpty()) {
+      return new ArrayList<>();
+    }
+    synchronized (Catalog.class) {
+      List<CatalogEntry> out = new ArrayList<>();
+      files.forEach(file -> out.add(read(file)));
+      return out;
+    }
+  }
+
+  private static synchronized Map<String, List<String>> imagesByFile() {
     if (imagesByFile == null) {
       imagesByFile = parseImageIndex(new String(bytes(IMAGE_INDEX), StandardCharsets.UTF_8));
     }
-    List<CatalogEntry> out = new ArrayList<>();
-    imagesByFile.forEach(
-        (file, patterns) -> {
-          if (patterns.stream().anyMatch(p -> Globs.matchesRepository(p, repository))) {
-            out.add(read(file));
-          }
-        });
-    return out;
+    return imagesByFile;
   }
 
   /** Each entry's file and image patterns, a line each, as {@link #candidates} reads them. */
