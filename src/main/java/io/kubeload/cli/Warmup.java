@@ -37,11 +37,16 @@ final class Warmup {
 
   private Warmup() {}
 
+  /** Starts the warm-up for the commands that analyse ({@link #threadFor}). */
+  static void startFor(String[] args) {
+    threadFor(args).ifPresent(Thread::start);
+  }
+
   /**
-   * Starts the warm-up for the commands that analyse, and gives its thread; any other command
-   * starts nothing, since it would only pay for the thread.
+   * The warm-up's thread, not yet started, for the commands that analyse; any other command gets
+   * none, since it would only pay for the thread.
    */
-  static Optional<Thread> startFor(String[] args) {
+  static Optional<Thread> threadFor(String[] args) {
     if (args.length == 0 || !(args[0].equals("analyze") || args[0].equals("explain"))) {
       return Optional.empty();
     }
@@ -49,7 +54,6 @@ final class Warmup {
     thread.setDaemon(true);
     // Whatever fails here (an error too), the main thread meets on its own: dropped, never printed.
     thread.setUncaughtExceptionHandler((failed, e) -> {});
-    thread.start();
     return Optional.of(thread);
   }
 

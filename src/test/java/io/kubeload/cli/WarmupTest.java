@@ -41,11 +41,13 @@ class WarmupTest {
     try {
       for (String[] args :
           new String[][] {{"--version"}, {"--help"}, {"profile", "show"}, {}, {"catalog"}}) {
-        assertThat(Warmup.startFor(args)).as(String.join(" ", args)).isEmpty();
+        assertThat(Warmup.threadFor(args)).as(String.join(" ", args)).isEmpty();
       }
       for (String command : new String[] {"analyze", "explain"}) {
-        Thread thread = Warmup.startFor(new String[] {command, "x.yaml"}).orElseThrow();
+        Thread thread = Warmup.threadFor(new String[] {command, "x.yaml"}).orElseThrow();
+        // Read before it runs: a thread that has ended no longer has its handler.
         Thread.UncaughtExceptionHandler handler = thread.getUncaughtExceptionHandler();
+        thread.start();
         thread.join();
         assertThat(thread.isDaemon()).isTrue();
         // What the thread would do with an error: nothing printed (the JVM's default prints it).
