@@ -222,7 +222,9 @@ public final class Analyzer {
       }
       progress.stage("projecting", workloads.size(), false);
       ApfConfiguration apf = ApfConfiguration.of(profile.version(), flowControl, manifests);
-      return LoadModel.project(accesses, profile, apf);
+      // No stage after inference reads a workload's whole object: the projection, which the
+      // simulations, the gate and the reports hold, keeps its identity (docs/performance.md).
+      return LoadModel.project(accesses.stream().map(AccessSet::judged).toList(), profile, apf);
     }
   }
 }

@@ -66,6 +66,24 @@ public record Workload(
         ref, manifest, podSpec, podAnnotations, serviceAccount, pods, strategy, arrival, ignores);
   }
 
+  /**
+   * The workload as the stages after inference read it: its manifest reduced to its {@link
+   * Manifest#identity() identity}, its pods' spec kept (a change compares its containers with the
+   * baseline's).
+   */
+  public Workload judged() {
+    return new Workload(
+        ref,
+        manifest.identity(),
+        podSpec,
+        podAnnotations,
+        serviceAccount,
+        pods,
+        rollout,
+        arrival,
+        ignores);
+  }
+
   /** The same workload as an update of one the baseline runs: paced by its own roll-out strategy. */
   public Workload alreadyRunning() {
     return withRollout(rollout, Arrival.ALREADY_RUNNING);
