@@ -8,6 +8,7 @@ import io.kubeload.testing.TestManifests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -191,24 +192,20 @@ class RolloutSimulationTest {
   @ValueSource(ints = {50_000, 123_457})
   void aRunWhoseSequenceNumbersRunOutIsTheSameRun(int sequences) throws Exception {
     Projection saturated = project("telemetry-daemonset.yaml", TestManifests.production());
-    var once =
-        RolloutSimulation.restart(
-            saturated.workloads(),
-            saturated.profile(),
-            saturated.levels(),
-            900,
-            RolloutSimulation.STARTS_REACHABLE,
-            Integer.MAX_VALUE);
-    var renumbered =
-        RolloutSimulation.restart(
-            saturated.workloads(),
-            saturated.profile(),
-            saturated.levels(),
-            900,
-            RolloutSimulation.STARTS_REACHABLE,
-            sequences);
+    var once = restartNumberedUpTo(saturated, Integer.MAX_VALUE);
     assertThat(once.get("workload-low").stoppedByEventBudget()).isTrue();
-    assertThat(renumbered).isEqualTo(once);
+    assertThat(restartNumberedUpTo(saturated, sequences)).isEqualTo(once);
+  }
+
+  private static Map<String, SimulationResult> restartNumberedUpTo(
+      Projection projection, int sequences) {
+    return RolloutSimulation.restart(
+        projection.workloads(),
+        projection.profile(),
+        projection.levels(),
+        900,
+        RolloutSimulation.STARTS_REACHABLE,
+        sequences);
   }
 
   /** A request's reflector failures are counted up to a cap past which its backoff no longer grows. */
