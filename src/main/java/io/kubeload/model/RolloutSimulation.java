@@ -259,16 +259,12 @@ public final class RolloutSimulation {
    * The start-up LISTs of the pods that started, and the WATCHes their informers open once a LIST
    * is answered, as columns indexed by a slot: a restart has a few hundred thousand in flight, most
    * rejected and waiting for their retry, and an object each was most of the run's heap
-   * (docs/performance.md). A slot is reused once its request is done; its generation keeps counting,
-   * so a stale time-out of the request it held never matches the one it holds.
+   * (docs/performance.md). A pod's requests take consecutive slots when it starts, one per start-up
+   * LIST in its order (its WATCH takes the LIST's), and keep them: the pod and the list a slot
+   * holds follow from where the pod's slots begin, so no column holds them. A slot's generation
+   * counts what happened to its request, so a stale time-out never matches it.
    */
   private static final class Requests {
-    /** Which of its cohort's start-up LISTs. */
-    int[] list = new int[64];
-
-    /** The pod's place in the engine's columns of started pods (its cohort, the requests it waits for). */
-    int[] pod = new int[64];
-
     /**
      * Whether the slot holds the informer's WATCH rather than its LIST, the 429s in a row answered to
      * it ({@link #CLIENT_RETRIES} at most) and the times its reflector gave the LIST up, in one byte:
@@ -278,29 +274,29 @@ public final class RolloutSimulation {
 
     int[] generation = new int[64];
 
-    /** The next request in the same flow's queue, or in the free slots. */
+    /** The next request in the same flow's queue. */
     int[] next = new int[64];
 
     int slots;
-    int free = -1;
 
-    /** The most slots the run can hold at once. */
+    /** The most slots the run can hold. */
     int bound = LARGEST_ARRAY;
 
-    int add(int listIndex, int podIndex) {
-      int r = free;
-      if (r >= 0) {
-        free = next[r];
-      } else {
-        if (slots == pod.length) {
-          grow();
-        }
-        r = slots++;
+    /** Takes {@code count} slots for a pod's requests: the first of them. */
+    int add(int count) {
+      long needed = (long) slots + count;
+      if (needed > LARGEST_ARRAY) {
+        throw new IllegalStateException("more requests than an array holds: " + needed);
       }
-      list[r] = listIndex;
-      pod[r] = podIndex;
-      state[r] = 0;
-      return r;
+      if (needed > state.length) {
+        int size = Math.max(grown(state.length, bound), (int) needed);
+        state = Arrays.copyOf(state, size);
+        generation = Arrays.copyOf(generation, size);
+        next = Arrays.copyOf(next, size);
+      }
+      int first = slots;
+      slots += count;
+      return first;
     }
 
     boolean watch(int r) {
@@ -319,20 +315,6 @@ public final class RolloutSimulation {
     void state(int r, boolean watch, int retries, int failures) {
       state[r] =
           (byte) ((watch ? 1 : 0) | retries << 1 | Math.min(failures, FAILURES_COUNTED) << 5);
-    }
-
-    void release(int r) {
-      next[r] = free;
-      free = r;
-    }
-
-    private void grow() {
-      int size = grown(pod.length, bound);
-      list = Arrays.copyOf(list, size);
-      pod = Arrays.copyOf(pod, size);
-      state = Arrays.copyOf(state, size);
-      generation = Arrays.copyOf(generation, size);
-      next = Arrays.copyOf(next, size);
     }
   }
 
@@ -907,6 +889,9 @@ public final class RolloutSimulation {
     /** The cohort of each started pod, by the same order. */
     int[] podCohort = new int[64];
 
+    /** The first slot of each started pod's requests, by the same order: rising, as pods start. */
+    int[] podFirst = new int[64];
+
     int startedPods;
 
     /** The most pods the run can start: its first starts and the rest of each cohort's pods. */
@@ -1065,9 +1050,10 @@ public final class RolloutSimulation {
         }
         switch (kind) {
           case START -> {
-            int pod = started(who);
-            for (int list = 0; list < cohorts.get(who).lists.length; list++) {
-              arrive(requests.add(list, pod));
+            int lists = cohorts.get(who).lists.length;
+            int first = started(who, lists);
+            for (int list = 0; list < lists; list++) {
+              arrive(first + list);
             }
           }
           case ARRIVE -> arrive(who);
@@ -1106,23 +1092,41 @@ public final class RolloutSimulation {
       return (int) Math.min(bound, LARGEST_ARRAY);
     }
 
-    /** A pod starts: its place in {@link #pending}, waiting for every request of its start-up. */
-    int started(int cohort) {
+    /**
+     * A pod starts, waiting for every request of its start-up in {@link #pending}: the first of the
+     * slots its {@code lists} requests take.
+     */
+    int started(int cohort, int lists) {
       if (startedPods == pending.length) {
         pending = Arrays.copyOf(pending, grown(pending.length, podsBound));
         podCohort = Arrays.copyOf(podCohort, pending.length);
+        podFirst = Arrays.copyOf(podFirst, pending.length);
       }
+      int first = requests.add(lists);
       pending[startedPods] = cohorts.get(cohort).requestsPerPod;
       podCohort[startedPods] = cohort;
-      return startedPods++;
+      podFirst[startedPods++] = first;
+      return first;
+    }
+
+    /**
+     * The pod whose requests slot {@code r} holds: the last to start at or before it. Every pod
+     * started takes at least one slot ({@link #add} follows none without a start-up LIST), so the
+     * first slots rise strictly.
+     */
+    int podOf(int r) {
+      int at = Arrays.binarySearch(podFirst, 0, startedPods, r);
+      return at >= 0 ? at : -at - 2;
     }
 
     SimulationInput.StartupList listOf(int r) {
-      return cohorts.get(podCohort[requests.pod[r]]).lists[requests.list[r]];
+      int pod = podOf(r);
+      return cohorts.get(podCohort[pod]).lists[r - podFirst[pod]];
     }
 
     Level levelOf(int r) {
-      return cohorts.get(podCohort[requests.pod[r]]).levels[requests.list[r]];
+      int pod = podOf(r);
+      return cohorts.get(podCohort[pod]).levels[r - podFirst[pod]];
     }
 
     /**
@@ -1135,7 +1139,7 @@ public final class RolloutSimulation {
 
     void arrive(int r) {
       Level level = levelOf(r);
-      int flow = podCohort[requests.pod[r]];
+      int flow = podCohort[podOf(r)];
       level.flow(flow);
       if (level.queued == 0 && level.busy + seats(r) <= level.capacity) {
         serve(level, r);
@@ -1185,7 +1189,7 @@ public final class RolloutSimulation {
 
     void timeout(int r) {
       Level level = levelOf(r);
-      int flow = podCohort[requests.pod[r]];
+      int flow = podCohort[podOf(r)];
       level.flow(flow);
       if (level.remove(flow, r, requests)) {
         level.queued--;
@@ -1220,21 +1224,16 @@ public final class RolloutSimulation {
       Level level = levelOf(r);
       level.busy -= seats(r);
       level.inFlightBytes -= requests.watch(r) ? 0 : listOf(r).memoryBytes();
-      int pod = requests.pod[r];
+      int pod = podOf(r);
       int cohortIndex = podCohort[pod];
-      boolean finished = true;
       if (!requests.watch(r)) {
         level.served++;
         if (listOf(r).watchAfter()) {
           // The informer's WATCH takes the LIST's slot: the same pod, list and flow, no retries
           // yet.
           requests.state(r, true, 0, 0);
-          finished = false;
           arrive(r);
         }
-      }
-      if (finished) {
-        requests.release(r);
       }
       if (--pending[pod] == 0) {
         if (++syncedPods == pods) {
