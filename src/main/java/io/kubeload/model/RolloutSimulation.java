@@ -370,6 +370,11 @@ public final class RolloutSimulation {
     /** What the event at {@code i} is. */
     abstract byte kind(int i);
 
+    /** To whom the event at {@code i} is. */
+    int who(int i) {
+      return who[i];
+    }
+
     /** The generation of the request the event at {@code i} was set for: only a time-out has one. */
     int generation(int i) {
       return 0;
@@ -380,9 +385,19 @@ public final class RolloutSimulation {
     }
   }
 
-  /** A binary min-heap in (time, sequence) order: the order a priority queue of event objects had. */
+  /**
+   * A binary min-heap in (time, sequence) order: the order a priority queue of event objects had.
+   * What an event is takes the two low bits of its {@link #who} (the heap holds hundreds of
+   * thousands at once), so it takes a slot or cohort below {@link #WHOM_BOUND}.
+   */
   static final class EventHeap extends Events {
-    byte[] kind = new byte[64];
+    static final int KIND_BITS = 2;
+
+    /**
+     * A slot or cohort below this fits beside the kind: a run as large as that would hold half a
+     * billion requests, gigabytes of columns, before it held an event of the next.
+     */
+    static final int WHOM_BOUND = 1 << (Integer.SIZE - 1 - KIND_BITS);
 
     @Override
     int head() {
@@ -396,15 +411,22 @@ public final class RolloutSimulation {
 
     @Override
     byte kind(int i) {
-      return kind[i];
+      return (byte) (who[i] & ((1 << KIND_BITS) - 1));
+    }
+
+    @Override
+    int who(int i) {
+      return who[i] >>> KIND_BITS;
     }
 
     void add(double at, int sequence, byte what, int whom) {
+      if (whom < 0 || whom >= WHOM_BOUND || what < 0 || what >= 1 << KIND_BITS) {
+        throw new IllegalArgumentException("an event of kind " + what + " to " + whom);
+      }
       if (size == time.length) {
         int capacity = grown(size, bound);
         time = Arrays.copyOf(time, capacity);
         seq = Arrays.copyOf(seq, capacity);
-        kind = Arrays.copyOf(kind, capacity);
         who = Arrays.copyOf(who, capacity);
       }
       int hole = size++;
@@ -416,18 +438,17 @@ public final class RolloutSimulation {
         move(parent, hole);
         hole = parent;
       }
-      set(hole, at, sequence, what, whom);
+      set(hole, at, sequence, whom << KIND_BITS | what);
     }
 
-    private void set(int i, double at, int sequence, byte what, int whom) {
+    private void set(int i, double at, int sequence, int whomAndKind) {
       time[i] = at;
       seq[i] = sequence;
-      kind[i] = what;
-      who[i] = whom;
+      who[i] = whomAndKind;
     }
 
     private void move(int from, int to) {
-      set(to, time[from], seq[from], kind[from], who[from]);
+      set(to, time[from], seq[from], who[from]);
     }
 
     /** Whether the event at {@code i} comes after ({@code at}, {@code sequence}). */
@@ -443,8 +464,7 @@ public final class RolloutSimulation {
       }
       double at = time[last];
       int sequence = seq[last];
-      byte what = kind[last];
-      int whom = who[last];
+      int whomAndKind = who[last];
       int hole = 0;
       int half = last >>> 1;
       while (hole < half) {
@@ -459,7 +479,7 @@ public final class RolloutSimulation {
         move(child, hole);
         hole = child;
       }
-      set(hole, at, sequence, what, whom);
+      set(hole, at, sequence, whomAndKind);
     }
   }
 
@@ -1023,7 +1043,7 @@ public final class RolloutSimulation {
       }
       time = from.time[at];
       kind = from.kind(at);
-      who = from.who[at];
+      who = from.who(at);
       generation = from.generation(at);
       from.poll();
       return true;

@@ -1,11 +1,13 @@
 package io.kubeload.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -42,7 +44,7 @@ class EventQueuesTest {
                 now + random.nextInt(40) / 4.0,
                 seq++,
                 (byte) random.nextInt(3),
-                random.nextInt(),
+                random.nextInt(RolloutSimulation.EventHeap.WHOM_BOUND),
                 0);
         reference.add(e);
         heap.add(e.time(), e.seq(), e.kind(), e.who());
@@ -99,7 +101,13 @@ class EventQueuesTest {
     for (int step = 0; step < 20_000; step++) {
       int choice = random.nextInt(10);
       if (choice < 3) {
-        Event e = new Event(now + random.nextInt(40) / 4.0, made++, (byte) 1, random.nextInt(), 0);
+        Event e =
+            new Event(
+                now + random.nextInt(40) / 4.0,
+                made++,
+                (byte) 1,
+                random.nextInt(RolloutSimulation.EventHeap.WHOM_BOUND),
+                0);
         heapReference.add(e);
         heap.add(e.time(), numbered++, e.kind(), e.who());
       } else if (choice < 5) {
@@ -129,6 +137,20 @@ class EventQueuesTest {
     }
   }
 
+  /** What an event is shares its int with to whom: one that would not fit is refused, not cut. */
+  @Test
+  void theHeapRefusesAnEventToWhomItCannotHold() {
+    RolloutSimulation.EventHeap heap = new RolloutSimulation.EventHeap();
+    heap.add(1, 0, (byte) 2, RolloutSimulation.EventHeap.WHOM_BOUND - 1);
+    assertThatThrownBy(() -> heap.add(1, 1, (byte) 1, RolloutSimulation.EventHeap.WHOM_BOUND))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> heap.add(1, 1, (byte) 1, -1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(taken(heap))
+        .isEqualTo(new Event(1, 0, (byte) 2, RolloutSimulation.EventHeap.WHOM_BOUND - 1, 0));
+    assertThat(heap.head()).isNegative();
+  }
+
   private static Event withoutSeq(Event e) {
     return new Event(e.time(), 0, e.kind(), e.who(), e.generation());
   }
@@ -138,7 +160,7 @@ class EventQueuesTest {
     assertThat(at).isNotNegative();
     Event e =
         new Event(
-            queue.time[at], queue.seq[at], queue.kind(at), queue.who[at], queue.generation(at));
+            queue.time[at], queue.seq[at], queue.kind(at), queue.who(at), queue.generation(at));
     queue.poll();
     return e;
   }
