@@ -18,9 +18,12 @@ public record AccessSet(Workload workload, String basis, List<Access> accesses, 
     notes = List.copyOf(notes);
   }
 
-  /** The same accesses of the workload as the stages after inference read it ({@link Workload#judged}). */
-  public AccessSet judged() {
-    return new AccessSet(workload.judged(), basis, accesses, notes);
+  /**
+   * The same accesses of the workload as the stages after inference read it ({@link
+   * Workload#judged}), its pod spec kept only {@code compared} with a baseline.
+   */
+  public AccessSet judged(boolean compared) {
+    return new AccessSet(workload.judged(compared), basis, accesses, notes);
   }
 
   /** Something a reviewer should know about how the accesses were inferred, and what to do about it. */

@@ -170,9 +170,42 @@ class AnalyzerTest {
     assertThat(kept.typed()).isEmpty();
     assertThat(kept.ref().name()).isEqualTo("shop-web");
     assertThat(kept.raw()).containsOnlyKeys("apiVersion", "kind", "metadata");
+    // Only a change gate compares pod specs: without a baseline none is kept, and reading one
+    // fails.
+    Workload judged = projected.projected().projection().workloads().get(0).workload();
+    assertThatThrownBy(judged::podSpec)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("shop-web");
     assertThat(projected.projected().change()).isEmpty();
     assertThat(Analyzer.judge(projected.projected(), Progress.SILENT).projection().workloads())
         .hasSize(1);
+  }
+
+  /** With a baseline, the change gate compares the pods' containers: both projections keep them. */
+  @Test
+  void withABaselineBothProjectionsKeepTheirPodSpecs() throws IOException {
+    ManifestSet read = sample("samples/manifests/web-deployment.yaml");
+    Analyzer.Projected projected =
+        Analyzer.project(
+            request(
+                read,
+                Optional.of(sample("samples/manifests/web-deployment.yaml")),
+                GateMode.CHANGE),
+            Progress.SILENT);
+
+    assertThat(projected.projection().workloads().get(0).workload().podSpec().getContainers())
+        .isNotEmpty();
+    assertThat(
+            projected
+                .change()
+                .orElseThrow()
+                .baseline()
+                .workloads()
+                .get(0)
+                .workload()
+                .podSpec()
+                .getContainers())
+        .isNotEmpty();
   }
 
   private record Projected(
