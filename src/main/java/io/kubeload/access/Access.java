@@ -1,12 +1,10 @@
 package io.kubeload.access;
 
 import io.kubeload.text.Numbers;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * One thing each pod of a workload asks of the API server, and why kubeload believes it.
@@ -27,7 +25,7 @@ public record Access(
 
   public Access {
     // Sorted, so descriptions and reports list verbs in the same order on every run.
-    verbs = Collections.unmodifiableSortedSet(new TreeSet<>(verbs));
+    verbs = SortedStrings.of(verbs);
   }
 
   /** Period assumed for a {@code list} without {@code watch}: fluentd's metadata filter re-queries every minute (docs/failures.md §3). */

@@ -18,6 +18,14 @@ public record AccessSet(Workload workload, String basis, List<Access> accesses, 
     notes = List.copyOf(notes);
   }
 
+  /**
+   * The same accesses of the workload as the stages after inference read it ({@link
+   * Workload#judged}), its pod spec kept only {@code compared} with a baseline.
+   */
+  public AccessSet judged(boolean compared) {
+    return new AccessSet(workload.judged(compared), basis, accesses, notes);
+  }
+
   /** Something a reviewer should know about how the accesses were inferred, and what to do about it. */
   public record Note(NoteKind kind, String message, SourceLocation location, String fix) {
 

@@ -53,7 +53,7 @@ public final class Analyzer {
     if (request.baseline().isEmpty()) {
       requireWorkloads(workloads, manifests);
       return new Projected(
-          run.project(manifests, workloads),
+          run.project(manifests, workloads, false),
           manifests.skippedTestHooks(),
           request.policy(),
           options.simulateSeconds(),
@@ -72,9 +72,9 @@ public final class Analyzer {
         workloads.stream().map(w -> running.contains(w.ref()) ? w.alreadyRunning() : w).toList();
     // Only the change is simulated and searched for break-even: the baseline is compared by its
     // projection.
-    Projection baseline = run.project(before, existing);
+    Projection baseline = run.project(before, existing, true);
     return new Projected(
-        run.project(manifests, changed),
+        run.project(manifests, changed, true),
         manifests.skippedTestHooks(),
         request.policy(),
         options.simulateSeconds(),
@@ -204,7 +204,8 @@ public final class Analyzer {
       flowControl = List.copyOf(flowControl);
     }
 
-    Projection project(ManifestSet manifests, List<Workload> workloads) {
+    /** With {@code compared}, the workloads keep their pod specs for the change gate's comparison. */
+    Projection project(ManifestSet manifests, List<Workload> workloads, boolean compared) {
       progress.stage("inferring", workloads.size(), true);
       List<AccessSet> accesses = new ArrayList<>();
       if (workloads.size() < INFERRED_SIDE_BY_SIDE_FROM) {
@@ -222,7 +223,10 @@ public final class Analyzer {
       }
       progress.stage("projecting", workloads.size(), false);
       ApfConfiguration apf = ApfConfiguration.of(profile.version(), flowControl, manifests);
-      return LoadModel.project(accesses, profile, apf);
+      // No stage after inference reads a workload's whole object: the projection, which the
+      // simulations, the gate and the reports hold, keeps its identity (docs/performance.md).
+      return LoadModel.project(
+          accesses.stream().map(a -> a.judged(compared)).toList(), profile, apf);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.kubeload.manifest;
 
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.kubeload.yaml.CompactTree;
 import io.kubeload.yaml.SourceLocation;
 import java.util.Map;
 import java.util.Optional;
@@ -105,6 +106,23 @@ public record Manifest(
         typed,
         location,
         fieldLines);
+  }
+
+  /**
+   * The object as the stages after inference read it: its identity, labels and annotations, its
+   * digest and where it is written; not its typed object, the rest of its tree or its fields' lines.
+   * A workload is kept this way from its projection on: in a repository of releases its whole
+   * object was a third of what the simulations and the gate held (docs/performance.md).
+   */
+  public Manifest identity() {
+    return new Manifest(
+        apiVersion,
+        ref,
+        CompactTree.ofMapping(ManifestParser.identity(raw)),
+        digest,
+        Optional.empty(),
+        location,
+        Map.of());
   }
 
   /** The object as read, written at {@code other}. */

@@ -395,7 +395,8 @@ public final class ManifestParser {
           "apiregistration.k8s.io/APIService",
           "discovery.k8s.io/EndpointSlice");
 
-  private static Map<String, Object> identity(Map<String, Object> tree) {
+  /** A tree's apiVersion, kind and metadata. */
+  static Map<String, Object> identity(Map<String, Object> tree) {
     Map<String, Object> kept = new LinkedHashMap<>();
     for (String key : List.of("apiVersion", "kind", "metadata")) {
       if (tree.containsKey(key)) {

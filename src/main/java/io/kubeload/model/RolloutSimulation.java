@@ -34,6 +34,12 @@ public final class RolloutSimulation {
   static final double BACKOFF_INITIAL_SECONDS = 0.8;
   static final double BACKOFF_MAX_SECONDS = 30;
 
+  /**
+   * A request's reflector failures counted up to this many: from 6 on its backoff is already at its
+   * cap (0.8 s · 2⁶ > 30 s), so counting further changes no delay, and the count fits in 3 bits.
+   */
+  static final int FAILURES_COUNTED = 7;
+
   /** How long the simulation looks: "the first minutes" of a roll-out, long enough for retries to settle. */
   public static final double DEFAULT_HORIZON_SECONDS = 900;
 
@@ -134,7 +140,13 @@ public final class RolloutSimulation {
       double horizon,
       long inputSeed) {
     Engine engine =
-        new Engine(profile, levels, horizon, seed(Scenario.ROLLOUT, inputSeed), STARTS_REACHABLE);
+        new Engine(
+            profile,
+            levels,
+            horizon,
+            seed(Scenario.ROLLOUT, inputSeed),
+            STARTS_REACHABLE,
+            Integer.MAX_VALUE);
     engine.add(input.pods(), input.wave(), input.minReadySeconds(), false);
     engine.run();
     return engine.results(Scenario.ROLLOUT).get(input.level());
@@ -149,7 +161,7 @@ public final class RolloutSimulation {
       ClusterProfile profile,
       Map<String, PriorityLevel> levels,
       double horizon) {
-    return restart(loads, profile, levels, horizon, STARTS_REACHABLE);
+    return restart(loads, profile, levels, horizon, STARTS_REACHABLE, Integer.MAX_VALUE);
   }
 
   /**
@@ -158,20 +170,31 @@ public final class RolloutSimulation {
    */
   static final int STARTS_REACHABLE = (int) EVENT_BUDGET + 1;
 
-  /** With at most {@code startsKept} first starts kept: {@link #STARTS_REACHABLE} gives the same run as keeping them all. */
+  /**
+   * With at most {@code startsKept} first starts kept ({@link #STARTS_REACHABLE} gives the same run as
+   * keeping them all), and the events in flight numbered again from 0 whenever the sequence reaches
+   * {@code sequences} (any number above the events in flight gives the same run).
+   */
   static Map<String, SimulationResult> restart(
       List<WorkloadLoad> loads,
       ClusterProfile profile,
       Map<String, PriorityLevel> levels,
       double horizon,
-      int startsKept) {
+      int startsKept,
+      int sequences) {
     List<SimulationInput.Pods> relisting = loads.stream().map(SimulationInput.Pods::of).toList();
     long seed = 0;
     for (SimulationInput.Pods pods : relisting) {
       seed = SimulationInput.mix(seed, pods.seed());
     }
     Engine engine =
-        new Engine(profile, levels, horizon, seed(Scenario.APISERVER_RESTART, seed), startsKept);
+        new Engine(
+            profile,
+            levels,
+            horizon,
+            seed(Scenario.APISERVER_RESTART, seed),
+            startsKept,
+            sequences);
     for (SimulationInput.Pods pods : relisting) {
       engine.add(pods, pods.simulated(), 0, true);
     }
@@ -196,6 +219,39 @@ public final class RolloutSimulation {
     return size < bound ? Math.min(half, bound) : half;
   }
 
+  /**
+   * Numbers the events held in {@code queues} again from 0, in the order of their sequence numbers,
+   * and gives the next number to take. Only the order of two numbers is ever read, so the run goes
+   * on as it would have with the old ones, and an int numbers a run of any length: an event made
+   * takes the next number, and when the numbers run out the events in flight, which are far fewer,
+   * take the lowest again.
+   */
+  static int renumber(Events... queues) {
+    long held = 0;
+    for (Events queue : queues) {
+      held += queue.size;
+    }
+    if (held >= Integer.MAX_VALUE) {
+      throw new IllegalStateException("more events in flight than an int numbers: " + held);
+    }
+    int[] all = new int[(int) held];
+    int n = 0;
+    for (Events queue : queues) {
+      for (int k = 0; k < queue.size; k++) {
+        all[n++] = queue.seq[queue.at(k)];
+      }
+    }
+    Arrays.sort(all);
+    for (Events queue : queues) {
+      for (int k = 0; k < queue.size; k++) {
+        int i = queue.at(k);
+        // Every event made took a number of its own: its rank is where the search finds it.
+        queue.seq[i] = Arrays.binarySearch(all, queue.seq[i]);
+      }
+    }
+    return n;
+  }
+
   /** The most elements a Java array can be asked for on every JVM. */
   private static final int LARGEST_ARRAY = Integer.MAX_VALUE - 8;
 
@@ -203,62 +259,62 @@ public final class RolloutSimulation {
    * The start-up LISTs of the pods that started, and the WATCHes their informers open once a LIST
    * is answered, as columns indexed by a slot: a restart has a few hundred thousand in flight, most
    * rejected and waiting for their retry, and an object each was most of the run's heap
-   * (docs/performance.md). A slot is reused once its request is done; its generation keeps counting,
-   * so a stale time-out of the request it held never matches the one it holds.
+   * (docs/performance.md). A pod's requests take consecutive slots when it starts, one per start-up
+   * LIST in its order (its WATCH takes the LIST's), and keep them: the pod and the list a slot
+   * holds follow from where the pod's slots begin, so no column holds them. A slot's generation
+   * counts what happened to its request, so a stale time-out never matches it.
    */
   private static final class Requests {
-    /** Which of its cohort's start-up LISTs. */
-    int[] list = new int[64];
+    /**
+     * Whether the slot holds the informer's WATCH rather than its LIST, the 429s in a row answered to
+     * it ({@link #CLIENT_RETRIES} at most) and the times its reflector gave the LIST up, in one byte:
+     * bit 0, bits 1 to 4 and bits 5 to 7.
+     */
+    byte[] state = new byte[64];
 
-    /** The pod's place in the engine's columns of started pods (its cohort, the requests it waits for). */
-    int[] pod = new int[64];
-
-    boolean[] watch = new boolean[64];
-    byte[] retries = new byte[64];
-    int[] failures = new int[64];
     int[] generation = new int[64];
 
-    /** The next request in the same flow's queue, or in the free slots. */
+    /** The next request in the same flow's queue. */
     int[] next = new int[64];
 
     int slots;
-    int free = -1;
 
-    /** The most slots the run can hold at once. */
+    /** The most slots the run can hold. */
     int bound = LARGEST_ARRAY;
 
-    int add(int listIndex, int podIndex) {
-      int r = free;
-      if (r >= 0) {
-        free = next[r];
-      } else {
-        if (slots == pod.length) {
-          grow();
-        }
-        r = slots++;
+    /** Takes {@code count} slots for a pod's requests: the first of them. */
+    int add(int count) {
+      long needed = (long) slots + count;
+      if (needed > LARGEST_ARRAY) {
+        throw new IllegalStateException("more requests than an array holds: " + needed);
       }
-      list[r] = listIndex;
-      pod[r] = podIndex;
-      watch[r] = false;
-      retries[r] = 0;
-      failures[r] = 0;
-      return r;
+      if (needed > state.length) {
+        int size = Math.max(grown(state.length, bound), (int) needed);
+        state = Arrays.copyOf(state, size);
+        generation = Arrays.copyOf(generation, size);
+        next = Arrays.copyOf(next, size);
+      }
+      int first = slots;
+      slots += count;
+      return first;
     }
 
-    void release(int r) {
-      next[r] = free;
-      free = r;
+    boolean watch(int r) {
+      return (state[r] & 1) != 0;
     }
 
-    private void grow() {
-      int size = grown(pod.length, bound);
-      list = Arrays.copyOf(list, size);
-      pod = Arrays.copyOf(pod, size);
-      watch = Arrays.copyOf(watch, size);
-      retries = Arrays.copyOf(retries, size);
-      failures = Arrays.copyOf(failures, size);
-      generation = Arrays.copyOf(generation, size);
-      next = Arrays.copyOf(next, size);
+    int retries(int r) {
+      return (state[r] >> 1) & 0xF;
+    }
+
+    /** The reflector's failures, counted up to {@link #FAILURES_COUNTED}. */
+    int failures(int r) {
+      return (state[r] >> 5) & 0x7;
+    }
+
+    void state(int r, boolean watch, int retries, int failures) {
+      state[r] =
+          (byte) ((watch ? 1 : 0) | retries << 1 | Math.min(failures, FAILURES_COUNTED) << 5);
     }
   }
 
@@ -296,7 +352,7 @@ public final class RolloutSimulation {
    */
   abstract static class Events {
     double[] time = new double[64];
-    long[] seq = new long[64];
+    int[] seq = new int[64];
     int[] who = new int[64];
     int size;
 
@@ -306,24 +362,42 @@ public final class RolloutSimulation {
     /** Where the earliest event is, or -1 when there is none. */
     abstract int head();
 
+    /** Where the {@code k}-th event held is, from 0 to {@link #size}, in no particular order. */
+    abstract int at(int k);
+
     abstract void poll();
 
     /** What the event at {@code i} is. */
     abstract byte kind(int i);
+
+    /** To whom the event at {@code i} is. */
+    int who(int i) {
+      return who[i];
+    }
 
     /** The generation of the request the event at {@code i} was set for: only a time-out has one. */
     int generation(int i) {
       return 0;
     }
 
-    boolean before(int i, double at, long sequence) {
+    boolean before(int i, double at, int sequence) {
       return time[i] != at ? time[i] < at : seq[i] < sequence;
     }
   }
 
-  /** A binary min-heap in (time, sequence) order: the order a priority queue of event objects had. */
+  /**
+   * A binary min-heap in (time, sequence) order: the order a priority queue of event objects had.
+   * What an event is takes the two low bits of its {@link #who} (the heap holds hundreds of
+   * thousands at once), so it takes a slot or cohort below {@link #WHOM_BOUND}.
+   */
   static final class EventHeap extends Events {
-    byte[] kind = new byte[64];
+    static final int KIND_BITS = 2;
+
+    /**
+     * A slot or cohort below this fits beside the kind: a run as large as that would hold half a
+     * billion requests, gigabytes of columns, before it held an event of the next.
+     */
+    static final int WHOM_BOUND = 1 << (Integer.SIZE - 1 - KIND_BITS);
 
     @Override
     int head() {
@@ -331,16 +405,28 @@ public final class RolloutSimulation {
     }
 
     @Override
-    byte kind(int i) {
-      return kind[i];
+    int at(int k) {
+      return k;
     }
 
-    void add(double at, long sequence, byte what, int whom) {
+    @Override
+    byte kind(int i) {
+      return (byte) (who[i] & ((1 << KIND_BITS) - 1));
+    }
+
+    @Override
+    int who(int i) {
+      return who[i] >>> KIND_BITS;
+    }
+
+    void add(double at, int sequence, byte what, int whom) {
+      if (whom < 0 || whom >= WHOM_BOUND || what < 0 || what >= 1 << KIND_BITS) {
+        throw new IllegalArgumentException("an event of kind " + what + " to " + whom);
+      }
       if (size == time.length) {
         int capacity = grown(size, bound);
         time = Arrays.copyOf(time, capacity);
         seq = Arrays.copyOf(seq, capacity);
-        kind = Arrays.copyOf(kind, capacity);
         who = Arrays.copyOf(who, capacity);
       }
       int hole = size++;
@@ -352,22 +438,21 @@ public final class RolloutSimulation {
         move(parent, hole);
         hole = parent;
       }
-      set(hole, at, sequence, what, whom);
+      set(hole, at, sequence, whom << KIND_BITS | what);
     }
 
-    private void set(int i, double at, long sequence, byte what, int whom) {
+    private void set(int i, double at, int sequence, int whomAndKind) {
       time[i] = at;
       seq[i] = sequence;
-      kind[i] = what;
-      who[i] = whom;
+      who[i] = whomAndKind;
     }
 
     private void move(int from, int to) {
-      set(to, time[from], seq[from], kind[from], who[from]);
+      set(to, time[from], seq[from], who[from]);
     }
 
     /** Whether the event at {@code i} comes after ({@code at}, {@code sequence}). */
-    private boolean isAfter(int i, double at, long sequence) {
+    private boolean isAfter(int i, double at, int sequence) {
       return time[i] != at ? time[i] > at : seq[i] > sequence;
     }
 
@@ -378,9 +463,8 @@ public final class RolloutSimulation {
         return;
       }
       double at = time[last];
-      long sequence = seq[last];
-      byte what = kind[last];
-      int whom = who[last];
+      int sequence = seq[last];
+      int whomAndKind = who[last];
       int hole = 0;
       int half = last >>> 1;
       while (hole < half) {
@@ -395,7 +479,7 @@ public final class RolloutSimulation {
         move(child, hole);
         hole = child;
       }
-      set(hole, at, sequence, what, whom);
+      set(hole, at, sequence, whomAndKind);
     }
   }
 
@@ -420,6 +504,11 @@ public final class RolloutSimulation {
     }
 
     @Override
+    int at(int k) {
+      return (first + k) % time.length;
+    }
+
+    @Override
     byte kind(int i) {
       return kind;
     }
@@ -429,7 +518,7 @@ public final class RolloutSimulation {
       return generation[i];
     }
 
-    void add(double at, long sequence, int whom, int gen) {
+    void add(double at, int sequence, int whom, int gen) {
       if (size == time.length) {
         unwrap();
       }
@@ -445,7 +534,7 @@ public final class RolloutSimulation {
       int capacity = grown(size, bound);
       int tail = time.length - first;
       time = unwrapped(time, new double[capacity], tail);
-      seq = unwrapped(seq, new long[capacity], tail);
+      seq = unwrapped(seq, new int[capacity], tail);
       who = unwrapped(who, new int[capacity], tail);
       generation = unwrapped(generation, new int[capacity], tail);
       first = 0;
@@ -820,13 +909,22 @@ public final class RolloutSimulation {
     /** The cohort of each started pod, by the same order. */
     int[] podCohort = new int[64];
 
+    /** The first slot of each started pod's requests, by the same order: rising, as pods start. */
+    int[] podFirst = new int[64];
+
     int startedPods;
 
     /** The most pods the run can start: its first starts and the rest of each cohort's pods. */
     int podsBound = LARGEST_ARRAY;
 
     int[] syncedBySecond = new int[64];
-    long seq;
+
+    /** The sequence number the next event made takes: see {@link #nextSequence}. */
+    int seq;
+
+    /** The sequence number at which the events in flight are numbered again from 0. */
+    final int sequences;
+
     double now;
     double stoppedAt = Double.NaN;
     double allSyncedAt = Double.NaN;
@@ -845,8 +943,10 @@ public final class RolloutSimulation {
         Map<String, PriorityLevel> configs,
         double horizon,
         long seed,
-        int startsKept) {
+        int startsKept,
+        int sequences) {
       this.starts = new Starts(startsKept);
+      this.sequences = sequences;
       this.profile = profile;
       this.configs = configs;
       this.horizon = horizon;
@@ -890,8 +990,20 @@ public final class RolloutSimulation {
       cohort.started = wave;
     }
 
+    /** The next event's sequence number: see {@link RolloutSimulation#renumber}. */
+    int nextSequence() {
+      if (seq == sequences) {
+        seq = renumber(events, timeouts, watchesDone);
+        if (seq >= sequences) {
+          throw new IllegalStateException(
+              "more events in flight (" + seq + ") than sequence numbers (" + sequences + ")");
+        }
+      }
+      return seq++;
+    }
+
     void schedule(double at, byte what, int whom) {
-      events.add(at, seq++, what, whom);
+      events.add(at, nextSequence(), what, whom);
     }
 
     /**
@@ -906,7 +1018,7 @@ public final class RolloutSimulation {
         from = null;
       }
       double first = from == null ? starts.time() : at < 0 ? Double.NaN : events.time[at];
-      long order = from == null ? -1 : at < 0 ? 0 : events.seq[at];
+      int order = from == null ? -1 : at < 0 ? 0 : events.seq[at];
       int timeout = timeouts.head();
       if (timeout >= 0 && (Double.isNaN(first) || timeouts.before(timeout, first, order))) {
         from = timeouts;
@@ -931,7 +1043,7 @@ public final class RolloutSimulation {
       }
       time = from.time[at];
       kind = from.kind(at);
-      who = from.who[at];
+      who = from.who(at);
       generation = from.generation(at);
       from.poll();
       return true;
@@ -958,9 +1070,10 @@ public final class RolloutSimulation {
         }
         switch (kind) {
           case START -> {
-            int pod = started(who);
-            for (int list = 0; list < cohorts.get(who).lists.length; list++) {
-              arrive(requests.add(list, pod));
+            int lists = cohorts.get(who).lists.length;
+            int first = started(who, lists);
+            for (int list = 0; list < lists; list++) {
+              arrive(first + list);
             }
           }
           case ARRIVE -> arrive(who);
@@ -999,23 +1112,41 @@ public final class RolloutSimulation {
       return (int) Math.min(bound, LARGEST_ARRAY);
     }
 
-    /** A pod starts: its place in {@link #pending}, waiting for every request of its start-up. */
-    int started(int cohort) {
+    /**
+     * A pod starts, waiting for every request of its start-up in {@link #pending}: the first of the
+     * slots its {@code lists} requests take.
+     */
+    int started(int cohort, int lists) {
       if (startedPods == pending.length) {
         pending = Arrays.copyOf(pending, grown(pending.length, podsBound));
         podCohort = Arrays.copyOf(podCohort, pending.length);
+        podFirst = Arrays.copyOf(podFirst, pending.length);
       }
+      int first = requests.add(lists);
       pending[startedPods] = cohorts.get(cohort).requestsPerPod;
       podCohort[startedPods] = cohort;
-      return startedPods++;
+      podFirst[startedPods++] = first;
+      return first;
+    }
+
+    /**
+     * The pod whose requests slot {@code r} holds: the last to start at or before it. Every pod
+     * started takes at least one slot ({@link #add} follows none without a start-up LIST), so the
+     * first slots rise strictly.
+     */
+    int podOf(int r) {
+      int at = Arrays.binarySearch(podFirst, 0, startedPods, r);
+      return at >= 0 ? at : -at - 2;
     }
 
     SimulationInput.StartupList listOf(int r) {
-      return cohorts.get(podCohort[requests.pod[r]]).lists[requests.list[r]];
+      int pod = podOf(r);
+      return cohorts.get(podCohort[pod]).lists[r - podFirst[pod]];
     }
 
     Level levelOf(int r) {
-      return cohorts.get(podCohort[requests.pod[r]]).levels[requests.list[r]];
+      int pod = podOf(r);
+      return cohorts.get(podCohort[pod]).levels[r - podFirst[pod]];
     }
 
     /**
@@ -1023,12 +1154,12 @@ public final class RolloutSimulation {
      * (docs/sources.md §3.5); a LIST its estimated seats.
      */
     int seats(int r) {
-      return requests.watch[r] ? Physics.MIN_SEATS : listOf(r).seats();
+      return requests.watch(r) ? Physics.MIN_SEATS : listOf(r).seats();
     }
 
     void arrive(int r) {
       Level level = levelOf(r);
-      int flow = podCohort[requests.pod[r]];
+      int flow = podCohort[podOf(r)];
       level.flow(flow);
       if (level.queued == 0 && level.busy + seats(r) <= level.capacity) {
         serve(level, r);
@@ -1038,17 +1169,17 @@ public final class RolloutSimulation {
         int gen = ++requests.generation[r];
         level.enqueue(flow, r, requests);
         level.queued++;
-        timeouts.add(now + Physics.QUEUE_WAIT_LIMIT_SECONDS, seq++, r, gen);
+        timeouts.add(now + Physics.QUEUE_WAIT_LIMIT_SECONDS, nextSequence(), r, gen);
       }
     }
 
     void serve(Level level, int r) {
       requests.generation[r]++;
       level.busy += seats(r);
-      level.inFlightBytes += requests.watch[r] ? 0 : listOf(r).memoryBytes();
+      level.inFlightBytes += requests.watch(r) ? 0 : listOf(r).memoryBytes();
       level.peakBytes = Math.max(level.peakBytes, level.inFlightBytes);
-      if (requests.watch[r]) {
-        watchesDone.add(now + profile.latency().requestSeconds(), seq++, r, 0);
+      if (requests.watch(r)) {
+        watchesDone.add(now + profile.latency().requestSeconds(), nextSequence(), r, 0);
       } else {
         schedule(now + listOf(r).seconds(), DONE, r);
       }
@@ -1078,7 +1209,7 @@ public final class RolloutSimulation {
 
     void timeout(int r) {
       Level level = levelOf(r);
-      int flow = podCohort[requests.pod[r]];
+      int flow = podCohort[podOf(r)];
       level.flow(flow);
       if (level.remove(flow, r, requests)) {
         level.queued--;
@@ -1093,19 +1224,18 @@ public final class RolloutSimulation {
       level.totalRejected++;
       requests.generation[r]++;
       double delay;
-      if (requests.retries[r] < CLIENT_RETRIES) {
-        delay = Math.min(MAX_RETRY_AFTER_SECONDS, Math.pow(2, requests.retries[r]));
-        requests.retries[r]++;
+      int retries = requests.retries(r);
+      int failures = requests.failures(r);
+      if (retries < CLIENT_RETRIES) {
+        delay = Math.min(MAX_RETRY_AFTER_SECONDS, Math.pow(2, retries));
+        requests.state(r, requests.watch(r), retries + 1, failures);
       } else {
         // The reflector gives up this LIST and relists after its own backoff (docs/sources.md
         // §1.3–1.4).
         delay =
-            Math.min(
-                    BACKOFF_MAX_SECONDS,
-                    BACKOFF_INITIAL_SECONDS * Math.pow(2, requests.failures[r]))
+            Math.min(BACKOFF_MAX_SECONDS, BACKOFF_INITIAL_SECONDS * Math.pow(2, failures))
                 * (1 + random.nextDouble());
-        requests.failures[r]++;
-        requests.retries[r] = 0;
+        requests.state(r, requests.watch(r), 0, failures + 1);
       }
       schedule(now + delay, ARRIVE, r);
     }
@@ -1113,24 +1243,17 @@ public final class RolloutSimulation {
     void done(int r) {
       Level level = levelOf(r);
       level.busy -= seats(r);
-      level.inFlightBytes -= requests.watch[r] ? 0 : listOf(r).memoryBytes();
-      int pod = requests.pod[r];
+      level.inFlightBytes -= requests.watch(r) ? 0 : listOf(r).memoryBytes();
+      int pod = podOf(r);
       int cohortIndex = podCohort[pod];
-      boolean finished = true;
-      if (!requests.watch[r]) {
+      if (!requests.watch(r)) {
         level.served++;
         if (listOf(r).watchAfter()) {
           // The informer's WATCH takes the LIST's slot: the same pod, list and flow, no retries
           // yet.
-          requests.watch[r] = true;
-          requests.retries[r] = 0;
-          requests.failures[r] = 0;
-          finished = false;
+          requests.state(r, true, 0, 0);
           arrive(r);
         }
-      }
-      if (finished) {
-        requests.release(r);
       }
       if (--pending[pod] == 0) {
         if (++syncedPods == pods) {

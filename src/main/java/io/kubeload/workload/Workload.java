@@ -12,6 +12,9 @@ import java.util.Map;
 /**
  * Something that runs pods, and how many it runs in production.
  *
+ * @param podSpec the pods' spec; not kept once the workload is {@link #judged(boolean) judged} for
+ *     a run without a baseline, where no stage reads it (the simulations' floor at fleet scale,
+ *     docs/performance.md)
  * @param serviceAccount the pods' ServiceAccount name ({@code default} when unset)
  * @param podAnnotations the pod template's annotations
  * @param arrival whether its pods all start at once (no baseline) or replace running ones
@@ -42,6 +45,20 @@ public record Workload(
     ignores = List.copyOf(ignores);
   }
 
+  /**
+   * The pods' spec.
+   *
+   * @throws IllegalStateException once judged without it: a stage that reads it must be given a
+   *     workload judged with it
+   */
+  @Override
+  public PodSpec podSpec() {
+    if (podSpec == null) {
+      throw new IllegalStateException(ref + " was judged without its pod spec");
+    }
+    return podSpec;
+  }
+
   public String namespace() {
     return ref.namespace();
   }
@@ -64,6 +81,24 @@ public record Workload(
   public Workload withRollout(RolloutStrategy strategy, Arrival arrival) {
     return new Workload(
         ref, manifest, podSpec, podAnnotations, serviceAccount, pods, strategy, arrival, ignores);
+  }
+
+  /**
+   * The workload as the stages after inference read it: its manifest reduced to its {@link
+   * Manifest#identity() identity}, its pods' spec kept only {@code compared} (a change compares its
+   * containers with the baseline's; nothing else reads them after inference).
+   */
+  public Workload judged(boolean compared) {
+    return new Workload(
+        ref,
+        manifest.identity(),
+        compared ? podSpec : null,
+        podAnnotations,
+        serviceAccount,
+        pods,
+        rollout,
+        arrival,
+        ignores);
   }
 
   /** The same workload as an update of one the baseline runs: paced by its own roll-out strategy. */

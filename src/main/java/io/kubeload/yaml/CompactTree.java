@@ -25,6 +25,10 @@ public final class CompactTree {
 
   /** {@code value} with every small mapping below it compacted; lists are compacted in place. */
   static Object of(Object value) {
+    if (value instanceof SmallMap) {
+      // Compact already: a part of a kept tree kept again is shared, not copied.
+      return value;
+    }
     if (value instanceof Map<?, ?> map) {
       return map.size() <= MAX_SCANNED ? new SmallMap(map) : compactValues(map);
     }

@@ -150,7 +150,7 @@ class AnalyzerTest {
   /**
    * Without a baseline the simulations run on the projection alone: what it and the judgement hold
    * leaves the objects read to the collector (at fleet scale they were most of the heap while the
-   * restart ran).
+   * restart ran), the workload's own typed object too; the projection keeps its identity.
    */
   @Test
   @Timeout(60)
@@ -158,23 +158,71 @@ class AnalyzerTest {
     Projected projected = projectedWeb();
     // A weak reference is cleared once a collection finds nothing else holds the set; the JVM
     // may need more than one request to collect.
-    for (int i = 0; i < 50 && projected.read().get() != null; i++) {
+    for (int i = 0;
+        i < 50 && (projected.read().get() != null || projected.typed().get() != null);
+        i++) {
       System.gc();
     }
 
     assertThat(projected.read().get()).isNull();
+    assertThat(projected.typed().get()).isNull();
+    Manifest kept = projected.projected().projection().workloads().get(0).workload().manifest();
+    assertThat(kept.typed()).isEmpty();
+    assertThat(kept.ref().name()).isEqualTo("shop-web");
+    assertThat(kept.raw()).containsOnlyKeys("apiVersion", "kind", "metadata");
+    // Only a change gate compares pod specs: without a baseline none is kept, and reading one
+    // fails.
+    Workload judged = projected.projected().projection().workloads().get(0).workload();
+    assertThatThrownBy(judged::podSpec)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("shop-web");
     assertThat(projected.projected().change()).isEmpty();
     assertThat(Analyzer.judge(projected.projected(), Progress.SILENT).projection().workloads())
         .hasSize(1);
   }
 
-  private record Projected(WeakReference<ManifestSet> read, Analyzer.Projected projected) {}
+  /** With a baseline, the change gate compares the pods' containers: both projections keep them. */
+  @Test
+  void withABaselineBothProjectionsKeepTheirPodSpecs() throws IOException {
+    ManifestSet read = sample("samples/manifests/web-deployment.yaml");
+    Analyzer.Projected projected =
+        Analyzer.project(
+            request(
+                read,
+                Optional.of(sample("samples/manifests/web-deployment.yaml")),
+                GateMode.CHANGE),
+            Progress.SILENT);
+
+    assertThat(projected.projection().workloads().get(0).workload().podSpec().getContainers())
+        .isNotEmpty();
+    assertThat(
+            projected
+                .change()
+                .orElseThrow()
+                .baseline()
+                .workloads()
+                .get(0)
+                .workload()
+                .podSpec()
+                .getContainers())
+        .isNotEmpty();
+  }
+
+  private record Projected(
+      WeakReference<ManifestSet> read, WeakReference<Object> typed, Analyzer.Projected projected) {}
 
   /** The web sample projected, and the set it was read as, which no frame holds once this returns. */
   private static Projected projectedWeb() throws IOException {
     ManifestSet read = sample("samples/manifests/web-deployment.yaml");
     return new Projected(
         new WeakReference<>(read),
+        new WeakReference<>(
+            read.manifests().stream()
+                .filter(m -> m.kind().equals("Deployment"))
+                .findFirst()
+                .orElseThrow()
+                .typed()
+                .orElseThrow()),
         Analyzer.project(request(read, Optional.empty(), GateMode.CHANGE), Progress.SILENT));
   }
 

@@ -1,11 +1,13 @@
 package io.kubeload.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -16,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class EventQueuesTest {
 
-  private record Event(double time, long seq, byte kind, int who, int generation) {}
+  private record Event(double time, int seq, byte kind, int who, int generation) {}
 
   static java.util.stream.LongStream seeds() {
     return java.util.stream.LongStream.rangeClosed(1, 40);
@@ -31,7 +33,7 @@ class EventQueuesTest {
     RolloutSimulation.EventHeap heap = new RolloutSimulation.EventHeap();
     // Grown by half up to its bound, then past it: the queue holds more than any of these bounds.
     heap.bound = 50 + (int) seed * 25;
-    long seq = 0;
+    int seq = 0;
     double now = 0;
     for (int step = 0; step < 20_000; step++) {
       if (random.nextInt(5) < 3 || reference.isEmpty()) {
@@ -42,7 +44,7 @@ class EventQueuesTest {
                 now + random.nextInt(40) / 4.0,
                 seq++,
                 (byte) random.nextInt(3),
-                random.nextInt(),
+                random.nextInt(RolloutSimulation.EventHeap.WHOM_BOUND),
                 0);
         reference.add(e);
         heap.add(e.time(), e.seq(), e.kind(), e.who());
@@ -80,12 +82,85 @@ class EventQueuesTest {
     assertThat(ring.head()).isNegative();
   }
 
+  /**
+   * Numbered again at random points, a heap and a ring beside it give their events in the same order
+   * as with the numbers they were made with, and the heads of the two compare as before.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void eventsNumberedAgainKeepTheirOrder(long seed) {
+    Random random = new Random(seed);
+    PriorityQueue<Event> heapReference =
+        new PriorityQueue<>(Comparator.comparingDouble(Event::time).thenComparingInt(Event::seq));
+    ArrayDeque<Event> ringReference = new ArrayDeque<>();
+    RolloutSimulation.EventHeap heap = new RolloutSimulation.EventHeap();
+    RolloutSimulation.EventRing ring = new RolloutSimulation.EventRing((byte) 3);
+    int made = 0;
+    int numbered = 0;
+    double now = 0;
+    for (int step = 0; step < 20_000; step++) {
+      int choice = random.nextInt(10);
+      if (choice < 3) {
+        Event e =
+            new Event(
+                now + random.nextInt(40) / 4.0,
+                made++,
+                (byte) 1,
+                random.nextInt(RolloutSimulation.EventHeap.WHOM_BOUND),
+                0);
+        heapReference.add(e);
+        heap.add(e.time(), numbered++, e.kind(), e.who());
+      } else if (choice < 5) {
+        Event e = new Event(now + 2.5, made++, (byte) 3, random.nextInt(), random.nextInt());
+        ringReference.addLast(e);
+        ring.add(e.time(), numbered++, e.who(), e.generation());
+      } else if (choice < 9) {
+        if (!heapReference.isEmpty() && !ringReference.isEmpty()) {
+          // The heads compare as the numbers they were made with did.
+          assertThat(heap.seq[heap.head()] < ring.seq[ring.head()])
+              .isEqualTo(heapReference.peek().seq() < ringReference.peekFirst().seq());
+        }
+        if (!heapReference.isEmpty() && (ringReference.isEmpty() || random.nextBoolean())) {
+          Event expected = heapReference.poll();
+          assertThat(withoutSeq(taken(heap))).isEqualTo(withoutSeq(expected));
+          now = Math.max(now, expected.time());
+        } else if (!ringReference.isEmpty()) {
+          assertThat(withoutSeq(taken(ring))).isEqualTo(withoutSeq(ringReference.pollFirst()));
+        }
+      } else {
+        numbered = RolloutSimulation.renumber(heap, ring);
+        assertThat(numbered).isEqualTo(heapReference.size() + ringReference.size());
+      }
+    }
+    while (!heapReference.isEmpty()) {
+      assertThat(withoutSeq(taken(heap))).isEqualTo(withoutSeq(heapReference.poll()));
+    }
+  }
+
+  /** What an event is shares its int with to whom: one that would not fit is refused, not cut. */
+  @Test
+  void theHeapRefusesAnEventToWhomItCannotHold() {
+    RolloutSimulation.EventHeap heap = new RolloutSimulation.EventHeap();
+    heap.add(1, 0, (byte) 2, RolloutSimulation.EventHeap.WHOM_BOUND - 1);
+    assertThatThrownBy(() -> heap.add(1, 1, (byte) 1, RolloutSimulation.EventHeap.WHOM_BOUND))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> heap.add(1, 1, (byte) 1, -1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(taken(heap))
+        .isEqualTo(new Event(1, 0, (byte) 2, RolloutSimulation.EventHeap.WHOM_BOUND - 1, 0));
+    assertThat(heap.head()).isNegative();
+  }
+
+  private static Event withoutSeq(Event e) {
+    return new Event(e.time(), 0, e.kind(), e.who(), e.generation());
+  }
+
   private static Event taken(RolloutSimulation.Events queue) {
     int at = queue.head();
     assertThat(at).isNotNegative();
     Event e =
         new Event(
-            queue.time[at], queue.seq[at], queue.kind(at), queue.who[at], queue.generation(at));
+            queue.time[at], queue.seq[at], queue.kind(at), queue.who(at), queue.generation(at));
     queue.poll();
     return e;
   }

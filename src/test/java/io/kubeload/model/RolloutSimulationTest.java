@@ -8,6 +8,7 @@ import io.kubeload.testing.TestManifests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -182,6 +183,40 @@ class RolloutSimulationTest {
     assertThat(rollout(projection)).isEqualTo(rollout(projection));
   }
 
+  /**
+   * The engine numbers its events with an int and, when the numbers run out, numbers the events in
+   * flight again: a saturated restart, stopped by its event budget after making far more events than
+   * the numbers given here, is the same run figure for figure.
+   */
+  @ParameterizedTest(name = "numbered again at {0}")
+  @ValueSource(ints = {50_000, 123_457})
+  void aRunWhoseSequenceNumbersRunOutIsTheSameRun(int sequences) throws Exception {
+    Projection saturated = project("telemetry-daemonset.yaml", TestManifests.production());
+    var once = restartNumberedUpTo(saturated, Integer.MAX_VALUE);
+    assertThat(once.get("workload-low").stoppedByEventBudget()).isTrue();
+    assertThat(restartNumberedUpTo(saturated, sequences)).isEqualTo(once);
+  }
+
+  private static Map<String, SimulationResult> restartNumberedUpTo(
+      Projection projection, int sequences) {
+    return RolloutSimulation.restart(
+        projection.workloads(),
+        projection.profile(),
+        projection.levels(),
+        900,
+        RolloutSimulation.STARTS_REACHABLE,
+        sequences);
+  }
+
+  /** A request's reflector failures are counted up to a cap past which its backoff no longer grows. */
+  @Test
+  void failuresAreCountedAsFarAsTheBackoffGrows() {
+    assertThat(
+            RolloutSimulation.BACKOFF_INITIAL_SECONDS
+                * Math.pow(2, RolloutSimulation.FAILURES_COUNTED))
+        .isGreaterThanOrEqualTo(RolloutSimulation.BACKOFF_MAX_SECONDS);
+  }
+
   @ParameterizedTest(name = "{0} nodes")
   @ValueSource(ints = {20, 500, 5_000})
   void anApiServerRestartMakesEveryPodRelistAndTheFixedAgentRecovers(int nodes) throws Exception {
@@ -253,10 +288,16 @@ class RolloutSimulationTest {
             profile,
             projection.levels(),
             900,
-            RolloutSimulation.STARTS_REACHABLE);
+            RolloutSimulation.STARTS_REACHABLE,
+            Integer.MAX_VALUE);
     var all =
         RolloutSimulation.restart(
-            projection.workloads(), profile, projection.levels(), 900, Integer.MAX_VALUE);
+            projection.workloads(),
+            profile,
+            projection.levels(),
+            900,
+            Integer.MAX_VALUE,
+            Integer.MAX_VALUE);
     assertThat(kept).isEqualTo(all);
     assertThat(kept.values()).anySatisfy(r -> assertThat(r.stoppedByEventBudget()).isTrue());
   }
