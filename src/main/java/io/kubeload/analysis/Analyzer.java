@@ -14,6 +14,7 @@ import io.kubeload.model.LoadModel;
 import io.kubeload.model.Projection;
 import io.kubeload.model.Simulations;
 import io.kubeload.model.apf.ApfConfiguration;
+import io.kubeload.model.apf.Classifier;
 import io.kubeload.workload.Workload;
 import io.kubeload.workload.Workloads;
 import io.kubeload.yaml.InputException;
@@ -160,12 +161,6 @@ public final class Analyzer {
     return out;
   }
 
-  /**
-   * From how many workloads inference runs on every core: a repository of releases, where it was
-   * the largest stage of the analysis; a release's few workloads would only pay for the threads.
-   */
-  static final int INFERRED_SIDE_BY_SIDE_FROM = 1_000;
-
   /** Workloads inferred side by side between two reports of progress, which stay on this thread. */
   private static final int INFERRED_TOGETHER = 500;
 
@@ -208,7 +203,7 @@ public final class Analyzer {
     Projection project(ManifestSet manifests, List<Workload> workloads, boolean compared) {
       progress.stage("inferring", workloads.size(), true);
       List<AccessSet> accesses = new ArrayList<>();
-      if (workloads.size() < INFERRED_SIDE_BY_SIDE_FROM) {
+      if (workloads.size() < Classifier.SIDE_BY_SIDE_FROM) {
         for (Workload workload : workloads) {
           accesses.add(AccessInference.infer(workload, manifests));
           progress.workloadDone();

@@ -1,5 +1,6 @@
 package io.kubeload.gate;
 
+import io.kubeload.model.apf.Classifier;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -34,16 +35,10 @@ final class Checks {
 
   private Checks() {}
 
-  /**
-   * From how many workloads the checks run side by side: each reads the context only, and over a
-   * repository of releases they ran on one thread while the second core idled (docs/performance.md,
-   * "Fifth round"); a release's few workloads would only pay for the threads.
-   */
-  static final int SIDE_BY_SIDE_FROM = 1_000;
-
   /** The findings of every check in {@code checks}, in their order. */
   static List<Finding> run(List<Check> checks, Check.Context context) {
-    return (context.projection().workloads().size() >= SIDE_BY_SIDE_FROM
+    // Each check reads the context only.
+    return (context.projection().workloads().size() >= Classifier.SIDE_BY_SIDE_FROM
             ? checks.parallelStream()
             : checks.stream())
         .flatMap(c -> c.findings(context).stream())

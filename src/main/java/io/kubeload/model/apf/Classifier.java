@@ -107,10 +107,10 @@ public final class Classifier {
   }
 
   /**
-   * From how many items {@link #each} works side by side: a repository of releases, where the
-   * projection and the gate's shapes ran on one thread while the second core idled
-   * (docs/performance.md, "Fifth round"); a release's few workloads, or the break-even search's
-   * one, would only pay for the threads.
+   * From how many workloads the stages that take each on its own (inference, the projection, the
+   * gate's shapes and checks) work side by side: a repository of releases, where they ran on one
+   * thread while the second core idled (docs/performance.md, "Fifth round"); a release's few
+   * workloads, or the break-even search's one, would only pay for the threads.
    */
   public static final int SIDE_BY_SIDE_FROM = 1_000;
 
