@@ -2,6 +2,7 @@ package io.kubeload.yaml;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 /**
  * A large input's passes run side by side over consecutive ranges that each begin at a line's
@@ -40,13 +41,15 @@ public final class LineRanges {
         pass);
   }
 
-  /** {@code pass} over ranges of {@code length} bytes cut anywhere, as {@link #of} cuts a text. */
+  /**
+   * {@code pass} over ranges of {@code bytes} from {@code from} on, cut at any byte where {@link
+   * #of(String, Pass)} cuts a text at line starts.
+   */
   public static <T> List<T> of(byte[] bytes, int from, Pass<T> pass) {
     return over(bytes.length - from, at -> at, (a, b) -> pass.over(from + a, from + b));
   }
 
-  private static <T> List<T> over(
-      int length, java.util.function.IntUnaryOperator cutAfter, Pass<T> pass) {
+  private static <T> List<T> over(int length, IntUnaryOperator cutAfter, Pass<T> pass) {
     int cores = Runtime.getRuntime().availableProcessors();
     if (length < CUT_FROM || cores < 2) {
       return List.of(pass.over(0, length));
