@@ -39,15 +39,18 @@ final class Warmup {
 
   /** Starts the warm-up for the commands that analyse ({@link #threadFor}). */
   static void startFor(String[] args) {
-    threadFor(args).ifPresent(Thread::start);
+    threadFor(args, Runtime.getRuntime().availableProcessors()).ifPresent(Thread::start);
   }
 
   /**
-   * The warm-up's thread, not yet started, for the commands that analyse; any other command gets
-   * none, since it would only pay for the thread.
+   * The warm-up's thread, not yet started, for the commands that analyse on a machine of two cores
+   * or more; any other command gets none, since it would only pay for the thread, and on one core
+   * the warm-up would take its time from the main thread.
    */
-  static Optional<Thread> threadFor(String[] args) {
-    if (args.length == 0 || !(args[0].equals("analyze") || args[0].equals("explain"))) {
+  static Optional<Thread> threadFor(String[] args, int cores) {
+    if (cores < 2
+        || args.length == 0
+        || !(args[0].equals("analyze") || args[0].equals("explain"))) {
       return Optional.empty();
     }
     Thread thread = new Thread(Warmup::run, "kubeload-warm-up");

@@ -31,7 +31,7 @@ class WarmupTest {
 
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
-  void onlyTheAnalysingCommandsStartIt_andItWritesNothing() throws Exception {
+  void onlyTheAnalysingCommandsOnTwoCoresStartIt_andItWritesNothing() throws Exception {
     PrintStream out = System.out;
     PrintStream err = System.err;
     ByteArrayOutputStream written = new ByteArrayOutputStream();
@@ -41,10 +41,11 @@ class WarmupTest {
     try {
       for (String[] args :
           new String[][] {{"--version"}, {"--help"}, {"profile", "show"}, {}, {"catalog"}}) {
-        assertThat(Warmup.threadFor(args)).as(String.join(" ", args)).isEmpty();
+        assertThat(Warmup.threadFor(args, 2)).as(String.join(" ", args)).isEmpty();
       }
+      assertThat(Warmup.threadFor(new String[] {"analyze", "x.yaml"}, 1)).as("one core").isEmpty();
       for (String command : new String[] {"analyze", "explain"}) {
-        Thread thread = Warmup.threadFor(new String[] {command, "x.yaml"}).orElseThrow();
+        Thread thread = Warmup.threadFor(new String[] {command, "x.yaml"}, 2).orElseThrow();
         // Read before it runs: a thread that has ended no longer has its handler.
         Thread.UncaughtExceptionHandler handler = thread.getUncaughtExceptionHandler();
         thread.start();
