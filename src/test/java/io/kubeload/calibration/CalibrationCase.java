@@ -125,12 +125,13 @@ record CalibrationCase(
     return tree;
   }
 
-  /** Writes {@link #profileTree} under {@code dir} and returns the file for {@code --profile}. */
+  /** Writes {@link #profileTree} under {@code dir} (made if missing) and returns the file for {@code --profile}. */
   Path writeProfile(String preset, Path dir) {
     DumperOptions options = new DumperOptions();
     options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
     Path file = dir.resolve(id + "." + preset + ".yaml");
     try {
+      Files.createDirectories(dir);
       Files.writeString(file, new Yaml(options).dump(profileTree(preset)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
