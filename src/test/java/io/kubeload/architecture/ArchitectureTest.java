@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /** Dependencies point down the pipeline only (docs/architecture.md). */
 class ArchitectureTest {
 
-  private static final JavaClasses CLASSES =
+  /** The main code's classes, imported once for every rule here and in this package's other tests. */
+  static final JavaClasses CLASSES =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("io.kubeload");

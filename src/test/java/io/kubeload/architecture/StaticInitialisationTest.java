@@ -9,7 +9,6 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,12 +32,7 @@ class StaticInitialisationTest {
 
   @Test
   void noTwoClassesNeedEachOtherToBeInitialised() {
-    JavaClasses classes =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.kubeload");
-
-    assertThat(cycle(classes)).isEmpty();
+    assertThat(cycle(ArchitectureTest.CLASSES)).isEmpty();
   }
 
   /** The rule can fail: an interface with a default method whose constant is its own record. */
