@@ -292,7 +292,7 @@ final class BlockReader {
   }
 
   private String child(String path, String key) {
-    return strings.intern(path.isEmpty() ? key : path + "." + key);
+    return strings.field(path, key);
   }
 
   /**
@@ -318,7 +318,7 @@ final class BlockReader {
     checkDepth(depth);
     List<Object> items = new ArrayList<>();
     while (true) {
-      String itemPath = strings.intern(path + "[" + items.size() + "]");
+      String itemPath = strings.item(path, items.size());
       int eol = lineEnd(pos);
       int content = skipSpaces(pos + col + 1);
       if (content >= eol || text.charAt(content) == '#') {
@@ -562,7 +562,7 @@ final class BlockReader {
       if (q >= eol) {
         throw new GiveUp();
       }
-      lines.add(strings.intern(path + "[" + items.size() + "]"), line);
+      lines.add(strings.item(path, items.size()), line);
       char c = text.charAt(q);
       if (c == '"' || c == '\'') {
         q = quoted(q, eol);

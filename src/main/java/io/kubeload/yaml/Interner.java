@@ -18,6 +18,50 @@ final class Interner {
 
   private final Map<String, String> strings = new ConcurrentHashMap<>();
 
+  /**
+   * The field paths below each path met, by key and by list index: the releases of a repository
+   * write the same paths, and a path looked up here is not written out again to find its copy
+   * (docs/performance.md, "Sixth round").
+   */
+  private final Map<String, Map<String, String>> fields = new ConcurrentHashMap<>();
+
+  private final Map<String, Map<Integer, String>> items = new ConcurrentHashMap<>();
+
+  /** The path of {@code key} below {@code path} ({@code path.key}, or the key at the root), interned. */
+  String field(String path, String key) {
+    if (path.isEmpty()) {
+      return intern(key);
+    }
+    if (path.length() >= MAX_LENGTH) {
+      return path + "." + key;
+    }
+    Map<String, String> below = fields.computeIfAbsent(path, p -> new ConcurrentHashMap<>());
+    String known = below.get(key);
+    if (known == null) {
+      known = intern(path + "." + key);
+      if (known.length() <= MAX_LENGTH) {
+        below.putIfAbsent(key, known);
+      }
+    }
+    return known;
+  }
+
+  /** The path of a list's item {@code index} below {@code path} ({@code path[index]}), interned. */
+  String item(String path, int index) {
+    if (path.length() >= MAX_LENGTH) {
+      return path + "[" + index + "]";
+    }
+    Map<Integer, String> below = items.computeIfAbsent(path, p -> new ConcurrentHashMap<>());
+    String known = below.get(index);
+    if (known == null) {
+      known = intern(path + "[" + index + "]");
+      if (known.length() <= MAX_LENGTH) {
+        below.putIfAbsent(index, known);
+      }
+    }
+    return known;
+  }
+
   String intern(String s) {
     if (s.length() > MAX_LENGTH) {
       return s;
