@@ -27,6 +27,36 @@ final class Interner {
 
   private final Map<String, Map<Integer, String>> items = new ConcurrentHashMap<>();
 
+  /**
+   * The last short text met at each of its hashes: a key or plain scalar read again is found in
+   * the text, not copied out of it first (a copy per key and per scalar was a tenth of a fleet's
+   * reading's allocation, docs/performance.md, "Sixth round"). The threads reading parts share it
+   * without a lock: a slot holds an interned {@code String} or null, and a {@code String} published
+   * through a race is whole (its fields are final), so a thread reads either copy or none, and a
+   * miss only copies the text as before.
+   */
+  private final String[] recent = new String[8192];
+
+  /** {@code text}'s characters from {@code start} to {@code end}, interned when short. */
+  String text(String text, int start, int end) {
+    int length = end - start;
+    if (length > MAX_LENGTH) {
+      return text.substring(start, end);
+    }
+    int h = 0;
+    for (int i = start; i < end; i++) {
+      h = 31 * h + text.charAt(i);
+    }
+    int slot = (h ^ (h >>> 16)) & (recent.length - 1);
+    String known = recent[slot];
+    if (known != null && known.length() == length && text.startsWith(known, start)) {
+      return known;
+    }
+    known = intern(text.substring(start, end));
+    recent[slot] = known;
+    return known;
+  }
+
   /** The path of {@code key} below {@code path} ({@code path.key}, or the key at the root), interned. */
   String field(String path, String key) {
     if (path.isEmpty()) {
