@@ -44,12 +44,13 @@ final class TemplateFiles implements SourceLocator {
     // Only the objects whose template is on disk are sorted and counted: a repository's rendered
     // files name templates that are seldom checked out beside them, and each folder is asked once
     // rather than each of 100,000 templates (docs/performance.md, "Sixth round").
+    Map<String, Boolean> named = new HashMap<>();
     Map<Path, Boolean> folders = new HashMap<>();
     IdentityHashMap<Manifest, Path> onDisk = new IdentityHashMap<>();
     List<Manifest> inOrder = new ArrayList<>();
     for (List<Manifest> read : List.of(manifests.manifests(), manifests.skippedTestHooks())) {
       for (Manifest m : read) {
-        Optional<Path> file = m.location().template().flatMap(t -> onDisk(t, folders));
+        Optional<Path> file = m.location().template().flatMap(t -> onDisk(t, named, folders));
         if (file.isPresent()) {
           onDisk.put(m, file.get());
           inOrder.add(m);
@@ -74,16 +75,36 @@ final class TemplateFiles implements SourceLocator {
         : manifests.relocated(m -> found.containsKey(m) ? m.at(found.get(m)) : m);
   }
 
-  /** The template's file, where it is one on disk. */
-  private Optional<Path> onDisk(String template, Map<Path, Boolean> folders) {
-    Path file =
-        sourceRoot
-            .map(root -> Path.of(root).resolve(template))
-            .orElse(Path.of(template))
-            .normalize();
+  /**
+   * The template's file, where it is one on disk; {@code named} holds whether the folder each
+   * template names (the text before its last {@code /}) is one, so that a template in a folder
+   * known to be missing costs no path.
+   */
+  private Optional<Path> onDisk(
+      String template, Map<String, Boolean> named, Map<Path, Boolean> folders) {
+    int slash = template.lastIndexOf('/');
+    String name = template.substring(slash + 1);
+    // A name that normalising removes ("a/..", "a/.", "a/") leaves the file elsewhere.
+    if (!name.isEmpty() && !name.equals(".") && !name.equals("..")) {
+      String folder = template.substring(0, Math.max(0, slash));
+      Boolean known = named.get(folder);
+      if (known == null) {
+        known = isFolder(resolved(folder).toAbsolutePath(), folders);
+        named.put(folder, known);
+      }
+      if (!known) {
+        return Optional.empty();
+      }
+    }
+    Path file = resolved(template);
     return isFolder(file.toAbsolutePath().getParent(), folders) && Files.isRegularFile(file)
         ? Optional.of(file)
         : Optional.empty();
+  }
+
+  /** A path as a {@code # Source:} comment names it, from the source root. */
+  private Path resolved(String path) {
+    return sourceRoot.map(root -> Path.of(root).resolve(path)).orElse(Path.of(path)).normalize();
   }
 
   /**
