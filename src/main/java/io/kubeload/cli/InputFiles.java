@@ -58,10 +58,11 @@ final class InputFiles {
   /** At most {@code budget} bytes of {@code file}; a regular file's size is checked before reading. */
   static byte[] read(Path file, long budget, InputLimits limits) {
     try (InputStream in = Files.newInputStream(file)) {
-      if (Files.isRegularFile(file) && Files.size(file) > budget) {
+      long size = Files.isRegularFile(file) ? Files.size(file) : 0;
+      if (size > budget) {
         throw BoundedInput.tooLarge(file.toString(), limits);
       }
-      return BoundedInput.read(file.toString(), in, budget, limits);
+      return BoundedInput.read(file.toString(), in, budget, limits, size);
     } catch (IOException e) {
       throw new InputException(file.toString(), "cannot read: " + IoErrors.describe(e));
     }

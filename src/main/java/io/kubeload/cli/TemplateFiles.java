@@ -41,25 +41,28 @@ final class TemplateFiles implements SourceLocator {
   public ManifestSet locate(ManifestSet manifests) {
     Map<String, List<Integer>> kindLines = new HashMap<>();
     Map<String, Integer> seen = new HashMap<>();
-    List<Manifest> inOrder = new ArrayList<>(manifests.manifests());
-    inOrder.addAll(manifests.skippedTestHooks());
+    // Only the objects whose template is on disk are sorted and counted: a repository's rendered
+    // files name templates that are seldom checked out beside them, and each folder is asked once
+    // rather than each of 100,000 templates (docs/performance.md, "Sixth round").
+    Map<String, Boolean> named = new HashMap<>();
+    Map<Path, Boolean> folders = new HashMap<>();
+    IdentityHashMap<Manifest, Path> onDisk = new IdentityHashMap<>();
+    List<Manifest> inOrder = new ArrayList<>();
+    for (List<Manifest> read : List.of(manifests.manifests(), manifests.skippedTestHooks())) {
+      for (Manifest m : read) {
+        Optional<Path> file = m.location().template().flatMap(t -> onDisk(t, named, folders));
+        if (file.isPresent()) {
+          onDisk.put(m, file.get());
+          inOrder.add(m);
+        }
+      }
+    }
     inOrder.sort(
         Comparator.comparing((Manifest m) -> m.location().file(), TemplateFiles::sameFileFirst)
             .thenComparingInt(m -> m.location().line()));
     IdentityHashMap<Manifest, SourceLocation> found = new IdentityHashMap<>();
     for (Manifest m : inOrder) {
-      Optional<String> template = m.location().template();
-      if (template.isEmpty()) {
-        continue;
-      }
-      Path file =
-          sourceRoot
-              .map(root -> Path.of(root).resolve(template.get()))
-              .orElse(Path.of(template.get()))
-              .normalize();
-      if (!Files.isRegularFile(file)) {
-        continue;
-      }
+      Path file = onDisk.get(m);
       List<Integer> lines =
           kindLines.computeIfAbsent(file + "\0" + m.kind(), key -> kindLines(file, m.kind()));
       int nth =
@@ -70,6 +73,54 @@ final class TemplateFiles implements SourceLocator {
     return found.isEmpty()
         ? manifests
         : manifests.relocated(m -> found.containsKey(m) ? m.at(found.get(m)) : m);
+  }
+
+  /**
+   * The template's file, where it is one on disk; {@code named} holds whether the folder each
+   * template names (the text before its last {@code /}) is one, so that a template in a folder
+   * known to be missing costs no path.
+   */
+  private Optional<Path> onDisk(
+      String template, Map<String, Boolean> named, Map<Path, Boolean> folders) {
+    int slash = template.lastIndexOf('/');
+    String name = template.substring(slash + 1);
+    // A name that normalising removes ("a/..", "a/.", "a/") leaves the file elsewhere.
+    if (!name.isEmpty() && !name.equals(".") && !name.equals("..")) {
+      String folder = template.substring(0, Math.max(0, slash));
+      Boolean known = named.get(folder);
+      if (known == null) {
+        known = isFolder(resolved(folder).toAbsolutePath(), folders);
+        named.put(folder, known);
+      }
+      if (!known) {
+        return Optional.empty();
+      }
+    }
+    Path file = resolved(template);
+    return isFolder(file.toAbsolutePath().getParent(), folders) && Files.isRegularFile(file)
+        ? Optional.of(file)
+        : Optional.empty();
+  }
+
+  /** A path as a {@code # Source:} comment names it, from the source root. */
+  private Path resolved(String path) {
+    return sourceRoot.map(root -> Path.of(root).resolve(path)).orElse(Path.of(path)).normalize();
+  }
+
+  /**
+   * Whether {@code folder} is one, asked of the disk only when the folder above it is: the charts of
+   * a repository's 16,666 releases that are not checked out cost a look-up each, not one a template.
+   */
+  private static boolean isFolder(Path folder, Map<Path, Boolean> folders) {
+    if (folder == null) {
+      return true;
+    }
+    Boolean known = folders.get(folder);
+    if (known == null) {
+      known = isFolder(folder.getParent(), folders) && Files.isDirectory(folder);
+      folders.put(folder, known);
+    }
+    return known;
   }
 
   /**

@@ -23,10 +23,64 @@ final class Binding {
 
   private Binding() {}
 
-  /** Reads one YAML value found at {@code path}; throws {@link Mismatch} when its type is wrong. */
+  /** Reads one YAML value found at {@code at}; throws {@link Mismatch} when its type is wrong. */
   @FunctionalInterface
   interface Reader<V> {
-    V read(Object value, String path);
+    V read(Object value, At at);
+  }
+
+  /**
+   * Where a value is in its object, written out as its field path ({@code spec.containers[0].image})
+   * only for an error: a path written out for every value read was a twentieth of a fleet's
+   * allocation (docs/performance.md, "Sixth round").
+   */
+  static final class At {
+    /** What {@link #index} holds for a field and for a string map's entry, not an item's index. */
+    private static final int FIELD = -1;
+
+    private static final int ENTRY = -2;
+
+    private final At parent;
+    private final String text;
+    private final int index;
+
+    private At(At parent, String text, int index) {
+      this.parent = parent;
+      this.text = text;
+      this.index = index;
+    }
+
+    /** The path written out as it is. */
+    static At of(String path) {
+      return new At(null, path, FIELD);
+    }
+
+    /** A field of the mapping here: its key alone at the root. */
+    At field(String key) {
+      return new At(this, key, FIELD);
+    }
+
+    /** An entry of the string map here, after a dot even at the root. */
+    At entry(String key) {
+      return new At(this, key, ENTRY);
+    }
+
+    /** An item of the list here. */
+    At item(int i) {
+      return new At(this, null, i);
+    }
+
+    @Override
+    public String toString() {
+      if (parent == null) {
+        return text;
+      }
+      String above = parent.toString();
+      if (index >= 0) {
+        return above + "[" + index + "]";
+      }
+      return index == FIELD && above.isEmpty() ? text : above + "." + text;
+    }
   }
 
   /** A value of the wrong type: where it is, and what was expected there. */
@@ -35,7 +89,11 @@ final class Binding {
     private final String expected;
     private final transient Object value;
 
-    Mismatch(String path, String expected, Object value) {
+    Mismatch(At at, String expected, Object value) {
+      this(at.toString(), expected, value);
+    }
+
+    private Mismatch(String path, String expected, Object value) {
       super(path + ": expected " + expected, null, false, false);
       this.path = path;
       this.expected = expected;
@@ -116,7 +174,8 @@ final class Binding {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         map.forEach(
-            (key, item) -> out.put(String.valueOf(key), STRING.read(item, path + "." + key)));
+            (key, item) ->
+                out.put(String.valueOf(key), STRING.read(item, path.entry(String.valueOf(key)))));
         // Labels and annotations of every object are kept for the whole run: a few keys are kept
         // as two arrays, not as a linked hash map and its entries.
         @SuppressWarnings("unchecked")
@@ -139,9 +198,9 @@ final class Binding {
       List<V> out = new ArrayList<>(list.size());
       for (int i = 0; i < list.size(); i++) {
         if (list.get(i) == null && item instanceof Shape<?>) {
-          throw new Mismatch(path + "[" + i + "]", "a mapping", null);
+          throw new Mismatch(path.item(i), "a mapping", null);
         }
-        out.add(item.read(list.get(i), path + "[" + i + "]"));
+        out.add(item.read(list.get(i), path.item(i)));
       }
       return out;
     };
@@ -149,7 +208,7 @@ final class Binding {
 
   /** One declared field: its reader and the setter it feeds. */
   private record Field<T, V>(Reader<V> reader, BiConsumer<T, V> setter) {
-    void set(T target, Object value, String path) {
+    void set(T target, Object value, At path) {
       setter.accept(target, reader.read(value, path));
     }
   }
@@ -178,7 +237,7 @@ final class Binding {
     }
 
     @Override
-    public T read(Object value, String path) {
+    public T read(Object value, At path) {
       if (value == null) {
         return null;
       }
@@ -189,10 +248,7 @@ final class Binding {
       for (Map.Entry<?, ?> entry : map.entrySet()) {
         Field<T, ?> field = entry.getKey() instanceof String name ? fields.get(name) : null;
         if (field != null) {
-          field.set(
-              out,
-              entry.getValue(),
-              path.isEmpty() ? (String) entry.getKey() : path + "." + entry.getKey());
+          field.set(out, entry.getValue(), path.field((String) entry.getKey()));
         }
       }
       return SharedEmpties.in(out);

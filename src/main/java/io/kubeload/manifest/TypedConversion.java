@@ -33,7 +33,7 @@ final class TypedConversion {
       Map<String, Integer> lines,
       SourceLocation at) {
     try {
-      return reader.read(tree, path);
+      return reader.read(tree, Binding.At.of(path));
     } catch (Mismatch e) {
       Integer line = lines.get(e.path());
       throw new InputException(

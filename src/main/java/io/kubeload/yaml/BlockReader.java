@@ -292,7 +292,7 @@ final class BlockReader {
   }
 
   private String child(String path, String key) {
-    return strings.intern(path.isEmpty() ? key : path + "." + key);
+    return strings.field(path, key);
   }
 
   /**
@@ -318,7 +318,7 @@ final class BlockReader {
     checkDepth(depth);
     List<Object> items = new ArrayList<>();
     while (true) {
-      String itemPath = strings.intern(path + "[" + items.size() + "]");
+      String itemPath = strings.item(path, items.size());
       int eol = lineEnd(pos);
       int content = skipSpaces(pos + col + 1);
       if (content >= eol || text.charAt(content) == '#') {
@@ -420,7 +420,7 @@ final class BlockReader {
       return -1;
     }
     checkKeyLength(p, plainColon);
-    keyText = text.substring(p, stop);
+    keyText = strings.text(text, p, stop);
     if (keyText.equals("<<")) {
       throw new GiveUp();
     }
@@ -518,7 +518,7 @@ final class BlockReader {
       if (plainStop == Stop.COLON) {
         throw new GiveUp();
       }
-      String scalar = text.substring(p, stop);
+      String scalar = strings.text(text, p, stop);
       if (scalar.equals("<<")) {
         throw new GiveUp();
       }
@@ -562,7 +562,7 @@ final class BlockReader {
       if (q >= eol) {
         throw new GiveUp();
       }
-      lines.add(strings.intern(path + "[" + items.size() + "]"), line);
+      lines.add(strings.item(path, items.size()), line);
       char c = text.charAt(q);
       if (c == '"' || c == '\'') {
         q = quoted(q, eol);
@@ -575,7 +575,7 @@ final class BlockReader {
         if (q == start) {
           throw new GiveUp();
         }
-        items.add(plain.apply(text.substring(start, q)));
+        items.add(plain.apply(strings.text(text, start, q)));
       }
       q = skipSpaces(q);
       if (q >= eol) {
@@ -620,11 +620,11 @@ final class BlockReader {
           i++;
           continue;
         }
-        scalarText = out == null ? text.substring(from, i) : append(out, from, i).toString();
+        scalarText = out == null ? strings.text(text, from, i) : append(out, from, i).toString();
         return i + 1;
       }
       if (quote == '"' && c == '"') {
-        scalarText = out == null ? text.substring(from, i) : append(out, from, i).toString();
+        scalarText = out == null ? strings.text(text, from, i) : append(out, from, i).toString();
         return i + 1;
       }
       if (quote == '"' && c == '\\') {

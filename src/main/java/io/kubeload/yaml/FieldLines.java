@@ -15,12 +15,23 @@ import java.util.function.Predicate;
  */
 public final class FieldLines extends AbstractMap<String, Integer> {
 
-  private String[] paths = new String[16];
-  private int[] lines = new int[16];
+  private String[] paths;
+  private int[] lines;
   private int size;
 
   /** Positions into {@link #paths} plus one; 0 is an empty slot. Twice the entries at most half full. */
-  private int[] slots = new int[32];
+  private int[] slots;
+
+  FieldLines() {
+    this(new String[16], new int[16], 0, new int[32]);
+  }
+
+  private FieldLines(String[] paths, int[] lines, int size, int[] slots) {
+    this.paths = paths;
+    this.lines = lines;
+    this.size = size;
+    this.slots = slots;
+  }
 
   /** Adds {@code path} at {@code line} unless it is there already. */
   void add(String path, int line) {
@@ -42,7 +53,9 @@ public final class FieldLines extends AbstractMap<String, Integer> {
 
   /** The same lines with only the paths {@code keep} accepts, its arrays no longer than it needs. */
   public FieldLines retain(Predicate<String> keep) {
-    FieldLines out = new FieldLines();
+    // Sized for every path, so that no add grows it; trimmed to those kept.
+    FieldLines out =
+        new FieldLines(new String[size], new int[size], 0, new int[slotsFor(Math.max(1, size))]);
     for (int i = 0; i < size; i++) {
       if (keep.test(paths[i])) {
         out.add(paths[i], lines[i]);
@@ -61,12 +74,8 @@ public final class FieldLines extends AbstractMap<String, Integer> {
     if (shape.paths == paths) {
       return this;
     }
-    FieldLines out = new FieldLines();
-    out.paths = shape.paths;
-    out.slots = shape.slots;
-    out.lines = lines.length == size ? lines : Arrays.copyOf(lines, size);
-    out.size = size;
-    return out;
+    return new FieldLines(
+        shape.paths, lines.length == size ? lines : Arrays.copyOf(lines, size), size, shape.slots);
   }
 
   /** The paths as a key: two lines share their paths when these are equal. */
@@ -76,10 +85,20 @@ public final class FieldLines extends AbstractMap<String, Integer> {
 
   /** Drops the spare room the arrays grew by: a document's lines are kept for the whole run. */
   FieldLines trim() {
-    paths = Arrays.copyOf(paths, size);
-    lines = Arrays.copyOf(lines, size);
-    rehash(Integer.highestOneBit(Math.max(2, size * 2 - 1)) * 2);
+    if (paths.length != size) {
+      paths = Arrays.copyOf(paths, size);
+      lines = Arrays.copyOf(lines, size);
+    }
+    // Read after reading only: the index of the slots it has, when they are as many as it needs.
+    if (slots.length != slotsFor(size)) {
+      rehash(slotsFor(size));
+    }
     return this;
+  }
+
+  /** The slots of {@code size} paths once trimmed: the least power of two that holds them twice. */
+  private static int slotsFor(int size) {
+    return Integer.highestOneBit(Math.max(2, size * 2 - 1)) * 2;
   }
 
   private void rehash(int capacity) {

@@ -316,6 +316,9 @@ public final class YamlDocuments {
       if (common != UNCOMMON) {
         return common;
       }
+      if (surelyString(scalar)) {
+        return strings.intern(scalar);
+      }
       if (resolver == null) {
         resolver = new Resolver();
       }
@@ -408,6 +411,43 @@ public final class YamlDocuments {
     char first = scalar.charAt(0);
     boolean letter = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z');
     return letter && (scalar.length() > 5 || "yYnNtTfFoO".indexOf(first) < 0);
+  }
+
+  /**
+   * The first characters for which snakeyaml's YAML 1.1 resolver tries a pattern other than the
+   * boolean and null words, which {@link PlainScalars#common} knows: numbers and timestamps, the
+   * merge key, the null {@code ~}, the {@code !}, {@code &} and {@code *} of its "yaml" tag, and a
+   * space (a null word's pattern is tried on every first character it has no patterns for).
+   */
+  private static final String PATTERNED_FIRST = "+-.0123456789<~!&* ";
+
+  /** Every character the resolver's integer, float and timestamp patterns accept. */
+  private static final String NUMERIC_CHARS = "0123456789_+-.:abcdefABCDEFxTtZinINaf \t";
+
+  /**
+   * Whether snakeyaml's resolver finds {@code scalar}, which {@link PlainScalars#common} has not
+   * valued (it is no boolean or null word), a string: its first character starts no pattern but the boolean and null words', or a
+   * number's first character is followed by a character no number or timestamp holds ({@code 10m},
+   * {@code 128Mi}, {@code 25%}). The patterns it would try allocate a matcher each, about a tenth of
+   * a fleet's reading (docs/performance.md, "Sixth round").
+   */
+  static boolean surelyString(String scalar) {
+    if (scalar.isEmpty()) {
+      return false;
+    }
+    char first = scalar.charAt(0);
+    if (PATTERNED_FIRST.indexOf(first) < 0) {
+      return true;
+    }
+    if ("+-.0123456789".indexOf(first) < 0) {
+      return false;
+    }
+    for (int i = 1; i < scalar.length(); i++) {
+      if (NUMERIC_CHARS.indexOf(scalar.charAt(i)) < 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** snakeyaml failed on a document read apart from its stream: the stream's reading decides. */
@@ -663,8 +703,7 @@ public final class YamlDocuments {
     if (node instanceof MappingNode mapping) {
       for (NodeTuple tuple : mapping.getValue()) {
         if (tuple.getKeyNode() instanceof ScalarNode key) {
-          String child =
-              strings.intern(path.isEmpty() ? key.getValue() : path + "." + key.getValue());
+          String child = strings.field(path, key.getValue());
           lines.add(child, lineOf(key.getStartMark(), lineMap));
           indexLines(tuple.getValueNode(), child, lines, lineMap, strings, seen);
         }
@@ -672,7 +711,7 @@ public final class YamlDocuments {
     } else if (node instanceof SequenceNode sequence) {
       List<Node> items = sequence.getValue();
       for (int i = 0; i < items.size(); i++) {
-        String child = strings.intern(path + "[" + i + "]");
+        String child = strings.item(path, i);
         lines.add(child, lineOf(items.get(i).getStartMark(), lineMap));
         indexLines(items.get(i), child, lines, lineMap, strings, seen);
       }

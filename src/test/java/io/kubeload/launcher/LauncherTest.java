@@ -299,14 +299,15 @@ class LauncherTest {
   /**
    * The heap limit the launcher gives the JVM, read from a stand-in {@code java} that prints it:
    * a small input gets the 1 GB floor, a larger one 256 MB and 8 times its size, and no input more
-   * than half of the machine's memory. The inputs are sparse files: only their size is read.
+   * than half of the machine's memory; from 16 MB the heap starts at 256 MB and 8 times the input.
+   * The inputs are sparse files: only their size is read.
    */
   @org.junit.jupiter.api.Test
   void theHeapLimitFollowsTheInputWithAFloorAndAtMostHalfTheMachine() throws Exception {
     Path home =
         standInJdk17(
             "stand-in-jdk",
-            "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in -Xmx*) echo \"$a\";; esac; done\n");
+            "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in -Xm[xs]*) echo \"$a\";; esac; done\n");
     Map<String, String> env =
         Map.of(
             "PATH",
@@ -325,7 +326,18 @@ class LauncherTest {
     assertThat(
             launchWith(
                 Path.of("kubeload"), env, "analyze", sparse("fleet.yaml", 200L << 20).toString()))
-        .isEqualTo(new Run(0, "-Xmx" + (256 + 8 * 200) + "m\n", ""));
+        .isEqualTo(new Run(0, "-Xms" + (256 + 8 * 200) + "m\n-Xmx" + (256 + 8 * 200) + "m\n", ""));
+    assertThat(
+            launchWith(
+                Path.of("kubeload"),
+                env,
+                "analyze",
+                sparse("repository.yaml", 51L << 20).toString()))
+        .isEqualTo(new Run(0, "-Xms" + (256 + 8 * 51) + "m\n-Xmx1024m\n", ""));
+    assertThat(
+            launchWith(
+                Path.of("kubeload"), env, "analyze", sparse("release.yaml", 15L << 20).toString()))
+        .isEqualTo(new Run(0, "-Xmx1024m\n", ""));
 
     long machineMb =
         Files.readAllLines(Path.of("/proc/meminfo")).stream()
@@ -336,8 +348,10 @@ class LauncherTest {
     Run huge =
         launchWith(
             Path.of("kubeload"), env, "analyze", sparse("huge.yaml", machineMb << 20).toString());
-    long heapMb = Long.parseLong(huge.stdout().strip().replaceAll("[^0-9]", ""));
-    assertThat(heapMb).isBetween(1024L, Math.max(1024L, machineMb / 2));
+    List<Long> heap =
+        huge.stdout().lines().map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).toList();
+    assertThat(heap.get(1)).isBetween(1024L, Math.max(1024L, machineMb / 2));
+    assertThat(huge.stdout()).startsWith("-Xms" + heap.get(1) + "m\n-Xmx");
   }
 
   /**
