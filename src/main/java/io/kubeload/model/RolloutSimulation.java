@@ -252,6 +252,26 @@ public final class RolloutSimulation {
     return n;
   }
 
+  /**
+   * The low bits of a started pod's state, which count the requests it still waits for (a LIST, and
+   * at most a WATCH, per start-up access: 2,047 requests are over a thousand informers in one pod);
+   * the rest number its cohort, up to 2²¹ (two million workloads in one run, gigabytes of input
+   * before). Either past its bound is refused loudly, never counted into the other.
+   */
+  static final int PENDING_BITS = 11;
+
+  static final int PENDING_BOUND = 1 << PENDING_BITS;
+  static final int COHORT_BOUND = 1 << (Integer.SIZE - PENDING_BITS);
+
+  /** A started pod of {@code cohort} waiting for {@code requests}: see {@link #PENDING_BITS}. */
+  static int podState(int cohort, int requests) {
+    if (cohort < 0 || cohort >= COHORT_BOUND || requests <= 0 || requests >= PENDING_BOUND) {
+      throw new IllegalStateException(
+          "a pod of cohort " + cohort + " waiting for " + requests + " start-up requests");
+    }
+    return cohort << PENDING_BITS | requests;
+  }
+
   /** The most elements a Java array can be asked for on every JVM. */
   private static final int LARGEST_ARRAY = Integer.MAX_VALUE - 8;
 
@@ -274,9 +294,6 @@ public final class RolloutSimulation {
 
     int[] generation = new int[64];
 
-    /** The next request in the same flow's queue. */
-    int[] next = new int[64];
-
     int slots;
 
     /** The most slots the run can hold. */
@@ -292,7 +309,6 @@ public final class RolloutSimulation {
         int size = Math.max(grown(state.length, bound), (int) needed);
         state = Arrays.copyOf(state, size);
         generation = Arrays.copyOf(generation, size);
-        next = Arrays.copyOf(next, size);
       }
       int first = slots;
       slots += count;
@@ -315,6 +331,45 @@ public final class RolloutSimulation {
     void state(int r, boolean watch, int retries, int failures) {
       state[r] =
           (byte) ((watch ? 1 : 0) | retries << 1 | Math.min(failures, FAILURES_COUNTED) << 5);
+    }
+  }
+
+  /**
+   * The requests queued, as a chain of nodes per flow: a node for each request queued rather than a
+   * link for each slot, for a restart holds hundreds of thousands of slots and queues a few tens of
+   * thousands of them at once (docs/performance.md). A node let go is the next one taken.
+   */
+  private static final class Queued {
+    /** The slot of the request a node holds. */
+    int[] slot = new int[64];
+
+    /** The next node of the same flow's queue, or of the nodes let go. */
+    int[] next = new int[64];
+
+    /** Nodes ever taken: the first of those let go is {@link #free}. */
+    int nodes;
+
+    int free = -1;
+
+    /** A node holding slot {@code r}. */
+    int take(int r) {
+      int node = free;
+      if (node >= 0) {
+        free = next[node];
+      } else {
+        if (nodes == slot.length) {
+          slot = Arrays.copyOf(slot, grown(nodes, LARGEST_ARRAY));
+          next = Arrays.copyOf(next, slot.length);
+        }
+        node = nodes++;
+      }
+      slot[node] = r;
+      return node;
+    }
+
+    void release(int node) {
+      next[node] = free;
+      free = node;
     }
   }
 
@@ -777,7 +832,7 @@ public final class RolloutSimulation {
     final double existing;
     final int flowQueueLimit;
 
-    /** Per flow (a cohort's index), its queue as a chain through {@link Requests#next}: first, last, length. */
+    /** Per flow (a cohort's index), its queue as a chain of {@link Queued} nodes: first, last, length. */
     int[] flowFirst = new int[0];
 
     int[] flowLast = new int[0];
@@ -820,35 +875,42 @@ public final class RolloutSimulation {
       flows = index + 1;
     }
 
-    void enqueue(int flow, int r, Requests requests) {
+    void enqueue(int flow, int r, Queued queued) {
+      int node = queued.take(r);
       if (flowSize[flow]++ == 0) {
-        flowFirst[flow] = r;
+        flowFirst[flow] = node;
       } else {
-        requests.next[flowLast[flow]] = r;
+        queued.next[flowLast[flow]] = node;
       }
-      flowLast[flow] = r;
+      flowLast[flow] = node;
+    }
+
+    /** The request at the head of {@code flow}'s queue: only while it holds one. */
+    int head(int flow, Queued queued) {
+      return queued.slot[flowFirst[flow]];
     }
 
     /** Takes {@code r} out of its flow's queue, wherever it is in it; false if it is not queued there. */
-    boolean remove(int flow, int r, Requests requests) {
+    boolean remove(int flow, int r, Queued queued) {
       int previous = -1;
       int at = flowFirst[flow];
       for (int i = 0; i < flowSize[flow]; i++) {
-        if (at == r) {
-          int after = i + 1 < flowSize[flow] ? requests.next[r] : -1;
+        if (queued.slot[at] == r) {
+          int after = i + 1 < flowSize[flow] ? queued.next[at] : -1;
           if (previous < 0) {
             flowFirst[flow] = after;
           } else {
-            requests.next[previous] = after;
+            queued.next[previous] = after;
           }
-          if (flowLast[flow] == r) {
+          if (flowLast[flow] == at) {
             flowLast[flow] = previous;
           }
           flowSize[flow]--;
+          queued.release(at);
           return true;
         }
         previous = at;
-        at = requests.next[at];
+        at = queued.next[at];
       }
       return false;
     }
@@ -899,15 +961,14 @@ public final class RolloutSimulation {
     final Map<String, Level> levels = new LinkedHashMap<>();
     final List<Cohort> cohorts = new ArrayList<>();
     final Requests requests = new Requests();
+    final Queued queued = new Queued();
 
     /**
-     * Requests each started pod still waits for, by the order the pods started: a restart follows
-     * millions of pods and the run reaches at most its event budget's worth of them.
+     * Each started pod's cohort and the requests it still waits for, in one {@link #podState}, by the
+     * order the pods started: a restart follows millions of pods and the run reaches at most its event
+     * budget's worth of them.
      */
-    int[] pending = new int[64];
-
-    /** The cohort of each started pod, by the same order. */
-    int[] podCohort = new int[64];
+    int[] podState = new int[64];
 
     /** The first slot of each started pod's requests, by the same order: rising, as pods start. */
     int[] podFirst = new int[64];
@@ -1113,20 +1174,22 @@ public final class RolloutSimulation {
     }
 
     /**
-     * A pod starts, waiting for every request of its start-up in {@link #pending}: the first of the
+     * A pod starts, waiting for every request of its start-up in its {@link #podState}: the first of the
      * slots its {@code lists} requests take.
      */
     int started(int cohort, int lists) {
-      if (startedPods == pending.length) {
-        pending = Arrays.copyOf(pending, grown(pending.length, podsBound));
-        podCohort = Arrays.copyOf(podCohort, pending.length);
-        podFirst = Arrays.copyOf(podFirst, pending.length);
+      if (startedPods == podState.length) {
+        podState = Arrays.copyOf(podState, grown(podState.length, podsBound));
+        podFirst = Arrays.copyOf(podFirst, podState.length);
       }
       int first = requests.add(lists);
-      pending[startedPods] = cohorts.get(cohort).requestsPerPod;
-      podCohort[startedPods] = cohort;
+      podState[startedPods] = podState(cohort, cohorts.get(cohort).requestsPerPod);
       podFirst[startedPods++] = first;
       return first;
+    }
+
+    int cohortOf(int pod) {
+      return podState[pod] >>> PENDING_BITS;
     }
 
     /**
@@ -1141,12 +1204,12 @@ public final class RolloutSimulation {
 
     SimulationInput.StartupList listOf(int r) {
       int pod = podOf(r);
-      return cohorts.get(podCohort[pod]).lists[r - podFirst[pod]];
+      return cohorts.get(cohortOf(pod)).lists[r - podFirst[pod]];
     }
 
     Level levelOf(int r) {
       int pod = podOf(r);
-      return cohorts.get(podCohort[pod]).levels[r - podFirst[pod]];
+      return cohorts.get(cohortOf(pod)).levels[r - podFirst[pod]];
     }
 
     /**
@@ -1159,7 +1222,7 @@ public final class RolloutSimulation {
 
     void arrive(int r) {
       Level level = levelOf(r);
-      int flow = podCohort[podOf(r)];
+      int flow = cohortOf(podOf(r));
       level.flow(flow);
       if (level.queued == 0 && level.busy + seats(r) <= level.capacity) {
         serve(level, r);
@@ -1167,7 +1230,7 @@ public final class RolloutSimulation {
         reject(level, r);
       } else {
         int gen = ++requests.generation[r];
-        level.enqueue(flow, r, requests);
+        level.enqueue(flow, r, queued);
         level.queued++;
         timeouts.add(now + Physics.QUEUE_WAIT_LIMIT_SECONDS, nextSequence(), r, gen);
       }
@@ -1195,11 +1258,11 @@ public final class RolloutSimulation {
           tried++;
           continue;
         }
-        int head = level.flowFirst[flow];
+        int head = level.head(flow, queued);
         if (level.busy + seats(head) > level.capacity) {
           return;
         }
-        level.remove(flow, head, requests);
+        level.remove(flow, head, queued);
         level.queued--;
         serve(level, head);
         level.next++;
@@ -1209,9 +1272,9 @@ public final class RolloutSimulation {
 
     void timeout(int r) {
       Level level = levelOf(r);
-      int flow = podCohort[podOf(r)];
+      int flow = cohortOf(podOf(r));
       level.flow(flow);
-      if (level.remove(flow, r, requests)) {
+      if (level.remove(flow, r, queued)) {
         level.queued--;
         reject(level, r);
       }
@@ -1245,7 +1308,7 @@ public final class RolloutSimulation {
       level.busy -= seats(r);
       level.inFlightBytes -= requests.watch(r) ? 0 : listOf(r).memoryBytes();
       int pod = podOf(r);
-      int cohortIndex = podCohort[pod];
+      int cohortIndex = cohortOf(pod);
       if (!requests.watch(r)) {
         level.served++;
         if (listOf(r).watchAfter()) {
@@ -1255,7 +1318,10 @@ public final class RolloutSimulation {
           arrive(r);
         }
       }
-      if (--pending[pod] == 0) {
+      // A pod waits for at least one request, so its count reaches 0 only once, and its cohort's
+      // bits
+      // never lend to it.
+      if ((--podState[pod] & (PENDING_BOUND - 1)) == 0) {
         if (++syncedPods == pods) {
           allSyncedAt = now;
         }
