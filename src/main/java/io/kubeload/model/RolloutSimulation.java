@@ -212,11 +212,18 @@ public final class RolloutSimulation {
   /**
    * The capacity a full column of {@code size} grows to: by half, up to {@code bound}, the most the
    * run can hold in it at once, so that a run that fills it holds no idle half (a restart's columns
-   * are most of its heap); past the bound, by half again.
+   * are most of its heap); past the bound, by half again. A column that would reach its bound in the
+   * next growth by half goes there at once: growing copies what a column holds into an array beside
+   * it, and a last, small step would hold the largest old array beside the new one when the run
+   * holds the most (at fleet-20000's restart the event heap's step from 717,445 to 800,002 events
+   * held 17.9 MB for a moment, docs/performance.md).
    */
   static int grown(int size, int bound) {
-    int half = (int) Math.min(LARGEST_ARRAY, size + Math.max(1L, size >> 1));
-    return size < bound ? Math.min(half, bound) : half;
+    long half = Math.min(LARGEST_ARRAY, size + Math.max(1L, size >> 1));
+    if (size >= bound) {
+      return (int) half;
+    }
+    return half + (half >> 1) >= bound ? bound : (int) half;
   }
 
   /**
@@ -281,10 +288,11 @@ public final class RolloutSimulation {
    * rejected and waiting for their retry, and an object each was most of the run's heap
    * (docs/performance.md). A pod's requests take consecutive slots when it starts, one per start-up
    * LIST in its order (its WATCH takes the LIST's), and keep them: the pod and the list a slot
-   * holds follow from where the pod's slots begin, so no column holds them. A slot's generation
-   * counts what happened to its request, so a stale time-out never matches it.
+   * holds follow from where the pod's slots begin, so no column holds them. Whether a slot's request
+   * is queued, and its time-outs not yet taken, tell a stale time-out from the one set for the
+   * request's wait in the queue now.
    */
-  private static final class Requests {
+  static final class Requests {
     /**
      * Whether the slot holds the informer's WATCH rather than its LIST, the 429s in a row answered to
      * it ({@link #CLIENT_RETRIES} at most) and the times its reflector gave the LIST up, in one byte:
@@ -292,7 +300,17 @@ public final class RolloutSimulation {
      */
     byte[] state = new byte[64];
 
-    int[] generation = new int[64];
+    /**
+     * Whether the slot's request is queued (bit 0) and how many of its time-outs the ring holds (the
+     * other bits). The ring takes its time-outs in the order they were set, so the one it takes is the
+     * latest set for the request when it holds no other; the request, while queued, waits since
+     * then, for it queues again only after it left the queue, and it is set a time-out each time. A
+     * request arrives again only 0.8 s or more after it was answered 429 (client-go's Retry-After of
+     * 1 s and more, the reflector's backoff of 0.8 s and more), and besides its first LIST at most
+     * once more (its WATCH once that is answered), so a ring of time-outs 15 s long holds at most 21
+     * of one request: more than {@link #TIMEOUTS_HELD} fails loudly.
+     */
+    byte[] timeouts = new byte[64];
 
     int slots;
 
@@ -308,7 +326,7 @@ public final class RolloutSimulation {
       if (needed > state.length) {
         int size = Math.max(grown(state.length, bound), (int) needed);
         state = Arrays.copyOf(state, size);
-        generation = Arrays.copyOf(generation, size);
+        timeouts = Arrays.copyOf(timeouts, size);
       }
       int first = slots;
       slots += count;
@@ -331,6 +349,32 @@ public final class RolloutSimulation {
     void state(int r, boolean watch, int retries, int failures) {
       state[r] =
           (byte) ((watch ? 1 : 0) | retries << 1 | Math.min(failures, FAILURES_COUNTED) << 5);
+    }
+
+    /** The request queues, a time-out set for its wait. */
+    void queued(int r) {
+      int held = held(r);
+      if (held == TIMEOUTS_HELD) {
+        throw new IllegalStateException("more than " + TIMEOUTS_HELD + " time-outs of one request");
+      }
+      timeouts[r] = (byte) ((held + 1) << 1 | 1);
+    }
+
+    /** The request leaves its queue, served or answered 429. */
+    void dequeued(int r) {
+      timeouts[r] = (byte) (timeouts[r] & ~1);
+    }
+
+    /** The ring gives one of the request's time-outs: whether it is the one set for its wait now. */
+    boolean timedOut(int r) {
+      int held = held(r);
+      boolean current = held == 1 && (timeouts[r] & 1) != 0;
+      timeouts[r] = (byte) ((held - 1) << 1 | (timeouts[r] & 1));
+      return current;
+    }
+
+    private int held(int r) {
+      return (timeouts[r] & 0xFF) >>> 1;
     }
   }
 
@@ -373,6 +417,9 @@ public final class RolloutSimulation {
     }
   }
 
+  /** Time-outs of one request the ring holds at most: see {@link Requests#timeouts}. */
+  static final int TIMEOUTS_HELD = 127;
+
   /** The pods of one workload: its flow, its start-up LISTs and their levels, how its pods appear. */
   private static final class Cohort {
     final SimulationInput.StartupList[] lists;
@@ -401,9 +448,8 @@ public final class RolloutSimulation {
 
   /**
    * Events as columns: when ({@code time}, then {@code seq}, the order they were made in) and to whom
-   * (a request's slot, or for a {@link #START} its cohort). What each is and, for a time-out, the
-   * generation of the request it was set for, are kept only by the queues that need them: a restart
-   * holds hundreds of thousands of events at once.
+   * (a request's slot, or for a {@link #START} its cohort). What each is is kept only by the queue
+   * that needs it: a restart holds hundreds of thousands of events at once.
    */
   abstract static class Events {
     double[] time = new double[64];
@@ -428,11 +474,6 @@ public final class RolloutSimulation {
     /** To whom the event at {@code i} is. */
     int who(int i) {
       return who[i];
-    }
-
-    /** The generation of the request the event at {@code i} was set for: only a time-out has one. */
-    int generation(int i) {
-      return 0;
     }
 
     boolean before(int i, double at, int sequence) {
@@ -546,7 +587,6 @@ public final class RolloutSimulation {
    */
   static final class EventRing extends Events {
     private final byte kind;
-    int[] generation = new int[64];
     private int first;
 
     EventRing(byte kind) {
@@ -568,12 +608,7 @@ public final class RolloutSimulation {
       return kind;
     }
 
-    @Override
-    int generation(int i) {
-      return generation[i];
-    }
-
-    void add(double at, int sequence, int whom, int gen) {
+    void add(double at, int sequence, int whom) {
       if (size == time.length) {
         unwrap();
       }
@@ -581,7 +616,6 @@ public final class RolloutSimulation {
       time[i] = at;
       seq[i] = sequence;
       who[i] = whom;
-      generation[i] = gen;
     }
 
     /** Grows the ring, its events from the start, in order. */
@@ -591,7 +625,6 @@ public final class RolloutSimulation {
       time = unwrapped(time, new double[capacity], tail);
       seq = unwrapped(seq, new int[capacity], tail);
       who = unwrapped(who, new int[capacity], tail);
-      generation = unwrapped(generation, new int[capacity], tail);
       first = 0;
     }
 
@@ -992,12 +1025,11 @@ public final class RolloutSimulation {
     int pods;
     int syncedPods;
 
-    /** The event {@link #next} took: its time, kind, to whom, and the generation it was set for. */
+    /** The event {@link #next} took: its time, kind and to whom. */
     double time;
 
     byte kind;
     int who;
-    int generation;
 
     Engine(
         ClusterProfile profile,
@@ -1105,7 +1137,6 @@ public final class RolloutSimulation {
       time = from.time[at];
       kind = from.kind(at);
       who = from.who(at);
-      generation = from.generation(at);
       from.poll();
       return true;
     }
@@ -1114,7 +1145,7 @@ public final class RolloutSimulation {
       bound();
       long processed = 0;
       while (next()) {
-        if (kind == TIMEOUT && requests.generation[who] != generation) {
+        if (kind == TIMEOUT && !requests.timedOut(who)) {
           continue; // the request was served or re-queued since: a stale time-out must not move the
           // clock
         }
@@ -1229,20 +1260,19 @@ public final class RolloutSimulation {
       } else if (level.flowSize[flow] >= level.flowQueueLimit) {
         reject(level, r);
       } else {
-        int gen = ++requests.generation[r];
+        requests.queued(r);
         level.enqueue(flow, r, queued);
         level.queued++;
-        timeouts.add(now + Physics.QUEUE_WAIT_LIMIT_SECONDS, nextSequence(), r, gen);
+        timeouts.add(now + Physics.QUEUE_WAIT_LIMIT_SECONDS, nextSequence(), r);
       }
     }
 
     void serve(Level level, int r) {
-      requests.generation[r]++;
       level.busy += seats(r);
       level.inFlightBytes += requests.watch(r) ? 0 : listOf(r).memoryBytes();
       level.peakBytes = Math.max(level.peakBytes, level.inFlightBytes);
       if (requests.watch(r)) {
-        watchesDone.add(now + profile.latency().requestSeconds(), nextSequence(), r, 0);
+        watchesDone.add(now + profile.latency().requestSeconds(), nextSequence(), r);
       } else {
         schedule(now + listOf(r).seconds(), DONE, r);
       }
@@ -1263,6 +1293,7 @@ public final class RolloutSimulation {
           return;
         }
         level.remove(flow, head, queued);
+        requests.dequeued(head);
         level.queued--;
         serve(level, head);
         level.next++;
@@ -1275,6 +1306,7 @@ public final class RolloutSimulation {
       int flow = cohortOf(podOf(r));
       level.flow(flow);
       if (level.remove(flow, r, queued)) {
+        requests.dequeued(r);
         level.queued--;
         reject(level, r);
       }
@@ -1285,7 +1317,6 @@ public final class RolloutSimulation {
       level.grow(second);
       level.rejected[second]++;
       level.totalRejected++;
-      requests.generation[r]++;
       double delay;
       int retries = requests.retries(r);
       int failures = requests.failures(r);
