@@ -748,12 +748,14 @@ public final class RolloutSimulation {
     }
 
     /**
-     * Takes the earliest start. Once half of them are taken, the rest move to arrays of their own
-     * size: a restart takes most of its starts by the time its requests in flight peak, and holding
-     * the taken ones would add to that peak.
+     * Takes the earliest start. Once a quarter of them are taken, the rest move to arrays of their
+     * own size: a restart takes most of its starts by the time its requests in flight peak, and
+     * holding the taken ones would add to that peak (a quarter rather than half: the arrays then hold
+     * at most a third more than is left, and a move at most 2⅓ times it for a moment, not twice and
+     * three times).
      */
     void poll() {
-      if (++next >= size - next && next >= 1024) {
+      if (4L * ++next >= size && next >= 1024) {
         times = Arrays.copyOfRange(times, next, size);
         cohorts = Arrays.copyOfRange(cohorts, next, size);
         size -= next;
