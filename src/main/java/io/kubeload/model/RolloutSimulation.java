@@ -212,11 +212,18 @@ public final class RolloutSimulation {
   /**
    * The capacity a full column of {@code size} grows to: by half, up to {@code bound}, the most the
    * run can hold in it at once, so that a run that fills it holds no idle half (a restart's columns
-   * are most of its heap); past the bound, by half again.
+   * are most of its heap); past the bound, by half again. A column that would reach its bound in the
+   * next growth by half goes there at once: growing copies what a column holds into an array beside
+   * it, and a last, small step would hold the largest old array beside the new one when the run
+   * holds the most (at fleet-20000's restart the event heap's step from 717,445 to 800,002 events
+   * held 17.9 MB for a moment, docs/performance.md).
    */
   static int grown(int size, int bound) {
-    int half = (int) Math.min(LARGEST_ARRAY, size + Math.max(1L, size >> 1));
-    return size < bound ? Math.min(half, bound) : half;
+    long half = Math.min(LARGEST_ARRAY, size + Math.max(1L, size >> 1));
+    if (size >= bound) {
+      return (int) half;
+    }
+    return half + (half >> 1) >= bound ? bound : (int) half;
   }
 
   /**
@@ -252,6 +259,26 @@ public final class RolloutSimulation {
     return n;
   }
 
+  /**
+   * The low bits of a started pod's state, which count the requests it still waits for (a LIST, and
+   * at most a WATCH, per start-up access: 2,047 requests are over a thousand informers in one pod);
+   * the rest number its cohort, up to 2²¹ (two million workloads in one run, gigabytes of input
+   * before). Either past its bound is refused loudly, never counted into the other.
+   */
+  static final int PENDING_BITS = 11;
+
+  static final int PENDING_BOUND = 1 << PENDING_BITS;
+  static final int COHORT_BOUND = 1 << (Integer.SIZE - PENDING_BITS);
+
+  /** A started pod of {@code cohort} waiting for {@code requests}: see {@link #PENDING_BITS}. */
+  static int podState(int cohort, int requests) {
+    if (cohort < 0 || cohort >= COHORT_BOUND || requests <= 0 || requests >= PENDING_BOUND) {
+      throw new IllegalStateException(
+          "a pod of cohort " + cohort + " waiting for " + requests + " start-up requests");
+    }
+    return cohort << PENDING_BITS | requests;
+  }
+
   /** The most elements a Java array can be asked for on every JVM. */
   private static final int LARGEST_ARRAY = Integer.MAX_VALUE - 8;
 
@@ -261,10 +288,11 @@ public final class RolloutSimulation {
    * rejected and waiting for their retry, and an object each was most of the run's heap
    * (docs/performance.md). A pod's requests take consecutive slots when it starts, one per start-up
    * LIST in its order (its WATCH takes the LIST's), and keep them: the pod and the list a slot
-   * holds follow from where the pod's slots begin, so no column holds them. A slot's generation
-   * counts what happened to its request, so a stale time-out never matches it.
+   * holds follow from where the pod's slots begin, so no column holds them. Whether a slot's request
+   * is queued, and its time-outs not yet taken, tell a stale time-out from the one set for the
+   * request's wait in the queue now.
    */
-  private static final class Requests {
+  static final class Requests {
     /**
      * Whether the slot holds the informer's WATCH rather than its LIST, the 429s in a row answered to
      * it ({@link #CLIENT_RETRIES} at most) and the times its reflector gave the LIST up, in one byte:
@@ -272,10 +300,17 @@ public final class RolloutSimulation {
      */
     byte[] state = new byte[64];
 
-    int[] generation = new int[64];
-
-    /** The next request in the same flow's queue. */
-    int[] next = new int[64];
+    /**
+     * Whether the slot's request is queued (bit 0) and how many of its time-outs the ring holds (the
+     * other bits). The ring takes its time-outs in the order they were set, so the one it takes is the
+     * latest set for the request when it holds no other; the request, while queued, waits since
+     * then, for it queues again only after it left the queue, and it is set a time-out each time. A
+     * request arrives again only 0.8 s or more after it was answered 429 (client-go's Retry-After of
+     * 1 s and more, the reflector's backoff of 0.8 s and more), and besides its first LIST at most
+     * once more (its WATCH once that is answered), so a ring of time-outs 15 s long holds at most 21
+     * of one request: more than {@link #TIMEOUTS_HELD} fails loudly.
+     */
+    byte[] timeouts = new byte[64];
 
     int slots;
 
@@ -291,8 +326,7 @@ public final class RolloutSimulation {
       if (needed > state.length) {
         int size = Math.max(grown(state.length, bound), (int) needed);
         state = Arrays.copyOf(state, size);
-        generation = Arrays.copyOf(generation, size);
-        next = Arrays.copyOf(next, size);
+        timeouts = Arrays.copyOf(timeouts, size);
       }
       int first = slots;
       slots += count;
@@ -316,7 +350,75 @@ public final class RolloutSimulation {
       state[r] =
           (byte) ((watch ? 1 : 0) | retries << 1 | Math.min(failures, FAILURES_COUNTED) << 5);
     }
+
+    /** The request queues, a time-out set for its wait. */
+    void queued(int r) {
+      int held = held(r);
+      if (held == TIMEOUTS_HELD) {
+        throw new IllegalStateException("more than " + TIMEOUTS_HELD + " time-outs of one request");
+      }
+      timeouts[r] = (byte) ((held + 1) << 1 | 1);
+    }
+
+    /** The request leaves its queue, served or answered 429. */
+    void dequeued(int r) {
+      timeouts[r] = (byte) (timeouts[r] & ~1);
+    }
+
+    /** The ring gives one of the request's time-outs: whether it is the one set for its wait now. */
+    boolean timedOut(int r) {
+      int held = held(r);
+      boolean current = held == 1 && (timeouts[r] & 1) != 0;
+      timeouts[r] = (byte) ((held - 1) << 1 | (timeouts[r] & 1));
+      return current;
+    }
+
+    private int held(int r) {
+      return (timeouts[r] & 0xFF) >>> 1;
+    }
   }
+
+  /**
+   * The requests queued, as a chain of nodes per flow: a node for each request queued rather than a
+   * link for each slot, for a restart holds hundreds of thousands of slots and queues a few tens of
+   * thousands of them at once (docs/performance.md). A node let go is the next one taken.
+   */
+  private static final class Queued {
+    /** The slot of the request a node holds. */
+    int[] slot = new int[64];
+
+    /** The next node of the same flow's queue, or of the nodes let go. */
+    int[] next = new int[64];
+
+    /** Nodes ever taken: the first of those let go is {@link #free}. */
+    int nodes;
+
+    int free = -1;
+
+    /** A node holding slot {@code r}. */
+    int take(int r) {
+      int node = free;
+      if (node >= 0) {
+        free = next[node];
+      } else {
+        if (nodes == slot.length) {
+          slot = Arrays.copyOf(slot, grown(nodes, LARGEST_ARRAY));
+          next = Arrays.copyOf(next, slot.length);
+        }
+        node = nodes++;
+      }
+      slot[node] = r;
+      return node;
+    }
+
+    void release(int node) {
+      next[node] = free;
+      free = node;
+    }
+  }
+
+  /** Time-outs of one request the ring holds at most: see {@link Requests#timeouts}. */
+  static final int TIMEOUTS_HELD = 127;
 
   /** The pods of one workload: its flow, its start-up LISTs and their levels, how its pods appear. */
   private static final class Cohort {
@@ -346,9 +448,8 @@ public final class RolloutSimulation {
 
   /**
    * Events as columns: when ({@code time}, then {@code seq}, the order they were made in) and to whom
-   * (a request's slot, or for a {@link #START} its cohort). What each is and, for a time-out, the
-   * generation of the request it was set for, are kept only by the queues that need them: a restart
-   * holds hundreds of thousands of events at once.
+   * (a request's slot, or for a {@link #START} its cohort). What each is is kept only by the queue
+   * that needs it: a restart holds hundreds of thousands of events at once.
    */
   abstract static class Events {
     double[] time = new double[64];
@@ -373,11 +474,6 @@ public final class RolloutSimulation {
     /** To whom the event at {@code i} is. */
     int who(int i) {
       return who[i];
-    }
-
-    /** The generation of the request the event at {@code i} was set for: only a time-out has one. */
-    int generation(int i) {
-      return 0;
     }
 
     boolean before(int i, double at, int sequence) {
@@ -491,7 +587,6 @@ public final class RolloutSimulation {
    */
   static final class EventRing extends Events {
     private final byte kind;
-    int[] generation = new int[64];
     private int first;
 
     EventRing(byte kind) {
@@ -513,12 +608,7 @@ public final class RolloutSimulation {
       return kind;
     }
 
-    @Override
-    int generation(int i) {
-      return generation[i];
-    }
-
-    void add(double at, int sequence, int whom, int gen) {
+    void add(double at, int sequence, int whom) {
       if (size == time.length) {
         unwrap();
       }
@@ -526,7 +616,6 @@ public final class RolloutSimulation {
       time[i] = at;
       seq[i] = sequence;
       who[i] = whom;
-      generation[i] = gen;
     }
 
     /** Grows the ring, its events from the start, in order. */
@@ -536,7 +625,6 @@ public final class RolloutSimulation {
       time = unwrapped(time, new double[capacity], tail);
       seq = unwrapped(seq, new int[capacity], tail);
       who = unwrapped(who, new int[capacity], tail);
-      generation = unwrapped(generation, new int[capacity], tail);
       first = 0;
     }
 
@@ -660,12 +748,14 @@ public final class RolloutSimulation {
     }
 
     /**
-     * Takes the earliest start. Once half of them are taken, the rest move to arrays of their own
-     * size: a restart takes most of its starts by the time its requests in flight peak, and holding
-     * the taken ones would add to that peak.
+     * Takes the earliest start. Once a quarter of them are taken, the rest move to arrays of their
+     * own size: a restart takes most of its starts by the time its requests in flight peak, and
+     * holding the taken ones would add to that peak (a quarter rather than half: the arrays then hold
+     * at most a third more than is left, and a move at most 2⅓ times it for a moment, not twice and
+     * three times).
      */
     void poll() {
-      if (++next >= size - next && next >= 1024) {
+      if (4L * ++next >= size && next >= 1024) {
         times = Arrays.copyOfRange(times, next, size);
         cohorts = Arrays.copyOfRange(cohorts, next, size);
         size -= next;
@@ -777,7 +867,7 @@ public final class RolloutSimulation {
     final double existing;
     final int flowQueueLimit;
 
-    /** Per flow (a cohort's index), its queue as a chain through {@link Requests#next}: first, last, length. */
+    /** Per flow (a cohort's index), its queue as a chain of {@link Queued} nodes: first, last, length. */
     int[] flowFirst = new int[0];
 
     int[] flowLast = new int[0];
@@ -820,35 +910,42 @@ public final class RolloutSimulation {
       flows = index + 1;
     }
 
-    void enqueue(int flow, int r, Requests requests) {
+    void enqueue(int flow, int r, Queued queued) {
+      int node = queued.take(r);
       if (flowSize[flow]++ == 0) {
-        flowFirst[flow] = r;
+        flowFirst[flow] = node;
       } else {
-        requests.next[flowLast[flow]] = r;
+        queued.next[flowLast[flow]] = node;
       }
-      flowLast[flow] = r;
+      flowLast[flow] = node;
+    }
+
+    /** The request at the head of {@code flow}'s queue: only while it holds one. */
+    int head(int flow, Queued queued) {
+      return queued.slot[flowFirst[flow]];
     }
 
     /** Takes {@code r} out of its flow's queue, wherever it is in it; false if it is not queued there. */
-    boolean remove(int flow, int r, Requests requests) {
+    boolean remove(int flow, int r, Queued queued) {
       int previous = -1;
       int at = flowFirst[flow];
       for (int i = 0; i < flowSize[flow]; i++) {
-        if (at == r) {
-          int after = i + 1 < flowSize[flow] ? requests.next[r] : -1;
+        if (queued.slot[at] == r) {
+          int after = i + 1 < flowSize[flow] ? queued.next[at] : -1;
           if (previous < 0) {
             flowFirst[flow] = after;
           } else {
-            requests.next[previous] = after;
+            queued.next[previous] = after;
           }
-          if (flowLast[flow] == r) {
+          if (flowLast[flow] == at) {
             flowLast[flow] = previous;
           }
           flowSize[flow]--;
+          queued.release(at);
           return true;
         }
         previous = at;
-        at = requests.next[at];
+        at = queued.next[at];
       }
       return false;
     }
@@ -899,15 +996,14 @@ public final class RolloutSimulation {
     final Map<String, Level> levels = new LinkedHashMap<>();
     final List<Cohort> cohorts = new ArrayList<>();
     final Requests requests = new Requests();
+    final Queued queued = new Queued();
 
     /**
-     * Requests each started pod still waits for, by the order the pods started: a restart follows
-     * millions of pods and the run reaches at most its event budget's worth of them.
+     * Each started pod's cohort and the requests it still waits for, in one {@link #podState}, by the
+     * order the pods started: a restart follows millions of pods and the run reaches at most its event
+     * budget's worth of them.
      */
-    int[] pending = new int[64];
-
-    /** The cohort of each started pod, by the same order. */
-    int[] podCohort = new int[64];
+    int[] podState = new int[64];
 
     /** The first slot of each started pod's requests, by the same order: rising, as pods start. */
     int[] podFirst = new int[64];
@@ -931,12 +1027,11 @@ public final class RolloutSimulation {
     int pods;
     int syncedPods;
 
-    /** The event {@link #next} took: its time, kind, to whom, and the generation it was set for. */
+    /** The event {@link #next} took: its time, kind and to whom. */
     double time;
 
     byte kind;
     int who;
-    int generation;
 
     Engine(
         ClusterProfile profile,
@@ -1044,7 +1139,6 @@ public final class RolloutSimulation {
       time = from.time[at];
       kind = from.kind(at);
       who = from.who(at);
-      generation = from.generation(at);
       from.poll();
       return true;
     }
@@ -1053,7 +1147,7 @@ public final class RolloutSimulation {
       bound();
       long processed = 0;
       while (next()) {
-        if (kind == TIMEOUT && requests.generation[who] != generation) {
+        if (kind == TIMEOUT && !requests.timedOut(who)) {
           continue; // the request was served or re-queued since: a stale time-out must not move the
           // clock
         }
@@ -1113,20 +1207,22 @@ public final class RolloutSimulation {
     }
 
     /**
-     * A pod starts, waiting for every request of its start-up in {@link #pending}: the first of the
+     * A pod starts, waiting for every request of its start-up in its {@link #podState}: the first of the
      * slots its {@code lists} requests take.
      */
     int started(int cohort, int lists) {
-      if (startedPods == pending.length) {
-        pending = Arrays.copyOf(pending, grown(pending.length, podsBound));
-        podCohort = Arrays.copyOf(podCohort, pending.length);
-        podFirst = Arrays.copyOf(podFirst, pending.length);
+      if (startedPods == podState.length) {
+        podState = Arrays.copyOf(podState, grown(podState.length, podsBound));
+        podFirst = Arrays.copyOf(podFirst, podState.length);
       }
       int first = requests.add(lists);
-      pending[startedPods] = cohorts.get(cohort).requestsPerPod;
-      podCohort[startedPods] = cohort;
+      podState[startedPods] = podState(cohort, cohorts.get(cohort).requestsPerPod);
       podFirst[startedPods++] = first;
       return first;
+    }
+
+    int cohortOf(int pod) {
+      return podState[pod] >>> PENDING_BITS;
     }
 
     /**
@@ -1141,12 +1237,12 @@ public final class RolloutSimulation {
 
     SimulationInput.StartupList listOf(int r) {
       int pod = podOf(r);
-      return cohorts.get(podCohort[pod]).lists[r - podFirst[pod]];
+      return cohorts.get(cohortOf(pod)).lists[r - podFirst[pod]];
     }
 
     Level levelOf(int r) {
       int pod = podOf(r);
-      return cohorts.get(podCohort[pod]).levels[r - podFirst[pod]];
+      return cohorts.get(cohortOf(pod)).levels[r - podFirst[pod]];
     }
 
     /**
@@ -1159,27 +1255,26 @@ public final class RolloutSimulation {
 
     void arrive(int r) {
       Level level = levelOf(r);
-      int flow = podCohort[podOf(r)];
+      int flow = cohortOf(podOf(r));
       level.flow(flow);
       if (level.queued == 0 && level.busy + seats(r) <= level.capacity) {
         serve(level, r);
       } else if (level.flowSize[flow] >= level.flowQueueLimit) {
         reject(level, r);
       } else {
-        int gen = ++requests.generation[r];
-        level.enqueue(flow, r, requests);
+        requests.queued(r);
+        level.enqueue(flow, r, queued);
         level.queued++;
-        timeouts.add(now + Physics.QUEUE_WAIT_LIMIT_SECONDS, nextSequence(), r, gen);
+        timeouts.add(now + Physics.QUEUE_WAIT_LIMIT_SECONDS, nextSequence(), r);
       }
     }
 
     void serve(Level level, int r) {
-      requests.generation[r]++;
       level.busy += seats(r);
       level.inFlightBytes += requests.watch(r) ? 0 : listOf(r).memoryBytes();
       level.peakBytes = Math.max(level.peakBytes, level.inFlightBytes);
       if (requests.watch(r)) {
-        watchesDone.add(now + profile.latency().requestSeconds(), nextSequence(), r, 0);
+        watchesDone.add(now + profile.latency().requestSeconds(), nextSequence(), r);
       } else {
         schedule(now + listOf(r).seconds(), DONE, r);
       }
@@ -1195,11 +1290,12 @@ public final class RolloutSimulation {
           tried++;
           continue;
         }
-        int head = level.flowFirst[flow];
+        int head = level.head(flow, queued);
         if (level.busy + seats(head) > level.capacity) {
           return;
         }
-        level.remove(flow, head, requests);
+        level.remove(flow, head, queued);
+        requests.dequeued(head);
         level.queued--;
         serve(level, head);
         level.next++;
@@ -1209,9 +1305,10 @@ public final class RolloutSimulation {
 
     void timeout(int r) {
       Level level = levelOf(r);
-      int flow = podCohort[podOf(r)];
+      int flow = cohortOf(podOf(r));
       level.flow(flow);
-      if (level.remove(flow, r, requests)) {
+      if (level.remove(flow, r, queued)) {
+        requests.dequeued(r);
         level.queued--;
         reject(level, r);
       }
@@ -1222,7 +1319,6 @@ public final class RolloutSimulation {
       level.grow(second);
       level.rejected[second]++;
       level.totalRejected++;
-      requests.generation[r]++;
       double delay;
       int retries = requests.retries(r);
       int failures = requests.failures(r);
@@ -1245,7 +1341,7 @@ public final class RolloutSimulation {
       level.busy -= seats(r);
       level.inFlightBytes -= requests.watch(r) ? 0 : listOf(r).memoryBytes();
       int pod = podOf(r);
-      int cohortIndex = podCohort[pod];
+      int cohortIndex = cohortOf(pod);
       if (!requests.watch(r)) {
         level.served++;
         if (listOf(r).watchAfter()) {
@@ -1255,7 +1351,10 @@ public final class RolloutSimulation {
           arrive(r);
         }
       }
-      if (--pending[pod] == 0) {
+      // A pod waits for at least one request, so its count reaches 0 only once, and its cohort's
+      // bits
+      // never lend to it.
+      if ((--podState[pod] & (PENDING_BOUND - 1)) == 0) {
         if (++syncedPods == pods) {
           allSyncedAt = now;
         }

@@ -18,7 +18,13 @@ public record StartupStorm(Arrival arrival, Demand demand, Outcome outcome) {
    * @param bound what sets that rate, in words
    * @param seconds how long pods keep appearing
    */
-  public record Arrival(int pods, double podsPerSecond, String bound, double seconds) {}
+  public record Arrival(int pods, double podsPerSecond, String bound, double seconds) {
+
+    public Arrival {
+      // One of a few sentences, kept to the report by each workload (docs/performance.md).
+      bound = bound.intern();
+    }
+  }
 
   /**
    * What their start-up LISTs ask of the level.

@@ -71,7 +71,13 @@ public record WorkloadLoad(
    *
    * @param reason why the class is what it is, in words
    */
-  public record Scaling(ScalingClass scalingClass, String reason) {}
+  public record Scaling(ScalingClass scalingClass, String reason) {
+
+    public Scaling {
+      // One of a few sentences, kept to the report by each workload (docs/performance.md).
+      reason = reason.intern();
+    }
+  }
 
   /** The same load with the workload rolled out another way, and that roll-out's storm. */
   public WorkloadLoad rolledOutAs(Workload other, StartupStorm otherStorm) {

@@ -20,6 +20,9 @@ public sealed interface PodCount {
 
     public Fixed {
       requireCount(count);
+      // Alike in most workloads of a repository, and kept to the report by each
+      // (docs/performance.md).
+      reason = reason.intern();
     }
 
     @Override

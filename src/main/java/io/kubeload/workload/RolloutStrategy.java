@@ -10,6 +10,12 @@ package io.kubeload.workload;
 public record RolloutStrategy(
     String type, int maxUnavailable, int maxSurge, int minReadySeconds, String declared) {
 
+  public RolloutStrategy {
+    // Written alike by most workloads of a repository, and kept to the report by each
+    // (docs/performance.md).
+    declared = declared.intern();
+  }
+
   /** Kinds that are not rolled out: Jobs, bare Pods, ReplicaSets. */
   public static final RolloutStrategy NONE = new RolloutStrategy("None", 0, 0, 0, "none");
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class EventQueuesTest {
 
-  private record Event(double time, int seq, byte kind, int who, int generation) {}
+  private record Event(double time, int seq, byte kind, int who) {}
 
   static java.util.stream.LongStream seeds() {
     return java.util.stream.LongStream.rangeClosed(1, 40);
@@ -38,14 +38,13 @@ class EventQueuesTest {
     for (int step = 0; step < 20_000; step++) {
       if (random.nextInt(5) < 3 || reference.isEmpty()) {
         // Times on a coarse grid, so that many are equal and the sequence decides.
-        // The heap keeps what each event is; no generation (only time-outs have one).
+        // The heap keeps what each event is.
         Event e =
             new Event(
                 now + random.nextInt(40) / 4.0,
                 seq++,
                 (byte) random.nextInt(3),
-                random.nextInt(RolloutSimulation.EventHeap.WHOM_BOUND),
-                0);
+                random.nextInt(RolloutSimulation.EventHeap.WHOM_BOUND));
         reference.add(e);
         heap.add(e.time(), e.seq(), e.kind(), e.who());
       } else {
@@ -69,9 +68,9 @@ class EventQueuesTest {
     ring.bound = 50 + (int) seed * 25;
     for (int step = 0; step < 20_000; step++) {
       if (random.nextInt(3) < 2 || reference.isEmpty()) {
-        Event e = new Event(step, step, (byte) 3, random.nextInt(), random.nextInt());
+        Event e = new Event(step, step, (byte) 3, random.nextInt());
         reference.addLast(e);
-        ring.add(e.time(), e.seq(), e.who(), e.generation());
+        ring.add(e.time(), e.seq(), e.who());
       } else {
         assertThat(taken(ring)).isEqualTo(reference.pollFirst());
       }
@@ -106,14 +105,13 @@ class EventQueuesTest {
                 now + random.nextInt(40) / 4.0,
                 made++,
                 (byte) 1,
-                random.nextInt(RolloutSimulation.EventHeap.WHOM_BOUND),
-                0);
+                random.nextInt(RolloutSimulation.EventHeap.WHOM_BOUND));
         heapReference.add(e);
         heap.add(e.time(), numbered++, e.kind(), e.who());
       } else if (choice < 5) {
-        Event e = new Event(now + 2.5, made++, (byte) 3, random.nextInt(), random.nextInt());
+        Event e = new Event(now + 2.5, made++, (byte) 3, random.nextInt());
         ringReference.addLast(e);
-        ring.add(e.time(), numbered++, e.who(), e.generation());
+        ring.add(e.time(), numbered++, e.who());
       } else if (choice < 9) {
         if (!heapReference.isEmpty() && !ringReference.isEmpty()) {
           // The heads compare as the numbers they were made with did.
@@ -137,6 +135,49 @@ class EventQueuesTest {
     }
   }
 
+  /**
+   * A column grows by half until the next growth by half would reach its bound, then to the bound at
+   * once, and past it by half again: the capacities of fleet-20000's restart, whose event heap grew
+   * 478,297 → 717,445 → 800,002 and now 478,297 → 800,002.
+   */
+  @Test
+  void aColumnNearItsBoundGrowsToItAtOnce() {
+    assertThat(RolloutSimulation.grown(318_865, 800_002)).isEqualTo(478_297);
+    assertThat(RolloutSimulation.grown(478_297, 800_002)).isEqualTo(800_002);
+    assertThat(RolloutSimulation.grown(717_445, 800_002)).isEqualTo(800_002);
+    assertThat(RolloutSimulation.grown(800_002, 800_002)).isEqualTo(1_200_003);
+    assertThat(RolloutSimulation.grown(64, Integer.MAX_VALUE)).isEqualTo(96);
+    assertThat(RolloutSimulation.grown(0, 10)).isEqualTo(1);
+  }
+
+  /**
+   * A time-out is the one set for a request's wait when the request is queued and the ring holds no
+   * later one of it; the ring holds at most {@link RolloutSimulation#TIMEOUTS_HELD} of one request,
+   * and one more is refused, not counted into whether it is queued.
+   */
+  @Test
+  void aTimeOutCountsOnlyForTheWaitItWasSetFor() {
+    RolloutSimulation.Requests requests = new RolloutSimulation.Requests();
+    int r = requests.add(2);
+    requests.queued(r);
+    requests.dequeued(r);
+    requests.queued(r);
+    // The first wait's time-out comes first, while the second wait goes on: stale.
+    assertThat(requests.timedOut(r)).isFalse();
+    assertThat(requests.timedOut(r)).isTrue();
+    requests.queued(r + 1);
+    requests.dequeued(r + 1);
+    assertThat(requests.timedOut(r + 1)).isFalse();
+    for (int i = 0; i < RolloutSimulation.TIMEOUTS_HELD; i++) {
+      requests.queued(r);
+    }
+    assertThatThrownBy(() -> requests.queued(r)).isInstanceOf(IllegalStateException.class);
+    for (int i = 1; i < RolloutSimulation.TIMEOUTS_HELD; i++) {
+      assertThat(requests.timedOut(r)).isFalse();
+    }
+    assertThat(requests.timedOut(r)).isTrue();
+  }
+
   /** What an event is shares its int with to whom: one that would not fit is refused, not cut. */
   @Test
   void theHeapRefusesAnEventToWhomItCannotHold() {
@@ -147,20 +188,18 @@ class EventQueuesTest {
     assertThatThrownBy(() -> heap.add(1, 1, (byte) 1, -1))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(taken(heap))
-        .isEqualTo(new Event(1, 0, (byte) 2, RolloutSimulation.EventHeap.WHOM_BOUND - 1, 0));
+        .isEqualTo(new Event(1, 0, (byte) 2, RolloutSimulation.EventHeap.WHOM_BOUND - 1));
     assertThat(heap.head()).isNegative();
   }
 
   private static Event withoutSeq(Event e) {
-    return new Event(e.time(), 0, e.kind(), e.who(), e.generation());
+    return new Event(e.time(), 0, e.kind(), e.who());
   }
 
   private static Event taken(RolloutSimulation.Events queue) {
     int at = queue.head();
     assertThat(at).isNotNegative();
-    Event e =
-        new Event(
-            queue.time[at], queue.seq[at], queue.kind(at), queue.who(at), queue.generation(at));
+    Event e = new Event(queue.time[at], queue.seq[at], queue.kind(at), queue.who(at));
     queue.poll();
     return e;
   }

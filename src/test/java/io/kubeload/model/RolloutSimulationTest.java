@@ -1,6 +1,7 @@
 package io.kubeload.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.kubeload.cluster.ClusterProfile;
@@ -215,6 +216,63 @@ class RolloutSimulationTest {
             RolloutSimulation.BACKOFF_INITIAL_SECONDS
                 * Math.pow(2, RolloutSimulation.FAILURES_COUNTED))
         .isGreaterThanOrEqualTo(RolloutSimulation.BACKOFF_MAX_SECONDS);
+  }
+
+  /**
+   * A started pod's cohort and the requests it waits for share an int: the largest of each is held,
+   * one past either is refused, and a pod of as many requests as the count holds is followed to its
+   * end while one of a request more fails the run rather than count into its cohort.
+   */
+  @Test
+  void aPodsCohortAndTheRequestsItWaitsForAreHeldUpToTheirBoundsAndRefusedPast() {
+    int largest =
+        RolloutSimulation.podState(
+            RolloutSimulation.COHORT_BOUND - 1, RolloutSimulation.PENDING_BOUND - 1);
+    assertThat(largest >>> RolloutSimulation.PENDING_BITS)
+        .isEqualTo(RolloutSimulation.COHORT_BOUND - 1);
+    assertThat(largest & (RolloutSimulation.PENDING_BOUND - 1))
+        .isEqualTo(RolloutSimulation.PENDING_BOUND - 1);
+    assertThatThrownBy(() -> RolloutSimulation.podState(RolloutSimulation.COHORT_BOUND, 1))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> RolloutSimulation.podState(0, RolloutSimulation.PENDING_BOUND))
+        .isInstanceOf(IllegalStateException.class);
+    ClusterProfile profile = TestManifests.production();
+    Projection informing =
+        LoadModel.project(
+            TestManifests.accessSets(servicesController(2, "[list, watch]"), profile), profile);
+    SimulationInput informer = SimulationInput.of(informing.workloads().get(0));
+    SimulationInput.StartupList list = informer.pods().lists().get(0);
+    SimulationInput.StartupList polled =
+        new SimulationInput.StartupList(
+            list.level(), list.seats(), list.seconds(), list.memoryBytes(), false);
+    // 1,023 informers and a LIST: as many requests as a pod's count holds.
+    List<SimulationInput.StartupList> most =
+        java.util.stream.Stream.concat(
+                java.util.Collections.nCopies(RolloutSimulation.PENDING_BOUND / 2 - 1, list)
+                    .stream(),
+                java.util.stream.Stream.of(polled))
+            .toList();
+    SimulationResult held =
+        RolloutSimulation.rollout(
+            withLists(informer, most), profile, informing.levels(), 900, informer.seed());
+    assertThat(held.allSynced()).isTrue();
+    List<SimulationInput.StartupList> past =
+        java.util.Collections.nCopies(RolloutSimulation.PENDING_BOUND / 2, list);
+    assertThatThrownBy(
+            () ->
+                RolloutSimulation.rollout(
+                    withLists(informer, past), profile, informing.levels(), 900, informer.seed()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("waiting for " + RolloutSimulation.PENDING_BOUND);
+  }
+
+  private static SimulationInput withLists(
+      SimulationInput input, List<SimulationInput.StartupList> lists) {
+    return new SimulationInput(
+        input.level(),
+        new SimulationInput.Pods(input.pods().count(), lists),
+        input.wave(),
+        input.minReadySeconds());
   }
 
   @ParameterizedTest(name = "{0} nodes")

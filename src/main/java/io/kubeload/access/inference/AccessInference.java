@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Infers what each pod of a workload asks of the API server. Sources, strongest first: the
@@ -246,7 +247,12 @@ public final class AccessInference {
         Scope.OWN_NODE,
         new Provenance(
             Source.POD_SPEC,
-            hint.describe() + " (heuristic: narrows " + access.provenance().detail() + ")",
+            Stream.of(
+                    List.of(hint.describe(), " (heuristic: narrows "),
+                    access.provenance().detailParts(),
+                    List.of(")"))
+                .flatMap(List::stream)
+                .toList(),
             hint.location()));
   }
 
@@ -273,7 +279,7 @@ public final class AccessInference {
         notes.add(
             new AccessSet.Note(
                 NoteKind.RBAC_WILDCARD,
-                grant.via()
+                grant.viaText()
                     + " grants "
                     + String.join(",", orEmpty(rule.getVerbs()))
                     + " on every resource: what the pods use cannot be inferred; declare it with kubeload.io/access",
@@ -305,16 +311,16 @@ public final class AccessInference {
         continue;
       }
       RbacGrants.Grant grant = firstGrant.get(t);
-      Provenance provenance =
-          new Provenance(
-              Source.RBAC,
-              grant.via()
-                  + " grants "
-                  + String.join(",", e.getValue())
-                  + " "
-                  + t.resource()
-                  + " (an upper bound: RBAC says what the pods may do)",
-              grant.location());
+      List<String> detail = new ArrayList<>(grant.via());
+      // The verbs are one of a few lists, kept by every access.
+      detail.addAll(
+          List.of(
+              " grants ",
+              String.join(",", e.getValue()).intern(),
+              " ",
+              t.resource(),
+              " (an upper bound: RBAC says what the pods may do)"));
+      Provenance provenance = new Provenance(Source.RBAC, detail, grant.location());
       out.add(
           new Access(
               t.resource(),

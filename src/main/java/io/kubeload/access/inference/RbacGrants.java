@@ -33,13 +33,29 @@ import java.util.stream.IntStream;
  */
 final class RbacGrants {
 
-  /** One rule as it applies to the account: cluster-wide, or in the binding's namespace. */
+  /**
+   * One rule as it applies to the account: cluster-wide, or in the binding's namespace.
+   *
+   * @param via the binding, its role and the rule, in the pieces {@link
+   *     io.kubeload.access.Provenance#detailParts}
+   *     keeps
+   */
   record Grant(
       PolicyRule rule,
       boolean clusterWide,
       String namespace,
-      String via,
-      SourceLocation location) {}
+      List<String> via,
+      SourceLocation location) {
+
+    Grant {
+      via = List.copyOf(via);
+    }
+
+    /** The binding, its role and the rule, as one text. */
+    String viaText() {
+      return String.join("", via);
+    }
+  }
 
   /** A role a binding names that the manifests do not contain. */
   record MissingRole(String kind, String name, String binding, SourceLocation location) {}
@@ -224,7 +240,7 @@ final class RbacGrants {
           List.of(),
           List.of(new MissingRole(kind, ref.getName(), via, binding.locationOf("roleRef"))));
     }
-    String through = via + " → " + kind + " " + ref.getName();
+    List<String> through = List.of(via, " → ", kind + " " + ref.getName());
     List<Grant> grants = new ArrayList<>(grantsOf(role.get(), clusterWide, namespace, through));
     for (Manifest member : aggregated(role.get(), manifests)) {
       grants.addAll(
@@ -232,13 +248,13 @@ final class RbacGrants {
               member,
               clusterWide,
               namespace,
-              through + " (aggregates ClusterRole " + member.name() + ")"));
+              with(through, " (aggregates ClusterRole " + member.name() + ")")));
     }
     return new Result(grants, List.of());
   }
 
   private static List<Grant> grantsOf(
-      Manifest role, boolean clusterWide, String namespace, String via) {
+      Manifest role, boolean clusterWide, String namespace, List<String> via) {
     List<PolicyRule> rules = rulesOf(role);
     return IntStream.range(0, rules.size())
         .mapToObj(
@@ -247,9 +263,15 @@ final class RbacGrants {
                     rules.get(i),
                     clusterWide,
                     namespace,
-                    via + " rules[" + i + "]",
+                    with(via, " rules[" + i + "]"),
                     role.locationOf("rules[" + i + "]")))
         .toList();
+  }
+
+  private static List<String> with(List<String> parts, String more) {
+    List<String> out = new ArrayList<>(parts);
+    out.add(more);
+    return out;
   }
 
   private static List<PolicyRule> rulesOf(Manifest role) {

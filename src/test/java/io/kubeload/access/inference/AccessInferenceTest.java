@@ -650,6 +650,13 @@ class AccessInferenceTest {
               .orElseThrow();
       assertThat(pods.provenance().location().line())
           .isEqualTo(TestManifests.lineOf(yaml, "# rules[0]"));
+      // The accesses one binding grants share its pieces; only the arrow's is not Latin-1.
+      assertThat(pods.provenance().detailParts().get(0))
+          .isSameAs(configmaps.provenance().detailParts().get(0))
+          .isEqualTo("ClusterRoleBinding reader-binding");
+      assertThat(configmaps.provenance().detailParts())
+          .filteredOn(part -> !part.chars().allMatch(c -> c < 0x100))
+          .containsExactly(" → ");
     }
 
     @Test

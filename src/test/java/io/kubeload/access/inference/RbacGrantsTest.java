@@ -83,7 +83,7 @@ class RbacGrantsTest {
               });
       RbacGrants.Grant second = result.grants().get(1);
       assertThat(second.rule().getResources()).containsExactly("configmaps");
-      assertThat(second.via())
+      assertThat(second.viaText())
           .isEqualTo("ClusterRoleBinding readers → ClusterRole pod-reader rules[1]");
       assertThat(second.location())
           .isEqualTo(
@@ -120,7 +120,7 @@ class RbacGrantsTest {
               g -> {
                 assertThat(g.clusterWide()).isFalse();
                 assertThat(g.namespace()).isEqualTo("apps");
-                assertThat(g.via())
+                assertThat(g.viaText())
                     .isEqualTo("RoleBinding apps/cm-readers → Role cm-reader rules[0]");
               });
     }
@@ -342,7 +342,8 @@ class RbacGrantsTest {
                   "[{kind: Group, name: 'system:authenticated'}, {kind: ServiceAccount, name: app-sa, namespace: apps}]");
 
       assertThat(grants("app-sa", "apps", yaml).grants())
-          .extracting(g -> g.via().substring(0, g.via().indexOf(' ', g.via().indexOf(' ') + 1)))
+          .extracting(
+              g -> g.viaText().substring(0, g.viaText().indexOf(' ', g.viaText().indexOf(' ') + 1)))
           .containsExactly(
               "ClusterRoleBinding b-by-user", "ClusterRoleBinding b-by-user",
               "ClusterRoleBinding c-by-everyone", "ClusterRoleBinding c-by-everyone",
@@ -423,7 +424,7 @@ class RbacGrantsTest {
       assertThat(resourcesOf(result)).containsExactly("pods");
       RbacGrants.Grant grant = result.grants().get(0);
       assertThat(grant.clusterWide()).isTrue();
-      assertThat(grant.via())
+      assertThat(grant.viaText())
           .isEqualTo(
               "ClusterRoleBinding monitoring → ClusterRole monitoring (aggregates ClusterRole monitoring-pods) rules[0]");
       assertThat(grant.location().line())
