@@ -102,8 +102,9 @@ final class CommandSpecs {
 
   /** A field as picocli reads and writes it; picocli's types are checked by the option's type. */
   private record Binding<T>(Supplier<T> read, Consumer<T> write) implements IGetter, ISetter {
+    // picocli's IGetter declares the type parameter; an override cannot drop it.
     @Override
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
     public <V> V get() {
       return (V) read.get();
     }

@@ -41,12 +41,8 @@ final class InitCommand implements Callable<Integer> {
             .description("Where to write the files. Default: the working directory.")
             .build());
     spec.addOption(
-        CommandSpecs.option(String.class, () -> base, v -> base = v, "--base")
-            .paramLabel("PRESET")
-            .defaultValue(Profiles.DEFAULT)
-            .description(
-                "The built-in profile the skeleton starts from. Default: ${DEFAULT-VALUE}.")
-            .build());
+        DraftOptions.baseOption(
+            () -> base, v -> base = v, "The built-in profile the skeleton starts from."));
     spec.addOption(
         CommandSpecs.option(boolean.class, () -> force, v -> force = v, "--force")
             .description("Overwrite the files if they exist.")
