@@ -1,5 +1,8 @@
 package io.kubeload.cli;
 
+import static io.kubeload.cli.CommandSpecs.option;
+import static io.kubeload.cli.CommandSpecs.repeated;
+
 import io.kubeload.analysis.AnalysisRequest;
 import io.kubeload.analysis.Analyzer;
 import io.kubeload.analysis.GateMode;
@@ -20,8 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The options every analysing command shares, and the pipeline they wire: manifests (and, with a
@@ -33,85 +35,103 @@ final class Analysis {
   static final String PATHS_DESCRIPTION =
       "Manifest files or folders (*.yaml, *.yml, *.json, recursively; hidden files and folders skipped); - reads stdin.";
 
-  @Option(
-      names = "--profile",
-      paramLabel = "NAME|FILE",
-      description =
-          "Built-in profile (production, large, medium, staging, eks) or a ClusterProfile file. Default: "
-              + Profiles.DEFAULT
-              + ".")
   String profile;
-
-  @Option(
-      names = "--nodes",
-      paramLabel = "N",
-      description = "Node count, overriding the profile's; per-node counts scale with it.")
   Integer nodes;
-
-  @Option(
-      names = "--kubernetes-version",
-      paramLabel = "X.Y",
-      description =
-          "Kubernetes version the model assumes: 1.27 or later; one newer than 1.37 is judged as 1.37, "
-              + "and the report says so.")
   String kubernetesVersion;
-
-  @Option(
-      names = "--policy",
-      paramLabel = "FILE",
-      description = "Policy file with budgets (docs/policy.md). Default: the built-in budgets.")
   String policy;
-
-  @Option(
-      names = "--simulate-seconds",
-      paramLabel = "S",
-      defaultValue = "900",
-      description =
-          "How long the roll-out and restart simulations look, in seconds. Default: ${DEFAULT-VALUE}.")
   double simulateSeconds;
-
-  @Option(
-      names = "--baseline",
-      paramLabel = "PATH",
-      description =
-          "The target branch's manifests (repeatable; read as the PATHs are): the report shows the change against them, "
-              + "and by default only the change can fail the check (--gate).")
   List<String> baseline = new ArrayList<>();
-
-  @Option(
-      names = "--gate",
-      paramLabel = "change|all",
-      description =
-          "With --baseline: 'change' (default) fails only on what the change causes; 'all' fails on every error, "
-              + "the baseline's own included.")
   String gate;
-
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description =
-          "Project configuration (docs/configuration.md). Default: .kubeload.yaml in the working directory, "
-              + "else the nearest one above the inputs (up to the repository's root), if any.")
   String config;
-
-  @Mixin ChartOptions chart;
-
-  @Option(
-      names = "--namespace",
-      paramLabel = "NS",
-      description =
-          "The namespace the release is installed into (helm install -n): namespaced objects written without one "
-              + "are read as in NS, not in default; with --chart, also helm template's --namespace.")
+  final ChartOptions chart = new ChartOptions();
   String namespace;
-
-  @Option(
-      names = "--source-root",
-      paramLabel = "DIR",
-      description =
-          "Where the charts that `# Source:` comments name live, for rendered input (helm template output in a file "
-              + "or on stdin): findings then point at DIR/<chart>/templates/... and the line there. Default: the working "
-              + "directory (--chart needs none).")
   String sourceRoot;
+  final LimitOptions limitOptions = new LimitOptions();
+  boolean progress;
+
+  void addTo(CommandSpec spec) {
+    spec.addOption(
+        option(String.class, () -> profile, v -> profile = v, "--profile")
+            .paramLabel("NAME|FILE")
+            .description(
+                "Built-in profile (production, large, medium, staging, eks) or a ClusterProfile file. Default: "
+                    + Profiles.DEFAULT
+                    + ".")
+            .build());
+    spec.addOption(
+        option(Integer.class, () -> nodes, v -> nodes = v, "--nodes")
+            .paramLabel("N")
+            .description("Node count, overriding the profile's; per-node counts scale with it.")
+            .build());
+    spec.addOption(
+        option(
+                String.class,
+                () -> kubernetesVersion,
+                v -> kubernetesVersion = v,
+                "--kubernetes-version")
+            .paramLabel("X.Y")
+            .description(
+                "Kubernetes version the model assumes: 1.27 or later; one newer than 1.37 is judged as 1.37, "
+                    + "and the report says so.")
+            .build());
+    spec.addOption(
+        option(String.class, () -> policy, v -> policy = v, "--policy")
+            .paramLabel("FILE")
+            .description(
+                "Policy file with budgets (docs/policy.md). Default: the built-in budgets.")
+            .build());
+    spec.addOption(
+        option(double.class, () -> simulateSeconds, v -> simulateSeconds = v, "--simulate-seconds")
+            .paramLabel("S")
+            .defaultValue("900")
+            .description(
+                "How long the roll-out and restart simulations look, in seconds. Default: ${DEFAULT-VALUE}.")
+            .build());
+    spec.addOption(
+        repeated(() -> baseline, v -> baseline = v, "--baseline")
+            .paramLabel("PATH")
+            .description(
+                "The target branch's manifests (repeatable; read as the PATHs are): the report shows the change against them, "
+                    + "and by default only the change can fail the check (--gate).")
+            .build());
+    spec.addOption(
+        option(String.class, () -> gate, v -> gate = v, "--gate")
+            .paramLabel("change|all")
+            .description(
+                "With --baseline: 'change' (default) fails only on what the change causes; 'all' fails on every error, "
+                    + "the baseline's own included.")
+            .build());
+    spec.addOption(
+        option(String.class, () -> config, v -> config = v, "--config")
+            .paramLabel("FILE")
+            .description(
+                "Project configuration (docs/configuration.md). Default: .kubeload.yaml in the working directory, "
+                    + "else the nearest one above the inputs (up to the repository's root), if any.")
+            .build());
+    chart.addTo(spec);
+    spec.addOption(
+        option(String.class, () -> namespace, v -> namespace = v, "--namespace")
+            .paramLabel("NS")
+            .description(
+                "The namespace the release is installed into (helm install -n): namespaced objects written without one "
+                    + "are read as in NS, not in default; with --chart, also helm template's --namespace.")
+            .build());
+    spec.addOption(
+        option(String.class, () -> sourceRoot, v -> sourceRoot = v, "--source-root")
+            .paramLabel("DIR")
+            .description(
+                "Where the charts that `# Source:` comments name live, for rendered input (helm template output in a file "
+                    + "or on stdin): findings then point at DIR/<chart>/templates/... and the line there. Default: the working "
+                    + "directory (--chart needs none).")
+            .build());
+    limitOptions.addTo(spec);
+    spec.addOption(
+        option(boolean.class, () -> progress, v -> progress = v, "--progress")
+            .description(
+                "A progress line on stderr (files read, workloads judged) where stderr is not a terminal, e.g. a CI log; "
+                    + "on a terminal it is drawn anyway for runs longer than 2 seconds.")
+            .build());
+  }
 
   /** The configuration in force: {@code --config}, or a {@code .kubeload.yaml} here or above the inputs, or none. */
   ProjectConfig config(List<String> paths) {
@@ -122,15 +142,6 @@ final class Analysis {
     }
     return ProjectConfig.find(config, inputs);
   }
-
-  @Mixin LimitOptions limitOptions;
-
-  @Option(
-      names = "--progress",
-      description =
-          "A progress line on stderr (files read, workloads judged) where stderr is not a terminal, e.g. a CI log; "
-              + "on a terminal it is drawn anyway for runs longer than 2 seconds.")
-  boolean progress;
 
   Verdict run(List<String> paths, Main.Io io) {
     return run(paths, config(paths), io);

@@ -5,25 +5,25 @@ import io.kubeload.access.catalog.CatalogEntry;
 import io.kubeload.text.DidYouMean;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code kubeload catalog}: the components kubeload knows and the sources it cites. */
-@Command(
-    name = "catalog",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Shows the components kubeload recognises and where its knowledge comes from.",
-      "Each entry says how a component is recognised (image, command, operator",
-      "resource), what it asks of the API server, which settings change that, and",
-      "the source cited for every claim (docs/catalog.md)."
-    },
-    subcommands = {CatalogCommand.ListEntries.class, CatalogCommand.Show.class})
 final class CatalogCommand implements Runnable {
 
-  @Spec CommandSpec spec;
+  final CommandSpec spec =
+      CommandSpecs.command(
+          this,
+          "catalog",
+          "Shows the components kubeload recognises and where its knowledge comes from.",
+          "Each entry says how a component is recognised (image, command, operator",
+          "resource), what it asks of the API server, which settings change that, and",
+          "the source cited for every claim (docs/catalog.md).");
+
+  CatalogCommand() {
+    spec.addSubcommand("list", new CommandLine(new ListEntries().spec));
+    spec.addSubcommand("show", new CommandLine(new Show().spec));
+  }
 
   @Override
   public void run() {
@@ -31,12 +31,10 @@ final class CatalogCommand implements Runnable {
   }
 
   /** {@code kubeload catalog list}. */
-  @Command(
-      name = "list",
-      mixinStandardHelpOptions = true,
-      description = "Lists the entries: name, config language, title and images.")
   static final class ListEntries implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    final CommandSpec spec =
+        CommandSpecs.command(
+            this, "list", "Lists the entries: name, config language, title and images.");
 
     @Override
     public Integer call() {
@@ -58,17 +56,20 @@ final class CatalogCommand implements Runnable {
   }
 
   /** {@code kubeload catalog show NAME}. */
-  @Command(
-      name = "show",
-      mixinStandardHelpOptions = true,
-      description = "Prints an entry as shipped: recognition, accesses, switches, sources.")
   static final class Show implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    final CommandSpec spec =
+        CommandSpecs.command(
+            this, "show", "Prints an entry as shipped: recognition, accesses, switches, sources.");
 
-    @Parameters(
-        paramLabel = "NAME",
-        description = "An entry's name, as `kubeload catalog list` shows it.")
     String name;
+
+    Show() {
+      spec.addPositional(
+          CommandSpecs.parameter(String.class, () -> name, v -> name = v)
+              .paramLabel("NAME")
+              .description("An entry's name, as `kubeload catalog list` shows it.")
+              .build());
+    }
 
     @Override
     public Integer call() {

@@ -1,11 +1,14 @@
 package io.kubeload.cli;
 
+import static io.kubeload.cli.CommandSpecs.option;
+import static io.kubeload.cli.CommandSpecs.repeated;
+
 import io.kubeload.yaml.InputLimits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The inputs kubeload renders itself, and the tools it renders them with: {@code --chart DIR} and its
@@ -15,70 +18,80 @@ import picocli.CommandLine.Option;
  */
 final class ChartOptions {
 
-  @Option(
-      names = "--chart",
-      paramLabel = "DIR",
-      description =
-          "Render this chart (a folder, or a packaged .tgz) with `helm template` and analyse it "
-              + "(with the PATHs, if any).")
   String chart;
-
-  @Option(
-      names = {"-f", "--values"},
-      paramLabel = "FILE",
-      description = "With --chart: a values file (repeatable, as for helm).")
   List<String> values = new ArrayList<>();
-
-  @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description = "With --chart: a value (repeatable, as for helm).")
   List<String> set = new ArrayList<>();
-
-  @Option(
-      names = "--release",
-      paramLabel = "NAME",
-      defaultValue = "release",
-      description = "With --chart: the release name. Default: ${DEFAULT-VALUE}.")
   String release;
-
-  @Option(
-      names = "--helm",
-      paramLabel = "FILE",
-      defaultValue = "helm",
-      description = "The helm 3 binary that renders charts. Default: ${DEFAULT-VALUE} on the PATH.")
   String helm;
-
-  @Option(
-      names = "--kustomize",
-      paramLabel = "DIR",
-      description =
-          "Build this kustomization (a folder with kustomization.yaml; a PATH that is one is built too) and analyse it; "
-              + "findings name the base or overlay file that defines each object. Repeatable.")
   List<String> kustomize = new ArrayList<>();
-
-  @Option(
-      names = "--kustomize-binary",
-      paramLabel = "FILE",
-      description =
-          "The kustomize (or kubectl) binary that builds kustomizations. Default: kustomize, else kubectl, on the PATH.")
   String kustomizeBinary;
-
-  @Option(
-      names = "--chart-cache",
-      paramLabel = "DIR",
-      description =
-          "Charts pulled beforehand (helm pull --untar --untardir DIR), used for the charts an Argo CD Application, a Flux "
-              + "HelmRelease or an OCI reference would fetch. Default: none (such a chart is an error).")
   String chartCache;
-
-  @Option(
-      names = {"--render-timeout", "--helm-timeout"},
-      paramLabel = "SECONDS",
-      defaultValue = "120",
-      description =
-          "Stop helm, kustomize or git after this long (a local render takes seconds). Default: ${DEFAULT-VALUE}.")
   long timeoutSeconds;
+
+  void addTo(CommandSpec spec) {
+    spec.addOption(
+        option(String.class, () -> chart, v -> chart = v, "--chart")
+            .paramLabel("DIR")
+            .description(
+                "Render this chart (a folder, or a packaged .tgz) with `helm template` and analyse it "
+                    + "(with the PATHs, if any).")
+            .build());
+    spec.addOption(
+        repeated(() -> values, v -> values = v, "-f", "--values")
+            .paramLabel("FILE")
+            .description("With --chart: a values file (repeatable, as for helm).")
+            .build());
+    spec.addOption(
+        repeated(() -> set, v -> set = v, "--set")
+            .paramLabel("KEY=VALUE")
+            .description("With --chart: a value (repeatable, as for helm).")
+            .build());
+    spec.addOption(
+        option(String.class, () -> release, v -> release = v, "--release")
+            .paramLabel("NAME")
+            .defaultValue("release")
+            .description("With --chart: the release name. Default: ${DEFAULT-VALUE}.")
+            .build());
+    spec.addOption(
+        option(String.class, () -> helm, v -> helm = v, "--helm")
+            .paramLabel("FILE")
+            .defaultValue("helm")
+            .description(
+                "The helm 3 binary that renders charts. Default: ${DEFAULT-VALUE} on the PATH.")
+            .build());
+    spec.addOption(
+        repeated(() -> kustomize, v -> kustomize = v, "--kustomize")
+            .paramLabel("DIR")
+            .description(
+                "Build this kustomization (a folder with kustomization.yaml; a PATH that is one is built too) and analyse it; "
+                    + "findings name the base or overlay file that defines each object. Repeatable.")
+            .build());
+    spec.addOption(
+        option(String.class, () -> kustomizeBinary, v -> kustomizeBinary = v, "--kustomize-binary")
+            .paramLabel("FILE")
+            .description(
+                "The kustomize (or kubectl) binary that builds kustomizations. Default: kustomize, else kubectl, on the PATH.")
+            .build());
+    spec.addOption(
+        option(String.class, () -> chartCache, v -> chartCache = v, "--chart-cache")
+            .paramLabel("DIR")
+            .description(
+                "Charts pulled beforehand (helm pull --untar --untardir DIR), used for the charts an Argo CD Application, a Flux "
+                    + "HelmRelease or an OCI reference would fetch. Default: none (such a chart is an error).")
+            .build());
+    spec.addOption(
+        option(
+                long.class,
+                () -> timeoutSeconds,
+                v -> timeoutSeconds = v,
+                "--render-timeout",
+                "--helm-timeout")
+            .paramLabel("SECONDS")
+            .defaultValue("120")
+            .description(
+                "Stop helm, kustomize or git after this long (a local render takes seconds). Default: ${DEFAULT-VALUE}.")
+            .build());
+  }
 
   boolean given() {
     return chart != null;

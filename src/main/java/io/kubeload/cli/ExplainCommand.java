@@ -8,36 +8,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kubeload explain WORKLOAD PATH...}: the derivation of one workload's verdict. */
-@Command(
-    name = "explain",
-    mixinStandardHelpOptions = true,
-    header = "Shows how kubeload reached one workload's numbers, formula by formula.",
-    description = {
-      "Prints how kubeload reached its numbers for one workload: the manifest lines behind each",
-      "access, the FlowSchema and priority level, every formula with its inputs and result, the",
-      "start-up storm, the simulations, the scaling class and the findings. Exit codes as analyze."
-    })
 final class ExplainCommand extends PipelineCommand {
 
-  @Parameters(
-      index = "0",
-      paramLabel = "WORKLOAD",
-      description = "Kind/namespace/name (or Kind/name when the name is unique).")
-  String workload;
+  final CommandSpec spec;
 
-  @Parameters(
-      index = "1..*",
-      arity = "0..*",
-      paramLabel = "PATH",
-      description = Analysis.PATHS_DESCRIPTION)
+  String workload;
   List<String> paths = new ArrayList<>();
 
   ExplainCommand(Main.Io io) {
     super(io);
+    spec =
+        CommandSpecs.command(
+            this,
+            "explain",
+            "Prints how kubeload reached its numbers for one workload: the manifest lines behind each",
+            "access, the FlowSchema and priority level, every formula with its inputs and result, the",
+            "start-up storm, the simulations, the scaling class and the findings. Exit codes as analyze.");
+    spec.usageMessage()
+        .header("Shows how kubeload reached one workload's numbers, formula by formula.");
+    analysis.addTo(spec);
+    spec.addPositional(
+        CommandSpecs.parameter(String.class, () -> workload, v -> workload = v)
+            .index("0")
+            .paramLabel("WORKLOAD")
+            .description("Kind/namespace/name (or Kind/name when the name is unique).")
+            .build());
+    spec.addPositional(
+        CommandSpecs.parameters(() -> paths, v -> paths = v)
+            .index("1..*")
+            .arity("0..*")
+            .paramLabel("PATH")
+            .description(Analysis.PATHS_DESCRIPTION)
+            .build());
   }
 
   @Override

@@ -10,44 +10,43 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kubeload init}: a commented starter {@code .kubeload.yaml} and a profile skeleton to edit. */
-@Command(
-    name = "init",
-    mixinStandardHelpOptions = true,
-    header = "Writes a starter .kubeload.yaml and a cluster profile skeleton.",
-    description = {
-      "Writes a commented starter configuration (.kubeload.yaml) and a cluster profile skeleton",
-      "(kubeload-profile.yaml, from the chosen built-in profile) into DIR. Existing files are kept",
-      "unless --force. See docs/configuration.md."
-    })
 final class InitCommand implements Callable<Integer> {
 
   static final String PROFILE_FILE = "kubeload-profile.yaml";
 
+  final CommandSpec spec =
+      CommandSpecs.command(
+          this,
+          "init",
+          "Writes a commented starter configuration (.kubeload.yaml) and a cluster profile skeleton",
+          "(kubeload-profile.yaml, from the chosen built-in profile) into DIR. Existing files are kept",
+          "unless --force. See docs/configuration.md.");
+
   private final Main.Io io;
 
-  @Option(
-      names = "--dir",
-      paramLabel = "DIR",
-      defaultValue = ".",
-      description = "Where to write the files. Default: the working directory.")
   String dir;
-
-  @Option(
-      names = "--base",
-      paramLabel = "PRESET",
-      defaultValue = Profiles.DEFAULT,
-      description = "The built-in profile the skeleton starts from. Default: ${DEFAULT-VALUE}.")
   String base;
-
-  @Option(names = "--force", description = "Overwrite the files if they exist.")
   boolean force;
 
   InitCommand(Main.Io io) {
     this.io = io;
+    spec.usageMessage().header("Writes a starter .kubeload.yaml and a cluster profile skeleton.");
+    spec.addOption(
+        CommandSpecs.option(String.class, () -> dir, v -> dir = v, "--dir")
+            .paramLabel("DIR")
+            .defaultValue(".")
+            .description("Where to write the files. Default: the working directory.")
+            .build());
+    spec.addOption(
+        DraftOptions.baseOption(
+            () -> base, v -> base = v, "The built-in profile the skeleton starts from."));
+    spec.addOption(
+        CommandSpecs.option(boolean.class, () -> force, v -> force = v, "--force")
+            .description("Overwrite the files if they exist.")
+            .build());
   }
 
   @Override

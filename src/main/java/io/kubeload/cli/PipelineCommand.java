@@ -1,7 +1,6 @@
 package io.kubeload.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
 
 /**
  * A command that runs the analysis ({@code analyze}, {@code explain}): it checks what needs no input
@@ -12,7 +11,7 @@ abstract class PipelineCommand implements Callable<Integer> {
 
   final Main.Io io;
 
-  @Mixin Analysis analysis;
+  final Analysis analysis = new Analysis();
 
   PipelineCommand(Main.Io io) {
     this.io = io;

@@ -2,20 +2,27 @@ package io.kubeload.cli;
 
 import io.kubeload.cluster.Profiles;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kubeload profile}: the built-in cluster profiles, and profiles of one's own clusters. */
-@Command(
-    name = "profile",
-    mixinStandardHelpOptions = true,
-    description =
-        "Cluster profiles: list and show the built-in ones, validate a file, or write one from a live "
-            + "cluster (capture) or from its API server's saved metrics (from-metrics). Schema: docs/profiles.md.",
-    subcommands = {ProfileCommand.Show.class, ProfileCommand.ListPresets.class})
 final class ProfileCommand implements Runnable {
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  final CommandSpec spec =
+      CommandSpecs.command(
+          this,
+          "profile",
+          "Cluster profiles: list and show the built-in ones, validate a file, or write one from a live "
+              + "cluster (capture) or from its API server's saved metrics (from-metrics). Schema: docs/profiles.md.");
+
+  /** With its own subcommands, then {@code others} (which need the process's streams). */
+  ProfileCommand(CommandSpec... others) {
+    spec.addSubcommand("show", new CommandLine(new Show().spec));
+    spec.addSubcommand("list", new CommandLine(new ListPresets().spec));
+    for (CommandSpec other : others) {
+      spec.addSubcommand(other.name(), new CommandLine(other));
+    }
+  }
 
   @Override
   public void run() {
@@ -23,17 +30,20 @@ final class ProfileCommand implements Runnable {
   }
 
   /** {@code kubeload profile show NAME}. */
-  @Command(
-      name = "show",
-      mixinStandardHelpOptions = true,
-      description = "Prints a built-in profile as YAML, with the source of every figure.")
   static final class Show implements Callable<Integer> {
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+    final CommandSpec spec =
+        CommandSpecs.command(
+            this, "show", "Prints a built-in profile as YAML, with the source of every figure.");
 
-    @Parameters(
-        paramLabel = "NAME",
-        description = "A built-in profile: production, large, medium or staging.")
     String name;
+
+    Show() {
+      spec.addPositional(
+          CommandSpecs.parameter(String.class, () -> name, v -> name = v)
+              .paramLabel("NAME")
+              .description("A built-in profile: production, large, medium or staging.")
+              .build());
+    }
 
     @Override
     public Integer call() {
@@ -54,12 +64,8 @@ final class ProfileCommand implements Runnable {
   }
 
   /** {@code kubeload profile list}. */
-  @Command(
-      name = "list",
-      mixinStandardHelpOptions = true,
-      description = "Lists the built-in profiles.")
   static final class ListPresets implements Callable<Integer> {
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+    final CommandSpec spec = CommandSpecs.command(this, "list", "Lists the built-in profiles.");
 
     @Override
     public Integer call() {

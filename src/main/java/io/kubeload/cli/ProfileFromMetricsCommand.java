@@ -13,60 +13,61 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kubeload profile from-metrics FILE}: a profile from an API server's saved /metrics. */
-@Command(
-    name = "from-metrics",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Writes a ClusterProfile from an API server's saved /metrics.",
-      "Writes a ClusterProfile from an API server's metrics, saved with "
-          + "`kubectl get --raw /metrics > metrics.txt`: object counts (apiserver_storage_objects, "
-          + "apiserver_resource_objects), average sizes (apiserver_resource_size_estimate_bytes, 1.34+), APF "
-          + "nominal seats and the seats in use per priority level (the existing load, so the gate judges "
-          + "against real headroom), and with an earlier scrape of the same server the writes per second to "
-          + "each resource (apiserver_request_total). Everything else comes from the base preset. Every figure "
-          + "is commented with its source. Reads files only: never touches the network."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:the profile was written",
-      "2:bad input or usage (one line on stderr names the file and line)"
-    })
 final class ProfileFromMetricsCommand implements Callable<Integer> {
+
+  final CommandSpec spec =
+      CommandSpecs.command(
+          this,
+          "from-metrics",
+          "Writes a ClusterProfile from an API server's saved /metrics.",
+          "Writes a ClusterProfile from an API server's metrics, saved with "
+              + "`kubectl get --raw /metrics > metrics.txt`: object counts (apiserver_storage_objects, "
+              + "apiserver_resource_objects), average sizes (apiserver_resource_size_estimate_bytes, 1.34+), APF "
+              + "nominal seats and the seats in use per priority level (the existing load, so the gate judges "
+              + "against real headroom), and with an earlier scrape of the same server the writes per second to "
+              + "each resource (apiserver_request_total). Everything else comes from the base preset. Every figure "
+              + "is commented with its source. Reads files only: never touches the network.");
 
   private final Main.Io io;
 
-  @Parameters(paramLabel = "FILE", description = "The saved /metrics text of one API server.")
   String file;
-
-  @Option(
-      names = "--earlier",
-      paramLabel = "FILE",
-      description = "An earlier scrape of the same API server, for write rates (needs --interval).")
   String earlier;
-
-  @Option(
-      names = "--interval",
-      paramLabel = "SECONDS",
-      description = "Seconds between --earlier and FILE.")
   Double interval;
-
-  @Option(
-      names = "--api-servers",
-      paramLabel = "N",
-      description =
-          "API server replicas (one server's write rate × N is the cluster's). Default: the base preset's.")
   Integer apiServers;
-
-  @Mixin DraftOptions draft;
+  final DraftOptions draft = new DraftOptions();
 
   ProfileFromMetricsCommand(Main.Io io) {
     this.io = io;
+    CommandSpecs.exitCodes(
+        spec,
+        "0:the profile was written",
+        "2:bad input or usage (one line on stderr names the file and line)");
+    spec.addPositional(
+        CommandSpecs.parameter(String.class, () -> file, v -> file = v)
+            .paramLabel("FILE")
+            .description("The saved /metrics text of one API server.")
+            .build());
+    spec.addOption(
+        CommandSpecs.option(String.class, () -> earlier, v -> earlier = v, "--earlier")
+            .paramLabel("FILE")
+            .description(
+                "An earlier scrape of the same API server, for write rates (needs --interval).")
+            .build());
+    spec.addOption(
+        CommandSpecs.option(Double.class, () -> interval, v -> interval = v, "--interval")
+            .paramLabel("SECONDS")
+            .description("Seconds between --earlier and FILE.")
+            .build());
+    spec.addOption(
+        CommandSpecs.option(Integer.class, () -> apiServers, v -> apiServers = v, "--api-servers")
+            .paramLabel("N")
+            .description(
+                "API server replicas (one server's write rate × N is the cluster's). Default: the base preset's.")
+            .build());
+    draft.addTo(spec);
   }
 
   @Override
