@@ -14,7 +14,7 @@ import io.kubeload.model.LoadModel;
 import io.kubeload.model.Projection;
 import io.kubeload.model.Simulations;
 import io.kubeload.model.apf.ApfConfiguration;
-import io.kubeload.model.apf.Classifier;
+import io.kubeload.parallel.SideBySide;
 import io.kubeload.workload.Workload;
 import io.kubeload.workload.Workloads;
 import io.kubeload.yaml.InputException;
@@ -170,26 +170,7 @@ public final class Analyzer {
    * and an error is thrown as inferring them one by one would throw it, the first workload's first.
    */
   static List<AccessSet> sideBySide(List<Workload> workloads, ManifestSet manifests) {
-    record Inferred(AccessSet accesses, RuntimeException failure) {}
-    List<Inferred> all =
-        workloads.parallelStream()
-            .map(
-                workload -> {
-                  try {
-                    return new Inferred(AccessInference.infer(workload, manifests), null);
-                  } catch (RuntimeException e) {
-                    return new Inferred(null, e);
-                  }
-                })
-            .toList();
-    List<AccessSet> out = new ArrayList<>();
-    for (Inferred inferred : all) {
-      if (inferred.failure() != null) {
-        throw inferred.failure();
-      }
-      out.add(inferred.accesses());
-    }
-    return out;
+    return SideBySide.map(workloads, workload -> AccessInference.infer(workload, manifests));
   }
 
   /** What every projection of one analysis shares. */
@@ -203,7 +184,7 @@ public final class Analyzer {
     Projection project(ManifestSet manifests, List<Workload> workloads, boolean compared) {
       progress.stage("inferring", workloads.size(), true);
       List<AccessSet> accesses = new ArrayList<>();
-      if (workloads.size() < Classifier.SIDE_BY_SIDE_FROM) {
+      if (workloads.size() < SideBySide.FROM) {
         for (Workload workload : workloads) {
           accesses.add(AccessInference.infer(workload, manifests));
           progress.workloadDone();

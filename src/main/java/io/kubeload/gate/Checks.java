@@ -1,6 +1,6 @@
 package io.kubeload.gate;
 
-import io.kubeload.model.apf.Classifier;
+import io.kubeload.parallel.SideBySide;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -38,7 +38,7 @@ final class Checks {
   /** The findings of every check in {@code checks}, in their order. */
   static List<Finding> run(List<Check> checks, Check.Context context) {
     // Each check reads the context only.
-    return (context.projection().workloads().size() >= Classifier.SIDE_BY_SIDE_FROM
+    return (context.projection().workloads().size() >= SideBySide.FROM
             ? checks.parallelStream()
             : checks.stream())
         .flatMap(c -> c.findings(context).stream())

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.manifest.Manifest;
 import io.kubeload.manifest.ManifestSet;
+import io.kubeload.parallel.SideBySide;
 import io.kubeload.yaml.InputException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,38 +34,15 @@ public final class Workloads {
   private Workloads() {}
 
   public static List<Workload> from(ManifestSet manifests, ClusterProfile profile) {
-    if (manifests.manifests().size() < SIDE_BY_SIDE_FROM) {
+    if (manifests.manifests().size() < SideBySide.FROM) {
       return oneByOne(manifests, profile);
     }
-    record Found(List<Workload> workloads, RuntimeException failure) {}
-    List<Found> found =
-        manifests.manifests().parallelStream()
-            .map(
-                m -> {
-                  try {
-                    return new Found(of(m, manifests, profile), null);
-                  } catch (RuntimeException e) {
-                    return new Found(List.of(), e);
-                  }
-                })
-            .toList();
+    // Each object's workloads are a pure function of it and the set, whose indexes are built under
+    // a concurrent map.
     List<Workload> out = new ArrayList<>();
-    for (Found f : found) {
-      if (f.failure() != null) {
-        throw f.failure();
-      }
-      out.addAll(f.workloads());
-    }
+    SideBySide.map(manifests.manifests(), m -> of(m, manifests, profile)).forEach(out::addAll);
     return List.copyOf(out);
   }
-
-  /**
-   * From this many objects (a repository's) each object's workloads are found side by side on the
-   * machine's cores: each a pure function of its object and the set, whose indexes are built under a
-   * concurrent map; they are kept in the objects' order, and the first object's error is thrown
-   * first, as one by one. A release's objects stay on one thread.
-   */
-  static final int SIDE_BY_SIDE_FROM = 1_000;
 
   /** {@link #from} on one thread. */
   static List<Workload> oneByOne(ManifestSet manifests, ClusterProfile profile) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubeload.access.inference.AccessInference;
 import io.kubeload.manifest.ManifestSet;
-import io.kubeload.model.apf.Classifier;
+import io.kubeload.parallel.SideBySide;
 import io.kubeload.testing.RandomReleases;
 import io.kubeload.testing.TestManifests;
 import io.kubeload.workload.Workload;
@@ -29,7 +29,7 @@ class InferredSideBySideTest {
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void aRepositoryOfReleasesIsInferredAsOneByOne(long seed) {
     ManifestSet manifests =
-        TestManifests.set(RandomReleases.repository(seed, Classifier.SIDE_BY_SIDE_FROM + 200));
+        TestManifests.set(RandomReleases.repository(seed, SideBySide.FROM + 200));
     List<Workload> workloads = Workloads.from(manifests, TestManifests.production());
 
     assertThat(Analyzer.sideBySide(workloads, manifests))

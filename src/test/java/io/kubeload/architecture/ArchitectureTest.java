@@ -52,6 +52,8 @@ class ArchitectureTest {
         .definedBy("io.kubeload.yaml..")
         .layer("text")
         .definedBy("io.kubeload.text..")
+        .layer("parallel")
+        .definedBy("io.kubeload.parallel..")
         .whereLayer("cli")
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("analysis")
@@ -95,6 +97,8 @@ class ArchitectureTest {
         .whereLayer("yaml")
         .mayNotAccessAnyLayer()
         .whereLayer("text")
+        .mayNotAccessAnyLayer()
+        .whereLayer("parallel")
         .mayNotAccessAnyLayer()
         .check(CLASSES);
   }

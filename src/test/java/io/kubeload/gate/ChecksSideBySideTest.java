@@ -9,7 +9,7 @@ import io.kubeload.model.LoadModel;
 import io.kubeload.model.Projection;
 import io.kubeload.model.RolloutSimulation;
 import io.kubeload.model.Simulations;
-import io.kubeload.model.apf.Classifier;
+import io.kubeload.parallel.SideBySide;
 import io.kubeload.testing.RandomReleases;
 import io.kubeload.testing.TestManifests;
 import io.kubeload.workload.Workloads;
@@ -25,8 +25,7 @@ class ChecksSideBySideTest {
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void aRepositoryOfReleasesIsCheckedAsOneCheckAfterAnother() {
-    ManifestSet manifests =
-        TestManifests.set(RandomReleases.repository(7, Classifier.SIDE_BY_SIDE_FROM + 300));
+    ManifestSet manifests = TestManifests.set(RandomReleases.repository(7, SideBySide.FROM + 300));
     ClusterProfile profile = TestManifests.production();
     Projection projection =
         LoadModel.project(

@@ -7,6 +7,7 @@ import io.kubeload.access.inference.AccessInference;
 import io.kubeload.cluster.ClusterProfile;
 import io.kubeload.manifest.ManifestSet;
 import io.kubeload.model.apf.Classifier;
+import io.kubeload.parallel.SideBySide;
 import io.kubeload.testing.RandomReleases;
 import io.kubeload.testing.TestManifests;
 import io.kubeload.workload.Workloads;
@@ -27,7 +28,7 @@ class ProjectedSideBySideTest {
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void aRepositoryOfReleasesIsProjectedAsOneByOne(long seed) {
     ManifestSet manifests =
-        TestManifests.set(RandomReleases.repository(seed, Classifier.SIDE_BY_SIDE_FROM + 700));
+        TestManifests.set(RandomReleases.repository(seed, SideBySide.FROM + 700));
     ClusterProfile profile = TestManifests.production();
     List<AccessSet> sets =
         Workloads.from(manifests, profile).stream()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubeload.manifest.ManifestSet;
+import io.kubeload.parallel.SideBySide;
 import io.kubeload.testing.RandomReleases;
 import io.kubeload.testing.TestManifests;
 import io.kubeload.yaml.InputException;
@@ -24,18 +25,18 @@ class WorkloadsSideBySideTest {
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void aRepositoryOfReleasesGivesTheWorkloadsOneByOneGives(long seed) {
     ManifestSet manifests =
-        TestManifests.set(RandomReleases.repository(seed, Workloads.SIDE_BY_SIDE_FROM + 200));
-    assertThat(manifests.manifests()).hasSizeGreaterThanOrEqualTo(Workloads.SIDE_BY_SIDE_FROM);
+        TestManifests.set(RandomReleases.repository(seed, SideBySide.FROM + 200));
+    assertThat(manifests.manifests()).hasSizeGreaterThanOrEqualTo(SideBySide.FROM);
 
     assertThat(Workloads.from(manifests, TestManifests.production()))
         .isEqualTo(Workloads.oneByOne(manifests, TestManifests.production()))
-        .hasSizeGreaterThanOrEqualTo(Workloads.SIDE_BY_SIDE_FROM);
+        .hasSizeGreaterThanOrEqualTo(SideBySide.FROM);
   }
 
   @Test
   void ofSeveralErrorsTheFirstObjectsIsThrown() {
     StringBuilder yaml = new StringBuilder();
-    for (int i = 0; i < Workloads.SIDE_BY_SIDE_FROM + 100; i++) {
+    for (int i = 0; i < SideBySide.FROM + 100; i++) {
       yaml.append(
           """
           ---

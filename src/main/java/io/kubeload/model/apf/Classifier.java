@@ -1,6 +1,7 @@
 package io.kubeload.model.apf;
 
 import io.kubeload.manifest.Resources;
+import io.kubeload.parallel.SideBySide;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -106,24 +107,16 @@ public final class Classifier {
     return known;
   }
 
-  /**
-   * From how many workloads the stages that take each on its own (inference, the projection, the
-   * gate's shapes and checks) work side by side: a repository of releases, where they ran on one
-   * thread while the second core idled (docs/performance.md, "Fifth round"); a release's few
-   * workloads, or the break-even search's one, would only pay for the threads.
-   */
-  public static final int SIDE_BY_SIDE_FROM = 1_000;
-
   private static final int TOGETHER = 500;
 
   /**
-   * {@code classified} of each item, in their order: from {@link #SIDE_BY_SIDE_FROM} items on, side
+   * {@code classified} of each item, in their order: from {@link SideBySide#FROM} items on, side
    * by side in batches, each with a classifier of its own (one is not shared between threads, and
    * its answers are the same whoever asks first).
    */
   public static <T, R> List<R> each(
       List<T> items, ApfConfiguration apf, BiFunction<T, Classifier, R> classified) {
-    if (items.size() < SIDE_BY_SIDE_FROM) {
+    if (items.size() < SideBySide.FROM) {
       return batch(items, apf, classified);
     }
     List<List<T>> batches = new ArrayList<>();
