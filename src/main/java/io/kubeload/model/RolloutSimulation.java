@@ -260,23 +260,16 @@ public final class RolloutSimulation {
   }
 
   /**
-   * The low bits of a started pod's state, which count the requests it still waits for (a LIST, and
-   * at most a WATCH, per start-up access: 2,047 requests are over a thousand informers in one pod);
-   * the rest number its cohort, up to 2²¹ (two million workloads in one run, gigabytes of input
-   * before). Either past its bound is refused loudly, never counted into the other.
+   * The low bits of a started pod's state that count the requests it still waits for, in a run whose
+   * largest pod makes {@code largestPod} start-up requests and whose pods belong to {@code cohorts}
+   * cohorts: as many as that count needs, the rest numbering the pod's cohort; 0 when the two do not
+   * fit an int together (a pod of tens of thousands of declared accesses among as many workloads),
+   * and the count then takes a column of its own.
    */
-  static final int PENDING_BITS = 11;
-
-  static final int PENDING_BOUND = 1 << PENDING_BITS;
-  static final int COHORT_BOUND = 1 << (Integer.SIZE - PENDING_BITS);
-
-  /** A started pod of {@code cohort} waiting for {@code requests}: see {@link #PENDING_BITS}. */
-  static int podState(int cohort, int requests) {
-    if (cohort < 0 || cohort >= COHORT_BOUND || requests <= 0 || requests >= PENDING_BOUND) {
-      throw new IllegalStateException(
-          "a pod of cohort " + cohort + " waiting for " + requests + " start-up requests");
-    }
-    return cohort << PENDING_BITS | requests;
+  static int pendingBits(int largestPod, int cohorts) {
+    int pending = Integer.SIZE - Integer.numberOfLeadingZeros(largestPod);
+    int cohort = Integer.SIZE - Integer.numberOfLeadingZeros(Math.max(0, cohorts - 1));
+    return pending + cohort <= Integer.SIZE ? pending : 0;
   }
 
   /** The most elements a Java array can be asked for on every JVM. */
@@ -999,11 +992,17 @@ public final class RolloutSimulation {
     final Queued queued = new Queued();
 
     /**
-     * Each started pod's cohort and the requests it still waits for, in one {@link #podState}, by the
-     * order the pods started: a restart follows millions of pods and the run reaches at most its event
-     * budget's worth of them.
+     * Each started pod's cohort and, in its low {@link #pendingBits}, the requests it still waits
+     * for, by the order the pods started: a restart follows millions of pods and the run reaches at
+     * most its event budget's worth of them.
      */
     int[] podState = new int[64];
+
+    /** Set for the run by {@link #bound}: see {@link RolloutSimulation#pendingBits}. */
+    int pendingBits;
+
+    /** The requests each started pod still waits for, where they do not fit its state; else null. */
+    int[] podPending;
 
     /** The first slot of each started pod's requests, by the same order: rising, as pods start. */
     int[] podFirst = new int[64];
@@ -1200,6 +1199,9 @@ public final class RolloutSimulation {
       requests.bound = capped(lists);
       events.bound = capped(lists + later);
       podsBound = capped(starts.size() + later);
+      int largestPod = cohorts.stream().mapToInt(c -> c.requestsPerPod).max().orElse(1);
+      pendingBits = pendingBits(largestPod, cohorts.size());
+      podPending = pendingBits == 0 ? new int[podState.length] : null;
     }
 
     private static int capped(long bound) {
@@ -1214,15 +1216,24 @@ public final class RolloutSimulation {
       if (startedPods == podState.length) {
         podState = Arrays.copyOf(podState, grown(podState.length, podsBound));
         podFirst = Arrays.copyOf(podFirst, podState.length);
+        if (podPending != null) {
+          podPending = Arrays.copyOf(podPending, podState.length);
+        }
       }
       int first = requests.add(lists);
-      podState[startedPods] = podState(cohort, cohorts.get(cohort).requestsPerPod);
+      int waits = cohorts.get(cohort).requestsPerPod;
+      if (podPending == null) {
+        podState[startedPods] = cohort << pendingBits | waits;
+      } else {
+        podState[startedPods] = cohort;
+        podPending[startedPods] = waits;
+      }
       podFirst[startedPods++] = first;
       return first;
     }
 
     int cohortOf(int pod) {
-      return podState[pod] >>> PENDING_BITS;
+      return podState[pod] >>> pendingBits;
     }
 
     /**
@@ -1352,9 +1363,12 @@ public final class RolloutSimulation {
         }
       }
       // A pod waits for at least one request, so its count reaches 0 only once, and its cohort's
-      // bits
-      // never lend to it.
-      if ((--podState[pod] & (PENDING_BOUND - 1)) == 0) {
+      // bits never lend to it.
+      boolean synced =
+          podPending == null
+              ? (--podState[pod] & ((1 << pendingBits) - 1)) == 0
+              : --podPending[pod] == 0;
+      if (synced) {
         if (++syncedPods == pods) {
           allSyncedAt = now;
         }

@@ -70,6 +70,53 @@ class HostileInputTest {
     return yaml.toString();
   }
 
+  /**
+   * One annotation may declare as many accesses as a pull request's author writes: each informer is
+   * a LIST and a WATCH of every pod's start-up, and the simulations follow a pod of thousands of
+   * requests as they follow one of two (a fixed count of 11 bits made this an internal error).
+   */
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void aWorkloadDeclaringThousandsOfAccessesIsJudged() throws IOException {
+    StringBuilder accesses = new StringBuilder();
+    for (int i = 0; i < 1_100; i++) {
+      accesses
+          .append("      - resource: things")
+          .append(i)
+          .append("\n        group: example.com\n");
+    }
+    Path file =
+        write(
+            "many.yaml",
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: many
+              namespace: default
+              annotations:
+                kubeload.io/access: |
+            %s\
+            spec:
+              replicas: 3
+              selector:
+                matchLabels: {app: many}
+              template:
+                metadata:
+                  labels: {app: many}
+                spec:
+                  containers:
+                  - name: c
+                    image: busybox
+            """
+                .formatted(accesses));
+
+    CliRun run = CliRun.of("analyze", file.toString());
+
+    assertThat(run.exitCode()).as(run.stderr()).isIn(ExitCode.PASS, ExitCode.FAIL);
+    assertThat(run.stdout()).contains("Deployment/default/many");
+  }
+
   @Nested
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   class Hangs {

@@ -1,7 +1,6 @@
 package io.kubeload.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.kubeload.cluster.ClusterProfile;
@@ -219,51 +218,34 @@ class RolloutSimulationTest {
   }
 
   /**
-   * A started pod's cohort and the requests it waits for share an int: the largest of each is held,
-   * one past either is refused, and a pod of as many requests as the count holds is followed to its
-   * end while one of a request more fails the run rather than count into its cohort.
+   * A started pod's cohort and the requests it waits for share an int when both fit it, with as many
+   * bits for the count as the run's largest pod needs; when they do not, the count takes a column of
+   * its own. A pod of 2,200 requests (1,100 informers, as one annotation can declare) is followed to
+   * its end, as a pod of two is.
    */
   @Test
-  void aPodsCohortAndTheRequestsItWaitsForAreHeldUpToTheirBoundsAndRefusedPast() {
-    int largest =
-        RolloutSimulation.podState(
-            RolloutSimulation.COHORT_BOUND - 1, RolloutSimulation.PENDING_BOUND - 1);
-    assertThat(largest >>> RolloutSimulation.PENDING_BITS)
-        .isEqualTo(RolloutSimulation.COHORT_BOUND - 1);
-    assertThat(largest & (RolloutSimulation.PENDING_BOUND - 1))
-        .isEqualTo(RolloutSimulation.PENDING_BOUND - 1);
-    assertThatThrownBy(() -> RolloutSimulation.podState(RolloutSimulation.COHORT_BOUND, 1))
-        .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> RolloutSimulation.podState(0, RolloutSimulation.PENDING_BOUND))
-        .isInstanceOf(IllegalStateException.class);
+  void aPodOfAnyNumberOfRequestsIsFollowedToItsEnd() {
+    assertThat(RolloutSimulation.pendingBits(2, 3_333)).isEqualTo(2);
+    assertThat(RolloutSimulation.pendingBits(2_200, 1)).isEqualTo(12);
+    assertThat(RolloutSimulation.pendingBits(2_200, 1 << 20)).isEqualTo(12);
+    assertThat(RolloutSimulation.pendingBits(2_200, (1 << 20) + 1)).isZero();
+    assertThat(RolloutSimulation.pendingBits(Integer.MAX_VALUE, 2)).isEqualTo(31);
+    assertThat(RolloutSimulation.pendingBits(Integer.MAX_VALUE, 3)).isZero();
     ClusterProfile profile = TestManifests.production();
     Projection informing =
         LoadModel.project(
             TestManifests.accessSets(servicesController(2, "[list, watch]"), profile), profile);
     SimulationInput informer = SimulationInput.of(informing.workloads().get(0));
     SimulationInput.StartupList list = informer.pods().lists().get(0);
-    SimulationInput.StartupList polled =
-        new SimulationInput.StartupList(
-            list.level(), list.seats(), list.seconds(), list.memoryBytes(), false);
-    // 1,023 informers and a LIST: as many requests as a pod's count holds.
-    List<SimulationInput.StartupList> most =
-        java.util.stream.Stream.concat(
-                java.util.Collections.nCopies(RolloutSimulation.PENDING_BOUND / 2 - 1, list)
-                    .stream(),
-                java.util.stream.Stream.of(polled))
-            .toList();
-    SimulationResult held =
+    SimulationResult many =
         RolloutSimulation.rollout(
-            withLists(informer, most), profile, informing.levels(), 900, informer.seed());
-    assertThat(held.allSynced()).isTrue();
-    List<SimulationInput.StartupList> past =
-        java.util.Collections.nCopies(RolloutSimulation.PENDING_BOUND / 2, list);
-    assertThatThrownBy(
-            () ->
-                RolloutSimulation.rollout(
-                    withLists(informer, past), profile, informing.levels(), 900, informer.seed()))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("waiting for " + RolloutSimulation.PENDING_BOUND);
+            withLists(informer, java.util.Collections.nCopies(1_100, list)),
+            profile,
+            informing.levels(),
+            900,
+            informer.seed());
+    assertThat(many.allSynced()).isTrue();
+    assertThat(many.sync().syncedPods()).isEqualTo(many.sync().pods()).isPositive();
   }
 
   private static SimulationInput withLists(
