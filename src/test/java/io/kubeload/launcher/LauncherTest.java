@@ -355,6 +355,36 @@ class LauncherTest {
   }
 
   /**
+   * The launcher asks for transparent huge pages exactly where the kernel gives them on request
+   * ({@code madvise}): read from a stand-in {@code java} that prints the flag when given it.
+   */
+  @org.junit.jupiter.api.Test
+  void hugePagesAreAskedForWhereTheKernelGivesThemOnRequest() throws Exception {
+    Path home =
+        standInJdk17(
+            "stand-in-jdk-thp",
+            "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in *TransparentHugePages*) echo \"$a\";; esac; done\n");
+    Map<String, String> env =
+        Map.of(
+            "PATH",
+            System.getenv("PATH"),
+            "JAVA_HOME",
+            home.toString(),
+            "KUBELOAD_CDS",
+            "0",
+            "KUBELOAD_JAR",
+            Path.of("target/kubeload-all.jar").toAbsolutePath().toString());
+    Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    boolean onRequest =
+        Files.isReadable(setting) && Files.readString(setting).contains("[madvise]");
+
+    assertThat(
+            launchWith(
+                Path.of("kubeload"), env, "analyze", "samples/manifests/web-deployment.yaml"))
+        .isEqualTo(new Run(0, onRequest ? "-XX:+UseTransparentHugePages\n" : "", ""));
+  }
+
+  /**
    * On JDK 17 the class cache is a static archive dumped after the training run: a dump that fails
    * (here a stand-in {@code java} that leaves half an archive behind) publishes no cache, and the
    * run goes on without one.
