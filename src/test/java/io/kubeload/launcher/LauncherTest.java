@@ -304,20 +304,7 @@ class LauncherTest {
    */
   @org.junit.jupiter.api.Test
   void theHeapLimitFollowsTheInputWithAFloorAndAtMostHalfTheMachine() throws Exception {
-    Path home =
-        standInJdk17(
-            "stand-in-jdk",
-            "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in -Xm[xs]*) echo \"$a\";; esac; done\n");
-    Map<String, String> env =
-        Map.of(
-            "PATH",
-            System.getenv("PATH"),
-            "JAVA_HOME",
-            home.toString(),
-            "KUBELOAD_CDS",
-            "0",
-            "KUBELOAD_JAR",
-            Path.of("target/kubeload-all.jar").toAbsolutePath().toString());
+    Map<String, String> env = printingFlags("stand-in-jdk", "-Xm[xs]*");
 
     assertThat(
             launchWith(
@@ -360,20 +347,7 @@ class LauncherTest {
    */
   @org.junit.jupiter.api.Test
   void hugePagesAreAskedForWhereTheKernelGivesThemOnRequest() throws Exception {
-    Path home =
-        standInJdk17(
-            "stand-in-jdk-thp",
-            "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in *TransparentHugePages*) echo \"$a\";; esac; done\n");
-    Map<String, String> env =
-        Map.of(
-            "PATH",
-            System.getenv("PATH"),
-            "JAVA_HOME",
-            home.toString(),
-            "KUBELOAD_CDS",
-            "0",
-            "KUBELOAD_JAR",
-            Path.of("target/kubeload-all.jar").toAbsolutePath().toString());
+    Map<String, String> env = printingFlags("stand-in-jdk-thp", "*TransparentHugePages*");
     Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
     boolean onRequest =
         Files.isReadable(setting) && Files.readString(setting).contains("[madvise]");
@@ -427,6 +401,28 @@ class LauncherTest {
   }
 
   /** A JDK 17 home whose {@code bin/java} is {@code script}: what the launcher hands it is its output. */
+  /**
+   * The environment of a launch whose {@code java} is a stand-in JDK 17 printing each argument the
+   * launcher gives it that matches the shell {@code pattern}, one a line, and runs nothing.
+   */
+  private Map<String, String> printingFlags(String name, String pattern) throws IOException {
+    Path home =
+        standInJdk17(
+            name,
+            "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in "
+                + pattern
+                + ") echo \"$a\";; esac; done\n");
+    return Map.of(
+        "PATH",
+        System.getenv("PATH"),
+        "JAVA_HOME",
+        home.toString(),
+        "KUBELOAD_CDS",
+        "0",
+        "KUBELOAD_JAR",
+        Path.of("target/kubeload-all.jar").toAbsolutePath().toString());
+  }
+
   private Path standInJdk17(String name, String script) throws IOException {
     Path home = cache.resolve(name);
     Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
