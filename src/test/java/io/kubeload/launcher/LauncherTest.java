@@ -359,6 +359,37 @@ class LauncherTest {
   }
 
   /**
+   * A short run compiles in one C1 thread and inlines less, below 4 MB of input; a larger one keeps
+   * the JVM's compiler threads and inlining (sparse inputs: only their size is read).
+   */
+  @org.junit.jupiter.api.Test
+  void aSmallInputCompilesInOneThreadAndInlinesLess() throws Exception {
+    Map<String, String> env =
+        printingFlags("stand-in-jdk-c1", "-XX:CICompilerCount=*|-XX:C1MaxInlineSize=*");
+    String small = "-XX:CICompilerCount=1\n-XX:C1MaxInlineSize=16\n";
+
+    assertThat(
+            launchWith(
+                Path.of("kubeload"), env, "analyze", "samples/manifests/web-deployment.yaml"))
+        .isEqualTo(new Run(0, small, ""));
+    assertThat(launchWith(Path.of("kubeload"), env, "--version")).isEqualTo(new Run(0, small, ""));
+    assertThat(
+            launchWith(
+                Path.of("kubeload"),
+                env,
+                "analyze",
+                sparse("under.yaml", (4L << 20) - 1).toString()))
+        .isEqualTo(new Run(0, small, ""));
+    assertThat(
+            launchWith(
+                Path.of("kubeload"),
+                env,
+                "analyze",
+                sparse("four-megabytes.yaml", 4L << 20).toString()))
+        .isEqualTo(new Run(0, "", ""));
+  }
+
+  /**
    * On JDK 17 the class cache is a static archive dumped after the training run: a dump that fails
    * (here a stand-in {@code java} that leaves half an archive behind) publishes no cache, and the
    * run goes on without one.
@@ -400,7 +431,6 @@ class LauncherTest {
     assertThat(caches.resolve("kubeload")).isEmptyDirectory();
   }
 
-  /** A JDK 17 home whose {@code bin/java} is {@code script}: what the launcher hands it is its output. */
   /**
    * The environment of a launch whose {@code java} is a stand-in JDK 17 printing each argument the
    * launcher gives it that matches the shell {@code pattern}, one a line, and runs nothing.
@@ -423,6 +453,7 @@ class LauncherTest {
         Path.of("target/kubeload-all.jar").toAbsolutePath().toString());
   }
 
+  /** A JDK 17 home whose {@code bin/java} is {@code script}: what the launcher hands it is its output. */
   private Path standInJdk17(String name, String script) throws IOException {
     Path home = cache.resolve(name);
     Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
