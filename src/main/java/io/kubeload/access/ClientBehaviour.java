@@ -1,6 +1,7 @@
 package io.kubeload.access;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,27 @@ public record ClientBehaviour(
     double qps,
     double burst,
     boolean metadataOnly) {
+
+  // The record's own equals and hashCode, written out: the generated ones link method handles
+  // on first use, a tenth of a short run's CPU (SpelledOutRecordsTest, docs/performance.md).
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ClientBehaviour client
+        && consistency == client.consistency
+        && Objects.equals(watchList, client.watchList)
+        && Double.compare(qps, client.qps) == 0
+        && Double.compare(burst, client.burst) == 0
+        && metadataOnly == client.metadataOnly;
+  }
+
+  @Override
+  public int hashCode() {
+    int hash = Objects.hashCode(consistency);
+    hash = 31 * hash + Objects.hashCode(watchList);
+    hash = 31 * hash + Double.hashCode(qps);
+    hash = 31 * hash + Double.hashCode(burst);
+    return 31 * hash + Boolean.hashCode(metadataOnly);
+  }
 
   // client-go rest.Config defaults: QPS 5, Burst 10 (rest/config.go); whole objects.
   public static final ClientBehaviour CLIENT_GO =

@@ -8,6 +8,7 @@ import io.kubeload.model.apf.FlowSchema;
 import io.kubeload.workload.PodCount;
 import io.kubeload.workload.Workload;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -36,6 +37,39 @@ public record LoadShape(
     accesses = List.copyOf(accesses);
   }
 
+  // The record's own equals and hashCode, written out: the generated ones link method handles
+  // on first use, a tenth of a short run's CPU (SpelledOutRecordsTest, docs/performance.md).
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof LoadShape shape
+        && pods == shape.pods
+        && perNode == shape.perNode
+        && Double.compare(nodeShare, shape.nodeShare) == 0
+        && Objects.equals(ratio, shape.ratio)
+        && isNew == shape.isNew
+        && Objects.equals(rolloutType, shape.rolloutType)
+        && maxUnavailable == shape.maxUnavailable
+        && maxSurge == shape.maxSurge
+        && minReadySeconds == shape.minReadySeconds
+        && Objects.equals(accesses, shape.accesses)
+        && Objects.equals(fallbackLevel, shape.fallbackLevel);
+  }
+
+  @Override
+  public int hashCode() {
+    int hash = Integer.hashCode(pods);
+    hash = 31 * hash + Boolean.hashCode(perNode);
+    hash = 31 * hash + Double.hashCode(nodeShare);
+    hash = 31 * hash + Objects.hashCode(ratio);
+    hash = 31 * hash + Boolean.hashCode(isNew);
+    hash = 31 * hash + Objects.hashCode(rolloutType);
+    hash = 31 * hash + Integer.hashCode(maxUnavailable);
+    hash = 31 * hash + Integer.hashCode(maxSurge);
+    hash = 31 * hash + Integer.hashCode(minReadySeconds);
+    hash = 31 * hash + Objects.hashCode(accesses);
+    return 31 * hash + Objects.hashCode(fallbackLevel);
+  }
+
   /** One access as the model reads it, with the FlowSchema and level its requests land in. */
   record AccessShape(
       String resource,
@@ -45,7 +79,35 @@ public record LoadShape(
       Optional<Double> ratePerSecond,
       ClientBehaviour client,
       String flowSchema,
-      String priorityLevel) {}
+      String priorityLevel) {
+
+    // The record's own equals and hashCode, written out: the generated ones link method handles
+    // on first use, a tenth of a short run's CPU (SpelledOutRecordsTest, docs/performance.md).
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof AccessShape shape
+          && Objects.equals(resource, shape.resource)
+          && scope == shape.scope
+          && pattern == shape.pattern
+          && Double.compare(periodSeconds, shape.periodSeconds) == 0
+          && Objects.equals(ratePerSecond, shape.ratePerSecond)
+          && Objects.equals(client, shape.client)
+          && Objects.equals(flowSchema, shape.flowSchema)
+          && Objects.equals(priorityLevel, shape.priorityLevel);
+    }
+
+    @Override
+    public int hashCode() {
+      int hash = Objects.hashCode(resource);
+      hash = 31 * hash + Objects.hashCode(scope);
+      hash = 31 * hash + Objects.hashCode(pattern);
+      hash = 31 * hash + Double.hashCode(periodSeconds);
+      hash = 31 * hash + Objects.hashCode(ratePerSecond);
+      hash = 31 * hash + Objects.hashCode(client);
+      hash = 31 * hash + Objects.hashCode(flowSchema);
+      return 31 * hash + Objects.hashCode(priorityLevel);
+    }
+  }
 
   /** The shape of {@code set}, its accesses classified by the projection's {@code classifier}. */
   public static LoadShape of(AccessSet set, Classifier classifier) {

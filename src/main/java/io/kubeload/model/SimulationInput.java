@@ -2,6 +2,7 @@ package io.kubeload.model;
 
 import io.kubeload.access.Access;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a roll-out simulation reads of one workload, and nothing else: its pods and their start-up
@@ -27,6 +28,18 @@ public record SimulationInput(String level, Pods pods, int wave, int minReadySec
 
     public Pods {
       lists = List.copyOf(lists);
+    }
+
+    // The record's own equals and hashCode, written out: the generated ones link method handles
+    // on first use, a tenth of a short run's CPU (SpelledOutRecordsTest, docs/performance.md).
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Pods pods && count == pods.count && Objects.equals(lists, pods.lists);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Integer.hashCode(count) + Objects.hashCode(lists);
     }
 
     static Pods of(WorkloadLoad load) {
@@ -76,6 +89,27 @@ public record SimulationInput(String level, Pods pods, int wave, int minReadySec
   public record StartupList(
       String level, int seats, double seconds, double memoryBytes, boolean watchAfter) {
 
+    // The record's own equals and hashCode, written out: the generated ones link method handles
+    // on first use, a tenth of a short run's CPU (SpelledOutRecordsTest, docs/performance.md).
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof StartupList list
+          && Objects.equals(level, list.level)
+          && seats == list.seats
+          && Double.compare(seconds, list.seconds) == 0
+          && Double.compare(memoryBytes, list.memoryBytes) == 0
+          && watchAfter == list.watchAfter;
+    }
+
+    @Override
+    public int hashCode() {
+      int hash = Objects.hashCode(level);
+      hash = 31 * hash + Integer.hashCode(seats);
+      hash = 31 * hash + Double.hashCode(seconds);
+      hash = 31 * hash + Double.hashCode(memoryBytes);
+      return 31 * hash + Boolean.hashCode(watchAfter);
+    }
+
     long seed() {
       long seed = mix(SEED_START, level.hashCode());
       seed = mix(seed, seats);
@@ -83,6 +117,25 @@ public record SimulationInput(String level, Pods pods, int wave, int minReadySec
       seed = mix(seed, Double.doubleToLongBits(memoryBytes));
       return mix(seed, watchAfter ? 1 : 0);
     }
+  }
+
+  // The record's own equals and hashCode, written out: the generated ones link method handles
+  // on first use, a tenth of a short run's CPU (SpelledOutRecordsTest, docs/performance.md).
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof SimulationInput input
+        && Objects.equals(level, input.level)
+        && Objects.equals(pods, input.pods)
+        && wave == input.wave
+        && minReadySeconds == input.minReadySeconds;
+  }
+
+  @Override
+  public int hashCode() {
+    int hash = Objects.hashCode(level);
+    hash = 31 * hash + Objects.hashCode(pods);
+    hash = 31 * hash + Integer.hashCode(wave);
+    return 31 * hash + Integer.hashCode(minReadySeconds);
   }
 
   /** The roll-out of {@code load}, as the simulation reads it. */
