@@ -21,8 +21,7 @@ public record ClientBehaviour(
     double burst,
     boolean metadataOnly) {
 
-  // The record's own equals and hashCode, written out: the generated ones link method handles
-  // on first use, a tenth of a short run's CPU (SpelledOutRecordsTest, docs/performance.md).
+  // The record's own equals and hashCode, without method handles (SpelledOutRecordsTest).
   @Override
   public boolean equals(Object other) {
     return other instanceof ClientBehaviour client

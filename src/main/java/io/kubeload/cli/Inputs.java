@@ -138,8 +138,7 @@ final class Inputs {
   /** Two objects are alike when their reference, apiVersion and digest are: one look-up each. */
   private record Alike(ObjectRef ref, String apiVersion, Digest digest) {
 
-    // The record's own equals and hashCode, written out: the generated ones link method handles
-    // on first use, a tenth of a short run's CPU (SpelledOutRecordsTest, docs/performance.md).
+    // The record's own equals and hashCode, without method handles (SpelledOutRecordsTest).
     @Override
     public boolean equals(Object other) {
       return other instanceof Alike alike

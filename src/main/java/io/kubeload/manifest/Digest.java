@@ -17,8 +17,7 @@ public record Digest(long value) {
   private static final long STRING = 0x165667B19E3779F9L;
   private static final long NULL = 0x27D4EB2F165667C5L;
 
-  // The record's own equals and hashCode, written out: the generated ones link method handles
-  // on first use, a tenth of a short run's CPU (SpelledOutRecordsTest, docs/performance.md).
+  // The record's own equals and hashCode, without method handles (SpelledOutRecordsTest).
   @Override
   public boolean equals(Object other) {
     return other instanceof Digest digest && value == digest.value;

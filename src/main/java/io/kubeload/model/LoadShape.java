@@ -37,8 +37,7 @@ public record LoadShape(
     accesses = List.copyOf(accesses);
   }
 
-  // The record's own equals and hashCode, written out: the generated ones link method handles
-  // on first use, a tenth of a short run's CPU (SpelledOutRecordsTest, docs/performance.md).
+  // The record's own equals and hashCode, without method handles (SpelledOutRecordsTest).
   @Override
   public boolean equals(Object other) {
     return other instanceof LoadShape shape
@@ -81,8 +80,7 @@ public record LoadShape(
       String flowSchema,
       String priorityLevel) {
 
-    // The record's own equals and hashCode, written out: the generated ones link method handles
-    // on first use, a tenth of a short run's CPU (SpelledOutRecordsTest, docs/performance.md).
+    // The record's own equals and hashCode, without method handles (SpelledOutRecordsTest).
     @Override
     public boolean equals(Object other) {
       return other instanceof AccessShape shape

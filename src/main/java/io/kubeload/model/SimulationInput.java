@@ -30,8 +30,7 @@ public record SimulationInput(String level, Pods pods, int wave, int minReadySec
       lists = List.copyOf(lists);
     }
 
-    // The record's own equals and hashCode, written out: the generated ones link method handles
-    // on first use, a tenth of a short run's CPU (SpelledOutRecordsTest, docs/performance.md).
+    // The record's own equals and hashCode, without method handles (SpelledOutRecordsTest).
     @Override
     public boolean equals(Object other) {
       return other instanceof Pods pods && count == pods.count && Objects.equals(lists, pods.lists);
@@ -89,8 +88,7 @@ public record SimulationInput(String level, Pods pods, int wave, int minReadySec
   public record StartupList(
       String level, int seats, double seconds, double memoryBytes, boolean watchAfter) {
 
-    // The record's own equals and hashCode, written out: the generated ones link method handles
-    // on first use, a tenth of a short run's CPU (SpelledOutRecordsTest, docs/performance.md).
+    // The record's own equals and hashCode, without method handles (SpelledOutRecordsTest).
     @Override
     public boolean equals(Object other) {
       return other instanceof StartupList list
@@ -119,8 +117,7 @@ public record SimulationInput(String level, Pods pods, int wave, int minReadySec
     }
   }
 
-  // The record's own equals and hashCode, written out: the generated ones link method handles
-  // on first use, a tenth of a short run's CPU (SpelledOutRecordsTest, docs/performance.md).
+  // The record's own equals and hashCode, without method handles (SpelledOutRecordsTest).
   @Override
   public boolean equals(Object other) {
     return other instanceof SimulationInput input

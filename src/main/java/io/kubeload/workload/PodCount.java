@@ -75,8 +75,7 @@ public sealed interface PodCount {
    */
   record NodeRatio(double nodesPerPod, boolean roundUp, int offset, int min, int max) {
 
-    // The record's own equals and hashCode, written out: the generated ones link method handles
-    // on first use, a tenth of a short run's CPU (SpelledOutRecordsTest, docs/performance.md).
+    // The record's own equals and hashCode, without method handles (SpelledOutRecordsTest).
     @Override
     public boolean equals(Object other) {
       return other instanceof NodeRatio ratio

@@ -28,8 +28,7 @@ public record Discovery(
   /** A role's selectors: server-side filters on the objects listed and watched. */
   public record Selector(String label, String field) {
 
-    // The record's own equals and hashCode, written out: the generated ones link method handles
-    // on first use, a tenth of a short run's CPU (SpelledOutRecordsTest, docs/performance.md).
+    // The record's own equals and hashCode, without method handles (SpelledOutRecordsTest).
     @Override
     public boolean equals(Object other) {
       return other instanceof Selector selector
@@ -48,8 +47,7 @@ public record Discovery(
     selectors = Map.copyOf(new TreeMap<>(selectors));
   }
 
-  // The record's own equals and hashCode, written out: the generated ones link method handles
-  // on first use, a tenth of a short run's CPU (SpelledOutRecordsTest, docs/performance.md).
+  // The record's own equals and hashCode, without method handles (SpelledOutRecordsTest).
   @Override
   public boolean equals(Object other) {
     return other instanceof Discovery discovery

@@ -259,8 +259,7 @@ public final class AccessInference {
   /** Key of the grants merged into one access: resource, scope and namespace. */
   private record Target(String resource, boolean clusterWide, String namespace, boolean named) {
 
-    // The record's own equals and hashCode, written out: the generated ones link method handles
-    // on first use, a tenth of a short run's CPU (SpelledOutRecordsTest, docs/performance.md).
+    // The record's own equals and hashCode, without method handles (SpelledOutRecordsTest).
     @Override
     public boolean equals(Object other) {
       return other instanceof Target target

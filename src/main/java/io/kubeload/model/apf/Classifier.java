@@ -38,8 +38,7 @@ public final class Classifier {
   private record Question(
       String namespace, String account, String verb, String resource, String target) {
 
-    // The record's own equals and hashCode, written out: the generated ones link method handles
-    // on first use, a tenth of a short run's CPU (SpelledOutRecordsTest, docs/performance.md).
+    // The record's own equals and hashCode, without method handles (SpelledOutRecordsTest).
     @Override
     public boolean equals(Object other) {
       return other instanceof Question q
