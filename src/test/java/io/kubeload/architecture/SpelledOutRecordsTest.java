@@ -44,7 +44,9 @@ class SpelledOutRecordsTest {
             "SimulationInput",
             "Pods",
             "StartupList",
-            "ClientBehaviour");
+            "ClientBehaviour",
+            "Question",
+            "Target");
   }
 
   @ParameterizedTest
