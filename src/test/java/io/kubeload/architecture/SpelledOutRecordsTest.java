@@ -8,6 +8,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,7 +31,7 @@ class SpelledOutRecordsTest {
     return ArchitectureTest.CLASSES.stream()
         .filter(SpelledOutRecordsTest::spellsOutEquals)
         .map(JavaClass::reflect)
-        .sorted(java.util.Comparator.comparing(Class::getName));
+        .sorted(Comparator.comparing(Class::getName));
   }
 
   @org.junit.jupiter.api.Test
